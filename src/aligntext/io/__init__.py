@@ -1,0 +1,1 @@
+"""Reading and writing documents and bitexts, with encoding detection."""

@@ -1,0 +1,1 @@
+"""Machine translation: model registry, backends (transformers, CTranslate2), pivoting, cache."""

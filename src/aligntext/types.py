@@ -1,0 +1,250 @@
+"""Frozen result types shared by every part of aligntext.
+
+This module is a leaf: it imports nothing from the package. Results never format themselves;
+:mod:`aligntext.render` turns them into text, JSON or HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A reproducibility signature in sacrebleu's style: ``key:value|key:value``.
+
+    Args:
+        fields: ordered ``(key, value)`` pairs, e.g. ``(("model", "Helsinki-NLP/opus-mt-en-ru"),
+            ("backend", "ct2"), ("beam", "4"), ("version", "0.1.0"))``.
+    """
+
+    fields: tuple[tuple[str, str], ...] = ()
+
+    def as_dict(self) -> dict[str, str]:
+        """The fields as an ordered dict."""
+        return dict(self.fields)
+
+    def __str__(self) -> str:
+        return "|".join(f"{k}:{v}" for k, v in self.fields)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A block of text in a document, in reading order.
+
+    Args:
+        text: the paragraph's text, NFC-normalised.
+        index: position among the document's paragraphs (0-based).
+        kind: ``p``, ``heading``, ``list-item``, ``table-cell``, ``title`` ...; writers use it
+            to give a translation the same structure.
+        locator: a format-specific handle a writer uses to put a translation back in place
+            (the docx paragraph number, the Markdown line prefix, ...). Opaque to other code.
+    """
+
+    text: str
+    index: int
+    kind: str = "p"
+    locator: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document read from a file: paragraphs in order plus how it was stored.
+
+    Args:
+        paragraphs: the text blocks, in reading order.
+        path: where it was read from (``None`` for text built in memory).
+        format: ``txt``, ``md``, ``docx`` or ``html``.
+        encoding: the detected encoding of a text format (``None`` for docx).
+        lang: the document's language code, when known (given or detected).
+    """
+
+    paragraphs: tuple[Paragraph, ...]
+    path: str | None = None
+    format: str = "txt"
+    encoding: str | None = None
+    lang: str | None = None
+
+    @property
+    def text(self) -> str:
+        """All paragraphs joined by blank lines."""
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    def __iter__(self) -> Iterator[Paragraph]:
+        return iter(self.paragraphs)
+
+    def __len__(self) -> int:
+        return len(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A sentence (or a line of a line-aligned file).
+
+    Args:
+        text: the sentence's text.
+        index: position among the document's segments (0-based); alignments refer to it.
+        paragraph: index of the paragraph it came from.
+        start: character offset of the sentence in its paragraph's text.
+        end: end offset (exclusive) in the paragraph's text.
+    """
+
+    text: str
+    index: int
+    paragraph: int = 0
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A fact that must survive translation: a number, a date or a named entity.
+
+    Args:
+        kind: ``number``, ``date`` or ``entity``.
+        key: the normalised value, comparable across languages (``60000``, ``1993-04-06``,
+            ``1993-04-?``, the transliteration key of a name, ...).
+        text: the surface form as written.
+        start: character offset in the sentence.
+        end: end offset (exclusive).
+        detail: kind-specific extras (``"percent"``, ``"year"``, ``"ordinal"``, ``"range"``,
+            ``"time"``, ``"approx"`` ...), free text for messages and finer comparison.
+    """
+
+    kind: str
+    key: str
+    text: str
+    start: int
+    end: int
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Bead:
+    """One step of a sentence alignment: source indices matched to target indices.
+
+    ``src`` or ``tgt`` may be empty (a dropped or added sentence).
+
+    Args:
+        src: 0-based indices into the source segments, consecutive and ascending.
+        tgt: 0-based indices into the target segments, consecutive and ascending.
+        score: the aligner's score for this bead (higher is better).
+        confidence: in [0, 1]; low confidence is worth a warning in reports.
+    """
+
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    score: float = 0.0
+    confidence: float = 1.0
+
+    @property
+    def kind(self) -> str:
+        """The bead type, such as ``1-1``, ``2-1`` or ``0-1``."""
+        return f"{len(self.src)}-{len(self.tgt)}"
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """A sentence alignment of two versions: beads in order covering every segment once.
+
+    Args:
+        beads: the beads, in document order.
+        src: the source segments.
+        tgt: the target segments.
+        src_lang: the source language code.
+        tgt_lang: the target language code.
+        signature: how it was made (aligner version, features, segmenter ...).
+        warnings: things a user should know (very unequal lengths, low-confidence stretches).
+    """
+
+    beads: tuple[Bead, ...]
+    src: tuple[Segment, ...] = ()
+    tgt: tuple[Segment, ...] = ()
+    src_lang: str = ""
+    tgt_lang: str = ""
+    signature: Signature = field(default_factory=Signature)
+    warnings: tuple[str, ...] = ()
+
+    def __iter__(self) -> Iterator[Bead]:
+        return iter(self.beads)
+
+    def __len__(self) -> int:
+        return len(self.beads)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A marked stretch of text in one version: which segment and which characters."""
+
+    segment: int
+    start: int
+    end: int
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A disagreement between two versions, as a reviewer reads it.
+
+    Args:
+        pair: the 0-based index of the bead or bitext pair (TU) it was found in.
+        type: ``number``, ``date``, ``entity``, ``omission``, ``addition``, ``untranslated``,
+            ``length`` or ``alignment``.
+        severity: ``error``, ``warning`` or ``info``.
+        message: one sentence a reviewer understands.
+        src_spans: where it is in the source version.
+        tgt_spans: where it is in the target version.
+        src_lang: language of the source side.
+        tgt_lang: language of the target side.
+    """
+
+    pair: int
+    type: str
+    severity: str
+    message: str
+    src_spans: tuple[Span, ...] = ()
+    tgt_spans: tuple[Span, ...] = ()
+    src_lang: str = ""
+    tgt_lang: str = ""
+
+
+SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
+
+
+def severity_rank(severity: str) -> int:
+    """Order of severities, for ``--fail-on``: info < warning < error."""
+    return SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True)
+class Version:
+    """One language version of a document inside a comparison."""
+
+    lang: str
+    segments: tuple[Segment, ...]
+    document: Document | None = None
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of comparing two or more versions of a statement.
+
+    Args:
+        versions: the versions, the first being the pivot the others are aligned to.
+        alignments: one alignment per non-pivot version, pivot as source.
+        findings: per alignment, the findings (same order as ``alignments``).
+        cross_findings: findings about a fact across three or more versions (odd one out).
+        signature: how the report was made.
+    """
+
+    versions: tuple[Version, ...]
+    alignments: tuple[Alignment, ...]
+    findings: tuple[tuple[Finding, ...], ...]
+    cross_findings: tuple[Finding, ...] = ()
+    signature: Signature = field(default_factory=Signature)
+
+    def all_findings(self) -> Sequence[Finding]:
+        """Every finding, pairwise first, then cross-version ones."""
+        return [f for group in self.findings for f in group] + list(self.cross_findings)
