@@ -28,7 +28,9 @@ class Language:
 
 LANGUAGES: dict[str, Language] = {
     "en": Language("en", "English", "Latn", "eng", "eng_Latn", "en", "eng", "en", ".", ","),
-    "az": Language("az", "Azerbaijani", "Latn", "aze", "azj_Latn", "az", "aze_Latn", "az", ",", "."),
+    "az": Language(
+        "az", "Azerbaijani", "Latn", "aze", "azj_Latn", "az", "aze_Latn", "az", ",", "."
+    ),
     "ru": Language("ru", "Russian", "Cyrl", "rus", "rus_Cyrl", "ru", "rus", "ru", ",", " "),
     "tr": Language("tr", "Turkish", "Latn", "tur", "tur_Latn", "tr", "tur", "tr", ",", "."),
 }
@@ -40,7 +42,9 @@ _ALIASES: dict[str, str] = {}
 for _lang in LANGUAGES.values():
     for _alias in (_lang.code, _lang.iso3, _lang.nllb, _lang.name, _lang.opus):
         _ALIASES[_alias.lower()] = _lang.code
-_ALIASES.update({"azj": "az", "azj_latn": "az", "az-latn": "az", "aze_latn": "az", "tur_latn": "tr"})
+_ALIASES.update(
+    {"azj": "az", "azj_latn": "az", "az-latn": "az", "aze_latn": "az", "tur_latn": "tr"}
+)
 
 
 def resolve_lang(code: str) -> str:
@@ -52,9 +56,7 @@ def resolve_lang(code: str) -> str:
     key = code.strip().lower().replace("-", "_") if code else ""
     found = _ALIASES.get(key) or _ALIASES.get(key.replace("_", "-"))
     if found is None:
-        raise UnsupportedLanguageError(
-            f"unknown language {code!r}; use one of {', '.join(CODES)}"
-        )
+        raise UnsupportedLanguageError(f"unknown language {code!r}; use one of {', '.join(CODES)}")
     return found
 
 
