@@ -141,13 +141,754 @@ def cli() -> None:
 
 # --- segment and language-id commands ---------------------------------------------------
 
+
+def _read_for_langid(path: str) -> Any:
+    """A document from ``path``, or from stdin when ``path`` is ``-``."""
+    from aligntext.io.documents import document_from_text, read_document
+
+    if path == "-":
+        return document_from_text(sys.stdin.read())
+    return read_document(path)
+
+
+@cli.command("segment")
+@click.argument("file", type=click.Path(allow_dash=True, path_type=str))
+@lang_option("-l", "--lang", help="Language of the file (en, az, ru, tr); detected when left out.")
+@click.option(
+    "--strict", is_flag=True, help="Fail (exit 2) when the file is not in the --lang language."
+)
+@output_options(("text", "jsonl"), "text")
+@quiet_option
+def segment_cmd(
+    file: str, lang: str | None, strict: bool, fmt: str, output: str, quiet: bool
+) -> None:
+    """Split FILE (.txt, .md, .docx, .html, or - for stdin) into sentences.
+
+    Prints one sentence per line (line breaks inside a sentence become spaces) and a blank
+    line between paragraphs; --format jsonl prints one JSON object per sentence with its
+    paragraph and character offsets.
+    """
+    import json
+
+    from aligntext.langid import detect_language, verify_language
+    from aligntext.segment import segment_document
+
+    doc = _read_for_langid(file)
+    name = "stdin" if file == "-" else f"'{file}'"
+    if lang is None:
+        lang = detect_language(doc.text)
+    else:
+        message = verify_language(doc.text, lang, strict=strict, name=name)
+        if message and not quiet:
+            warn(message)
+    segments = segment_document(doc, lang)
+    lines: list[str] = []
+    if fmt == "jsonl":
+        for seg in segments:
+            record = {
+                "index": seg.index,
+                "paragraph": seg.paragraph,
+                "start": seg.start,
+                "end": seg.end,
+                "lang": lang,
+                "text": seg.text,
+            }
+            lines.append(json.dumps(record, ensure_ascii=False))
+    else:
+        previous: int | None = None
+        for seg in segments:
+            if previous is not None and seg.paragraph != previous:
+                lines.append("")
+            lines.append(" ".join(seg.text.split()))
+            previous = seg.paragraph
+    emit("\n".join(lines) + "\n" if lines else "", output)
+
+
+@cli.command("detect")
+@click.argument("file", type=click.Path(allow_dash=True, path_type=str))
+@click.option(
+    "--scores", is_flag=True, help="Also print the probability of each of en, az, ru, tr."
+)
+def detect_cmd(file: str, scores: bool) -> None:
+    """Print the language (en, az, ru or tr) of FILE, or of stdin when FILE is -.
+
+    Text in none of the four languages is an error (exit 2), not a guess.
+    """
+    from aligntext.langid import detect_language, language_scores
+
+    doc = _read_for_langid(file)
+    code = detect_language(doc.text)
+    click.echo(code)
+    if scores:
+        for lang, prob in sorted(language_scores(doc.text).items(), key=lambda kv: -kv[1]):
+            click.echo(f"{lang}\t{prob:.4f}")
+
+
 # --- translate and models commands ------------------------------------------------------
 
+
+def _parse_models(values: tuple[str, ...]) -> str | dict[str, str] | None:
+    """``--model ID`` for every direction, or ``--model ru=ID`` / ``--model en-ru=ID``."""
+    from aligntext.langs import resolve_lang
+
+    if not values:
+        return None
+    chosen: dict[str, str] = {}
+    every: str | None = None
+    for value in values:
+        head, sep, rest = value.partition("=")
+        key = None
+        if sep and rest:
+            try:
+                langs = [resolve_lang(part) for part in head.split("-")] if head else []
+            except AligntextError:
+                langs = []  # "=" belongs to a folder name, not to a language prefix
+            if len(langs) in (1, 2):
+                key = "-".join(langs)
+        if key is None:
+            if every is not None:
+                raise CliError(
+                    f"--model given twice ({every!r} and {value!r}); prefix each with its "
+                    "target language, e.g. --model ru=DIR"
+                )
+            every = value
+        else:
+            chosen[key] = rest
+    if not chosen:
+        return every
+    if every is not None:
+        from aligntext.langs import CODES
+
+        for code in CODES:
+            chosen.setdefault(code, every)
+    return chosen
+
+
+def _tgt_callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    from aligntext.langs import resolve_lang
+
+    try:
+        return tuple(resolve_lang(v) for part in value for v in part.split(",") if v.strip())
+    except AligntextError as exc:
+        raise CliError(str(exc)) from exc
+
+
+@cli.command("translate")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=str))
+@lang_option("--src", help="Source language (en, az, ru, tr); detected per file when left out.")
+@click.option(
+    "--tgt",
+    "tgts",
+    multiple=True,
+    required=True,
+    callback=_tgt_callback,
+    help="Target language; repeat (or separate with commas) for several.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=str),
+    help="Output folder: translations go to OUT/<tgt>/, plus OUT/manifest.json.",
+)
+@click.option(
+    "--model",
+    "models",
+    multiple=True,
+    metavar="[TGT=]ID|DIR",
+    help="Hub id or local model folder (default: the registry's model for each direction); "
+    "prefix with a target (ru=DIR) or direction (en-ru=DIR) when translating into several.",
+)
+@click.option(
+    "--backend",
+    type=click.Choice(["auto", "hf", "ct2"]),
+    default="auto",
+    show_default=True,
+    help="Inference backend: transformers (hf) or CTranslate2 (ct2).",
+)
+@click.option(
+    "--device",
+    type=click.Choice(["auto", "cpu", "cuda"]),
+    default="auto",
+    show_default=True,
+    help="Where the model runs.",
+)
+@click.option(
+    "--beam",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Beam size; 1 is greedy and fastest (default: the backend's, 4).",
+)
+@click.option(
+    "--batch-tokens",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Token budget of one batch (default: the backend's).",
+)
+@click.option(
+    "--cache",
+    "cache_file",
+    type=click.Path(dir_okay=False, path_type=str),
+    default=None,
+    help="Segment cache file (default: $ALIGNTEXT_CACHE_DIR/segments.sqlite, else "
+    "~/.cache/aligntext/segments.sqlite).",
+)
+@click.option("--no-cache", is_flag=True, help="Translate every sentence; keep no cache.")
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Run the mismatch checker on every sentence and its translation; list suspects "
+    "on stderr and in the manifest.",
+)
+@click.option("--force", is_flag=True, help="Translate again files an earlier run finished.")
+@quiet_option
+def translate_command(
+    inputs: tuple[str, ...],
+    src: str | None,
+    tgts: tuple[str, ...],
+    out_dir: str,
+    models: tuple[str, ...],
+    backend: str,
+    device: str,
+    beam: int | None,
+    batch_tokens: int | None,
+    cache_file: str | None,
+    no_cache: bool,
+    check: bool,
+    force: bool,
+    quiet: bool,
+) -> None:
+    """Translate files and folders (.txt .md .docx .html) into one or more languages.
+
+    The folder tree is mirrored under OUT/<tgt>/ with the same formats and paragraphs.
+    Re-running the command resumes: finished files are skipped and translated sentences
+    come from the segment cache.
+    """
+    from tqdm import tqdm
+
+    from aligntext.pipeline.batch import FAILED, ProgressEvent, translate_folder
+
+    if no_cache and cache_file:
+        raise CliError("--cache and --no-cache exclude each other; drop one")
+    cache: str | bool = False if no_cache else (cache_file or True)
+    bar = tqdm(
+        total=0,
+        unit="sent",
+        desc="translating",
+        file=sys.stderr,
+        disable=quiet or not sys.stderr.isatty(),
+        dynamic_ncols=True,
+        smoothing=0.1,
+    )
+
+    def progress(event: ProgressEvent) -> None:
+        if event.kind == "start":
+            bar.reset(total=event.sentences)
+        elif event.kind == "sentences":
+            bar.update(event.sentences)
+        elif event.kind == "file" and event.status == FAILED and not quiet:
+            bar.write(f"aligntext: warning: {event.path}: translation failed", file=sys.stderr)
+
+    try:
+        run = translate_folder(
+            inputs,
+            src,
+            tgts,
+            out_dir,
+            model=_parse_models(models),
+            backend=backend,
+            device=device,
+            beam_size=beam,
+            batch_tokens=batch_tokens,
+            cache=cache,
+            progress=progress,
+            check=check,
+            force=force,
+        )
+    except KeyboardInterrupt:
+        bar.close()
+        click.echo(
+            "aligntext: interrupted; finished files are kept, run the same command again to resume",
+            err=True,
+        )
+        sys.exit(130)
+    finally:
+        bar.close()
+
+    failed = run.by_status(FAILED)
+    if not quiet:
+        for result in run.files:
+            if result.warning:
+                warn(result.warning)
+        for result in failed:
+            warn(f"{result.source}: {result.message}")
+    for result, finding in run.findings:
+        click.echo(
+            f"{result.relpath}: sentence {finding.pair + 1}: {finding.severity}: "
+            f"{finding.type}: {finding.message}",
+            err=True,
+        )
+    if not quiet:
+        done, skipped = run.by_status("done"), run.by_status("skipped")
+        click.echo(
+            f"aligntext: {len(done)} file(s) translated, {len(skipped)} skipped, "
+            f"{len(failed)} failed; {run.sentences} sentences ({run.translated} sent to the "
+            f"model, {run.cached} from cache) in {run.seconds:.1f} s; manifest: {run.manifest}",
+            err=True,
+        )
+    if failed:
+        raise CliError(f"{len(failed)} of {len(run.files)} file(s) failed; see {run.manifest}")
+
+
+# models commands
+
+
+def _models_table(rows: list[Any], home: str) -> str:
+    headers = ("direction", "default model", "family", "local", "alternatives")
+    body = [(r.pair, r.default, r.family, r.local, ", ".join(r.alternatives) or "-") for r in rows]
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *body)]
+    lines = [
+        "  ".join(str(cell).ljust(w) for cell, w in zip(row, widths)).rstrip()
+        for row in (headers, *body)
+    ]
+    lines.append(f"models home: {home}")
+    return "\n".join(lines) + "\n"
+
+
+@cli.group("models", cls=_Group)
+def models_group() -> None:
+    """List, download and convert the pretrained translation models."""
+
+
+@models_group.command("list")
+@output_options(("text", "json"), "text")
+def models_list_cmd(fmt: str, output: str) -> None:
+    """Show the model of each direction and whether it is present locally.
+
+    LOCAL is 'yes' when the transformers files are here, 'yes+ct2' when a CTranslate2
+    copy is too, 'no' when the model still has to be pulled.
+    """
+    import json
+
+    from aligntext.translate.registry import list_models, models_home
+
+    rows = list_models()
+    home = str(models_home())
+    if fmt == "json":
+        data = {
+            "models_home": home,
+            "directions": [
+                {
+                    "direction": r.pair,
+                    "default": r.default,
+                    "family": r.family,
+                    "alternatives": list(r.alternatives),
+                    "local": r.local,
+                }
+                for r in rows
+            ],
+        }
+        emit(json.dumps(data, indent=2) + "\n", output)
+    else:
+        emit(_models_table(rows, home), output)
+
+
+@models_group.command("pull")
+@click.argument("targets", nargs=-1, required=True, metavar="PAIR|ID...")
+def models_pull_cmd(targets: tuple[str, ...]) -> None:
+    """Download models into the local model store (needs the hub).
+
+    A PAIR such as en-ru fetches the models of that direction (both legs of a pivot); an
+    ID fetches that hub model. Prints each model's folder.
+    """
+    from aligntext.translate.registry import pull_model, pull_targets
+
+    for target in targets:
+        for model in pull_targets(target):
+            click.echo(str(pull_model(model)))
+
+
+@models_group.command("convert")
+@click.argument("model", metavar="ID|DIR")
+@click.option(
+    "--quantization",
+    type=click.Choice(["int8", "float16", "bfloat16", "float32"]),
+    default="int8",
+    show_default=True,
+    help="Weight type of the copy: int8 for CPUs, float16 for GPUs.",
+)
+@click.option("--force", is_flag=True, help="Convert again even if an up-to-date copy exists.")
+def models_convert_cmd(model: str, quantization: str, force: bool) -> None:
+    """Make a CTranslate2 copy of a model (hub id or folder); prints its folder.
+
+    The ct2 backend converts on first use anyway; this does it ahead of time.
+    """
+    from aligntext.translate.ct2 import convert_to_ct2
+    from aligntext.translate.loader import detect_family
+    from aligntext.translate.registry import ensure_model, model_revision
+
+    source = ensure_model(model)
+    path = convert_to_ct2(
+        model,
+        quantization=quantization,
+        force=force,
+        family=detect_family(source),
+        revision=model_revision(source),
+    )
+    click.echo(str(path))
+
+
 # --- align command ----------------------------------------------------------------------
+
+
+def _align_langs(
+    n_files: int, src_lang: str | None, tgt_lang: str | None, langs: str | None
+) -> list[str | None]:
+    """One language (or None: detect) per file, from --src-lang/--tgt-lang or --langs."""
+    from aligntext.langs import resolve_lang
+
+    if langs is not None:
+        if src_lang or tgt_lang:
+            raise CliError("give --langs or --src-lang/--tgt-lang, not both")
+        codes = [x.strip() for x in langs.split(",")]
+        if len(codes) != n_files:
+            raise CliError(
+                f"--langs gives {len(codes)} language(s) for {n_files} files; give one per "
+                "file, in order (e.g. --langs en,az,ru,tr)"
+            )
+        try:
+            return [resolve_lang(c) for c in codes]
+        except AligntextError as exc:
+            raise CliError(str(exc)) from exc
+    if n_files > 2 and (src_lang or tgt_lang):
+        raise CliError(
+            "--src-lang/--tgt-lang name two files; for three or more use --langs en,az,ru,tr"
+        )
+    return [src_lang, tgt_lang] + [None] * (n_files - 2)
+
+
+def _pivot_index(pivot: str | None, langs: list[str]) -> int:
+    """The pivot version from --pivot: a language code or a 1-based file number."""
+    if pivot is None:
+        return 0
+    if pivot.isdigit():
+        k = int(pivot) - 1
+        if not 0 <= k < len(langs):
+            raise CliError(f"--pivot {pivot} is not a file number; give 1 to {len(langs)}")
+        return k
+    from aligntext.langs import resolve_lang
+
+    try:
+        code = resolve_lang(pivot)
+    except AligntextError as exc:
+        raise CliError(str(exc)) from exc
+    if code not in langs:
+        raise CliError(
+            f"--pivot {pivot}: no version is in that language (versions: {', '.join(langs)}); "
+            "give one of them or a file number"
+        )
+    return langs.index(code)
+
+
+@cli.command("align")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
+@lang_option("--src-lang", help="Language of the first file (en, az, ru, tr); detected if omitted.")
+@lang_option("--tgt-lang", help="Language of the second file; detected if left out.")
+@click.option("--langs", help="Languages of all files, comma-separated, in order: en,az,ru,tr.")
+@click.option(
+    "--pivot", help="Multi-way: the version the others are aligned to (language or file number)."
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(("doc", "lines")),
+    default="doc",
+    show_default=True,
+    help="doc: documents to segment into sentences; lines: one segment per line.",
+)
+@click.option("--strict", is_flag=True, help="Fail (exit 2) when a file is not in its language.")
+@click.option(
+    "--mt-model",
+    type=click.Path(exists=True, file_okay=False, path_type=str),
+    help="Also score with this local MT model folder (source translated, compared by chrF).",
+)
+@click.option(
+    "--embed-model",
+    type=click.Path(exists=True, file_okay=False, path_type=str),
+    help="Also score with this local sentence-embedding model folder (LaBSE-like).",
+)
+@output_options(("jsonl", "tsv", "tmx", "text"), "jsonl")
+@quiet_option
+def align_cmd(
+    files: tuple[str, ...],
+    src_lang: str | None,
+    tgt_lang: str | None,
+    langs: str | None,
+    pivot: str | None,
+    input_format: str,
+    strict: bool,
+    mt_model: str | None,
+    embed_model: str | None,
+    fmt: str,
+    output: str,
+    quiet: bool,
+) -> None:
+    """Align the sentences of two (or more) language versions: SRC TGT [MORE...].
+
+    Two files give one bead per line (--format jsonl: {"src": [i...], "tgt": [j...],
+    "score": x, "confidence": c}, 0-based segment indices), or a TSV / TMX bitext or a
+    side-by-side text view. Three or more files are aligned through a pivot (the first, or
+    --pivot) into rows of corresponding sentences (jsonl, tsv or text).
+    """
+    from aligntext.align import (
+        EmbeddingScorer,
+        MTScorer,
+        align,
+        align_multi,
+        format_alignment,
+        format_multi,
+    )
+    from aligntext.align.formats import read_segments
+
+    if len(files) < 2:
+        raise CliError(
+            f"align needs at least two files, got {len(files)}; give SRC TGT [MORE...]"
+        )
+    if mt_model and embed_model:
+        raise CliError("give --mt-model or --embed-model, not both")
+    claimed = _align_langs(len(files), src_lang, tgt_lang, langs)
+    versions = []
+    for path, lang in zip(files, claimed, strict=True):
+        code, segments, problems = read_segments(path, lang, input_format, strict=strict)
+        for problem in problems:
+            if not quiet:
+                warn(problem)
+        versions.append((code, segments))
+    codes = [code for code, _ in versions]
+
+    def scorer_for(a: str, b: str):  # type: ignore[no-untyped-def]
+        if embed_model:
+            return EmbeddingScorer(embed_model)
+        if mt_model:
+            from aligntext.translate import load_translator
+
+            return MTScorer(load_translator(a, b, model=mt_model, download=False))
+        return None
+
+    if len(files) == 2 and pivot is None:
+        (sl, ss), (tl, ts) = versions
+        result = align(ss, ts, sl, tl, scorer=scorer_for(sl, tl))
+        if not quiet:
+            for message in result.warnings:
+                warn(message)
+        rendered = format_alignment(result, fmt)
+        emit(rendered.decode("utf-8") if isinstance(rendered, bytes) else rendered, output)
+        return
+    if fmt == "tmx":
+        raise CliError("--format tmx holds two versions; use jsonl, tsv or text for more files")
+    multi = align_multi(
+        versions,
+        _pivot_index(pivot, codes),
+        scorer=scorer_for if (mt_model or embed_model) else None,
+    )
+    if not quiet:
+        for message in multi.warnings:
+            warn(message)
+    emit(format_multi(multi, fmt), output)
+
 
 # --- check and compare commands ---------------------------------------------------------
 
 # --- evaluate command -------------------------------------------------------------------
+
+
+@cli.command("evaluate")
+@click.option(
+    "--hyp",
+    "hyps",
+    multiple=True,
+    required=True,
+    type=click.Path(exists=True, path_type=str),
+    help="Hypothesis file or folder (the translation). Twice or more: compare systems, "
+    "the first being the baseline.",
+)
+@click.option(
+    "--ref",
+    "refs",
+    multiple=True,
+    required=True,
+    type=click.Path(exists=True, path_type=str),
+    help="Reference file or folder; repeat for several references.",
+)
+@lang_option("-l", "--lang", help="Target language (en, az, ru, tr); detected when left out.")
+@click.option(
+    "--input-format",
+    type=click.Choice(["lines", "doc"]),
+    default="lines",
+    show_default=True,
+    help="lines: one segment per line, line i against line i (as sacrebleu). doc: documents "
+    "(.txt .md .docx .html) segmented into sentences and aligned first.",
+)
+@click.option(
+    "-m",
+    "--metrics",
+    default="bleu,chrf,chrf++,ter",
+    show_default=True,
+    help="Comma-separated metrics: bleu, chrf, chrf++, ter.",
+)
+@click.option(
+    "--tokenize",
+    "-tok",
+    default=None,
+    help="BLEU tokenizer (13a, intl, char, none, flores200, ...); default: sacrebleu's choice "
+    "for the target language (13a for en, az, ru, tr).",
+)
+@click.option("--lowercase", "-lc", is_flag=True, help="Case-insensitive BLEU.")
+@click.option(
+    "--smooth-method",
+    default="exp",
+    show_default=True,
+    help="BLEU smoothing: exp, floor, add-k, none.",
+)
+@click.option("--smooth-value", type=float, default=None, help="Value for floor / add-k.")
+@click.option("--chrf-lowercase", is_flag=True, help="Case-insensitive chrF and chrF++.")
+@click.option("--chrf-whitespace", is_flag=True, help="Keep whitespace in chrF n-grams.")
+@click.option("--ter-case-sensitive", is_flag=True, help="Case-sensitive TER.")
+@click.option("--ter-normalized", is_flag=True, help="TER with basic normalisation.")
+@click.option("--ter-no-punct", is_flag=True, help="TER without punctuation.")
+@click.option("--no-facts", is_flag=True, help="Skip fact accuracy (numbers, dates, names).")
+@click.option(
+    "--worst",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    help="Worst segments listed for fact accuracy.",
+)
+@click.option(
+    "--paired",
+    type=click.Choice(["bs", "ar", "both"]),
+    default="both",
+    show_default=True,
+    help="With several --hyp: paired bootstrap resampling (bs), approximate "
+    "randomisation (ar) or both.",
+)
+@click.option(
+    "--paired-bs-n",
+    type=click.IntRange(min=1),
+    default=1000,
+    show_default=True,
+    help="Bootstrap resamples.",
+)
+@click.option(
+    "--paired-ar-n",
+    type=click.IntRange(min=1),
+    default=10000,
+    show_default=True,
+    help="Approximate randomisation trials.",
+)
+@click.option(
+    "--alpha",
+    type=click.FloatRange(0, 1, min_open=True, max_open=True),
+    default=0.05,
+    show_default=True,
+    help="Significance level.",
+)
+@click.option(
+    "--width",
+    "-w",
+    type=click.IntRange(0, 20),
+    default=1,
+    show_default=True,
+    help="Decimals shown in text and HTML (JSON and CSV keep full precision).",
+)
+@output_options(("text", "json", "csv", "html"), "text")
+@quiet_option
+def evaluate_cmd(
+    hyps: tuple[str, ...],
+    refs: tuple[str, ...],
+    lang: str | None,
+    input_format: str,
+    metrics: str,
+    tokenize: str | None,
+    lowercase: bool,
+    smooth_method: str,
+    smooth_value: float | None,
+    chrf_lowercase: bool,
+    chrf_whitespace: bool,
+    ter_case_sensitive: bool,
+    ter_normalized: bool,
+    ter_no_punct: bool,
+    no_facts: bool,
+    worst: int,
+    paired: str,
+    paired_bs_n: int,
+    paired_ar_n: int,
+    alpha: float,
+    width: int,
+    fmt: str,
+    output: str,
+    quiet: bool,
+) -> None:
+    """Score translations against references: BLEU, chrF, chrF++, TER and fact accuracy.
+
+    Scores are sacrebleu's, with its signature, and equal what the sacrebleu command line
+    reports for the same files and settings. Fact accuracy is the share of the reference's
+    numbers, dates and names the translation states correctly. Give folders to match files
+    by relative path: files missing from the hypothesis folder are listed and make the exit
+    code 1. Give --hyp twice or more to test whether systems differ significantly.
+    """
+    from aligntext.evaluate import MetricSettings, compare, evaluate
+    from aligntext.render.evaluation import render_evaluation
+
+    settings = MetricSettings(
+        tokenize=tokenize,
+        lowercase=lowercase,
+        smooth_method=smooth_method,
+        smooth_value=smooth_value,
+        chrf_lowercase=chrf_lowercase,
+        chrf_whitespace=chrf_whitespace,
+        ter_case_sensitive=ter_case_sensitive,
+        ter_normalized=ter_normalized,
+        ter_no_punct=ter_no_punct,
+    )
+    metric_keys = [m.strip() for m in metrics.split(",") if m.strip()]
+    common: dict[str, Any] = {
+        "lang": lang,
+        "metrics": metric_keys,
+        "settings": settings,
+        "input_format": input_format,
+        "facts": not no_facts,
+        "worst": worst,
+    }
+    result: Any
+    if len(hyps) > 1:
+        result = compare(
+            list(hyps),
+            list(refs),
+            test=paired,
+            bs_samples=paired_bs_n,
+            ar_samples=paired_ar_n,
+            alpha=alpha,
+            **common,
+        )
+        evaluations = list(result.evaluations)
+        notes = list(result.warnings)
+    else:
+        result = evaluate(hyps[0], list(refs), **common)
+        evaluations = [result]
+        notes = []
+    if not quiet:
+        for ev in evaluations:
+            notes += list(ev.warnings)
+            for name in ev.missing:
+                notes.append(f"{ev.name}: no hypothesis for reference file {name}")
+            for name in ev.extra:
+                notes.append(f"{ev.name}: no reference for hypothesis file {name}")
+        for note in dict.fromkeys(notes):
+            warn(note)
+    emit(render_evaluation(result, fmt, width=width), output)
+    if any(ev.missing for ev in evaluations):
+        # Scores over an incomplete set of files are not the scores of the delivery.
+        sys.exit(1)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -235,8 +235,13 @@ class Report:
         versions: the versions, the first being the pivot the others are aligned to.
         alignments: one alignment per non-pivot version, pivot as source.
         findings: per alignment, the findings (same order as ``alignments``).
-        cross_findings: findings about a fact across three or more versions (odd one out).
+        cross_findings: findings about a fact across three or more versions (odd one out);
+            their ``pair`` is a row index into ``rows``.
         signature: how the report was made.
+        rows: the multi-way alignment: one row per group of corresponding sentences, each
+            row holding one tuple of segment indices per version (empty where a version has
+            nothing there).
+        warnings: things a reader should know (language doubts, unequal versions ...).
     """
 
     versions: tuple[Version, ...]
@@ -244,7 +249,41 @@ class Report:
     findings: tuple[tuple[Finding, ...], ...]
     cross_findings: tuple[Finding, ...] = ()
     signature: Signature = field(default_factory=Signature)
+    rows: tuple[tuple[tuple[int, ...], ...], ...] = ()
+    warnings: tuple[str, ...] = ()
 
     def all_findings(self) -> Sequence[Finding]:
         """Every finding, pairwise first, then cross-version ones."""
         return [f for group in self.findings for f in group] + list(self.cross_findings)
+
+
+@dataclass(frozen=True)
+class MultiAlignment:
+    """Three or more versions aligned through a pivot: rows of corresponding sentences.
+
+    Args:
+        langs: the language code of each version, in the order given.
+        rows: one row per group of corresponding sentences, in document order; a row holds
+            one tuple of 0-based segment indices per version (empty where that version has
+            nothing there). Every segment of every version is in exactly one row.
+        alignments: the pairwise alignments of the pivot (source) with each other version
+            (target), in version order, the pivot left out.
+        pivot: the index of the pivot version.
+        segments: the segments of each version.
+        signature: how it was made.
+        warnings: things a user should know, prefixed with the version pair they concern.
+    """
+
+    langs: tuple[str, ...]
+    rows: tuple[tuple[tuple[int, ...], ...], ...]
+    alignments: tuple[Alignment, ...]
+    pivot: int = 0
+    segments: tuple[tuple[Segment, ...], ...] = ()
+    signature: Signature = field(default_factory=Signature)
+    warnings: tuple[str, ...] = ()
+
+    def __iter__(self) -> Iterator[tuple[tuple[int, ...], ...]]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)

@@ -31,3 +31,39 @@ class Translator(Protocol):
         """``(key, value)`` pairs for the run's signature: model id, revision, backend,
         beam, compute type, pivot chain ..."""
         ...
+
+
+def length_batches(
+    lengths: Sequence[int], max_tokens: int, max_sentences: int | None = None
+) -> list[list[int]]:
+    """Group indices into batches of similar length under a padded token budget.
+
+    Indices are sorted by length (longest first, so a batch that cannot fit shows up at
+    once), and a batch grows while ``longest * count <= max_tokens``: the budget counts
+    padding, which is what a padded batch really costs. A sentence longer than the budget
+    gets a batch of its own.
+
+    Args:
+        lengths: token count of each sentence.
+        max_tokens: the padded token budget per batch.
+        max_sentences: an optional cap on sentences per batch.
+
+    Returns:
+        Batches of indices into ``lengths``; every index appears exactly once.
+    """
+    order = sorted(range(len(lengths)), key=lambda i: -lengths[i])
+    batches: list[list[int]] = []
+    current: list[int] = []
+    longest = 0
+    for i in order:
+        size = max(lengths[i], 1)
+        grown = max(longest, size)
+        full = max_sentences is not None and len(current) >= max_sentences
+        if current and (grown * (len(current) + 1) > max_tokens or full):
+            batches.append(current)
+            current, grown = [], size
+        current.append(i)
+        longest = grown
+    if current:
+        batches.append(current)
+    return batches

@@ -1,0 +1,413 @@
+"""Per-sentence features and the cost model of the sentence aligner.
+
+Every sentence is described once, up front, by cheap features that survive translation:
+
+- its length in characters (Gale and Church 1993: lengths of mutual translations are
+  proportional, with a variance that grows with the length);
+- *anchors*: the numbers, dates and named entities found by the mismatch checker's
+  extractors (:func:`aligntext.check.extract_facts`), plus transliterated word keys (names and
+  loan words such as ``Pakistan`` / ``Пакистан`` / ``Pakistanın`` share a consonant skeleton);
+- punctuation that translators keep: question and exclamation marks, quotes, brackets,
+  colons, percent signs and the number of numerals.
+
+Anchors of a source and a target sentence are compared through hashed keys, so the aligner
+turns them into a sparse matrix of pairwise rewards once (:func:`anchor_pairs`) and the
+dynamic programme in :mod:`aligntext.align.search` adds up rewards over the sentences of a
+bead. Optional semantic scorers (:class:`SemanticScorer`) give each sentence a vector;
+a bead's similarity is the cosine of the summed vectors of its two sides (vecalign's
+approximation of embedding the concatenated sentences).
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+import numpy as np
+import regex
+
+from aligntext.errors import InputError
+
+if TYPE_CHECKING:
+    from aligntext.translate.base import Translator
+    from aligntext.types import Fact
+
+#: Characters per character of English, from professionally translated news in the four
+#: languages; the starting point of the length ratio before the documents themselves refine it.
+LENGTH_FACTOR: dict[str, float] = {"en": 1.0, "ru": 1.12, "az": 1.03, "tr": 1.03}
+
+# Punctuation classes a translator keeps: (characters, weight of one unit of difference).
+# Quotes count characters (a quoted phrase has two); numerals count number tokens.
+_PUNCT_CLASSES: tuple[tuple[str, float], ...] = (
+    ("?", 1.5),
+    ("!", 1.0),
+    ('"“”„‟«»', 0.4),
+    ("([", 0.8),
+    (":", 0.3),
+    (";", 0.3),
+    ("%", 0.8),
+)
+PUNCT_WEIGHTS = np.array([w for _, w in _PUNCT_CLASSES] + [0.5], dtype=np.float64)
+_PUNCT_INDEX = {ch: k for k, (chars, _) in enumerate(_PUNCT_CLASSES) for ch in chars}
+_NUMBER_CLASS = len(_PUNCT_CLASSES)
+
+_WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’]*")
+# A numeral with optional group or decimal separators: 60.000 / 60,000 / 60 000 / 3,5.
+_NUMBER_RE = regex.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
+
+
+def word_keys(text: str, lang: str) -> set[str]:
+    """Transliterated keys of the words and numerals of ``text``, comparable across scripts.
+
+    A word gives the first four consonants of the checker's transliteration key
+    (:func:`aligntext.check.translit.translit_key`: ``Pakistan`` / ``Пакистана`` /
+    ``Pakistanın`` agree; three consonants match too often by chance); a numeral gives its
+    digits without separators, so ``60.000`` and ``60,000`` agree.
+    """
+    from aligntext.check.translit import consonants, translit_key
+
+    keys: set[str] = set()
+    for m in _WORD_RE.finditer(text):
+        skel = consonants(translit_key(m.group(), lang))
+        if len(skel) >= 4:
+            keys.add("w:" + skel[:4])
+    for m in _NUMBER_RE.finditer(text):
+        digits = regex.sub(r"\D", "", m.group())
+        keys.add("n:" + digits.lstrip("0")[:12] if digits.strip("0") else "n:0")
+    return keys
+
+
+def punctuation_counts(text: str) -> np.ndarray:
+    """Counts of the punctuation classes in :data:`PUNCT_WEIGHTS` order (last: numerals)."""
+    counts = np.zeros(len(PUNCT_WEIGHTS), dtype=np.float64)
+    for ch in text:
+        k = _PUNCT_INDEX.get(ch)
+        if k is not None:
+            counts[k] += 1
+    counts[_NUMBER_CLASS] = len(_NUMBER_RE.findall(text))
+    return counts
+
+
+@dataclass
+class SideFeatures:
+    """The features of one side's sentences, computed once.
+
+    Args:
+        lengths: characters per sentence.
+        punct: punctuation counts, one row per sentence.
+        keys: transliterated word and numeral keys per sentence.
+        facts: the checker's facts per sentence.
+        fact_keys: ``kind:key`` of each sentence's facts (possibly unified across sides).
+    """
+
+    lengths: np.ndarray
+    punct: np.ndarray
+    keys: list[set[str]]
+    facts: list[list[Fact]]
+    fact_keys: list[set[str]] = field(default_factory=list)
+
+
+def side_features(texts: Sequence[str], lang: str) -> SideFeatures:
+    """Compute :class:`SideFeatures` for sentences in ``lang``."""
+    try:
+        from aligntext.check import extract_facts
+    except ImportError:  # TODO(align): remove once aligntext.check lands
+
+        def extract_facts(text: str, lang: str) -> list:  # type: ignore[misc]
+            return []
+
+    n = len(texts)
+    lengths = np.array([len(t) for t in texts], dtype=np.float64)
+    punct = np.zeros((n, len(PUNCT_WEIGHTS)), dtype=np.float64)
+    keys: list[set[str]] = []
+    facts: list[list[Fact]] = []
+    for i, text in enumerate(texts):
+        text = unicodedata.normalize("NFC", text)
+        punct[i] = punctuation_counts(text)
+        keys.append(word_keys(text, lang))
+        facts.append(list(extract_facts(text, lang)))
+    fact_keys = [{f"{f.kind}:{f.key}" for f in fs} for fs in facts]
+    return SideFeatures(lengths, punct, keys, facts, fact_keys)
+
+
+def unify_fact_keys(src: SideFeatures, tgt: SideFeatures, budget: int = 20000) -> None:
+    """Give facts that :func:`aligntext.check.facts_match` pairs across sides the same key.
+
+    Exact key equality catches most anchors; the rest (an entity spelled differently in two
+    scripts, a number written in words) are compared pairwise among the keys left unmatched,
+    at most ``budget`` comparisons so that long documents stay linear.
+    """
+    try:
+        from aligntext.check import facts_match
+    except ImportError:  # TODO(align): remove once aligntext.check lands
+        return
+    src_by_key: dict[str, Fact] = {}
+    tgt_by_key: dict[str, Fact] = {}
+    for fs in src.facts:
+        for f in fs:
+            src_by_key.setdefault(f"{f.kind}:{f.key}", f)
+    for fs in tgt.facts:
+        for f in fs:
+            tgt_by_key.setdefault(f"{f.kind}:{f.key}", f)
+    lone_src = [k for k in src_by_key if k not in tgt_by_key]
+    lone_tgt = [k for k in tgt_by_key if k not in src_by_key]
+    if not lone_src or not lone_tgt or len(lone_src) * len(lone_tgt) > budget:
+        return
+    rename: dict[str, str] = {}
+    for ks in lone_src:
+        a = src_by_key[ks]
+        for kt in lone_tgt:
+            b = tgt_by_key[kt]
+            if a.kind == b.kind and kt not in rename and facts_match(a, b):
+                rename[kt] = ks
+                break
+    if rename:
+        tgt.fact_keys = [{rename.get(k, k) for k in ks} for ks in tgt.fact_keys]
+
+
+@dataclass(frozen=True)
+class CostParams:
+    """Weights of the bead cost (lower cost is better; units are roughly nats).
+
+    Args:
+        ratio: expected target characters per source character.
+        variance: Gale-Church variance of the length difference per character.
+        w_len: weight of the length term.
+        null: cost of leaving one sentence unaligned (1-0 / 0-1 beads).
+        many: extra cost of a 2-1 or 1-2 bead.
+        many2: extra cost of a 2-2 bead.
+        many3: extra cost of a 1-3 or 3-1 bead.
+        w_word: reward per shared word key, scaled by its rarity in the documents.
+        w_fact: reward per shared fact (number, date, entity), scaled by rarity.
+        w_lone: cost per fact of an aligned bead that has no counterpart on the other side.
+        w_lone_null: cost per fact of a sentence left unaligned (lower than ``w_lone``:
+            a sentence whose facts match nothing nearby is more likely added or dropped).
+        w_punct: weight of the punctuation difference.
+        w_sem: weight of the semantic similarity, when a scorer is given.
+    """
+
+    ratio: float = 1.0
+    variance: float = 4.0
+    w_len: float = 1.0
+    null: float = 3.0
+    many: float = 2.3
+    many2: float = 4.5
+    many3: float = 5.0
+    w_word: float = 1.0
+    w_fact: float = 2.0
+    w_lone: float = 0.6
+    w_lone_null: float = 0.3
+    w_punct: float = 1.0
+    w_sem: float = 8.0
+
+
+def length_cost(ls: np.ndarray | float, lt: np.ndarray, params: CostParams) -> np.ndarray:
+    """Gale-Church length cost of beads with ``ls`` source and ``lt`` target characters.
+
+    The difference ``lt - ratio * ls`` is normal with a variance proportional to the bead's
+    length; the cost is half its squared z-score.
+    """
+    scale = params.variance * (params.ratio * ls + lt) / 2.0 + 1.0
+    delta = lt - params.ratio * ls
+    return params.w_len * (delta * delta) / (2.0 * scale)
+
+
+def punct_cost(ps: np.ndarray, pt: np.ndarray, params: CostParams) -> np.ndarray:
+    """Weighted difference of punctuation counts; ``ps`` is one row, ``pt`` a matrix."""
+    return params.w_punct * (np.abs(pt - ps) * PUNCT_WEIGHTS).sum(axis=-1)
+
+
+def anchor_pairs(
+    src: SideFeatures, tgt: SideFeatures, params: CostParams, max_pairs_per_key: int = 0
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sparse pairwise anchor rewards: ``(src_index, tgt_index, reward)`` arrays.
+
+    A key shared by a source and a target sentence rewards the pair by its weight times its
+    rarity, ``log(N / df)`` over both documents (a name in every sentence says little about
+    which sentences correspond). Keys too common to be informative are skipped; pairs of one
+    sentence and a key may repeat and are summed by the caller.
+    """
+    n, m = len(src.keys), len(tgt.keys)
+    total = n + m
+    if n == 0 or m == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0)
+    cap = max_pairs_per_key or max(400, 8 * total)
+    src_occ: dict[str, list[int]] = {}
+    tgt_occ: dict[str, list[int]] = {}
+    for side, occ, facts in ((src, src_occ, src.fact_keys), (tgt, tgt_occ, tgt.fact_keys)):
+        for i, ks in enumerate(side.keys):
+            for k in ks:
+                occ.setdefault(k, []).append(i)
+        for i, ks in enumerate(facts):
+            for k in ks:
+                occ.setdefault("f:" + k, []).append(i)
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    vals: list[np.ndarray] = []
+    for k, s_list in src_occ.items():
+        t_list = tgt_occ.get(k)
+        if t_list is None:
+            continue
+        cs, ct = len(s_list), len(t_list)
+        if cs * ct > cap:
+            continue
+        rarity = max(math.log(total / (cs + ct)), 0.0)
+        if k.startswith("f:"):
+            # A matched fact also cancels the lone-fact cost both sides paid for it.
+            weight = params.w_fact * rarity + 2.0 * params.w_lone
+        else:
+            weight = params.w_word * rarity
+        if weight <= 0:
+            continue
+        rows.append(np.repeat(np.asarray(s_list, dtype=np.int64), ct))
+        cols.append(np.tile(np.asarray(t_list, dtype=np.int64), cs))
+        vals.append(np.full(cs * ct, weight))
+    if not rows:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0)
+    return np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)
+
+
+# --- optional semantic scorers -----------------------------------------------------------
+
+
+@runtime_checkable
+class SemanticScorer(Protocol):
+    """Gives sentences vectors whose cosine says how well they translate each other.
+
+    ``encode`` returns one L2-normalised row per sentence for each side; the aligner scores a
+    bead by the cosine of the summed rows of its source and target sentences.
+    """
+
+    def encode(
+        self, src: Sequence[str], tgt: Sequence[str], src_lang: str, tgt_lang: str
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Vectors for the source and the target sentences."""
+        ...
+
+    def signature_fields(self) -> tuple[tuple[str, str], ...]:
+        """``(key, value)`` pairs naming the scorer for the alignment's signature."""
+        ...
+
+
+def char_ngram_vectors(texts: Sequence[str], dim: int = 4096, orders=(2, 3, 4)) -> np.ndarray:
+    """Hashed, L2-normalised character n-gram counts (a chrF-like bag) of ``texts``."""
+    out = np.zeros((len(texts), dim), dtype=np.float32)
+    for i, text in enumerate(texts):
+        s = " ".join(text.lower().split())
+        for k in orders:
+            for p in range(len(s) - k + 1):
+                gram = s[p : p + k]
+                if " " in gram[1:-1]:
+                    continue
+                out[i, zlib.crc32(gram.encode("utf-8")) % dim] += 1.0
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return out / norms
+
+
+class MTScorer:
+    """Bleualign-style scorer: translate the source, compare with the target by char n-grams.
+
+    Args:
+        translator: any :class:`~aligntext.translate.base.Translator` from the source language
+            into the target language.
+        dim: size of the hashed n-gram space.
+    """
+
+    def __init__(self, translator: Translator, dim: int = 4096) -> None:
+        self.translator = translator
+        self.dim = dim
+
+    def encode(
+        self, src: Sequence[str], tgt: Sequence[str], src_lang: str, tgt_lang: str
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Translate ``src`` into ``tgt_lang`` and embed both sides as char n-gram bags."""
+        t_src, t_tgt = self.translator.src_lang, self.translator.tgt_lang
+        if (t_src, t_tgt) != (src_lang, tgt_lang):
+            raise InputError(
+                f"the MT model translates {t_src}->{t_tgt} but the alignment is "
+                f"{src_lang}->{tgt_lang}; give a {src_lang}->{tgt_lang} model"
+            )
+        translated = self.translator.translate(list(src)) if src else []
+        return char_ngram_vectors(translated, self.dim), char_ngram_vectors(tgt, self.dim)
+
+    def signature_fields(self) -> tuple[tuple[str, str], ...]:
+        """The translator's fields, prefixed ``mt-``."""
+        fields = [(f"mt-{k}", v) for k, v in self.translator.signature_fields()]
+        return (("semantic", "mt-chrf"), *fields)
+
+
+class EmbeddingScorer:
+    """Multilingual sentence embeddings (LaBSE-like) from a local transformers model folder.
+
+    Sentences are embedded by mean pooling of the last hidden states, as sentence-transformers
+    does for most models. The model loads on first use; no hub is contacted.
+
+    Args:
+        path: a folder holding a transformers encoder and its tokenizer.
+        batch_size: sentences per forward pass.
+    """
+
+    def __init__(self, path: str, batch_size: int = 32) -> None:
+        self.path = path
+        self.batch_size = batch_size
+        self._model = None
+        self._tokenizer = None
+
+    def _load(self) -> None:
+        import os
+
+        if not os.path.isdir(self.path):
+            raise InputError(
+                f"embedding model folder {self.path!r} does not exist; give a local folder "
+                "holding a transformers encoder (config.json, weights, tokenizer)"
+            )
+        try:
+            from transformers import AutoModel, AutoTokenizer
+        except ImportError as exc:  # pragma: no cover - transformers is a dependency
+            from aligntext.errors import BackendUnavailableError
+
+            raise BackendUnavailableError(f"transformers cannot be imported: {exc}") from exc
+        self._tokenizer = AutoTokenizer.from_pretrained(self.path, local_files_only=True)
+        self._model = AutoModel.from_pretrained(self.path, local_files_only=True)
+        self._model.eval()
+
+    def _embed(self, texts: Sequence[str]) -> np.ndarray:
+        import torch
+
+        if self._model is None:
+            self._load()
+        assert self._model is not None and self._tokenizer is not None
+        chunks = []
+        for start in range(0, len(texts), self.batch_size):
+            batch = list(texts[start : start + self.batch_size])
+            enc = self._tokenizer(batch, padding=True, truncation=True, return_tensors="pt")
+            with torch.no_grad():
+                hidden = self._model(**enc).last_hidden_state
+            mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+            chunks.append(pooled.float().numpy())
+        if not chunks:
+            return np.zeros((0, 1), dtype=np.float32)
+        out = np.concatenate(chunks)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return out / norms
+
+    def encode(
+        self, src: Sequence[str], tgt: Sequence[str], src_lang: str, tgt_lang: str
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Embed both sides with the same model."""
+        return self._embed(src), self._embed(tgt)
+
+    def signature_fields(self) -> tuple[tuple[str, str], ...]:
+        """The model folder's name."""
+        import os
+
+        return (("semantic", "embed"), ("embed-model", os.path.basename(self.path.rstrip("/"))))

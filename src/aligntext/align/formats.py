@@ -1,0 +1,249 @@
+"""Alignments as text: JSON lines, TSV, TMX and a side-by-side view.
+
+The JSON-lines shape is a contract other tools rely on: one bead per line,
+``{"src": [i, ...], "tgt": [j, ...], "score": x, "confidence": c}``, 0-based segment indices,
+beads in document order covering every segment exactly once.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from aligntext.errors import InputError
+from aligntext.types import Alignment, MultiAlignment, Segment
+
+#: Output formats of a two-version alignment.
+FORMATS: tuple[str, ...] = ("jsonl", "tsv", "tmx", "text")
+#: Output formats of a multi-way alignment.
+MULTI_FORMATS: tuple[str, ...] = ("jsonl", "tsv", "text")
+
+
+def _join(segments: tuple[Segment, ...], indices: tuple[int, ...]) -> str:
+    return " ".join(segments[k].text for k in indices)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def to_jsonl(alignment: Alignment) -> str:
+    """One JSON object per bead: ``src``, ``tgt`` (index lists), ``score``, ``confidence``."""
+    lines = [
+        json.dumps(
+            {
+                "src": list(b.src),
+                "tgt": list(b.tgt),
+                "score": b.score,
+                "confidence": b.confidence,
+            }
+        )
+        for b in alignment.beads
+    ]
+    return "".join(line + "\n" for line in lines)
+
+
+def bead_texts(alignment: Alignment) -> list[tuple[str, str]]:
+    """``(source text, target text)`` per bead; a bead's sentences are joined by a space."""
+    if not alignment.src and not alignment.tgt and alignment.beads:
+        raise InputError("the alignment carries no segment texts; align Segment objects or strings")
+    return [(_join(alignment.src, b.src), _join(alignment.tgt, b.tgt)) for b in alignment.beads]
+
+
+def to_tsv(alignment: Alignment) -> str:
+    """One line per bead: ``source<TAB>target<TAB>src indices<TAB>tgt indices<TAB>score<TAB>
+    confidence``. The first two columns make it a bitext other tools read; an unaligned
+    sentence has an empty column; indices are comma-separated."""
+    lines = []
+    for b, (s, t) in zip(alignment.beads, bead_texts(alignment), strict=True):
+        lines.append(
+            "\t".join(
+                (
+                    _one_line(s),
+                    _one_line(t),
+                    ",".join(map(str, b.src)),
+                    ",".join(map(str, b.tgt)),
+                    f"{b.score:.4f}",
+                    f"{b.confidence:.4f}",
+                )
+            )
+        )
+    return "".join(line + "\n" for line in lines)
+
+
+def to_tmx(alignment: Alignment) -> bytes:
+    """A TMX 1.4b translation memory (UTF-8 bytes) of the aligned beads.
+
+    Beads with an empty side (a dropped or added sentence) are left out: a translation memory
+    holds translations only.
+    """
+    from aligntext.io.bitext import write_tmx
+
+    pairs = [
+        (s, t)
+        for b, (s, t) in zip(alignment.beads, bead_texts(alignment), strict=True)
+        if b.src and b.tgt
+    ]
+    return write_tmx(pairs, alignment.src_lang, alignment.tgt_lang)
+
+
+def _side_by_side(left: str, right: str, width: int) -> list[str]:
+    col = max((width - 3) // 2, 10)
+    a = textwrap.wrap(left, col) or [""]
+    b = textwrap.wrap(right, col) or [""]
+    a += [""] * (len(b) - len(a))
+    b += [""] * (len(a) - len(b))
+    return [f"{x:<{col}} | {y}".rstrip() for x, y in zip(a, b, strict=True)]
+
+
+def to_text(alignment: Alignment, width: int = 100) -> str:
+    """A human-readable side-by-side view: one block per bead, low confidence marked."""
+    out = [f"{alignment.src_lang} | {alignment.tgt_lang}"]
+    for k, (b, (s, t)) in enumerate(zip(alignment.beads, bead_texts(alignment), strict=True)):
+        flag = "  LOW CONFIDENCE" if b.confidence < 0.5 else ""
+        src = ",".join(map(str, b.src)) or "-"
+        tgt = ",".join(map(str, b.tgt)) or "-"
+        out.append(
+            f"--- bead {k}: {b.kind}  src {src}  tgt {tgt}  score {b.score:.2f}  "
+            f"confidence {b.confidence:.2f}{flag}"
+        )
+        out.extend(_side_by_side(s, t, width))
+    for w in alignment.warnings:
+        out.append(f"warning: {w}")
+    return "\n".join(out) + "\n"
+
+
+def format_alignment(alignment: Alignment, fmt: str) -> str | bytes:
+    """Render ``alignment`` in one of :data:`FORMATS` (TMX as bytes, the others as str)."""
+    if fmt == "jsonl":
+        return to_jsonl(alignment)
+    if fmt == "tsv":
+        return to_tsv(alignment)
+    if fmt == "tmx":
+        return to_tmx(alignment)
+    if fmt == "text":
+        return to_text(alignment)
+    raise InputError(f"unknown alignment format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+# --- input -------------------------------------------------------------------------------
+
+#: How a file given to the aligner is read: a document to segment, or one segment per line.
+INPUT_FORMATS: tuple[str, ...] = ("doc", "lines")
+
+
+def read_segments(
+    path: str,
+    lang: str | None = None,
+    input_format: str = "doc",
+    *,
+    strict: bool = False,
+) -> tuple[str, tuple[Segment, ...], list[str]]:
+    """Read one version for alignment: its language, segments and warnings.
+
+    Args:
+        path: a document (.txt, .md, .docx, .html) or, with ``input_format="lines"``, a text
+            file with one segment per line (empty lines skipped).
+        lang: the language; detected from the text when ``None``, verified otherwise.
+        input_format: ``doc`` (read and segment with the project's segmenter) or ``lines``.
+        strict: raise :class:`~aligntext.errors.LanguageMismatchError` when the text is not
+            in ``lang`` instead of returning a warning.
+
+    Raises:
+        InputError: an unreadable file, an unknown format or language, or a text in no
+            supported language.
+    """
+    from aligntext.langid import detect_language, verify_language
+    from aligntext.langs import resolve_lang
+
+    if input_format not in INPUT_FORMATS:
+        raise InputError(
+            f"unknown input format {input_format!r}; use one of {', '.join(INPUT_FORMATS)}"
+        )
+    warnings: list[str] = []
+    if input_format == "lines":
+        from aligntext.io.lines import read_lines
+
+        lines = read_lines(path)
+        text = "\n".join(lines)
+    else:
+        from aligntext.io.documents import read_document
+
+        doc = read_document(path)
+        text = doc.text
+    if lang is None:
+        code = detect_language(text)
+    else:
+        code = resolve_lang(lang)
+        problem = verify_language(text, code, strict, name=f"'{path}'")
+        if problem:
+            warnings.append(problem)
+    if input_format == "lines":
+        segments = tuple(Segment(text=line, index=k) for k, line in enumerate(lines))
+    else:
+        from aligntext.segment import segment_document
+
+        segments = tuple(segment_document(doc, code))
+    return code, segments, warnings
+
+
+# --- multi-way ---------------------------------------------------------------------------
+
+
+def version_labels(multi: MultiAlignment) -> list[str]:
+    """A label per version: its language code, numbered when a language repeats."""
+    labels = []
+    for k, lang in enumerate(multi.langs):
+        labels.append(lang if multi.langs.count(lang) == 1 else f"{lang}{k + 1}")
+    return labels
+
+
+def multi_to_jsonl(multi: MultiAlignment) -> str:
+    """One JSON object per row: version label -> list of segment indices."""
+    labels = version_labels(multi)
+    lines = [
+        json.dumps({lab: list(ix) for lab, ix in zip(labels, row, strict=True)})
+        for row in multi.rows
+    ]
+    return "".join(line + "\n" for line in lines)
+
+
+def multi_to_tsv(multi: MultiAlignment) -> str:
+    """A header of version labels, then one line per row with each version's text."""
+    labels = version_labels(multi)
+    lines = ["\t".join(labels)]
+    for row in multi.rows:
+        cells = [_one_line(_join(segs, ix)) for segs, ix in zip(multi.segments, row, strict=True)]
+        lines.append("\t".join(cells))
+    return "".join(line + "\n" for line in lines)
+
+
+def multi_to_text(multi: MultiAlignment, width: int = 100) -> str:
+    """One block per row, one line per version: ``label [indices] text``."""
+    labels = version_labels(multi)
+    pad = max(len(x) for x in labels)
+    out = []
+    for k, row in enumerate(multi.rows):
+        out.append(f"--- row {k}")
+        for lab, segs, ix in zip(labels, multi.segments, row, strict=True):
+            where = ",".join(map(str, ix)) or "-"
+            text = _join(segs, ix) if ix else ""
+            lines = textwrap.wrap(text, max(width - pad - 12, 20)) or [""]
+            out.append(f"{lab:<{pad}} [{where}] {lines[0]}".rstrip())
+            out.extend(" " * (pad + 3 + len(where)) + line for line in lines[1:])
+    for w in multi.warnings:
+        out.append(f"warning: {w}")
+    return "\n".join(out) + "\n"
+
+
+def format_multi(multi: MultiAlignment, fmt: str) -> str:
+    """Render a multi-way alignment in one of :data:`MULTI_FORMATS`."""
+    if fmt == "jsonl":
+        return multi_to_jsonl(multi)
+    if fmt == "tsv":
+        return multi_to_tsv(multi)
+    if fmt == "text":
+        return multi_to_text(multi)
+    raise InputError(
+        f"format {fmt!r} cannot hold a multi-way alignment; use one of {', '.join(MULTI_FORMATS)}"
+    )

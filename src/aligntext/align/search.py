@@ -1,0 +1,529 @@
+"""The bead search: dynamic programming over a band of the alignment matrix.
+
+``D[i, j]`` is the lowest cost of aligning the first ``i`` source and ``j`` target sentences.
+Each cell extends a cheaper one by a bead (1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 1-3, 3-1) whose cost
+comes from :mod:`aligntext.align.features`. Rows are filled one at a time with numpy over the
+columns of a band: the 0-1 bead, which links cells of the same row, becomes a running minimum
+(``D[i, j] = C[j] + min_{k<=j} (E[k] - C[k])`` with ``C`` the cumulative cost of skipping
+target sentences), so each row costs a handful of vector operations.
+
+Long documents are searched in a band, as vecalign and bertalign do: first around the
+diagonal given by cumulative character lengths, then, with the length model re-estimated
+from the confident beads of that pass, in a narrow band around the path found. A path that
+touches the band's edge may have been cut off, so the band is widened around it and the
+search repeated.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from aligntext.align.features import (
+    LENGTH_FACTOR,
+    CostParams,
+    SemanticScorer,
+    SideFeatures,
+    anchor_pairs,
+    length_cost,
+    punct_cost,
+    side_features,
+    unify_fact_keys,
+)
+from aligntext.errors import InputError
+from aligntext.langs import resolve_lang
+from aligntext.types import Alignment, Bead, Segment, Signature
+
+#: Version of the alignment method; part of every alignment's signature.
+ALIGNER_VERSION = "1.0"
+
+#: Bead types searched besides 0-1 (which is handled by the row scan); ``(src, tgt)`` counts.
+BEAD_TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (2, 1), (1, 2), (2, 2), (1, 3), (3, 1))
+_MAX_SPAN = 3
+
+#: Up to this many DP cells the whole matrix is searched; beyond it, a band.
+FULL_SEARCH_CELLS = 360_000
+
+_INF = np.inf
+
+
+def _take(row: np.ndarray, start: int, width: int, fill: float) -> np.ndarray:
+    """``row[start:start + width]`` with ``fill`` where the slice leaves the row."""
+    out = np.full(width, fill, dtype=np.float64)
+    s0 = max(start, 0)
+    s1 = min(start + width, row.shape[0])
+    if s1 > s0:
+        out[s0 - start : s1 - start] = row[s0:s1]
+    return out
+
+
+@dataclass
+class _Band:
+    """Columns ``lo[i] <= j < hi[i]`` of each row ``i`` (``0..n``) are searched."""
+
+    lo: np.ndarray
+    hi: np.ndarray
+
+    @property
+    def width(self) -> int:
+        return int((self.hi - self.lo).max())
+
+
+def _full_band(n: int, m: int) -> _Band:
+    return _Band(np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m + 1, dtype=np.int64))
+
+
+def _finish_band(jmin: np.ndarray, jmax: np.ndarray, m: int, half: int) -> _Band:
+    lo = np.clip(np.floor(jmin).astype(np.int64) - half, 0, m)
+    hi = np.clip(np.ceil(jmax).astype(np.int64) + half + 1, 1, m + 1)
+    # Each row must overlap the one before it, or no path can cross.
+    lo = np.minimum(lo, np.maximum.accumulate(hi) - 1)
+    lo = np.minimum.accumulate(lo[::-1])[::-1]
+    hi = np.maximum.accumulate(hi)
+    lo[0] = 0
+    hi[-1] = m + 1
+    return _Band(lo, hi)
+
+
+def _diagonal_band(src: SideFeatures, tgt: SideFeatures, half: int) -> _Band:
+    """A band around the path where cumulative character lengths are proportional."""
+    n, m = len(src.lengths), len(tgt.lengths)
+    cs = np.concatenate([[0.0], np.cumsum(src.lengths + 1.0)])
+    ct = np.concatenate([[0.0], np.cumsum(tgt.lengths + 1.0)])
+    centre = np.interp(cs / cs[-1], ct / ct[-1], np.arange(m + 1, dtype=np.float64))
+    slope = max(m / max(n, 1), 1.0)
+    return _finish_band(centre, centre, m, half + math.ceil(slope))
+
+
+def _path_band(path: list[tuple[int, int, int, int]], n: int, m: int, half: int) -> _Band:
+    """A band of ``half`` columns on either side of a path of beads ``(i0, j0, i1, j1)``."""
+    jmin = np.full(n + 1, np.inf)
+    jmax = np.full(n + 1, -np.inf)
+    for i0, j0, i1, j1 in path:
+        jmin[i0 : i1 + 1] = np.minimum(jmin[i0 : i1 + 1], j0)
+        jmax[i0 : i1 + 1] = np.maximum(jmax[i0 : i1 + 1], j1)
+    return _finish_band(jmin, jmax, m, half)
+
+
+def _touches_edge(path: list[tuple[int, int, int, int]], band: _Band, m: int) -> bool:
+    """Whether the path runs along a band edge that is not the matrix's own edge."""
+    margin = 2
+    for _i0, j0, i1, j1 in path:
+        lo, hi = band.lo[i1], band.hi[i1]
+        if (lo > 0 and j0 - lo < margin) or (hi <= m and hi - 1 - j1 < margin):
+            return True
+    return False
+
+
+class _Problem:
+    """The cost model of one document pair over one band, ready for row-wise evaluation."""
+
+    def __init__(
+        self,
+        src: SideFeatures,
+        tgt: SideFeatures,
+        params: CostParams,
+        anchors: tuple[np.ndarray, np.ndarray, np.ndarray],
+        semantic: tuple[np.ndarray, np.ndarray, float] | None,
+        band: _Band,
+    ) -> None:
+        self.params = params
+        self.n = n = len(src.lengths)
+        self.m = m = len(tgt.lengths)
+        self.band = band
+        self.ls = np.concatenate([[0.0], np.cumsum(src.lengths)])
+        self.lt = np.concatenate([[0.0], np.cumsum(tgt.lengths)])
+        self.ps = np.vstack([np.zeros((1, src.punct.shape[1])), np.cumsum(src.punct, axis=0)])
+        self.pt = np.vstack([np.zeros((1, tgt.punct.shape[1])), np.cumsum(tgt.punct, axis=0)])
+        fs = np.array([len(k) for k in src.fact_keys], dtype=np.float64)
+        ft = np.array([len(k) for k in tgt.fact_keys], dtype=np.float64)
+        self.fs_each, self.ft_each = fs, ft
+        self.fs = np.concatenate([[0.0], np.cumsum(fs)])
+        self.ft = np.concatenate([[0.0], np.cumsum(ft)])
+        self.prior = {
+            (1, 1): 0.0,
+            (1, 0): params.null,
+            (0, 1): params.null,
+            (2, 1): params.many,
+            (1, 2): params.many,
+            (2, 2): params.many2,
+            (1, 3): params.many3,
+            (3, 1): params.many3,
+        }
+
+        # Source sentence s is read by rows s+1 .. s+3; keep the columns those rows need.
+        lo, hi = band.lo, band.hi
+        self.qoff = np.empty(n, dtype=np.int64)
+        qend = np.empty(n, dtype=np.int64)
+        for k in range(_MAX_SPAN):
+            rows = np.minimum(np.arange(n) + 1 + k, n)
+            if k == 0:
+                self.qoff[:] = lo[rows]
+                qend[:] = hi[rows]
+            else:
+                self.qoff = np.minimum(self.qoff, lo[rows])
+                qend = np.maximum(qend, hi[rows])
+        self.qoff -= _MAX_SPAN
+        self.qw = qw = int((qend - self.qoff).max()) if n else 1
+        rows_a, cols_a, vals_a = anchors
+        rel = cols_a - self.qoff[rows_a] if len(rows_a) else cols_a
+        keep = (rel >= 0) & (rel < qw)
+        lin = rows_a[keep] * qw + rel[keep]
+        self.q = np.bincount(lin, weights=vals_a[keep], minlength=n * qw).reshape(n, qw)
+
+        self.sem = None
+        if semantic is not None:
+            vs, vt, base = semantic
+            self.sem_base = base
+            self.g = self._band_dots(vs, vt)
+            cvs = np.vstack([np.zeros((1, vs.shape[1])), np.cumsum(vs, axis=0, dtype=np.float64)])
+            cvt = np.vstack([np.zeros((1, vt.shape[1])), np.cumsum(vt, axis=0, dtype=np.float64)])
+            # Squared norms of the summed vectors of every span of 1..3 sentences ending at i.
+            self.ns = np.ones((_MAX_SPAN + 1, n + 1))
+            self.nt = np.ones((_MAX_SPAN + 1, m + 1))
+            for a in range(1, _MAX_SPAN + 1):
+                if n >= a:
+                    d = cvs[a:] - cvs[:-a]
+                    self.ns[a, a:] = np.maximum((d * d).sum(1), 1e-6)
+                if m >= a:
+                    d = cvt[a:] - cvt[:-a]
+                    self.nt[a, a:] = np.maximum((d * d).sum(1), 1e-6)
+            self.sem = True
+
+    def _band_dots(self, vs: np.ndarray, vt: np.ndarray) -> np.ndarray:
+        """Dot products of source and target vectors over the band, stored like ``q``."""
+        n, m, qw = self.n, self.m, self.qw
+        g = np.zeros((n, qw))
+        chunk = 64
+        for start in range(0, n, chunk):
+            rows = np.arange(start, min(start + chunk, n))
+            c0 = max(int(self.qoff[rows].min()), 0)
+            c1 = min(int(self.qoff[rows].max()) + qw, m)
+            if c1 <= c0:
+                continue
+            block = vs[rows] @ vt[c0:c1].T
+            for r_i, s in enumerate(rows):
+                g[s] = _take(block[r_i], int(self.qoff[s]) - c0, qw, 0.0)
+        return g
+
+    def frames(self, i: int, tf0: int, length: int) -> list[tuple[np.ndarray, np.ndarray | None]]:
+        """Per source span length ``a``: anchor rewards (and semantic dots) of the span's
+        sentences against targets ``tf0 .. tf0 + length - 1``, summed over the span."""
+        out: list[tuple[np.ndarray, np.ndarray | None]] = [(np.zeros(0), None)]
+        rq = np.zeros(length)
+        rg = np.zeros(length) if self.sem else None
+        for a in range(1, min(_MAX_SPAN, i) + 1):
+            s = i - a
+            off = tf0 - int(self.qoff[s])
+            rq = rq + _take(self.q[s], off, length, 0.0)
+            if rg is not None:
+                rg = rg + _take(self.g[s], off, length, 0.0)
+            out.append((rq, rg))
+        return out
+
+    def costs(
+        self,
+        i: int,
+        a: int,
+        b: int,
+        cols: np.ndarray,
+        frame: tuple[np.ndarray, np.ndarray | None],
+        tf0: int,
+    ) -> np.ndarray:
+        """Costs of the ``a``-``b`` beads ending at source ``i`` and targets ``cols``."""
+        p = self.params
+        if b == 0:
+            return np.full(len(cols), a * p.null + p.w_lone_null * (self.fs[i] - self.fs[i - a]))
+        jc = np.clip(cols, b, self.m)
+        ls = self.ls[i] - self.ls[i - a]
+        lt = self.lt[jc] - self.lt[jc - b]
+        cost = self.prior[(a, b)] + length_cost(ls, lt, p)
+        cost += punct_cost(self.ps[i] - self.ps[i - a], self.pt[jc] - self.pt[jc - b], p)
+        cost += p.w_lone * ((self.fs[i] - self.fs[i - a]) + (self.ft[jc] - self.ft[jc - b]))
+        rq, rg = frame
+        idx = cols - 1 - tf0
+        for k in range(b):
+            cost -= rq[idx - k]
+        if rg is not None:
+            dot = rg[idx].copy()
+            for k in range(1, b):
+                dot += rg[idx - k]
+            cos = dot / np.sqrt(self.ns[a, i] * self.nt[b, jc])
+            cost -= p.w_sem * (cos - self.sem_base) / (1.0 - self.sem_base)
+        return cost
+
+    def null_tgt_costs(self, cols: np.ndarray) -> np.ndarray:
+        """Cost of a 0-1 bead ending at each target count in ``cols``."""
+        jc = np.clip(cols, 1, self.m)
+        return self.params.null + self.params.w_lone_null * self.ft_each[jc - 1]
+
+    def bead_cost(self, i: int, j: int, a: int, b: int) -> float:
+        """The cost of one bead ending at ``(i, j)``."""
+        if a == 0:
+            return float(self.null_tgt_costs(np.array([j]))[0])
+        tf0 = j - _MAX_SPAN
+        frame = self.frames(i, tf0, _MAX_SPAN + 1)[a]
+        return float(self.costs(i, a, b, np.array([j]), frame, tf0)[0])
+
+
+def _dp(problem: _Problem) -> tuple[list[tuple[int, int, int, int]], float]:
+    """Run the DP over the problem's band; returns the beads as ``(i0, j0, i1, j1)``."""
+    n, m = problem.n, problem.m
+    band = problem.band
+    width = band.width
+    lo, hi = band.lo, band.hi
+    d = np.full((n + 1, width), _INF)
+    back = np.zeros((n + 1, width), dtype=np.int8)
+    steps = np.arange(width)
+    for i in range(n + 1):
+        cols = lo[i] + steps
+        e = np.full(width, _INF)
+        code = np.zeros(width, dtype=np.int8)
+        if i == 0:
+            e[0] = 0.0
+        else:
+            tf0 = int(lo[i]) - _MAX_SPAN
+            frames = problem.frames(i, tf0, width + _MAX_SPAN)
+            for k, (a, b) in enumerate(BEAD_TYPES):
+                if a > i:
+                    continue
+                prev = _take(d[i - a], int(lo[i]) - b - int(lo[i - a]), width, _INF)
+                cand = prev + problem.costs(i, a, b, cols, frames[a], tf0)
+                better = cand < e
+                e[better] = cand[better]
+                code[better] = k + 1
+        skip = problem.null_tgt_costs(cols)
+        skip[0] = 0.0
+        cum = np.cumsum(skip)
+        x = e - cum
+        run = np.minimum.accumulate(x)
+        row = run + cum
+        code[x > run] = 0
+        row[cols >= hi[i]] = _INF
+        d[i] = row
+        back[i] = code
+    total = float(d[n, m - lo[n]])
+    if not math.isfinite(total):  # pragma: no cover - the band always reaches (n, m)
+        raise RuntimeError("alignment band does not connect the document ends")
+    path: list[tuple[int, int, int, int]] = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        c = int(back[i, j - lo[i]])
+        a, b = (0, 1) if c == 0 else BEAD_TYPES[c - 1]
+        path.append((i - a, j - b, i, j))
+        i, j = i - a, j - b
+    path.reverse()
+    return path, total
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(x, 40.0), -40.0)))
+
+
+def _score_beads(problem: _Problem, path: list[tuple[int, int, int, int]]) -> list[Bead]:
+    """Beads with a score (margin over leaving the sentences unaligned) and a confidence."""
+    p = problem.params
+    beads: list[Bead] = []
+    for i0, j0, i1, j1 in path:
+        a, b = i1 - i0, j1 - j0
+        src = tuple(range(i0, i1))
+        tgt = tuple(range(j0, j1))
+        if a and b:
+            cost = problem.bead_cost(i1, j1, a, b)
+            unaligned = (a + b) * p.null + p.w_lone_null * (
+                (problem.fs[i1] - problem.fs[i0]) + (problem.ft[j1] - problem.ft[j0])
+            )
+            margin = unaligned - cost
+            beads.append(Bead(src, tgt, round(float(margin), 4), round(_sigmoid(margin / 2.0), 4)))
+            continue
+        # An unaligned sentence is as sure as its best 1-1 pairing with a neighbour is bad.
+        if a:
+            partners = [(i1, j) for j in (j0, j0 + 1) if 1 <= j <= problem.m]
+        else:
+            partners = [(i, j1) for i in (i0, i0 + 1) if 1 <= i <= problem.n]
+        best = min((problem.bead_cost(i, j, 1, 1) for i, j in partners), default=_INF)
+        margin = best - 2.0 * p.null if math.isfinite(best) else 10.0
+        beads.append(Bead(src, tgt, 0.0, round(_sigmoid(margin / 2.0), 4)))
+    return beads
+
+
+def _reestimate(
+    params: CostParams, beads: list[Bead], src: SideFeatures, tgt: SideFeatures
+) -> CostParams:
+    """Refit the length ratio and variance on the confident 1-1 beads (shrunk to the prior)."""
+    pairs = [(b.src[0], b.tgt[0]) for b in beads if b.kind == "1-1" and b.confidence >= 0.8]
+    if len(pairs) < 5:
+        return params
+    ls = np.array([src.lengths[s] for s, _ in pairs])
+    lt = np.array([tgt.lengths[t] for _, t in pairs])
+    prior_n = 10.0
+    ratio = (lt.sum() + prior_n * 40.0 * params.ratio) / (ls.sum() + prior_n * 40.0)
+    resid = (lt - ratio * ls) ** 2 / np.maximum((ratio * ls + lt) / 2.0, 1.0)
+    # Winsorise: a few loose translations should not inflate the variance for everyone.
+    resid = np.minimum(resid, np.quantile(resid, 0.95))
+    variance = (resid.sum() + prior_n * params.variance) / (len(resid) + prior_n)
+    return replace(params, ratio=float(ratio), variance=float(max(variance, 0.5)))
+
+
+def _initial_ratio(src: SideFeatures, tgt: SideFeatures, src_lang: str, tgt_lang: str) -> float:
+    """Target characters per source character: the documents' own ratio, unless it is far
+    from the languages' usual one (then the versions probably differ in content)."""
+    prior = LENGTH_FACTOR.get(tgt_lang, 1.0) / LENGTH_FACTOR.get(src_lang, 1.0)
+    total_s, total_t = float(src.lengths.sum()), float(tgt.lengths.sum())
+    if total_s <= 0 or total_t <= 0:
+        return prior
+    ratio = total_t / total_s
+    if abs(math.log(ratio / prior)) > math.log(1.4):
+        return prior
+    return ratio
+
+
+def _as_segments(items: Sequence[str | Segment], side: str) -> tuple[Segment, ...]:
+    out = []
+    for k, item in enumerate(items):
+        if isinstance(item, Segment):
+            out.append(item)
+        elif isinstance(item, str):
+            out.append(Segment(text=item, index=k))
+        else:
+            raise InputError(
+                f"{side} segment {k} is a {type(item).__name__}, not text; "
+                "give strings or Segment objects"
+            )
+    return tuple(out)
+
+
+def _semantic_inputs(
+    scorer: SemanticScorer,
+    src: Sequence[str],
+    tgt: Sequence[str],
+    src_lang: str,
+    tgt_lang: str,
+) -> tuple[np.ndarray, np.ndarray, float]:
+    vs, vt = scorer.encode(src, tgt, src_lang, tgt_lang)
+    vs = np.asarray(vs, dtype=np.float64)
+    vt = np.asarray(vt, dtype=np.float64)
+    if vs.shape[0] != len(src) or vt.shape[0] != len(tgt) or vs.shape[1] != vt.shape[1]:
+        raise InputError(
+            f"semantic scorer returned vectors of shape {vs.shape} and {vt.shape} for "
+            f"{len(src)} and {len(tgt)} sentences; it must give one row per sentence"
+        )
+    # The similarity of unrelated sentences: pairs half a document apart.
+    k = max(len(src), len(tgt))
+    idx_s = np.arange(k) % len(src)
+    idx_t = (np.arange(k) + max(len(tgt) // 2, 1)) % len(tgt)
+    base = float(np.median((vs[idx_s] * vt[idx_t]).sum(1))) if k > 1 else 0.0
+    return vs, vt, min(max(base, 0.0), 0.9)
+
+
+def _warnings(n: int, m: int, beads: list[Bead]) -> list[str]:
+    out: list[str] = []
+    small, big = min(n, m), max(n, m)
+    if big >= 4 and small * 2 < big:
+        short, other = ("target", "source") if m < n else ("source", "target")
+        out.append(f"{short} has {small} segments, {other} {big}: the versions may not correspond")
+    aligned = sum(1 for b in beads if b.src and b.tgt)
+    nulls = sum(len(b.src) + len(b.tgt) for b in beads if not (b.src and b.tgt))
+    if n and m and nulls > 0.25 * (n + m):
+        out.append(
+            f"{nulls} of {n + m} segments have no counterpart: the versions may differ in content"
+        )
+    low = [b for b in beads if b.src and b.tgt and b.confidence < 0.5]
+    if aligned and low:
+        first = low[0]
+        out.append(
+            f"{len(low)} of {aligned} aligned beads have low confidence (first: source "
+            f"{','.join(map(str, first.src))} / target {','.join(map(str, first.tgt))})"
+        )
+    return out
+
+
+def align(
+    src: Sequence[str | Segment],
+    tgt: Sequence[str | Segment],
+    src_lang: str,
+    tgt_lang: str,
+    *,
+    scorer: SemanticScorer | None = None,
+    params: CostParams | None = None,
+) -> Alignment:
+    """Align the sentences of two language versions.
+
+    Args:
+        src: source segments (strings or :class:`~aligntext.types.Segment`); bead indices
+            are positions in this sequence.
+        tgt: target segments.
+        src_lang: source language code (en, az, ru, tr or an alias).
+        tgt_lang: target language code.
+        scorer: an optional :class:`~aligntext.align.features.SemanticScorer` (an MT model or
+            a sentence-embedding model); the default aligner uses no model.
+        params: override the cost model's weights (for experiments).
+
+    Returns:
+        An :class:`~aligntext.types.Alignment` whose beads are in order and cover every
+        segment exactly once; ``score`` is the bead's margin over leaving its sentences
+        unaligned (0 for 1-0 and 0-1 beads), ``confidence`` is in [0, 1].
+
+    Raises:
+        InputError: an unknown language or a segment that is not text.
+    """
+    src_lang = resolve_lang(src_lang)
+    tgt_lang = resolve_lang(tgt_lang)
+    src_segs = _as_segments(src, "source")
+    tgt_segs = _as_segments(tgt, "target")
+    n, m = len(src_segs), len(tgt_segs)
+    fields = [("aligner", ALIGNER_VERSION), ("features", "length+anchors+punct")]
+    if scorer is not None:
+        fields.extend(scorer.signature_fields())
+    signature = Signature(tuple(fields))
+    if n == 0 or m == 0:
+        beads = [Bead((k,), (), 0.0, 1.0) for k in range(n)]
+        beads += [Bead((), (k,), 0.0, 1.0) for k in range(m)]
+        warns = []
+        if n or m:
+            empty, other = ("source", "target") if n == 0 else ("target", "source")
+            warns.append(f"{empty} has no segments, {other} {max(n, m)}: nothing to align")
+        return Alignment(
+            tuple(beads), src_segs, tgt_segs, src_lang, tgt_lang, signature, tuple(warns)
+        )
+
+    src_texts = [s.text for s in src_segs]
+    tgt_texts = [s.text for s in tgt_segs]
+    sf = side_features(src_texts, src_lang)
+    tf = side_features(tgt_texts, tgt_lang)
+    unify_fact_keys(sf, tf)
+    base = params or CostParams()
+    p = replace(base, ratio=_initial_ratio(sf, tf, src_lang, tgt_lang))
+    anchors = anchor_pairs(sf, tf, p)
+    semantic = None
+    if scorer is not None:
+        semantic = _semantic_inputs(scorer, src_texts, tgt_texts, src_lang, tgt_lang)
+
+    full = (n + 1) * (m + 1) <= FULL_SEARCH_CELLS
+
+    def search(
+        prm: CostParams, band: _Band, half: int
+    ) -> tuple[_Problem, list[tuple[int, int, int, int]]]:
+        for _ in range(4):
+            problem = _Problem(sf, tf, prm, anchors, semantic, band)
+            path, _total = _dp(problem)
+            if full or not _touches_edge(path, band, m):
+                break
+            half *= 2
+            band = _path_band(path, n, m, half)
+        return problem, path
+
+    half = int(3 * math.sqrt(n + m))
+    first_band = _full_band(n, m) if full else _diagonal_band(sf, tf, half)
+    problem, path = search(p, first_band, half)
+    beads = _score_beads(problem, path)
+    p2 = _reestimate(p, beads, sf, tf)
+    if p2 != p:
+        second = _full_band(n, m) if full else _path_band(path, n, m, 12)
+        problem, path = search(p2, second, 12)
+        beads = _score_beads(problem, path)
+    warns = _warnings(n, m, beads)
+    return Alignment(tuple(beads), src_segs, tgt_segs, src_lang, tgt_lang, signature, tuple(warns))

@@ -1,0 +1,202 @@
+"""Date extraction: month names in any inflected form, with the day and year around them.
+
+A date fact's ``key`` is ``YYYY-MM-DD`` with ``?`` for a part the text does not give
+(``1993-04-06``, ``?-04-06``, ``1993-04-?``); :func:`dates_agree` compares two dates on the
+parts both give. The day and year numbers belong to the date (their spans are inside it), so
+:func:`aligntext.check.extract_facts` does not report them again as numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from aligntext.check.locale_data import month_of
+from aligntext.check.numbers import extract_numbers, tags_of
+from aligntext.check.translit import lower
+from aligntext.langs import resolve_lang
+from aligntext.types import Fact
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_NUMERIC = re.compile(
+    r"(?<![\d.])(?:(?P<y>\d{4})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})"
+    r"|(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}))(?![\d])"
+)
+# Words allowed between a date's parts: "6 April, 1993", "1993-cü ilin 6 aprel", "2019 yılının
+# Nisan ayında", "30 апреля 1993 года".
+_GAP_WORDS = {
+    "of", "the", "il", "ilin", "ili", "ildə", "yıl", "yılı", "yılın", "yılının", "yılında",
+    "year", "г", "года", "году", "год", "ayı", "ayının", "ayın", "ayında", "ay",
+}  # fmt: skip
+_EN_CONTEXT = {
+    "in", "of", "since", "until", "till", "by", "from", "early", "late", "mid", "last", "next",
+    "this", "on", "during", "through", "between", "end", "before", "after",
+}  # fmt: skip
+_EN_NAMES = {
+    1: "January", 2: "February", 3: "March", 4: "April", 5: "May", 6: "June", 7: "July",
+    8: "August", 9: "September", 10: "October", 11: "November", 12: "December",
+}  # fmt: skip
+
+
+def _gap_ok(gap: str, lang: str) -> bool:
+    words = [lower(w, lang) for w in re.findall(r"[^\W\d_]+", gap)]
+    rest = re.sub(r"[^\W\d_]+", "", gap)
+    return len(words) <= 2 and all(w in _GAP_WORDS for w in words) and set(rest) <= set(" ,.-\u00a0")
+
+
+def _is_day(f: Fact) -> bool:
+    tags = tags_of(f)
+    if "digits" not in tags or tags & {"percent", "time", "year", "scale", "code"}:
+        return False
+    return f.key.isdigit() and 1 <= int(f.key) <= 31
+
+
+def _is_year(f: Fact) -> bool:
+    return "year" in tags_of(f) or ("decade" in tags_of(f))
+
+
+def _month_ok(text: str, m: re.Match[str], lang: str, has_part: bool) -> bool:
+    """Ambiguous month words (English "May", Turkish "ocak" = hearth) need context."""
+    word = m.group(0)
+    before = text[: m.start()].rstrip()
+    initial = not before or before[-1] in ".!?:;\"«“("
+    prev = re.findall(r"[^\W\d_]+", before[-20:])
+    prev_word = prev[-1].lower() if prev else ""
+    if has_part:
+        return True
+    if lang == "en":
+        if not word[0].isupper():
+            return False
+        if word in ("March", "May") or initial:
+            return prev_word in _EN_CONTEXT
+        return True
+    if lang == "tr":
+        after = text[m.end() : m.end() + 8].lower()
+        if re.match(r"\s+ay", after):
+            return True
+        return word[0].isupper() and not initial
+    return True
+
+
+def extract_dates(text: str, lang: str) -> list[Fact]:
+    """Every date in ``text``: month name plus nearby day and year, or a numeric date.
+
+    Args:
+        text: a sentence in ``lang``.
+        lang: ``en``, ``az``, ``ru`` or ``tr``.
+
+    Returns:
+        Date facts (``kind="date"``) with ``key`` ``YYYY-MM-DD`` (``?`` for missing parts);
+        ``detail`` lists ``days=a,b`` for a day range such as ``6-7 April``.
+    """
+    lang = resolve_lang(lang)
+    numbers = extract_numbers(text, lang)
+    facts: list[Fact] = []
+    used: set[int] = set()
+
+    for m in _NUMERIC.finditer(text):
+        if m.group("y"):
+            y, mo, d = int(m.group("y")), int(m.group("m2")), int(m.group("d2"))
+        else:
+            a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+            # English slashes are month/day; the other languages write day.month.
+            mo, d = (a, b) if lang == "en" and m.group("sep") == "/" else (b, a)
+            if mo > 12 >= d:
+                mo, d = d, mo
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            facts.append(
+                Fact("date", f"{y}-{mo:02d}-{d:02d}", m.group(0), m.start(), m.end(), "numeric")
+            )
+    numeric_spans = [(f.start, f.end) for f in facts]
+
+    for m in _WORD.finditer(text):
+        month = month_of(m.group(0), lang)
+        if month is None or any(a <= m.start() < b for a, b in numeric_spans):
+            continue
+        start, end = m.start(), m.end()
+        days: list[Fact] = []
+        # Day right before the month ("6 April", "6-7 April", "30 aprel") ...
+        for i, f in enumerate(numbers):
+            if i in used or not _is_day(f) or f.end > start:
+                continue
+            if _gap_ok(text[f.end : start], lang) and not re.search(r"[^\W\d_]", text[f.end : start]):
+                days = [f]
+                if "range" in tags_of(f) and i > 0 and _is_day(numbers[i - 1]):
+                    if "range" in tags_of(numbers[i - 1]):
+                        days = [numbers[i - 1], f]
+                        used.add(i - 1)
+                used.add(i)
+        # ... or right after it ("April 6", "aprelin 6-da").
+        if not days:
+            for i, f in enumerate(numbers):
+                if i in used or not _is_day(f) or f.start < end:
+                    continue
+                gap = text[end : f.start]
+                if re.fullmatch(r"\s*(?:the\s+)?", gap):
+                    days = [f]
+                    used.add(i)
+                break
+        day_start = min([start] + [f.start for f in days])
+        day_end = max([end] + [f.end for f in days])
+        year: Fact | None = None
+        for i, f in enumerate(numbers):
+            if i in used or not _is_year(f):
+                continue
+            gap = text[day_end : f.start]
+            # A comma before the year only in English "April 6, 1993"; in Azerbaijani and
+            # Turkish a year after a comma starts the next date ("2019-cu il mayın 5-də").
+            comma_ok = lang == "en" and bool(days) and days[0].start > start
+            if f.start >= day_end and _gap_ok(gap, lang) and (comma_ok or "," not in gap):
+                year = f
+            elif f.end <= day_start and _gap_ok(text[f.end : day_start], lang):
+                year = f
+            if year is not None:
+                used.add(i)
+                break
+        if not _month_ok(text, m, lang, bool(days or year)):
+            continue
+        spans = [start, end] + [p for f in [*days, *([year] if year else [])] for p in (f.start, f.end)]
+        s, e = min(spans), max(spans)
+        # The year of "2019-cu ilin" / "1993 года" ends before its word: extend over it.
+        tail = re.match(r"\s*(?:года|году|г\.)", text[e:])
+        if tail and year is not None and year.end == e:
+            e += tail.end()
+        y = year.key if year else "?"
+        d = f"{int(days[0].key):02d}" if days else "?"
+        detail = "days=" + ",".join(str(int(f.key)) for f in days) if len(days) > 1 else ""
+        facts.append(Fact("date", f"{y}-{month:02d}-{d}", text[s:e], s, e, detail))
+    return sorted(facts, key=lambda f: f.start)
+
+
+def date_parts(fact: Fact) -> tuple[str, str, set[str]]:
+    """(year, month, days) of a date fact; ``?`` for a missing year, empty set for no day."""
+    y, mo, d = fact.key.split("-")
+    days = set()
+    for tag in fact.detail.split(","):
+        if tag.startswith("days="):
+            days = {f"{int(x):02d}" for x in tag[5:].split(",") if x.isdigit()}
+    if d != "?":
+        days.add(d)
+    return y, mo, days
+
+
+def dates_agree(a: Fact, b: Fact) -> bool:
+    """Two dates agree on every part both of them give (month always; day, year if both)."""
+    ya, ma, da = date_parts(a)
+    yb, mb, db = date_parts(b)
+    if ma != mb:
+        return False
+    if ya != "?" and yb != "?" and ya != yb:
+        return False
+    return not (da and db and not da & db)
+
+
+def format_date(fact: Fact) -> str:
+    """A date for messages, in English: ``6 April 1993``, ``April 1993``, ``6-7 April``."""
+    y, mo, days = date_parts(fact)
+    parts = []
+    if days:
+        parts.append("-".join(str(int(x)) for x in sorted(days)))
+    parts.append(_EN_NAMES.get(int(mo), mo))
+    if y != "?":
+        parts.append(y)
+    return " ".join(parts)

@@ -1,0 +1,153 @@
+"""Named-entity extraction: glossary terms, known names (CLDR countries), capitalised spans.
+
+An entity fact's ``key`` is a concept (``glossary:3``, ``country:IN``, ``known:UN``) when the
+span is a glossary or built-in term, else the transliteration keys of its words joined by
+spaces (``ilham aliyev``). Its ``detail`` lists tags and, always, ``keys=`` with those word
+keys, so a concept can still be compared with a name spelled out on the other side:
+
+- ``concept``: from the user glossary or the built-in lists (CLDR territories);
+- ``acronym``: all capitals (``NATO``, ``ООН``);
+- ``initial``: the span starts a sentence, so its first word may just be capitalised there.
+
+Only words that start with a capital (or acronyms, or glossary terms) are taken: Russian,
+Azerbaijani and Turkish capitalise names and little else, and English titles (``President``)
+ride along in a span with the name they precede.
+"""
+
+from __future__ import annotations
+
+import re
+
+from aligntext.check.glossary import Glossary, builtin_index, find_terms
+from aligntext.check.locale_data import month_of, weekday_forms
+from aligntext.check.translit import lower, translit_key
+from aligntext.langs import resolve_lang
+from aligntext.types import Fact
+
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# Lowercase particles inside names: "Ministry of Foreign Affairs", "Jaish-e-Mohammad" is one
+# token already; "bin", "al", "de" join Arabic and Romance names.
+_CONNECTORS = {"of", "the", "de", "da", "al", "el", "bin", "ibn", "von", "van", "der", "la", "du"}
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s+|[\"«“„(\[—–-]\s*)$")
+
+
+def _is_acronym(tok: str) -> bool:
+    letters = [c for c in tok if c.isalpha()]
+    return 2 <= len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
+def _is_initial(text: str, start: int) -> bool:
+    return bool(_SENTENCE_START.search(text[max(0, start - 4) : start]))
+
+
+def _not_a_name(tok: str, lang: str) -> bool:
+    """Capitalised words that are not names: months, weekdays."""
+    base = re.split(r"['’]", tok)[0]
+    return month_of(base, lang) is not None or lower(base, lang) in weekday_forms(lang)
+
+
+def word_keys(text: str, lang: str) -> list[str]:
+    """Transliteration keys of every word of ``text`` (3+ letters), for name look-ups."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        tok = m.group(0)
+        if len(tok) >= 3 or _is_acronym(tok):
+            out.append(translit_key(tok, lang))
+            if "-" in tok:
+                out.extend(translit_key(p, lang) for p in tok.split("-") if len(p) >= 3)
+    return out
+
+
+def concepts_in(text: str, lang: str, glossary: Glossary | None = None) -> list[tuple[int, int, str]]:
+    """Glossary and built-in concept occurrences: ``(start, end, concept)``, glossary first."""
+    found: list[tuple[int, int, str]] = []
+    if glossary is not None:
+        found.extend(glossary.find(text, lang))
+    for s, e, c in find_terms(text, lang, builtin_index(lang)):
+        if not any(a < e and s < b for a, b, _ in found):
+            found.append((s, e, c))
+    return sorted(found)
+
+
+def extract_entities(text: str, lang: str, glossary: Glossary | None = None) -> list[Fact]:
+    """Named entities in ``text``: glossary and known terms, then capitalised spans.
+
+    Args:
+        text: a sentence in ``lang``.
+        lang: ``en``, ``az``, ``ru`` or ``tr``.
+        glossary: a user glossary; its terms win over every heuristic.
+
+    Returns:
+        Entity facts (``kind="entity"``) in order of position.
+    """
+    lang = resolve_lang(lang)
+    facts: list[Fact] = []
+    concept_spans = concepts_in(text, lang, glossary)
+    for s, e, concept in concept_spans:
+        keys = " ".join(translit_key(t, lang) for t in _TOKEN.findall(text[s:e]))
+        facts.append(Fact("entity", concept, text[s:e], s, e, f"concept,keys={keys}"))
+
+    tokens = [m for m in _TOKEN.finditer(text) if not any(a <= m.start() < b for a, b, _ in concept_spans)]
+    # A text in capitals (a headline) gives no capitalisation signal.
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        return sorted(facts, key=lambda f: f.start)
+
+    spans: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+    for i, m in enumerate(tokens):
+        tok = m.group(0)
+        capital = tok[0].isupper() and not _not_a_name(tok, lang)
+        joined = current and re.fullmatch(r"[ \u00a0]", text[current[-1].end() : m.start()] or "x")
+        if capital and joined:
+            current.append(m)
+            continue
+        if (
+            current
+            and joined
+            and lang == "en"
+            and tok in _CONNECTORS
+            and i + 1 < len(tokens)
+            and tokens[i + 1].group(0)[0].isupper()
+        ):
+            current.append(m)
+            continue
+        if current:
+            spans.append(current)
+        current = [m] if capital else []
+    if current:
+        spans.append(current)
+
+    for span in spans:
+        while span and span[-1].group(0) in _CONNECTORS:
+            span.pop()
+        if not span:
+            continue
+        tags = []
+        if _is_initial(text, span[0].start()):
+            first = span[0].group(0)
+            inner_capital = any(c.isupper() for c in first[1:])
+            if len(span) == 1 and not (_is_acronym(first) or inner_capital):
+                continue  # one capitalised word opening a sentence: no evidence of a name
+            if not (_is_acronym(first) or inner_capital):
+                span = span[1:]
+                while span and span[0].group(0) in _CONNECTORS:
+                    span = span[1:]
+                if not span:
+                    continue
+                tags.append("initial")
+        words = [m.group(0) for m in span if m.group(0) not in _CONNECTORS]
+        if all(_is_acronym(w) for w in words):
+            tags.append("acronym")
+        keys = " ".join(translit_key(w, lang) for w in words)
+        s, e = span[0].start(), span[-1].end()
+        facts.append(Fact("entity", keys, text[s:e], s, e, ",".join([*tags, f"keys={keys}"])))
+    return sorted(facts, key=lambda f: f.start)
+
+
+def entity_keys(fact: Fact) -> list[str]:
+    """The word keys of an entity fact (from its ``keys=`` detail)."""
+    for tag in fact.detail.split(","):
+        if tag.startswith("keys="):
+            return [k for k in tag[5:].split(" ") if k]
+    return fact.key.split() if ":" not in fact.key else []

@@ -1,0 +1,222 @@
+"""User glossaries (TSV or TBX): one concept per entry, its forms in each language.
+
+A glossary term found in a sentence becomes an entity fact whose key is the concept
+(``glossary:3``), so ``UN Security Council`` and ``Совет Безопасности ООН`` match whatever their
+spelling. Terms are found with their inflections: each word of a term may carry a case ending
+(``Совета Безопасности``, ``Təhlükəsizlik Şurasının``, ``Konseyi'nin``).
+The same machinery finds the built-in concepts (CLDR country names, a few international
+bodies) in :mod:`aligntext.check.entities`.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from aligntext.check.translit import lower, strip_suffix
+from aligntext.errors import InputError, UnsupportedLanguageError
+from aligntext.langs import resolve_lang
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Concepts and their terms per language.
+
+    Args:
+        entries: ``(concept, lang, term)`` triples; one concept has several rows, one per
+            language form (and variant).
+        source: where it was read from.
+    """
+
+    entries: tuple[tuple[str, str, str], ...] = ()
+    source: str = ""
+    _index: dict[str, list[_Entry]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def terms(self, lang: str) -> list[tuple[str, str]]:
+        """``(term, concept)`` pairs of one language."""
+        lang = resolve_lang(lang)
+        return [(t, c) for c, lg, t in self.entries if lg == lang]
+
+    def __len__(self) -> int:
+        return len({c for c, _, _ in self.entries})
+
+    def find(self, text: str, lang: str) -> list[tuple[int, int, str]]:
+        """Occurrences of this glossary's terms: ``(start, end, concept)``, longest first wins."""
+        lang = resolve_lang(lang)
+        index = self._index.get(lang)
+        if index is None:
+            index = _build_index(self.terms(lang), lang)
+            self._index[lang] = index
+        return find_terms(text, lang, index)
+
+
+def _word_pattern(word: str, lang: str) -> str:
+    low = lower(word, lang)
+    if lang in ("ru", "az", "tr") and len(low) >= 5:
+        stem = strip_suffix(low, lang)
+        return re.escape(stem) + r"[\w'’]{0,8}"
+    return re.escape(low) + r"[\w'’]{0,4}"
+
+
+@dataclass(frozen=True)
+class _Entry:
+    pattern: re.Pattern[str]
+    concept: str
+    term: str
+    mode: str  # "exact": acronym, matched with its case; "cap": a name; "any": user term
+
+
+def _is_acronym(term: str) -> bool:
+    letters = [c for c in term if c.isalpha()]
+    return len(letters) <= 6 and all(c.isupper() for c in letters) and len(letters) >= 2
+
+
+def _build_index(
+    terms: Iterable[tuple[str, str]], lang: str, names: bool = False
+) -> dict[str, list[_Entry]]:
+    """Terms grouped by their first two letters, each with its inflection-tolerant pattern.
+
+    ``names``: the terms are proper names (built-in concepts), found only capitalised.
+    """
+    index: dict[str, list[_Entry]] = {}
+    for term, concept in terms:
+        words = re.findall(r"[^\W_]+(?:\.[^\W_]+)*\.?", term)
+        if not words:
+            continue
+        if _is_acronym(term):
+            pattern = re.escape(term) + r"(?:[-'’][^\W\d_]{1,6})?(?![\w])"
+            entry = _Entry(re.compile(pattern), concept, term, "exact")
+        else:
+            pattern = r"[\s\-]+".join(_word_pattern(w, lang) for w in words)
+            mode = "cap" if names else "any"
+            entry = _Entry(re.compile(pattern + r"(?![\w])"), concept, term, mode)
+        key = lower(words[0], lang)[:2]
+        index.setdefault(key, []).append(entry)
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e.term))
+    return index
+
+
+def find_terms(text: str, lang: str, index: dict[str, list[_Entry]]) -> list[tuple[int, int, str]]:
+    """Non-overlapping term occurrences in ``text``: ``(start, end, concept)``."""
+    low = lower(text, lang)
+    if len(low) != len(text):  # a lowercase letter that expands: fall back to per-char lower
+        low = "".join(lower(ch, lang)[:1] for ch in text)
+    found: list[tuple[int, int, str]] = []
+    pos_end = 0
+    for m in re.finditer(r"[^\W_]+", low):
+        if m.start() < pos_end:
+            continue
+        cands = index.get(m.group(0)[:2], ())
+        best: tuple[int, int, str] | None = None
+        initial_cap = text[m.start()].isupper()
+        for entry in cands:
+            if entry.mode == "exact":
+                mm = entry.pattern.match(text, m.start())
+            elif entry.mode == "cap" and not initial_cap and not (lang == "ru" and len(m.group(0)) >= 6):
+                continue
+            else:
+                mm = entry.pattern.match(low, m.start())
+            if mm and (best is None or mm.end() > best[1]):
+                best = (mm.start(), mm.end(), entry.concept)
+        if best:
+            found.append(best)
+            pos_end = best[1]
+    return found
+
+
+def _split_cell(cell: str) -> list[str]:
+    return [v.strip() for v in re.split(r"[|;]", cell) if v.strip()]
+
+
+def _load_tsv(path: Path) -> Glossary:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"glossary {path} is not UTF-8 text; save it as UTF-8") from exc
+    rows = [r for r in csv.reader(text.splitlines(), delimiter="\t") if any(c.strip() for c in r)]
+    if not rows:
+        raise InputError(f"glossary {path} is empty; give a header row such as 'en<TAB>az<TAB>ru'")
+    langs = []
+    for cell in rows[0]:
+        try:
+            langs.append(resolve_lang(cell.strip()))
+        except UnsupportedLanguageError as exc:
+            raise InputError(
+                f"glossary {path}: header cell {cell.strip()!r} is not a language code; "
+                "the first row must name the columns' languages, e.g. 'en<TAB>az<TAB>ru<TAB>tr'"
+            ) from exc
+    entries: list[tuple[str, str, str]] = []
+    for n, row in enumerate(rows[1:], start=1):
+        concept = f"glossary:{n}"
+        for lang, cell in zip(langs, row):
+            for term in _split_cell(cell):
+                entries.append((concept, lang, term))
+    return Glossary(tuple(entries), str(path))
+
+
+def _load_tbx(path: Path) -> Glossary:
+    # lxml with entities and network access off: a glossary is untrusted input.
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        root = etree.parse(str(path), parser).getroot()
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"glossary {path} is not valid TBX/XML ({exc}); fix the file") from exc
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    entries: list[tuple[str, str, str]] = []
+    concepts = root.xpath("//*[local-name()='termEntry' or local-name()='conceptEntry']")
+    for n, concept_el in enumerate(concepts, start=1):
+        concept = f"glossary:{concept_el.get('id') or n}"
+        for lang_el in concept_el.xpath("./*[local-name()='langSet' or local-name()='langSec']"):
+            code = lang_el.get(xml_lang) or lang_el.get("lang") or ""
+            try:
+                lang = resolve_lang(code.split("-")[0])
+            except UnsupportedLanguageError:
+                continue  # other languages in a shared termbase are not ours to check
+            for term_el in lang_el.xpath(".//*[local-name()='term']"):
+                term = "".join(term_el.itertext()).strip()
+                if term:
+                    entries.append((concept, lang, term))
+    if not entries:
+        raise InputError(f"glossary {path} has no terms in en, az, ru or tr")
+    return Glossary(tuple(entries), str(path))
+
+
+def load_glossary(path: str | Path) -> Glossary:
+    """Read a glossary: TSV (header row of language codes, one concept per row) or TBX.
+
+    A TSV cell may hold variants separated by ``|`` or ``;``.
+
+    Args:
+        path: a ``.tsv`` / ``.txt`` / ``.csv`` (tab-separated) or ``.tbx`` / ``.xml`` file.
+
+    Raises:
+        InputError: the file is missing, empty, not UTF-8, or its header is not language codes.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"glossary file {str(path)!r} does not exist; check the path")
+    if p.suffix.lower() in (".tbx", ".xml"):
+        return _load_tbx(p)
+    return _load_tsv(p)
+
+
+@lru_cache(maxsize=8)
+def builtin_index(lang: str) -> dict[str, list[_Entry]]:
+    """The index of built-in concepts: CLDR country names and known international bodies."""
+    from aligntext.check.locale_data import country_names, known_concepts
+
+    terms: list[tuple[str, str]] = []
+    for name, concept in country_names(lang).items():
+        terms.append((name, concept))
+    for name, concept in known_concepts(lang).items():
+        terms.append((name, concept))
+    return _build_index(terms, lang, names=True)

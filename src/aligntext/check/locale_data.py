@@ -1,0 +1,300 @@
+"""Locale facts for the extractors, derived from Babel (CLDR) and num2words at first use.
+
+Month names in every CLDR form, decimal and group symbols, scale words and country names come
+from Babel; number words from num2words (Russian in every case and gender, Turkish split into
+its atomic words, since num2words writes ``yirmibeş`` as one word). Inflected forms that CLDR
+does not list (Russian ``апреле``, Azerbaijani ``aprelində``, Turkish ``Nisan'da``) are
+recognised by rule from the CLDR stems. Every table is built once per language and cached.
+Only what neither library knows is typed here: distributive words such as ``both`` and the
+plural "tens of" words, and a few acronyms of international organisations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel import Locale
+from num2words import num2words
+
+from aligntext.check.translit import lower
+
+_RU_CASES = ("nominative", "genitive", "dative", "instrumental", "prepositional", "accusative")
+_ATOMS = (*range(0, 21), 30, 40, 50, 60, 70, 80, 90)
+_RU_HUNDREDS = (100, 200, 300, 400, 500, 600, 700, 800, 900)
+_SCALES = {1000: 3, 1_000_000: 6, 1_000_000_000: 9, 1_000_000_000_000: 12}
+
+# Suffixes an Azerbaijani or Turkish month name or numeral may carry (possessive, then case).
+_TURKIC_POSS = ("", "ın", "in", "un", "ün", "ı", "i", "u", "ü", "nın", "nin", "sı", "si")
+_TURKIC_CASE = (
+    "", "da", "də", "de", "ta", "te", "dan", "dən", "den", "tan", "ten", "a", "ə", "e", "ya",
+    "yə", "ye", "n", "nda", "ndə", "nde", "ndan", "ndən", "nden", "na", "nə", "ne", "dakı",
+    "dəki", "daki", "deki", "takı", "teki", "ki",
+)  # fmt: skip
+TURKIC_SUFFIXES: frozenset[str] = frozenset(a + b for a in _TURKIC_POSS for b in _TURKIC_CASE)
+
+#: Words that mean "both" (value 2, never flagged: translators use them freely).
+BOTH_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset({"both"}),
+    "ru": frozenset({"оба", "обе", "обоих", "обеих", "обоим", "обеим", "обоими", "обеими"}),
+    "az": frozenset(),
+    "tr": frozenset(),
+}
+
+#: Acronyms and short names of international bodies that Babel does not carry, one concept per
+#: row (en, az, ru, tr). Lets ``UN`` meet ``BMT`` and ``ООН`` without a user glossary.
+KNOWN_CONCEPTS: tuple[tuple[str, str, str, str], ...] = (
+    ("UN|United Nations", "BMT", "ООН", "BM|Birleşmiş Milletler"),
+    ("EU|European Union", "Aİ|Avropa İttifaqı", "ЕС|Евросоюз", "AB|Avrupa Birliği"),
+    ("NATO", "NATO", "НАТО", "NATO"),
+    ("US|USA|U.S.|America", "ABŞ|Amerika", "США|Америка", "ABD|Amerika"),
+    ("UK|U.K.|Britain", "Böyük Britaniya|Britaniya", "Великобритания|Британия", "İngiltere|Britanya"),
+    ("WHO", "ÜST", "ВОЗ", "DSÖ"),
+    ("OSCE", "ATƏT", "ОБСЕ", "AGİT"),
+    ("IMF", "BVF", "МВФ", "IMF"),
+    ("CIS", "MDB", "СНГ", "BDT"),
+    ("UNESCO", "YUNESKO|UNESCO", "ЮНЕСКО", "UNESCO"),
+    ("FBI", "FTB", "ФБР", "FBI"),
+    ("CIA", "MKİ", "ЦРУ", "CIA"),
+    ("Kremlin", "Kreml", "Кремль", "Kremlin"),
+    ("Moscow", "Moskva", "Москва", "Moskova"),
+    ("Washington", "Vaşinqton", "Вашингтон", "Washington|Vaşington"),
+    ("Baku", "Bakı", "Баку", "Bakü"),
+    ("Ankara", "Ankara", "Анкара", "Ankara"),
+    ("London", "London", "Лондон", "Londra"),
+    ("Paris", "Paris", "Париж", "Paris"),
+    ("Beijing", "Pekin", "Пекин", "Pekin"),
+    ("Istanbul", "İstanbul", "Стамбул", "İstanbul"),
+    ("Europe", "Avropa", "Европа", "Avrupa"),
+    ("Asia", "Asiya", "Азия", "Asya"),
+    ("Africa", "Afrika", "Африка", "Afrika"),
+    ("Soviet|USSR", "Sovet|SSRİ", "СССР|Советский", "Sovyet|SSCB"),
+    ("Christmas", "Milad", "Рождество", "Noel"),
+    ("Olympic|Olympics", "Olimpiya", "Олимпийские|Олимпиада", "Olimpiyat"),
+    ("Covid|COVID-19|coronavirus", "COVID-19|koronavirus", "COVID-19|коронавирус",
+     "COVID-19|koronavirüs"),  # fmt: skip
+)
+
+
+@dataclass(frozen=True)
+class NumberWord:
+    """One number word: its value and kind (``cardinal``, ``ordinal``, ``scale``, ``hundred``)."""
+
+    value: int
+    kind: str
+
+
+def _n2w(n: int, lang: str, **kw: str) -> str:
+    try:
+        return str(num2words(n, lang=lang, **kw))
+    except (NotImplementedError, TypeError, ValueError, KeyError, AttributeError):
+        return ""
+
+
+def _locale(lang: str) -> Locale:
+    return Locale.parse(lang)
+
+
+@lru_cache(maxsize=8)
+def symbols(lang: str) -> tuple[str, str]:
+    """The (decimal, group) symbols of ``lang`` from CLDR."""
+    sym = _locale(lang).number_symbols["latn"]
+    return sym["decimal"], sym["group"]
+
+
+@lru_cache(maxsize=8)
+def month_forms(lang: str) -> dict[str, int]:
+    """Lowercase month forms of ``lang`` -> month number (CLDR forms plus inflected ones).
+
+    Azerbaijani and Turkish suffixed forms are not listed here: :func:`month_of` strips them.
+    """
+    loc = _locale(lang)
+    forms: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for num, name in loc.months[context][width].items():
+                name = lower(name, lang).rstrip(".")
+                if len(name) >= 3:
+                    forms[name] = num
+    if lang == "ru":
+        for num, nom in loc.months["stand-alone"]["wide"].items():
+            nom = nom.lower()
+            stem = nom[:-1] if nom[-1] in "ьй" else nom
+            for end in ("а", "я", "е", "ю", "ом", "ем"):
+                forms[stem + end] = num
+            forms[nom] = num
+        # CLDR abbreviations such as "мар" or "июн" are not used in running Russian text.
+        forms = {k: v for k, v in forms.items() if len(k) >= 4 or k in ("май", "мая", "мае")}
+    if lang == "en":
+        forms["sept"] = 9  # "may" stays: the date extractor asks for context
+    return forms
+
+
+def month_of(word: str, lang: str) -> int | None:
+    """The month number a word names in ``lang`` (any inflected form), or ``None``.
+
+    Args:
+        word: one word as written (``apreldə``, ``Nisan'da``, ``апреле``, ``April``).
+        lang: its language.
+    """
+    forms = month_forms(lang)
+    w = lower(word, lang)
+    for ch in "'’`ʼ":
+        if ch in w:
+            w = w.split(ch, 1)[0]
+    if w in forms:
+        return forms[w]
+    if lang in ("az", "tr"):
+        for name, num in forms.items():
+            if len(name) >= 3 and w.startswith(name) and w[len(name) :] in TURKIC_SUFFIXES:
+                return num
+    return None
+
+
+@lru_cache(maxsize=8)
+def weekday_forms(lang: str) -> frozenset[str]:
+    """Lowercase weekday names (not entities)."""
+    loc = _locale(lang)
+    out = set()
+    for context in ("format", "stand-alone"):
+        for name in loc.days[context]["wide"].values():
+            out.add(lower(name, lang))
+    return frozenset(out)
+
+
+def _scale_text(pattern: str) -> str:
+    return re.sub(r"[0#.,'\s\u00a0]+", " ", pattern.replace("'", "")).strip()
+
+
+@lru_cache(maxsize=8)
+def scale_words(lang: str) -> dict[str, int]:
+    """Scale words of ``lang`` (``thousand``, ``млн``, ``milyard`` ...) -> power of ten.
+
+    From CLDR's compact decimal formats (long and short) and, for Russian, num2words in every
+    case. Single-letter short forms (``5K``, ``5M``) are kept with their case.
+    """
+    loc = _locale(lang)
+    out: dict[str, int] = {}
+    for style in ("long", "short"):
+        fmts = loc.compact_decimal_formats.get(style) or {}
+        for plural_forms in fmts.values():
+            for magnitude, pattern in plural_forms.items():
+                exp = len(magnitude) - 1
+                if exp not in (3, 6, 9, 12):
+                    continue
+                word = _scale_text(str(pattern.pattern if hasattr(pattern, "pattern") else pattern))
+                if word:
+                    out[word if len(word) <= 2 else lower(word, lang)] = exp
+    for value, exp in _SCALES.items():
+        words = [_n2w(value, lang)]
+        if lang == "ru":
+            words += [_n2w(n * value, lang, case=c) for c in _RU_CASES for n in (1, 2, 5)]
+        for text in words:
+            parts = lower(text, lang).split()
+            if parts:
+                last = parts[-1]
+                if lang == "tr" and last.startswith("bir") and len(last) > 4:
+                    last = last[3:]  # num2words writes "birmilyon"
+                out[last] = exp
+    # Spellings used in news that CLDR does not list.
+    extra = {
+        "en": {"bn": 9, "mln": 6, "mn": 6, "trn": 12},
+        "ru": {"тыс": 3, "млн": 6, "млрд": 9, "трлн": 12},
+        "az": {"mln": 6, "mlrd": 9, "milyon": 6, "milyard": 9},
+        "tr": {"milyar": 9, "mlr": 9, "mln": 6, "milyon": 6},
+    }
+    out.update(extra.get(lang, {}))
+    return out
+
+
+@lru_cache(maxsize=8)
+def number_words(lang: str) -> dict[str, NumberWord]:
+    """Lowercase number words of ``lang`` -> value and kind, generated with num2words.
+
+    Cardinals 0-20, tens, Russian hundreds (all cases and genders), ordinals; Turkish and
+    Azerbaijani atomic words (their compounds are written as separate words).
+    """
+    table: dict[str, NumberWord] = {}
+
+    def add(text: str, value: int, kind: str) -> None:
+        text = lower(text, lang).strip()
+        for form in {text, text.replace("ё", "е")}:
+            if form and " " not in form and "-" not in form and form not in table:
+                table[form] = NumberWord(value, kind)
+
+    for n in _ATOMS:
+        if lang == "tr" and 11 <= n <= 19:
+            continue  # "on bir": written as two words
+        add(_n2w(n, lang), n, "cardinal")
+        if lang == "ru":
+            for case in _RU_CASES:
+                for gender in ("", "f", "n"):
+                    kw = {"case": case}
+                    if gender:
+                        kw["gender"] = gender
+                    add(_n2w(n, lang, **kw), n, "cardinal")
+        if n >= 1:
+            if lang == "tr" and 11 <= n <= 19:
+                continue
+            add(_n2w(n, lang, to="ordinal"), n, "ordinal")
+    if lang == "ru":
+        for n in _RU_HUNDREDS:
+            for case in _RU_CASES:
+                add(_n2w(n, lang, case=case), n, "hundred")
+        add("сотня", 100, "hundred")
+    else:
+        word = lower(_n2w(100, lang), lang).split()[-1]
+        table[word] = NumberWord(100, "hundred")
+        ordinal = lower(_n2w(100, lang, to="ordinal"), lang).split()[-1]
+        table.setdefault(ordinal, NumberWord(100, "ordinal"))
+    if lang == "en":
+        table.pop("naught", None)
+    table.pop("", None)
+    return table
+
+
+#: Adjective endings of Russian ordinals (``второго``, ``третьей``, ``пятую``).
+RU_ORDINAL_ENDINGS: frozenset[str] = frozenset(
+    "ый ий ой ая ья ое ье ые ьи ого ьего ому ьему ым ьим ом ьем ую ью ых ьих ыми ьими ей ьей".split()
+)
+
+
+@lru_cache(maxsize=8)
+def ru_ordinal_stems() -> dict[str, int]:
+    """Russian ordinal stems (``втор``, ``трет`` ...) for inflected ordinals (``второго``)."""
+    out: dict[str, int] = {}
+    for n in (*range(2, 21), 30, 40, 50, 60, 70, 80, 90, 100):
+        word = _n2w(n, "ru", to="ordinal")
+        if word and " " not in word:
+            stem = word[:-2].replace("ё", "е")
+            if stem.endswith("ь"):
+                stem = stem[:-1]
+            if len(stem) >= 3:
+                out[stem] = n
+    return out
+
+
+@lru_cache(maxsize=8)
+def country_names(lang: str) -> dict[str, str]:
+    """Lowercase country and region names of ``lang`` (CLDR territories) -> concept key."""
+    loc = _locale(lang)
+    out: dict[str, str] = {}
+    for code, name in loc.territories.items():
+        if len(code) == 2 and code.isalpha() and code not in ("ZZ", "XK"):
+            out[lower(name, lang)] = f"country:{code}"
+    return out
+
+
+@lru_cache(maxsize=8)
+def known_concepts(lang: str) -> dict[str, str]:
+    """Built-in concept names of ``lang`` (acronyms of international bodies, capitals)."""
+    col = {"en": 0, "az": 1, "ru": 2, "tr": 3}[lang]
+    same_as_country = {"US": "country:US", "UK": "country:GB"}
+    out: dict[str, str] = {}
+    for row in KNOWN_CONCEPTS:
+        first = row[0].split("|")[0]
+        concept = same_as_country.get(first, "known:" + first)
+        for form in row[col].split("|"):
+            out[form] = concept
+    return out

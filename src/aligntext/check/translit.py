@@ -1,0 +1,182 @@
+"""Transliteration keys: names in Cyrillic, Azerbaijani, Turkish and English spelling meet.
+
+``Кельбаджар``, ``Kəlbəcər``, ``Kelbecer`` and ``Kalbajar`` all fold to ``kalbajar``: each script
+is first mapped to a rough Latin phonetic spelling (Azerbaijani ``c`` and Russian ``дж`` are the
+English ``j``; ``x``, ``х`` and ``kh`` are one sound), then vowels are folded into three classes
+and doubled letters collapse, because translators and transliteration schemes disagree most on
+vowels. Case endings and suffixes (``Kəlbəcərin``, ``Kelbecer'in``, ``Кельбаджара``) are cut
+before folding. :func:`names_match` then compares two keys leniently (prefix, consonant
+skeleton, fuzzy ratio), since a suffix the stripper missed must not hide a name.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from anyascii import anyascii
+from rapidfuzz import fuzz
+
+_APOSTROPHES = "'’`ʼ‘"
+
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "o", "ж": "j", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "sh", "ъ": "", "ы": "i", "ь": "", "э": "e", "ю": "yu", "я": "ya", "і": "i", "ә": "e",
+    "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ү": "u", "һ": "h",
+}  # fmt: skip
+
+# Azerbaijani and Turkish letters with their English-spelling sound; c is /dʒ/ in both.
+_TURKIC = {
+    "ə": "e", "ç": "ch", "ş": "sh", "ğ": "g", "ı": "i", "ö": "o", "ü": "u", "c": "j",
+    "x": "h", "q": "k", "â": "a", "î": "i", "û": "u", "w": "v",
+}  # fmt: skip
+
+# Endings cut from a word before folding, longest first. Kept short: a stripped key is also
+# compared by prefix, so missing an ending costs little and cutting into a stem costs more.
+_RU_ENDINGS = (
+    "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем", "ах",
+    "ях", "ам", "ям", "ую", "ая", "яя", "ые", "ие", "ых", "их", "ым", "им", "а", "я", "у",
+    "ю", "е", "ы", "и", "ь", "й",
+)  # fmt: skip
+_TURKIC_ENDINGS = tuple(
+    sorted(
+        {
+            a + b
+            for a in ("", "n", "y", "s")
+            for b in (
+                "ın", "in", "un", "ün", "ı", "i", "u", "ü", "a", "ə", "e", "da", "də", "de",
+                "ta", "te", "dan", "dən", "den", "tan", "ten", "dakı", "dəki", "daki", "deki",
+                "la", "lə", "le", "ca", "cə", "ce", "lar", "lər", "ler", "ları", "ləri", "leri",
+                "ya", "yə", "ye", "nda", "ndə", "nde", "ndan", "ndən", "nden",
+            )
+        },  # fmt: skip
+        key=len,
+        reverse=True,
+    )
+)
+_EN_ENDINGS = ("'s", "s'")
+
+_VOWEL_CLASS = {"a": "a", "e": "a", "i": "i", "y": "i", "o": "o", "u": "o"}
+
+
+def lower(word: str, lang: str) -> str:
+    """Lowercase with the Turkic dotted and dotless i (``İ`` -> ``i``, ``I`` -> ``ı``)."""
+    if lang in ("az", "tr"):
+        word = word.replace("İ", "i").replace("I", "ı")
+    return word.lower()
+
+
+def strip_suffix(word: str, lang: str) -> str:
+    """Remove an apostrophe suffix and one case ending (the stem keeps at least 3 letters).
+
+    Args:
+        word: a single word, any case.
+        lang: the word's language code.
+
+    Returns:
+        The stem, lowercased (``Kəlbəcərin`` -> ``kəlbəcər``, ``Кельбаджара`` -> ``кельбаджар``).
+    """
+    for ch in _APOSTROPHES:
+        if ch in word:
+            head = word.split(ch, 1)[0]
+            if len(head) >= 2:
+                return lower(head, lang)
+    w = lower(word, lang)
+    if lang == "ru":
+        endings: tuple[str, ...] = _RU_ENDINGS
+    elif lang in ("az", "tr"):
+        endings = _TURKIC_ENDINGS
+    else:
+        return w
+    for end in endings:
+        if w.endswith(end) and len(w) - len(end) >= 4:
+            return w[: -len(end)]
+    return w
+
+
+def _romanize(word: str, lang: str) -> str:
+    """Rough phonetic Latin spelling of a lowercase word."""
+    if any("а" <= ch <= "я" or ch in "ёіәғқңөүһ" for ch in word):
+        word = word.replace("дж", "j")
+        word = "".join(_CYRILLIC.get(ch, ch) for ch in word)
+    elif lang in ("az", "tr"):
+        word = "".join(_TURKIC.get(ch, ch) for ch in word)
+    else:
+        # Loanword spellings in English and foreign Latin names.
+        for a, b in (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"),
+                     ("ck", "k"), ("th", "t"), ("gh", "g"), ("ou", "u"), ("ee", "i"),
+                     ("oo", "u"), ("x", "ks"), ("q", "k"), ("w", "v")):  # fmt: skip
+            word = word.replace(a, b)
+        out = []
+        for i, ch in enumerate(word):
+            nxt = word[i + 1] if i + 1 < len(word) else ""
+            if ch == "c" and nxt != "h":
+                out.append("s" if nxt in "eiy" else "k")
+            else:
+                out.append(ch)
+        word = "".join(out)
+    word = anyascii(word).lower()
+    return "".join(ch for ch in word if ch.isalpha())
+
+
+def _fold(word: str) -> str:
+    word = word.replace("kh", "h").replace("ks", "ks")
+    out: list[str] = []
+    for ch in word:
+        ch = _VOWEL_CLASS.get(ch, ch)
+        if out and out[-1] == ch:
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def translit_key(word: str, lang: str) -> str:
+    """The cross-script key of a name, suffixes and case endings removed.
+
+    Args:
+        word: one word (a hyphenated name such as ``Jaish-e-Mohammad`` counts as one).
+        lang: the word's language code (``en``, ``az``, ``ru``, ``tr``).
+
+    Returns:
+        A lowercase Latin skeleton: ``Кельбаджара``, ``Kəlbəcərin`` and ``Kalbajar`` all give
+        ``kalbajar``.
+    """
+    stem = strip_suffix(word.strip(), lang)
+    if lang == "en":
+        for end in _EN_ENDINGS:
+            if stem.endswith(end):
+                stem = stem[: -len(end)]
+    return _fold(_romanize(stem, lang))
+
+
+def consonants(key: str) -> str:
+    """The consonant skeleton of a key (``tramp`` and ``tromp`` both give ``trmp``)."""
+    return "".join(ch for ch in key if ch not in "aio")
+
+
+def names_match(a: str, b: str) -> bool:
+    """Whether two transliteration keys plausibly spell the same name.
+
+    Equal keys, one a prefix of the other (a suffix left on), equal consonant skeletons, or a
+    fuzzy ratio of at least 80 (82 on the shorter one's length for prefixes).
+    """
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < 3:
+        return False
+    if long_.startswith(short) and len(long_) - len(short) <= 4:
+        return True
+    ca, cb = consonants(short), consonants(long_)
+    if len(ca) >= 3 and (ca == cb or (cb.startswith(ca) and len(cb) - len(ca) <= 2)):
+        return True
+    if len(short) >= 5:
+        if fuzz.ratio(a, b) >= 80:
+            return True
+        if fuzz.ratio(short, long_[: len(short) + 1]) >= 84:
+            return True
+    return False

@@ -1,0 +1,325 @@
+"""Bitexts: aligned source/target pairs in TSV, TMX, XLIFF (1.2 and 2.x) and PO.
+
+The XML and PO formats are read and written with translate-toolkit's storage classes, the
+library CAT tools' exports are usually checked with (``pofilter``), not hand-written XML.
+Pair ``i`` of a :class:`Bitext` is line ``i`` of a TSV file (0-based) or the ``i``-th
+translation unit of the other formats, so a finding's ``pair`` points a reviewer to the
+right place in the file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from aligntext.errors import InputError
+from aligntext.io.encoding import read_text
+
+#: File suffixes :func:`read_bitext` understands, and the format each maps to.
+BITEXT_SUFFIXES: dict[str, str] = {
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".txt": "tsv",
+    ".tmx": "tmx",
+    ".xlf": "xliff",
+    ".xliff": "xliff",
+    ".sdlxliff": "xliff",
+    ".po": "po",
+    ".pot": "po",
+}
+#: The format names accepted by ``fmt``.
+BITEXT_FORMATS: tuple[str, ...] = ("tsv", "tmx", "xliff", "po")
+
+# Characters XML 1.0 cannot hold; a stray control character in a sentence must not make the
+# whole TMX unwritable.
+_XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class Bitext:
+    """Aligned pairs read from a bitext file.
+
+    Args:
+        pairs: ``(source, target)`` texts; pair ``i`` is line / translation unit ``i``.
+        src_lang: the source language when the file says it (an aligntext code such as
+            ``en`` when recognised, else the file's own code), else ``None``.
+        tgt_lang: the target language, likewise.
+        format: ``tsv``, ``tmx``, ``xliff`` or ``po``.
+        path: the file it was read from.
+    """
+
+    pairs: tuple[tuple[str, str], ...]
+    src_lang: str | None = None
+    tgt_lang: str | None = None
+    format: str = "tsv"
+    path: str | None = None
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+
+def _norm_lang(code: str | None) -> str | None:
+    """aligntext's code for a file's language tag (``en-US`` -> ``en``), else the tag."""
+    if not code or code.strip().lower() in ("*all*", "x-unknown", "und"):
+        return None
+    from aligntext.errors import UnsupportedLanguageError
+    from aligntext.langs import resolve_lang
+
+    tag = code.strip()
+    for candidate in (tag, re.split(r"[-_@.]", tag)[0]):
+        try:
+            return resolve_lang(candidate)
+        except UnsupportedLanguageError:
+            continue
+    return tag
+
+
+def _sniff(path: Path) -> str:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(2048)
+    except OSError:
+        return "tsv"
+    low = head.lower()
+    if b"<tmx" in low:
+        return "tmx"
+    if b"<xliff" in low:
+        return "xliff"
+    if b'msgid "' in low or low.startswith(b"msgid") or b"\nmsgid " in low:
+        return "po"
+    return "tsv"
+
+
+def bitext_format_of(path: str | os.PathLike[str], fmt: str | None = None) -> str:
+    """The bitext format for ``path``: ``fmt`` when given, else the suffix or the content.
+
+    Raises:
+        InputError: an unknown ``fmt``.
+    """
+    if fmt is not None:
+        name = fmt.lower().lstrip(".")
+        name = BITEXT_SUFFIXES.get(f".{name}", name)
+        if name == "xlf":
+            name = "xliff"
+        if name not in BITEXT_FORMATS:
+            raise InputError(
+                f"unknown bitext format {fmt!r}; use one of {', '.join(BITEXT_FORMATS)}"
+            )
+        return name
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix in BITEXT_SUFFIXES and suffix != ".txt":
+        return BITEXT_SUFFIXES[suffix]
+    return _sniff(p)
+
+
+def _read_tsv(path: Path, encoding: str | None) -> Bitext:
+    text, _ = read_text(path, encoding=encoding)
+    lines = text.split("\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+    pairs: list[tuple[str, str]] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            # Kept as an empty pair so that pair i stays line i of the file.
+            pairs.append(("", ""))
+            continue
+        if "\t" not in line:
+            shown = line if len(line) <= 60 else line[:57] + "..."
+            raise InputError(
+                f"line {number} of '{path}' has no tab: {shown!r}; a TSV bitext needs "
+                "'source<TAB>target' on every line"
+            )
+        # Extra columns (scores, notes) are ignored: source and target are the first two.
+        src, tgt = line.split("\t")[:2]
+        pairs.append((src.strip(), tgt.strip()))
+    return Bitext(pairs=tuple(pairs), format="tsv", path=str(path))
+
+
+def _load_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise InputError(f"file '{path}' does not exist; check the path")
+    if path.is_dir():
+        raise InputError(f"'{path}' is a folder, not a file; give a file path")
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError(f"file '{path}' is empty; give a file with translation units")
+    return data
+
+
+def _parse_error(path: Path, fmt: str, exc: Exception) -> InputError:
+    detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return InputError(
+        f"file '{path}' cannot be read as {fmt.upper()} ({detail}); check that it is a valid "
+        f"{fmt.upper()} file or pass the right format"
+    )
+
+
+def _read_tmx(path: Path) -> Bitext:
+    from translate.storage import tmx
+
+    data = _load_bytes(path)
+    try:
+        store = tmx.tmxfile.parsestring(data)
+    except Exception as exc:  # lxml.etree.XMLSyntaxError and translate-toolkit's own errors
+        raise _parse_error(path, "tmx", exc) from None
+    header = store.document.getroot().find(store.namespaced("header"))
+    declared = header.get("srclang") if header is not None else None
+    units: list[dict[str, str]] = []
+    order: list[list[str]] = []
+    for unit in store.units:
+        tuvs: dict[str, str] = {}
+        langs: list[str] = []
+        for node in unit.getlanguageNodes():
+            lang = _xml_lang(node)
+            seg = node.find(unit.namespaced(unit.textNode))
+            text = "".join(seg.itertext()) if seg is not None else ""
+            key = (lang or "").lower()
+            if key not in tuvs:
+                tuvs[key] = text
+                langs.append(key)
+        units.append(tuvs)
+        order.append(langs)
+    src_key = (declared or "").lower()
+    if not src_key or src_key == "*all*" or not any(src_key in u for u in units):
+        firsts = Counter(langs[0] for langs in order if langs)
+        src_key = firsts.most_common(1)[0][0] if firsts else ""
+    others = Counter(k for u in units for k in u if k != src_key)
+    tgt_key = others.most_common(1)[0][0] if others else ""
+    pairs = tuple((u.get(src_key, ""), u.get(tgt_key, "")) for u in units)
+    return Bitext(
+        pairs=pairs,
+        src_lang=_norm_lang(src_key),
+        tgt_lang=_norm_lang(tgt_key),
+        format="tmx",
+        path=str(path),
+    )
+
+
+def _xml_lang(node) -> str | None:
+    return node.get("{http://www.w3.org/XML/1998/namespace}lang") or node.get("lang")
+
+
+def _read_xliff(path: Path) -> Bitext:
+    from translate.storage import xliff, xliff2
+
+    data = _load_bytes(path)
+    head = data[:4096]
+    is_v2 = bool(re.search(rb'version\s*=\s*["\']2\.', head)) or b"xliff:document:2." in head
+    try:
+        if is_v2:
+            store2 = xliff2.Xliff2File.parsestring(data)
+            src, tgt = store2.getsourcelanguage(), store2.gettargetlanguage()
+            units = [u for u in store2.units if u.istranslatable()]
+        else:
+            store1 = xliff.xlifffile.parsestring(data)
+            src, tgt = store1.getsourcelanguage(), store1.gettargetlanguage()
+            units = [u for u in store1.units if not u.isheader()]
+    except Exception as exc:  # lxml.etree.XMLSyntaxError, ValueError ...
+        raise _parse_error(path, "xliff", exc) from None
+    pairs = tuple((str(u.source or ""), str(u.target or "")) for u in units)
+    return Bitext(
+        pairs=pairs,
+        src_lang=_norm_lang(src),
+        tgt_lang=_norm_lang(tgt),
+        format="xliff",
+        path=str(path),
+    )
+
+
+def _read_po(path: Path) -> Bitext:
+    from translate.storage import po
+
+    data = _load_bytes(path)
+    try:
+        store = po.pofile.parsestring(data)
+    except Exception as exc:  # translate-toolkit raises ValueError and parser errors
+        raise _parse_error(path, "po", exc) from None
+    units = [u for u in store.units if not u.isheader() and not u.isobsolete()]
+    pairs = tuple((str(u.source or ""), str(u.target or "")) for u in units)
+    return Bitext(
+        pairs=pairs,
+        src_lang=_norm_lang(store.getsourcelanguage()) if _po_declares_source(store) else None,
+        tgt_lang=_norm_lang(store.gettargetlanguage()),
+        format="po",
+        path=str(path),
+    )
+
+
+def _po_declares_source(store) -> bool:
+    # translate-toolkit reports "en" for every PO file; only an X-Source-Language header
+    # actually says it.
+    header = store.parseheader() if hasattr(store, "parseheader") else {}
+    return "X-Source-Language" in header
+
+
+def read_bitext(
+    path: str | os.PathLike[str], fmt: str | None = None, encoding: str | None = None
+) -> Bitext:
+    """Read aligned pairs from a TSV, TMX, XLIFF 1.2 / 2.x or PO file.
+
+    Args:
+        path: the file.
+        fmt: ``tsv``, ``tmx``, ``xliff`` or ``po``; from the suffix (or content) when ``None``.
+        encoding: overrides encoding detection for TSV (XML and PO declare their own).
+
+    Returns:
+        A :class:`Bitext`; pair ``i`` is TSV line ``i`` or translation unit ``i`` (0-based).
+
+    Raises:
+        InputError: a missing, empty or malformed file, or a TSV line without a tab.
+    """
+    p = Path(path)
+    kind = bitext_format_of(p, fmt)
+    if kind == "tsv":
+        return _read_tsv(p, encoding)
+    if kind == "tmx":
+        return _read_tmx(p)
+    if kind == "xliff":
+        return _read_xliff(p)
+    return _read_po(p)
+
+
+def _clean(text: str) -> str:
+    return _XML_INVALID_RE.sub(" ", text)
+
+
+def write_tmx(
+    pairs: Sequence[tuple[str, str]],
+    src_lang: str,
+    tgt_lang: str,
+    *,
+    creationtool: str = "aligntext",
+) -> bytes:
+    """Serialise ``pairs`` as a TMX 1.4b document (UTF-8 bytes), e.g. for OmegaT.
+
+    The header carries ``srclang`` and each ``<tuv>`` its ``xml:lang``; texts are escaped by
+    the XML writer, and characters XML cannot hold are replaced by spaces.
+    """
+    from translate.storage import tmx
+
+    from aligntext import __version__
+
+    store = tmx.tmxfile(sourcelanguage=src_lang, targetlanguage=tgt_lang)
+    header = store.document.getroot().find(store.namespaced("header"))
+    if header is not None:
+        header.set("creationtool", creationtool)
+        header.set("creationtoolversion", __version__)
+        header.set("adminlang", "en")
+    for src, tgt in pairs:
+        unit = store.addsourceunit(_clean(src))
+        unit.settarget(_clean(tgt))
+    return bytes(store)
+
+
+def write_tsv(pairs: Sequence[tuple[str, str]]) -> str:
+    """Serialise ``pairs`` as ``source<TAB>target`` lines (tabs and line breaks in a text
+    become spaces, so that line ``i`` is always pair ``i``)."""
+    lines = []
+    for src, tgt in pairs:
+        lines.append(f"{' '.join(src.split())}\t{' '.join(tgt.split())}")
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,191 @@
+"""Read and write documents: plain text, Markdown, Word (.docx) and HTML.
+
+:func:`read_document` picks the reader from the file suffix (or ``fmt``) and returns a
+:class:`~aligntext.types.Document` whose paragraphs carry a ``kind`` and a ``locator``;
+:func:`write_document` writes a translation back in the same structure:
+
+- ``txt`` / ``md``: the original separators, blank lines, Markdown prefixes and code blocks
+  are reproduced exactly; each paragraph's text is replaced (a hard-wrapped paragraph is
+  written on one line).
+- ``docx``: the ORIGINAL file at ``doc.path`` is opened and its paragraph texts replaced, so
+  styles, numbering, tables, headers and footers are kept.
+- ``html``: the ORIGINAL page at ``doc.path`` is re-read and the text of each extracted
+  element replaced in it (menus, scripts and layout kept; charset set to UTF-8).
+
+Output is always UTF-8 and written atomically.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from aligntext.errors import InputError
+from aligntext.io.atomic import atomic_write_bytes, atomic_write_text
+from aligntext.io.encoding import read_text
+from aligntext.types import Document
+
+#: File suffixes :func:`read_document` understands, and the format each maps to.
+SUPPORTED_SUFFIXES: dict[str, str] = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+
+#: The format names accepted by ``fmt``.
+FORMATS: tuple[str, ...] = ("txt", "md", "docx", "html")
+
+
+def _resolve_lang(lang: str | None) -> str | None:
+    if lang is None:
+        return None
+    from aligntext.langs import resolve_lang
+
+    return resolve_lang(lang)
+
+
+def format_of(path: str | os.PathLike[str], fmt: str | None = None) -> str:
+    """The document format for ``path``: ``fmt`` when given, else from the suffix.
+
+    Raises:
+        InputError: an unknown ``fmt`` or suffix (the message lists the supported ones).
+    """
+    if fmt is not None:
+        name = fmt.lower().lstrip(".")
+        name = SUPPORTED_SUFFIXES.get(f".{name}", name)
+        if name not in FORMATS:
+            raise InputError(f"unknown document format {fmt!r}; use one of {', '.join(FORMATS)}")
+        return name
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        shown = suffix or "(no suffix)"
+        raise InputError(
+            f"unsupported file type {shown} for '{path}'; supported: "
+            f"{', '.join(SUPPORTED_SUFFIXES)} (or pass the format explicitly)"
+        )
+    return SUPPORTED_SUFFIXES[suffix]
+
+
+def read_document(
+    path: str | os.PathLike[str],
+    fmt: str | None = None,
+    encoding: str | None = None,
+    lang: str | None = None,
+) -> Document:
+    """Read a .txt, .md, .docx or .html file into a :class:`Document`.
+
+    Args:
+        path: the file.
+        fmt: ``txt``, ``md``, ``docx`` or ``html``; detected from the suffix when ``None``.
+        encoding: overrides encoding detection for text formats.
+        lang: the document's language code, stored on the document when given.
+
+    Raises:
+        InputError: unsupported suffix, missing / empty / binary / undecodable file, or a
+            document without text.
+    """
+    kind = format_of(path, fmt)
+    code = _resolve_lang(lang)
+    name = str(path)
+    if kind == "docx":
+        from aligntext.io.docx import read_docx
+
+        return read_docx(path, lang=code)
+    if kind == "html":
+        from aligntext.io.html import declared_charset, read_html_string
+
+        text, used = read_text(path, encoding=encoding)
+        if encoding is None and used not in ("utf-8", "utf-8-sig", "utf-16", "utf-32"):
+            # A legacy page usually says what it is; trust the declaration over our guess.
+            declared = declared_charset(Path(path).read_bytes())
+            if declared and declared not in ("utf-8", "utf8"):
+                with contextlib.suppress(InputError):
+                    text, used = read_text(path, encoding=declared)
+        return read_html_string(text, path=name, encoding=used, lang=code)
+    text, used = read_text(path, encoding=encoding)
+    if kind == "md":
+        from aligntext.io.markdown import read_markdown_string
+
+        doc = read_markdown_string(text, path=name, encoding=used, lang=code)
+    else:
+        from aligntext.io.txt import read_txt_string
+
+        doc = read_txt_string(text, path=name, encoding=used, lang=code)
+    if not doc.paragraphs:
+        raise InputError(f"file '{path}' has no text outside code and markup; nothing to read")
+    return doc
+
+
+def document_from_text(text: str, lang: str | None = None) -> Document:
+    """A :class:`Document` from text in memory, paragraphs split as for a .txt file.
+
+    Raises:
+        InputError: the text is empty or whitespace only.
+    """
+    import unicodedata
+
+    from aligntext.io.txt import read_txt_string
+
+    if not text or not text.strip():
+        raise InputError("the text is empty; give some text")
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return read_txt_string(text, lang=_resolve_lang(lang))
+
+
+def write_document(
+    doc: Document,
+    texts: Sequence[str],
+    path: str | os.PathLike[str],
+    *,
+    lang: str | None = None,
+) -> None:
+    """Write ``doc`` with paragraph ``i``'s text replaced by ``texts[i]``, same format.
+
+    Args:
+        doc: a document from :func:`read_document` or :func:`document_from_text`.
+        texts: one text per paragraph, in order.
+        path: the output file (written atomically, UTF-8).
+        lang: the language of ``texts``; sets ``<html lang>`` for HTML output.
+
+    Raises:
+        InputError: ``texts`` does not have one entry per paragraph, or a docx/html
+            document's original file is missing or changed.
+    """
+    if len(texts) != len(doc.paragraphs):
+        raise InputError(
+            f"got {len(texts)} texts for a document of {len(doc.paragraphs)} paragraphs; "
+            "give exactly one text per paragraph"
+        )
+    if Path(path).is_dir():
+        raise InputError(f"'{path}' is a folder; give an output file path")
+    if doc.format == "docx":
+        from aligntext.io.docx import docx_bytes
+
+        atomic_write_bytes(path, docx_bytes(doc, texts))
+    elif doc.format == "html":
+        from aligntext.io.html import render_html
+
+        if not doc.path:
+            raise InputError(
+                "an HTML translation is written into a copy of the original page, but this "
+                "document has no path; read it with read_document"
+            )
+        source, _ = read_text(doc.path, encoding=doc.encoding)
+        atomic_write_bytes(path, render_html(source, doc, texts, lang=_resolve_lang(lang)))
+    elif doc.format == "md":
+        from aligntext.io.markdown import render_markdown
+
+        atomic_write_text(path, render_markdown(doc, list(texts)))
+    elif doc.format == "txt":
+        from aligntext.io.txt import render_spans
+
+        atomic_write_text(path, render_spans(doc, texts))
+    else:
+        raise InputError(f"unknown document format {doc.format!r}; use one of {', '.join(FORMATS)}")

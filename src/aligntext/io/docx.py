@@ -1,0 +1,163 @@
+"""Word (.docx) documents through python-docx: body paragraphs and table cells, in order.
+
+The locator of a paragraph is its path in the body's XML tree (child indices, e.g. ``3`` for
+the fourth body element or ``5/1/2/0`` for a paragraph in a table cell), so the writer opens
+the ORIGINAL file, walks the same tree and replaces the texts in place: paragraph styles,
+numbering, table layout, headers and footers all stay as they were. Headers, footers,
+footnotes and text boxes are not read (they are not the statement's body).
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from aligntext.errors import InputError
+from aligntext.types import Document, Paragraph
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Containers whose children are walked: tables, rows, cells, content controls.
+_CONTAINERS = {f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}sdt", f"{_W}sdtContent"}
+
+
+def _open(path: str | os.PathLike[str]):
+    import docx
+
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"file '{p}' does not exist; check the path")
+    if p.is_dir():
+        raise InputError(f"'{p}' is a folder, not a file; give a file path")
+    if p.stat().st_size == 0:
+        raise InputError(f"file '{p}' is empty; give a file with text")
+    if not zipfile.is_zipfile(p):
+        raise InputError(
+            f"file '{p}' is not a valid .docx file (not a zip archive: an old .doc, or "
+            "another format renamed); save it as .docx (Word 2007+) or convert it to .txt"
+        )
+    try:
+        return docx.Document(str(p))
+    except Exception as exc:  # python-docx raises PackageNotFoundError, KeyError, ValueError
+        raise InputError(
+            f"file '{p}' is not a valid .docx file ({type(exc).__name__}: {exc}); save it "
+            "as .docx (Word 2007+) again, or convert it to .txt"
+        ) from None
+
+
+def _walk(element, path: tuple[int, ...], in_table: bool) -> Iterator[tuple[str, object, bool]]:
+    for i, child in enumerate(element):
+        tag = child.tag
+        if tag == f"{_W}p":
+            yield "/".join(map(str, (*path, i))), child, in_table
+        elif tag in _CONTAINERS:
+            yield from _walk(child, (*path, i), in_table or tag == f"{_W}tbl")
+
+
+def _kind(paragraph, in_table: bool) -> str:
+    if in_table:
+        return "table-cell"
+    try:
+        name = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
+    except (KeyError, AttributeError, ValueError):
+        name = ""
+    if name == "title":
+        return "title"
+    if name.startswith("heading"):
+        return "heading"
+    if name.startswith("list") or (
+        paragraph._p.pPr is not None and (paragraph._p.pPr.numPr is not None)
+    ):
+        return "list-item"
+    return "p"
+
+
+def read_docx(path: str | os.PathLike[str], lang: str | None = None) -> Document:
+    """Read the body paragraphs and table cells of a .docx file, in reading order.
+
+    Raises:
+        InputError: a missing, empty or corrupt file, or one without any text.
+    """
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    document = _open(path)
+    body = document.element.body
+    paragraphs: list[Paragraph] = []
+    for locator, p_elem, in_table in _walk(body, (), False):
+        para = DocxParagraph(p_elem, document._body)  # type: ignore[arg-type]
+        text = " ".join(para.text.split())
+        if not text:
+            continue
+        paragraphs.append(
+            Paragraph(text=text, index=len(paragraphs), kind=_kind(para, in_table), locator=locator)
+        )
+    if not paragraphs:
+        raise InputError(f"file '{path}' has no text in its body; give a document with text")
+    return Document(
+        paragraphs=tuple(paragraphs), path=str(path), format="docx", encoding=None, lang=lang
+    )
+
+
+def _set_text(p_elem, text: str) -> None:
+    """Replace a paragraph's text, keeping its properties and its first run's formatting."""
+    # Prefer a run directly in the paragraph: the first run inside a hyperlink would turn
+    # the whole translated paragraph into a link.
+    direct = [c for c in p_elem if c.tag == f"{_W}r"]
+    runs = direct + [r for r in p_elem.iter(f"{_W}r") if r.getparent() is not p_elem]
+    if not runs:
+        from docx.text.paragraph import Paragraph as DocxParagraph
+
+        DocxParagraph(p_elem, None).add_run(text)  # type: ignore[arg-type]
+        return
+    first = runs[0]
+    # Keep the first run's formatting (rPr); drop its text, tabs and breaks.
+    for child in list(first):
+        if child.tag != f"{_W}rPr":
+            first.remove(child)
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
+
+    t = OxmlElement("w:t")
+    t.text = text
+    t.set(qn("xml:space"), "preserve")
+    first.append(t)
+    for run in runs[1:]:
+        parent = run.getparent()
+        if parent is not None:
+            parent.remove(run)
+    # Hyperlinks and fields left empty would still show their (now missing) text: remove
+    # empty hyperlink wrappers so Word does not keep a dangling link.
+    for link in list(p_elem.iter(f"{_W}hyperlink")):
+        if not any(True for _ in link.iter(f"{_W}t")):
+            parent = link.getparent()
+            if parent is not None:
+                parent.remove(link)
+
+
+def docx_bytes(doc: Document, texts: Sequence[str]) -> bytes:
+    """The bytes of the original .docx at ``doc.path`` with paragraph texts replaced.
+
+    Raises:
+        InputError: ``doc`` has no path, or the file changed since it was read.
+    """
+    if not doc.path:
+        raise InputError(
+            "a .docx translation is written into a copy of the original file, but this "
+            "document has no path; read it with read_document"
+        )
+    import io as _io
+
+    document = _open(doc.path)
+    elements = {loc: p for loc, p, _ in _walk(document.element.body, (), False)}
+    for para, text in zip(doc.paragraphs, texts, strict=True):
+        p_elem = elements.get(para.locator)
+        if p_elem is None:
+            raise InputError(
+                f"paragraph {para.index} ({para.locator}) is no longer in '{doc.path}'; "
+                "the file changed since it was read: read it again"
+            )
+        _set_text(p_elem, " ".join(text.split()))
+    buffer = _io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,301 @@
+"""Read a text file whatever its encoding: UTF-8/16/32 and the legacy code pages users send.
+
+Press offices in Azerbaijan, Russia and Turkey still send files saved as cp1251, koi8-r or
+cp1254. A single-byte code page decodes any byte sequence, so the question is never "does it
+decode" but "which decoding reads like text". charset-normalizer confuses these code pages
+often (a Turkish file full of ASCII with a few ``ş``/``ı`` bytes looks Cyrillic to it), so
+:func:`detect_encoding` decodes the bytes with each candidate and scores how plausible the
+non-ASCII letters are for Russian, Azerbaijani, Turkish and English text: Russian letter
+frequencies, the Turkic letters, no Latin and Cyrillic letters mixed in one word, no
+lower-then-upper case flips inside words (what koi8-r read as cp1251 looks like).
+"""
+
+from __future__ import annotations
+
+import codecs
+import itertools
+import math
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+from aligntext.errors import InputError
+
+#: Files larger than this are refused: statements are small, and a huge file is usually a
+#: mistake (a database dump, a binary) that would take minutes to segment and align.
+MAX_BYTES = 64 * 1024 * 1024
+
+#: A line longer than this is refused: text without line breaks (a minified file, a one-line
+#: export) is not a statement, and the aligner's cost grows with paragraph length.
+MAX_LINE_CHARS = 100_000
+
+#: Legacy code pages tried when the bytes are not UTF-8, in order of preference on ties.
+LEGACY_CANDIDATES: tuple[str, ...] = ("cp1251", "cp1254", "koi8-r", "cp1252", "cp866")
+
+# Russian letter frequencies in running text (per cent); used to tell cp1251 from koi8-r and
+# cp866, which map the same bytes to permuted Cyrillic letters.
+_RU_FREQ = {
+    "о": 10.97, "е": 8.45, "а": 8.01, "и": 7.35, "н": 6.70, "т": 6.26, "с": 5.47,
+    "р": 4.73, "в": 4.54, "л": 4.40, "к": 3.49, "м": 3.21, "д": 2.98, "п": 2.81,
+    "у": 2.62, "я": 2.01, "ы": 1.90, "ь": 1.74, "г": 1.70, "з": 1.65, "б": 1.59,
+    "ч": 1.44, "й": 1.21, "х": 0.97, "ж": 0.94, "ш": 0.73, "ю": 0.64, "ц": 0.48,
+    "щ": 0.36, "э": 0.32, "ф": 0.26, "ъ": 0.04, "ё": 0.04,
+}  # fmt: skip
+
+# Non-ASCII letters of Azerbaijani and Turkish (and the circumflex vowels of Turkish loans),
+# with rough shares among the non-ASCII letters of such text.
+_TURKIC_FREQ = {
+    "ı": 20.0, "ə": 20.0, "ş": 9.0, "ü": 9.0, "ç": 6.0, "ğ": 6.0, "ö": 4.0, "İ": 3.0,
+    "Ş": 1.0, "Ç": 1.0, "Ü": 0.5, "Ö": 0.5, "Ə": 1.0, "Ğ": 0.05, "â": 0.5, "î": 0.1,
+    "û": 0.1, "Â": 0.05,
+}  # fmt: skip
+
+# Non-ASCII punctuation and symbols common in statements in the four languages.
+_COMMON_SYMBOLS = set("«»“”„‘’‚–—…№°€₼₺₽§•·\u00a0\u202f×±½¼¾²³")
+
+_WORD_RE = re.compile(r"\w+")
+_UTF16_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _char_cost(ch: str) -> float:
+    """Negative log-plausibility of one non-ASCII character in en/az/ru/tr text."""
+    low = ch.lower()
+    if low in _RU_FREQ:
+        # Case is judged per word (see _word_penalty), not per letter: headlines in capitals
+        # are common in statements.
+        return -math.log(_RU_FREQ[low] / 100.0)
+    if ch in _TURKIC_FREQ:
+        return -math.log(_TURKIC_FREQ[ch] / 100.0)
+    if ch in _COMMON_SYMBOLS:
+        return 4.0
+    cat = unicodedata.category(ch)
+    if cat.startswith("L"):
+        return 9.0  # a letter, but not one of our languages' letters
+    if cat == "Cc":
+        return 16.0  # C1 control characters: never in real text
+    return 11.0  # box drawing, currency signs, math symbols ...
+
+
+def _word_penalty(word: str) -> float:
+    """Penalty for words that real text does not contain: mixed scripts, case flips."""
+    has_cyr = any("\u0400" <= c <= "\u04ff" for c in word)
+    has_lat = any(c.isalpha() and c < "\u0250" for c in word)
+    penalty = 0.0
+    if has_cyr and has_lat:
+        penalty += 12.0
+    # lower case followed by upper case inside a word: "пРИВЕТ" is koi8-r read as cp1251.
+    flips = sum(1 for a, b in itertools.pairwise(word) if a.islower() and b.isupper())
+    penalty += 6.0 * flips
+    return penalty
+
+
+def plausibility_cost(text: str) -> float:
+    """Cost (lower is better) of ``text`` as en/az/ru/tr text, per non-ASCII character.
+
+    Only non-ASCII characters and the words containing them are scored: every single-byte
+    code page decodes ASCII alike, so only the rest tells candidates apart.
+    """
+    non_ascii = [c for c in text if ord(c) > 127]
+    if not non_ascii:
+        return 0.0
+    cost = sum(_char_cost(c) for c in non_ascii)
+    for match in _WORD_RE.finditer(text):
+        word = match.group()
+        if not word.isascii():
+            cost += _word_penalty(word)
+    return cost / len(non_ascii)
+
+
+def _looks_utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` / ``utf-16-be`` when NUL bytes sit at one parity only, else ``None``."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:65536]
+    even = sample[0::2].count(0) / (len(sample) / 2)
+    odd = sample[1::2].count(0) / (len(sample) / 2)
+    if odd > 0.1 and even < 0.01:
+        return "utf-16-le"
+    if even > 0.1 and odd < 0.01:
+        return "utf-16-be"
+    return None
+
+
+def detect_encoding(data: bytes) -> str:
+    """Return the Python codec name that decodes ``data`` as plausible text.
+
+    Order: a BOM (UTF-8, UTF-16, UTF-32), UTF-16 without BOM (NUL bytes at one parity),
+    strict UTF-8, then the legacy candidates scored by :func:`plausibility_cost`.
+
+    Raises:
+        InputError: no candidate gives plausible text.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    for bom in _UTF16_BOMS:
+        if data.startswith(bom):
+            return "utf-32" if len(bom) == 4 else "utf-16"
+    guess16 = _looks_utf16_without_bom(data)
+    if guess16 is not None:
+        return guess16
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return "utf-8"
+    best: tuple[float, int, str] | None = None
+    for rank, name in enumerate(LEGACY_CANDIDATES):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        score = (plausibility_cost(text), rank, name)
+        if best is None or score < best:
+            best = score
+    # A cost above ~8 per non-ASCII character means mostly symbols and foreign letters:
+    # none of our code pages fits. charset-normalizer may still know the encoding (e.g.
+    # a Greek or Arabic page); language identification will then reject the text clearly.
+    if best is not None and best[0] < 8.0:
+        return best[2]
+    from charset_normalizer import from_bytes
+
+    match = from_bytes(data).best()
+    if match is not None:
+        return codecs.lookup(match.encoding).name
+    raise InputError("cannot tell the text encoding")
+
+
+def _display(path: Path) -> str:
+    return str(path)
+
+
+def _check_path(path: Path, max_bytes: int) -> None:
+    if not path.exists():
+        raise InputError(f"file '{_display(path)}' does not exist; check the path")
+    if path.is_dir():
+        raise InputError(f"'{_display(path)}' is a folder, not a file; give a file path")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputError(
+            f"file '{_display(path)}' is {size / 1048576:.1f} MiB, over the limit of "
+            f"{max_bytes / 1048576:.0f} MiB; split it into smaller files"
+        )
+
+
+def _check_controls(path: Path, text: str) -> None:
+    """Refuse decoded text that holds control characters: a binary file that decoded."""
+    bad = [i for i, c in enumerate(text) if unicodedata.category(c) == "Cc" and not c.isspace()]
+    if not bad:
+        return
+    # A stray DOS end-of-file marker or a few escapes happen in real text; many do not.
+    if "\x00" in text or len(bad) > max(8, len(text) // 200):
+        raise InputError(
+            f"file '{_display(path)}' looks binary (control characters such as "
+            f"U+{ord(text[bad[0]]):04X} at offset {bad[0]}), not text; give a text file"
+        )
+
+
+def _check_lines(path: Path, text: str, max_line_chars: int) -> None:
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if len(line) > max_line_chars:
+            raise InputError(
+                f"line {lineno} of '{_display(path)}' is {len(line):,} characters long; "
+                f"the limit is {max_line_chars:,}: break the text into lines or paragraphs"
+            )
+
+
+def decode_bytes(
+    data: bytes,
+    path: str | os.PathLike[str] = "<bytes>",
+    encoding: str | None = None,
+    max_line_chars: int = MAX_LINE_CHARS,
+) -> tuple[str, str]:
+    """Decode ``data`` like :func:`read_text` does for a file; ``path`` is for messages.
+
+    Returns:
+        ``(text, encoding)``: NFC text with ``\\n`` line ends, and the codec name used.
+
+    Raises:
+        InputError: empty, whitespace-only, binary or undecodable data, or a huge line.
+    """
+    p = Path(path)
+    if not data:
+        raise InputError(f"file '{_display(p)}' is empty; give a file with text")
+    if encoding is not None:
+        try:
+            name = codecs.lookup(encoding).name
+        except LookupError:
+            raise InputError(
+                f"unknown encoding {encoding!r}; use a Python codec name such as "
+                "utf-8, cp1251, koi8-r or cp1254"
+            ) from None
+    else:
+        if (
+            b"\x00" in data
+            and not data.startswith(_UTF16_BOMS)
+            and _looks_utf16_without_bom(data) is None
+        ):
+            offset = data.index(b"\x00")
+            raise InputError(
+                f"file '{_display(p)}' looks binary (NUL byte at offset {offset}), "
+                "not text; give a text file"
+            )
+        try:
+            name = detect_encoding(data)
+        except InputError:
+            raise InputError(
+                f"cannot tell the text encoding of '{_display(p)}'; pass the encoding "
+                "explicitly (e.g. --encoding cp1251)"
+            ) from None
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"file '{_display(p)}' cannot be decoded as {name} (byte "
+            f"0x{data[exc.start]:02X} at offset {exc.start}); pass the right encoding "
+            "(e.g. --encoding cp1251)"
+        ) from None
+    if name == "utf-16" and text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.lstrip("\ufeff")
+    _check_controls(p, text)
+    text = text.rstrip("\x1a")  # DOS end-of-file marker
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    if not text.strip():
+        raise InputError(f"file '{_display(p)}' contains only whitespace; give a file with text")
+    _check_lines(p, text, max_line_chars)
+    return text, name
+
+
+def read_text(
+    path: str | os.PathLike[str],
+    encoding: str | None = None,
+    *,
+    max_bytes: int = MAX_BYTES,
+    max_line_chars: int = MAX_LINE_CHARS,
+) -> tuple[str, str]:
+    """Read a text file, detecting its encoding, and return NFC-normalised text.
+
+    Args:
+        path: the file.
+        encoding: a codec name that overrides detection (``cp1251``, ``koi8-r`` ...).
+        max_bytes: refuse files larger than this.
+        max_line_chars: refuse files with a longer line.
+
+    Returns:
+        ``(text, encoding)``: the text (BOM removed, line ends as ``\\n``, NFC) and the
+        Python codec name used (``utf-8``, ``utf-8-sig``, ``utf-16``, ``cp1251`` ...).
+
+    Raises:
+        InputError: a missing file, a folder, an empty / whitespace-only / binary /
+            undecodable file, a file over ``max_bytes`` or a line over ``max_line_chars``.
+    """
+    p = Path(path)
+    _check_path(p, max_bytes)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read '{_display(p)}': {exc.strerror}; check the path") from None
+    return decode_bytes(data, p, encoding=encoding, max_line_chars=max_line_chars)

@@ -1,0 +1,208 @@
+"""Plain-text documents, and the span model that txt and Markdown share.
+
+A text document is read as a list of *spans*: the stretches of the file that hold a
+paragraph's text. Everything between two spans (blank lines, a Markdown ``# `` or ``- ``
+prefix, a code block, a table's separator row) is kept verbatim in the next paragraph's
+locator, so writing a translation back is ``gap + text`` for each paragraph plus the tail:
+the output has exactly the original's separators and markup, with the texts replaced.
+
+Paragraphs in .txt: blocks separated by blank lines. Inside a block, a line break joins two
+lines of one paragraph only when the text was evidently hard-wrapped (the line runs on
+without final punctuation and the next starts in lower case, or the line is about as long as
+the block's longest); otherwise each line stays its own paragraph, because statements often
+put the headline, the dateline ("Baku, 6 April 2023") and list items on lines of their own
+with no blank line between.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from aligntext.errors import InputError
+from aligntext.types import Document, Paragraph
+
+# Bullets that start a list item in plain text. Numbered items ("1. ") are recognised only
+# when another line of the block is numbered too: a Turkish sentence may start with an
+# ordinal ("1. Dünya Savaşı ...").
+_BULLET_RE = re.compile(r"^([ \t]*)([-*•·–—▪◦‣][ \t]+|\d{1,3}\)[ \t]+|[a-zа-я]\)[ \t]+)(?=\S)")
+_NUMBERED_RE = re.compile(r"^([ \t]*)(\d{1,3}\.[ \t]+)(?=\S)")
+_TERMINAL_RE = re.compile(r"[.!?…:;][\"'»”’)\]]*$")
+_HYPHEN_END_RE = re.compile(r"\w-$")
+
+
+@dataclass
+class Block:
+    """A paragraph found in a text: its span in the source and its normalised text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str = "p"
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace (line breaks included) into single spaces and strip."""
+    return " ".join(text.split())
+
+
+def blocks_to_document(
+    source: str,
+    blocks: Sequence[Block],
+    *,
+    path: str | None,
+    fmt: str,
+    encoding: str | None,
+    lang: str | None,
+) -> Document:
+    """Build a :class:`Document` whose locators hold the verbatim gaps between ``blocks``."""
+    paragraphs = []
+    prev_end = 0
+    kept = [b for b in blocks if b.text]
+    for i, block in enumerate(kept):
+        loc: dict[str, str] = {"gap": source[prev_end : block.start]}
+        if i == len(kept) - 1:
+            loc["tail"] = source[block.end :]
+        paragraphs.append(
+            Paragraph(
+                text=block.text,
+                index=i,
+                kind=block.kind,
+                locator=json.dumps(loc, ensure_ascii=False),
+            )
+        )
+        prev_end = block.end
+    return Document(
+        paragraphs=tuple(paragraphs), path=path, format=fmt, encoding=encoding, lang=lang
+    )
+
+
+def render_spans(doc: Document, texts: Sequence[str], escape=None) -> str:
+    """Rebuild a txt/md document from its locators with ``texts`` in place of paragraphs.
+
+    Args:
+        doc: a document read by the txt or Markdown reader.
+        texts: one text per paragraph.
+        escape: optional ``(text, paragraph) -> text`` applied to each new text (Markdown
+            escapes ``|`` in table cells).
+    """
+    parts: list[str] = []
+    for para, new in zip(doc.paragraphs, texts, strict=True):
+        try:
+            loc = json.loads(para.locator)
+            gap = loc["gap"]
+        except (ValueError, KeyError, TypeError):
+            raise InputError(
+                f"paragraph {para.index} has no {doc.format} locator; write a document read "
+                f"by read_document, or use document_from_text"
+            ) from None
+        # A translation keeps the paragraph on one line: a line break inside a heading,
+        # list item or table cell would change the structure.
+        new = squash(new)
+        if escape is not None:
+            new = escape(new, para)
+        parts.append(gap)
+        parts.append(new)
+        if "tail" in loc:
+            parts.append(loc["tail"])
+    return "".join(parts)
+
+
+def _line_offsets(text: str) -> list[tuple[int, str]]:
+    offsets = []
+    pos = 0
+    for line in text.split("\n"):
+        offsets.append((pos, line))
+        pos += len(line) + 1
+    return offsets
+
+
+def _should_join(prev: str, nxt: str, longest: int) -> bool:
+    """Whether line ``nxt`` continues the paragraph that ends with line ``prev``."""
+    prev = prev.rstrip()
+    body = nxt.strip()
+    if not prev or not body:
+        return False
+    if _TERMINAL_RE.search(prev):
+        return False
+    if prev.endswith((",", "-", "–", "(", "/", "&")):
+        return True
+    if body[0].islower():
+        return True
+    return longest >= 50 and len(prev) >= 0.7 * longest
+
+
+def parse_txt(text: str) -> list[Block]:
+    """Find the paragraphs of a plain text (see the module docstring for the rules)."""
+    lines = _line_offsets(text)
+    blocks: list[Block] = []
+    i = 0
+    while i < len(lines):
+        if not lines[i][1].strip():
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j][1].strip():
+            j += 1
+        blocks.extend(_parse_txt_block(lines[i:j]))
+        i = j
+    return blocks
+
+
+def _parse_txt_block(lines: list[tuple[int, str]]) -> list[Block]:
+    numbered = sum(1 for _, line in lines if _NUMBERED_RE.match(line)) >= 2
+    longest = max(len(line.rstrip()) for _, line in lines)
+    out: list[Block] = []
+    cur: list[tuple[int, str]] = []  # (offset of text start, text of the line from there)
+    cur_kind = "p"
+
+    def flush() -> None:
+        if not cur:
+            return
+        start = cur[0][0]
+        last_off, last_line = cur[-1]
+        end = last_off + len(last_line.rstrip())
+        pieces: list[str] = []
+        for _, piece in cur:
+            piece = piece.strip()
+            if pieces and _HYPHEN_END_RE.search(pieces[-1]) and piece[:1].islower():
+                pieces[-1] += piece  # "well-\nknown" -> "well-known"
+            else:
+                pieces.append(piece)
+        body = squash(" ".join(pieces))
+        kind = cur_kind
+        if kind == "p" and len(cur) == 1 and len(body) <= 150 and not _TERMINAL_RE.search(body):
+            kind = "heading"
+        out.append(Block(start, end, body, kind))
+
+    for off, line in lines:
+        marker = _BULLET_RE.match(line) or (_NUMBERED_RE.match(line) if numbered else None)
+        indent = len(line) - len(line.lstrip())
+        if marker is not None:
+            flush()
+            cur = [(off + marker.end(), line[marker.end() :])]
+            cur_kind = "list-item"
+            continue
+        if cur and _should_join(cur[-1][1], line, longest):
+            cur.append((off + indent, line[indent:]))
+            continue
+        flush()
+        cur = [(off + indent, line[indent:])]
+        cur_kind = "p"
+    flush()
+    return out
+
+
+def read_txt_string(
+    text: str,
+    *,
+    path: str | None = None,
+    encoding: str | None = None,
+    lang: str | None = None,
+) -> Document:
+    """Parse plain text into a :class:`Document` (``format='txt'``)."""
+    return blocks_to_document(
+        text, parse_txt(text), path=path, fmt="txt", encoding=encoding, lang=lang
+    )

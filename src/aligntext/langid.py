@@ -1,0 +1,226 @@
+"""Which of en, az, ru, tr a text is in, and whether it is in none of them.
+
+The classifier is py3langid's naive Bayes model (loaded on first use, not at import). One pass
+gives its raw score for each of its ~100 languages; :func:`language_scores` turns the scores
+of the four supported languages into probabilities (py3langid restricted to the four is
+close to perfect on sentences). Two rules sit on top:
+
+* Azerbaijani vs Turkish: ``ə`` is the most frequent vowel of Azerbaijani and absent from
+  Turkish, so a Latin text whose letters include a fair share of ``ə`` is Azerbaijani.
+* None of the four: text mostly in another script (Arabic, Greek, Han ...) is rejected at once;
+  Latin or Cyrillic text long enough to judge is rejected when the unrestricted model puts
+  its top language outside the four with high probability and almost nothing on the four.
+  Short text is never rejected on the model's word alone: it gets the best of the four.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import unicodedata
+from typing import Any
+
+from aligntext.errors import LanguageMismatchError, UnsupportedLanguageError
+from aligntext.langs import CODES, LANGUAGES, resolve_lang
+
+#: Part of signatures that depend on detected languages.
+LANGID_VERSION = "py3langid-nb+rules-1"
+
+# Only this much of a long text is classified: enough to be sure, and fast on big files.
+_MAX_CHARS = 20_000
+# Below this many letters the model's "none of the four" verdict is too noisy to act on.
+_MIN_LETTERS_REJECT = 30
+# Below this many letters verify_language only flags a different script.
+_MIN_LETTERS_VERIFY = 30
+# "None of the four" when the best other language has at least this probability ...
+_REJECT_OTHER_PROB = 0.9
+# ... and the four together at most this much (unrestricted model).
+_REJECT_FOUR_MASS = 0.02
+# A mismatch is reported when the detected language has at least this probability.
+_MISMATCH_PROB = 0.9
+# Share of "ə" among letters from which a Latin text counts as Azerbaijani.
+_SCHWA_SHARE = 0.01
+
+_lock = threading.Lock()
+_identifier: Any = None
+
+
+def _model() -> Any:
+    """py3langid's identifier, loaded once (about half a second)."""
+    global _identifier
+    if _identifier is None:
+        with _lock:
+            if _identifier is None:
+                from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+                _identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
+    return _identifier
+
+
+def _letters(text: str) -> list[str]:
+    return [ch for ch in text if ch.isalpha()]
+
+
+def _script_counts(letters: list[str]) -> dict[str, int]:
+    """Letters per script, from the first word of their Unicode names (LATIN, CYRILLIC...)."""
+    counts: dict[str, int] = {}
+    for ch in letters:
+        try:
+            script = unicodedata.name(ch).split(" ", 1)[0]
+        except ValueError:
+            script = "UNKNOWN"
+        counts[script] = counts.get(script, 0) + 1
+    return counts
+
+
+def _probabilities(text: str, langs: tuple[str, ...] | None) -> dict[str, float]:
+    """The model's probabilities over ``langs`` (all its languages when ``None``).
+
+    Same calibration as py3langid's ``norm_probs``: softmax of the raw scores divided by the
+    square root of the text's length in bytes.
+    """
+    raw = dict(_model().rank(text))
+    temperature = 1.0 / math.sqrt(len(text.encode("utf-8")) or 1)
+    keys = langs if langs is not None else tuple(raw)
+    top = max(raw[k] for k in keys)
+    exp = {k: math.exp((raw[k] - top) * temperature) for k in keys}
+    total = sum(exp.values())
+    return {k: v / total for k, v in exp.items()}
+
+
+def _language_name(code: str) -> str:
+    """An English name for a py3langid language code, for messages."""
+    if code in LANGUAGES:
+        return LANGUAGES[code].name
+    try:
+        from babel import Locale
+
+        return str(Locale.parse(code).get_display_name("en"))
+    except Exception:  # babel knows no such locale: the code is still informative
+        return code
+
+
+def _prepare(text: str) -> tuple[str, list[str]]:
+    sample = unicodedata.normalize("NFC", text[:_MAX_CHARS])
+    return sample, _letters(sample)
+
+
+def _four_scores(sample: str, letters: list[str]) -> dict[str, float]:
+    scores = _probabilities(sample, CODES)
+    schwa = sum(1 for ch in letters if ch in "əƏ")
+    if schwa and schwa >= _SCHWA_SHARE * len(letters) and scores["tr"] > scores["az"]:
+        # Turkish never writes "ə": what the model gave Turkish belongs to Azerbaijani.
+        scores["az"], scores["tr"] = scores["az"] + scores["tr"], 0.0
+    return scores
+
+
+def language_scores(text: str) -> dict[str, float]:
+    """Probabilities that ``text`` is in each of en, az, ru, tr (they sum to 1).
+
+    These say which of the four is most likely; they do not say whether the text is in any
+    of them (:func:`detect_language` does).
+
+    Raises:
+        UnsupportedLanguageError: the text has no letters.
+    """
+    sample, letters = _prepare(text)
+    if not letters:
+        raise UnsupportedLanguageError(
+            "the text has no letters to identify its language; give the language with --lang"
+        )
+    return _four_scores(sample, letters)
+
+
+def _reject_reason(sample: str, letters: list[str]) -> str | None:
+    """Why the text is in none of the four, or ``None`` when it may be in one of them."""
+    scripts = _script_counts(letters)
+    ours = scripts.get("LATIN", 0) + scripts.get("CYRILLIC", 0)
+    if ours < 0.5 * len(letters):
+        other = max(
+            (s for s in scripts if s not in ("LATIN", "CYRILLIC")), key=lambda s: scripts[s]
+        )
+        return f"it is written in {other.title()} script"
+    if len(letters) < _MIN_LETTERS_REJECT:
+        return None
+    everything = _probabilities(sample, None)
+    best = max(everything, key=everything.__getitem__)
+    if best in LANGUAGES:
+        return None
+    four_mass = sum(everything.get(code, 0.0) for code in CODES)
+    if everything[best] >= _REJECT_OTHER_PROB and four_mass <= _REJECT_FOUR_MASS:
+        return f"it looks like {_language_name(best)}"
+    return None
+
+
+def detect_language(text: str) -> str:
+    """The language of ``text``: ``en``, ``az``, ``ru`` or ``tr``.
+
+    Works on a sentence or a whole document (only its first 20,000 characters are read).
+    Short or ambiguous text gets the most likely of the four.
+
+    Raises:
+        UnsupportedLanguageError: the text has no letters, or is clearly in none of the four
+            languages (the message names the language or script it looks like).
+    """
+    sample, letters = _prepare(text)
+    if not letters:
+        raise UnsupportedLanguageError(
+            "the text has no letters to identify its language; give the language with --lang"
+        )
+    reason = _reject_reason(sample, letters)
+    if reason is not None:
+        raise UnsupportedLanguageError(
+            f"the text is in none of {', '.join(CODES)} ({reason}); aligntext supports "
+            "English, Azerbaijani, Russian and Turkish only"
+        )
+    scores = _four_scores(sample, letters)
+    return max(scores, key=scores.__getitem__)
+
+
+def verify_language(
+    text: str, claimed: str, strict: bool = False, *, name: str | None = None
+) -> str | None:
+    """Check that ``text`` is in the language the user gave.
+
+    Args:
+        text: the text (a sentence or a document).
+        claimed: the language the user gave (any spelling ``resolve_lang`` accepts).
+        strict: raise instead of returning a warning.
+        name: what to call the text in the message (a file name); ``"the text"`` by default.
+
+    Returns:
+        ``None`` when the text may well be in ``claimed`` (also when it is too short to tell);
+        otherwise a one-line warning naming the language detected.
+
+    Raises:
+        UnsupportedLanguageError: ``claimed`` is none of the four languages.
+        LanguageMismatchError: ``strict`` and the text is clearly not in ``claimed``.
+    """
+    code = resolve_lang(claimed)
+    sample, letters = _prepare(text)
+    if not letters:
+        return None
+    what = name or "the text"
+    given = f"{LANGUAGES[code].name} ({code})"
+    message: str | None = None
+    reason = _reject_reason(sample, letters)
+    if reason is not None:
+        message = f"{what} is not in {given} as given: {reason}"
+    else:
+        scripts = _script_counts(letters)
+        expected = "CYRILLIC" if LANGUAGES[code].script == "Cyrl" else "LATIN"
+        if scripts.get(expected, 0) < 0.5 * len(letters):
+            detected = detect_language(sample)
+            message = (
+                f"{what} looks like {LANGUAGES[detected].name} ({detected}), not {given} as given"
+            )
+        elif len(letters) >= _MIN_LETTERS_VERIFY:
+            scores = _four_scores(sample, letters)
+            best = max(scores, key=scores.__getitem__)
+            if best != code and scores[best] >= _MISMATCH_PROB:
+                message = f"{what} looks like {LANGUAGES[best].name} ({best}), not {given} as given"
+    if message is None:
+        return None
+    if strict:
+        raise LanguageMismatchError(message + "; fix --lang or the file")
+    return message + "; check --lang"

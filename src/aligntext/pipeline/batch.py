@@ -1,0 +1,863 @@
+"""Translate files and folders: the library side of ``aligntext translate``.
+
+:func:`translate_folder` reads every supported file (``.txt .md .docx .html``) under the
+inputs, splits paragraphs into sentences, translates the sentences of many files together
+(deduplicated, through the segment cache, in large chunks the backend batches and sorts by
+length under its token budget), puts the translations back paragraph by paragraph and writes
+each file under ``OUT/<tgt>/`` with the input's relative path, format and structure.
+
+The job is resumable. Each output file is written to a temporary file beside it and renamed
+into place, so a killed run never leaves a half-written file; ``OUT/manifest.json`` (also
+replaced atomically) records every file as soon as it is done, with the hash of its source
+and the signature of its direction, so a second run skips finished files and translates the
+rest; the sentences a killed run had already translated come back from the cache.
+
+Library code only: it never prints; progress goes to an optional callback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from aligntext import __version__
+from aligntext.errors import AligntextError, InputError
+from aligntext.io.atomic import atomic_write_text
+from aligntext.langs import CODES, resolve_lang
+from aligntext.translate.base import Translator
+from aligntext.translate.cache import CachedTranslator, SegmentCache, default_cache_path
+from aligntext.types import Document, Finding, Signature
+
+#: Builds the translator of one direction: ``factory(src, tgt)``.
+TranslatorFactory = Callable[[str, str], Translator]
+
+MANIFEST_NAME = "manifest.json"
+_LOCK_NAME = ".aligntext-translate.lock"
+_MANIFEST_FORMAT = 1
+
+#: Per-file statuses in results and in the manifest.
+DONE, SKIPPED, FAILED, PENDING = "done", "skipped", "failed", "pending"
+
+
+@dataclass(frozen=True)
+class ProgressEvent:
+    """What :func:`translate_folder` reports to its ``progress`` callback.
+
+    Args:
+        kind: ``start`` (``sentences`` and ``files`` are the totals still to do),
+            ``sentences`` (``sentences`` more are translated, from the model or the cache),
+            or ``file`` (``path`` reached ``status``).
+        sentences: a total (``start``) or an increment (``sentences``).
+        files: the number of files to translate (``start``).
+        path: the output path relative to the output folder (``file``).
+        status: ``done``, ``failed`` or ``skipped`` (``file``).
+    """
+
+    kind: str
+    sentences: int = 0
+    files: int = 0
+    path: str = ""
+    status: str = ""
+
+
+ProgressHook = Callable[[ProgressEvent], None]
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """One input file translated into one target language.
+
+    Args:
+        source: the input file.
+        output: the output file (under ``OUT/<tgt>/``).
+        relpath: ``output`` relative to the output folder, with ``/`` separators.
+        src_lang: the source language (given or detected).
+        tgt_lang: the target language.
+        status: ``done`` (translated in this run), ``skipped`` (already done by an earlier
+            run, or already in the target language), ``failed`` or ``pending`` (not reached:
+            the run was interrupted).
+        sentences: sentences in the file.
+        paragraphs: paragraphs in the file.
+        seconds: the file's share of the time of the chunk it was translated in.
+        message: why it failed or was skipped.
+        warning: a doubt about the input, such as a file that does not look like the
+            source language given.
+        findings: suspect sentence pairs found by ``check=True`` (``pair`` is the sentence's
+            index in the file).
+    """
+
+    source: str
+    output: str
+    relpath: str
+    src_lang: str
+    tgt_lang: str
+    status: str
+    sentences: int = 0
+    paragraphs: int = 0
+    seconds: float = 0.0
+    message: str = ""
+    warning: str = ""
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True)
+class TranslateRun:
+    """The result of :func:`translate_folder`.
+
+    Args:
+        out_dir: the output folder.
+        manifest: the path of ``manifest.json``.
+        files: one result per (input file, target language), in input order per target.
+        signatures: per direction (``en-ru``), how its translations were made.
+        sentences: sentences in the files translated by this run.
+        translated: distinct sentences sent to a model (neither cached nor repeated).
+        cached: sentences answered by the cache or repeated within the run.
+        seconds: wall time of the run.
+        cache_path: the segment cache file, ``None`` without a cache.
+    """
+
+    out_dir: str
+    manifest: str
+    files: tuple[FileResult, ...]
+    signatures: tuple[tuple[str, Signature], ...] = ()
+    sentences: int = 0
+    translated: int = 0
+    cached: int = 0
+    seconds: float = 0.0
+    cache_path: str | None = None
+
+    def by_status(self, status: str) -> tuple[FileResult, ...]:
+        """The file results with ``status``."""
+        return tuple(f for f in self.files if f.status == status)
+
+    @property
+    def findings(self) -> tuple[tuple[FileResult, Finding], ...]:
+        """Every suspect sentence pair of a ``check=True`` run, with its file."""
+        return tuple((f, finding) for f in self.files for finding in f.findings)
+
+
+# --- inputs ---------------------------------------------------------------------------------
+
+
+def supported_suffixes() -> tuple[str, ...]:
+    """The file suffixes the folder job reads (those the document readers support)."""
+    from aligntext.io.documents import SUPPORTED_SUFFIXES
+
+    return tuple(s.lower() for s in SUPPORTED_SUFFIXES)
+
+
+def collect_inputs(
+    inputs: Sequence[str | os.PathLike[str]], out_dir: str | os.PathLike[str] | None = None
+) -> list[tuple[Path, PurePosixPath]]:
+    """Find the files to translate and the relative path each gets under ``OUT/<tgt>/``.
+
+    A file keeps its name; a folder is searched recursively (hidden files and folders and
+    symlinked folders are left out) and its files keep their path relative to it.
+
+    Raises:
+        InputError: an input is missing or of an unsupported format, no supported file was
+            found, two inputs map to the same output path, or the output folder is inside an
+            input folder.
+    """
+    if not inputs:
+        raise InputError("no input given; name one or more files or folders")
+    suffixes = supported_suffixes()
+    out_resolved = Path(out_dir).resolve() if out_dir is not None else None
+    found: list[tuple[Path, PurePosixPath]] = []
+    for raw in inputs:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(f"input {str(raw)!r} does not exist; check the path")
+        if path.is_dir():
+            root = path.resolve()
+            if out_resolved is not None and (out_resolved == root or root in out_resolved.parents):
+                raise InputError(
+                    f"output folder {str(out_dir)!r} is inside input folder {str(raw)!r}; "
+                    "choose an --out outside it"
+                )
+            found.extend(
+                (p, PurePosixPath(p.relative_to(path).as_posix())) for p in _walk(path, suffixes)
+            )
+        elif path.suffix.lower() in suffixes:
+            found.append((path, PurePosixPath(path.name)))
+        else:
+            raise InputError(
+                f"input {str(raw)!r} is not a supported format; use one of {', '.join(suffixes)}"
+            )
+    if not found:
+        names = ", ".join(repr(str(i)) for i in inputs)
+        raise InputError(
+            f"no {', '.join(suffixes)} files found in {names}; point at files or folders "
+            "that contain some"
+        )
+    result: list[tuple[Path, PurePosixPath]] = []
+    seen: dict[str, Path] = {}
+    for source, rel in found:
+        key = rel.as_posix().lower()  # case-insensitive file systems collide too
+        if key in seen:
+            if seen[key].resolve() == source.resolve():
+                continue  # the same file named twice
+            raise InputError(
+                f"{str(seen[key])!r} and {str(source)!r} would both be written to "
+                f"{rel.as_posix()!r}; translate them in separate runs or into separate --out"
+            )
+        seen[key] = source
+        result.append((source, rel))
+    return result
+
+
+def _walk(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        # Hidden folders (.git, .venv) are not documents; sorted for a stable order.
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            # ~$x.docx and .~lock files are office lock files, not documents.
+            if name.startswith((".", "~$")):
+                continue
+            if Path(name).suffix.lower() in suffixes:
+                yield Path(dirpath) / name
+
+
+def _safe_output(out_root: Path, tgt: str, rel: PurePosixPath) -> Path:
+    """``OUT/<tgt>/<rel>``, refusing any path that would land outside ``OUT/<tgt>``."""
+    if rel.is_absolute() or ".." in rel.parts or not rel.parts:
+        raise InputError(f"refusing output path {rel.as_posix()!r}: it leaves the output folder")
+    base = (out_root / tgt).resolve()
+    if base.parent != out_root.resolve():
+        raise InputError(
+            f"refusing to write into {str(out_root / tgt)!r}: it is a symlink out of the "
+            "output folder; remove the link or choose another --out"
+        )
+    target = out_root / tgt / Path(*rel.parts)
+    # Resolve the folder (a symlinked sub-folder could point anywhere), not the file: a
+    # symlink at the file's place is replaced by the rename, never written through.
+    parent = target.parent.resolve()
+    if parent != base and base not in parent.parents:
+        raise InputError(
+            f"refusing to write {str(target)!r}: it resolves outside the output folder "
+            f"{str(base)!r} (a symlink?); remove the link or choose another --out"
+        )
+    return parent / target.name
+
+
+# --- sentences --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Para:
+    """A paragraph as sentences plus the text between them, so it can be put back."""
+
+    glue: list[str]  # len(sentences) + 1: before the first, between each, after the last
+    originals: list[str]  # the sentences as written
+    sentences: list[str]  # the same with runs of whitespace squashed: what is translated
+    translate: list[bool]  # False: copied as is (no letters: numbers, bullets, rules)
+
+
+@dataclass
+class _Job:
+    """One input file in one direction."""
+
+    source: Path
+    rel: PurePosixPath
+    tgt: str
+    digest: str
+    src: str = ""
+    doc: Document | None = None
+    paras: list[_Para] = field(default_factory=list)
+    output: Path | None = None
+    key: str = ""
+    warning: str = ""
+
+    @property
+    def sentences(self) -> list[str]:
+        return [s for p in self.paras for s, t in zip(p.sentences, p.translate, strict=True) if t]
+
+    @property
+    def n_sentences(self) -> int:
+        return sum(len(p.sentences) for p in self.paras)
+
+
+def _split_paragraph(text: str, lang: str) -> _Para:
+    from aligntext.segment import split_sentence_spans
+
+    spans = split_sentence_spans(text, lang)
+    glue: list[str] = []
+    cursor = 0
+    for start, end in spans:
+        glue.append(text[cursor:start])
+        cursor = end
+    glue.append(text[cursor:])
+    originals = [text[a:b] for a, b in spans]
+    # A sentence wrapped over two lines is one line to the model.
+    sentences = [" ".join(o.split()) for o in originals]
+    # A sentence without a letter ("12.", "* * *", "2024") is kept: MT would only garble it.
+    mask = [any(ch.isalpha() for ch in o) for o in originals]
+    return _Para(glue, originals, sentences, mask)
+
+
+def _join(para: _Para, translations: Mapping[str, str]) -> str:
+    parts = [para.glue[0]]
+    for original, sentence, do, glue in zip(
+        para.originals, para.sentences, para.translate, para.glue[1:], strict=True
+    ):
+        parts.append(translations[sentence] if do else original)
+        parts.append(glue)
+    return "".join(parts)
+
+
+# --- manifest -------------------------------------------------------------------------------
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+class _Manifest:
+    """``OUT/manifest.json``: kept in memory, replaced atomically after every change."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.data: dict[str, Any] = {}
+        if path.exists():
+            try:
+                loaded = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                loaded = None  # unreadable: start afresh, the outputs get redone
+            if isinstance(loaded, dict) and isinstance(loaded.get("files"), dict):
+                self.data = loaded
+        self.data.setdefault("files", {})
+        self.data.setdefault("created", _now())
+
+    @property
+    def files(self) -> dict[str, dict[str, Any]]:
+        return self.data["files"]
+
+    def save(self) -> None:
+        self.data["updated"] = _now()
+        atomic_write_text(self.path, json.dumps(self.data, ensure_ascii=False, indent=2) + "\n")
+
+
+@contextlib.contextmanager
+def _locked(out_root: Path) -> Iterator[None]:
+    """One run per output folder: a second one would interleave the manifest."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks here; run one job per folder
+        yield
+        return
+    with (out_root / _LOCK_NAME).open("a") as fh:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            raise InputError(
+                f"another 'aligntext translate' is writing to {str(out_root)!r}; wait for it "
+                "to finish or choose another --out"
+            ) from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+# --- the job ----------------------------------------------------------------------------------
+
+
+def translate_folder(
+    inputs: Sequence[str | os.PathLike[str]],
+    src: str | None,
+    tgts: Sequence[str],
+    out_dir: str | os.PathLike[str],
+    *,
+    translator_factory: TranslatorFactory | None = None,
+    model: str | Mapping[str, str] | None = None,
+    backend: str = "auto",
+    device: str = "auto",
+    beam_size: int | None = None,
+    batch_tokens: int | None = None,
+    translator_options: Mapping[str, Any] | None = None,
+    cache: SegmentCache | str | os.PathLike[str] | bool = True,
+    progress: ProgressHook | None = None,
+    check: bool = False,
+    force: bool = False,
+    chunk_sentences: int = 2048,
+) -> TranslateRun:
+    """Translate files and folders into one or more languages, mirroring them under ``out_dir``.
+
+    Args:
+        inputs: files and folders (searched recursively for ``.txt .md .docx .html``).
+        src: the source language, or ``None`` to detect it per file.
+        tgts: target languages; each gets ``out_dir/<tgt>/``.
+        out_dir: the output folder; ``manifest.json`` is written there.
+        translator_factory: builds the translator of a direction, ``factory(src, tgt)``;
+            by default :func:`aligntext.translate.load_translator` with the options below.
+        model: a hub id or local folder for every direction, or a mapping from target
+            language (or ``src-tgt``) to one.
+        backend: ``auto``, ``hf`` or ``ct2``.
+        device: ``auto``, ``cpu`` or ``cuda``.
+        beam_size: beam width (``None``: the backend's default; 1 is greedy).
+        batch_tokens: the backend's token budget per batch (``None``: its default).
+        translator_options: more keyword arguments for ``load_translator``.
+        cache: ``True`` for the per-user segment cache
+            (:func:`~aligntext.translate.cache.default_cache_path`), a path or a
+            :class:`~aligntext.translate.cache.SegmentCache` for another, ``False`` for none.
+        progress: called with :class:`ProgressEvent` as the run goes.
+        check: run the mismatch checker on every source/translation sentence pair and keep
+            the suspect ones in the results and the manifest.
+        force: translate files again even when an earlier run finished them.
+        chunk_sentences: about how many sentences of consecutive files are translated
+            together; files are written when their chunk is done.
+
+    Returns:
+        A :class:`TranslateRun` with one :class:`FileResult` per file and target.
+
+    Raises:
+        InputError: bad inputs, languages or options (see :func:`collect_inputs`).
+        UnsupportedLanguageError: a language outside en, az, ru, tr.
+        ModelNotFoundError: a direction's model is neither local nor reachable.
+        KeyboardInterrupt: passed on after the manifest records what was finished.
+    """
+    started = time.perf_counter()
+    src = resolve_lang(src) if src else None
+    targets = list(dict.fromkeys(resolve_lang(t) for t in tgts))
+    if not targets:
+        raise InputError(f"no target language given; pass --tgt with one of {', '.join(CODES)}")
+    if src is not None and src in targets:
+        raise InputError(f"source and target language are both {src!r}; choose a different --tgt")
+    if chunk_sentences < 1:
+        raise InputError(f"chunk_sentences must be at least 1, got {chunk_sentences}")
+    out_root = Path(out_dir)
+    if out_root.exists() and not out_root.is_dir():
+        raise InputError(f"output {str(out_dir)!r} is a file; --out needs a folder")
+    files = collect_inputs(inputs, out_root)
+    out_root.mkdir(parents=True, exist_ok=True)
+    out_root = out_root.resolve()
+
+    factory = translator_factory or _default_factory(
+        model, backend, device, beam_size, batch_tokens, translator_options or {}
+    )
+    segment_cache = _open_cache(cache)
+    with _locked(out_root):
+        runner = _Runner(out_root, factory, segment_cache, progress, check, chunk_sentences)
+        try:
+            return runner.run(files, src, targets, force, started)
+        finally:
+            if segment_cache is not None and segment_cache is not cache:
+                segment_cache.close()
+
+
+def _default_factory(
+    model: str | Mapping[str, str] | None,
+    backend: str,
+    device: str,
+    beam_size: int | None,
+    batch_tokens: int | None,
+    options: Mapping[str, Any],
+) -> TranslatorFactory:
+    def factory(src: str, tgt: str) -> Translator:
+        from aligntext.translate import load_translator
+
+        kwargs: dict[str, Any] = dict(options)
+        if beam_size is not None:
+            kwargs["beam_size"] = beam_size
+        if batch_tokens is not None:
+            kwargs["max_batch_tokens"] = batch_tokens
+        chosen = model.get(f"{src}-{tgt}", model.get(tgt)) if isinstance(model, Mapping) else model
+        return load_translator(src, tgt, model=chosen, backend=backend, device=device, **kwargs)
+
+    return factory
+
+
+def _open_cache(cache: SegmentCache | str | os.PathLike[str] | bool) -> SegmentCache | None:
+    if cache is False or cache is None:
+        return None
+    if isinstance(cache, SegmentCache):
+        return cache
+    if cache is True:
+        return SegmentCache(default_cache_path())
+    return SegmentCache(cache)
+
+
+class _Runner:
+    """The state of one run: translators per direction, the manifest, the results."""
+
+    def __init__(
+        self,
+        out_root: Path,
+        factory: TranslatorFactory,
+        cache: SegmentCache | None,
+        progress: ProgressHook | None,
+        check: bool,
+        chunk_sentences: int,
+    ) -> None:
+        self.out_root = out_root
+        self.factory = factory
+        self.cache = cache
+        self.progress = progress
+        self.check = check
+        self.chunk_sentences = chunk_sentences
+        self.manifest = _Manifest(out_root / MANIFEST_NAME)
+        self.translators: dict[tuple[str, str], Translator] = {}
+        self.signatures: dict[str, Signature] = {}
+        self.results: dict[str, FileResult] = {}
+        self.translated = 0
+        self.cached = 0
+        self.sentences = 0
+
+    # Translators are built on first need: a run whose files are all done loads no model.
+    def translator(self, src: str, tgt: str) -> Translator:
+        if (src, tgt) not in self.translators:
+            inner = self.factory(src, tgt)
+            wrapped: Translator = (
+                CachedTranslator(inner, self.cache) if self.cache is not None else inner
+            )
+            self.translators[(src, tgt)] = wrapped
+            fields = tuple((str(k), str(v)) for k, v in wrapped.signature_fields())
+            sig = Signature((*fields, ("direction", f"{src}-{tgt}"), ("version", __version__)))
+            self.signatures[f"{src}-{tgt}"] = sig
+            self.manifest.data.setdefault("signatures", {})[f"{src}-{tgt}"] = {
+                "signature": str(sig),
+                **sig.as_dict(),
+            }
+        return self.translators[(src, tgt)]
+
+    def emit(self, event: ProgressEvent) -> None:
+        if self.progress is not None:
+            self.progress(event)
+
+    def record(self, job: _Job, status: str, *, save: bool = True, **extra: Any) -> None:
+        """Keep a file's result and write it to the manifest at once."""
+        output = job.output or (self.out_root / job.tgt / Path(*job.rel.parts))
+        relpath = f"{job.tgt}/{job.rel.as_posix()}"
+        result = FileResult(
+            source=str(job.source),
+            output=str(output),
+            relpath=relpath,
+            src_lang=job.src,
+            tgt_lang=job.tgt,
+            status=status,
+            sentences=job.n_sentences if job.doc is not None else extra.get("sentences", 0),
+            paragraphs=len(job.doc.paragraphs) if job.doc is not None else 0,
+            seconds=round(extra.get("seconds", 0.0), 3),
+            message=extra.get("message", ""),
+            warning=job.warning,
+            findings=tuple(extra.get("findings", ())),
+        )
+        self.results[relpath] = result
+        if status == SKIPPED and extra.get("keep_entry"):
+            return  # an earlier run's entry stays as it was
+        entry: dict[str, Any] = {
+            "source": str(job.source),
+            "src": job.src,
+            "tgt": job.tgt,
+            "status": status,
+            "sha256": job.digest,
+            "sentences": result.sentences,
+            "paragraphs": result.paragraphs,
+            "seconds": result.seconds,
+        }
+        if job.key:
+            entry["signature"] = job.key
+        if status == DONE:
+            entry["finished"] = _now()
+        if result.message:
+            entry["message"] = result.message
+        if result.warning:
+            entry["warning"] = result.warning
+        if self.check and status == DONE:
+            entry["findings"] = [_finding_dict(f) for f in result.findings]
+        self.manifest.files[relpath] = entry
+        if save:
+            self.manifest.save()
+        if status != PENDING:
+            self.emit(ProgressEvent("file", path=relpath, status=status))
+
+    def run(
+        self,
+        files: list[tuple[Path, PurePosixPath]],
+        src: str | None,
+        targets: list[str],
+        force: bool,
+        started: float,
+    ) -> TranslateRun:
+        self.manifest.data.update(
+            {
+                "tool": "aligntext translate",
+                "format": _MANIFEST_FORMAT,
+                "aligntext_version": __version__,
+                "state": "running",
+                "src": src,
+                "tgts": targets,
+                "cache": str(self.cache.path) if self.cache is not None else None,
+            }
+        )
+        order: list[str] = []
+        todo: list[_Job] = []
+        docs: dict[Path, tuple[Document, str, list[_Para], str] | AligntextError] = {}
+        for source, rel in files:
+            try:
+                digest = _sha256(source)
+            except OSError as exc:
+                digest, error = "", InputError(f"cannot read {str(source)!r}: {exc.strerror}")
+                docs[source] = error
+            for tgt in targets:
+                job = _Job(source, rel, tgt, digest)
+                order.append(f"{tgt}/{rel.as_posix()}")
+                if self._already_done(job, src, force):
+                    continue
+                todo.append(job)
+        self.manifest.save()
+
+        try:
+            self._prepare(todo, src, docs)
+            ready = [j for j in todo if j.doc is not None]
+            self.emit(
+                ProgressEvent(
+                    "start",
+                    sentences=sum(len(j.sentences) for j in ready),
+                    files=len(ready),
+                )
+            )
+            for job in ready:
+                self.record(job, PENDING, save=False)
+            self.manifest.save()
+            # One direction at a time keeps one model in memory.
+            directions = list(dict.fromkeys((j.src, j.tgt) for j in ready))
+            for direction in directions:
+                self._translate_direction([j for j in ready if (j.src, j.tgt) == direction])
+        except BaseException as exc:
+            interrupted = isinstance(exc, KeyboardInterrupt)
+            self.manifest.data["state"] = "interrupted" if interrupted else "failed"
+            if not interrupted:
+                self.manifest.data["error"] = str(exc) or type(exc).__name__
+            self.manifest.save()
+            raise
+        self.manifest.data["state"] = "finished"
+        self.manifest.data.pop("error", None)
+        self.manifest.data["totals"] = {
+            "files": len(order),
+            "done": sum(1 for r in self.results.values() if r.status == DONE),
+            "skipped": sum(1 for r in self.results.values() if r.status == SKIPPED),
+            "failed": sum(1 for r in self.results.values() if r.status == FAILED),
+            "sentences": self.sentences,
+            "translated": self.translated,
+            "cached": self.cached,
+            "seconds": round(time.perf_counter() - started, 3),
+        }
+        self.manifest.save()
+        return TranslateRun(
+            out_dir=str(self.out_root),
+            manifest=str(self.manifest.path),
+            files=tuple(self.results[rel] for rel in order if rel in self.results),
+            signatures=tuple(self.signatures.items()),
+            sentences=self.sentences,
+            translated=self.translated,
+            cached=self.cached,
+            seconds=time.perf_counter() - started,
+            cache_path=str(self.cache.path) if self.cache is not None else None,
+        )
+
+    def _already_done(self, job: _Job, src: str | None, force: bool) -> bool:
+        """Whether an earlier run finished this file with the same source and settings."""
+        relpath = f"{job.tgt}/{job.rel.as_posix()}"
+        entry = self.manifest.files.get(relpath)
+        if force or not job.digest or not isinstance(entry, dict):
+            return False
+        if entry.get("status") != DONE or entry.get("sha256") != job.digest:
+            return False
+        if src is not None and entry.get("src") != src:
+            return False
+        job.src = str(entry.get("src") or "")
+        if not job.src or job.src == job.tgt:
+            return False
+        output = self.out_root / job.tgt / Path(*job.rel.parts)
+        if not output.is_file():
+            return False
+        try:
+            self.translator(job.src, job.tgt)
+        except AligntextError:
+            return False  # the model is gone: let the real attempt raise the error
+        if entry.get("signature") != str(self.signatures[f"{job.src}-{job.tgt}"]):
+            return False
+        job.output = output
+        self.record(
+            job,
+            SKIPPED,
+            message="done by an earlier run",
+            keep_entry=True,
+            sentences=int(entry.get("sentences", 0)),
+        )
+        return True
+
+    def _prepare(
+        self,
+        jobs: list[_Job],
+        src: str | None,
+        docs: dict[Path, tuple[Document, str, list[_Para], str] | AligntextError],
+    ) -> None:
+        """Read, detect and segment each file once (shared by every target)."""
+        from aligntext.io.documents import read_document
+        from aligntext.langid import verify_language
+
+        for job in jobs:
+            if job.source not in docs:
+                try:
+                    doc = read_document(job.source)
+                    note = ""
+                    if src is None:
+                        lang = _detect(doc, job.source)
+                    else:
+                        lang = src
+                        note = verify_language(doc.text, src, name=str(job.source)) or ""
+                    paras = [_split_paragraph(p.text, lang) for p in doc.paragraphs]
+                    docs[job.source] = (doc, lang, paras, note)
+                except AligntextError as exc:
+                    docs[job.source] = exc
+            loaded = docs[job.source]
+            if isinstance(loaded, AligntextError):
+                job.src = src or ""
+                self.record(job, FAILED, message=str(loaded))
+                continue
+            doc, lang, paras, job.warning = loaded
+            job.src = lang
+            if lang == job.tgt:
+                self.record(job, SKIPPED, message=f"already in {lang}")
+                continue
+            try:
+                job.output = _safe_output(self.out_root, job.tgt, job.rel)
+            except InputError as exc:
+                self.record(job, FAILED, message=str(exc))
+                continue
+            job.doc, job.paras = doc, paras
+
+    def _translate_direction(self, jobs: list[_Job]) -> None:
+        if not jobs:
+            return
+        translator = self.translator(jobs[0].src, jobs[0].tgt)
+        key = str(self.signatures[f"{jobs[0].src}-{jobs[0].tgt}"])
+        for job in jobs:
+            job.key = key
+        chunk: list[_Job] = []
+        size = 0
+        for job in jobs:
+            chunk.append(job)
+            size += len(job.sentences)
+            if size >= self.chunk_sentences:
+                self._translate_chunk(translator, chunk)
+                chunk, size = [], 0
+        if chunk:
+            self._translate_chunk(translator, chunk)
+
+    def _translate_chunk(self, translator: Translator, jobs: list[_Job]) -> None:
+        started = time.perf_counter()
+        unique = list(dict.fromkeys(s for job in jobs for s in job.sentences))
+        total = sum(len(job.sentences) for job in jobs)
+
+        def advance(n: int) -> None:
+            self.emit(ProgressEvent("sentences", sentences=n))
+
+        stats = getattr(translator, "stats", None)
+        misses_before = stats.misses if stats is not None else 0
+        # Repeats within the chunk count as done at once; the translator reports the rest.
+        if total > len(unique):
+            advance(total - len(unique))
+        outputs = translator.translate(unique, progress=advance) if unique else []
+        if len(outputs) != len(unique):
+            raise RuntimeError(
+                f"translator returned {len(outputs)} sentences for {len(unique)}; "
+                "this is a bug in the backend"
+            )
+        sent = (stats.misses - misses_before) if stats is not None else len(unique)
+        self.translated += sent
+        self.cached += total - sent
+        self.sentences += total
+        translations = dict(zip(unique, outputs, strict=True))
+        elapsed = time.perf_counter() - started
+        for job in jobs:
+            share = elapsed * len(job.sentences) / total if total else 0.0
+            self._write(job, translations, share)
+
+    def _write(self, job: _Job, translations: Mapping[str, str], seconds: float) -> None:
+        from aligntext.io.documents import write_document
+
+        assert job.doc is not None and job.output is not None  # set by _prepare
+        texts = [_join(p, translations) for p in job.paras]
+        findings: list[Finding] = []
+        if self.check:
+            findings = _check(job, translations)
+        output = job.output
+        output.parent.mkdir(parents=True, exist_ok=True)
+        # Written under a temporary name in the same folder, then renamed: a reader (or a
+        # resumed run) sees the old file or the whole new one, never a half-written one.
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{output.name}.", suffix=f".part{output.suffix}", dir=output.parent
+        )
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            write_document(job.doc, texts, tmp, lang=job.tgt)
+            os.replace(tmp, output)
+        except BaseException as exc:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+            if isinstance(exc, AligntextError):
+                self.record(job, FAILED, message=str(exc), seconds=seconds)
+                return
+            raise
+        self.record(job, DONE, seconds=seconds, findings=findings)
+
+
+def _detect(doc: Document, path: Path) -> str:
+    """The language of a document whose source language was not given."""
+    from aligntext.langid import detect_language
+
+    if not doc.text.strip():
+        raise InputError(f"{str(path)!r} has no text to translate")
+    try:
+        return detect_language(doc.text)
+    except InputError as exc:
+        raise InputError(
+            f"{path}: {exc}; pass --src if the file is in one of {', '.join(CODES)}"
+        ) from exc
+
+
+def _check(job: _Job, translations: Mapping[str, str]) -> list[Finding]:
+    from aligntext.check import compare_sentences
+
+    findings: list[Finding] = []
+    index = 0
+    for para in job.paras:
+        for sentence, do in zip(para.sentences, para.translate, strict=True):
+            if do:
+                findings.extend(
+                    compare_sentences(
+                        sentence, translations[sentence], job.src, job.tgt, pair=index
+                    )
+                )
+            index += 1
+    return findings
+
+
+def _finding_dict(finding: Finding) -> dict[str, Any]:
+    return {
+        "pair": finding.pair,
+        "type": finding.type,
+        "severity": finding.severity,
+        "message": finding.message,
+    }

@@ -1,0 +1,581 @@
+"""Compare language versions of a statement, or check an aligned bitext.
+
+:func:`compare_versions` reads, segments and aligns two or more versions (the first is the
+pivot every other version is aligned to), runs the mismatch checker on every alignment and,
+with three or more versions, puts each disagreement in front of all versions at once to name
+the odd one out ("en says 6 April 1993; az, ru and tr say 30 April 1993").
+:func:`check_bitext_file` runs the checker over a bitext that is already aligned (TSV, TMX,
+XLIFF, PO). Both return typed results and raise :class:`~aligntext.errors.InputError` on bad
+input; turning them into text, JSON or HTML is :mod:`aligntext.render.report`'s job.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from aligntext import __version__
+from aligntext.errors import InputError
+from aligntext.langs import get_language, resolve_lang
+from aligntext.types import (
+    Alignment,
+    Document,
+    Finding,
+    Report,
+    Signature,
+    Version,
+    severity_rank,
+)
+
+#: Finding types about one fact; these are the ones compared across all versions.
+FACT_TYPES: tuple[str, ...] = ("number", "date", "entity")
+
+#: One row of a multi-way alignment: a tuple of segment indices per version.
+Row = tuple[tuple[int, ...], ...]
+
+
+@dataclass(frozen=True)
+class BitextCheck:
+    """The findings of :func:`check_bitext_file`.
+
+    Args:
+        path: the bitext file that was checked.
+        pairs: the ``(source, target)`` texts, in file order; findings' ``pair`` indexes them.
+        src_lang: the source language (given, read from the file, or detected).
+        tgt_lang: the target language.
+        findings: the findings, in pair order.
+        signature: how the check was made.
+    """
+
+    path: str
+    pairs: tuple[tuple[str, str], ...]
+    src_lang: str
+    tgt_lang: str
+    findings: tuple[Finding, ...]
+    signature: Signature = Signature()
+
+
+# --- multi-version comparison ----------------------------------------------------------
+
+
+def compare_versions(
+    paths_or_documents: Sequence[str | os.PathLike[str] | Document],
+    langs: Sequence[str | None] | None = None,
+    *,
+    glossary: Any = None,
+    strict: bool = False,
+) -> Report:
+    """Segment, align and check two or more language versions of one statement.
+
+    The first version is the pivot: every other version is aligned to it and checked against
+    it. With three or more versions each disagreement is also judged across all versions and
+    reported once with the odd one out named (``Report.cross_findings``).
+
+    Args:
+        paths_or_documents: the versions, as file paths or :class:`Document` objects.
+        langs: one language code per version (``None`` entries, or no list at all, are
+            detected from the text).
+        glossary: a glossary file path (TSV or TBX) or an already loaded glossary.
+        strict: raise :class:`~aligntext.errors.LanguageMismatchError` when a text is not in
+            the language it is said to be in, instead of warning.
+
+    Returns:
+        The :class:`Report`: versions, pairwise alignments and findings, the multi-way rows
+        and the cross-version findings.
+
+    Raises:
+        InputError: fewer than two versions, an unreadable or empty version, an unknown
+            language, or a ``langs`` list of the wrong length.
+    """
+    from aligntext.align import align
+    from aligntext.check import check_alignment
+
+    items = list(paths_or_documents)
+    if len(items) < 2:
+        raise InputError(
+            f"compare needs at least two versions, got {len(items)}; "
+            "pass the files of two or more language versions"
+        )
+    if langs is not None and len(langs) != len(items):
+        raise InputError(
+            f"{len(langs)} language(s) given ({', '.join(str(x) for x in langs)}) for "
+            f"{len(items)} versions; give one language per version, in the same order"
+        )
+    gloss = _load_glossary(glossary)
+    warnings: list[str] = []
+    versions = []
+    for i, item in enumerate(items):
+        claimed = langs[i] if langs is not None else None
+        versions.append(_make_version(item, claimed, strict, warnings))
+
+    pivot = versions[0]
+    alignments: list[Alignment] = []
+    findings: list[tuple[Finding, ...]] = []
+    for other in versions[1:]:
+        alignment = align(pivot.segments, other.segments, pivot.lang, other.lang)
+        alignments.append(alignment)
+        found = (
+            check_alignment(alignment, gloss) if gloss is not None else check_alignment(alignment)
+        )
+        findings.append(tuple(_sorted_findings(found)))
+        warnings.extend(f"{pivot.name} / {other.name}: {w}" for w in alignment.warnings)
+
+    rows, bead_rows = multiway_rows([len(v.segments) for v in versions], alignments)
+    cross: tuple[Finding, ...] = ()
+    if len(versions) >= 3:
+        cross = tuple(cross_version_findings(versions, alignments, findings, bead_rows))
+
+    return Report(
+        versions=tuple(versions),
+        alignments=tuple(alignments),
+        findings=tuple(findings),
+        cross_findings=cross,
+        signature=_signature(versions, alignments, glossary),
+        rows=rows,
+        warnings=tuple(warnings),
+    )
+
+
+def _make_version(
+    item: str | os.PathLike[str] | Document,
+    claimed: str | None,
+    strict: bool,
+    warnings: list[str],
+) -> Version:
+    """Read (if needed), identify the language of and segment one version."""
+    from aligntext.langid import detect_language, verify_language
+    from aligntext.segment import segment_document
+
+    if isinstance(item, Document):
+        doc = item
+    else:
+        from aligntext.io.documents import read_document
+
+        doc = read_document(os.fspath(item))
+    name = _version_name(doc)
+    if not doc.text.strip():
+        raise InputError(f"{name} has no text; give a file with the statement's text")
+    lang = claimed or doc.lang
+    if lang:
+        lang = resolve_lang(lang)
+        problem = verify_language(doc.text, lang, strict)
+        if problem:
+            warnings.append(f"{name}: {problem}")
+    else:
+        lang = detect_language(doc.text)
+    segments = tuple(segment_document(doc, lang))
+    if not segments:
+        raise InputError(f"{name} has no sentences; give a file with the statement's text")
+    return Version(lang=lang, segments=segments, document=doc, name=name)
+
+
+def _version_name(doc: Document) -> str:
+    return os.path.basename(doc.path) if doc.path else "<text>"
+
+
+def _load_glossary(glossary: Any) -> Any:
+    if glossary is None:
+        return None
+    if isinstance(glossary, (str, os.PathLike)):
+        from aligntext.check.glossary import load_glossary
+
+        return load_glossary(os.fspath(glossary))
+    return glossary
+
+
+def _sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (f.pair, -severity_rank(f.severity)))
+
+
+def _signature(
+    versions: Sequence[Version], alignments: Sequence[Alignment], glossary: Any
+) -> Signature:
+    fields: dict[str, str] = {
+        "langs": ",".join(v.lang for v in versions),
+        "pivot": versions[0].lang,
+    }
+    if alignments:
+        for key, value in alignments[0].signature.fields:
+            fields.setdefault(key, value)
+    fields["glossary"] = (
+        os.path.basename(os.fspath(glossary))
+        if isinstance(glossary, (str, os.PathLike))
+        else ("yes" if glossary is not None else "no")
+    )
+    fields["aligntext"] = __version__
+    return Signature(tuple(fields.items()))
+
+
+# --- multi-way rows --------------------------------------------------------------------
+
+
+def multiway_rows(
+    sizes: Sequence[int], alignments: Sequence[Alignment]
+) -> tuple[tuple[Row, ...], tuple[tuple[int, ...], ...]]:
+    """Merge pivot-to-version alignments into rows of corresponding sentences.
+
+    Pivot sentences that any alignment puts in one bead share a row, so every version's
+    bead fits inside a row. Sentences a version adds (beads with no pivot side) get their own
+    row after the pivot sentences they follow; additions of several versions at the same
+    place share that row, as they usually are the same added sentence.
+
+    Args:
+        sizes: the number of segments of each version, pivot first.
+        alignments: one alignment per non-pivot version, pivot as source.
+
+    Returns:
+        ``(rows, bead_rows)``: the rows in document order, each holding one sorted tuple of
+        segment indices per version, and for every alignment the row index of each bead.
+    """
+    n_pivot = sizes[0]
+    tied = [False] * max(n_pivot - 1, 0)
+    for alignment in alignments:
+        for bead in alignment.beads:
+            for a in bead.src[:-1]:
+                if 0 <= a < len(tied):
+                    tied[a] = True
+    group_of: list[int] = []
+    group = -1
+    for i in range(n_pivot):
+        if i == 0 or not tied[i - 1]:
+            group += 1
+        group_of.append(group)
+    n_groups = group + 1
+
+    # Row slots: ("g", g) for pivot group g, ("ins", g) for additions after group g
+    # (g = -1: before the first pivot sentence).
+    cells: dict[tuple[str, int], list[list[int]]] = {}
+
+    def cell(slot: tuple[str, int]) -> list[list[int]]:
+        if slot not in cells:
+            cells[slot] = [[] for _ in sizes]
+        return cells[slot]
+
+    for g in range(n_groups):
+        cell(("g", g))
+    for i in range(n_pivot):
+        cells[("g", group_of[i])][0].append(i)
+    bead_slots: list[list[tuple[str, int]]] = []
+    for k, alignment in enumerate(alignments, start=1):
+        last_group = -1
+        slots = []
+        for bead in alignment.beads:
+            if bead.src:
+                last_group = group_of[bead.src[0]]
+                slot = ("g", last_group)
+            else:
+                slot = ("ins", last_group)
+            cell(slot)[k].extend(bead.tgt)
+            slots.append(slot)
+        bead_slots.append(slots)
+
+    def order(slot: tuple[str, int]) -> tuple[int, int]:
+        kind, g = slot
+        return (g, 0) if kind == "g" else (g, 1)
+
+    ordered = sorted(cells, key=order)
+    index = {slot: r for r, slot in enumerate(ordered)}
+    rows = tuple(tuple(tuple(sorted(c)) for c in cells[slot]) for slot in ordered)
+    bead_rows = tuple(tuple(index[s] for s in slots) for slots in bead_slots)
+    return rows, bead_rows
+
+
+# --- cross-version findings ------------------------------------------------------------
+
+
+def cross_version_findings(
+    versions: Sequence[Version],
+    alignments: Sequence[Alignment],
+    findings: Sequence[Sequence[Finding]],
+    bead_rows: Sequence[Sequence[int]],
+) -> list[Finding]:
+    """Judge each pairwise disagreement across all versions and name the odd one out.
+
+    A pivot fact that some versions contradict is grouped by what each version says: the
+    versions with no finding on it agree with the pivot, the others are grouped by their
+    value. A fact only some versions add, and a sentence only some versions omit or add, are
+    grouped the same way. The pairwise checker decides what disagrees; this step only
+    regroups its findings, so it adds no detection of its own.
+
+    Args:
+        versions: the versions, pivot first.
+        alignments: the pivot-to-version alignments.
+        findings: the pairwise findings, one sequence per alignment.
+        bead_rows: the row of each bead of each alignment (from :func:`multiway_rows`).
+
+    Returns:
+        One finding per disagreement, ``pair`` being its row index, ``src_spans`` the pivot's
+        spans, ``src_lang`` the pivot's language and ``tgt_lang`` the languages that differ
+        from the majority (comma-separated), in row order.
+    """
+    # key -> {version index: finding}
+    groups: dict[tuple[Any, ...], dict[int, Finding]] = {}
+    for k, (alignment, found) in enumerate(zip(alignments, findings, strict=True), start=1):
+        for f in found:
+            if not 0 <= f.pair < len(alignment.beads):
+                continue
+            row = bead_rows[k - 1][f.pair]
+            key = _cross_key(f, row, versions[k].lang)
+            if key is None:
+                continue
+            groups.setdefault(key, {})[k] = f
+
+    out: list[Finding] = []
+    for key, by_version in groups.items():
+        finding = _cross_finding(key, by_version, versions)
+        if finding is not None:
+            out.append(finding)
+    out.sort(key=lambda f: (f.pair, -severity_rank(f.severity), f.type))
+    return out
+
+
+def _cross_key(f: Finding, row: int, lang: str) -> tuple[Any, ...] | None:
+    if f.type in FACT_TYPES:
+        if f.src_spans:
+            span = f.src_spans[0]
+            return (row, f.type, "pivot", span.segment, span.start, span.end)
+        if f.tgt_spans:
+            return (row, f.type, "extra", _fact_value(f.type, f.tgt_spans[0].text, lang))
+        return None
+    if f.type in ("omission", "addition"):
+        return (row, f.type)
+    return None
+
+
+def _cross_finding(
+    key: tuple[Any, ...], by_version: dict[int, Finding], versions: Sequence[Version]
+) -> Finding | None:
+    row, ftype = key[0], key[1]
+    names = [v.lang for v in versions]
+    differing = sorted(by_version)
+    agreeing = [k for k in range(len(versions)) if k not in by_version]
+    some = next(iter(by_version.values()))
+    severity = max((f.severity for f in by_version.values()), key=severity_rank)
+    pivot_spans = some.src_spans
+
+    if ftype in ("omission", "addition"):
+        if ftype == "omission":
+            # The pivot has the sentence; versions with a finding lack it.
+            message = (
+                f"{_join([names[k] for k in differing])} "
+                f"{_verb(len(differing), 'lacks', 'lack')} this sentence; "
+                f"{_join([names[k] for k in agreeing])} "
+                f"{_verb(len(agreeing), 'has', 'have')} it"
+            )
+        else:
+            message = (
+                f"{_join([names[k] for k in differing])} "
+                f"{_verb(len(differing), 'adds', 'add')} a sentence that "
+                f"{_join([names[k] for k in agreeing])} "
+                f"{_verb(len(agreeing), 'does', 'do')} not have"
+            )
+        return _make_cross(row, ftype, severity, message, pivot_spans, names, differing, agreeing)
+
+    noun = {"number": "number", "date": "date", "entity": "name"}[ftype]
+    if key[2] == "extra":
+        value = key[3]
+        message = (
+            f"{_join([names[k] for k in differing])} {_verb(len(differing), 'says', 'say')} "
+            f"{value}; {_join([names[k] for k in agreeing])} "
+            f"{_verb(len(agreeing), 'has', 'have')} no such {noun}"
+        )
+        return _make_cross(row, ftype, severity, message, pivot_spans, names, differing, agreeing)
+
+    pivot_value = _fact_value(ftype, pivot_spans[0].text, names[0]) if pivot_spans else "?"
+    # Group the differing versions by what they say instead.
+    said: dict[str, list[int]] = {}
+    for k in differing:
+        f = by_version[k]
+        value = _fact_value(ftype, f.tgt_spans[0].text, names[k]) if f.tgt_spans else ""
+        said.setdefault(value, []).append(k)
+    parts: list[tuple[list[int], str]] = [(agreeing, pivot_value)]
+    parts += [(ks, value) for value, ks in said.items()]
+    # The odd ones out first: the smallest groups lead, the pivot's side breaks ties last.
+    parts.sort(key=lambda p: (len(p[0]), p[0] == agreeing))
+    clauses = []
+    for ks, value in parts:
+        who = _join([names[k] for k in ks])
+        if value:
+            clauses.append(f"{who} {_verb(len(ks), 'says', 'say')} {value}")
+        else:
+            clauses.append(f"{who} {_verb(len(ks), 'has', 'have')} no {noun} there")
+    return _make_cross(
+        row, ftype, severity, "; ".join(clauses), pivot_spans, names, differing, agreeing
+    )
+
+
+def _make_cross(
+    row: int,
+    ftype: str,
+    severity: str,
+    message: str,
+    pivot_spans: tuple[Any, ...],
+    names: Sequence[str],
+    differing: Sequence[int],
+    agreeing: Sequence[int],
+) -> Finding:
+    # The odd ones out are the smaller side; when the pivot stands alone it is the odd one.
+    odd = [names[k] for k in differing] if len(differing) <= len(agreeing) else [names[0]]
+    return Finding(
+        pair=row,
+        type=ftype,
+        severity=severity,
+        message=message,
+        src_spans=tuple(pivot_spans),
+        src_lang=names[0],
+        tgt_lang=",".join(odd),
+    )
+
+
+def _join(items: Sequence[str]) -> str:
+    items = list(items)
+    if not items:
+        return "none"
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _verb(n: int, singular: str, plural: str) -> str:
+    return singular if n == 1 else plural
+
+
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def _fact_value(ftype: str, text: str, lang: str) -> str:
+    """A language-neutral, readable value of a fact written ``text`` in ``lang``.
+
+    Dates and numbers are normalised through the checker's extractor (``1993-cü il aprelin
+    30-u`` reads ``30 April 1993``), so versions saying the same thing group together;
+    names keep their surface form.
+    """
+    text = text.strip()
+    if ftype not in ("date", "number") or not text:
+        return text
+    from aligntext.check import extract_facts
+
+    try:
+        facts = [f for f in extract_facts(text, lang) if f.kind == ftype]
+    except Exception:  # the surface form is a good enough fallback for a message
+        return text
+    if not facts:
+        return text
+    key = facts[0].key
+    return _format_date_key(key) if ftype == "date" else _format_number_key(key)
+
+
+def _format_date_key(key: str) -> str:
+    parts = key.split("-")
+    if len(parts) != 3:
+        return key
+    year, month, day = parts
+    out = []
+    if day.isdigit():
+        out.append(str(int(day)))
+    if month.isdigit() and 1 <= int(month) <= 12:
+        out.append(_MONTHS[int(month) - 1])
+    if year.isdigit():
+        out.append(year)
+    return " ".join(out) or key
+
+
+def _format_number_key(key: str) -> str:
+    try:
+        value = float(key)
+    except ValueError:
+        return key
+    if value.is_integer() and abs(value) >= 10000:
+        return f"{int(value):,}"
+    return key
+
+
+# --- bitext check -----------------------------------------------------------------------
+
+
+def check_bitext_file(
+    path: str | os.PathLike[str],
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
+    glossary: Any = None,
+    *,
+    fmt: str | None = None,
+) -> BitextCheck:
+    """Run the mismatch checker over an aligned bitext file (TSV, TMX, XLIFF 1.2/2.x, PO).
+
+    Args:
+        path: the bitext file.
+        src_lang: the source language; taken from the file (TMX, XLIFF) or detected if
+            ``None``.
+        tgt_lang: the target language, likewise.
+        glossary: a glossary file path (TSV or TBX) or an already loaded glossary.
+        fmt: the bitext format when the extension does not tell it.
+
+    Returns:
+        A :class:`BitextCheck` whose findings' ``pair`` is the 0-based line / TU index.
+
+    Raises:
+        InputError: an unreadable or empty file, or a language that cannot be decided.
+    """
+    from aligntext.check import check_pairs
+    from aligntext.io.bitext import read_bitext
+
+    bitext = read_bitext(os.fspath(path), fmt=fmt)
+    pairs = tuple(_pair_texts(p) for p in bitext.pairs)
+    name = os.path.basename(os.fspath(path))
+    if not pairs:
+        raise InputError(f"{name} holds no sentence pairs; give a non-empty bitext")
+    src = _bitext_lang(src_lang, getattr(bitext, "src_lang", None), [s for s, _ in pairs], name)
+    tgt = _bitext_lang(tgt_lang, getattr(bitext, "tgt_lang", None), [t for _, t in pairs], name)
+    gloss = _load_glossary(glossary)
+    if gloss is not None:
+        found = check_pairs(pairs, src, tgt, gloss)
+    else:
+        found = check_pairs(pairs, src, tgt)
+    signature = Signature(
+        (
+            ("langs", f"{src}-{tgt}"),
+            ("pairs", str(len(pairs))),
+            ("glossary", "yes" if gloss is not None else "no"),
+            ("aligntext", __version__),
+        )
+    )
+    return BitextCheck(
+        path=os.fspath(path),
+        pairs=pairs,
+        src_lang=src,
+        tgt_lang=tgt,
+        findings=tuple(_sorted_findings(found)),
+        signature=signature,
+    )
+
+
+def _pair_texts(pair: Any) -> tuple[str, str]:
+    if isinstance(pair, (tuple, list)):
+        return str(pair[0]), str(pair[1])
+    for src_attr, tgt_attr in (("src", "tgt"), ("source", "target")):
+        if hasattr(pair, src_attr) and hasattr(pair, tgt_attr):
+            return str(getattr(pair, src_attr)), str(getattr(pair, tgt_attr))
+    raise TypeError(f"cannot read a sentence pair from {pair!r}")
+
+
+def _bitext_lang(given: str | None, in_file: str | None, texts: list[str], name: str) -> str:
+    if given:
+        return resolve_lang(given)
+    if in_file:
+        try:
+            return resolve_lang(in_file)
+        except InputError:
+            pass  # e.g. a TMX with srclang="*all*": detect instead
+    from aligntext.langid import detect_language
+
+    sample = "\n".join(t for t in texts if t.strip())[:20000]
+    if not sample:
+        raise InputError(f"{name}: one side has no text; give a bitext with both sides filled")
+    lang = detect_language(sample)
+    get_language(lang)
+    return lang

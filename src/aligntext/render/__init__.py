@@ -1,0 +1,1 @@
+"""Results to text, JSON, JSON Lines and HTML; results never format themselves."""

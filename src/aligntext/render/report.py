@@ -1,0 +1,782 @@
+"""Findings and comparison reports as text, JSON, JSON Lines or one self-contained HTML file.
+
+Results never format themselves; this module does, and it imports only the result types.
+Colour in text output is the caller's decision (the CLI turns it on for a terminal). Every
+string that comes from the input is escaped in HTML (:func:`html.escape`), and the HTML
+report loads nothing from outside the file.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from aligntext.types import (
+    SEVERITIES,
+    Alignment,
+    Finding,
+    Report,
+    Segment,
+    Signature,
+    Span,
+    Version,
+    severity_rank,
+)
+
+#: Beads the aligner is less sure of than this are marked in the report.
+LOW_CONFIDENCE = 0.5
+
+#: Finding types in the order reports list them.
+TYPE_ORDER: tuple[str, ...] = (
+    "number",
+    "date",
+    "entity",
+    "omission",
+    "addition",
+    "untranslated",
+    "length",
+    "alignment",
+)
+
+_LANG_NAMES = {"en": "English", "az": "Azerbaijani", "ru": "Russian", "tr": "Turkish"}
+_SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+# --- plain data ------------------------------------------------------------------------
+
+
+def span_to_dict(span: Span) -> dict[str, Any]:
+    """A span as a JSON-ready dict."""
+    return {"segment": span.segment, "start": span.start, "end": span.end, "text": span.text}
+
+
+def finding_to_dict(finding: Finding) -> dict[str, Any]:
+    """A finding as a JSON-ready dict; ``pair``, ``type``, ``severity`` and ``message`` first.
+
+    Those four keys are the contract of ``aligntext check --format jsonl``.
+    """
+    return {
+        "pair": finding.pair,
+        "type": finding.type,
+        "severity": finding.severity,
+        "message": finding.message,
+        "src_lang": finding.src_lang,
+        "tgt_lang": finding.tgt_lang,
+        "src_spans": [span_to_dict(s) for s in finding.src_spans],
+        "tgt_spans": [span_to_dict(s) for s in finding.tgt_spans],
+    }
+
+
+def summarize(findings: Sequence[Finding]) -> dict[str, Any]:
+    """Counts by severity and by type (each type split by severity)."""
+    by_severity = Counter(f.severity for f in findings)
+    by_type: dict[str, Counter[str]] = {}
+    for f in findings:
+        by_type.setdefault(f.type, Counter())[f.severity] += 1
+    return {
+        "total": len(findings),
+        "by_severity": {s: by_severity.get(s, 0) for s in reversed(SEVERITIES)},
+        "by_type": {
+            t: {s: by_type[t].get(s, 0) for s in reversed(SEVERITIES)}
+            for t in sorted(by_type, key=_type_key)
+        },
+    }
+
+
+def _type_key(t: str) -> tuple[int, str]:
+    return (TYPE_ORDER.index(t) if t in TYPE_ORDER else len(TYPE_ORDER), t)
+
+
+def _count_phrase(findings: Sequence[Finding]) -> str:
+    if not findings:
+        return "no findings"
+    counts = Counter(f.severity for f in findings)
+    parts = [
+        f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
+        for s in reversed(SEVERITIES)
+        if counts.get(s)
+    ]
+    noun = "finding" if len(findings) == 1 else "findings"
+    return f"{len(findings)} {noun}: {', '.join(parts)}"
+
+
+def lang_name(code: str) -> str:
+    """``az`` -> ``Azerbaijani`` (the code itself when unknown)."""
+    return _LANG_NAMES.get(code, code)
+
+
+# --- bitext check output ---------------------------------------------------------------
+
+
+def render_findings(
+    findings: Sequence[Finding],
+    fmt: str,
+    *,
+    pairs: Sequence[tuple[str, str]] = (),
+    src_lang: str = "",
+    tgt_lang: str = "",
+    source: str = "",
+    signature: Signature | None = None,
+    color: bool = False,
+) -> str:
+    """Render the findings of a bitext check.
+
+    Args:
+        findings: the findings; ``pair`` indexes ``pairs``.
+        fmt: ``text``, ``jsonl`` (one finding per line) or ``json`` (one object with the
+            summary, the findings and the signature).
+        pairs: the ``(source, target)`` texts, shown under each finding in text output.
+        src_lang: the source language code.
+        tgt_lang: the target language code.
+        source: the checked file's name.
+        signature: how the check was made.
+        color: colour the text output (ANSI).
+
+    Returns:
+        The rendered text, ending with a newline (empty for JSONL with no findings).
+    """
+    if fmt == "jsonl":
+        return "".join(json.dumps(finding_to_dict(f), ensure_ascii=False) + "\n" for f in findings)
+    if fmt == "json":
+        data = {
+            "file": source,
+            "src_lang": src_lang,
+            "tgt_lang": tgt_lang,
+            "pairs": len(pairs),
+            "summary": summarize(findings),
+            "findings": [finding_to_dict(f) for f in findings],
+            "signature": str(signature or Signature()),
+        }
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt != "text":
+        raise ValueError(f"unknown findings format {fmt!r}; use text, jsonl or json")
+    style = _styler(color)
+    lines = []
+    for f in findings:
+        lines.append(_text_finding_line(f, f"pair {f.pair}", style))
+        if 0 <= f.pair < len(pairs):
+            src, tgt = pairs[f.pair]
+            lines.append(
+                f"    {src_lang or 'src'} │ {_highlight_text(src, f.src_spans, f, style, True)}"
+            )
+            lines.append(
+                f"    {tgt_lang or 'tgt'} │ {_highlight_text(tgt, f.tgt_spans, f, style, True)}"
+            )
+    head = f"{source or 'bitext'}: {len(pairs)} pairs {src_lang}-{tgt_lang}, "
+    lines.append(style(head + _count_phrase(findings), bold=True))
+    return "\n".join(lines) + "\n"
+
+
+# --- comparison report -----------------------------------------------------------------
+
+
+def render_report(report: Report, fmt: str, *, color: bool = False) -> str:
+    """Render a comparison report as ``text``, ``json`` or ``html``.
+
+    Args:
+        report: the report from :func:`aligntext.pipeline.compare.compare_versions`.
+        fmt: ``text`` (terminal), ``json`` or ``html`` (one self-contained file).
+        color: colour the text output (ANSI).
+    """
+    if fmt == "json":
+        return report_to_json(report)
+    if fmt == "html":
+        return report_to_html(report)
+    if fmt == "text":
+        return report_to_text(report, color=color)
+    raise ValueError(f"unknown report format {fmt!r}; use text, json or html")
+
+
+def report_rows(report: Report) -> tuple[tuple[tuple[int, ...], ...], ...]:
+    """The report's multi-way rows; for a two-version report without rows, its beads."""
+    if report.rows:
+        return report.rows
+    if len(report.alignments) == 1:
+        return tuple((b.src, b.tgt) for b in report.alignments[0].beads)
+    return ()
+
+
+def _bead_rows(report: Report) -> list[list[int]]:
+    """For each alignment, the row index of each bead (matched through the segments)."""
+    rows = report_rows(report)
+    where: list[dict[int, int]] = [{} for _ in report.versions]
+    for r, row in enumerate(rows):
+        for v, segs in enumerate(row):
+            for i in segs:
+                where[v][i] = r
+    out = []
+    for k, alignment in enumerate(report.alignments, start=1):
+        out.append(
+            [
+                where[0].get(b.src[0], -1) if b.src else where[k].get(b.tgt[0], -1)
+                for b in alignment.beads
+            ]
+        )
+    return out
+
+
+def _findings_by_row(report: Report) -> dict[int, list[tuple[int, Finding]]]:
+    """Row index -> ``(version index, finding)`` for every pairwise finding."""
+    bead_rows = _bead_rows(report)
+    out: dict[int, list[tuple[int, Finding]]] = {}
+    for k, found in enumerate(report.findings, start=1):
+        for f in found:
+            rows = bead_rows[k - 1] if k - 1 < len(bead_rows) else []
+            row = rows[f.pair] if 0 <= f.pair < len(rows) else -1
+            out.setdefault(row, []).append((k, f))
+    return out
+
+
+def report_to_json(report: Report) -> str:
+    """The report as one JSON object (versions, alignments, findings, rows, summary)."""
+
+    def version(v: Version) -> dict[str, Any]:
+        return {
+            "lang": v.lang,
+            "name": v.name,
+            "path": v.document.path if v.document is not None else None,
+            "segments": [
+                {"index": s.index, "paragraph": s.paragraph, "text": s.text} for s in v.segments
+            ],
+        }
+
+    def alignment(k: int, a: Alignment) -> dict[str, Any]:
+        return {
+            "version": k,
+            "src_lang": a.src_lang,
+            "tgt_lang": a.tgt_lang,
+            "beads": [
+                {
+                    "src": list(b.src),
+                    "tgt": list(b.tgt),
+                    "score": b.score,
+                    "confidence": b.confidence,
+                }
+                for b in a.beads
+            ],
+            "warnings": list(a.warnings),
+            "signature": str(a.signature),
+        }
+
+    findings = []
+    for k, found in enumerate(report.findings, start=1):
+        for f in found:
+            findings.append({"version": k, **finding_to_dict(f)})
+    everything = list(report.all_findings())
+    data = {
+        "versions": [version(v) for v in report.versions],
+        "summary": summarize([f for group in report.findings for f in group]),
+        "cross_findings": [finding_to_dict(f) for f in report.cross_findings],
+        "findings": findings,
+        "rows": [[list(c) for c in row] for row in report_rows(report)],
+        "alignments": [alignment(k, a) for k, a in enumerate(report.alignments, start=1)],
+        "warnings": list(report.warnings),
+        "total_findings": len(everything),
+        "signature": str(report.signature),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def report_to_text(report: Report, *, color: bool = False) -> str:
+    """The report for a terminal: versions, cross-version findings, then each finding with
+    the sentences it is about, the disputed stretches highlighted when ``color``."""
+    style = _styler(color)
+    versions = report.versions
+    rows = report_rows(report)
+    lines = [
+        style("aligntext compare", bold=True)
+        + ": "
+        + " · ".join(f"{v.lang} ({v.name}, {len(v.segments)} sentences)" for v in versions)
+    ]
+    pairwise = [f for group in report.findings for f in group]
+    lines.append(_count_phrase(pairwise) + f" in {len(rows)} aligned rows")
+    for w in report.warnings:
+        lines.append(style(f"warning: {w}", fg="yellow"))
+
+    if report.cross_findings:
+        lines += ["", style("Across versions", bold=True)]
+        for f in report.cross_findings:
+            lines.append(_text_finding_line(f, f"row {f.pair + 1}", style))
+
+    by_row = _findings_by_row(report)
+    if pairwise:
+        lines += ["", style(f"Findings against {versions[0].lang}", bold=True)]
+    for r in sorted(by_row):
+        items = by_row[r]
+        lines.append("")
+        for k, f in items:
+            label = f"row {r + 1}" if r >= 0 else "row ?"
+            lines.append(_text_finding_line(f, f"{label} {versions[k].lang}", style))
+        if not 0 <= r < len(rows):
+            continue
+        row = rows[r]
+        shown = [0] + sorted({k for k, _ in items})
+        for v in shown:
+            spans = _row_spans(report, r, v, items)
+            text = _cell_text(versions[v], row[v], spans, style, color)
+            lines.append(f"    {versions[v].lang} │ {text}")
+    lines += ["", style(f"signature: {report.signature}", dim=True)]
+    return "\n".join(lines) + "\n"
+
+
+def _row_spans(
+    report: Report, r: int, v: int, items: Sequence[tuple[int, Finding]]
+) -> list[tuple[Span, Finding]]:
+    """The spans of this row's findings that fall in version ``v``."""
+    out = []
+    for k, f in items:
+        if v == 0:
+            out += [(s, f) for s in f.src_spans]
+        elif v == k:
+            out += [(s, f) for s in f.tgt_spans]
+    return out
+
+
+def _cell_text(
+    version: Version,
+    seg_ids: Sequence[int],
+    spans: Sequence[tuple[Span, Finding]],
+    style: Callable[..., str],
+    color: bool,
+) -> str:
+    if not seg_ids:
+        return style("(nothing)", dim=True)
+    parts = []
+    for i in seg_ids:
+        seg = _segment(version, i)
+        if seg is None:
+            continue
+        pieces = _pieces(seg.text, [(s, f) for s, f in spans if s.segment == i])
+        out = []
+        for text, found in pieces:
+            if found:
+                sev = max((f.severity for f in found), key=severity_rank)
+                out.append(
+                    style(text, fg=_SEVERITY_COLOURS[sev], bold=True, underline=True)
+                    if color
+                    else f"[{text}]"
+                )
+            else:
+                out.append(text)
+        parts.append("".join(out))
+    return " ".join(parts)
+
+
+def _text_finding_line(f: Finding, where: str, style: Callable[..., str]) -> str:
+    sev = style(f"{f.severity:<7}", fg=_SEVERITY_COLOURS.get(f.severity), bold=True)
+    return f"  {where:<10} {sev} {f.type:<12} {f.message}"
+
+
+def _highlight_text(
+    text: str, spans: Sequence[Span], f: Finding, style: Callable[..., str], color: bool
+) -> str:
+    pieces = _pieces(text, [(s, f) for s in spans])
+    out = []
+    for piece, found in pieces:
+        if not found:
+            out.append(piece)
+        elif color:
+            out.append(
+                style(piece, fg=_SEVERITY_COLOURS.get(f.severity), bold=True, underline=True)
+            )
+        else:
+            out.append(f"[{piece}]")
+    return "".join(out)
+
+
+def _styler(color: bool) -> Callable[..., str]:
+    import click
+
+    def style(text: str, **kwargs: Any) -> str:
+        if not color:
+            return text
+        return click.style(text, **{k: v for k, v in kwargs.items() if v is not None})
+
+    return style
+
+
+def _segment(version: Version, i: int) -> Segment | None:
+    if 0 <= i < len(version.segments) and version.segments[i].index == i:
+        return version.segments[i]
+    for seg in version.segments:
+        if seg.index == i:
+            return seg
+    return None
+
+
+def _locate(text: str, span: Span) -> tuple[int, int] | None:
+    """Where a span lies in its segment's text; offsets are trusted when they fit."""
+    if 0 <= span.start < span.end <= len(text):
+        if not span.text or text[span.start : span.end] == span.text:
+            return span.start, span.end
+    if span.text:
+        at = text.find(span.text)
+        if at >= 0:
+            return at, at + len(span.text)
+    return None
+
+
+def _pieces(text: str, spans: Sequence[tuple[Span, Finding]]) -> list[tuple[str, list[Finding]]]:
+    """Cut ``text`` at every span boundary; each piece carries the findings covering it."""
+    located = []
+    for span, f in spans:
+        where = _locate(text, span)
+        if where is not None:
+            located.append((where[0], where[1], f))
+    cuts = sorted({0, len(text), *(a for a, _, _ in located), *(b for _, b, _ in located)})
+    out: list[tuple[str, list[Finding]]] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if a == b:
+            continue
+        covering = [f for s, e, f in located if s <= a and b <= e]
+        out.append((text[a:b], covering))
+    return out
+
+
+# --- HTML --------------------------------------------------------------------------------
+
+_CSS = """
+:root{--ink:#1d2330;--muted:#5f6b7a;--line:#dde2ea;--bg:#f5f7fa;--card:#fff;
+--err:#b42318;--err-bg:#fee4e2;--warn:#a15c07;--warn-bg:#fef0c7;--info:#175cd3;--info-bg:#e0eaff}
+*{box-sizing:border-box}
+body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;
+color:var(--ink);background:var(--bg)}
+header{background:#1d2939;color:#fff;padding:20px 32px}
+header h1{margin:0;font-size:20px;font-weight:600}
+header .files{margin-top:4px;color:#c8d1dc;font-size:13px}
+main{padding:20px 32px 40px;max-width:1800px;margin:0 auto}
+.verdict{display:flex;align-items:center;gap:14px;padding:14px 18px;border-radius:10px;
+margin-bottom:18px;font-size:17px;font-weight:600;background:var(--card);border:1px solid var(--line);
+border-left:6px solid #12b76a}
+.verdict.bad{border-left-color:var(--err)}.verdict.meh{border-left-color:#f79009}
+.verdict small{font-weight:400;color:var(--muted);font-size:14px}
+.grid{display:grid;grid-template-columns:minmax(260px,340px) 1fr;gap:18px;margin-bottom:18px}
+.card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:14px 18px}
+.card h2{font-size:13px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);margin:0 0 10px}
+table.summary{border-collapse:collapse;width:100%;font-size:14px}
+table.summary th,table.summary td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:right}
+table.summary th:first-child,table.summary td:first-child{text-align:left}
+table.summary tr.total td{font-weight:600;border-bottom:none}
+table.summary td.zero{color:#b6bfca}
+ul.issues{list-style:none;margin:0;padding:0}
+ul.issues li{padding:8px 0;border-bottom:1px solid var(--line);display:flex;gap:10px;align-items:baseline}
+ul.issues li:last-child{border-bottom:none}
+ul.issues a{color:var(--ink);text-decoration:none}ul.issues a:hover{text-decoration:underline}
+.where{color:var(--muted);font-size:13px;white-space:nowrap;min-width:52px}
+.badge{display:inline-block;font-size:11px;font-weight:700;text-transform:uppercase;
+letter-spacing:.04em;padding:1px 7px;border-radius:999px;white-space:nowrap}
+.badge.error{background:var(--err-bg);color:var(--err)}
+.badge.warning{background:var(--warn-bg);color:var(--warn)}
+.badge.info{background:var(--info-bg);color:var(--info)}
+.type{font-size:12px;color:var(--muted);border:1px solid var(--line);border-radius:4px;padding:0 5px;
+white-space:nowrap}
+details.more{margin-top:10px}details.more summary{cursor:pointer;color:var(--muted);font-size:14px}
+.filters{display:none;gap:14px;flex-wrap:wrap;align-items:center;margin:0 0 10px;font-size:14px}
+.js .filters{display:flex}
+.filters label{cursor:pointer;user-select:none}
+.versions{background:var(--card);border:1px solid var(--line);border-radius:10px;overflow:hidden}
+table.side{border-collapse:collapse;width:100%;table-layout:fixed}
+table.side th{position:sticky;top:0;background:#eef1f5;text-align:left;padding:10px 12px;
+font-size:14px;border-bottom:1px solid var(--line);z-index:1}
+table.side th .lang{font-weight:700}table.side th .file{font-weight:400;color:var(--muted);font-size:12px}
+table.side td{vertical-align:top;padding:9px 12px;border-bottom:1px solid var(--line)}
+table.side td.n{width:46px;color:var(--muted);font-size:12px;text-align:right;padding-right:8px}
+table.side col.n{width:52px}
+tr.flag-error td.n{border-left:4px solid var(--err)}
+tr.flag-warning td.n{border-left:4px solid #f79009}
+tr.flag-info td.n{border-left:4px solid #84adff}
+td.empty{background:repeating-linear-gradient(135deg,#fafbfc 0 8px,#f0f2f5 8px 16px);
+color:#98a2b3;font-style:italic;font-size:13px}
+tr.lowconf td:not(.n){background-color:#fcfcfd}
+tr.lowconf td.n::after{content:"?";display:block;margin-top:4px;color:#f79009;font-weight:700;
+font-size:14px;text-align:right}
+.lc{display:inline-block;margin-top:2px;font-size:11px;color:var(--warn)}
+mark{background:none;color:inherit;padding:0 1px;border-radius:3px}
+mark.error{background:var(--err-bg);box-shadow:inset 0 -2px 0 var(--err)}
+mark.warning{background:var(--warn-bg);box-shadow:inset 0 -2px 0 #f79009}
+mark.info{background:var(--info-bg);box-shadow:inset 0 -2px 0 #84adff}
+mark.off{background:none;box-shadow:none}
+tr.notes td{padding:0 12px 10px;border-bottom:1px solid var(--line);font-size:13.5px}
+tr.notes ul{margin:0;padding:0;list-style:none}
+tr.notes li{display:flex;gap:8px;align-items:baseline;padding:2px 0}
+tr.has-notes td{border-bottom:none}
+.hidden{display:none!important}
+.warnings{color:var(--warn);font-size:14px;margin:0 0 14px;padding-left:18px}
+footer{color:var(--muted);font-size:12px;padding:16px 32px 28px;max-width:1800px;margin:0 auto;
+word-break:break-all}
+footer code{background:#eef1f5;padding:2px 6px;border-radius:4px}
+"""
+
+_JS = """
+document.documentElement.classList.add('js');
+function applyFilters(){
+  var on={};document.querySelectorAll('.filters input[data-type]').forEach(function(i){on[i.dataset.type]=i.checked;});
+  var only=document.getElementById('only-flagged').checked;
+  document.querySelectorAll('[data-type]').forEach(function(el){
+    if(el.tagName==='INPUT')return;
+    var t=el.dataset.type, show=on[t]!==false;
+    if(el.tagName==='MARK'){el.classList.toggle('off',!show);}else{el.classList.toggle('hidden',!show);}
+  });
+  document.querySelectorAll('tr[data-row]').forEach(function(tr){
+    var types=(tr.dataset.types||'').split(' ').filter(Boolean);
+    var hit=types.some(function(t){return on[t]!==false;});
+    tr.classList.toggle('hidden',only&&!hit);
+    var notes=document.getElementById('notes-'+tr.dataset.row);
+    if(notes){notes.classList.toggle('hidden',(only&&!hit)||!hit);}
+  });
+}
+document.addEventListener('change',function(e){if(e.target.closest('.filters'))applyFilters();});
+"""
+
+
+def _e(text: Any) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def report_to_html(report: Report) -> str:
+    """The report as one self-contained HTML page.
+
+    The page shows a verdict, a summary table of findings by type and severity, the
+    cross-version findings (the odd one out) and every finding, then the versions side by
+    side, one aligned row per group of corresponding sentences, with the disputed stretches
+    highlighted in every version, uncertain alignments marked, and the signature in the
+    footer. A few lines of inline JavaScript filter by type; without it everything shows.
+    Every input string is escaped; nothing is loaded from outside the file.
+    """
+    versions = report.versions
+    rows = report_rows(report)
+    pairwise = [f for group in report.findings for f in group]
+    by_row = _findings_by_row(report)
+    cross_by_row: dict[int, list[Finding]] = {}
+    for f in report.cross_findings:
+        cross_by_row.setdefault(f.pair, []).append(f)
+    bead_conf = _confidences(report)
+
+    langs = " · ".join(v.lang for v in versions)
+    title = f"aligntext · {langs} comparison"
+    files = " · ".join(f"{v.lang}: {v.name}" for v in versions)
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>",
+        f"<header><h1>Comparison of {len(versions)} language versions</h1>"
+        f'<div class="files">{_e(files)}</div></header><main>',
+    ]
+
+    headline_findings = list(report.cross_findings) if report.cross_findings else pairwise
+    n_err = sum(f.severity == "error" for f in headline_findings)
+    n_warn = sum(f.severity == "warning" for f in headline_findings)
+    if n_err:
+        cls, verdict = "bad", f"{n_err} difference{'s' if n_err != 1 else ''} to fix"
+    elif n_warn:
+        cls, verdict = "meh", f"{n_warn} point{'s' if n_warn != 1 else ''} to review"
+    else:
+        cls, verdict = "", "No differences found"
+    detail = (
+        f"{len(rows)} aligned rows · {', '.join(f'{len(v.segments)} {v.lang}' for v in versions)}"
+        " sentences"
+    )
+    if n_err and n_warn:
+        detail = f"and {n_warn} to review · " + detail
+    out.append(
+        f'<div class="verdict {cls}" id="verdict">{_e(verdict)} <small>{_e(detail)}</small></div>'
+    )
+    if report.warnings:
+        out.append(
+            '<ul class="warnings">'
+            + "".join(f"<li>{_e(w)}</li>" for w in report.warnings)
+            + "</ul>"
+        )
+
+    # Summary table and the list of differences.
+    out.append('<div class="grid"><section class="card"><h2>Summary</h2>')
+    out.append(_html_summary(pairwise))
+    out.append('</section><section class="card" id="findings">')
+    if report.cross_findings:
+        out.append("<h2>Differences across versions</h2>")
+        out.append(_html_issue_list(report.cross_findings, lambda f: None))
+        out.append(
+            '<details class="more"><summary>'
+            f"{len(pairwise)} findings against {_e(versions[0].lang)}, version by version"
+            "</summary>"
+        )
+        out.append(_html_issue_list_pairwise(report, by_row))
+        out.append("</details>")
+    elif pairwise:
+        out.append(f"<h2>Findings against {_e(versions[0].lang)}</h2>")
+        out.append(_html_issue_list_pairwise(report, by_row))
+    else:
+        out.append(
+            "<h2>Findings</h2><p>The versions agree on every number, date and name "
+            "the checker found, and no sentence is missing.</p>"
+        )
+    out.append("</section></div>")
+
+    # Filters (shown only when JavaScript runs).
+    types = sorted({f.type for f in report.all_findings()}, key=_type_key)
+    out.append('<div class="filters" id="filters"><strong>Show</strong>')
+    for t in types:
+        out.append(f'<label><input type="checkbox" checked data-type="{_e(t)}"> {_e(t)}</label>')
+    out.append(
+        '<label><input type="checkbox" id="only-flagged"> only rows with findings</label></div>'
+    )
+
+    # Side by side.
+    out.append('<div class="versions"><table class="side"><colgroup><col class="n">')
+    out.append("".join("<col>" for _ in versions) + "</colgroup><thead><tr><th>#</th>")
+    for v in versions:
+        out.append(
+            f'<th><span class="lang">{_e(lang_name(v.lang))}</span> '
+            f'<span class="file">{_e(v.lang)} · {_e(v.name)}</span></th>'
+        )
+    out.append("</tr></thead><tbody>")
+    for r, row in enumerate(rows):
+        items = by_row.get(r, [])
+        row_findings = [f for _, f in items] + cross_by_row.get(r, [])
+        row_types = sorted({f.type for f in row_findings}, key=_type_key)
+        worst = max((f.severity for f in row_findings), key=severity_rank, default="")
+        conf = min((c for (row_i, _), c in bead_conf.items() if row_i == r), default=1.0)
+        classes = []
+        if worst:
+            classes.append(f"flag-{worst}")
+        if conf < LOW_CONFIDENCE or any(f.type == "alignment" for f in row_findings):
+            classes.append("lowconf")
+        if row_findings:
+            classes.append("has-notes")
+        out.append(
+            f'<tr id="row-{r + 1}" data-row="{r + 1}" data-types="{_e(" ".join(row_types))}"'
+            f' class="{" ".join(classes)}"><td class="n">{r + 1}</td>'
+        )
+        for v, seg_ids in enumerate(row):
+            spans = _row_spans(report, r, v, items)
+            if not seg_ids:
+                out.append('<td class="empty">no corresponding sentence</td>')
+                continue
+            out.append(
+                f'<td lang="{_e(versions[v].lang)}">{_html_cell(versions[v], seg_ids, spans)}'
+            )
+            if v > 0 and "lowconf" in classes:
+                c = bead_conf.get((r, v))
+                if c is not None and c < LOW_CONFIDENCE:
+                    out.append(f'<br><span class="lc">uncertain alignment ({c:.2f})</span>')
+            out.append("</td>")
+        out.append("</tr>")
+        if row_findings:
+            out.append(
+                f'<tr class="notes" id="notes-{r + 1}"><td></td><td colspan="{len(versions)}"><ul>'
+            )
+            shown = cross_by_row.get(r, []) or [f for _, f in items]
+            labels = (
+                {id(f): "" for f in shown}
+                if cross_by_row.get(r)
+                else {id(f): f"{versions[k].lang}: " for k, f in items}
+            )
+            for f in shown:
+                out.append(
+                    f'<li data-type="{_e(f.type)}"><span class="badge {_e(f.severity)}">'
+                    f'{_e(f.severity)}</span><span class="type">{_e(f.type)}</span> '
+                    f"<span>{_e(labels.get(id(f), ''))}{_e(f.message)}</span></li>"
+                )
+            if cross_by_row.get(r):
+                # Pairwise findings that no cross finding restates (untranslated, length ...)
+                for k, f in items:
+                    if f.type not in ("number", "date", "entity", "omission", "addition"):
+                        out.append(
+                            f'<li data-type="{_e(f.type)}"><span class="badge '
+                            f'{_e(f.severity)}">{_e(f.severity)}</span><span class="type">'
+                            f"{_e(f.type)}</span> <span>{_e(versions[k].lang)}: "
+                            f"{_e(f.message)}</span></li>"
+                        )
+            out.append("</ul></td></tr>")
+    out.append("</tbody></table></div></main>")
+    out.append(
+        f"<footer>Made with aligntext. Signature: <code>{_e(report.signature)}</code></footer>"
+    )
+    out.append(f"<script>{_JS}</script></body></html>")
+    return "\n".join(out) + "\n"
+
+
+def _html_summary(findings: Sequence[Finding]) -> str:
+    summary = summarize(findings)
+    sev = list(reversed(SEVERITIES))
+    out = ['<table class="summary"><thead><tr><th>type</th>']
+    out += [f'<th><span class="badge {s}">{s}</span></th>' for s in sev]
+    out.append("</tr></thead><tbody>")
+    if not summary["by_type"]:
+        out.append(f"<tr><td>none</td>{''.join('<td class=zero>0</td>' for _ in sev)}</tr>")
+    for t, counts in summary["by_type"].items():
+        out.append(f'<tr data-type="{_e(t)}"><td>{_e(t)}</td>')
+        for s in sev:
+            n = counts[s]
+            out.append(f'<td class="{"zero" if not n else ""}">{n}</td>')
+        out.append("</tr>")
+    out.append('<tr class="total"><td>total</td>')
+    out += [f"<td>{summary['by_severity'][s]}</td>" for s in sev]
+    out.append("</tr></tbody></table>")
+    return "".join(out)
+
+
+def _html_issue(f: Finding, where: str, anchor: int | None, prefix: str = "") -> str:
+    link = f'<a href="#row-{anchor + 1}">' if anchor is not None and anchor >= 0 else "<a>"
+    return (
+        f'<li data-type="{_e(f.type)}"><span class="where">{_e(where)}</span>'
+        f'<span class="badge {_e(f.severity)}">{_e(f.severity)}</span>'
+        f'<span class="type">{_e(f.type)}</span> '
+        f"{link}{_e(prefix)}{_e(f.message)}</a></li>"
+    )
+
+
+def _html_issue_list(findings: Sequence[Finding], _unused: Callable[[Finding], Any]) -> str:
+    return (
+        '<ul class="issues">'
+        + "".join(_html_issue(f, f"row {f.pair + 1}", f.pair) for f in findings)
+        + "</ul>"
+    )
+
+
+def _html_issue_list_pairwise(report: Report, by_row: dict[int, list[tuple[int, Finding]]]) -> str:
+    out = ['<ul class="issues">']
+    for r in sorted(by_row):
+        for k, f in by_row[r]:
+            where = f"row {r + 1}" if r >= 0 else "row ?"
+            out.append(_html_issue(f, where, r, f"{report.versions[k].lang}: "))
+    out.append("</ul>")
+    return "".join(out)
+
+
+def _html_cell(
+    version: Version, seg_ids: Sequence[int], spans: Sequence[tuple[Span, Finding]]
+) -> str:
+    parts = []
+    for i in seg_ids:
+        seg = _segment(version, i)
+        if seg is None:
+            continue
+        pieces = _pieces(seg.text, [(s, f) for s, f in spans if s.segment == i])
+        out = []
+        for text, found in pieces:
+            if not found:
+                out.append(_e(text))
+                continue
+            worst = max(found, key=lambda f: severity_rank(f.severity))
+            tip = " | ".join(dict.fromkeys(f.message for f in found))
+            out.append(
+                f'<mark class="{_e(worst.severity)}" data-type="{_e(worst.type)}" '
+                f'title="{_e(tip)}">{_e(text)}</mark>'
+            )
+        parts.append(f'<span class="seg" data-seg="{i}">{"".join(out)}</span>')
+    return " ".join(parts)
+
+
+def _confidences(report: Report) -> dict[tuple[int, int], float]:
+    """``(row, version)`` -> the lowest confidence of that version's beads in that row."""
+    out: dict[tuple[int, int], float] = {}
+    for k, rows in enumerate(_bead_rows(report), start=1):
+        beads = report.alignments[k - 1].beads
+        for b, r in enumerate(rows):
+            out[(r, k)] = min(out.get((r, k), 1.0), beads[b].confidence)
+    return out

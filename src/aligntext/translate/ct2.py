@@ -1,0 +1,380 @@
+"""The CTranslate2 backend, aligntext's fast path, and the conversion that feeds it.
+
+A transformers model folder is converted once (``aligntext models convert`` or on first use)
+into ``<models home>/ct2/<model>-<quantization>/``, with the tokenizer files copied along, so
+a converted folder works on its own. Imported only when the ``ct2`` backend or a conversion
+is asked for: this module may import ctranslate2 (and, to convert, transformers and torch).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from aligntext.errors import BackendUnavailableError, InputError
+from aligntext.translate.base import ProgressCallback, length_batches
+from aligntext.translate.registry import Step, ct2_dir, ensure_model, is_ct2_model
+
+#: Written into each converted folder: what it was converted from, and when.
+SOURCE_FILE = "aligntext-source.json"
+
+#: Tokenizer files copied next to the converted model (``config.json`` is CTranslate2's own).
+TOKENIZER_FILES = (
+    "tokenizer_config.json",
+    "special_tokens_map.json",
+    "tokenizer.json",
+    "vocab.json",
+    "source.spm",
+    "target.spm",
+    "sentencepiece.bpe.model",
+    "generation_config.json",
+)
+
+#: Compute types per device kind, default first.
+COMPUTE_TYPES = {
+    "cpu": ("int8", "int8_float32", "float32", "int8_bfloat16", "bfloat16"),
+    "cuda": (
+        "float16",
+        "int8_float16",
+        "int8",
+        "int8_float32",
+        "bfloat16",
+        "int8_bfloat16",
+        "float32",
+    ),
+}
+
+#: Source tokens per batch when none is given (CPU / GPU); CTranslate2 counts real tokens.
+DEFAULT_BATCH_TOKENS = {"cpu": 2048, "cuda": 16384}
+
+#: Each translate_batch call gets this many batches' worth of sentences: enough for
+#: CTranslate2's own length sorting, small enough for a steady progress bar.
+_BATCHES_PER_CALL = 8
+
+
+def _ctranslate2() -> Any:
+    try:
+        import ctranslate2
+    except ImportError as exc:  # pragma: no cover - ctranslate2 is a dependency
+        raise BackendUnavailableError(
+            "the ct2 backend needs ctranslate2; pip install ctranslate2, or use --backend hf"
+        ) from exc
+    return ctranslate2
+
+
+def resolve_compute(device: str, compute_type: str | None) -> tuple[str, str]:
+    """Resolve ``auto`` device and the default compute type, and check the pair.
+
+    Raises:
+        BackendUnavailableError: CUDA asked for but CTranslate2 sees no GPU.
+        InputError: unknown device, or a compute type that does not run on it.
+    """
+    ct2 = _ctranslate2()
+    gpus = ct2.get_cuda_device_count()
+    if device == "auto":
+        device = "cuda" if gpus > 0 else "cpu"
+    if device.startswith("cuda"):
+        if gpus == 0:
+            raise BackendUnavailableError(
+                f"device {device!r} asked for but CTranslate2 sees no CUDA GPU; use --device cpu"
+            )
+        suffix = device.partition(":")[2]
+        if suffix and not suffix.isdigit():
+            raise InputError(f"unknown device {device!r}; use cpu, cuda, cuda:N or auto")
+        kind = "cuda"
+    elif device == "cpu":
+        kind = "cpu"
+    else:
+        raise InputError(f"unknown device {device!r}; use cpu, cuda, cuda:N or auto")
+    compute = compute_type or COMPUTE_TYPES[kind][0]
+    if compute not in COMPUTE_TYPES[kind]:
+        raise InputError(
+            f"compute type {compute!r} does not run on {kind}; use one of "
+            f"{', '.join(COMPUTE_TYPES[kind])}"
+        )
+    return device, compute
+
+
+def quantization_for(compute_type: str) -> str:
+    """The weight type to convert to for ``compute_type``: int8 weights serve every int8
+    compute type; float types keep float weights, so nothing is lost to int8 on a GPU."""
+    if compute_type.startswith("int8"):
+        return "int8"
+    return compute_type
+
+
+def _stamp(path: Path) -> dict[str, Any]:
+    """What identifies a model folder's weights: file names, sizes and mtimes."""
+    files = sorted(
+        p for p in path.iterdir() if p.suffix in {".safetensors", ".bin"} and p.is_file()
+    )
+    return {p.name: [p.stat().st_size, int(p.stat().st_mtime)] for p in files}
+
+
+def _convert_family(path: Path) -> Any:
+    """A TransformersConverter that also copes with transformers 5's M2M100 tokenizer,
+    whose ``get_vocab`` no longer lists the ``__xx__`` language tokens CTranslate2 needs."""
+    from ctranslate2.converters import TransformersConverter
+
+    class _Converter(TransformersConverter):  # type: ignore[misc]
+        def load_tokenizer(self, tokenizer_class: Any, model_path: str, **kwargs: Any) -> Any:
+            tokenizer = super().load_tokenizer(tokenizer_class, model_path, **kwargs)
+            lang_ids = getattr(tokenizer, "lang_token_to_id", None)
+            if lang_ids:
+                base = tokenizer.get_vocab
+
+                def get_vocab() -> dict[str, int]:
+                    vocab = dict(base())
+                    vocab.update(lang_ids)
+                    return vocab
+
+                tokenizer.get_vocab = get_vocab
+            return tokenizer
+
+    return _Converter(str(path), low_cpu_mem_usage=True, trust_remote_code=False)
+
+
+def convert_to_ct2(
+    model: str,
+    *,
+    quantization: str = "int8",
+    force: bool = False,
+    output: str | Path | None = None,
+    family: str = "",
+    revision: str = "local",
+) -> Path:
+    """Convert a transformers model (hub id or folder) into a CTranslate2 folder.
+
+    The conversion is written to a temporary folder and renamed into place, so an
+    interrupted conversion never leaves a half model. An up-to-date copy is reused.
+
+    Args:
+        model: hub id (looked up locally, downloaded if the hub is reachable) or folder.
+        quantization: weight type (``int8``, ``float16``, ``bfloat16``, ``float32``...).
+        force: convert even when an up-to-date copy exists.
+        output: where to write (default: :func:`~aligntext.translate.registry.ct2_dir`).
+        family: recorded in the folder's source file so it loads on its own.
+        revision: the source's hub revision, recorded likewise.
+
+    Returns:
+        The converted folder.
+
+    Raises:
+        ModelNotFoundError: the model is not local and cannot be downloaded.
+        InputError: the folder is already a CTranslate2 model or is not convertible.
+    """
+    _ctranslate2()
+    source = ensure_model(model)
+    if is_ct2_model(source):
+        raise InputError(f"{model} is already a CTranslate2 model; use it as --model directly")
+    target = Path(output) if output else ct2_dir(model, quantization)
+    stamp = _stamp(source)
+    record = target / SOURCE_FILE
+    if not force and is_ct2_model(target) and record.is_file():
+        try:
+            if json.loads(record.read_text(encoding="utf-8")).get("weights") == stamp:
+                return target
+        except ValueError:
+            pass
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        try:
+            _convert_family(source).convert(str(tmp), quantization=quantization, force=True)
+        except (ValueError, KeyError, NotImplementedError, OSError) as exc:
+            raise InputError(
+                f"cannot convert {model} to CTranslate2: {exc}; use --backend hf"
+            ) from exc
+        for name in TOKENIZER_FILES:
+            if (source / name).is_file():
+                shutil.copy2(source / name, tmp / name)
+        (tmp / SOURCE_FILE).write_text(
+            json.dumps(
+                {
+                    "source": model,
+                    "family": family,
+                    "revision": revision,
+                    "quantization": quantization,
+                    "weights": stamp,
+                },
+                indent=2,
+            )
+            + "\n",
+            encoding="utf-8",
+        )
+        if target.exists():
+            shutil.rmtree(target)
+        tmp.rename(target)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    return target
+
+
+class CT2Translator:
+    """Translate with a CTranslate2 model (converted Marian, NLLB-200 or M2M100).
+
+    The translator loads on the first :meth:`translate` (or :meth:`load`).
+
+    Args:
+        step: the route step: direction, model id and the codes its family needs.
+        path: the CTranslate2 model folder (with the tokenizer files).
+        tokenizer_path: where the tokenizer lives, if not in ``path``.
+        revision: the hub revision of the source model (``local`` when unknown).
+        device: ``cpu``, ``cuda``, ``cuda:N`` or ``auto`` (CUDA when CTranslate2 sees a GPU).
+        compute_type: see :data:`COMPUTE_TYPES` (default int8 on CPU, float16 on CUDA).
+        beam_size: beams (1 is greedy).
+        max_new_tokens: the translation's tokens per sentence, not counting the forced
+            language token (NLLB / M2M100) or the end-of-sentence token (CTranslate2's
+            ``max_decoding_length`` counts the former); ``None`` for twice the longest source
+            of a call plus 10, within 512.
+        min_new_tokens: force at least this many tokens, counted the same way
+            (``min_decoding_length``; equal-length benchmarks).
+        max_batch_tokens: ``max_batch_size`` with ``batch_type="tokens"``.
+        inter_threads: batches translated in parallel.
+        intra_threads: threads per batch (0: CTranslate2's default, all cores).
+    """
+
+    backend = "ct2"
+
+    def __init__(
+        self,
+        step: Step,
+        path: str | Path,
+        *,
+        tokenizer_path: str | Path | None = None,
+        revision: str = "local",
+        device: str = "auto",
+        compute_type: str | None = None,
+        beam_size: int = 4,
+        max_new_tokens: int | None = None,
+        min_new_tokens: int | None = None,
+        max_batch_tokens: int | None = None,
+        inter_threads: int = 1,
+        intra_threads: int = 0,
+    ) -> None:
+        if beam_size < 1:
+            raise InputError(f"beam size {beam_size} is below 1; use 1 (greedy) or more")
+        self.step = step
+        self.src_lang = step.src
+        self.tgt_lang = step.tgt
+        self.path = Path(path)
+        self.tokenizer_path = Path(tokenizer_path) if tokenizer_path else self.path
+        self.revision = revision
+        self.device, self.compute_type = resolve_compute(device, compute_type)
+        self._device_kind = "cpu" if self.device == "cpu" else "cuda"
+        self._device_index = int(self.device.split(":", 1)[1]) if ":" in self.device else 0
+        kind = self._device_kind
+        self.beam_size = beam_size
+        self.max_new_tokens = max_new_tokens
+        self.min_new_tokens = min_new_tokens
+        self.max_batch_tokens = max_batch_tokens or DEFAULT_BATCH_TOKENS[kind]
+        self.inter_threads = inter_threads
+        self.intra_threads = intra_threads
+        self._translator: Any = None
+        self._tokenizer: Any = None
+
+    def load(self) -> None:
+        """Load tokenizer and model now (otherwise the first :meth:`translate` does)."""
+        if self._translator is not None:
+            return
+        ct2 = _ctranslate2()
+        from transformers import AutoTokenizer
+
+        tokenizer = AutoTokenizer.from_pretrained(str(self.tokenizer_path), trust_remote_code=False)
+        if self.step.src_code is not None:
+            tokenizer.src_lang = self.step.src_code
+        self._tokenizer = tokenizer
+        self._translator = ct2.Translator(
+            str(self.path),
+            device=self._device_kind,
+            device_index=self._device_index,
+            compute_type=self.compute_type,
+            inter_threads=self.inter_threads,
+            intra_threads=self.intra_threads,
+        )
+
+    def translate(
+        self, sentences: Sequence[str], progress: ProgressCallback | None = None
+    ) -> list[str]:
+        """Translate ``sentences``; same length and order. Empty strings stay empty."""
+        results = [""] * len(sentences)
+        positions: dict[str, list[int]] = {}
+        blank = 0
+        for i, text in enumerate(sentences):
+            if text.strip():
+                positions.setdefault(text, []).append(i)
+            else:
+                blank += 1
+        if blank and progress:
+            progress(blank)
+        if not positions:
+            return results
+        self.load()
+        unique = list(positions)
+        tokens = self._encode(unique)
+        calls = length_batches([len(t) for t in tokens], self.max_batch_tokens * _BATCHES_PER_CALL)
+        for call in calls:
+            outputs = self._translate_tokens([tokens[i] for i in call])
+            done = 0
+            for i, text in zip(call, outputs, strict=True):
+                for pos in positions[unique[i]]:
+                    results[pos] = text
+                    done += 1
+            if progress:
+                progress(done)
+        return results
+
+    def _encode(self, texts: list[str]) -> list[list[str]]:
+        if self.step.source_prefix:
+            texts = [f"{self.step.source_prefix} {t}" for t in texts]
+        limit = getattr(self._tokenizer, "model_max_length", 512)
+        limit = limit if isinstance(limit, int) and 0 < limit <= 4096 else 512
+        ids = self._tokenizer(texts, truncation=True, max_length=limit)["input_ids"]
+        return [self._tokenizer.convert_ids_to_tokens(x) for x in ids]
+
+    def _translate_tokens(self, batch: list[list[str]]) -> list[str]:
+        prefix = [[self.step.target_prefix]] * len(batch) if self.step.target_prefix else None
+        longest = max(len(t) for t in batch)
+        # CTranslate2 counts the target prefix in the decoding lengths; ours do not
+        forced = 1 if prefix else 0
+        if self.max_new_tokens:
+            max_length = self.max_new_tokens + forced
+        else:
+            max_length = min(512, 2 * longest + 10)
+        min_length = self.min_new_tokens + forced if self.min_new_tokens else 0
+        results = self._translator.translate_batch(
+            batch,
+            target_prefix=prefix,
+            max_batch_size=self.max_batch_tokens,
+            batch_type="tokens",
+            beam_size=self.beam_size,
+            num_hypotheses=1,
+            max_decoding_length=max_length,
+            min_decoding_length=min_length,
+            return_scores=False,
+        )
+        skip = 1 if prefix else 0
+        ids = [self._tokenizer.convert_tokens_to_ids(r.hypotheses[0][skip:]) for r in results]
+        texts = self._tokenizer.batch_decode(
+            ids, skip_special_tokens=True, clean_up_tokenization_spaces=False
+        )
+        return [t.strip() for t in texts]
+
+    def signature_fields(self) -> tuple[tuple[str, str], ...]:
+        """Model id, revision, backend, device, compute type and beam."""
+        return (
+            ("model", self.step.model),
+            ("revision", self.revision),
+            ("backend", self.backend),
+            ("device", self.device),
+            ("compute", self.compute_type),
+            ("beam", str(self.beam_size)),
+        )
+
+    def __repr__(self) -> str:
+        return f"CT2Translator({self.step.model!r}, {self.src_lang}-{self.tgt_lang})"

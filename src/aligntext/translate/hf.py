@@ -1,0 +1,244 @@
+"""The Hugging Face transformers backend: ``AutoModelForSeq2SeqLM`` plus its tokenizer.
+
+Loads a model folder (downloaded or ``save_pretrained``) with safetensors weights when they
+are there and never with ``trust_remote_code``; translates in length-sorted batches under a
+padded token budget inside ``torch.inference_mode``. Imported only when the ``hf`` backend is
+asked for: this module may import torch.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from aligntext.errors import BackendUnavailableError, InputError
+from aligntext.translate.base import ProgressCallback, length_batches
+from aligntext.translate.registry import Step
+
+#: Padded source tokens per batch when none is given (CPU / GPU).
+DEFAULT_BATCH_TOKENS = {"cpu": 2048, "cuda": 8192}
+
+_DTYPES = ("float32", "float16", "bfloat16")
+
+
+def auto_length(longest_source: int, model_limit: int) -> int:
+    """The output budget when none is given: twice the longest source plus 10 tokens, within
+    the model's limit. It stops a degenerate model (or a stuck beam) from decoding 512 tokens
+    of repetition, and a translation is rarely twice its source."""
+    return max(1, min(model_limit, 2 * longest_source + 10))
+
+
+class HFTranslator:
+    """Translate with a transformers seq2seq model (Marian, NLLB-200, M2M100).
+
+    The model loads on the first :meth:`translate` (or :meth:`load`).
+
+    Args:
+        step: the route step: direction, model id and the codes its family needs.
+        path: the local model folder.
+        revision: the hub revision of the folder (``local`` when unknown).
+        device: ``cpu``, ``cuda``, ``cuda:N`` or ``auto`` (CUDA when available).
+        beam_size: beams (1 is greedy).
+        max_new_tokens: the translation's tokens per sentence, not counting the forced
+            language token (NLLB / M2M100) or the end-of-sentence token; ``None`` for
+            :func:`auto_length`.
+        min_new_tokens: force at least this many tokens, counted the same way (equal-length
+            benchmarks).
+        max_batch_tokens: padded source tokens per batch (default per device).
+        max_batch_sentences: an optional cap on sentences per batch.
+        threads: torch intra-op threads (``None``: torch's default).
+        compute_type: ``float32``, ``float16`` or ``bfloat16`` (default float32 on CPU,
+            float16 on CUDA).
+    """
+
+    backend = "hf"
+
+    def __init__(
+        self,
+        step: Step,
+        path: str | Path,
+        *,
+        revision: str = "local",
+        device: str = "auto",
+        beam_size: int = 4,
+        max_new_tokens: int | None = None,
+        min_new_tokens: int | None = None,
+        max_batch_tokens: int | None = None,
+        max_batch_sentences: int | None = None,
+        threads: int | None = None,
+        compute_type: str | None = None,
+    ) -> None:
+        try:
+            import torch
+        except ImportError as exc:  # pragma: no cover - torch is a dependency
+            raise BackendUnavailableError(
+                "the hf backend needs torch and transformers; pip install torch transformers"
+            ) from exc
+        if beam_size < 1:
+            raise InputError(f"beam size {beam_size} is below 1; use 1 (greedy) or more")
+        self.step = step
+        self.src_lang = step.src
+        self.tgt_lang = step.tgt
+        self.path = Path(path)
+        self.revision = revision
+        if device == "auto":
+            device = "cuda" if torch.cuda.is_available() else "cpu"
+        if device.startswith("cuda") and not torch.cuda.is_available():
+            raise BackendUnavailableError(
+                f"device {device!r} asked for but torch sees no CUDA GPU; use --device cpu"
+            )
+        if device != "cpu" and not device.startswith("cuda"):
+            raise InputError(f"unknown device {device!r}; use cpu, cuda or auto")
+        self.device = device
+        kind = "cpu" if device == "cpu" else "cuda"
+        self.compute_type = compute_type or ("float32" if kind == "cpu" else "float16")
+        if self.compute_type not in _DTYPES:
+            raise InputError(
+                f"compute type {self.compute_type!r} is not one the hf backend runs; use one "
+                f"of {', '.join(_DTYPES)}"
+            )
+        self.beam_size = beam_size
+        self.max_new_tokens = max_new_tokens
+        self.min_new_tokens = min_new_tokens
+        self.max_batch_tokens = max_batch_tokens or DEFAULT_BATCH_TOKENS[kind]
+        self.max_batch_sentences = max_batch_sentences
+        self.threads = threads
+        self._model: Any = None
+        self._tokenizer: Any = None
+        self._forced_bos: int | None = None
+
+    # -- loading ------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Load tokenizer and model now (otherwise the first :meth:`translate` does)."""
+        if self._model is not None:
+            return
+        import torch
+        from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+        if self.threads:
+            torch.set_num_threads(self.threads)
+        tokenizer = AutoTokenizer.from_pretrained(str(self.path), trust_remote_code=False)
+        safetensors = any(self.path.glob("*.safetensors"))
+        model = AutoModelForSeq2SeqLM.from_pretrained(
+            str(self.path),
+            trust_remote_code=False,
+            use_safetensors=safetensors or None,
+            dtype=getattr(torch, self.compute_type),
+        )
+        model.to(self.device)
+        model.eval()
+        # every call passes max_new_tokens; a saved max_length would only add warnings
+        model.generation_config.max_length = None
+        model.generation_config.min_length = None
+        if self.step.src_code is not None:
+            tokenizer.src_lang = self.step.src_code
+        if self.step.target_prefix is not None:
+            bos = tokenizer.convert_tokens_to_ids(self.step.target_prefix)
+            if bos is None or bos == tokenizer.unk_token_id:
+                raise InputError(
+                    f"model {self.step.model} has no language token "
+                    f"{self.step.target_prefix!r}; is it a {self.step.family} model?"
+                )
+            self._forced_bos = int(bos)
+        self._tokenizer = tokenizer
+        self._model = model
+
+    # -- translating --------------------------------------------------------------------
+
+    def translate(
+        self, sentences: Sequence[str], progress: ProgressCallback | None = None
+    ) -> list[str]:
+        """Translate ``sentences``; same length and order. Empty strings stay empty."""
+        results = [""] * len(sentences)
+        positions: dict[str, list[int]] = {}
+        blank = 0
+        for i, text in enumerate(sentences):
+            if text.strip():
+                positions.setdefault(text, []).append(i)
+            else:
+                blank += 1
+        if blank and progress:
+            progress(blank)
+        if not positions:
+            return results
+        self.load()
+        unique = list(positions)
+        ids = self._encode(unique)
+        for batch in length_batches(
+            [len(x) for x in ids], self.max_batch_tokens, self.max_batch_sentences
+        ):
+            outputs = self._generate([ids[i] for i in batch])
+            done = 0
+            for i, text in zip(batch, outputs, strict=True):
+                for pos in positions[unique[i]]:
+                    results[pos] = text
+                    done += 1
+            if progress:
+                progress(done)
+        return results
+
+    def _encode(self, texts: list[str]) -> list[list[int]]:
+        if self.step.source_prefix:
+            texts = [f"{self.step.source_prefix} {t}" for t in texts]
+        limit = self._model_limit()
+        encoded = self._tokenizer(texts, truncation=True, max_length=limit)
+        return [list(x) for x in encoded["input_ids"]]
+
+    def _model_limit(self) -> int:
+        limit = getattr(self._model.config, "max_position_embeddings", None) or 512
+        tokenizer_limit = getattr(self._tokenizer, "model_max_length", None)
+        if isinstance(tokenizer_limit, int) and 0 < tokenizer_limit < limit:
+            limit = tokenizer_limit
+        return int(limit)
+
+    def _generate(self, batch: list[list[int]]) -> list[str]:
+        import torch
+
+        padded = self._tokenizer.pad({"input_ids": batch}, return_tensors="pt")
+        longest = max(len(x) for x in batch)
+        # max/min_new_tokens count the translation's own tokens: the forced language token
+        # and the end-of-sentence token come on top, so hf and ct2 give the same lengths.
+        config = copy.copy(self._model.generation_config)
+        forced = 1 if self._forced_bos is not None else 0
+        # a forced EOS (Marian) takes the last step: one more leaves the tokens asked for
+        eos_step = 1 if config.forced_eos_token_id is not None else 0
+        if self.max_new_tokens:
+            max_new = self.max_new_tokens + forced + eos_step
+        else:
+            max_new = auto_length(longest, self._model_limit())
+        config.max_new_tokens = max_new
+        config.min_new_tokens = self.min_new_tokens + forced if self.min_new_tokens else None
+        config.num_beams = self.beam_size
+        config.do_sample = False
+        config.early_stopping = True if self.beam_size > 1 else config.early_stopping
+        if self._forced_bos is not None:
+            config.forced_bos_token_id = self._forced_bos
+        with torch.inference_mode():
+            out = self._model.generate(
+                input_ids=padded["input_ids"].to(self.device),
+                attention_mask=padded["attention_mask"].to(self.device),
+                generation_config=config,
+            )
+        # the forced language token is not part of the translation
+        start = 2 if self._forced_bos is not None else 1
+        texts = self._tokenizer.batch_decode(
+            out[:, start:].tolist(), skip_special_tokens=True, clean_up_tokenization_spaces=False
+        )
+        return [t.strip() for t in texts]
+
+    def signature_fields(self) -> tuple[tuple[str, str], ...]:
+        """Model id, revision, backend, device, compute type and beam."""
+        return (
+            ("model", self.step.model),
+            ("revision", self.revision),
+            ("backend", self.backend),
+            ("device", self.device),
+            ("compute", self.compute_type),
+            ("beam", str(self.beam_size)),
+        )
+
+    def __repr__(self) -> str:
+        return f"HFTranslator({self.step.model!r}, {self.src_lang}-{self.tgt_lang})"

@@ -1,0 +1,270 @@
+"""Build a :class:`~aligntext.translate.base.Translator` for a direction.
+
+:func:`load_translator` resolves the direction through the registry (one model, or two through
+English), finds each model locally (or downloads it when the hub is reachable), reads its
+family from its files when it is not a registry model, and wraps the legs of a pivot in a
+:class:`~aligntext.translate.pivot.PivotTranslator`. Backends are looked up by name and
+imported only when used, so importing this module never imports torch.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from aligntext.errors import BackendUnavailableError, InputError
+from aligntext.langs import get_language
+from aligntext.translate.base import Translator
+from aligntext.translate.pivot import PivotTranslator
+from aligntext.translate.registry import (
+    Registry,
+    Step,
+    ct2_dir,
+    ensure_model,
+    find_model,
+    is_ct2_model,
+    is_local_path,
+    load_registry,
+    make_step,
+    model_revision,
+    resolve_route,
+)
+
+#: Backend name -> "module:class", imported on first use (sacrebleu's tokenizer registry).
+BACKENDS: dict[str, str] = {
+    "hf": "aligntext.translate.hf:HFTranslator",
+    "ct2": "aligntext.translate.ct2:CT2Translator",
+}
+
+#: What ``--backend`` accepts: the backends plus ``auto`` (ct2 when installed, else hf).
+BACKEND_CHOICES: tuple[str, ...] = ("auto", *BACKENDS)
+
+_TARGET_TOKEN = re.compile(r"^>>[^<>\s]+<<$")
+
+
+def get_backend(name: str) -> type:
+    """The translator class registered as ``name``.
+
+    Raises:
+        InputError: unknown name (the message lists the known ones).
+        BackendUnavailableError: the backend's library is not installed.
+    """
+    try:
+        target = BACKENDS[name]
+    except KeyError:
+        raise InputError(
+            f"unknown backend {name!r}; use one of {', '.join(BACKEND_CHOICES)}"
+        ) from None
+    module_name, _, attr = target.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise BackendUnavailableError(
+            f"backend {name!r} cannot be imported ({exc}); install its library or pick "
+            f"another --backend"
+        ) from exc
+    return getattr(module, attr)  # type: ignore[no-any-return]
+
+
+def default_backend() -> str:
+    """``ct2`` when CTranslate2 is installed (the fast path), else ``hf``."""
+    return "ct2" if importlib.util.find_spec("ctranslate2") is not None else "hf"
+
+
+def detect_family(path: Path) -> str:
+    """Read a model folder's family (``marian``, ``nllb``, ``m2m100``) from its files.
+
+    Raises:
+        InputError: the folder is not a model of a supported family.
+    """
+    record = path / "aligntext-source.json"
+    if record.is_file():
+        family = _read_json(record).get("family")
+        if family:
+            return str(family)
+    tokenizer_class = str(_read_json(path / "tokenizer_config.json").get("tokenizer_class", ""))
+    model_type = str(_read_json(path / "config.json").get("model_type", ""))
+    if tokenizer_class.startswith("Nllb"):
+        return "nllb"
+    if tokenizer_class.startswith("M2M100") or model_type == "m2m_100":
+        return "m2m100"
+    if tokenizer_class.startswith("Marian") or model_type == "marian":
+        return "marian"
+    raise InputError(
+        f"cannot tell the model family of {path} (model_type {model_type or 'missing'}, "
+        f"tokenizer {tokenizer_class or 'missing'}); aligntext runs Marian (OPUS-MT), NLLB "
+        f"and M2M100 models"
+    )
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def marian_target_token(path: Path, tgt: str) -> str | None:
+    """The ``>>xxx<<`` token selecting ``tgt`` in a multi-target OPUS-MT model, or ``None``
+    for a single-target model.
+
+    Raises:
+        InputError: the model is multi-target but has no token for ``tgt``.
+    """
+    tokens = {t for t in _read_json(path / "vocab.json") if _TARGET_TOKEN.match(t)}
+    if not tokens:
+        return None
+    lang = get_language(tgt)
+    for name in (lang.opus, lang.iso3, lang.nllb, lang.code):
+        if f">>{name}<<" in tokens:
+            return f">>{name}<<"
+    raise InputError(
+        f"model {path} is multi-target but has no target token for {tgt!r} "
+        f"(tried >>{lang.opus}<<, >>{lang.iso3}<<); pick another --model"
+    )
+
+
+def _complete_step(step: Step, path: Path) -> Step:
+    """Fill in the family and codes of a step whose model is outside the registry."""
+    if step.family:
+        return step
+    family = detect_family(path)
+    filled = make_step(step.src, step.tgt, step.model, family)
+    if family == "marian":
+        token = marian_target_token(path, step.tgt)
+        if token:
+            filled = Step(filled.src, filled.tgt, filled.model, family, source_prefix=token)
+    return filled
+
+
+def _ct2_source_revision(path: Path) -> str:
+    return str(_read_json(path / "aligntext-source.json").get("revision") or "local")
+
+
+def _load_step(step: Step, backend: str, options: dict[str, Any], download: bool) -> Translator:
+    ct2_options = dict(options)
+    hf_options = dict(options)
+    inter = ct2_options.pop("inter_threads", 1)
+    threads = ct2_options.pop("threads", None)
+    hf_options.pop("inter_threads", None)
+    ct2_options.update(inter_threads=inter, intra_threads=threads or 0)
+
+    if backend == "ct2":
+        from aligntext.translate.ct2 import convert_to_ct2, quantization_for, resolve_compute
+
+        device, compute = resolve_compute(
+            options.get("device", "auto"), options.get("compute_type")
+        )
+        ct2_options.update(device=device, compute_type=compute)
+        quantization = quantization_for(compute)
+        local = find_model(step.model)
+        if local is not None and is_ct2_model(local):
+            return get_backend("ct2")(
+                _complete_step(step, local),
+                local,
+                revision=_ct2_source_revision(local),
+                **ct2_options,
+            )
+        converted = ct2_dir(step.model, quantization)
+        if local is None and not is_local_path(step.model) and is_ct2_model(converted):
+            # only the converted copy is here (e.g. copied from another machine): enough
+            return get_backend("ct2")(
+                _complete_step(step, converted),
+                converted,
+                revision=_ct2_source_revision(converted),
+                **ct2_options,
+            )
+        path = local or ensure_model(step.model, download=download)
+        full = _complete_step(step, path)
+        revision = model_revision(path)
+        out = convert_to_ct2(
+            step.model, quantization=quantization, family=full.family, revision=revision
+        )
+        return get_backend("ct2")(full, out, revision=revision, **ct2_options)
+
+    cls = get_backend(backend)
+    path = ensure_model(step.model, download=download)
+    if is_ct2_model(path):
+        raise InputError(
+            f"{step.model} is a CTranslate2 model; use --backend ct2 or the transformers folder"
+        )
+    return cls(  # type: ignore[no-any-return]
+        _complete_step(step, path), path, revision=model_revision(path), **hf_options
+    )
+
+
+def load_translator(
+    src: str,
+    tgt: str,
+    *,
+    model: str | None = None,
+    backend: str = "auto",
+    device: str = "auto",
+    beam_size: int = 4,
+    compute_type: str | None = None,
+    max_new_tokens: int | None = None,
+    min_new_tokens: int | None = None,
+    max_batch_tokens: int | None = None,
+    threads: int | None = None,
+    inter_threads: int = 1,
+    registry: Registry | None = None,
+    download: bool = True,
+) -> Translator:
+    """A translator for ``src`` -> ``tgt``; weights load on the first ``translate`` call.
+
+    Models are located (and, with a CTranslate2 backend, converted) here, so a missing model
+    fails now, before any work is done.
+
+    Args:
+        src: source language (``en``, ``az``, ``ru``, ``tr`` or another accepted spelling).
+        tgt: target language.
+        model: ``None`` for the registry's route (possibly ``pivot:en``), a registry id,
+            ``pivot:en``, another hub id, or a local folder (transformers or CTranslate2).
+        backend: ``auto`` (ct2 when installed, else hf), ``hf`` or ``ct2``.
+        device: ``cpu``, ``cuda``, ``cuda:N`` or ``auto``.
+        beam_size: beams (1 is greedy).
+        compute_type: ct2: ``int8`` (CPU default), ``float16`` (GPU default),
+            ``int8_float16`` ...; hf: ``float32`` / ``float16`` / ``bfloat16``.
+        max_new_tokens: output tokens per sentence (ct2 ``max_decoding_length``); ``None``:
+            twice the longest source in the batch plus 10.
+        min_new_tokens: force at least this many output tokens (ct2 ``min_decoding_length``);
+            with ``max_new_tokens`` equal, every output has the same length (benchmarks).
+        max_batch_tokens: source-token budget per batch (padded for hf, real for ct2).
+        threads: intra-op threads (torch threads / ct2 ``intra_threads``).
+        inter_threads: ct2 only: batches run in parallel.
+        registry: a parsed registry (default: ``models/registry.toml``).
+        download: fetch a missing model when the hub is reachable (``HF_HUB_OFFLINE`` unset).
+
+    Returns:
+        A :class:`~aligntext.translate.base.Translator`; a
+        :class:`~aligntext.translate.pivot.PivotTranslator` for a route through English.
+
+    Raises:
+        InputError: bad language, model folder, backend name, device or compute type.
+        ModelNotFoundError: a model is not local and the hub cannot be reached.
+        BackendUnavailableError: the backend's library or the device is missing.
+    """
+    if backend == "auto":
+        backend = default_backend()
+    if backend not in BACKENDS:
+        get_backend(backend)  # raises with the list of known names
+    route = resolve_route(src, tgt, model=model, registry=registry or load_registry())
+    options: dict[str, Any] = {
+        "device": device,
+        "beam_size": beam_size,
+        "compute_type": compute_type,
+        "max_new_tokens": max_new_tokens,
+        "min_new_tokens": min_new_tokens,
+        "max_batch_tokens": max_batch_tokens,
+        "threads": threads,
+        "inter_threads": inter_threads,
+    }
+    legs = [_load_step(step, backend, options, download) for step in route.steps]
+    if len(legs) == 1:
+        return legs[0]
+    return PivotTranslator(legs[0], legs[1])

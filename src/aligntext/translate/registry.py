@@ -1,0 +1,551 @@
+"""The model registry: which pretrained model translates each direction, and where it lives.
+
+The table is ``models/registry.toml`` (a readable file, edited by hand); this module reads it,
+resolves a direction into a :class:`Route` (one model, or two through English) and finds
+models on disk. Nothing here imports torch, transformers or ctranslate2.
+
+Where models live, in the order they are looked for:
+
+1. ``--model DIR``: any local directory holding a model saved with ``save_pretrained`` (or a
+   CTranslate2 model directory).
+2. The aligntext model store, :func:`models_home`: ``$ALIGNTEXT_MODELS`` when set; else
+   ``models/cache/`` in a source checkout; else ``$XDG_CACHE_HOME/aligntext/models``
+   (``~/.cache/aligntext/models``). ``aligntext models pull`` downloads there, one folder
+   per model (``Helsinki-NLP--opus-mt-en-ru``), and CTranslate2 copies go to ``ct2/``.
+3. The Hugging Face hub cache (``$HF_HOME`` / ``$HF_HUB_CACHE``), so models already
+   downloaded by transformers are found without a second copy.
+4. The hub itself, unless ``HF_HUB_OFFLINE`` is set; otherwise
+   :class:`~aligntext.errors.ModelNotFoundError` tells the user how to get the model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from aligntext.errors import InputError, ModelNotFoundError
+from aligntext.langs import CODES, get_language, resolve_lang
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+#: Model families and the transformers ``model_type`` each one is saved with.
+FAMILIES: tuple[str, ...] = ("marian", "nllb", "m2m100")
+
+#: The pivot language for directions without a direct model.
+PIVOT = "en"
+PIVOT_MODEL = f"pivot:{PIVOT}"
+
+#: Files a model download needs (weights are chosen separately, safetensors first).
+DOWNLOAD_PATTERNS: tuple[str, ...] = (
+    "*.json",
+    "*.spm",
+    "*.model",
+    "vocab.*",
+    "*.txt",
+    "README.md",
+)
+
+#: Written into each pulled model folder: the hub id and the exact revision fetched.
+MODEL_INFO_FILE = "aligntext-model.json"
+
+_REPO_ROOT = Path(__file__).resolve().parents[3]
+_HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
+
+
+# --- registry -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """One model of the registry.
+
+    Args:
+        id: the hub id (``Helsinki-NLP/opus-mt-en-ru``).
+        family: ``marian``, ``nllb`` or ``m2m100``.
+        pairs: the directions a Marian model translates (``("en-ru",)``).
+        languages: the languages a multilingual model (NLLB, M2M100) covers.
+        target_tokens: for multi-target OPUS-MT models, the ``>>xxx<<`` token per target.
+        note: a remark shown by ``aligntext models list``.
+    """
+
+    id: str
+    family: str
+    pairs: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    target_tokens: tuple[tuple[str, str], ...] = ()
+    note: str = ""
+
+    def supports(self, src: str, tgt: str) -> bool:
+        """Whether the model translates ``src`` into ``tgt``."""
+        if self.languages:
+            return src in self.languages and tgt in self.languages and src != tgt
+        return f"{src}-{tgt}" in self.pairs
+
+
+@dataclass(frozen=True)
+class Direction:
+    """A direction's entry: its default model (or ``pivot:en``) and the alternatives."""
+
+    src: str
+    tgt: str
+    default: str
+    alternatives: tuple[str, ...] = ()
+
+    @property
+    def pair(self) -> str:
+        """``src-tgt``."""
+        return f"{self.src}-{self.tgt}"
+
+
+@dataclass(frozen=True)
+class Registry:
+    """The parsed registry file."""
+
+    models: dict[str, ModelSpec]
+    directions: dict[str, Direction]
+    path: str = ""
+
+    def direction(self, src: str, tgt: str) -> Direction:
+        """The entry for ``src``-``tgt`` (codes already resolved)."""
+        try:
+            return self.directions[f"{src}-{tgt}"]
+        except KeyError:
+            raise InputError(
+                f"direction {src}-{tgt} is not in the model registry {self.path}; "
+                f"add it or pass --model"
+            ) from None
+
+
+def registry_path() -> Path:
+    """The registry file: ``$ALIGNTEXT_REGISTRY``, the checkout's ``models/registry.toml``,
+    or the copy installed with the package."""
+    env = os.environ.get("ALIGNTEXT_REGISTRY")
+    if env:
+        return Path(env)
+    repo = _REPO_ROOT / "models" / "registry.toml"
+    if repo.is_file():
+        return repo
+    return Path(__file__).resolve().parents[1] / "data" / "registry.toml"
+
+
+def load_registry(path: str | os.PathLike[str] | None = None) -> Registry:
+    """Read and check the registry file (default: :func:`registry_path`).
+
+    Raises:
+        InputError: the file is missing or names an unknown family, language or model.
+    """
+    return _load_registry(str(path or registry_path()))
+
+
+@lru_cache(maxsize=4)
+def _load_registry(path: str) -> Registry:
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise InputError(
+            f"model registry {path} not found; set ALIGNTEXT_REGISTRY to a registry.toml"
+        ) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"model registry {path} is not valid TOML: {exc}") from None
+
+    models: dict[str, ModelSpec] = {}
+    for model_id, entry in data.get("models", {}).items():
+        family = entry.get("family", "")
+        if family not in FAMILIES:
+            raise InputError(
+                f"model {model_id} in {path} has family {family!r}; use one of "
+                f"{', '.join(FAMILIES)}"
+            )
+        pairs = tuple(_pair(p, path) for p in entry.get("pairs", ()))
+        models[model_id] = ModelSpec(
+            id=model_id,
+            family=family,
+            pairs=pairs,
+            languages=tuple(resolve_lang(c) for c in entry.get("languages", ())),
+            target_tokens=tuple(
+                (resolve_lang(k), str(v)) for k, v in entry.get("target_tokens", {}).items()
+            ),
+            note=entry.get("note", ""),
+        )
+
+    directions: dict[str, Direction] = {}
+    for pair, entry in data.get("directions", {}).items():
+        src, tgt = _pair(pair, path).split("-")
+        names = (entry["default"], *entry.get("alternatives", ()))
+        for name in names:
+            if name != PIVOT_MODEL and name not in models:
+                raise InputError(f"direction {pair} in {path} names unknown model {name!r}")
+            if name != PIVOT_MODEL and not models[name].supports(src, tgt):
+                raise InputError(f"model {name} in {path} does not translate {pair}")
+        directions[f"{src}-{tgt}"] = Direction(
+            src, tgt, entry["default"], tuple(entry.get("alternatives", ()))
+        )
+    return Registry(models=models, directions=directions, path=path)
+
+
+def _pair(text: str, path: str) -> str:
+    parts = text.split("-")
+    if len(parts) != 2:
+        raise InputError(f"direction {text!r} in {path} is not SRC-TGT (e.g. en-ru)")
+    return f"{resolve_lang(parts[0])}-{resolve_lang(parts[1])}"
+
+
+# --- routes -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    """One model call of a route, with the codes its family needs.
+
+    Args:
+        src: source language (aligntext code).
+        tgt: target language.
+        model: hub id or local directory.
+        family: ``marian``, ``nllb``, ``m2m100``, or ``""`` when not yet known (a model
+            outside the registry: the loader reads its config).
+        src_code: the tokenizer's ``src_lang`` (NLLB ``azj_Latn``, M2M100 ``az``).
+        target_prefix: the token forced as the first output token (NLLB ``azj_Latn``,
+            M2M100 ``__az__``): HF ``forced_bos_token_id``, CTranslate2 ``target_prefix``.
+        source_prefix: the token put before every source sentence by multi-target OPUS-MT
+            models (``>>aze_Latn<<``).
+    """
+
+    src: str
+    tgt: str
+    model: str
+    family: str = ""
+    src_code: str | None = None
+    target_prefix: str | None = None
+    source_prefix: str | None = None
+
+
+@dataclass(frozen=True)
+class Route:
+    """How a direction is translated: one step, or two through :data:`PIVOT`."""
+
+    src: str
+    tgt: str
+    steps: tuple[Step, ...] = field(default_factory=tuple)
+
+    @property
+    def pivot(self) -> str | None:
+        """The pivot language, or ``None`` for a direct route."""
+        return self.steps[0].tgt if len(self.steps) > 1 else None
+
+    @property
+    def models(self) -> tuple[str, ...]:
+        """The models of the route, in order."""
+        return tuple(s.model for s in self.steps)
+
+    def __str__(self) -> str:
+        chain = " > ".join(s.model for s in self.steps)
+        via = f" (pivot:{self.pivot})" if self.pivot else ""
+        return f"{self.src}-{self.tgt}: {chain}{via}"
+
+
+def make_step(src: str, tgt: str, model: str, family: str, spec: ModelSpec | None = None) -> Step:
+    """A :class:`Step` for ``model`` of ``family`` with the language codes filled in.
+
+    Raises:
+        InputError: a multi-target model has no target token for ``tgt``.
+    """
+    s, t = get_language(src), get_language(tgt)
+    if family == "nllb":
+        return Step(src, tgt, model, family, s.nllb, t.nllb)
+    if family == "m2m100":
+        return Step(src, tgt, model, family, s.m2m, f"__{t.m2m}__")
+    token = None
+    if spec is not None and spec.target_tokens:
+        token = dict(spec.target_tokens).get(tgt)
+        if token is None:
+            raise InputError(f"model {model} has no target token for {tgt!r}")
+    return Step(src, tgt, model, family, source_prefix=token)
+
+
+def resolve_route(
+    src: str, tgt: str, *, model: str | None = None, registry: Registry | None = None
+) -> Route:
+    """Resolve a direction into the models that translate it.
+
+    Args:
+        src: source language (any spelling :func:`~aligntext.langs.resolve_lang` accepts).
+        tgt: target language.
+        model: ``None`` for the registry's default, a registry id, ``pivot:en``, or any other
+            hub id or local directory (its family is then read from its files when loaded).
+        registry: a parsed registry (default: :func:`load_registry`).
+
+    Raises:
+        InputError: same source and target, or a registry model that does not translate the
+            direction.
+    """
+    src, tgt = resolve_lang(src), resolve_lang(tgt)
+    if src == tgt:
+        raise InputError(f"source and target language are both {src!r}; pick another --tgt")
+    reg = registry or load_registry()
+    name = model or reg.direction(src, tgt).default
+    if name == PIVOT_MODEL:
+        if PIVOT in (src, tgt):
+            raise InputError(f"cannot pivot {src}-{tgt} through {PIVOT}; pick a direct model")
+        first = resolve_route(src, PIVOT, registry=reg)
+        second = resolve_route(PIVOT, tgt, registry=reg)
+        return Route(src, tgt, first.steps + second.steps)
+    spec = reg.models.get(name)
+    if spec is None:
+        return Route(src, tgt, (Step(src, tgt, name),))
+    if not spec.supports(src, tgt):
+        raise InputError(
+            f"model {name} does not translate {src}-{tgt}; see 'aligntext models list'"
+        )
+    return Route(src, tgt, (make_step(src, tgt, name, spec.family, spec),))
+
+
+def all_directions() -> list[tuple[str, str]]:
+    """The 12 directions among the supported languages, in a stable order."""
+    return [(s, t) for s in CODES for t in CODES if s != t]
+
+
+# --- where models live --------------------------------------------------------------------
+
+
+def models_home() -> Path:
+    """The aligntext model store (see the module docstring); not created here."""
+    env = os.environ.get("ALIGNTEXT_MODELS")
+    if env:
+        return Path(env).expanduser()
+    if (_REPO_ROOT / "models" / "registry.toml").is_file():
+        return _REPO_ROOT / "models" / "cache"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "aligntext" / "models"
+
+
+def model_slug(model: str) -> str:
+    """A folder name for a hub id (``Helsinki-NLP--opus-mt-en-ru``)."""
+    return model.replace("/", "--")
+
+
+def is_local_path(model: str) -> bool:
+    """Whether ``model`` names a local directory rather than a hub id."""
+    if Path(model).expanduser().exists():
+        return True
+    return not _HUB_ID.match(model)
+
+
+def hub_offline() -> bool:
+    """Whether ``HF_HUB_OFFLINE`` (or ``TRANSFORMERS_OFFLINE``) forbids reaching the hub."""
+    for var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
+        if os.environ.get(var, "").strip().lower() in {"1", "on", "yes", "true"}:
+            return True
+    return False
+
+
+def find_model(model: str) -> Path | None:
+    """The local directory of ``model`` (a directory, or a hub id in the store or the HF
+    cache), or ``None`` when it is nowhere on this machine."""
+    path = Path(model).expanduser()
+    if path.is_dir():
+        return path
+    if is_local_path(model):
+        return None
+    stored = models_home() / model_slug(model)
+    if (stored / "config.json").is_file():
+        return stored
+    try:
+        from huggingface_hub import try_to_load_from_cache
+    except ImportError:  # pragma: no cover - huggingface_hub is a dependency
+        return None
+    cached = try_to_load_from_cache(model, "config.json", cache_dir=str(hf_hub_cache()))
+    if isinstance(cached, str):
+        return Path(cached).parent
+    return None
+
+
+def hf_hub_cache() -> Path:
+    """The Hugging Face hub cache, read from the environment at call time
+    (``HF_HUB_CACHE``, else ``$HF_HOME/hub``, else huggingface_hub's default)."""
+    env = os.environ.get("HF_HUB_CACHE") or os.environ.get("HUGGINGFACE_HUB_CACHE")
+    if env:
+        return Path(env).expanduser()
+    home = os.environ.get("HF_HOME")
+    if home:
+        return Path(home).expanduser() / "hub"
+    from huggingface_hub import constants
+
+    return Path(constants.HF_HUB_CACHE)
+
+
+def missing_model_message(model: str, pull: str | None = None) -> str:
+    """The one-sentence error for a model that is neither local nor downloadable."""
+    return (
+        f"model {model} is not in the local cache and the hub cannot be reached; run "
+        f"'aligntext models pull {pull or model}' on a connected machine or pass --model DIR"
+    )
+
+
+def pull_name(model: str, registry: Registry | None = None) -> str:
+    """What to pass to ``aligntext models pull`` for ``model``: the pair it is the default
+    of, else the id."""
+    reg = registry or load_registry()
+    for direction in reg.directions.values():
+        if direction.default == model:
+            return direction.pair
+    return model
+
+
+def ensure_model(model: str, *, download: bool = True) -> Path:
+    """The local directory of ``model``, downloading it into :func:`models_home` when it is
+    missing and the hub may be reached.
+
+    Raises:
+        InputError: ``model`` is a local path that does not exist.
+        ModelNotFoundError: the model is not local and cannot be downloaded.
+    """
+    found = find_model(model)
+    if found is not None:
+        return found
+    if is_local_path(model):
+        raise InputError(f"model directory {model} does not exist; pass an existing --model DIR")
+    message = missing_model_message(model, pull_name(model))
+    if not download or hub_offline():
+        raise ModelNotFoundError(message)
+    try:
+        return pull_model(model)
+    except ModelNotFoundError:
+        raise
+    except Exception as exc:  # network, auth, DNS ...: all mean "cannot be reached"
+        raise ModelNotFoundError(message) from exc
+
+
+def pull_model(model: str, *, home: Path | None = None) -> Path:
+    """Download ``model`` from the hub into the store (safetensors weights when the repo
+    has them) and record its revision. Returns the model's folder.
+
+    Raises:
+        ModelNotFoundError: the hub cannot be reached or has no such model.
+    """
+    if hub_offline():
+        raise ModelNotFoundError(
+            f"cannot download {model}: HF_HUB_OFFLINE is set; unset it on a connected machine"
+        )
+    from huggingface_hub import HfApi, snapshot_download
+
+    target = (home or models_home()) / model_slug(model)
+    try:
+        info = HfApi().model_info(model)
+        files = [s.rfilename for s in info.siblings or ()]
+        # safetensors when the repo has them: no pickle is ever loaded
+        weights = ["*.safetensors"] if any(f.endswith(".safetensors") for f in files) else []
+        if not weights:
+            weights = ["pytorch_model.bin"]
+        snapshot_download(
+            model,
+            revision=info.sha,
+            local_dir=str(target),
+            allow_patterns=[*DOWNLOAD_PATTERNS, *weights],
+        )
+    except Exception as exc:
+        raise ModelNotFoundError(
+            f"cannot download {model} from the hub ({type(exc).__name__}); check the id "
+            f"and the connection, or pass --model DIR"
+        ) from exc
+    (target / MODEL_INFO_FILE).write_text(
+        json.dumps({"id": model, "revision": info.sha}, indent=2) + "\n", encoding="utf-8"
+    )
+    return target
+
+
+def pull_targets(target: str, registry: Registry | None = None) -> list[str]:
+    """The models ``aligntext models pull TARGET`` fetches: a pair's default route (both
+    legs of a pivot) or the id itself."""
+    reg = registry or load_registry()
+    parts = target.split("-")
+    if len(parts) == 2 and "/" not in target:
+        try:
+            src, tgt = resolve_lang(parts[0]), resolve_lang(parts[1])
+        except InputError:
+            return [target]
+        return list(resolve_route(src, tgt, registry=reg).models)
+    return [target]
+
+
+def model_revision(path: Path) -> str:
+    """The hub revision a local model folder was fetched at, or ``local``."""
+    info = path / MODEL_INFO_FILE
+    if info.is_file():
+        try:
+            return str(json.loads(info.read_text(encoding="utf-8")).get("revision") or "local")
+        except (OSError, ValueError):
+            return "local"
+    # hub cache layout: .../models--org--name/snapshots/<commit>/
+    if path.parent.name == "snapshots" and re.fullmatch(r"[0-9a-f]{40}", path.name):
+        return path.name
+    return "local"
+
+
+def ct2_dir(model: str, quantization: str = "int8") -> Path:
+    """Where the CTranslate2 copy of ``model`` (hub id or directory) is cached."""
+    if is_local_path(model):
+        path = Path(model).expanduser().resolve()
+        digest = hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:10]
+        slug = f"local--{path.name}-{digest}"
+    else:
+        slug = model_slug(model)
+    return models_home() / "ct2" / f"{slug}-{quantization}"
+
+
+def is_ct2_model(path: Path) -> bool:
+    """Whether ``path`` is a CTranslate2 model directory."""
+    return (path / "model.bin").is_file()
+
+
+@dataclass(frozen=True)
+class ModelRow:
+    """One row of ``aligntext models list``."""
+
+    pair: str
+    default: str
+    family: str
+    alternatives: tuple[str, ...]
+    local: str  # "no", "yes" (transformers files) or "yes+ct2"
+
+
+def list_models(registry: Registry | None = None) -> list[ModelRow]:
+    """The registry table for ``aligntext models list``, with what is present locally."""
+    reg = registry or load_registry()
+    rows = []
+    for src, tgt in all_directions():
+        direction = reg.directions.get(f"{src}-{tgt}")
+        if direction is None:
+            continue
+        route = resolve_route(src, tgt, registry=reg)
+        states = [_local_state(m) for m in route.models]
+        local = (
+            "no"
+            if "no" in states
+            else ("yes+ct2" if all(s == "yes+ct2" for s in states) else "yes")
+        )
+        family = (
+            f"pivot:{PIVOT}"
+            if direction.default == PIVOT_MODEL
+            else reg.models[direction.default].family
+        )
+        rows.append(
+            ModelRow(direction.pair, direction.default, family, direction.alternatives, local)
+        )
+    return rows
+
+
+def _local_state(model: str) -> str:
+    converted = ct2_dir(model, "int8")
+    if find_model(model) is None:
+        return "yes+ct2" if is_ct2_model(converted) else "no"
+    return "yes+ct2" if is_ct2_model(converted) else "yes"

@@ -1,0 +1,245 @@
+"""``aligntext evaluate``: parity with the sacrebleu command line, formats, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from aligntext.cli import cli
+
+# Sentences written for these tests (English references, a flawed translation of them).
+REF = [
+    "The government approved the budget for next year on Tuesday.",
+    "Spending on education will rise by 12 percent.",
+    "The president received the ambassador of Turkey in Baku.",
+    "Construction of 40 new schools will begin in the spring.",
+    "The national bank kept its interest rate unchanged.",
+    "Around 1,200 people attended the opening ceremony.",
+    "The festival will be held in Sheki for the third time.",
+    "Farmers expect a good harvest of wheat and cotton this year.",
+]
+HYP = [
+    "The government approved next year's budget on Tuesday.",
+    "Education spending will increase by 12 percent.",
+    "The president received Turkey's ambassador in Baku.",
+    "The construction of 40 new schools will start in spring.",
+    "The national bank left the interest rate unchanged.",
+    "About 1,200 people attended the opening ceremony.",
+    "The festival will take place in Sheki for a third time.",
+    "Farmers are expecting a good wheat and cotton harvest this year.",
+]
+
+
+def _write(path: Path, lines: list[str]) -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def _sacrebleu_cli(refs: list[str], hyp: str, *args: str) -> list[str]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "sacrebleu", *refs, "-i", hyp, *args],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    # sacrebleu right-aligns the score lines of several metrics; the lines themselves match.
+    return [line.strip() for line in proc.stdout.strip().splitlines()]
+
+
+@pytest.mark.parametrize("width", [1, 6])
+@pytest.mark.parametrize("nrefs", [1, 2])
+def test_parity_with_the_sacrebleu_command_line(tmp_path, cli_runner, width, nrefs):
+    hyp = _write(tmp_path / "hyp.txt", HYP)
+    refs = [_write(tmp_path / "ref.txt", REF)]
+    if nrefs == 2:
+        refs.append(_write(tmp_path / "ref2.txt", [s.replace("The ", "A ") for s in HYP]))
+    theirs = _sacrebleu_cli(refs, hyp, "-m", "bleu", "chrf", "ter", "-f", "text", "-w", str(width))
+    theirs += _sacrebleu_cli(
+        refs, hyp, "-m", "chrf", "--chrf-word-order", "2", "-f", "text", "-w", str(width)
+    )
+    args = ["evaluate", "--hyp", hyp, "--no-facts", "-w", str(width)]
+    for r in refs:
+        args += ["--ref", r]
+    result = cli_runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    ours = result.stdout.splitlines()[:4]
+    # ours: BLEU, chrF2, chrF2++, TER; theirs: BLEU, chrF2, TER, then chrF2++
+    assert ours == [theirs[0], theirs[1], theirs[3], theirs[2]]
+    assert ours[0].startswith(f"BLEU|nrefs:{nrefs}|case:mixed|eff:no|tok:13a|smooth:exp|")
+
+
+def test_parity_of_json_scores(tmp_path, cli_runner):
+    hyp, ref = _write(tmp_path / "h.txt", HYP), _write(tmp_path / "r.txt", REF)
+    theirs = json.loads(
+        "\n".join(_sacrebleu_cli([ref], hyp, "-m", "bleu", "chrf", "ter", "-w", "2"))
+    )
+    result = cli_runner.invoke(
+        cli, ["evaluate", "--hyp", hyp, "--ref", ref, "--format", "json", "--no-facts"]
+    )
+    assert result.exit_code == 0, result.output
+    ours = json.loads(result.stdout)
+    for key, t in zip(("bleu", "chrf", "ter"), theirs, strict=True):
+        assert ours[key]["name"] == t["name"]
+        assert ours[key]["signature"] == t["signature"]
+        assert round(ours[key]["score"], 2) == t["score"]
+
+
+def test_json_contract(tmp_path, cli_runner):
+    hyp, ref = _write(tmp_path / "h.txt", HYP), _write(tmp_path / "r.txt", REF)
+    result = cli_runner.invoke(
+        cli, ["evaluate", "--hyp", hyp, "--ref", ref, "--format", "json", "--no-facts"]
+    )
+    data = json.loads(result.stdout)
+    for key in ("bleu", "chrf", "chrf++", "ter"):
+        assert isinstance(data[key]["score"], float)
+        assert data[key]["signature"].startswith("nrefs:1|")
+    assert data["facts"] is None
+    assert [f["name"] for f in data["files"]] == ["h.txt"]
+    assert data["files"][0]["segments"] == len(HYP)
+    assert data["missing"] == [] and data["extra"] == []
+
+
+def test_length_mismatch_exits_2_with_both_counts(tmp_path, cli_runner):
+    hyp = _write(tmp_path / "h.txt", HYP[:-1])
+    ref = _write(tmp_path / "r.txt", REF)
+    result = cli_runner.invoke(cli, ["evaluate", "--hyp", hyp, "--ref", ref, "--no-facts"])
+    assert result.exit_code == 2
+    assert "hypothesis has 7 lines, reference has 8" in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        ("empty", "is empty"),
+        ("missing", "does not exist"),
+        ("tokenizer", "unknown tokenizer 'moses'"),
+        ("metric", "unknown metric 'bleurt'"),
+        ("lang", "unknown language 'xx'"),
+    ],
+)
+def test_bad_input_exits_2(tmp_path, cli_runner, setup, message):
+    hyp, ref = _write(tmp_path / "h.txt", HYP), _write(tmp_path / "r.txt", REF)
+    args = ["evaluate", "--hyp", hyp, "--ref", ref, "--no-facts"]
+    if setup == "empty":
+        Path(hyp).write_text("", encoding="utf-8")
+    elif setup == "missing":
+        args[2] = str(tmp_path / "nope.txt")
+    elif setup == "tokenizer":
+        args += ["--tokenize", "moses"]
+    elif setup == "metric":
+        args += ["-m", "bleu,bleurt"]
+    elif setup == "lang":
+        args += ["--lang", "xx"]
+    result = cli_runner.invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+
+
+def _folders(tmp_path: Path) -> tuple[str, str]:
+    _write(tmp_path / "hyp" / "a.txt", HYP[:4])
+    _write(tmp_path / "ref" / "a.txt", REF[:4])
+    _write(tmp_path / "hyp" / "sub" / "b.txt", HYP[4:])
+    _write(tmp_path / "ref" / "sub" / "b.txt", REF[4:])
+    _write(tmp_path / "ref" / "c.txt", REF[:2])
+    _write(tmp_path / "hyp" / "extra.txt", HYP[:2])
+    return str(tmp_path / "hyp"), str(tmp_path / "ref")
+
+
+def test_folders_report_missing_and_extra_files(tmp_path, cli_runner):
+    hyp, ref = _folders(tmp_path)
+    result = cli_runner.invoke(cli, ["evaluate", "--hyp", hyp, "--ref", ref, "--no-facts"])
+    assert result.exit_code == 1  # scores cover fewer files than the references
+    assert "no hypothesis for reference file c.txt" in result.stderr
+    assert "no reference for hypothesis file extra.txt" in result.stderr
+    assert "Missing: 1 reference file(s) have no hypothesis:\n  c.txt" in result.stdout
+    assert "sub/b.txt" in result.stdout
+
+
+def test_folder_json_and_csv_list_missing_files(tmp_path, cli_runner):
+    hyp, ref = _folders(tmp_path)
+    base = ["evaluate", "--hyp", hyp, "--ref", ref, "--no-facts", "-q"]
+    data = json.loads(cli_runner.invoke(cli, [*base, "--format", "json"]).stdout)
+    assert data["missing"] == ["c.txt"] and data["extra"] == ["extra.txt"]
+    assert [f["name"] for f in data["files"]] == ["a.txt", "sub/b.txt"]
+    rows = list(
+        csv.DictReader(io.StringIO(cli_runner.invoke(cli, [*base, "--format", "csv"]).stdout))
+    )
+    assert [(r["file"], r["status"]) for r in rows] == [
+        ("a.txt", "ok"),
+        ("sub/b.txt", "ok"),
+        ("c.txt", "missing"),
+        ("extra.txt", "extra"),
+        ("(all)", "corpus"),
+    ]
+    assert float(rows[-1]["bleu"]) == pytest.approx(data["bleu"]["score"], abs=1e-4)
+
+
+def test_complete_folder_exits_0(tmp_path, cli_runner):
+    hyp, ref = _folders(tmp_path)
+    Path(ref, "c.txt").unlink()
+    result = cli_runner.invoke(cli, ["evaluate", "--hyp", hyp, "--ref", ref, "--no-facts"])
+    assert result.exit_code == 0, result.output
+
+
+def test_html_is_self_contained_and_escaped(tmp_path, cli_runner):
+    evil = "<script>alert(1)</script>.txt"
+    _write(tmp_path / "hyp" / evil, HYP)
+    _write(tmp_path / "ref" / evil, REF)
+    _write(tmp_path / "hyp" / "plain.txt", HYP)
+    _write(tmp_path / "ref" / "plain.txt", REF)
+    out = tmp_path / "report.html"
+    args = ["evaluate", "--hyp", str(tmp_path / "hyp"), "--ref", str(tmp_path / "ref")]
+    result = cli_runner.invoke(cli, [*args, "--no-facts", "--format", "html", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "<script" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;.txt" in page
+    assert page.count("<svg") == 1 and "<rect" in page
+    assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
+
+
+def test_two_systems_run_the_paired_tests(tmp_path, cli_runner):
+    ref = _write(tmp_path / "r.txt", REF * 4)
+    good = _write(tmp_path / "good.txt", HYP * 4)
+    bad = _write(tmp_path / "bad.txt", [" ".join(reversed(s.split())) for s in HYP * 4])
+    args = ["evaluate", "--hyp", bad, "--hyp", good, "--ref", ref, "--no-facts"]
+    args += ["--paired-ar-n", "500", "--paired-bs-n", "200", "-m", "bleu,chrf"]
+    result = cli_runner.invoke(cli, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["system"] == bad  # the baseline's scores stay at the top level
+    assert [s["system"] for s in data["systems"]] == [bad, good]
+    tests = data["significance"]["tests"]
+    assert {(t["metric"], t["test"]) for t in tests} == {
+        ("bleu", "bs"),
+        ("bleu", "ar"),
+        ("chrf", "bs"),
+        ("chrf", "ar"),
+    }
+    assert all(t["significant"] and t["better"] == good for t in tests)
+    text = cli_runner.invoke(cli, args).stdout
+    assert f"significant: {good} is better" in text
+
+
+def test_facts_need_the_checker(tmp_path, cli_runner):
+    try:
+        from aligntext.check import extract_facts  # noqa: F401
+    except ImportError:
+        pytest.skip("the checker's extractors (aligntext.check) are not there yet")
+    hyp, ref = _write(tmp_path / "h.txt", HYP), _write(tmp_path / "r.txt", REF)
+    result = cli_runner.invoke(
+        cli, ["evaluate", "--hyp", hyp, "--ref", ref, "--lang", "en", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    facts = json.loads(result.stdout)["facts"]
+    assert facts["lang"] == "en"
+    assert set(facts["by_kind"]) >= {"number", "date", "entity"}
+    assert facts["total"] > 0

@@ -1,0 +1,162 @@
+"""Bitext readers (TSV, TMX, XLIFF 1.2 / 2.0, PO) and writers (TMX, TSV)."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+from translate.storage import po, tmx, xliff, xliff2
+
+from aligntext.errors import InputError
+from aligntext.io.bitext import Bitext, read_bitext, write_tmx, write_tsv
+
+PAIRS = [
+    ("On 6 April 1993 the district was occupied.", "6 aprel 1993-cü ildə rayon işğal edildi."),
+    ("Mr. Smith & <Ms. Jones> visited Kalbajar.", "Cənab Smit və <xanım Cons> Kəlbəcərə gəldi."),
+    ("60,000 people", "60.000 nəfər"),
+]
+XML_NS = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def test_tsv(tmp_path):
+    path = tmp_path / "pairs.tsv"
+    path.write_text(write_tsv(PAIRS), encoding="utf-8")
+    bitext = read_bitext(path)
+    assert bitext == Bitext(pairs=tuple(PAIRS), format="tsv", path=str(path))
+
+
+def test_tsv_keeps_line_numbers_and_ignores_extra_columns(tmp_path):
+    path = tmp_path / "pairs.tsv"
+    path.write_text("Bir\tОдин\t0.9\n\nİki\tДва\n\n\n", encoding="utf-8")
+    assert read_bitext(path).pairs == (("Bir", "Один"), ("", ""), ("İki", "Два"))
+
+
+def test_tsv_in_cp1251(tmp_path):
+    path = tmp_path / "pairs.txt"
+    path.write_bytes("Министерство\tВнешнеполитическое ведомство\n".encode("cp1251"))
+    assert read_bitext(path).pairs == (("Министерство", "Внешнеполитическое ведомство"),)
+
+
+def test_tsv_line_without_tab(tmp_path):
+    path = tmp_path / "pairs.tsv"
+    path.write_text("a\tb\nno tab on this line\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"line 2 of .* has no tab: 'no tab on this line'"):
+        read_bitext(path)
+
+
+def test_write_tsv_flattens_tabs_and_newlines():
+    assert write_tsv([("a\tb", "c\nd")]) == "a b\tc d\n"
+
+
+def test_tmx_round_trip(tmp_path):
+    data = write_tmx(PAIRS, "en", "az")
+    root = etree.fromstring(data)
+    assert root.get("version") == "1.4"
+    header = root.find("header")
+    assert header.get("srclang") == "en"
+    assert header.get("segtype") == "sentence"
+    assert header.get("creationtool") == "aligntext"
+    tuvs = root.findall("body/tu/tuv")
+    assert [t.get(XML_NS) for t in tuvs[:2]] == ["en", "az"]
+    assert tuvs[2].find("seg").text == PAIRS[1][0]
+    path = tmp_path / "out.tmx"
+    path.write_bytes(data)
+    bitext = read_bitext(path)
+    assert bitext.pairs == tuple(PAIRS)
+    assert (bitext.src_lang, bitext.tgt_lang, bitext.format) == ("en", "az", "tmx")
+    # translate-toolkit, as a CAT tool would, reads it back too.
+    store = tmx.tmxfile.parsestring(data)
+    assert [u.source for u in store.units] == [s for s, _ in PAIRS]
+
+
+def test_write_tmx_replaces_xml_invalid_characters():
+    root = etree.fromstring(write_tmx([("bell\x07here", "ok")], "ru", "tr"))
+    assert root.find("body/tu/tuv/seg").text == "bell here"
+
+
+def test_tmx_with_region_codes_and_three_languages(tmp_path):
+    path = tmp_path / "multi.tmx"
+    path.write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en-US" adminlang="en" segtype="sentence"
+ datatype="plaintext" o-tmf="x" creationtool="x" creationtoolversion="1"/>
+<body>
+<tu><tuv xml:lang="ru-RU"><seg>Привет</seg></tuv><tuv xml:lang="en-US"><seg>Hello</seg></tuv>
+<tuv xml:lang="tr-TR"><seg>Merhaba</seg></tuv></tu>
+<tu><tuv xml:lang="en-US"><seg>Bye</seg></tuv><tuv xml:lang="ru-RU"><seg>Пока</seg></tuv></tu>
+</body></tmx>""",
+        encoding="utf-8",
+    )
+    bitext = read_bitext(path)
+    assert (bitext.src_lang, bitext.tgt_lang) == ("en", "ru")
+    assert bitext.pairs == (("Hello", "Привет"), ("Bye", "Пока"))
+
+
+def test_xliff_12(tmp_path):
+    store = xliff.xlifffile(sourcelanguage="en", targetlanguage="ru")
+    for src, tgt in [("Hello", "Привет"), ("Untranslated", "")]:
+        unit = store.addsourceunit(src)
+        if tgt:
+            unit.settarget(tgt)
+    data = (
+        bytes(store)
+        .replace(b'version="1.1"', b'version="1.2"')
+        .replace(b"document:1.1", b"document:1.2")
+    )
+    assert b'version="1.2"' in data
+    path = tmp_path / "file.xlf"
+    path.write_bytes(data)
+    bitext = read_bitext(path)
+    assert bitext.pairs == (("Hello", "Привет"), ("Untranslated", ""))
+    assert (bitext.src_lang, bitext.tgt_lang, bitext.format) == ("en", "ru", "xliff")
+
+
+def test_xliff_20(tmp_path):
+    store = xliff2.Xliff2File(sourcelanguage="en", targetlanguage="tr")
+    for src, tgt in PAIRS[:2]:
+        store.addsourceunit(src).settarget(tgt)
+    path = tmp_path / "file.xliff"
+    path.write_bytes(bytes(store))
+    bitext = read_bitext(path)
+    assert bitext.pairs == tuple(PAIRS[:2])
+    assert (bitext.src_lang, bitext.tgt_lang) == ("en", "tr")
+
+
+def test_po(tmp_path):
+    store = po.pofile()
+    store.updateheader(add=True, Language="az")
+    for src, tgt in PAIRS:
+        store.addsourceunit(src).target = tgt
+    obsolete = store.addsourceunit("Old")
+    obsolete.target = "Köhnə"
+    obsolete.makeobsolete()
+    path = tmp_path / "messages.po"
+    path.write_bytes(bytes(store))
+    bitext = read_bitext(path)
+    assert bitext.pairs == tuple(PAIRS)
+    assert (bitext.src_lang, bitext.tgt_lang, bitext.format) == (None, "az", "po")
+
+
+def test_format_sniffed_from_content(tmp_path):
+    path = tmp_path / "export.txt"
+    path.write_bytes(write_tmx(PAIRS[:1], "en", "ru"))
+    assert read_bitext(path).format == "tmx"
+    assert read_bitext(path, fmt="TMX").pairs == tuple(PAIRS[:1])
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "fmt", "match"),
+    [
+        ("missing.tmx", None, None, "does not exist"),
+        ("empty.tmx", b"", None, "is empty"),
+        ("broken.tmx", b"<tmx><body><tu>", None, "cannot be read as TMX"),
+        ("broken.xlf", b"<xliff version='1.2'><file>", None, "cannot be read as XLIFF"),
+        ("empty.tsv", b"", None, "is empty"),
+        ("x.tsv", b"a\tb\n", "csv", "unknown bitext format 'csv'"),
+    ],
+)
+def test_bad_bitexts(tmp_path, name, content, fmt, match):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(InputError, match=match):
+        read_bitext(path, fmt=fmt)

@@ -1,0 +1,347 @@
+"""Document readers and writers: txt, Markdown, docx, HTML."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+
+from aligntext.errors import InputError
+from aligntext.io.documents import (
+    SUPPORTED_SUFFIXES,
+    document_from_text,
+    read_document,
+    write_document,
+)
+
+TXT = """PRESS RELEASE
+Baku, 6 April 2023
+
+The Ministry of Foreign Affairs of the Republic of Azerbaijan
+notes that the anniversary was marked by well-
+known events in the region.
+Mr. J. Smith attended.
+
+- first item
+- second item
+
+1. One.
+2. Two.
+"""
+
+MD = """---
+title: Statement
+---
+# Statement of the Ministry #
+
+Intro paragraph with **bold** and
+a soft break.
+
+Setext Heading
+--------------
+
+- item one
+- item two
+  continues here
+1. numbered item
+
+```python
+print("not translated")
+```
+
+| Region | Mines |
+|--------|-------|
+| Kəlbəcər | 60.000 |
+
+> quoted text
+> more quote
+
+    indented code, not translated
+
+Last paragraph.
+"""
+
+HTML = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Site</title><script>var menu = 1;</script>
+<style>p { color: red }</style></head>
+<body>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+</header>
+<div class="sidebar"><p>Popular stories</p></div>
+<article>
+  <header><h1>Statement on demining</h1><p class="date">6 April 2023</p></header>
+  <p>First <a href="#">linked</a> paragraph &amp; more.</p>
+  <div><p>Nested paragraph.</p></div>
+  <ul><li>One</li><li>Two</li></ul>
+  <table><tr><td>Kəlbəcər</td><td>1 200</td></tr></table>
+  <pre>code here</pre>
+  <footer>Share on X</footer>
+</article>
+<footer><p>Copyright 2023</p></footer>
+</body></html>
+"""
+
+
+def _texts(doc):
+    return [p.text for p in doc.paragraphs]
+
+
+def test_txt_paragraphs_and_kinds(tmp_path):
+    path = tmp_path / "s.txt"
+    path.write_text(TXT, encoding="utf-8")
+    doc = read_document(path)
+    assert doc.format == "txt"
+    assert doc.encoding == "utf-8"
+    assert [(p.kind, p.text) for p in doc] == [
+        ("heading", "PRESS RELEASE"),
+        ("heading", "Baku, 6 April 2023"),
+        (
+            "p",
+            "The Ministry of Foreign Affairs of the Republic of Azerbaijan notes that the "
+            "anniversary was marked by well-known events in the region.",
+        ),
+        ("p", "Mr. J. Smith attended."),
+        ("list-item", "first item"),
+        ("list-item", "second item"),
+        ("list-item", "One."),
+        ("list-item", "Two."),
+    ]
+    assert [p.index for p in doc] == list(range(8))
+
+
+def test_txt_round_trip_keeps_separators(tmp_path):
+    src = tmp_path / "s.txt"
+    src.write_text("Title\n\nOne.\nTwo.\n\n\n- a\n- b\n", encoding="utf-8")
+    doc = read_document(src)
+    out = tmp_path / "out.txt"
+    write_document(doc, _texts(doc), out)
+    assert out.read_text(encoding="utf-8") == src.read_text(encoding="utf-8")
+    write_document(doc, ["Başlıq", "Bir.", "İki.", "ə", "b"], out)
+    assert out.read_text(encoding="utf-8") == "Başlıq\n\nBir.\nİki.\n\n\n- ə\n- b\n"
+
+
+def test_txt_wrapped_round_trip(tmp_path):
+    src = tmp_path / "s.txt"
+    src.write_text(TXT, encoding="utf-8")
+    doc = read_document(src)
+    out = tmp_path / "out.txt"
+    write_document(doc, _texts(doc), out)
+    assert _texts(read_document(out)) == _texts(doc)
+
+
+def test_txt_turkish_ordinal_line_is_not_a_list(tmp_path):
+    src = tmp_path / "tr.txt"
+    src.write_text("1. Dünya Savaşı'nda çok şey değişti.\n", encoding="utf-8")
+    assert [(p.kind, p.text) for p in read_document(src)] == [
+        ("p", "1. Dünya Savaşı'nda çok şey değişti.")
+    ]
+
+
+def test_legacy_encoded_txt(tmp_path):
+    src = tmp_path / "ru.txt"
+    src.write_bytes("Заявление МИД\n\nВ 2019 г. в Баку прошла встреча.\n".encode("cp1251"))
+    doc = read_document(src)
+    assert doc.encoding == "cp1251"
+    assert _texts(doc) == ["Заявление МИД", "В 2019 г. в Баку прошла встреча."]
+    out = tmp_path / "out.txt"
+    write_document(doc, _texts(doc), out)
+    assert out.read_bytes().decode("utf-8") == "Заявление МИД\n\nВ 2019 г. в Баку прошла встреча.\n"
+
+
+def test_markdown_blocks(tmp_path):
+    path = tmp_path / "s.md"
+    path.write_text(MD, encoding="utf-8")
+    doc = read_document(path)
+    assert [(p.kind, p.text) for p in doc] == [
+        ("heading", "Statement of the Ministry"),
+        ("p", "Intro paragraph with **bold** and a soft break."),
+        ("heading", "Setext Heading"),
+        ("list-item", "item one"),
+        ("list-item", "item two continues here"),
+        ("list-item", "numbered item"),
+        ("table-cell", "Region"),
+        ("table-cell", "Mines"),
+        ("table-cell", "Kəlbəcər"),
+        ("table-cell", "60.000"),
+        ("quote", "quoted text more quote"),
+        ("p", "Last paragraph."),
+    ]
+    assert all("not translated" not in p.text for p in doc)
+    assert '"gap": "\\n# "' not in doc.paragraphs[0].locator  # front matter is in the gap
+    assert "# " in doc.paragraphs[0].locator
+
+
+def test_markdown_write_keeps_prefixes_and_code(tmp_path):
+    path = tmp_path / "s.md"
+    path.write_text(MD, encoding="utf-8")
+    doc = read_document(path)
+    out = tmp_path / "out.md"
+    write_document(doc, [t.upper().replace("REGION", "A|B") for t in _texts(doc)], out)
+    written = out.read_text(encoding="utf-8")
+    assert written.startswith("---\ntitle: Statement\n---\n# STATEMENT OF THE MINISTRY #\n")
+    assert "\n- ITEM ONE\n- ITEM TWO CONTINUES HERE\n1. NUMBERED ITEM\n" in written
+    assert '```python\nprint("not translated")\n```' in written
+    assert "| A\\|B | MINES |\n|--------|-------|\n| KƏLBƏCƏR | 60.000 |" in written
+    assert "    indented code, not translated" in written
+    again = read_document(out)
+    assert _texts(again)[6] == "A|B"
+    write_document(doc, _texts(doc), out)
+    assert _texts(read_document(out)) == _texts(doc)
+
+
+def _make_docx(path):
+    d = docx.Document()
+    d.add_heading("Statement on demining", level=1)
+    p = d.add_paragraph("First ")
+    p.add_run("bold").bold = True
+    p.add_run(" paragraph.")
+    d.add_paragraph("An item", style="List Bullet")
+    table = d.add_table(rows=2, cols=2)
+    for (r, c), text in {(0, 0): "Region", (0, 1): "Mines", (1, 0): "Kəlbəcər"}.items():
+        table.cell(r, c).text = text
+    table.cell(1, 1).text = "1 200"
+    d.add_paragraph("")
+    d.add_paragraph("Closing sentence.")
+    d.save(str(path))
+
+
+def test_docx_read_with_table(tmp_path):
+    path = tmp_path / "s.docx"
+    _make_docx(path)
+    doc = read_document(path)
+    assert doc.format == "docx"
+    assert [(p.kind, p.text) for p in doc] == [
+        ("heading", "Statement on demining"),
+        ("p", "First bold paragraph."),
+        ("list-item", "An item"),
+        ("table-cell", "Region"),
+        ("table-cell", "Mines"),
+        ("table-cell", "Kəlbəcər"),
+        ("table-cell", "1 200"),
+        ("p", "Closing sentence."),
+    ]
+
+
+def test_docx_write_keeps_styles_and_table(tmp_path):
+    path = tmp_path / "s.docx"
+    _make_docx(path)
+    doc = read_document(path)
+    out = tmp_path / "out.docx"
+    new = [f"{t} (az)" for t in _texts(doc)]
+    write_document(doc, new, out)
+    assert _texts(read_document(out)) == new
+    written = docx.Document(str(out))
+    assert [p.style.name for p in written.paragraphs[:3]] == [
+        "Heading 1",
+        "Normal",
+        "List Bullet",
+    ]
+    assert written.paragraphs[1].runs[0].text == "First bold paragraph. (az)"
+    assert written.tables[0].cell(1, 0).text == "Kəlbəcər (az)"
+    write_document(doc, _texts(doc), out)
+    assert _texts(read_document(out)) == _texts(doc)
+
+
+def test_html_drops_boilerplate(tmp_path):
+    path = tmp_path / "s.html"
+    path.write_text(HTML, encoding="utf-8")
+    doc = read_document(path)
+    assert [(p.kind, p.text) for p in doc] == [
+        ("heading", "Statement on demining"),
+        ("p", "6 April 2023"),
+        ("p", "First linked paragraph & more."),
+        ("p", "Nested paragraph."),
+        ("list-item", "One"),
+        ("list-item", "Two"),
+        ("table-cell", "Kəlbəcər"),
+        ("table-cell", "1 200"),
+    ]
+
+
+def test_html_without_article_drops_link_menus(tmp_path):
+    path = tmp_path / "s.htm"
+    path.write_text(
+        "<html><body><ul><li><a href='/'>Home</a></li><li><a href='/a'>About</a></li></ul>"
+        "<h2>Title</h2><p>Body text here.</p><div id='footer'>Contact us</div></body></html>",
+        encoding="utf-8",
+    )
+    assert _texts(read_document(path)) == ["Title", "Body text here."]
+
+
+def test_html_write_into_original(tmp_path):
+    path = tmp_path / "s.html"
+    path.write_bytes(
+        HTML.replace('charset="utf-8"', 'charset="windows-1251"')
+        .replace("Kəlbəcər", "Кельбаджар")
+        .encode("cp1251", errors="strict")
+    )
+    doc = read_document(path)
+    assert doc.encoding == "windows-1251" or doc.encoding == "cp1251"
+    out = tmp_path / "out.html"
+    new = [f"<{t}>" for t in _texts(doc)]
+    write_document(doc, new, out, lang="ru")
+    written = out.read_bytes().decode("utf-8")
+    assert '<html lang="ru">' in written
+    assert 'charset="utf-8"' in written
+    assert "&lt;Statement on demining&gt;" in written  # texts are escaped
+    assert "<nav>" in written and "var menu = 1;" in written  # page layout kept
+    assert _texts(read_document(out)) == new
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "match"),
+    [
+        ("a.pdf", b"%PDF-1.4", r"unsupported file type \.pdf.*\.txt, .*\.docx"),
+        ("noext", b"text", r"unsupported file type \(no suffix\)"),
+        ("missing.txt", None, "does not exist"),
+        ("empty.md", b"", "is empty"),
+        ("blank.txt", b"\n \n", "only whitespace"),
+        ("bin.txt", b"GIF89a\x00\x01\x02\x00", "looks binary"),
+        ("code.md", b"```\nonly code\n```\n", "no text outside code"),
+        ("bad.docx", b"not a zip file", r"not a valid \.docx"),
+        ("empty.docx", b"", "is empty"),
+        ("menu.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no main"),
+    ],
+)
+def test_bad_documents(tmp_path, name, content, match):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(InputError, match=match):
+        read_document(path)
+
+
+def test_folder_is_refused(tmp_path):
+    folder = tmp_path / "dir.txt"
+    folder.mkdir()
+    with pytest.raises(InputError, match="is a folder"):
+        read_document(folder)
+
+
+def test_explicit_format_and_unknown_format(tmp_path):
+    path = tmp_path / "statement.dat"
+    path.write_text("# Title\n\nBody.\n", encoding="utf-8")
+    assert [p.kind for p in read_document(path, fmt="md")] == ["heading", "p"]
+    with pytest.raises(InputError, match="unknown document format 'rtf'"):
+        read_document(path, fmt="rtf")
+
+
+def test_write_needs_one_text_per_paragraph(tmp_path):
+    doc = document_from_text("One.\n\nTwo.")
+    with pytest.raises(InputError, match="got 1 texts for a document of 2 paragraphs"):
+        write_document(doc, ["Bir."], tmp_path / "o.txt")
+
+
+def test_document_from_text(tmp_path):
+    doc = document_from_text("Başlıq\r\n\r\nBirinci cümlə. İkinci cümlə.\n", lang="aze")
+    assert doc.lang == "az"
+    assert doc.path is None
+    assert _texts(doc) == ["Başlıq", "Birinci cümlə. İkinci cümlə."]
+    out = tmp_path / "o.txt"
+    write_document(doc, ["Title", "First sentence. Second sentence."], out)
+    assert out.read_text(encoding="utf-8") == "Title\n\nFirst sentence. Second sentence.\n"
+    with pytest.raises(InputError, match="empty"):
+        document_from_text("  \n")
+
+
+def test_supported_suffixes_cover_the_four_formats():
+    assert set(SUPPORTED_SUFFIXES.values()) == {"txt", "md", "docx", "html"}

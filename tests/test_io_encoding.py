@@ -1,0 +1,135 @@
+"""Encoding detection and bad-input errors of aligntext.io.encoding and aligntext.io.lines."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+import pytest
+
+from aligntext.errors import InputError
+from aligntext.io.encoding import decode_bytes, detect_encoding, read_text
+from aligntext.io.lines import read_lines
+
+RU = (
+    "Министерство иностранных дел Азербайджанской Республики заявляет, что 2 апреля "
+    "1993 года Кельбаджарский район был оккупирован. Это т.е. важная дата."
+)
+RU_CAPS = "ЗАЯВЛЕНИЕ МИНИСТЕРСТВА ИНОСТРАННЫХ ДЕЛ"
+TR = (
+    "Dışişleri Bakanlığı, İşgal altındaki Kelbecer'in 2 Nisan 1993'te ağır hasar "
+    "gördüğünü açıkladı. Şehirde çok sayıda öğrenci üzüldü."
+)
+TR_SHORT = "Ağaç dikildi."
+AZ_CP1254 = "Şuşa şəhəri"  # ə is not in cp1254: only used for UTF encodings
+EN = "The Ministry of Foreign Affairs issued a statement on 2 April 1993."
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "expected"),
+    [
+        (RU, "cp1251", "cp1251"),
+        (RU, "koi8-r", "koi8-r"),
+        (RU_CAPS, "cp1251", "cp1251"),
+        (RU_CAPS, "koi8-r", "koi8-r"),
+        (TR, "cp1254", "cp1254"),
+        (TR_SHORT, "cp1254", "cp1254"),
+        ("Azərbaycan Respublikası", "utf-8", "utf-8"),
+        (RU, "utf-8-sig", "utf-8-sig"),
+        (RU, "utf-16", "utf-16"),
+        (TR, "utf-16-le", "utf-16-le"),
+        (AZ_CP1254, "utf-16-be", "utf-16-be"),
+        (EN, "ascii", "utf-8"),
+    ],
+)
+def test_read_text_detects_encoding(tmp_path, text, encoding, expected):
+    path = tmp_path / "in.txt"
+    path.write_bytes(text.encode(encoding))
+    got, used = read_text(path)
+    assert got == text
+    assert used == expected
+
+
+def test_cp1254_gives_turkish_letters(tmp_path):
+    path = tmp_path / "tr.txt"
+    path.write_bytes("İstanbul'da ılık ağustos; Şişli, Ğ ğ ı İ ş Ş".encode("cp1254"))
+    text, used = read_text(path)
+    assert used == "cp1254"
+    for letter in "şğıİŞĞ":
+        assert letter in text
+
+
+def test_detect_encoding_prefers_bom():
+    assert detect_encoding(codecs.BOM_UTF8 + "Привет".encode()) == "utf-8-sig"
+    assert detect_encoding(codecs.BOM_UTF16_LE + "Merhaba".encode("utf-16-le")) == "utf-16"
+
+
+def test_text_is_nfc_and_line_ends_are_normalised(tmp_path):
+    decomposed = unicodedata.normalize("NFD", "Kəlbəcər İş\r\nikinci sətir\r")
+    path = tmp_path / "nfd.txt"
+    path.write_bytes(decomposed.encode("utf-8"))
+    text, _ = read_text(path)
+    assert text == "Kəlbəcər İş\nikinci sətir\n"
+    assert unicodedata.is_normalized("NFC", text)
+
+
+def test_encoding_override(tmp_path):
+    path = tmp_path / "ru.txt"
+    path.write_bytes(RU.encode("koi8-r"))
+    text, used = read_text(path, encoding="koi8_r")
+    assert (text, used) == (RU, "koi8-r")
+
+
+@pytest.mark.parametrize(
+    ("make", "match"),
+    [
+        (lambda p: None, "does not exist"),
+        (lambda p: p.mkdir(), "is a folder"),
+        (lambda p: p.write_bytes(b""), "is empty"),
+        (lambda p: p.write_bytes(b" \n\t\r\n  "), "only whitespace"),
+        (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01"), "looks binary"),
+        (lambda p: p.write_bytes(bytes(range(1, 32)) * 20), "looks binary"),
+        (lambda p: p.write_bytes(b"x" * 150_000), "line 1 of .* is 150,000 characters long"),
+        (lambda p: p.write_bytes(b"ok\n" + b"y" * 120_000), "line 2 of .* 120,000 characters"),
+    ],
+)
+def test_bad_input(tmp_path, make, match):
+    path = tmp_path / "bad.txt"
+    make(path)
+    with pytest.raises(InputError, match=match):
+        read_text(path)
+    with pytest.raises(InputError, match=match):
+        read_lines(path)
+
+
+def test_undecodable_with_given_encoding(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_bytes("Привет".encode("cp1251"))
+    with pytest.raises(InputError, match=r"cannot be decoded as utf-8 \(byte 0xCF at offset 0\)"):
+        read_text(path, encoding="utf-8")
+
+
+def test_unknown_encoding_name(tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_text("hello")
+    with pytest.raises(InputError, match="unknown encoding 'klingon'"):
+        read_text(path, encoding="klingon")
+
+
+def test_file_over_size_limit(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"word " * 400)
+    with pytest.raises(InputError, match="over the limit"):
+        read_text(path, max_bytes=1000)
+
+
+def test_decode_bytes_names_the_source():
+    with pytest.raises(InputError, match=r"file 'upload\.txt' looks binary"):
+        decode_bytes(b"abc\x00def", "upload.txt")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1251", "utf-16"])
+def test_read_lines_skips_empty_lines(tmp_path, encoding):
+    path = tmp_path / "lines.txt"
+    path.write_bytes("  Первая строка.  \n\n   \nВторая строка.\n".encode(encoding))
+    assert read_lines(path) == ["Первая строка.", "Вторая строка."]

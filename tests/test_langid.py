@@ -1,0 +1,181 @@
+"""Language identification among en, az, ru, tr; none-of-four errors; verify_language; CLI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from aligntext.errors import LanguageMismatchError, UnsupportedLanguageError
+from aligntext.langid import detect_language, language_scores, verify_language
+
+SENTENCES = [
+    ("en", "The ministry said on Tuesday that the new rules will apply from next spring."),
+    ("en", "Talks between the two delegations continued late into the evening."),
+    ("en", "Prices rose"),
+    ("az", "Nazirlik çərşənbə axşamı bildirib ki, yeni qaydalar gələn yazdan tətbiq olunacaq."),
+    ("az", "İki nümayəndə heyəti arasında danışıqlar axşam saatlarına qədər davam etdi."),
+    ("az", "Bakıda keçirilən görüşdə iqtisadi əməkdaşlıq məsələləri müzakirə olunub."),
+    # Azerbaijani without the letter ə: the model alone must carry it.
+    ("az", "Qonaqlar axşam yoxlamadan sonra qayıtdılar."),
+    ("ru", "Министерство сообщило во вторник, что новые правила вступят в силу следующей весной."),
+    ("ru", "Переговоры двух делегаций продолжались до позднего вечера."),
+    ("ru", "Цены выросли"),
+    (
+        "tr",
+        "Bakanlık salı günü yeni kuralların gelecek bahar uygulanacağını söyledi.",
+    ),
+    ("tr", "İki heyet arasındaki görüşmeler akşam geç saatlere kadar sürdü."),
+    ("tr", "Ankara'daki toplantıda ekonomik işbirliği konuları ele alındı."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), SENTENCES)
+def test_detect_language(lang: str, text: str) -> None:
+    assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize(("lang", "text"), SENTENCES)
+def test_scores_are_probabilities_over_the_four(lang: str, text: str) -> None:
+    scores = language_scores(text)
+    assert set(scores) == {"en", "az", "ru", "tr"}
+    assert sum(scores.values()) == pytest.approx(1.0)
+    assert max(scores, key=scores.__getitem__) == lang
+
+
+def test_schwa_decides_azerbaijani_over_turkish() -> None:
+    # Mostly Turkish-looking words, but "ə" occurs only in Azerbaijani.
+    assert detect_language("Bu kitabı mən də okudum, çox gözəl.") == "az"
+
+
+@pytest.mark.parametrize(
+    ("text", "looks_like"),
+    [
+        (
+            "Die Regierung hat am Montag neue Regeln für den Verkehr in der Stadt beschlossen.",
+            "German",
+        ),
+        (
+            "Le gouvernement a annoncé lundi de nouvelles règles pour la circulation en ville.",
+            "French",
+        ),
+        ("Уряд у понеділок оголосив нові правила руху в місті для всіх водіїв.", "Ukrainian"),
+        ("Η κυβέρνηση ανακοίνωσε νέους κανόνες για την κυκλοφορία στην πόλη.", "Greek script"),
+        ("أعلنت الحكومة يوم الاثنين قواعد جديدة للمرور في المدينة.", "Arabic script"),
+    ],
+)
+def test_none_of_the_four_is_an_error(text: str, looks_like: str) -> None:
+    with pytest.raises(UnsupportedLanguageError, match=f"none of en, az, ru, tr.*{looks_like}"):
+        detect_language(text)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "12 345 — 2024", "!!! ???"])
+def test_no_letters_is_an_error(text: str) -> None:
+    with pytest.raises(UnsupportedLanguageError, match="no letters"):
+        detect_language(text)
+    with pytest.raises(UnsupportedLanguageError, match="no letters"):
+        language_scores(text)
+
+
+def test_short_text_gets_a_guess_not_an_error() -> None:
+    assert detect_language("Ok") in {"en", "az", "ru", "tr"}
+
+
+# --- verify_language ---------------------------------------------------------------------
+
+_AZ = SENTENCES[3][1]
+_RU = SENTENCES[7][1]
+_EN = SENTENCES[0][1]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimed"), [(_AZ, "az"), (_RU, "rus"), (_EN, "en"), ("Merhaba", "az")]
+)
+def test_verify_language_accepts(text: str, claimed: str) -> None:
+    assert verify_language(text, claimed) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "claimed", "detected"),
+    [
+        (_AZ, "tr", "Azerbaijani (az)"),
+        (_RU, "en", "Russian (ru)"),
+        (_EN, "az", "English (en)"),
+        ("Hello", "ru", "English (en)"),  # another script: clear even when short
+    ],
+)
+def test_verify_language_warns_and_strict_raises(text: str, claimed: str, detected: str) -> None:
+    message = verify_language(text, claimed, name="'a.txt'")
+    assert message is not None
+    assert detected in message and "'a.txt'" in message
+    with pytest.raises(
+        LanguageMismatchError, match=detected.replace("(", r"\(").replace(")", r"\)")
+    ):
+        verify_language(text, claimed, strict=True)
+
+
+def test_verify_language_none_of_four() -> None:
+    text = "Die Regierung hat am Montag neue Regeln für den Verkehr in der Stadt beschlossen."
+    assert "German" in (verify_language(text, "en") or "")
+    with pytest.raises(LanguageMismatchError, match="German"):
+        verify_language(text, "en", strict=True)
+
+
+def test_verify_language_unknown_code() -> None:
+    with pytest.raises(UnsupportedLanguageError, match="unknown language 'fr'"):
+        verify_language(_EN, "fr")
+
+
+def test_model_loads_lazily() -> None:
+    code = (
+        "import sys, aligntext.langid, aligntext.segment, aligntext.cli;"
+        "assert aligntext.langid._identifier is None;"
+        "assert 'py3langid' not in sys.modules, 'py3langid imported at import time'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --- CLI ---------------------------------------------------------------------------------
+
+
+def test_cli_detect_file_and_scores(cli_runner, tmp_path) -> None:
+    from aligntext.cli import cli
+
+    path = tmp_path / "tr.txt"
+    path.write_text(SENTENCES[10][1], encoding="utf-8")
+    result = cli_runner.invoke(cli, ["detect", str(path)])
+    assert result.exit_code == 0 and result.stdout == "tr\n"
+    result = cli_runner.invoke(cli, ["detect", str(path), "--scores"])
+    lines = result.stdout.splitlines()
+    assert lines[0] == "tr" and lines[1].startswith("tr\t") and len(lines) == 5
+
+
+def test_cli_detect_stdin(cli_runner) -> None:
+    from aligntext.cli import cli
+
+    result = cli_runner.invoke(cli, ["detect", "-"], input=SENTENCES[7][1])
+    assert result.exit_code == 0 and result.stdout == "ru\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "missing.txt"),
+        (b"", "empty"),
+        ("Die Regierung hat am Montag neue Regeln für den Verkehr beschlossen.", "German"),
+        ("12 345 678", "no letters"),
+    ],
+)
+def test_cli_detect_bad_input(cli_runner, tmp_path, content, message) -> None:
+    from aligntext.cli import cli
+
+    path = tmp_path / "missing.txt"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    elif content is not None:
+        path.write_text(content, encoding="utf-8")
+    result = cli_runner.invoke(cli, ["detect", str(path)])
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert message in result.stderr

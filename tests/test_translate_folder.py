@@ -1,0 +1,561 @@
+"""The folder translation job with a fake translator: structure, cache, resume, manifest.
+
+The job must work with any :class:`~aligntext.translate.base.Translator`; a fake one that
+rewrites sentences predictably lets these tests check every output exactly. Tests with the
+tiny real models are in ``test_translate_folder_model.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from aligntext.errors import InputError
+from aligntext.pipeline import ProgressEvent, translate_folder
+from aligntext.pipeline.batch import _safe_output, collect_inputs
+from aligntext.translate.base import Translator
+from aligntext.translate.cache import CachedTranslator, SegmentCache, cache_key
+
+# --- a fake translator ------------------------------------------------------------------------
+
+
+def fake(sentence: str, tgt: str) -> str:
+    """What the fake translator makes of a sentence: target tag plus upper-cased words."""
+    return f"({tgt}) " + " ".join(w.upper() for w in sentence.split())
+
+
+class FakeTranslator:
+    """Upper-cases sentences; logs what it is sent; can stop after a number of calls."""
+
+    def __init__(
+        self, src: str, tgt: str, log: list[str], *, stop_after_calls: int | None = None
+    ) -> None:
+        self.src_lang, self.tgt_lang = src, tgt
+        self.log = log
+        self.calls = 0
+        self.stop_after_calls = stop_after_calls
+        self.beam = "1"
+
+    def translate(self, sentences, progress=None):
+        if self.stop_after_calls is not None and self.calls >= self.stop_after_calls:
+            raise KeyboardInterrupt  # what Ctrl-C does in the middle of a run
+        self.calls += 1
+        self.log.extend(sentences)
+        if progress is not None:
+            progress(len(sentences))
+        return [fake(s, self.tgt_lang) for s in sentences]
+
+    def signature_fields(self):
+        return (("model", "fake"), ("backend", "fake"), ("beam", self.beam))
+
+
+def factory(log: list[str], **kw):
+    return lambda src, tgt: FakeTranslator(src, tgt, log, **kw)
+
+
+# --- fixtures written for these tests ---------------------------------------------------------
+
+TXT = (
+    "Statement of the Ministry\n\n"
+    "The Ministry met the delegation on Monday. Both sides agreed to continue the talks.\n\n"
+    "The full text will be published next week.\n"
+)
+MD = (
+    "# Press release\n\n"
+    "The parties signed three agreements. The next round is planned for May.\n\n"
+    "- Trade grew by 12 percent.\n"
+    "- The full text will be published next week.\n"
+)
+DOCX_PARAS = [
+    ("Title", "Annual report"),
+    (None, "The committee approved the budget. The vote was unanimous."),
+    (None, "2024"),
+    (None, "The full text will be published next week."),
+]
+
+
+def make_docx(path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for style, text in DOCX_PARAS:
+        document.add_paragraph(text, style=style) if style else document.add_paragraph(text)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+
+
+@pytest.fixture()
+def tree(tmp_path: Path) -> Path:
+    """A folder with nested .txt, .md and .docx files (and things to ignore)."""
+    root = tmp_path / "in"
+    (root / "sub" / "deeper").mkdir(parents=True)
+    (root / "a.txt").write_text(TXT, encoding="utf-8")
+    (root / "sub" / "b.md").write_text(MD, encoding="utf-8")
+    make_docx(root / "sub" / "deeper" / "c.docx")
+    (root / "notes.csv").write_text("not,a,document\n", encoding="utf-8")
+    (root / ".hidden").mkdir()
+    (root / ".hidden" / "x.txt").write_text("Hidden files are skipped.\n", encoding="utf-8")
+    return root
+
+
+def run(tree: Path, out: Path, log: list[str], tgts=("ru",), **kw):
+    kw.setdefault("cache", out.parent / "cache.sqlite")
+    factory_kw = {k: kw.pop(k) for k in ("stop_after_calls",) if k in kw}
+    return translate_folder(
+        [tree], "en", list(tgts), out, translator_factory=factory(log, **factory_kw), **kw
+    )
+
+
+def read_paragraphs(path: Path) -> list[str]:
+    from aligntext.io.documents import read_document
+
+    return [p.text for p in read_document(path).paragraphs]
+
+
+def part_files(root: Path) -> list[Path]:
+    return [p for p in root.rglob("*") if ".part" in p.name]
+
+
+def expected_paragraph(text: str, tgt: str) -> str:
+    from aligntext.segment import split_sentences
+
+    return " ".join(
+        fake(s, tgt) if any(c.isalpha() for c in s) else s for s in split_sentences(text, "en")
+    )
+
+
+RELS = ["a.txt", "sub/b.md", "sub/deeper/c.docx"]
+
+
+# --- structure ----------------------------------------------------------------------------
+
+
+def test_folder_is_mirrored_with_same_formats_and_paragraphs(tree, tmp_path):
+    log: list[str] = []
+    result = run(tree, tmp_path / "out", log, tgts=("ru", "tr"))
+    assert [f.relpath for f in result.files] == [f"{t}/{r}" for r in RELS for t in ("ru", "tr")]
+    assert {f.status for f in result.files} == {"done"}
+    for tgt in ("ru", "tr"):
+        for rel in RELS:
+            source, output = tree / rel, tmp_path / "out" / tgt / rel
+            assert output.is_file()
+            src_paras = read_paragraphs(source)
+            out_paras = read_paragraphs(output)
+            assert len(out_paras) == len(src_paras)
+            assert out_paras == [expected_paragraph(p, tgt) for p in src_paras]
+    assert not (tmp_path / "out" / "ru" / "notes.csv").exists()
+    assert not (tmp_path / "out" / "ru" / ".hidden").exists()
+    assert part_files(tmp_path / "out") == []
+
+
+def test_markdown_and_docx_structure_survive(tree, tmp_path):
+    from aligntext.io.documents import read_document
+
+    run(tree, tmp_path / "out", [])
+    md = (tmp_path / "out" / "ru" / "sub" / "b.md").read_text(encoding="utf-8")
+    assert md.startswith("# (ru) PRESS RELEASE\n")
+    assert "\n- (ru) TRADE GREW BY 12 PERCENT.\n" in md
+    src_kinds = [p.kind for p in read_document(tree / "sub" / "deeper" / "c.docx")]
+    out_kinds = [p.kind for p in read_document(tmp_path / "out" / "ru/sub/deeper/c.docx")]
+    assert out_kinds == src_kinds
+
+
+def test_sentences_without_letters_are_copied_not_translated(tree, tmp_path):
+    log: list[str] = []
+    run(tree, tmp_path / "out", log)
+    assert "2024" not in log
+    assert "2024" in read_paragraphs(tmp_path / "out" / "ru/sub/deeper/c.docx")
+
+
+def test_sentences_are_batched_across_files_and_deduplicated(tree, tmp_path):
+    log: list[str] = []
+    run(tree, tmp_path / "out", log, cache=False)
+    boiler = "The full text will be published next week."
+    assert log.count(boiler) == 1  # in all three files, sent once
+    assert len(log) == len(set(log))
+    # One chunk: every file's sentences in one call, so the backend can fill its batches.
+    assert any(s.startswith("Statement") for s in log) and "Annual report" in log
+
+
+def test_chunks_split_between_files(tree, tmp_path):
+    calls: list[int] = []
+
+    class Counting(FakeTranslator):
+        def translate(self, sentences, progress=None):
+            calls.append(len(sentences))
+            return super().translate(sentences, progress)
+
+    translate_folder(
+        [tree],
+        "en",
+        ["ru"],
+        tmp_path / "out",
+        translator_factory=lambda s, t: Counting(s, t, []),
+        cache=False,
+        chunk_sentences=1,
+    )
+    assert len(calls) == 3  # one chunk per file
+
+
+# --- cache ----------------------------------------------------------------------------------
+
+
+def test_second_run_sends_nothing_to_the_translator(tree, tmp_path):
+    first: list[str] = []
+    result1 = run(tree, tmp_path / "out1", first)
+    assert result1.translated == len(first) > 0
+    second: list[str] = []
+    result2 = run(tree, tmp_path / "out2", second)  # a new folder: only the cache helps
+    assert second == []
+    assert result2.translated == 0 and result2.cached == result1.sentences
+    for rel in RELS:
+        assert read_paragraphs(tmp_path / "out2" / "ru" / rel) == read_paragraphs(
+            tmp_path / "out1" / "ru" / rel
+        )
+
+
+def test_rerun_into_same_folder_skips_finished_files(tree, tmp_path):
+    run(tree, tmp_path / "out", [])
+    before = {r: (tmp_path / "out" / "ru" / r).stat().st_mtime_ns for r in RELS}
+    log: list[str] = []
+    result = run(tree, tmp_path / "out", log, cache=False)
+    assert log == []
+    assert {f.status for f in result.files} == {"skipped"}
+    assert before == {r: (tmp_path / "out" / "ru" / r).stat().st_mtime_ns for r in RELS}
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["edit source", "delete output", "other beam", "force"],
+)
+def test_rerun_redoes_a_file_when_something_changed(tree, tmp_path, change):
+    out = tmp_path / "out"
+    run(tree, out, [], cache=False)
+    kw: dict = {"cache": False}
+    log: list[str] = []
+    fac = factory(log)
+    if change == "edit source":
+        (tree / "a.txt").write_text(TXT + "\nA new closing line.\n", encoding="utf-8")
+    elif change == "delete output":
+        (out / "ru" / "a.txt").unlink()
+    elif change == "other beam":
+
+        def fac(src, tgt):
+            t = FakeTranslator(src, tgt, log)
+            t.beam = "4"
+            return t
+
+    else:
+        kw["force"] = True
+    result = translate_folder([tree], "en", ["ru"], out, translator_factory=fac, **kw)
+    done = [f.relpath for f in result.by_status("done")]
+    if change in ("edit source", "delete output"):
+        assert done == ["ru/a.txt"]
+    else:
+        assert done == [f"ru/{r}" for r in RELS]
+
+
+# --- resume -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("with_cache", [True, False])
+def test_interrupted_run_resumes_without_redoing_files(tree, tmp_path, with_cache):
+    out = tmp_path / "out"
+    cache = tmp_path / "cache.sqlite" if with_cache else False
+    first: list[str] = []
+    with pytest.raises(KeyboardInterrupt):
+        translate_folder(
+            [tree],
+            "en",
+            ["ru"],
+            out,
+            translator_factory=factory(first, stop_after_calls=1),
+            cache=cache,
+            chunk_sentences=1,  # one file per chunk: the first file finishes, then Ctrl-C
+        )
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["state"] == "interrupted"
+    statuses = {rel: entry["status"] for rel, entry in manifest["files"].items()}
+    assert statuses == {
+        "ru/a.txt": "done",
+        "ru/sub/b.md": "pending",
+        "ru/sub/deeper/c.docx": "pending",
+    }
+    assert (out / "ru" / "a.txt").is_file()
+    assert not (out / "ru" / "sub").exists()  # no partial or empty outputs
+    assert part_files(out) == []
+    finished = (out / "ru" / "a.txt").stat().st_mtime_ns
+
+    second: list[str] = []
+    result = translate_folder(
+        [tree], "en", ["ru"], out, translator_factory=factory(second), cache=cache
+    )
+    assert [(f.relpath, f.status) for f in result.files] == [
+        ("ru/a.txt", "skipped"),
+        ("ru/sub/b.md", "done"),
+        ("ru/sub/deeper/c.docx", "done"),
+    ]
+    assert (out / "ru" / "a.txt").stat().st_mtime_ns == finished  # not written twice
+    a_sentences = [s for s in first]
+    assert not set(a_sentences) & set(second) - {"The full text will be published next week."}
+    if with_cache:
+        assert not set(first) & set(second)  # no sentence translated twice
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["state"] == "finished"
+    assert {e["status"] for e in manifest["files"].values()} == {"done"}
+    assert part_files(out) == []
+
+
+def test_failure_while_writing_leaves_no_partial_file(tree, tmp_path, monkeypatch):
+    import aligntext.io.documents as documents
+
+    real = documents.write_document
+
+    def half_then_crash(doc, texts, path, **kw):
+        Path(path).write_text("half", encoding="utf-8")
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(documents, "write_document", half_then_crash)
+    with pytest.raises(RuntimeError, match="disk full"):
+        run(tree, tmp_path / "out", [])
+    assert not (tmp_path / "out" / "ru" / "a.txt").exists()
+    assert part_files(tmp_path / "out") == []
+    monkeypatch.setattr(documents, "write_document", real)
+    log: list[str] = []
+    result = run(tree, tmp_path / "out", log)
+    assert log == []  # the crashed run's translations were cached
+    assert {f.status for f in result.files} == {"done"}
+
+
+def test_cache_keeps_slices_finished_before_an_interruption(tmp_path):
+    log: list[str] = []
+    inner = FakeTranslator("en", "ru", log, stop_after_calls=2)
+    cached = CachedTranslator(inner, tmp_path / "c.sqlite", commit_every=2)
+    sentences = [f"Sentence number {w}." for w in ("one", "two", "three", "four", "five")]
+    with pytest.raises(KeyboardInterrupt):
+        cached.translate(sentences)
+    assert cached.cache.count() == 4
+    again = FakeTranslator("en", "ru", log)
+    out = CachedTranslator(again, tmp_path / "c.sqlite", commit_every=2).translate(sentences)
+    assert out == [fake(s, "ru") for s in sentences]
+    assert len(log) == len(set(log)) == 5
+
+
+# --- the segment cache ----------------------------------------------------------------------
+
+
+def test_cached_translator_counts_hits_and_progress(tmp_path):
+    log: list[str] = []
+    cached = CachedTranslator(FakeTranslator("en", "ru", log), tmp_path / "c.sqlite")
+    seen: list[int] = []
+    assert cached.translate(["A b.", "C d.", "A b."], progress=seen.append) == [
+        fake("A b.", "ru"),
+        fake("C d.", "ru"),
+        fake("A b.", "ru"),
+    ]
+    assert sum(seen) == 3 and log == ["A b.", "C d."]
+    seen.clear()
+    cached.translate(["C d.", "E f."], progress=seen.append)
+    assert sum(seen) == 2 and log[-1] == "E f." and len(log) == 3
+    assert (cached.stats.hits, cached.stats.misses) == (2, 3)
+    assert isinstance(cached, Translator)
+
+
+@pytest.mark.parametrize(
+    ("fields_a", "fields_b", "same"),
+    [
+        ((("model", "m"), ("beam", "1")), (("beam", "1"), ("model", "m")), True),
+        ((("model", "m"), ("device", "cpu")), (("model", "m"), ("device", "cuda")), True),
+        ((("model", "m"), ("beam", "1")), (("model", "m"), ("beam", "4")), False),
+        ((("model", "m"),), (("model", "m2"),), False),
+    ],
+)
+def test_cache_key_covers_what_changes_the_output(fields_a, fields_b, same):
+    assert (cache_key("en", "ru", fields_a) == cache_key("en", "ru", fields_b)) is same
+    assert cache_key("en", "ru", fields_a) != cache_key("en", "tr", fields_a)
+
+
+def test_cache_file_is_wal_and_shared_between_threads(tmp_path):
+    cache = SegmentCache(tmp_path / "c.sqlite")
+    mode = sqlite3.connect(tmp_path / "c.sqlite").execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+
+    def work(n: int) -> None:
+        cache.put_many("k", [(f"s{n}-{i}", f"t{n}-{i}") for i in range(50)])
+        other = SegmentCache(tmp_path / "c.sqlite")  # a second connection, as another process
+        other.put_many("k", [(f"o{n}-{i}", "x") for i in range(50)])
+        other.close()
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert cache.count("k") == 400
+    assert cache.get_many("k", ["s1-3", "zz"]) == {"s1-3": "t1-3"}
+
+
+def test_corrupt_cache_file_is_a_clear_error(tmp_path):
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(InputError, match=r"segment cache .*bad\.sqlite.*--no-cache"):
+        SegmentCache(bad)
+
+
+def test_default_cache_path_honours_environment(monkeypatch, tmp_path):
+    from aligntext.translate.cache import default_cache_path
+
+    monkeypatch.setenv("ALIGNTEXT_CACHE_DIR", str(tmp_path / "c"))
+    assert default_cache_path() == tmp_path / "c" / "segments.sqlite"
+    monkeypatch.delenv("ALIGNTEXT_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "x"))
+    assert default_cache_path() == tmp_path / "x" / "aligntext" / "segments.sqlite"
+
+
+# --- manifest and progress --------------------------------------------------------------------
+
+
+def test_manifest_records_signature_files_and_timing(tree, tmp_path):
+    from aligntext import __version__
+
+    result = run(tree, tmp_path / "out", [], tgts=("ru", "az"))
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["state"] == "finished"
+    assert manifest["aligntext_version"] == __version__
+    assert manifest["tgts"] == ["ru", "az"]
+    sig = manifest["signatures"]["en-ru"]
+    assert sig["model"] == "fake" and sig["beam"] == "1" and sig["version"] == __version__
+    assert sig["signature"].startswith("model:fake|backend:fake|beam:1")
+    entry = manifest["files"]["az/sub/b.md"]
+    assert entry["status"] == "done" and entry["src"] == "en" and entry["tgt"] == "az"
+    assert entry["sentences"] == 5 and entry["paragraphs"] == 4
+    assert len(entry["sha256"]) == 64 and entry["seconds"] >= 0
+    assert entry["signature"] == str(dict(result.signatures)["en-az"])
+    assert manifest["totals"]["done"] == 6
+    assert manifest["totals"]["sentences"] == result.sentences
+
+
+def test_progress_events_add_up(tree, tmp_path):
+    events: list[ProgressEvent] = []
+    run(tree, tmp_path / "out", [], tgts=("ru", "tr"), progress=events.append)
+    start = [e for e in events if e.kind == "start"]
+    assert len(start) == 1 and start[0].files == 6
+    assert sum(e.sentences for e in events if e.kind == "sentences") == start[0].sentences
+    assert [e.status for e in events if e.kind == "file"] == ["done"] * 6
+
+
+# --- languages ------------------------------------------------------------------------------
+
+
+def test_source_language_is_detected_per_file(tmp_path):
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "en.txt").write_text(
+        "The government will publish the full report next month after the debate.\n",
+        encoding="utf-8",
+    )
+    (root / "ru.txt").write_text(
+        "Правительство опубликует полный доклад в следующем месяце после обсуждения.\n",
+        encoding="utf-8",
+    )
+    log: list[str] = []
+    result = translate_folder(
+        [root], None, ["ru"], tmp_path / "out", translator_factory=factory(log), cache=False
+    )
+    by_rel = {f.relpath: f for f in result.files}
+    assert by_rel["ru/en.txt"].status == "done" and by_rel["ru/en.txt"].src_lang == "en"
+    assert by_rel["ru/ru.txt"].status == "skipped"
+    assert "already in ru" in by_rel["ru/ru.txt"].message
+    assert all("опубликует" not in s for s in log)
+
+
+def test_wrong_source_language_gives_a_warning(tmp_path):
+    (tmp_path / "ru.txt").write_text(
+        "Правительство опубликует полный доклад в следующем месяце после обсуждения в "
+        "парламенте и консультаций с экспертами.\n",
+        encoding="utf-8",
+    )
+    result = translate_folder(
+        [tmp_path / "ru.txt"],
+        "en",
+        ["tr"],
+        tmp_path / "out",
+        translator_factory=factory([]),
+        cache=False,
+    )
+    assert "Russian" in result.files[0].warning
+
+
+# --- bad input and path safety ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("make_inputs", "src", "tgts", "match"),
+    [
+        (lambda p: [p / "missing"], "en", ["ru"], "does not exist"),
+        (lambda p: [p / "empty"], "en", ["ru"], "no .* files found"),
+        (lambda p: [p / "notes.csv"], "en", ["ru"], "not a supported format"),
+        (lambda p: [p / "in"], "en", ["en"], "both 'en'"),
+        (lambda p: [p / "in"], "en", ["de"], "unknown language 'de'"),
+        (lambda p: [p / "in"], "xx", ["ru"], "unknown language 'xx'"),
+        (lambda p: [p / "in"], "en", [], "no target language"),
+        (lambda p: [p / "in", p / "in2"], "en", ["ru"], "would both be written"),
+    ],
+)
+def test_bad_input_raises(tmp_path, make_inputs, src, tgts, match):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    for name in ("in", "in2"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "a.txt").write_text("A sentence.\n", encoding="utf-8")
+    with pytest.raises(InputError, match=match):
+        translate_folder(
+            make_inputs(tmp_path), src, tgts, tmp_path / "out", translator_factory=factory([])
+        )
+
+
+def test_output_folder_inside_input_is_refused(tree):
+    with pytest.raises(InputError, match="inside input folder"):
+        collect_inputs([tree], tree / "out")
+
+
+def test_output_paths_cannot_leave_the_output_folder(tmp_path):
+    from pathlib import PurePosixPath
+
+    out = tmp_path / "out"
+    (out / "ru").mkdir(parents=True)
+    with pytest.raises(InputError, match="leaves the output folder"):
+        _safe_output(out, "ru", PurePosixPath("../escape.txt"))
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    os.symlink(outside, out / "ru" / "linked")
+    with pytest.raises(InputError, match="outside the output folder"):
+        _safe_output(out, "ru", PurePosixPath("linked/a.txt"))
+    assert _safe_output(out, "ru", PurePosixPath("sub/a.txt")) == (out / "ru/sub/a.txt").resolve()
+
+
+def test_symlinked_output_subfolder_fails_that_file_only(tree, tmp_path):
+    out = tmp_path / "out"
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (out / "ru").mkdir(parents=True)
+    os.symlink(outside, out / "ru" / "sub")
+    result = run(tree, out, [])
+    status = {f.relpath: f.status for f in result.files}
+    assert status == {"ru/a.txt": "done", "ru/sub/b.md": "failed", "ru/sub/deeper/c.docx": "failed"}
+    assert list(outside.iterdir()) == []
+
+
+def test_unreadable_file_fails_alone(tree, tmp_path):
+    (tree / "broken.docx").write_bytes(b"not a zip file")
+    result = run(tree, tmp_path / "out", [])
+    status = {f.relpath: f.status for f in result.files}
+    assert status["ru/broken.docx"] == "failed"
+    assert status["ru/a.txt"] == "done"
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["files"]["ru/broken.docx"]["message"]

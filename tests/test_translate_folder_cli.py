@@ -1,0 +1,187 @@
+"""``aligntext translate``: options, one-line errors (exit 2), summary, offline model error."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+import aligntext.pipeline.batch as batch
+from aligntext.cli import cli
+
+
+class Upper:
+    """A stand-in translator: upper-cases, remembers how it was built."""
+
+    built: ClassVar[list[tuple[str, str, dict]]] = []
+
+    def __init__(self, src: str, tgt: str, **options) -> None:
+        self.src_lang, self.tgt_lang = src, tgt
+        Upper.built.append((src, tgt, options))
+
+    def translate(self, sentences, progress=None):
+        return [s.upper() for s in sentences]
+
+    def signature_fields(self):
+        return (("model", "upper"), ("backend", "fake"))
+
+
+@pytest.fixture()
+def fake_models(monkeypatch):
+    """Route the CLI's default translator factory to :class:`Upper`."""
+    Upper.built = []
+
+    def fake_factory(model, backend, device, beam_size, batch_tokens, options):
+        def make(src, tgt):
+            chosen = model.get(tgt) if isinstance(model, dict) else model
+            return Upper(
+                src,
+                tgt,
+                model=chosen,
+                backend=backend,
+                device=device,
+                beam=beam_size,
+                batch_tokens=batch_tokens,
+            )
+
+        return make
+
+    monkeypatch.setattr(batch, "_default_factory", fake_factory)
+    return Upper
+
+
+@pytest.fixture()
+def docs(tmp_path: Path) -> Path:
+    root = tmp_path / "docs"
+    (root / "2024").mkdir(parents=True)
+    (root / "2024" / "note.txt").write_text(
+        "The talks will resume in May. Both delegations agreed.\n", encoding="utf-8"
+    )
+    (root / "readme.md").write_text("# Summary\n\nA short summary follows.\n", encoding="utf-8")
+    return root
+
+
+def invoke(cli_runner, args):
+    return cli_runner.invoke(cli, ["translate", *args])
+
+
+def test_translates_into_several_targets(cli_runner, fake_models, docs, tmp_path):
+    out = tmp_path / "out"
+    result = invoke(
+        cli_runner,
+        [
+            str(docs),
+            "--src",
+            "en",
+            "--tgt",
+            "ru",
+            "--tgt",
+            "az,tr",
+            "--out",
+            str(out),
+            "--cache",
+            str(tmp_path / "c.sqlite"),
+            "--beam",
+            "4",
+            "--backend",
+            "ct2",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    for tgt in ("ru", "az", "tr"):
+        assert (out / tgt / "2024" / "note.txt").read_text(encoding="utf-8") == (
+            "THE TALKS WILL RESUME IN MAY. BOTH DELEGATIONS AGREED.\n"
+        )
+        assert (out / tgt / "readme.md").read_text(encoding="utf-8").startswith("# SUMMARY\n")
+    assert {(s, t) for s, t, _ in fake_models.built} == {("en", "ru"), ("en", "az"), ("en", "tr")}
+    assert all(o["beam"] == 4 and o["backend"] == "ct2" for _, _, o in fake_models.built)
+    assert "6 file(s) translated" in result.stderr
+    assert result.stdout == ""  # data goes to files; the summary to stderr
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["tgts"] == ["ru", "az", "tr"]
+
+
+def test_quiet_prints_nothing_and_rerun_skips(cli_runner, fake_models, docs, tmp_path):
+    args = [str(docs), "--src", "en", "--tgt", "ru", "--out", str(tmp_path / "o"), "--no-cache"]
+    first = invoke(cli_runner, [*args, "--quiet"])
+    assert first.exit_code == 0 and first.stderr == ""
+    second = invoke(cli_runner, args)
+    assert second.exit_code == 0
+    assert "0 file(s) translated, 2 skipped" in second.stderr
+
+
+@pytest.mark.parametrize(
+    ("models", "expected"),
+    [
+        (["DIR"], {"ru": "DIR", "tr": "DIR"}),
+        (["ru=A", "tr=B"], {"ru": "A", "tr": "B"}),
+        (["ru=A", "DIR"], {"ru": "A", "tr": "DIR"}),
+        (["./x=y"], {"ru": "./x=y", "tr": "./x=y"}),
+    ],
+)
+def test_model_option_per_target(cli_runner, fake_models, docs, tmp_path, models, expected):
+    args = [str(docs), "--src", "en", "--tgt", "ru", "--tgt", "tr", "--out", str(tmp_path / "o")]
+    for m in models:
+        args += ["--model", m]
+    result = invoke(cli_runner, [*args, "--no-cache", "-q"])
+    assert result.exit_code == 0, result.output
+    assert {t: o["model"] for _, t, o in fake_models.built} == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "match"),
+    [
+        (["{tmp}/missing", "--src", "en", "--tgt", "ru"], "does not exist"),
+        (["{tmp}/empty", "--src", "en", "--tgt", "ru"], "no .* files found"),
+        (["{docs}", "--src", "en", "--tgt", "en"], "both 'en'"),
+        (["{docs}", "--src", "en", "--tgt", "de"], "unknown language 'de'"),
+        (["{docs}", "--src", "klingon", "--tgt", "ru"], "unknown language 'klingon'"),
+        (["{docs}", "--src", "en", "--tgt", "ru", "--out", "{docs}/out"], "inside input folder"),
+        (["{docs}", "--src", "en", "--tgt", "ru", "--out", "{docs}/readme.md"], "file"),
+        (["{docs}", "--src", "en", "--tgt", "ru", "--cache", "c", "--no-cache"], "exclude"),
+        (["{docs}", "--src", "en", "--tgt", "ru", "--model", "A", "--model", "B"], "twice"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2(cli_runner, fake_models, docs, tmp_path, args, match):
+    import re
+
+    (tmp_path / "empty").mkdir()
+    args = [a.format(tmp=tmp_path, docs=docs) for a in args]
+    if "--out" not in args:
+        args += ["--out", str(tmp_path / "out")]
+    result = invoke(cli_runner, args)
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 or lines[0].startswith("Usage:"), result.stderr
+    assert re.search(match, result.stderr), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_failed_file_is_reported_and_exits_2(cli_runner, fake_models, docs, tmp_path):
+    (docs / "broken.docx").write_bytes(b"not a docx")
+    result = invoke(
+        cli_runner,
+        [str(docs), "--src", "en", "--tgt", "ru", "--out", str(tmp_path / "o"), "--no-cache"],
+    )
+    assert result.exit_code == 2
+    assert "broken.docx" in result.stderr
+    assert "1 of 3 file(s) failed" in result.stderr
+    assert (tmp_path / "o" / "ru" / "readme.md").is_file()  # the others are done
+
+
+def test_offline_without_model_is_one_line_exit_2(cli_runner, docs, tmp_path, monkeypatch):
+    pytest.importorskip("aligntext.translate.hf", reason="transformers backend not built yet")
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))
+    result = invoke(
+        cli_runner,
+        [str(docs), "--src", "en", "--tgt", "ru", "--out", str(tmp_path / "o"), "--no-cache"],
+    )
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Helsinki-NLP/opus-mt-en-ru" in lines[0] or "opus-mt" in lines[0]
+    assert "models pull" in lines[0] and "--model" in lines[0]
+    assert not (tmp_path / "o" / "ru" / "readme.md").exists()
