@@ -29,7 +29,7 @@ def summary(cmp: Comparison) -> str:
     """A table of systems by metric, then one verdict per test."""
     keys = [s.key for s in cmp.baseline.scores]
     names = [s.name for s in cmp.baseline.scores]
-    width = max(len(ev.name) for ev in cmp.evaluations)
+    width = max(6, *(len(ev.name) for ev in cmp.evaluations))
     lines = [" ".join([f"{'system':{width}s}", *(f"{n:>8s}" for n in names), "   facts"])]
     for ev in cmp.evaluations:
         cells = []

@@ -457,3 +457,28 @@ def test_evaluate_segments_reports_facts_beside_metrics():
     ev = evaluate_segments(HYP, [REF], lang="en", facts=False)
     assert ev.facts is None and ev.lang == "en"
     assert ev.score("chrf++") is not None
+
+
+def _fixed_extract(table: dict[str, list[Fact]]):
+    return lambda text, lang: table[text]
+
+
+def test_a_reference_year_may_be_found_in_a_date_but_not_the_reverse():
+    year = Fact("number", "1993", "1993", 0, 4, "year")
+    date = Fact("date", "1993-04-06", "6 April 1993", 0, 12)
+    table = {"ref year": [year], "hyp date": [date], "ref date": [date], "hyp year": [year]}
+
+    def lenient(a: Fact, b: Fact) -> bool:  # like the checker: a year matches its date
+        return a.key[:4] == b.key[:4]
+
+    kwargs = {"extract": _fixed_extract(table), "match": lenient}
+    assert fact_accuracy(["hyp date"], ["ref year"], "en", **kwargs).correct == 1
+    assert fact_accuracy(["hyp year"], ["ref date"], "en", **kwargs).correct == 0
+
+
+def test_equal_facts_match_even_when_the_matcher_says_no():
+    acronym = Fact("entity", "s", "СССС", 0, 4, "acronym")
+    fa = fact_accuracy(
+        ["x"], ["x"], "ru", extract=lambda t, lang: [acronym], match=lambda a, b: False
+    )
+    assert (fa.total, fa.correct, fa.extra) == (1, 1, 0)

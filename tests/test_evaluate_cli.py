@@ -243,3 +243,77 @@ def test_facts_need_the_checker(tmp_path, cli_runner):
     assert facts["lang"] == "en"
     assert set(facts["by_kind"]) >= {"number", "date", "entity"}
     assert facts["total"] > 0
+
+
+def test_document_mode_segments_and_aligns(tmp_path, cli_runner):
+    ref = tmp_path / "ref.md"
+    ref.write_text(
+        "# Budget\n\nThe government approved the budget on Tuesday. Spending on education will "
+        "rise by 12 percent.\n\nAround 1,200 people attended the opening ceremony.\n",
+        encoding="utf-8",
+    )
+    hyp = tmp_path / "hyp.md"
+    hyp.write_text(
+        "# Budget\n\nThe government approved the budget on Tuesday. Education spending will "
+        "increase. It will rise by 12 percent.\n\nAbout 1,200 people attended the opening "
+        "ceremony.\n",
+        encoding="utf-8",
+    )
+    args = ["evaluate", "--hyp", str(hyp), "--ref", str(ref), "--input-format", "doc"]
+    result = cli_runner.invoke(cli, [*args, "--lang", "en", "--no-facts", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    # heading, two reference sentences (one split in two in the hypothesis), last sentence
+    assert data["segments"] == 4
+    assert 0 < data["bleu"]["score"] < 100
+    assert data["signature"].startswith("input:doc|lang:en|")
+
+
+def test_document_mode_takes_one_reference(tmp_path, cli_runner):
+    hyp, ref = _write(tmp_path / "h.txt", HYP), _write(tmp_path / "r.txt", REF)
+    args = ["evaluate", "--hyp", hyp, "--ref", ref, "--ref", ref, "--input-format", "doc"]
+    result = cli_runner.invoke(cli, [*args, "--lang", "en", "--no-facts"])
+    assert result.exit_code == 2
+    assert "one reference per hypothesis" in result.stderr
+
+
+SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
+
+
+def test_evaluate_folder_script_writes_csv_and_markdown(tmp_path):
+    _folders(tmp_path)
+    out = tmp_path / "translated"  # aligntext translate mirrors its input under OUT/<tgt>/
+    out.mkdir()
+    (tmp_path / "hyp").rename(out / "en")
+    report = tmp_path / "report"
+    cmd = [sys.executable, str(SCRIPTS / "evaluate_folder.py"), str(out), "--tgt", "en"]
+    proc = subprocess.run(
+        [*cmd, "--ref", str(tmp_path / "ref"), "--report-dir", str(report), "--no-facts"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 1, proc.stderr  # c.txt has no translation
+    rows = list(csv.DictReader(io.StringIO((report / "scores.csv").read_text(encoding="utf-8"))))
+    assert {r["file"]: r["status"] for r in rows}["c.txt"] == "missing"
+    table = (report / "scores.md").read_text(encoding="utf-8")
+    assert table.startswith("| file | segments | BLEU | chrF2 | chrF2++ | TER |")
+    assert "| `sub/b.txt` | 4 |" in table and "Missing translations: `c.txt`" in table
+
+
+def test_compare_systems_script(tmp_path):
+    ref = _write(tmp_path / "r.txt", REF * 4)
+    good = _write(tmp_path / "good.txt", HYP * 4)
+    bad = _write(tmp_path / "bad.txt", [" ".join(reversed(s.split())) for s in HYP * 4])
+    cmd = [sys.executable, str(SCRIPTS / "compare_systems.py"), "--ref", ref, "--no-facts"]
+    cmd += ["--system", f"bad={bad}", "--system", f"good={good}", "--test", "bs"]
+    proc = subprocess.run(
+        [*cmd, "--json", str(tmp_path / "c.json")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "good: bleu" in proc.stdout and "good is better" in proc.stdout
+    data = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
+    assert data["system"] == "bad" and len(data["significance"]["tests"]) == 4

@@ -160,3 +160,59 @@ def test_bad_bitexts(tmp_path, name, content, fmt, match):
         path.write_bytes(content)
     with pytest.raises(InputError, match=match):
         read_bitext(path, fmt=fmt)
+
+
+def test_xliff_12_inline_tags_groups_and_region_codes(tmp_path):
+    path = tmp_path / "site.xlf"
+    path.write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file original="a.html" source-language="en-US" target-language="az-AZ" datatype="html">
+ <body>
+  <trans-unit id="1"><source>Press <g id="1">release</g> of <x id="2"/>6 April</source>
+   <target>Mətbuat <g id="1">açıqlaması</g> <x id="2"/>6 aprel</target></trans-unit>
+  <group id="g"><trans-unit id="2"><source>Two</source><target>İki</target></trans-unit></group>
+ </body></file></xliff>""",
+        encoding="utf-8",
+    )
+    bitext = read_bitext(path)
+    assert bitext.pairs == (
+        ("Press release of 6 April", "Mətbuat açıqlaması 6 aprel"),
+        ("Two", "İki"),
+    )
+    assert (bitext.src_lang, bitext.tgt_lang) == ("en", "az")
+
+
+def test_xliff_20_segments_are_pairs(tmp_path):
+    path = tmp_path / "doc.xliff"
+    path.write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ru">
+ <file id="f1"><unit id="u1">
+   <segment><source>First sentence.</source><target>Первое предложение.</target></segment>
+   <ignorable><source> </source></ignorable>
+   <segment><source>Second <pc id="1">bold</pc> one.</source>
+    <target>Второе <pc id="1">жирное</pc>.</target></segment>
+ </unit><unit id="u2"><segment><source>Next</source><target>Следующий</target></segment>
+ </unit></file></xliff>""",
+        encoding="utf-8",
+    )
+    assert read_bitext(path).pairs == (
+        ("First sentence.", "Первое предложение."),
+        ("Second bold one.", "Второе жирное."),
+        ("Next", "Следующий"),
+    )
+
+
+def test_tmx_inline_codes_are_not_text(tmp_path):
+    path = tmp_path / "codes.tmx"
+    path.write_text(
+        """<?xml version="1.0"?><tmx version="1.4"><header srclang="en" segtype="sentence"
+ adminlang="en" datatype="html" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>
+<tu><tuv xml:lang="en"><seg>Press <bpt i="1">&lt;b&gt;</bpt>release<ept i="1">&lt;/b&gt;</ept>
+<ph>&lt;br/&gt;</ph>now <hi>here</hi></seg></tuv>
+<tuv xml:lang="az"><seg>Mətbuat <bpt i="1">&lt;b&gt;</bpt>açıqlaması<ept i="1">&lt;/b&gt;</ept>
+</seg></tuv></tu></body></tmx>""",
+        encoding="utf-8",
+    )
+    assert read_bitext(path).pairs == (("Press release now here", "Mətbuat açıqlaması"),)

@@ -345,3 +345,38 @@ def test_document_from_text(tmp_path):
 
 def test_supported_suffixes_cover_the_four_formats():
     assert set(SUPPORTED_SUFFIXES.values()) == {"txt", "md", "docx", "html"}
+
+
+def test_folder_without_suffix_is_called_a_folder(tmp_path):
+    with pytest.raises(InputError, match="is a folder"):
+        read_document(tmp_path)
+    with pytest.raises(InputError, match="does not exist"):
+        read_document(tmp_path / "missing.pdf")
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        (
+            "<body><div class='site-header'><a href='/'>Logo</a></div><main>"
+            "<div class='article-header'><h1>Title</h1><p>Baku, 6 April</p></div>"
+            "<div class='share-buttons'><p>Share</p></div><p>Body.</p></main></body>",
+            ["Title", "Baku, 6 April", "Body."],
+        ),
+        (
+            "<body><div id='header'><p>Ministry of Foreign Affairs</p></div>"
+            "<div id='content'><h2>Statement</h2><p>Text <br>on two lines.</p>"
+            "<script>alert(1)</script></div><div class='footer'><p>© 2023</p></div></body>",
+            ["Statement", "Text on two lines."],
+        ),
+        (
+            "<body><div role='main'><p>Only <b>this</b> counts.</p></div>"
+            "<p>Outside main.</p></body>",
+            ["Only this counts."],
+        ),
+    ],
+)
+def test_html_main_text_rules(tmp_path, page, expected):
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    assert _texts(read_document(path)) == expected

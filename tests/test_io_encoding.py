@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -133,3 +134,27 @@ def test_read_lines_skips_empty_lines(tmp_path, encoding):
     path = tmp_path / "lines.txt"
     path.write_bytes("  Первая строка.  \n\n   \nВторая строка.\n".encode(encoding))
     assert read_lines(path) == ["Первая строка.", "Вторая строка."]
+
+
+CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+
+
+@pytest.mark.parametrize(
+    ("lang", "encoding"),
+    [("ru", "cp1251"), ("ru", "koi8-r"), ("tr", "cp1254"), ("az", "utf-16"), ("en", "cp1252")],
+)
+@pytest.mark.parametrize("name", ["un-membership", "demining-kalbajar", "trade-agreement"])
+def test_corpus_files_in_legacy_encodings(tmp_path, name, lang, encoding):
+    text = (CORPORA / name / f"{lang}.txt").read_text(encoding="utf-8")
+    # koi8-r has no guillemets or dashes of its own: a koi8-r file would use ASCII ones.
+    if encoding == "koi8-r":
+        text = text.translate(str.maketrans({"«": '"', "»": '"', "—": "-", "–": "-"}))
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(text.encode(encoding))
+    decoded, used = read_text(path)
+    assert decoded == text
+    if encoding == "cp1252":
+        # English is ASCII but for "Türkiye": any Latin code page that reads ü is right.
+        assert used in ("utf-8", "cp1252", "cp1254")
+    else:
+        assert used == encoding

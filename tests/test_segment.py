@@ -132,6 +132,21 @@ CASES = [
     ),
     ("tr", "Elma, armut vb. Bunlar satıldı.", ["Elma, armut vb.", "Bunlar satıldı."]),
     ("tr", "Elma, armut vb. meyveler satıldı.", ["Elma, armut vb. meyveler satıldı."]),
+    (
+        "tr",
+        "Bulunan cisimleri (mermi, fişek vb.) 112'yi arayarak bildirin. Sonra uzaklaşın.",
+        ["Bulunan cisimleri (mermi, fişek vb.) 112'yi arayarak bildirin.", "Sonra uzaklaşın."],
+    ),
+    (
+        "az",
+        "Tapılan əşyaları (mərmi, qumbara və s.) 112-yə zəng edib bildirin. Sonra uzaqlaşın.",
+        ["Tapılan əşyaları (mərmi, qumbara və s.) 112-yə zəng edib bildirin.", "Sonra uzaqlaşın."],
+    ),
+    (
+        "en",
+        "He read it (see the report.) Then he left.",
+        ["He read it (see the report.)", "Then he left."],
+    ),
     ("tr", "Bütçe 3,5 mln. TL oldu. İş başladı.", ["Bütçe 3,5 mln. TL oldu.", "İş başladı."]),
     ("tr", '"Hazırız." Dedi ve çıktı.', ['"Hazırız." Dedi ve çıktı.']),
     (

@@ -446,9 +446,9 @@ def translate_command(
 def _models_table(rows: list[Any], home: str) -> str:
     headers = ("direction", "default model", "family", "local", "alternatives")
     body = [(r.pair, r.default, r.family, r.local, ", ".join(r.alternatives) or "-") for r in rows]
-    widths = [max(len(str(x)) for x in col) for col in zip(headers, *body)]
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *body, strict=True)]
     lines = [
-        "  ".join(str(cell).ljust(w) for cell, w in zip(row, widths)).rstrip()
+        "  ".join(str(cell).ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
         for row in (headers, *body)
     ]
     lines.append(f"models home: {home}")

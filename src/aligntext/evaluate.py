@@ -611,7 +611,10 @@ def score(
 
 def _default_fact_functions() -> tuple[Extractor, Matcher]:
     try:
-        from aligntext.check import extract_facts, facts_match
+        from aligntext.check import (  # type: ignore[attr-defined,unused-ignore]
+            extract_facts,
+            facts_match,
+        )
     except ImportError as exc:  # the checker is part of the package; this is a broken install
         raise BackendUnavailableError(
             "fact accuracy needs aligntext.check (extract_facts, facts_match), which cannot "
@@ -629,16 +632,19 @@ def _match_facts(
     """
     found = [False] * len(ref_facts)
     used = [False] * len(hyp_facts)
-    # Two passes: a date must not be "found" as a bare year number when the hypothesis also
-    # has the date itself, so same-kind partners are preferred.
+    # Two passes: same-kind partners first; then a reference number may be found inside a
+    # hypothesis date (a year written as part of a date). Never the other way round: a
+    # reference date is not stated correctly by a bare year.
     for same_kind in (True, False):
         for i, rf in enumerate(ref_facts):
-            if found[i]:
+            if found[i] or (not same_kind and rf.kind == "date"):
                 continue
             for j, hf in enumerate(hyp_facts):
                 if used[j] or (hf.kind == rf.kind) != same_kind:
                     continue
-                if match(rf, hf):
+                # Equal kind and key is the same fact whatever the matcher's heuristics say
+                # (short acronyms can fall below a fuzzy matcher's minimum length).
+                if (rf.kind == hf.kind and rf.key == hf.key) or match(rf, hf):
                     found[i] = used[j] = True
                     break
     return found, used
@@ -892,7 +898,9 @@ def _load(
         )
         return hyps, refs, lang
     if lang is None:
-        lang = _guess_lang(read_lines(pair.references[0]))
+        from aligntext.io.documents import read_document
+
+        lang = _guess_lang([read_document(pair.references[0]).text])
     hyps, refs = _doc_segments(pair, lang)
     return hyps, refs, lang
 
@@ -1164,7 +1172,7 @@ def paired_test(
     for _, hyps in systems:
         _check_lengths(hyps, references)
     refs = [list(r) for r in references]
-    named = [(n, list(h)) for n, h in systems]
+    named: list[tuple[str, Sequence[str]]] = [(n, list(h)) for n, h in systems]
     tests = ("bs", "ar") if test == "both" else (test,)
     results: list[PairedResult] = []
     sink: list[str] = []
@@ -1183,7 +1191,7 @@ def paired_test(
             # metrics were given, after the "System" column: map them back by position.
             score_names = [n for n in table if n != "System"]
             for key, score_name in zip(metric_objs, score_names, strict=True):
-                column = table[score_name]
+                column: list[Any] = list(table[score_name])  # sacrebleu Result objects
                 base = column[0]
                 for (sys_name, _), res in zip(named[1:], column[1:], strict=True):
                     results.append(

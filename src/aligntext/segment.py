@@ -322,6 +322,12 @@ def _split_block(text: str, start: int, end: int, rules: _Rules) -> list[int]:
                 continue  # '"..." Dedi.': the speech verb belongs to the quote's sentence
         if marks == "." and not closed:
             kind = _period_kind(text, match.start(), start, sent_start, rules)
+        elif marks == "." and set(text[match.end() : pos].strip()) <= set(")]}"):
+            # "(mermiler, el bombaları vb.) 112'yi arayın": an abbreviation closing a
+            # bracketed list leaves the sentence running; "(see the report.) Then" ends it.
+            kind = _period_kind(text, match.start(), start, sent_start, rules)
+            if kind != "normal":
+                kind = "nb"
         else:
             kind = "normal"
         if kind == "unit":

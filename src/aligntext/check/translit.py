@@ -106,13 +106,15 @@ def _romanize(word: str, lang: str) -> str:
         # Loanword spellings in English and foreign Latin names.
         for a, b in (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"),
                      ("ck", "k"), ("th", "t"), ("gh", "g"), ("ou", "u"), ("ee", "i"),
-                     ("oo", "u"), ("x", "ks"), ("q", "k"), ("w", "v")):  # fmt: skip
+                     ("oo", "u"), ("ew", "yu"), ("x", "ks"), ("q", "k"), ("w", "v")):  # fmt: skip
             word = word.replace(a, b)
         out = []
         for i, ch in enumerate(word):
             nxt = word[i + 1] if i + 1 < len(word) else ""
             if ch == "c" and nxt != "h":
-                out.append("s" if nxt in "eiy" else "k")
+                out.append("s" if nxt and nxt in "eiy" else "k")
+            elif ch == "g" and nxt and nxt in "eiy":
+                out.append("j")  # soft g: George, Angeles
             else:
                 out.append(ch)
         word = "".join(out)
@@ -173,6 +175,8 @@ def names_match(a: str, b: str) -> bool:
         return True
     ca, cb = consonants(short), consonants(long_)
     if len(ca) >= 3 and (ca == cb or (cb.startswith(ca) and len(cb) - len(ca) <= 2)):
+        return True
+    if len(short) == 4 and fuzz.ratio(a, b) >= 85:
         return True
     if len(short) >= 5:
         if fuzz.ratio(a, b) >= 80:

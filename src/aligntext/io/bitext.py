@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,12 +40,18 @@ BITEXT_FORMATS: tuple[str, ...] = ("tsv", "tmx", "xliff", "po")
 _XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+def _norm(text: str) -> str:
+    """NFC text with whitespace runs (XML indentation, line breaks) collapsed to one space."""
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
 @dataclass(frozen=True)
 class Bitext:
     """Aligned pairs read from a bitext file.
 
     Args:
-        pairs: ``(source, target)`` texts; pair ``i`` is line / translation unit ``i``.
+        pairs: ``(source, target)`` texts (NFC, whitespace runs collapsed); pair ``i`` is
+            line / translation unit ``i``.
         src_lang: the source language when the file says it (an aligntext code such as
             ``en`` when recognised, else the file's own code), else ``None``.
         tgt_lang: the target language, likewise.
@@ -136,7 +143,7 @@ def _read_tsv(path: Path, encoding: str | None) -> Bitext:
             )
         # Extra columns (scores, notes) are ignored: source and target are the first two.
         src, tgt = line.split("\t")[:2]
-        pairs.append((src.strip(), tgt.strip()))
+        pairs.append((_norm(src), _norm(tgt)))
     return Bitext(pairs=tuple(pairs), format="tsv", path=str(path))
 
 
@@ -177,7 +184,7 @@ def _read_tmx(path: Path) -> Bitext:
         for node in unit.getlanguageNodes():
             lang = _xml_lang(node)
             seg = node.find(unit.namespaced(unit.textNode))
-            text = "".join(seg.itertext()) if seg is not None else ""
+            text = _seg_text(seg) if seg is not None else ""
             key = (lang or "").lower()
             if key not in tuvs:
                 tuvs[key] = text
@@ -190,7 +197,7 @@ def _read_tmx(path: Path) -> Bitext:
         src_key = firsts.most_common(1)[0][0] if firsts else ""
     others = Counter(k for u in units for k in u if k != src_key)
     tgt_key = others.most_common(1)[0][0] if others else ""
-    pairs = tuple((u.get(src_key, ""), u.get(tgt_key, "")) for u in units)
+    pairs = tuple((_norm(u.get(src_key, "")), _norm(u.get(tgt_key, ""))) for u in units)
     return Bitext(
         pairs=pairs,
         src_lang=_norm_lang(src_key),
@@ -198,6 +205,21 @@ def _read_tmx(path: Path) -> Bitext:
         format="tmx",
         path=str(path),
     )
+
+
+# TMX inline elements whose content is native markup (``<b>``, ``<br/>``), not text.
+_TMX_CODE_TAGS = {"bpt", "ept", "ph", "it", "ut"}
+
+
+def _seg_text(seg) -> str:
+    """The text of a TMX ``<seg>``: inline native codes dropped, ``<hi>``/``<sub>`` kept."""
+    parts = [seg.text or ""]
+    for child in seg:
+        tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+        if tag not in _TMX_CODE_TAGS:
+            parts.append(_seg_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _xml_lang(node) -> str | None:
@@ -221,7 +243,7 @@ def _read_xliff(path: Path) -> Bitext:
             units = [u for u in store1.units if not u.isheader()]
     except Exception as exc:  # lxml.etree.XMLSyntaxError, ValueError ...
         raise _parse_error(path, "xliff", exc) from None
-    pairs = tuple((str(u.source or ""), str(u.target or "")) for u in units)
+    pairs = tuple((_norm(str(u.source or "")), _norm(str(u.target or ""))) for u in units)
     return Bitext(
         pairs=pairs,
         src_lang=_norm_lang(src),
@@ -240,7 +262,7 @@ def _read_po(path: Path) -> Bitext:
     except Exception as exc:  # translate-toolkit raises ValueError and parser errors
         raise _parse_error(path, "po", exc) from None
     units = [u for u in store.units if not u.isheader() and not u.isobsolete()]
-    pairs = tuple((str(u.source or ""), str(u.target or "")) for u in units)
+    pairs = tuple((_norm(str(u.source or "")), _norm(str(u.target or ""))) for u in units)
     return Bitext(
         pairs=pairs,
         src_lang=_norm_lang(store.getsourcelanguage()) if _po_declares_source(store) else None,

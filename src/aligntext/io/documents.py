@@ -91,6 +91,12 @@ def read_document(
         InputError: unsupported suffix, missing / empty / binary / undecodable file, or a
             document without text.
     """
+    p = Path(path)
+    # A missing file or a folder is the more useful message than its suffix.
+    if not p.exists():
+        raise InputError(f"file '{path}' does not exist; check the path")
+    if p.is_dir():
+        raise InputError(f"'{path}' is a folder, not a file; give a file path")
     kind = format_of(path, fmt)
     code = _resolve_lang(lang)
     name = str(path)

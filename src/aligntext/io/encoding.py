@@ -55,6 +55,8 @@ _TURKIC_FREQ = {
 _COMMON_SYMBOLS = set("«»“”„‘’‚–—…№°€₼₺₽§•·\u00a0\u202f×±½¼¾²³")
 
 _WORD_RE = re.compile(r"\w+")
+# Control characters that are not whitespace (tab, line ends, form feed stay allowed).
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x9f]")
 _UTF16_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
@@ -121,6 +123,22 @@ def _looks_utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _legacy_sample(data: bytes, limit: int = 65536) -> bytes:
+    """Up to ``limit`` bytes of the lines that hold non-ASCII bytes: enough to score the
+    candidates, and it keeps detection fast on large files."""
+    if len(data) <= limit:
+        return data
+    picked: list[bytes] = []
+    size = 0
+    for line in data.split(b"\n"):
+        if not line.isascii():
+            picked.append(line)
+            size += len(line) + 1
+            if size >= limit:
+                break
+    return b"\n".join(picked)
+
+
 def detect_encoding(data: bytes) -> str:
     """Return the Python codec name that decodes ``data`` as plausible text.
 
@@ -144,10 +162,12 @@ def detect_encoding(data: bytes) -> str:
         pass
     else:
         return "utf-8"
+    sample = _legacy_sample(data)
     best: tuple[float, int, str] | None = None
     for rank, name in enumerate(LEGACY_CANDIDATES):
         try:
-            text = data.decode(name)
+            data.decode(name)  # every byte must be defined in the code page
+            text = sample.decode(name)
         except UnicodeDecodeError:
             continue
         score = (plausibility_cost(text), rank, name)
@@ -185,7 +205,7 @@ def _check_path(path: Path, max_bytes: int) -> None:
 
 def _check_controls(path: Path, text: str) -> None:
     """Refuse decoded text that holds control characters: a binary file that decoded."""
-    bad = [i for i, c in enumerate(text) if unicodedata.category(c) == "Cc" and not c.isspace()]
+    bad = [m.start() for m in _CONTROL_RE.finditer(text)]
     if not bad:
         return
     # A stray DOS end-of-file marker or a few escapes happen in real text; many do not.

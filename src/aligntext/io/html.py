@@ -41,10 +41,13 @@ _KINDS = {f"h{i}": "heading" for i in range(1, 7)} | {
     "dd": "list-item", "blockquote": "quote", "figcaption": "caption", "caption": "caption",
 }  # fmt: skip
 _BOILERPLATE_RE = re.compile(
-    r"(^|[\s_-])(nav|navbar|menu|breadcrumbs?|sidebar|footer|header|share|social|cookie|"
-    r"banner|advert|ads|promo|related|subscribe|newsletter|skip|pagination|tags)($|[\s_-])",
+    r"(^|[\s_-])(nav|navbar|menu|breadcrumbs?|sidebar|share|sharing|social|cookies?|"
+    r"advert|ads|promo|related|subscribe|newsletter|skip|pagination|tags)($|[\s_-])",
     re.IGNORECASE,
 )
+# Outside an article, a block called header / footer / banner is the site's, not the text's;
+# inside one, "article-header" holds the title.
+_SITE_CHROME_RE = re.compile(r"(^|[\s_-])(header|footer|banner|masthead)($|[\s_-])", re.I)
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _META_CHARSET_RE = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", re.IGNORECASE)
 
@@ -80,9 +83,13 @@ def _link_density(el) -> float:
     return links / total
 
 
-def _is_boilerplate(el) -> bool:
-    hint = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
-    return bool(_BOILERPLATE_RE.search(hint)) or el.get("role") in ("navigation", "contentinfo")
+def _is_boilerplate(el, strict_main: bool) -> bool:
+    hint = f"{el.get('class', '')} {el.get('id', '')}"
+    if el.get("role") in ("navigation", "contentinfo", "banner", "complementary"):
+        return True
+    if _BOILERPLATE_RE.search(hint):
+        return True
+    return not strict_main and bool(_SITE_CHROME_RE.search(hint))
 
 
 def _main_container(root):
@@ -105,7 +112,7 @@ def _dropped(el, container, strict_main: bool) -> bool:
     if tag in ("header", "footer") and el is not container:
         # A header inside the article holds the title and date; a footer holds "share".
         return tag == "footer" or not strict_main
-    if el is not container and _is_boilerplate(el) and tag not in ("h1", "h2", "h3", "p"):
+    if el is not container and tag not in ("h1", "h2", "h3") and _is_boilerplate(el, strict_main):
         return True
     if not strict_main and tag in ("ul", "ol", "div", "table") and el is not container:
         return _text_len(el) > 0 and _link_density(el) > 0.6

@@ -555,13 +555,13 @@ def _html_evaluation(ev: Evaluation, width: int) -> list[str]:
             "<table><tr><th>where</th><th>facts</th><th>missing or wrong</th>"
             "<th>not in reference</th><th>reference / hypothesis</th></tr>"
         )
-        for s in ev.facts.worst:
-            where = f"{s.file}:{s.line}" if s.file else f"line {s.line}"
+        for seg in ev.facts.worst:
+            where = f"{seg.file}:{seg.line}" if seg.file else f"line {seg.line}"
             out.append(
-                f"<tr><td>{_e(where)}</td><td class='n'>{s.correct}/{s.total}</td>"
-                f"<td class='bad'>{_e(', '.join(s.missing))}</td>"
-                f"<td class='bad'>{_e(', '.join(s.extra))}</td>"
-                f"<td>{_e(s.reference)}<br><em>{_e(s.hypothesis)}</em></td></tr>"
+                f"<tr><td>{_e(where)}</td><td class='n'>{seg.correct}/{seg.total}</td>"
+                f"<td class='bad'>{_e(', '.join(seg.missing))}</td>"
+                f"<td class='bad'>{_e(', '.join(seg.extra))}</td>"
+                f"<td>{_e(seg.reference)}<br><em>{_e(seg.hypothesis)}</em></td></tr>"
             )
         out.append("</table>")
     return out

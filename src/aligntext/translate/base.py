@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol, runtime_checkable
 
 #: Called with the number of sentences just finished; drives the CLI's progress bar.
@@ -67,3 +68,18 @@ def length_batches(
     if current:
         batches.append(current)
     return batches
+
+
+@contextlib.contextmanager
+def quiet_transformers() -> Iterator[None]:
+    """Silence transformers' own progress bars ("Loading weights") for a while: progress
+    is the CLI's business, and a library must not draw on the user's terminal."""
+    from transformers.utils import logging as hf_logging
+
+    enabled = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if enabled:
+            hf_logging.enable_progress_bar()

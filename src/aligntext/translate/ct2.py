@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from aligntext.errors import BackendUnavailableError, InputError
-from aligntext.translate.base import ProgressCallback, length_batches
+from aligntext.translate.base import ProgressCallback, length_batches, quiet_transformers
 from aligntext.translate.registry import Step, ct2_dir, ensure_model, is_ct2_model
 
 #: Written into each converted folder: what it was converted from, and when.
@@ -184,7 +184,8 @@ def convert_to_ct2(
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         try:
-            _convert_family(source).convert(str(tmp), quantization=quantization, force=True)
+            with quiet_transformers():
+                _convert_family(source).convert(str(tmp), quantization=quantization, force=True)
         except (ValueError, KeyError, NotImplementedError, OSError) as exc:
             raise InputError(
                 f"cannot convert {model} to CTranslate2: {exc}; use --backend hf"

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from aligntext.errors import BackendUnavailableError, InputError
-from aligntext.translate.base import ProgressCallback, length_batches
+from aligntext.translate.base import ProgressCallback, length_batches, quiet_transformers
 from aligntext.translate.registry import Step
 
 #: Padded source tokens per batch when none is given (CPU / GPU).
@@ -122,12 +122,13 @@ class HFTranslator:
             torch.set_num_threads(self.threads)
         tokenizer = AutoTokenizer.from_pretrained(str(self.path), trust_remote_code=False)
         safetensors = any(self.path.glob("*.safetensors"))
-        model = AutoModelForSeq2SeqLM.from_pretrained(
-            str(self.path),
-            trust_remote_code=False,
-            use_safetensors=safetensors or None,
-            dtype=getattr(torch, self.compute_type),
-        )
+        with quiet_transformers():
+            model = AutoModelForSeq2SeqLM.from_pretrained(
+                str(self.path),
+                trust_remote_code=False,
+                use_safetensors=safetensors or None,
+                dtype=getattr(torch, self.compute_type),
+            )
         model.to(self.device)
         model.eval()
         # every call passes max_new_tokens; a saved max_length would only add warnings

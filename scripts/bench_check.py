@@ -1,0 +1,246 @@
+"""Benchmark the mismatch checker on real translations: false alarms and recall per error type.
+
+Usage:
+    python scripts/bench_check.py ../shared/data/xwmt-dev [--seed 13] [--show-flagged N]
+
+For each of the six language pairs (en-ru, en-az, en-tr, ru-az, ru-tr, az-tr; ``fourway.*`` and
+``extra.*`` files) it takes the genuine line pairs and perturbed copies of the target:
+
+- ``digit``: one digit of a figure changed;
+- ``deleted``: a figure deleted with its attached suffix (``1993-cü``, ``20%``);
+- ``number_word``: a small number word changed (``iki`` -> ``üç``, ``двух`` -> ``трёх``);
+- ``scale``: a scale word changed (``milyon`` -> ``milyard``, ``тыс.`` -> ``млн``);
+- ``month``: a month name changed, keeping its inflection (``aprelin`` -> ``mayın``);
+- ``entity``: a name carried over from the source replaced by another name of the corpus.
+
+It prints the share of genuine pairs flagged (a finding of severity warning or error) and, per
+perturbation, the recall: the share of perturbed pairs with a new warning or error. The
+perturbations are built with plain string rules and Babel / num2words forms, not with the
+checker's extractors. ``--show-flagged`` lists flagged genuine pairs for review.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+from anyascii import anyascii
+from babel import Locale
+from num2words import num2words
+
+from aligntext.check import check_pairs
+
+PAIRS = (("en", "ru"), ("en", "az"), ("en", "tr"), ("ru", "az"), ("ru", "tr"), ("az", "tr"))
+KINDS = ("digit", "deleted", "number_word", "scale", "month", "entity")
+TARGETS = {"genuine": 0.015, "digit": 0.98, "deleted": 0.95, "month": 0.95,
+           "number_word": 0.90, "scale": 0.90, "entity": 0.85}  # fmt: skip
+
+_LETTER = r"[^\W\d_]"
+_FIGURE = re.compile(rf"(?<!{_LETTER})(?<![-\d.,])\d+(?:[.,\u00a0 ]\d+)*")
+_FIGURE_SUFFIX = re.compile(
+    rf"(?<!{_LETTER})(?<![-\d.,])\d+(?:[.,\u00a0 ]\d{{3}})*(?:[.,]\d+)?(?:\s?%|[-'’]{_LETTER}+|{_LETTER}+)?"
+)
+_CAP = re.compile(r"(?<![\w-])[A-ZА-ЯЁÇŞĞÜÖİƏ][^\W\d_]{3,}")
+_RU_CASES = ("nominative", "genitive", "dative", "instrumental", "prepositional")
+
+SCALE_SWAPS = {
+    "en": [("million", "billion"), ("billion", "million"), ("thousand", "million")],
+    "ru": [("миллион", "миллиард"), ("миллиард", "миллион"), ("млн", "млрд"), ("млрд", "млн"),
+           ("тыс.", "млн"), ("тысяч", "миллионов")],
+    "az": [("milyon", "milyard"), ("milyard", "milyon"), ("min", "milyon"), ("mln", "mlrd"),
+           ("mlrd", "mln")],
+    "tr": [("milyon", "milyar"), ("milyar", "milyon"), ("bin", "milyon")],
+}  # fmt: skip
+
+
+def load(root: Path, a: str, b: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for name_a, name_b in ((f"fourway.{a}", f"fourway.{b}"), (f"extra.{a}-{b}.{a}", f"extra.{a}-{b}.{b}")):
+        pa, pb = root / name_a, root / name_b
+        if pa.exists() and pb.exists():
+            la = pa.read_text(encoding="utf-8").splitlines()
+            lb = pb.read_text(encoding="utf-8").splitlines()
+            out.extend((x, y) for x, y in zip(la, lb) if x.strip() and y.strip())
+    return out
+
+
+def small_number_words(lang: str) -> list[dict[str, int]]:
+    """Per grammatical form, word -> value for 2..9 (num2words)."""
+    if lang == "ru":
+        tables = []
+        for case in _RU_CASES:
+            tables.append({num2words(n, lang="ru", case=case): n for n in range(2, 10)})
+        return tables
+    return [{num2words(n, lang=lang): n for n in range(2, 10)}]
+
+
+def month_table(lang: str) -> list[str]:
+    loc = Locale.parse(lang)
+    if lang == "ru":
+        return [loc.months["stand-alone"]["wide"][m] for m in range(1, 13)]
+    return [loc.months["format"]["wide"][m] for m in range(1, 13)]
+
+
+def perturb(kind: str, src: str, tgt: str, lang: str, rng: random.Random, pool: list[str]) -> str | None:
+    if kind == "digit":
+        figs = list(_FIGURE.finditer(tgt))
+        if not figs:
+            return None
+        m = rng.choice(figs)
+        positions = [i for i in range(m.start(), m.end()) if tgt[i].isdigit()]
+        i = rng.choice(positions)
+        choices = [d for d in "0123456789" if d != tgt[i] and not (d == "0" and i == m.start())]
+        return tgt[:i] + rng.choice(choices) + tgt[i + 1 :]
+    if kind == "deleted":
+        figs = list(_FIGURE_SUFFIX.finditer(tgt))
+        if not figs:
+            return None
+        m = rng.choice(figs)
+        return re.sub(r"\s{2,}", " ", tgt[: m.start()] + tgt[m.end() :]).strip()
+    if kind == "number_word":
+        hits = []
+        for table in small_number_words(lang):
+            for word, value in table.items():
+                for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", tgt, re.IGNORECASE):
+                    hits.append((m, value, table))
+        if not hits:
+            return None
+        m, value, table = rng.choice(hits)
+        other = rng.choice([w for w, v in table.items() if v != value])
+        word = other.capitalize() if m.group(0)[0].isupper() else other
+        return tgt[: m.start()] + word + tgt[m.end() :]
+    if kind == "scale":
+        hits = []
+        for a, b in SCALE_SWAPS[lang]:
+            for m in re.finditer(rf"(?<!\w){re.escape(a)}", tgt, re.IGNORECASE):
+                if a in ("min", "bin") and not re.match(r"\w*\s", tgt[m.end() :] + " "):
+                    continue
+                if a in ("min", "bin") and not re.search(r"\d\s*$|\w\s$", tgt[: m.start()]):
+                    continue
+                if a in ("min", "bin", "млн", "млрд", "mln", "mlrd") and re.match(r"\w", tgt[m.end() :]):
+                    continue
+                hits.append((m, b))
+        if not hits:
+            return None
+        m, b = rng.choice(hits)
+        return tgt[: m.start()] + b + tgt[m.end() :]
+    if kind == "month":
+        names = month_table(lang)
+        hits = []
+        for num, name in enumerate(names):
+            stem = name.lower()[:-1] if lang == "ru" and name[-1] in "ьй" else name.lower()
+            if lang == "ru" and num == 4:
+                stem = "ма"
+            pattern = rf"(?<!\w){re.escape(stem)}(\w{{0,4}})" if lang == "ru" else rf"(?<!\w){re.escape(name)}"
+            for m in re.finditer(pattern, tgt, re.IGNORECASE):
+                if lang == "ru" and m.group(1) not in ("", "я", "а", "е", "ь", "й"):
+                    continue
+                if lang == "ru" and num == 4 and m.group(1) not in ("й", "я", "е"):
+                    continue
+                hits.append((m, num))
+        if not hits:
+            return None
+        m, num = rng.choice(hits)
+        new = rng.choice([k for k in range(12) if k != num])
+        if lang == "ru":
+            nom = names[new].lower()
+            stem = nom[:-1] if nom[-1] in "ьй" else nom
+            ending = m.group(1)
+            word = nom if ending in ("", "ь", "й") else stem + ("я" if nom[-1] in "ьй" else "а" if ending in "ая" else ending)
+            if ending == "е":
+                word = stem + "е"
+        else:
+            word = names[new]
+        if m.group(0)[0].isupper():
+            word = word[0].upper() + word[1:]
+        elif lang != "tr" and lang != "en":
+            word = word.lower()
+        return tgt[: m.start()] + word + tgt[m.end() :]
+    if kind == "entity":
+        src_keys = {anyascii(w).lower()[:4] for w in re.findall(r"[^\W\d_]{4,}", src)}
+        cands = [
+            m
+            for m in _CAP.finditer(tgt)
+            if m.start() > 0
+            and not re.search(r"[.!?:\"«]\s*$", tgt[: m.start()])
+            and anyascii(m.group(0)).lower()[:4] in src_keys
+        ]
+        if not cands:
+            return None
+        m = rng.choice(cands)
+        tgt_keys = {anyascii(w).lower()[:4] for w in re.findall(r"[^\W\d_]{4,}", tgt)}
+        options = [p for p in pool if anyascii(p).lower()[:4] not in src_keys | tgt_keys]
+        if not options:
+            return None
+        return tgt[: m.start()] + rng.choice(options) + tgt[m.end() :]
+    raise ValueError(kind)
+
+
+def flagged(findings, n: int) -> list[set[str]]:  # type: ignore[no-untyped-def]
+    out: list[set[str]] = [set() for _ in range(n)]
+    for f in findings:
+        if f.severity in ("error", "warning"):
+            out[f.pair].add(f"{f.type}:{f.message}")
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("data", type=Path, help="the xwmt-dev folder")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--show-flagged", type=int, default=0, help="list up to N flagged genuine pairs")
+    ap.add_argument("--show-missed", default="", help="list missed perturbations of this kind")
+    args = ap.parse_args()
+    if not args.data.is_dir():
+        print(f"no such folder: {args.data}", file=sys.stderr)
+        return 2
+    rng = random.Random(args.seed)
+    t0 = time.perf_counter()
+    totals = {k: [0, 0] for k in ("genuine", *KINDS)}
+    print(f"{'pair':6} {'n':>5} {'genuine':>8} " + " ".join(f"{k:>11}" for k in KINDS))
+    shown = 0
+    for a, b in PAIRS:
+        pairs = load(args.data, a, b)
+        if not pairs:
+            continue
+        pool = sorted({m.group(0) for _, t in pairs for m in _CAP.finditer(t) if m.start() > 0})
+        base = flagged(check_pairs(pairs, a, b), len(pairs))
+        row = {"genuine": [sum(1 for x in base if x), len(pairs)]}
+        for i, x in enumerate(base):
+            if x and shown < args.show_flagged:
+                shown += 1
+                print(f"  [{a}-{b} #{i}] {sorted(x)}\n    S: {pairs[i][0]}\n    T: {pairs[i][1]}")
+        for kind in KINDS:
+            idx, pert = [], []
+            for i, (s, t) in enumerate(pairs):
+                new = perturb(kind, s, t, b, rng, pool)
+                if new is not None and new != t:
+                    idx.append(i)
+                    pert.append((s, new))
+            res = flagged(check_pairs(pert, a, b), len(pert))
+            hits = 0
+            for k, (i, r) in enumerate(zip(idx, res)):
+                if r - base[i]:
+                    hits += 1
+                elif kind == args.show_missed:
+                    print(f"  MISSED {kind} [{a}-{b} #{i}]\n    S: {pert[k][0]}\n    T: {pairs[i][1]}\n    P: {pert[k][1]}")
+            row[kind] = [hits, len(pert)]
+        for k, (h, n) in row.items():
+            totals[k][0] += h
+            totals[k][1] += n
+        cells = " ".join(f"{row[k][0] / max(row[k][1], 1):>6.3f} ({row[k][1]:>3})" for k in KINDS)
+        print(f"{a}-{b:3} {len(pairs):>5} {row['genuine'][0] / len(pairs):>8.3f} {cells}")
+    cells = " ".join(f"{totals[k][0] / max(totals[k][1], 1):>6.3f} ({totals[k][1]:>3})" for k in KINDS)
+    g = totals["genuine"]
+    print(f"{'all':6} {g[1]:>5} {g[0] / max(g[1], 1):>8.3f} {cells}")
+    print("targets: genuine <= 0.015; " + ", ".join(f"{k} >= {v}" for k, v in TARGETS.items() if k != "genuine"))
+    print(f"time {time.perf_counter() - t0:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

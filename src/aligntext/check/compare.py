@@ -1,0 +1,509 @@
+"""Comparisons: facts of two sides of a sentence pair (or bead) turned into findings.
+
+The rules aim at a checker that stays quiet on a correct translation and speaks up on a
+changed figure:
+
+- numbers and dates are matched with :func:`facts_match` (one definition of "same fact" for
+  the checker, the aligner's anchors and the evaluation metric); a fact left over on both
+  sides is a substitution (``number 511 in source; target has 517``, an error when both are
+  written in digits); a figure in digits with no counterpart is a warning; number words
+  (``two``) left over alone are only noted, and weak ones (``one of``, the article ``bir``,
+  ordinals such as ``first``, ``both``) never count;
+- a figure that is a unit conversion of another (``5 miles (8 km)``) or a rounding of one on
+  the other side is noted (``info``), not flagged;
+- names: a name (not a known concept, not an acronym) that has no counterpart anywhere in the
+  other sentence, while the other sentence has a name with no counterpart either, is a
+  warning (a swapped or misspelt name); a lone unmatched name is only noted, because
+  translated organisation names cannot be matched by spelling;
+- untranslated: a target identical to the source, in the source's script, or identified as
+  the source language; length: a pair whose lengths are wildly apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from functools import lru_cache
+
+from aligntext.check.dates import dates_agree, date_parts, extract_dates, format_date
+from aligntext.check.entities import entity_keys, extract_entities, word_keys
+from aligntext.check.glossary import Glossary
+from aligntext.check.numbers import extract_numbers, strength, tags_of, values_of
+from aligntext.check.translit import names_match
+from aligntext.langs import resolve_lang
+from aligntext.types import Alignment, Fact, Finding, Span
+
+#: Beads whose confidence is below this get an ``alignment`` warning.
+LOW_CONFIDENCE = 0.5
+
+# Ratios of common unit pairs (miles/km, feet/m, pounds/kg, inches/cm, acres/ha, gallons/l,
+# ounces/g, mph/kmh): a figure and its conversion are one fact written twice.
+_CONVERSIONS = (1.609344, 0.3048, 0.45359237, 2.54, 0.40468564, 3.785411784, 28.349523125, 1.852)
+
+Mapper = Callable[[int, int], Span]
+
+
+def extract_facts(text: str, lang: str, glossary: Glossary | None = None) -> list[Fact]:
+    """Every fact of ``text``: dates, then numbers outside dates, then named entities.
+
+    Args:
+        text: a sentence (or paragraph) in ``lang``.
+        lang: ``en``, ``az``, ``ru`` or ``tr`` (any spelling ``resolve_lang`` accepts).
+        glossary: a user glossary; its terms are extracted as entities keyed by concept.
+
+    Returns:
+        Facts in order of position. A date's day and year are inside the date fact, not
+        repeated as numbers.
+
+    Raises:
+        UnsupportedLanguageError: ``lang`` is none of the four languages.
+    """
+    lang = resolve_lang(lang)
+    dates = extract_dates(text, lang)
+    numbers = [
+        f
+        for f in extract_numbers(text, lang)
+        if not any(d.start <= f.start < d.end or f.start <= d.start < f.end for d in dates)
+    ]
+    taken = [(f.start, f.end) for f in (*dates, *numbers) if "word" not in f.detail]
+    entities = [
+        f for f in extract_entities(text, lang, glossary) if not any(a <= f.start < b for a, b in taken)
+    ]
+    return sorted([*dates, *numbers, *entities], key=lambda f: (f.start, f.kind))
+
+
+def _number_vs_date(n: Fact, d: Fact) -> bool:
+    year, _month, days = date_parts(d)
+    for v in values_of(n):
+        if v != v.to_integral_value():
+            continue
+        iv = int(v)
+        if str(iv) == year or f"{iv:02d}" in days:
+            return True
+    return False
+
+
+def _times_match(a: Fact, b: Fact) -> bool:
+    ta, tb = "time" in tags_of(a), "time" in tags_of(b)
+    if ta and tb:
+        ha, ma = a.key.split(":")
+        hb, mb = b.key.split(":")
+        return ma == mb and int(ha) % 12 == int(hb) % 12
+    t, n = (a, b) if ta else (b, a)
+    hour = int(t.key.split(":")[0])
+    return any(v in (Decimal(hour), Decimal(hour % 12 or 12)) or v == values_of(t)[0] for v in values_of(n))
+
+
+def _entities_match(a: Fact, b: Fact) -> bool:
+    ca, cb = ":" in a.key, ":" in b.key
+    if ca and cb:
+        return a.key == b.key
+    ka, kb = entity_keys(a), entity_keys(b)
+    return any(names_match(x, y) for x in ka if len(x) >= 2 for y in kb if len(y) >= 2)
+
+
+def facts_match(a: Fact, b: Fact) -> bool:
+    """Whether two facts (from any two languages) state the same thing.
+
+    Numbers: equal values (either reading of an ambiguous ``60.000``; a time of day matches
+    the same time or its hour). A number and a date: the number is the date's year or day.
+    Dates: equal on every part both give (``April 1993`` matches ``6 April 1993``, not
+    ``May 1993``). Entities: the same concept, or word keys that meet by transliteration.
+
+    Args:
+        a: a fact from one text.
+        b: a fact from the other.
+    """
+    if a.kind == "number" and b.kind == "number":
+        if "time" in tags_of(a) or "time" in tags_of(b):
+            return _times_match(a, b)
+        va, vb = values_of(a), values_of(b)
+        return any(x == y for x in va for y in vb)
+    if a.kind == "date" and b.kind == "date":
+        return dates_agree(a, b)
+    if {a.kind, b.kind} == {"number", "date"}:
+        n, d = (a, b) if a.kind == "number" else (b, a)
+        return _number_vs_date(n, d)
+    if a.kind == "entity" and b.kind == "entity":
+        return _entities_match(a, b)
+    return False
+
+
+def _show(f: Fact) -> str:
+    text = " ".join(f.text.split())
+    if f.kind == "date":
+        return format_date(f)
+    if f.kind == "number" and not re.search(re.escape(f.key.split(".")[0]), text.replace(" ", "").replace("\u00a0", "")):
+        return f"{text} ({f.key})"
+    return text
+
+
+def _is_rounding(a: Fact, b: Fact) -> bool:
+    """``1.46 million`` and ``1.5 million``: one is the other rounded."""
+    for x in values_of(a):
+        for y in values_of(b):
+            if x == 0 or y == 0:
+                continue
+            lo, hi = sorted((abs(x), abs(y)))
+            if hi - lo <= hi * Decimal("0.05") and (hi - lo) > 0:
+                for unit in (Decimal(10) ** k for k in range(-3, 13)):
+                    q = (lo / unit).quantize(Decimal(1)) * unit if unit >= 1 else lo.quantize(unit)
+                    qh = (hi / unit).quantize(Decimal(1)) * unit if unit >= 1 else hi.quantize(unit)
+                    if q == qh and (q == lo or q == hi):
+                        return True
+    return False
+
+
+def _is_conversion(x: Fact, others: Sequence[Fact]) -> bool:
+    for o in others:
+        if o is x or o.kind != "number":
+            continue
+        for a in values_of(x):
+            for b in values_of(o):
+                if a <= 0 or b <= 0:
+                    continue
+                r = float(max(a, b) / min(a, b))
+                if any(abs(r - c) / c < 0.04 for c in _CONVERSIONS):
+                    return True
+                fa, fb = float(a), float(b)
+                if abs((fa - 32) * 5 / 9 - fb) < 1.5 or abs((fb - 32) * 5 / 9 - fa) < 1.5:
+                    return True
+    return False
+
+
+def _greedy_match(src: list[Fact], tgt: list[Fact]) -> tuple[set[int], set[int]]:
+    ms: set[int] = set()
+    mt: set[int] = set()
+    for exact in (True, False):
+        for i, a in enumerate(src):
+            if i in ms:
+                continue
+            for j, b in enumerate(tgt):
+                if j in mt:
+                    continue
+                if (a.key == b.key) if exact else facts_match(a, b):
+                    ms.add(i)
+                    mt.add(j)
+                    break
+    return ms, mt
+
+
+class _Ctx:
+    def __init__(self, pair: int, src_lang: str, tgt_lang: str, smap: Mapper, tmap: Mapper):
+        self.pair, self.src_lang, self.tgt_lang = pair, src_lang, tgt_lang
+        self.smap, self.tmap = smap, tmap
+        self.out: list[Finding] = []
+
+    def add(self, type_: str, severity: str, message: str,
+            src: Sequence[Fact] = (), tgt: Sequence[Fact] = ()) -> None:  # fmt: skip
+        self.out.append(
+            Finding(
+                pair=self.pair,
+                type=type_,
+                severity=severity,
+                message=message,
+                src_spans=tuple(self.smap(f.start, f.end) for f in src),
+                tgt_spans=tuple(self.tmap(f.start, f.end) for f in tgt),
+                src_lang=self.src_lang,
+                tgt_lang=self.tgt_lang,
+            )
+        )
+
+
+def _compare_numbers(ctx: _Ctx, sn: list[Fact], tn: list[Fact], sd: list[Fact], td: list[Fact]) -> None:
+    ms, mt = _greedy_match(sn, tn)
+    us = [f for i, f in enumerate(sn) if i not in ms]
+    ut = [f for j, f in enumerate(tn) if j not in mt]
+
+    def explained(f: Fact, other_nums: list[Fact], other_dates: list[Fact]) -> bool:
+        # Said twice on one side and once on the other, or part of a date over there.
+        return any(facts_match(f, o) for o in [*other_nums, *other_dates])
+
+    us = [f for f in us if not explained(f, tn, td)]
+    ut = [f for f in ut if not explained(f, sn, sd)]
+    for side, other, own in ((us, [*sn, *tn], sn), (ut, [*tn, *sn], tn)):
+        for f in list(side):
+            if strength(f) != "weak" and _is_conversion(f, [o for o in other if o is not f]):
+                side.remove(f)
+                where = "source" if own is sn else "target"
+                ctx.add("number", "info", f"number {_show(f)} in {where} looks like a unit conversion",
+                        *(([f], []) if own is sn else ([], [f])))  # fmt: skip
+    us = [f for f in us if strength(f) != "weak"]
+    ut = [f for f in ut if strength(f) != "weak"]
+
+    # Pair leftovers: rounding first, then same kind (year with year), then in order.
+    pairs: list[tuple[Fact, Fact]] = []
+    for pred in (_is_rounding, lambda a, b: ("year" in tags_of(a)) == ("year" in tags_of(b)), lambda a, b: True):
+        for a in list(us):
+            for b in ut:
+                if pred(a, b):
+                    pairs.append((a, b))
+                    us.remove(a)
+                    ut.remove(b)
+                    break
+    for a, b in pairs:
+        if _is_rounding(a, b):
+            ctx.add("number", "info", f"number {_show(a)} in source; target rounds it to {_show(b)}", [a], [b])
+            continue
+        both_hard = strength(a) == "hard" and strength(b) == "hard"
+        ctx.add("number", "error" if both_hard else "warning",
+                f"number {_show(a)} in source; target has {_show(b)}", [a], [b])  # fmt: skip
+    for a in us:
+        sev = "warning" if strength(a) == "hard" else "info"
+        ctx.add("number", sev, f"number {_show(a)} in source has no counterpart in target", [a], [])
+    for b in ut:
+        sev = "warning" if strength(b) == "hard" else "info"
+        ctx.add("number", sev, f"number {_show(b)} in target has no counterpart in source", [], [b])
+
+
+def _compare_dates(ctx: _Ctx, sd: list[Fact], td: list[Fact], sn: list[Fact], tn: list[Fact]) -> None:
+    ms, mt = _greedy_match(sd, td)
+    us = [f for i, f in enumerate(sd) if i not in ms and not any(facts_match(f, o) for o in td)]
+    ut = [f for j, f in enumerate(td) if j not in mt and not any(facts_match(f, o) for o in sd)]
+    while us and ut:
+        a, b = us.pop(0), ut.pop(0)
+        ctx.add("date", "error", f"date {_show(a)} in source; target has {_show(b)}", [a], [b])
+    for a in us:
+        ctx.add("date", "warning", f"date {_show(a)} in source has no counterpart in target", [a], [])
+    for b in ut:
+        ctx.add("date", "warning", f"date {_show(b)} in target has no counterpart in source", [], [b])
+
+
+def _reliable_name(f: Fact) -> bool:
+    """A name worth a warning: not a known concept or acronym, a word of 4+ letters."""
+    tags = set(f.detail.split(","))
+    if "concept" in tags or "acronym" in tags:
+        return False
+    return any(len(k) >= 4 for k in entity_keys(f))
+
+
+def _entity_found(f: Fact, other_facts: list[Fact], other_keys: list[str]) -> bool:
+    if any(o.kind == "entity" and facts_match(f, o) for o in other_facts):
+        return True
+    return any(names_match(k, w) for k in entity_keys(f) if len(k) >= 3 for w in other_keys)
+
+
+def _compare_entities(ctx: _Ctx, se: list[Fact], te: list[Fact], s_keys: list[str], t_keys: list[str]) -> None:
+    us = [f for f in se if not _entity_found(f, te, t_keys)]
+    ut = [f for f in te if not _entity_found(f, se, s_keys)]
+    rs = [f for f in us if _reliable_name(f)]
+    rt = [f for f in ut if _reliable_name(f)]
+    if rs and rt:
+        a, b = rs[0], rt[0]
+        ctx.add("entity", "warning", f"entity {_show(a)} in source; target has {_show(b)}", [a], [b])
+        us.remove(a)
+    for a in us:
+        ctx.add("entity", "info", f"entity {_show(a)} in source has no counterpart in target", [a], [])
+
+
+_CYR = re.compile(r"[\u0400-\u04ff]")
+_LAT = re.compile(r"[A-Za-z\u00c0-\u024f\u0259\u018f]")
+
+
+@lru_cache(maxsize=1)
+def _langid():  # type: ignore[no-untyped-def]
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _identify(text: str, langs: tuple[str, str]) -> tuple[str, float]:
+    ident = _langid()
+    ident.set_languages(list(langs))
+    lang, prob = ident.classify(text)
+    return str(lang), float(prob)
+
+
+def _compare_language(ctx: _Ctx, src: str, tgt: str) -> None:
+    s, t = " ".join(src.split()), " ".join(tgt.split())
+    words = re.findall(r"[^\W\d_]{2,}", t)
+    if len(words) >= 2 and s.casefold() == t.casefold() and ctx.src_lang != ctx.tgt_lang:
+        ctx.out.append(Finding(ctx.pair, "untranslated", "warning", "target is identical to the source",
+                               src_lang=ctx.src_lang, tgt_lang=ctx.tgt_lang))  # fmt: skip
+        return
+    letters = _CYR.findall(t) + _LAT.findall(t)
+    if len(letters) < 20:
+        return
+    cyr = len(_CYR.findall(t)) / len(letters)
+    expect_cyr = ctx.tgt_lang == "ru"
+    if (expect_cyr and cyr < 0.3) or (not expect_cyr and cyr > 0.7):
+        script = "Latin" if expect_cyr else "Cyrillic"
+        ctx.out.append(Finding(ctx.pair, "untranslated", "warning",
+                               f"target is in {script} script, not {ctx.tgt_lang}",
+                               src_lang=ctx.src_lang, tgt_lang=ctx.tgt_lang))  # fmt: skip
+        return
+    if len(t) >= 40 and (ctx.src_lang == "ru") == (ctx.tgt_lang == "ru"):
+        lang, prob = _identify(t, (ctx.src_lang, ctx.tgt_lang))
+        if lang == ctx.src_lang and prob > 0.999:
+            ctx.out.append(Finding(ctx.pair, "untranslated", "warning",
+                                   f"target reads as {ctx.src_lang}, not {ctx.tgt_lang}",
+                                   src_lang=ctx.src_lang, tgt_lang=ctx.tgt_lang))  # fmt: skip
+
+
+def _compare_length(ctx: _Ctx, src: str, tgt: str) -> None:
+    ls, lt = len(src.strip()), len(tgt.strip())
+    if max(ls, lt) < 60 or min(ls, lt) == 0:
+        return
+    r = lt / ls
+    if r < 0.25 or r > 4:
+        sev = "warning"
+    elif r < 0.45 or r > 2.2:
+        sev = "info"
+    else:
+        return
+    ctx.out.append(Finding(ctx.pair, "length", sev,
+                           f"target is {lt} characters long for a source of {ls} (ratio {r:.2f})",
+                           src_lang=ctx.src_lang, tgt_lang=ctx.tgt_lang))  # fmt: skip
+
+
+def _compare(src: str, tgt: str, src_lang: str, tgt_lang: str, pair: int,
+             glossary: Glossary | None, smap: Mapper, tmap: Mapper) -> list[Finding]:  # fmt: skip
+    ctx = _Ctx(pair, src_lang, tgt_lang, smap, tmap)
+    if not src.strip() or not tgt.strip():
+        return []
+    sf = extract_facts(src, src_lang, glossary)
+    tf = extract_facts(tgt, tgt_lang, glossary)
+
+    def kind(fs: list[Fact], k: str) -> list[Fact]:
+        return [f for f in fs if f.kind == k]
+
+    sn, tn, sd, td = kind(sf, "number"), kind(tf, "number"), kind(sf, "date"), kind(tf, "date")
+    _compare_language(ctx, src, tgt)
+    if any(f.type == "untranslated" for f in ctx.out):
+        return ctx.out
+    _compare_dates(ctx, sd, td, sn, tn)
+    _compare_numbers(ctx, sn, tn, sd, td)
+    _compare_entities(ctx, kind(sf, "entity"), kind(tf, "entity"),
+                      word_keys(src, src_lang), word_keys(tgt, tgt_lang))  # fmt: skip
+    _compare_length(ctx, src, tgt)
+    return ctx.out
+
+
+def compare_sentences(
+    src: str,
+    tgt: str,
+    src_lang: str,
+    tgt_lang: str,
+    *,
+    pair: int = 0,
+    glossary: Glossary | None = None,
+) -> list[Finding]:
+    """Compare one source sentence with its translation.
+
+    Args:
+        src: the source text.
+        tgt: the target text.
+        src_lang: the source language.
+        tgt_lang: the target language.
+        pair: the index stored in each finding's ``pair`` and its spans' ``segment``.
+        glossary: a user glossary whose terms count as entities.
+
+    Returns:
+        Findings (types ``number``, ``date``, ``entity``, ``untranslated``, ``length``) with
+        spans relative to ``src`` and ``tgt``.
+    """
+    sl, tl = resolve_lang(src_lang), resolve_lang(tgt_lang)
+
+    def smap(s: int, e: int) -> Span:
+        return Span(pair, s, e, src[s:e])
+
+    def tmap(s: int, e: int) -> Span:
+        return Span(pair, s, e, tgt[s:e])
+
+    return _compare(src, tgt, sl, tl, pair, glossary, smap, tmap)
+
+
+def _joined(texts: Sequence[str], indices: Sequence[int]) -> tuple[str, Mapper]:
+    bases: list[int] = []
+    parts: list[str] = []
+    pos = 0
+    for t in texts:
+        bases.append(pos)
+        parts.append(t)
+        pos += len(t) + 1
+    joined = " ".join(parts)
+
+    def mapper(s: int, e: int) -> Span:
+        k = max(i for i, b in enumerate(bases) if b <= s) if bases else 0
+        local_s = s - bases[k]
+        local_e = min(e - bases[k], len(texts[k]))
+        return Span(indices[k], local_s, local_e, texts[k][local_s:local_e])
+
+    return joined, mapper
+
+
+def check_alignment(alignment: Alignment, glossary: Glossary | None = None) -> list[Finding]:
+    """Check every bead of an alignment; ``pair`` is the bead index.
+
+    Null beads give ``omission`` (source only) and ``addition`` (target only) warnings; a bead
+    with confidence below :data:`LOW_CONFIDENCE` an ``alignment`` warning; other beads are
+    compared as :func:`compare_sentences` does on their joined sentences, with spans pointing
+    at segment indices of each version and offsets inside those segments.
+
+    Args:
+        alignment: the alignment, with its segments and languages.
+        glossary: a user glossary.
+    """
+    sl, tl = resolve_lang(alignment.src_lang), resolve_lang(alignment.tgt_lang)
+    src_by_index = {s.index: s for s in alignment.src}
+    tgt_by_index = {s.index: s for s in alignment.tgt}
+    out: list[Finding] = []
+    for n, bead in enumerate(alignment.beads):
+        stexts = [src_by_index[i].text for i in bead.src if i in src_by_index]
+        ttexts = [tgt_by_index[i].text for i in bead.tgt if i in tgt_by_index]
+        if not bead.tgt and bead.src:
+            spans = tuple(Span(i, 0, len(t), t) for i, t in zip(bead.src, stexts))
+            preview = _preview(" ".join(stexts))
+            out.append(Finding(n, "omission", "warning", f"source sentence has no counterpart in target: {preview}",
+                               src_spans=spans, src_lang=sl, tgt_lang=tl))  # fmt: skip
+            continue
+        if not bead.src and bead.tgt:
+            spans = tuple(Span(i, 0, len(t), t) for i, t in zip(bead.tgt, ttexts))
+            preview = _preview(" ".join(ttexts))
+            out.append(Finding(n, "addition", "warning", f"target sentence has no counterpart in source: {preview}",
+                               tgt_spans=spans, src_lang=sl, tgt_lang=tl))  # fmt: skip
+            continue
+        if bead.confidence < LOW_CONFIDENCE:
+            out.append(Finding(
+                n, "alignment", "warning",
+                f"uncertain alignment ({bead.kind} bead, confidence {bead.confidence:.2f}); check that these sentences correspond",
+                src_spans=tuple(Span(i, 0, len(t), t) for i, t in zip(bead.src, stexts)),
+                tgt_spans=tuple(Span(i, 0, len(t), t) for i, t in zip(bead.tgt, ttexts)),
+                src_lang=sl, tgt_lang=tl))  # fmt: skip
+        src, smap = _joined(stexts, bead.src)
+        tgt, tmap = _joined(ttexts, bead.tgt)
+        out.extend(_compare(src, tgt, sl, tl, n, glossary, smap, tmap))
+    return out
+
+
+def _preview(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return f'"{text}"' if len(text) <= limit else f'"{text[: limit - 1]}…"'
+
+
+def check_pairs(
+    pairs: Sequence[tuple[str, str]], src_lang: str, tgt_lang: str, glossary: Glossary | None = None
+) -> list[Finding]:
+    """Check a bitext: each ``(source, target)`` pair compared; ``pair`` is its index.
+
+    An empty target for a non-empty source is an ``omission``; the reverse an ``addition``.
+
+    Args:
+        pairs: the sentence (or TU) pairs, in order.
+        src_lang: the source language.
+        tgt_lang: the target language.
+        glossary: a user glossary.
+    """
+    sl, tl = resolve_lang(src_lang), resolve_lang(tgt_lang)
+    out: list[Finding] = []
+    for i, (src, tgt) in enumerate(pairs):
+        if src.strip() and not tgt.strip():
+            out.append(Finding(i, "omission", "warning", f"source has no translation: {_preview(src)}",
+                               src_spans=(Span(i, 0, len(src), src),), src_lang=sl, tgt_lang=tl))  # fmt: skip
+        elif tgt.strip() and not src.strip():
+            out.append(Finding(i, "addition", "warning", f"target has no source: {_preview(tgt)}",
+                               tgt_spans=(Span(i, 0, len(tgt), tgt),), src_lang=sl, tgt_lang=tl))  # fmt: skip
+        else:
+            out.extend(compare_sentences(src, tgt, sl, tl, pair=i, glossary=glossary))
+    return out

@@ -1,0 +1,210 @@
+"""The hf and ct2 backends on tiny random-weight models, loaded like downloaded ones.
+
+Random weights translate into nonsense: these tests check structure (one output per input, in
+order, empty stays empty, identical inputs give identical outputs), batching, progress,
+language codes, conversion and signatures, never wording.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from aligntext.errors import InputError
+from aligntext.translate import PivotTranslator, load_translator
+from aligntext.translate import registry as reg
+from tiny_models import tiny_model
+
+pytestmark = pytest.mark.model
+
+SENTENCES = [
+    "Hökumət tam hesabatı gələn ay dərc edəcək.",
+    "",
+    "Bakı",
+    "Parlament 2024-cü il büdcəsini 12 əleyhinə 95 səslə təsdiqlədi.",
+    "Hökumət tam hesabatı gələn ay dərc edəcək.",
+    "   ",
+    "Tərəflər danışıqları davam etdirməyə razılaşdılar.",
+]
+
+
+@pytest.fixture()
+def store(tmp_path, monkeypatch):
+    """An empty model store (conversions land here), hub offline."""
+    monkeypatch.setenv("ALIGNTEXT_MODELS", str(tmp_path / "store"))
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    return tmp_path / "store"
+
+
+def _check_structure(translator, sentences=SENTENCES, **kwargs):
+    done = []
+    out = translator.translate(sentences, progress=done.append, **kwargs)
+    assert len(out) == len(sentences)
+    assert all(isinstance(t, str) for t in out)
+    for text, result in zip(sentences, out, strict=True):
+        assert (result == "") == (not text.strip())
+    assert out[0] == out[4]  # the same sentence, the same translation
+    assert sum(done) == len(sentences)
+    return out
+
+
+@pytest.mark.parametrize("backend", ["hf", "ct2"])
+@pytest.mark.parametrize("arch", ["marian", "m2m100", "nllb"])
+def test_backend_translates_tiny_model(store, arch, backend):
+    path = tiny_model(arch)
+    translator = load_translator(
+        "az", "ru", model=str(path), backend=backend, beam_size=2, max_new_tokens=6
+    )
+    assert (translator.src_lang, translator.tgt_lang) == ("az", "ru")
+    out = _check_structure(translator)
+    assert any(out)
+    fields = dict(translator.signature_fields())
+    assert fields["model"] == str(path)
+    assert fields["backend"] == backend
+    assert fields["beam"] == "2"
+    assert fields["revision"] == "local"
+    assert fields["device"] == "cpu"
+    assert fields["compute"] == ("float32" if backend == "hf" else "int8")
+
+
+@pytest.mark.parametrize(
+    ("arch", "src_code", "target_prefix"),
+    [("marian", None, None), ("m2m100", "az", "__ru__"), ("nllb", "azj_Latn", "rus_Cyrl")],
+)
+def test_family_read_from_files(store, arch, src_code, target_prefix):
+    translator = load_translator("az", "ru", model=str(tiny_model(arch)), backend="hf")
+    step = translator.step
+    assert step.family == arch
+    assert (step.src_code, step.target_prefix) == (src_code, target_prefix)
+
+
+@pytest.mark.parametrize(("tgt", "token"), [("az", ">>aze_Latn<<"), ("tr", ">>tur<<")])
+@pytest.mark.parametrize("backend", ["hf", "ct2"])
+def test_multi_target_marian_gets_target_token(store, tgt, token, backend):
+    path = tiny_model("marian", target_tokens=True)
+    translator = load_translator("en", tgt, model=str(path), backend=backend, max_new_tokens=4)
+    assert translator.step.source_prefix == token
+    out = translator.translate(["The delegation met the President.", "Exports grew."])
+    assert len(out) == 2 and all(out)
+
+
+@pytest.mark.parametrize("backend", ["hf", "ct2"])
+@pytest.mark.parametrize("arch", ["marian", "nllb"])
+def test_forced_length(store, backend, arch):
+    """min_new_tokens == max_new_tokens: every output has exactly that many tokens, the
+    language token and end-of-sentence not counted, on both backends."""
+    translator = load_translator(
+        "az",
+        "en",
+        model=str(tiny_model(arch)),
+        backend=backend,
+        beam_size=1,
+        max_new_tokens=5,
+        min_new_tokens=5,
+    )
+    translator.load()
+    tokenizer = translator._tokenizer
+    special = set(tokenizer.all_special_ids)
+    decoded = []
+    real_decode = tokenizer.batch_decode
+
+    def spy(ids, **kwargs):
+        decoded.extend([i for i in row if i not in special] for row in ids)
+        return real_decode(ids, **kwargs)
+
+    tokenizer.batch_decode = spy
+    out = translator.translate(["Bakı", "Hökumət tam hesabatı gələn ay dərc edəcək."])
+    assert len(out) == 2
+    assert [len(row) for row in decoded] == [5, 5]
+
+
+def test_hf_batches_under_token_budget(store):
+    path = tiny_model("marian")
+    translator = load_translator(
+        "az",
+        "en",
+        model=str(path),
+        backend="hf",
+        beam_size=1,
+        max_new_tokens=3,
+        max_batch_tokens=40,
+    )
+    sentences = [f"Parlament {i} səslə təsdiqlədi {'və ' * (i % 5)}." for i in range(12)]
+    done = []
+    out = translator.translate(sentences, progress=done.append)
+    assert len(out) == 12 and all(out)
+    assert len(done) > 1 and sum(done) == 12
+
+
+def test_ct2_conversion_is_cached_and_reused(store):
+    from aligntext.translate.ct2 import SOURCE_FILE, convert_to_ct2
+
+    path = tiny_model("marian")
+    first = convert_to_ct2(str(path), family="marian")
+    assert (first / "model.bin").is_file() and (first / SOURCE_FILE).is_file()
+    assert first.parent == store / "ct2"
+    assert (first / "vocab.json").is_file()  # tokenizer files travel with the copy
+    stamp = (first / "model.bin").stat().st_mtime_ns
+    assert convert_to_ct2(str(path), family="marian") == first
+    assert (first / "model.bin").stat().st_mtime_ns == stamp
+    assert not [p for p in first.parent.iterdir() if p.name.startswith(".")]  # no temp left
+
+    # a converted folder is itself a model: --model DIR with the ct2 backend
+    translator = load_translator("az", "tr", model=str(first), backend="ct2", max_new_tokens=4)
+    assert translator.step.family == "marian"
+    assert len(translator.translate(["Bakı", "Hökumət"])) == 2
+    with pytest.raises(InputError, match="is a CTranslate2 model; use --backend ct2"):
+        load_translator("az", "tr", model=str(first), backend="hf")
+
+
+def test_ct2_rejects_bad_compute_type(store):
+    with pytest.raises(InputError, match="compute type 'float16' does not run on cpu"):
+        load_translator(
+            "az",
+            "en",
+            model=str(tiny_model("marian")),
+            backend="ct2",
+            device="cpu",
+            compute_type="float16",
+        )
+
+
+def _install(store, model_id, arch="marian"):
+    """Put a tiny model into the store under a registry id, as `models pull` would."""
+    target = store / reg.model_slug(model_id)
+    shutil.copytree(tiny_model(arch), target)
+    (target / reg.MODEL_INFO_FILE).write_text(
+        f'{{"id": "{model_id}", "revision": "rev-{model_id[-5:]}"}}', encoding="utf-8"
+    )
+
+
+@pytest.mark.parametrize("backend", ["hf", "ct2"])
+def test_registry_pivot_route_end_to_end(store, backend):
+    _install(store, "Helsinki-NLP/opus-mt-az-en")
+    _install(store, "Helsinki-NLP/opus-mt-en-ru")
+    translator = load_translator("az", "ru", backend=backend, beam_size=1, max_new_tokens=4)
+    assert isinstance(translator, PivotTranslator)
+    out = _check_structure(translator)
+    assert any(out)
+    fields = dict(translator.signature_fields())
+    assert fields["pivot"] == "en"
+    assert fields["model"] == "Helsinki-NLP/opus-mt-az-en+Helsinki-NLP/opus-mt-en-ru"
+    assert fields["revision"] == "rev-az-en+rev-en-ru"
+    assert fields["backend"] == backend
+
+
+def test_hf_cache_model_loads(store, tmp_path):
+    """A model in the Hugging Face hub cache ($HF_HOME) is found by its id."""
+    commit = "feedface" * 5
+    repo = tmp_path / "hf" / "hub" / "models--facebook--nllb-200-distilled-600M"
+    shutil.copytree(tiny_model("nllb"), repo / "snapshots" / commit)
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text(commit, encoding="utf-8")
+    translator = load_translator(
+        "ru", "az", model="facebook/nllb-200-distilled-600M", backend="hf", max_new_tokens=3
+    )
+    assert dict(translator.signature_fields())["revision"] == commit
+    assert translator.step.target_prefix == "azj_Latn"
+    assert len(translator.translate(["Правительство опубликует доклад."])) == 1

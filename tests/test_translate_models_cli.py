@@ -1,0 +1,126 @@
+"""``aligntext models list | pull | convert``."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from aligntext.cli import cli
+from aligntext.translate import registry as reg
+
+
+@pytest.fixture()
+def store(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALIGNTEXT_MODELS", str(tmp_path / "store"))
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    return tmp_path / "store"
+
+
+def _fake_model(store, model_id):
+    folder = store / reg.model_slug(model_id)
+    folder.mkdir(parents=True)
+    (folder / "config.json").write_text('{"model_type": "marian"}', encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["models", "--help"],
+        ["models", "list", "-h"],
+        ["models", "pull", "-h"],
+        ["models", "convert", "--help"],
+    ],
+)
+def test_help(cli_runner, args):
+    result = cli_runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert "Usage: " in result.output
+
+
+def test_every_models_command_has_help_text():
+    group = cli.commands["models"]
+    assert group.help
+    assert set(group.commands) == {"list", "pull", "convert"}
+    for command in group.commands.values():
+        assert command.help and len(command.help.split()) > 3
+
+
+def test_list_text(cli_runner, store):
+    _fake_model(store, "Helsinki-NLP/opus-mt-en-ru")
+    ct2 = reg.ct2_dir("Helsinki-NLP/opus-mt-en-az")
+    ct2.mkdir(parents=True)
+    (ct2 / "model.bin").write_bytes(b"")
+    _fake_model(store, "Helsinki-NLP/opus-mt-en-az")
+    result = cli_runner.invoke(cli, ["models", "list"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split()[:4] == ["direction", "default", "model", "family"]
+    rows = {line.split()[0]: line.split() for line in lines[1:13]}
+    assert len(rows) == 12
+    assert rows["en-ru"][1:4] == ["Helsinki-NLP/opus-mt-en-ru", "marian", "yes"]
+    assert rows["en-az"][3] == "yes+ct2"
+    assert rows["ru-en"][3] == "no"
+    assert rows["az-ru"][1:4] == ["pivot:en", "pivot:en", "no"]
+    assert lines[-1] == f"models home: {store}"
+
+
+def test_list_json(cli_runner, store, tmp_path):
+    _fake_model(store, "Helsinki-NLP/opus-mt-ru-en")
+    _fake_model(store, "Helsinki-NLP/opus-mt-en-az")
+    out = tmp_path / "models.json"
+    result = cli_runner.invoke(cli, ["models", "list", "--format", "json", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    by_pair = {d["direction"]: d for d in data["directions"]}
+    assert len(by_pair) == 12
+    assert by_pair["ru-az"]["local"] == "yes"  # both legs of the pivot are here
+    assert by_pair["ru-tr"]["local"] == "no"
+    assert "facebook/nllb-200-distilled-600M" in by_pair["ru-az"]["alternatives"]
+
+
+def test_pull_offline_exits_2(cli_runner, store):
+    result = cli_runner.invoke(cli, ["models", "pull", "en-ru"])
+    assert result.exit_code == 2
+    assert "cannot download Helsinki-NLP/opus-mt-en-ru: HF_HUB_OFFLINE is set" in result.output
+
+
+def test_pull_uses_the_store(cli_runner, store, monkeypatch):
+    pulled = []
+
+    def fake_pull(model, **kwargs):
+        pulled.append(model)
+        return _fake_model(store, model)
+
+    monkeypatch.setattr(reg, "pull_model", fake_pull)
+    result = cli_runner.invoke(cli, ["models", "pull", "tr-ru"])
+    assert result.exit_code == 0, result.output
+    assert pulled == ["Helsinki-NLP/opus-mt-tc-big-tr-en", "Helsinki-NLP/opus-mt-en-ru"]
+    assert result.output.splitlines() == [
+        str(store / "Helsinki-NLP--opus-mt-tc-big-tr-en"),
+        str(store / "Helsinki-NLP--opus-mt-en-ru"),
+    ]
+
+
+def test_convert_missing_model_exits_2(cli_runner, store):
+    result = cli_runner.invoke(cli, ["models", "convert", "Helsinki-NLP/opus-mt-en-ru"])
+    assert result.exit_code == 2
+    assert "models pull en-ru" in result.output
+
+
+@pytest.mark.model
+def test_convert_tiny_model(cli_runner, store, tmp_path):
+    from tiny_models import tiny_model
+
+    model = tmp_path / "my-model"
+    shutil.copytree(tiny_model("m2m100"), model)
+    result = cli_runner.invoke(cli, ["models", "convert", str(model)])
+    assert result.exit_code == 0, result.output
+    out = result.stdout.strip()
+    assert out == str(reg.ct2_dir(str(model), "int8"))
+    record = json.loads((reg.ct2_dir(str(model)) / "aligntext-source.json").read_text())
+    assert record["family"] == "m2m100"
+    assert record["quantization"] == "int8"
