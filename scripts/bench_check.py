@@ -44,7 +44,9 @@ _FIGURE = re.compile(rf"(?<!{_LETTER})(?<![-\d.,])\d+(?:[.,\u00a0 ]\d+)*")
 _FIGURE_SUFFIX = re.compile(
     rf"(?<!{_LETTER})(?<![-\d.,])\d+(?:[.,\u00a0 ]\d{{3}})*(?:[.,]\d+)?(?:\s?%|[-'’]{_LETTER}+|{_LETTER}+)?"
 )
-_CAP = re.compile(r"(?<![\w-])[A-ZА-ЯЁÇŞĞÜÖİƏ][^\W\d_]{3,}")
+_CAP = re.compile(r"(?<![\w-])[A-ZА-ЯЁÇŞĞÜÖİƏ][^\W\d_]{3,}(?:-[^\W\d_]+)*")
+# A name: capitalised words in a row (``Kingstone Magombeyi``, ``Лашкаре-Тайба``).
+_SPAN = re.compile(rf"{_CAP.pattern}(?:\s{_CAP.pattern})*")
 _RU_CASES = ("nominative", "genitive", "dative", "instrumental", "prepositional")
 
 SCALE_SWAPS = {
@@ -161,19 +163,24 @@ def perturb(kind: str, src: str, tgt: str, lang: str, rng: random.Random, pool: 
             word = word.lower()
         return tgt[: m.start()] + word + tgt[m.end() :]
     if kind == "entity":
-        src_keys = {anyascii(w).lower()[:4] for w in re.findall(r"[^\W\d_]{4,}", src)}
+        # A name on both sides (a capitalised target span with a word whose first letters match
+        # those of a capitalised source word) replaced whole by another name of the corpus.
+        def prefixes(text: str) -> set[str]:
+            return {anyascii(w).lower()[:4] for w in re.findall(r"[^\W\d_]{4,}", text)}
+
+        src_names = {anyascii(m.group(0)).lower()[:4] for m in _CAP.finditer(src) if m.start() > 0}
         cands = [
             m
-            for m in _CAP.finditer(tgt)
+            for m in _SPAN.finditer(tgt)
             if m.start() > 0
             and not re.search(r"[.!?:\"«]\s*$", tgt[: m.start()])
-            and anyascii(m.group(0)).lower()[:4] in src_keys
+            and prefixes(m.group(0)) & src_names
         ]
         if not cands:
             return None
         m = rng.choice(cands)
-        tgt_keys = {anyascii(w).lower()[:4] for w in re.findall(r"[^\W\d_]{4,}", tgt)}
-        options = [p for p in pool if anyascii(p).lower()[:4] not in src_keys | tgt_keys]
+        taken = prefixes(src) | prefixes(tgt)
+        options = [p for p in pool if not prefixes(p) & taken]
         if not options:
             return None
         return tgt[: m.start()] + rng.choice(options) + tgt[m.end() :]
@@ -207,7 +214,7 @@ def main() -> int:
         pairs = load(args.data, a, b)
         if not pairs:
             continue
-        pool = sorted({m.group(0) for _, t in pairs for m in _CAP.finditer(t) if m.start() > 0})
+        pool = sorted({m.group(0) for _, t in pairs for m in _SPAN.finditer(t) if m.start() > 0})
         base = flagged(check_pairs(pairs, a, b), len(pairs))
         row = {"genuine": [sum(1 for x in base if x), len(pairs)]}
         for i, x in enumerate(base):

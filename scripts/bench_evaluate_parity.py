@@ -109,7 +109,7 @@ def main() -> int:
     parser.add_argument("--langs", default="en,az,ru,tr", help="reference languages")
     args = parser.parse_args()
     all_same = True
-    checked = 0
+    checked = paired_checked = 0
     with tempfile.TemporaryDirectory() as tmp:
         for k, lang in enumerate(args.langs.split(",")):
             ref = args.data / f"fourway.{lang}"
@@ -136,9 +136,14 @@ def main() -> int:
             print(f"== {lang} paired tests (BLEU, chrF2, TER), two hypotheses of similar quality")
             hyp_b = Path(tmp) / f"hyp_b.{lang}"
             hyp_b.write_text("\n".join(perturb(ref_lines, seed=50 + k)) + "\n", encoding="utf-8")
-            all_same &= paired_parity(ref, hyp, hyp_b, lang)
+            paired_same = paired_parity(ref, hyp, hyp_b, lang)
+            all_same &= paired_same
+            paired_checked += 1
     verdict = "all identical" if all_same else "MISMATCH"
-    print(f"\n{checked} score lines compared (score and signature): {verdict}")
+    print(
+        f"\n{checked} score lines (score and signature) and the p-values of "
+        f"{paired_checked} x 2 paired tests compared: {verdict}"
+    )
     return 0 if all_same else 1
 
 

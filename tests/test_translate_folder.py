@@ -12,6 +12,7 @@ import os
 import sqlite3
 import threading
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -559,3 +560,40 @@ def test_unreadable_file_fails_alone(tree, tmp_path):
     assert status["ru/a.txt"] == "done"
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["files"]["ru/broken.docx"]["message"]
+
+
+# --- --check ----------------------------------------------------------------------------------
+
+
+class WrongNumber(FakeTranslator):
+    """Translates into Russian, getting one figure wrong."""
+
+    TABLE: ClassVar[dict[str, str]] = {
+        "Exports grew by 12 percent.": "Экспорт вырос на 13 процентов.",
+        "The talks will resume in May.": "Переговоры возобновятся в мае.",
+    }
+
+    def translate(self, sentences, progress=None):
+        return [self.TABLE[s] for s in sentences]
+
+
+def test_check_lists_suspect_sentences(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "The talks will resume in May. Exports grew by 12 percent.\n", encoding="utf-8"
+    )
+    result = translate_folder(
+        [tmp_path / "in"],
+        "en",
+        ["ru"],
+        tmp_path / "out",
+        translator_factory=lambda s, t: WrongNumber(s, t, []),
+        cache=False,
+        check=True,
+    )
+    [(file, finding)] = result.findings
+    assert file.relpath == "ru/a.txt"
+    assert (finding.pair, finding.type, finding.severity) == (1, "number", "error")
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    [entry] = manifest["files"]["ru/a.txt"]["findings"]
+    assert entry["sentence"] == 1 and entry["type"] == "number" and "12" in entry["source"]

@@ -698,6 +698,144 @@ def align_cmd(
 
 # --- check and compare commands ---------------------------------------------------------
 
+
+_FAIL_ON = ("error", "warning", "info", "never")
+
+
+def _fails(findings: Any, fail_on: str) -> bool:
+    """Whether any finding is at or above the --fail-on severity."""
+    if fail_on == "never":
+        return False
+    from aligntext.types import severity_rank
+
+    return any(severity_rank(f.severity) >= severity_rank(fail_on) for f in findings)
+
+
+def _use_color(output: str) -> bool:
+    """Colour text output only for a terminal, and never when NO_COLOR is set."""
+    import os
+
+    return output == "-" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+@cli.command("check")
+@click.argument("pairs", metavar="PAIRS", type=click.Path(dir_okay=False, path_type=str))
+@lang_option("--src-lang", help="Source language (en, az, ru, tr); from the file or detected.")
+@lang_option("--tgt-lang", help="Target language (en, az, ru, tr); from the file or detected.")
+@click.option(
+    "--input-format",
+    type=click.Choice(("tsv", "tmx", "xliff", "po")),
+    help="Bitext format; guessed from the extension and content when left out.",
+)
+@click.option(
+    "--glossary",
+    type=click.Path(exists=True, dir_okay=False, path_type=str),
+    help="Glossary (TSV or TBX): one concept per row, its form in each language.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(_FAIL_ON),
+    default="warning",
+    show_default=True,
+    help="Exit 1 when a finding of this severity or worse exists ('never': always 0).",
+)
+@output_options(("text", "jsonl", "json"), "text")
+@quiet_option
+def check_cmd(
+    pairs: str,
+    src_lang: str | None,
+    tgt_lang: str | None,
+    input_format: str | None,
+    glossary: str | None,
+    fail_on: str,
+    fmt: str,
+    output: str,
+    quiet: bool,
+) -> None:
+    """Check an aligned bitext for mismatched numbers, dates, names and omissions.
+
+    PAIRS is a TSV file (source<TAB>target per line), TMX, XLIFF (1.2 or 2.x) or PO.
+    --format jsonl prints one finding per line: {"pair": i, "type": ..., "severity": ...,
+    "message": ...} with pair the 0-based line / translation-unit index. Exit code 1 when
+    a finding at or above --fail-on exists, 0 when none, 2 on bad input.
+    """
+    import os
+
+    from aligntext.pipeline.compare import check_bitext_file
+    from aligntext.render.report import render_findings
+
+    result = check_bitext_file(pairs, src_lang, tgt_lang, glossary, fmt=input_format)
+    text = render_findings(
+        result.findings,
+        fmt,
+        pairs=result.pairs,
+        src_lang=result.src_lang,
+        tgt_lang=result.tgt_lang,
+        source=os.path.basename(pairs),
+        signature=result.signature,
+        color=fmt == "text" and _use_color(output),
+    )
+    if text or output != "-":
+        emit(text, output)
+    if _fails(result.findings, fail_on):
+        raise click.exceptions.Exit(1)
+
+
+@cli.command("compare")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
+@lang_option("--src-lang", help="Language of the first file (en, az, ru, tr); detected if omitted.")
+@lang_option("--tgt-lang", help="Language of the second file; detected if left out.")
+@click.option("--langs", help="Languages of all files, comma-separated, in order: en,az,ru,tr.")
+@click.option(
+    "--glossary",
+    type=click.Path(exists=True, dir_okay=False, path_type=str),
+    help="Glossary (TSV or TBX): one concept per row, its form in each language.",
+)
+@click.option("--strict", is_flag=True, help="Fail (exit 2) when a file is not in its language.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(_FAIL_ON),
+    default="never",
+    show_default=True,
+    help="Exit 1 when a finding of this severity or worse exists.",
+)
+@output_options(("text", "json", "html"), "text")
+@quiet_option
+def compare_cmd(
+    files: tuple[str, ...],
+    src_lang: str | None,
+    tgt_lang: str | None,
+    langs: str | None,
+    glossary: str | None,
+    strict: bool,
+    fail_on: str,
+    fmt: str,
+    output: str,
+    quiet: bool,
+) -> None:
+    """Compare two or more language versions of a statement: A B [C D ...].
+
+    Segments and aligns every version to the first, then reports where they disagree on
+    numbers, dates and names and which sentences are missing or added; with three or more
+    versions each disagreement names the odd one out ("en says 12 March 2024; az, ru and tr
+    say 14 March 2024"). --format html writes one self-contained page (side by side, the
+    findings highlighted, a summary and filters); text is coloured on a terminal.
+    """
+    from aligntext.pipeline.compare import compare_versions
+    from aligntext.render.report import render_report
+
+    if len(files) < 2:
+        raise CliError(f"compare needs at least two files, got {len(files)}; give A B [C D ...]")
+    claimed = _align_langs(len(files), src_lang, tgt_lang, langs)
+    report = compare_versions(list(files), claimed, glossary=glossary, strict=strict)
+    if not quiet:
+        for message in report.warnings:
+            warn(message)
+    emit(render_report(report, fmt, color=fmt == "text" and _use_color(output)), output)
+    if _fails(report.all_findings(), fail_on):
+        raise click.exceptions.Exit(1)
+
+
 # --- evaluate command -------------------------------------------------------------------
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import unicodedata
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -52,7 +52,6 @@ _PUNCT_CLASSES: tuple[tuple[str, float], ...] = (
     ("%", 0.8),
 )
 PUNCT_WEIGHTS = np.array([w for _, w in _PUNCT_CLASSES] + [0.5], dtype=np.float64)
-_PUNCT_INDEX = {ch: k for k, (chars, _) in enumerate(_PUNCT_CLASSES) for ch in chars}
 _NUMBER_CLASS = len(_PUNCT_CLASSES)
 
 _WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’]*")
@@ -84,10 +83,8 @@ def word_keys(text: str, lang: str) -> set[str]:
 def punctuation_counts(text: str) -> np.ndarray:
     """Counts of the punctuation classes in :data:`PUNCT_WEIGHTS` order (last: numerals)."""
     counts = np.zeros(len(PUNCT_WEIGHTS), dtype=np.float64)
-    for ch in text:
-        k = _PUNCT_INDEX.get(ch)
-        if k is not None:
-            counts[k] += 1
+    for k, (chars, _) in enumerate(_PUNCT_CLASSES):
+        counts[k] = sum(text.count(ch) for ch in chars)
     counts[_NUMBER_CLASS] = len(_NUMBER_RE.findall(text))
     return counts
 
@@ -102,6 +99,7 @@ class SideFeatures:
         keys: transliterated word and numeral keys per sentence.
         facts: the checker's facts per sentence.
         fact_keys: ``kind:key`` of each sentence's facts (possibly unified across sides).
+        facts_done: the sentences whose facts have been extracted.
     """
 
     lengths: np.ndarray
@@ -109,29 +107,41 @@ class SideFeatures:
     keys: list[set[str]]
     facts: list[list[Fact]]
     fact_keys: list[set[str]] = field(default_factory=list)
+    facts_done: set[int] = field(default_factory=set)
 
 
-def side_features(texts: Sequence[str], lang: str) -> SideFeatures:
-    """Compute :class:`SideFeatures` for sentences in ``lang``."""
-    try:
-        from aligntext.check import extract_facts
-    except ImportError:  # TODO(align): remove once aligntext.check lands
+def side_features(texts: Sequence[str], lang: str, *, with_facts: bool = True) -> SideFeatures:
+    """Compute :class:`SideFeatures` for sentences in ``lang``.
 
-        def extract_facts(text: str, lang: str) -> list:  # type: ignore[misc]
-            return []
-
+    With ``with_facts=False`` the facts are left empty, to be filled by :func:`add_facts`
+    for the sentences that need them.
+    """
     n = len(texts)
-    lengths = np.array([len(t) for t in texts], dtype=np.float64)
     punct = np.zeros((n, len(PUNCT_WEIGHTS)), dtype=np.float64)
     keys: list[set[str]] = []
-    facts: list[list[Fact]] = []
+    lengths = np.zeros(n, dtype=np.float64)
     for i, text in enumerate(texts):
         text = unicodedata.normalize("NFC", text)
+        lengths[i] = len(text)
         punct[i] = punctuation_counts(text)
         keys.append(word_keys(text, lang))
-        facts.append(list(extract_facts(text, lang)))
-    fact_keys = [{f"{f.kind}:{f.key}" for f in fs} for fs in facts]
-    return SideFeatures(lengths, punct, keys, facts, fact_keys)
+    side = SideFeatures(lengths, punct, keys, [[] for _ in range(n)], [set() for _ in range(n)])
+    if with_facts:
+        add_facts(side, texts, lang, range(n))
+    return side
+
+
+def add_facts(side: SideFeatures, texts: Sequence[str], lang: str, indices: Iterable[int]) -> None:
+    """Extract the checker's facts (:func:`aligntext.check.extract_facts`) of some sentences."""
+    from aligntext.check import extract_facts
+
+    for i in indices:
+        if i in side.facts_done:
+            continue
+        side.facts_done.add(i)
+        facts = list(extract_facts(unicodedata.normalize("NFC", texts[i]), lang))
+        side.facts[i] = facts
+        side.fact_keys[i] = {f"{f.kind}:{f.key}" for f in facts}
 
 
 def unify_fact_keys(src: SideFeatures, tgt: SideFeatures, budget: int = 20000) -> None:
@@ -141,10 +151,8 @@ def unify_fact_keys(src: SideFeatures, tgt: SideFeatures, budget: int = 20000) -
     scripts, a number written in words) are compared pairwise among the keys left unmatched,
     at most ``budget`` comparisons so that long documents stay linear.
     """
-    try:
-        from aligntext.check import facts_match
-    except ImportError:  # TODO(align): remove once aligntext.check lands
-        return
+    from aligntext.check import facts_match
+
     src_by_key: dict[str, Fact] = {}
     tgt_by_key: dict[str, Fact] = {}
     for fs in src.facts:
@@ -221,6 +229,17 @@ def punct_cost(ps: np.ndarray, pt: np.ndarray, params: CostParams) -> np.ndarray
     return params.w_punct * (np.abs(pt - ps) * PUNCT_WEIGHTS).sum(axis=-1)
 
 
+#: Sentences this close to each other share the reward of a key they both hold.
+LOCAL_WINDOW = 2
+
+
+def _local_counts(positions: np.ndarray) -> np.ndarray:
+    """For each sorted position, how many positions lie within :data:`LOCAL_WINDOW`."""
+    hi = np.searchsorted(positions, positions + LOCAL_WINDOW, side="right")
+    lo = np.searchsorted(positions, positions - LOCAL_WINDOW, side="left")
+    return (hi - lo).astype(np.float64)
+
+
 def anchor_pairs(
     src: SideFeatures, tgt: SideFeatures, params: CostParams, max_pairs_per_key: int = 0
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -264,9 +283,16 @@ def anchor_pairs(
             weight = params.w_word * rarity
         if weight <= 0:
             continue
-        rows.append(np.repeat(np.asarray(s_list, dtype=np.int64), ct))
-        cols.append(np.tile(np.asarray(t_list, dtype=np.int64), cs))
-        vals.append(np.full(cs * ct, weight))
+        s_arr = np.asarray(s_list, dtype=np.int64)
+        t_arr = np.asarray(t_list, dtype=np.int64)
+        rows.append(np.repeat(s_arr, ct))
+        cols.append(np.tile(t_arr, cs))
+        if cs == 1 and ct == 1:
+            vals.append(np.full(1, weight))
+        else:
+            # A key in several nearby sentences cannot tell them apart, and a bead holding
+            # two of them must not be paid twice: share the weight among the local pairs.
+            vals.append(weight / np.outer(_local_counts(s_arr), _local_counts(t_arr)).ravel())
     if not rows:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0)

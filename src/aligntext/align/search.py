@@ -27,6 +27,7 @@ from aligntext.align.features import (
     CostParams,
     SemanticScorer,
     SideFeatures,
+    add_facts,
     anchor_pairs,
     length_cost,
     punct_cost,
@@ -42,7 +43,13 @@ ALIGNER_VERSION = "1.0"
 
 #: Bead types searched besides 0-1 (which is handled by the row scan); ``(src, tgt)`` counts.
 BEAD_TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (2, 1), (1, 2), (2, 2), (1, 3), (3, 1))
+# The first pass over a wide band of a long document only needs to find the path's
+# neighbourhood: the common beads suffice there.
+_COARSE_TYPES = BEAD_TYPES[:4]
 _MAX_SPAN = 3
+
+#: Up to this many sentences (both sides) every sentence's facts are extracted up front.
+FACTS_FOR_ALL = 1500
 
 #: Up to this many DP cells the whole matrix is searched; beyond it, a band.
 FULL_SEARCH_CELLS = 360_000
@@ -269,7 +276,9 @@ class _Problem:
         return float(self.costs(i, a, b, np.array([j]), frame, tf0)[0])
 
 
-def _dp(problem: _Problem) -> tuple[list[tuple[int, int, int, int]], float]:
+def _dp(
+    problem: _Problem, types: tuple[tuple[int, int], ...] = BEAD_TYPES
+) -> tuple[list[tuple[int, int, int, int]], float]:
     """Run the DP over the problem's band; returns the beads as ``(i0, j0, i1, j1)``."""
     n, m = problem.n, problem.m
     band = problem.band
@@ -287,7 +296,7 @@ def _dp(problem: _Problem) -> tuple[list[tuple[int, int, int, int]], float]:
         else:
             tf0 = int(lo[i]) - _MAX_SPAN
             frames = problem.frames(i, tf0, width + _MAX_SPAN)
-            for k, (a, b) in enumerate(BEAD_TYPES):
+            for k, (a, b) in enumerate(types):
                 if a > i:
                     continue
                 prev = _take(d[i - a], int(lo[i]) - b - int(lo[i - a]), width, _INF)
@@ -312,7 +321,7 @@ def _dp(problem: _Problem) -> tuple[list[tuple[int, int, int, int]], float]:
     i, j = n, m
     while i > 0 or j > 0:
         c = int(back[i, j - lo[i]])
-        a, b = (0, 1) if c == 0 else BEAD_TYPES[c - 1]
+        a, b = (0, 1) if c == 0 else types[c - 1]
         path.append((i - a, j - b, i, j))
         i, j = i - a, j - b
     path.reverse()
@@ -366,6 +375,20 @@ def _reestimate(
     resid = np.minimum(resid, np.quantile(resid, 0.95))
     variance = (resid.sum() + prior_n * params.variance) / (len(resid) + prior_n)
     return replace(params, ratio=float(ratio), variance=float(max(variance, 0.5)))
+
+
+def _unsure(beads: list[Bead], n: int, m: int, budget: int) -> tuple[list[int], list[int]]:
+    """Sentences of the least confident beads (and their neighbours), up to ``budget``."""
+    src: set[int] = set()
+    tgt: set[int] = set()
+    order = sorted(range(len(beads)), key=lambda k: beads[k].confidence)
+    for k in order:
+        if beads[k].confidence >= 0.9 or len(src) + len(tgt) >= budget:
+            break
+        for near in beads[max(k - 1, 0) : k + 2]:
+            src.update(near.src)
+            tgt.update(near.tgt)
+    return sorted(src), sorted(tgt)
 
 
 def _initial_ratio(src: SideFeatures, tgt: SideFeatures, src_lang: str, tgt_lang: str) -> float:
@@ -492,9 +515,13 @@ def align(
 
     src_texts = [s.text for s in src_segs]
     tgt_texts = [s.text for s in tgt_segs]
-    sf = side_features(src_texts, src_lang)
-    tf = side_features(tgt_texts, tgt_lang)
-    unify_fact_keys(sf, tf)
+    # The checker's extractors are thorough but slow (about a millisecond a sentence): on
+    # long documents they run only where the first pass was unsure.
+    all_facts = n + m <= FACTS_FOR_ALL
+    sf = side_features(src_texts, src_lang, with_facts=all_facts)
+    tf = side_features(tgt_texts, tgt_lang, with_facts=all_facts)
+    if all_facts:
+        unify_fact_keys(sf, tf)
     base = params or CostParams()
     p = replace(base, ratio=_initial_ratio(sf, tf, src_lang, tgt_lang))
     anchors = anchor_pairs(sf, tf, p)
@@ -505,25 +532,33 @@ def align(
     full = (n + 1) * (m + 1) <= FULL_SEARCH_CELLS
 
     def search(
-        prm: CostParams, band: _Band, half: int
+        prm: CostParams, band: _Band, half: int, types: tuple[tuple[int, int], ...]
     ) -> tuple[_Problem, list[tuple[int, int, int, int]]]:
-        for _ in range(4):
+        for _ in range(5):
             problem = _Problem(sf, tf, prm, anchors, semantic, band)
-            path, _total = _dp(problem)
+            path, _total = _dp(problem, types)
             if full or not _touches_edge(path, band, m):
                 break
             half *= 2
             band = _path_band(path, n, m, half)
         return problem, path
 
-    half = int(3 * math.sqrt(n + m))
-    first_band = _full_band(n, m) if full else _diagonal_band(sf, tf, half)
-    problem, path = search(p, first_band, half)
+    if full:
+        problem, path = search(p, _full_band(n, m), 0, BEAD_TYPES)
+    else:
+        half = max(16, int(math.sqrt(n + m)))
+        problem, path = search(p, _diagonal_band(sf, tf, half), half, _COARSE_TYPES)
     beads = _score_beads(problem, path)
     p2 = _reestimate(p, beads, sf, tf)
-    if p2 != p:
+    if not all_facts:
+        unsure_s, unsure_t = _unsure(beads, n, m, FACTS_FOR_ALL)
+        add_facts(sf, src_texts, src_lang, unsure_s)
+        add_facts(tf, tgt_texts, tgt_lang, unsure_t)
+        unify_fact_keys(sf, tf)
+        anchors = anchor_pairs(sf, tf, p2)
+    if not full or p2 != p:
         second = _full_band(n, m) if full else _path_band(path, n, m, 12)
-        problem, path = search(p2, second, 12)
+        problem, path = search(p2, second, 12, BEAD_TYPES)
         beads = _score_beads(problem, path)
     warns = _warnings(n, m, beads)
     return Alignment(tuple(beads), src_segs, tgt_segs, src_lang, tgt_lang, signature, tuple(warns))

@@ -23,14 +23,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
 from aligntext.check.dates import dates_agree, date_parts, extract_dates, format_date
-from aligntext.check.entities import entity_keys, extract_entities, word_keys
+from aligntext.check.entities import (
+    COMMON_ZIPF,
+    capitalised_tokens,
+    commonness,
+    entity_keys,
+    extract_entities,
+    is_acronym,
+    is_headline,
+    name_tokens,
+    word_keys,
+)
 from aligntext.check.glossary import Glossary
 from aligntext.check.numbers import extract_numbers, strength, tags_of, values_of
-from aligntext.check.translit import names_match
+from aligntext.check.translit import names_match, translit_keys
 from aligntext.langs import resolve_lang
 from aligntext.types import Alignment, Fact, Finding, Span
 
@@ -270,31 +281,89 @@ def _compare_dates(ctx: _Ctx, sd: list[Fact], td: list[Fact], sn: list[Fact], tn
         ctx.add("date", "warning", f"date {_show(b)} in target has no counterpart in source", [], [b])
 
 
-def _reliable_name(f: Fact) -> bool:
-    """A name worth a warning: not a known concept or acronym, a word of 4+ letters."""
-    tags = set(f.detail.split(","))
-    if "concept" in tags or "acronym" in tags:
-        return False
-    return any(len(k) >= 4 for k in entity_keys(f))
+@dataclass(frozen=True)
+class _Unit:
+    """One thing that needs a counterpart: a concept, or one word of a name."""
+
+    fact: Fact
+    word: str
+    keys: tuple[str, ...]
+    concept: str
+    namelike: bool
 
 
-def _entity_found(f: Fact, other_facts: list[Fact], other_keys: list[str]) -> bool:
-    if any(o.kind == "entity" and facts_match(f, o) for o in other_facts):
-        return True
-    return any(names_match(k, w) for k in entity_keys(f) if len(k) >= 3 for w in other_keys)
+def _units(facts: list[Fact], text: str, lang: str) -> list[_Unit]:
+    out: list[_Unit] = []
+    headline = is_headline(text)
+    for f in facts:
+        if f.kind != "entity":
+            continue
+        tags = set(f.detail.split(","))
+        if "concept" in tags:
+            # A lowercase adjective (Russian "индийский") is often dropped in translation.
+            out.append(_Unit(f, f.text, (), f.key, f.text[:1].isupper()))
+            continue
+        for word in name_tokens(f):
+            namelike = (
+                not headline
+                and not is_acronym(word)
+                and len(word) >= 4
+                and commonness(word, lang) < COMMON_ZIPF
+            )
+            keys = translit_keys(word, lang)
+            if "-" in word:
+                keys += tuple(k for p in word.split("-") if len(p) >= 4 for k in translit_keys(p, lang))
+            out.append(_Unit(f, word, keys, "", namelike))
+    return out
 
 
-def _compare_entities(ctx: _Ctx, se: list[Fact], te: list[Fact], s_keys: list[str], t_keys: list[str]) -> None:
-    us = [f for f in se if not _entity_found(f, te, t_keys)]
-    ut = [f for f in te if not _entity_found(f, se, s_keys)]
-    rs = [f for f in us if _reliable_name(f)]
-    rt = [f for f in ut if _reliable_name(f)]
-    if rs and rt:
-        a, b = rs[0], rt[0]
-        ctx.add("entity", "warning", f"entity {_show(a)} in source; target has {_show(b)}", [a], [b])
-        us.remove(a)
-    for a in us:
-        ctx.add("entity", "info", f"entity {_show(a)} in source has no counterpart in target", [a], [])
+def _found(u: _Unit, concepts: set[str], keys: list[str]) -> bool:
+    if u.concept:
+        return u.concept in concepts or any(
+            names_match(k, w) for k in entity_keys(u.fact) if len(k) >= 4 for w in keys
+        )
+    return any(names_match(k, w) for k in u.keys for w in keys)
+
+
+def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fact]) -> None:
+    sl, tl = ctx.src_lang, ctx.tgt_lang
+    s_keys, t_keys = word_keys(src, sl), word_keys(tgt, tl)
+    s_concepts = {f.key for f in sf if f.kind == "entity" and ":" in f.key}
+    t_concepts = {f.key for f in tf if f.kind == "entity" and ":" in f.key}
+    s_units = _units(sf, src, sl)
+    found = {id(u): _found(u, t_concepts, t_keys) for u in s_units}
+    # A word of a name counts as missing when no word of its span has a counterpart, or when
+    # it is the span's last word (translators drop first names and titles, not surnames).
+    missing = []
+    for u in s_units:
+        if not u.namelike or found[id(u)]:
+            continue
+        span = [v for v in s_units if v.fact is u.fact]
+        if not any(found[id(v)] for v in span) or span[-1] is u:
+            missing.append(u)
+    if not missing:
+        return
+    # What the target has instead: a capitalised word or concept with no source counterpart.
+    t_units = _units(tf, tgt, tl)
+    t_units += [
+        _Unit(Fact("entity", "", m.group(0), m.start(), m.end()), m.group(0),
+              translit_keys(m.group(0), tl), "", False)  # fmt: skip
+        for m in capitalised_tokens(tgt)
+        if not any(u.fact.start <= m.start() < u.fact.end for u in t_units)
+    ]
+    extra = [u for u in t_units if not _found(u, s_concepts, s_keys)]
+    shown: set[int] = set()
+    for u in missing:
+        if id(u.fact) in shown:
+            continue
+        shown.add(id(u.fact))
+        word = u.fact.text if u.concept else u.word
+        if extra:
+            e = extra[0]
+            other = e.fact.text if e.concept else e.word
+            ctx.add("entity", "warning", f"entity {word} in source; target has {other}", [u.fact], [e.fact])
+        else:
+            ctx.add("entity", "info", f"entity {word} in source has no counterpart in target", [u.fact], [])
 
 
 _CYR = re.compile(r"[\u0400-\u04ff]")
@@ -374,8 +443,7 @@ def _compare(src: str, tgt: str, src_lang: str, tgt_lang: str, pair: int,
         return ctx.out
     _compare_dates(ctx, sd, td, sn, tn)
     _compare_numbers(ctx, sn, tn, sd, td)
-    _compare_entities(ctx, kind(sf, "entity"), kind(tf, "entity"),
-                      word_keys(src, src_lang), word_keys(tgt, tgt_lang))  # fmt: skip
+    _compare_entities(ctx, src, tgt, sf, tf)
     _compare_length(ctx, src, tgt)
     return ctx.out
 

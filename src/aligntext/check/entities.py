@@ -17,10 +17,11 @@ ride along in a span with the name they precede.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from aligntext.check.glossary import Glossary, builtin_index, find_terms
 from aligntext.check.locale_data import month_of, weekday_forms
-from aligntext.check.translit import lower, translit_key
+from aligntext.check.translit import lower, translit_key, translit_keys
 from aligntext.langs import resolve_lang
 from aligntext.types import Fact
 
@@ -28,16 +29,19 @@ _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # Lowercase particles inside names: "Ministry of Foreign Affairs", "Jaish-e-Mohammad" is one
 # token already; "bin", "al", "de" join Arabic and Romance names.
 _CONNECTORS = {"of", "the", "de", "da", "al", "el", "bin", "ibn", "von", "van", "der", "la", "du"}
-_SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s+|[\"«“„(\[—–-]\s*)$")
+# A sentence starts at the text's start, after final punctuation, or after an opening quote,
+# bracket or dash that itself follows a space (a closing quote follows a letter or comma).
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s+|(?:^|\s)[\"«“„(\[—–-]\s*)$")
 
 
 def _is_acronym(tok: str) -> bool:
+    tok = re.split(r"['’]", tok)[0]
     letters = [c for c in tok if c.isalpha()]
     return 2 <= len(letters) <= 6 and all(c.isupper() for c in letters)
 
 
 def _is_initial(text: str, start: int) -> bool:
-    return bool(_SENTENCE_START.search(text[max(0, start - 4) : start]))
+    return bool(_SENTENCE_START.search(text[max(0, start - 5) : start]))
 
 
 def _not_a_name(tok: str, lang: str) -> bool:
@@ -47,14 +51,29 @@ def _not_a_name(tok: str, lang: str) -> bool:
 
 
 def word_keys(text: str, lang: str) -> list[str]:
-    """Transliteration keys of every word of ``text`` (3+ letters), for name look-ups."""
-    out = []
+    """Transliteration keys of every word of ``text`` (3+ letters), for name look-ups.
+
+    Hyphenated words also give their parts, and two capitalised words in a row also give
+    their concatenation (``Hong Kong`` meets ``Гонконг``).
+    """
+    out: list[str] = []
+    prev: re.Match[str] | None = None
     for m in _TOKEN.finditer(text):
         tok = m.group(0)
         if len(tok) >= 3 or _is_acronym(tok):
-            out.append(translit_key(tok, lang))
+            out.extend(translit_keys(tok, lang))
             if "-" in tok:
-                out.extend(translit_key(p, lang) for p in tok.split("-") if len(p) >= 3)
+                for part in tok.split("-"):
+                    if len(part) >= 3:
+                        out.extend(translit_keys(part, lang))
+        if (
+            prev is not None
+            and tok[0].isupper()
+            and prev.group(0)[0].isupper()
+            and text[prev.end() : m.start()] == " "
+        ):
+            out.extend(translit_keys(prev.group(0) + tok.lower(), lang))
+        prev = m
     return out
 
 
@@ -143,6 +162,57 @@ def extract_entities(text: str, lang: str, glossary: Glossary | None = None) -> 
         s, e = span[0].start(), span[-1].end()
         facts.append(Fact("entity", keys, text[s:e], s, e, ",".join([*tags, f"keys={keys}"])))
     return sorted(facts, key=lambda f: f.start)
+
+
+#: Words at least this frequent (wordfreq's Zipf scale) are common words, not names, even when
+#: capitalised: ``Council``, ``Федерального``, ``Kurulu``. Names are rarer (``Devlin`` 3.1).
+COMMON_ZIPF = 4.3
+
+_AZ_TO_TR = str.maketrans({"ə": "e", "x": "h", "q": "k"})
+
+
+@lru_cache(maxsize=65536)
+def commonness(word: str, lang: str) -> float:
+    """How common a word is in ``lang`` (Zipf frequency, 0 if unknown), apostrophe suffix cut.
+
+    Azerbaijani has no word list of its own here; it is looked up in Turkish after folding
+    its letters (``heyəti`` -> ``heyeti``). Returns 0 when wordfreq is not installed.
+    """
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return 0.0
+    base = lower(re.split(r"['’]", word)[0], lang)
+    if lang == "az":
+        base, lang = base.translate(_AZ_TO_TR), "tr"
+    if lang == "ru":
+        base = base.replace("ё", "е")
+    return float(zipf_frequency(base, lang))
+
+
+def name_tokens(fact: Fact) -> list[str]:
+    """The words of an entity span that may be names (connectors and short words left out)."""
+    return [t for t in _TOKEN.findall(fact.text) if t not in _CONNECTORS and len(t) >= 3]
+
+
+def is_acronym(word: str) -> bool:
+    """All capitals, 2-6 letters, an apostrophe suffix aside (``NATO``, ``UAE’s``, ``ООН``)."""
+    return _is_acronym(word)
+
+
+def is_headline(text: str) -> bool:
+    """Title Case text (most words capitalised) gives no capitalisation signal."""
+    words = re.findall(r"[^\W\d_]{4,}", text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def capitalised_tokens(text: str) -> list[re.Match[str]]:
+    """Capitalised words and acronyms of ``text`` that do not open a sentence."""
+    return [
+        m
+        for m in _TOKEN.finditer(text)
+        if m.group(0)[0].isupper() and (not _is_initial(text, m.start()) or _is_acronym(m.group(0)))
+    ]
 
 
 def entity_keys(fact: Fact) -> list[str]:

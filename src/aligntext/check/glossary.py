@@ -58,6 +58,8 @@ class Glossary:
 
 def _word_pattern(word: str, lang: str) -> str:
     low = lower(word, lang)
+    if lang == "ru" and len(low) < 5 and len(low) >= 4 and low[-1] in "аяеиоуыьй":
+        return re.escape(low[:-1]) + r"[\w'’]{0,4}"  # Азия -> Азии
     if lang in ("ru", "az", "tr") and len(low) >= 5:
         stem = strip_suffix(low, lang)
         return re.escape(stem) + r"[\w'’]{0,8}"

@@ -95,13 +95,22 @@ def strip_suffix(word: str, lang: str) -> str:
     return w
 
 
-def _romanize(word: str, lang: str) -> str:
-    """Rough phonetic Latin spelling of a lowercase word."""
+def _romanize(word: str, lang: str, english: bool | None = None) -> str:
+    """Rough phonetic Latin spelling of a lowercase word.
+
+    ``english``: apply English spelling rules (``ee``, soft ``c`` and ``g``) to a Latin word;
+    by default only for ``lang == "en"``.
+    """
+    if english is None:
+        english = lang == "en"
     if any("а" <= ch <= "я" or ch in "ёіәғқңөүһ" for ch in word):
         word = word.replace("дж", "j")
         word = "".join(_CYRILLIC.get(ch, ch) for ch in word)
-    elif lang in ("az", "tr"):
-        word = "".join(_TURKIC.get(ch, ch) for ch in word)
+    elif not english:
+        if lang in ("az", "tr"):
+            word = "".join(_TURKIC.get(ch, ch) for ch in word)
+        else:
+            word = word.replace("w", "v").replace("q", "k").replace("x", "ks")
     else:
         # Loanword spellings in English and foreign Latin names.
         for a, b in (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"),
@@ -151,6 +160,36 @@ def translit_key(word: str, lang: str) -> str:
             if stem.endswith(end):
                 stem = stem[: -len(end)]
     return _fold(_romanize(stem, lang))
+
+
+@lru_cache(maxsize=65536)
+def translit_keys(word: str, lang: str) -> tuple[str, ...]:
+    """Every key a word may meet under: :func:`translit_key` plus variants.
+
+    The variants cover what one key cannot: the word with its ending kept (``Ньери`` is not
+    ``Ньер`` + ``и``), and for a Latin word both the English reading and the plain letter
+    reading (``Saeed`` in a Turkish text is spelt the English way; ``Indorewala`` is not
+    English at all).
+    """
+    keys = [translit_key(word, lang)]
+    w = word.strip()
+    for ch in _APOSTROPHES:
+        if ch in w:
+            w = w.split(ch, 1)[0]
+    low = lower(w, lang)
+    latin = not any("а" <= ch <= "я" for ch in low)
+    variants = [_fold(_romanize(low, lang))]
+    if latin:
+        variants.append(_fold(_romanize(low, lang, english=lang != "en")))
+    for v in variants:
+        if v and v not in keys:
+            keys.append(v)
+    return tuple(keys)
+
+
+def keys_match(a: tuple[str, ...] | list[str], b: tuple[str, ...] | list[str]) -> bool:
+    """Whether any key of one word meets any key of the other (:func:`names_match`)."""
+    return any(names_match(x, y) for x in a for y in b)
 
 
 def consonants(key: str) -> str:

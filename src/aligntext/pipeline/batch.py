@@ -35,7 +35,7 @@ from aligntext.io.atomic import atomic_write_text
 from aligntext.langs import CODES, resolve_lang
 from aligntext.translate.base import Translator
 from aligntext.translate.cache import CachedTranslator, SegmentCache, default_cache_path
-from aligntext.types import Document, Finding, Signature
+from aligntext.types import Document, Finding, Signature, severity_rank
 
 #: Builds the translator of one direction: ``factory(src, tgt)``.
 TranslatorFactory = Callable[[str, str], Translator]
@@ -419,7 +419,7 @@ def translate_folder(
             :class:`~aligntext.translate.cache.SegmentCache` for another, ``False`` for none.
         progress: called with :class:`ProgressEvent` as the run goes.
         check: run the mismatch checker on every source/translation sentence pair and keep
-            the suspect ones in the results and the manifest.
+            the suspect ones (warnings and errors) in the results and the manifest.
         force: translate files again even when an earlier run finished them.
         chunk_sentences: about how many sentences of consecutive files are translated
             together; files are written when their chunk is done.
@@ -838,26 +838,29 @@ def _detect(doc: Document, path: Path) -> str:
 
 
 def _check(job: _Job, translations: Mapping[str, str]) -> list[Finding]:
+    """Suspect sentence pairs of a file: the checker's warnings and errors, not its notes."""
     from aligntext.check import compare_sentences
 
+    threshold = severity_rank("warning")
     findings: list[Finding] = []
     index = 0
     for para in job.paras:
         for sentence, do in zip(para.sentences, para.translate, strict=True):
             if do:
-                findings.extend(
-                    compare_sentences(
-                        sentence, translations[sentence], job.src, job.tgt, pair=index
-                    )
+                found = compare_sentences(
+                    sentence, translations[sentence], job.src, job.tgt, pair=index
                 )
+                findings.extend(f for f in found if severity_rank(f.severity) >= threshold)
             index += 1
     return findings
 
 
 def _finding_dict(finding: Finding) -> dict[str, Any]:
     return {
-        "pair": finding.pair,
+        "sentence": finding.pair,
         "type": finding.type,
         "severity": finding.severity,
         "message": finding.message,
+        "source": " / ".join(s.text for s in finding.src_spans),
+        "target": " / ".join(s.text for s in finding.tgt_spans),
     }

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from aligntext import __version__
@@ -54,7 +54,7 @@ class BitextCheck:
     src_lang: str
     tgt_lang: str
     findings: tuple[Finding, ...]
-    signature: Signature = Signature()
+    signature: Signature = field(default_factory=Signature)
 
 
 # --- multi-version comparison ----------------------------------------------------------
@@ -89,7 +89,7 @@ def compare_versions(
         InputError: fewer than two versions, an unreadable or empty version, an unknown
             language, or a ``langs`` list of the wrong length.
     """
-    from aligntext.align import align
+    from aligntext.align import align_multi
     from aligntext.check import check_alignment
 
     items = list(paths_or_documents)
@@ -111,18 +111,13 @@ def compare_versions(
         versions.append(_make_version(item, claimed, strict, warnings))
 
     pivot = versions[0]
-    alignments: list[Alignment] = []
-    findings: list[tuple[Finding, ...]] = []
-    for other in versions[1:]:
-        alignment = align(pivot.segments, other.segments, pivot.lang, other.lang)
-        alignments.append(alignment)
-        found = (
-            check_alignment(alignment, gloss) if gloss is not None else check_alignment(alignment)
-        )
-        findings.append(tuple(_sorted_findings(found)))
+    multi = align_multi([(v.lang, v.segments) for v in versions], pivot=0)
+    alignments = list(multi.alignments)
+    findings = [tuple(_sorted_findings(check_alignment(a, gloss))) for a in alignments]
+    for other, alignment in zip(versions[1:], alignments, strict=True):
         warnings.extend(f"{pivot.name} / {other.name}: {w}" for w in alignment.warnings)
-
-    rows, bead_rows = multiway_rows([len(v.segments) for v in versions], alignments)
+    rows = multi.rows
+    bead_rows = rows_of_beads(rows, alignments)
     cross: tuple[Finding, ...] = ()
     if len(versions) >= 3:
         cross = tuple(cross_version_findings(versions, alignments, findings, bead_rows))
@@ -211,75 +206,31 @@ def _signature(
 # --- multi-way rows --------------------------------------------------------------------
 
 
-def multiway_rows(
-    sizes: Sequence[int], alignments: Sequence[Alignment]
-) -> tuple[tuple[Row, ...], tuple[tuple[int, ...], ...]]:
-    """Merge pivot-to-version alignments into rows of corresponding sentences.
-
-    Pivot sentences that any alignment puts in one bead share a row, so every version's
-    bead fits inside a row. Sentences a version adds (beads with no pivot side) get their own
-    row after the pivot sentences they follow; additions of several versions at the same
-    place share that row, as they usually are the same added sentence.
+def rows_of_beads(
+    rows: Sequence[Row], alignments: Sequence[Alignment]
+) -> tuple[tuple[int, ...], ...]:
+    """For every pivot-to-version alignment, the row index of each of its beads.
 
     Args:
-        sizes: the number of segments of each version, pivot first.
-        alignments: one alignment per non-pivot version, pivot as source.
+        rows: the multi-way rows (pivot first in each row), as from
+            :func:`aligntext.align.multiway_rows`.
+        alignments: the pivot-to-version alignments, in version order.
 
     Returns:
-        ``(rows, bead_rows)``: the rows in document order, each holding one sorted tuple of
-        segment indices per version, and for every alignment the row index of each bead.
+        One tuple per alignment, with the row of each bead (``-1`` for an empty bead).
     """
-    n_pivot = sizes[0]
-    tied = [False] * max(n_pivot - 1, 0)
-    for alignment in alignments:
-        for bead in alignment.beads:
-            for a in bead.src[:-1]:
-                if 0 <= a < len(tied):
-                    tied[a] = True
-    group_of: list[int] = []
-    group = -1
-    for i in range(n_pivot):
-        if i == 0 or not tied[i - 1]:
-            group += 1
-        group_of.append(group)
-    n_groups = group + 1
-
-    # Row slots: ("g", g) for pivot group g, ("ins", g) for additions after group g
-    # (g = -1: before the first pivot sentence).
-    cells: dict[tuple[str, int], list[list[int]]] = {}
-
-    def cell(slot: tuple[str, int]) -> list[list[int]]:
-        if slot not in cells:
-            cells[slot] = [[] for _ in sizes]
-        return cells[slot]
-
-    for g in range(n_groups):
-        cell(("g", g))
-    for i in range(n_pivot):
-        cells[("g", group_of[i])][0].append(i)
-    bead_slots: list[list[tuple[str, int]]] = []
-    for k, alignment in enumerate(alignments, start=1):
-        last_group = -1
-        slots = []
-        for bead in alignment.beads:
-            if bead.src:
-                last_group = group_of[bead.src[0]]
-                slot = ("g", last_group)
-            else:
-                slot = ("ins", last_group)
-            cell(slot)[k].extend(bead.tgt)
-            slots.append(slot)
-        bead_slots.append(slots)
-
-    def order(slot: tuple[str, int]) -> tuple[int, int]:
-        kind, g = slot
-        return (g, 0) if kind == "g" else (g, 1)
-
-    ordered = sorted(cells, key=order)
-    index = {slot: r for r, slot in enumerate(ordered)}
-    rows = tuple(tuple(tuple(sorted(c)) for c in cells[slot]) for slot in ordered)
-    bead_rows = tuple(tuple(index[s] for s in slots) for slots in bead_slots)
-    return rows, bead_rows
+    where: list[dict[int, int]] = [{} for _ in range(len(alignments) + 1)]
+    for r, row in enumerate(rows):
+        for v, segs in enumerate(row):
+            for i in segs:
+                where[v][i] = r
+    return tuple(
+        tuple(
+            where[0].get(b.src[0], -1) if b.src else where[k].get(b.tgt[0], -1) if b.tgt else -1
+            for b in alignment.beads
+        )
+        for k, alignment in enumerate(alignments, start=1)
+    )
 
 
 # --- cross-version findings ------------------------------------------------------------
@@ -303,7 +254,7 @@ def cross_version_findings(
         versions: the versions, pivot first.
         alignments: the pivot-to-version alignments.
         findings: the pairwise findings, one sequence per alignment.
-        bead_rows: the row of each bead of each alignment (from :func:`multiway_rows`).
+        bead_rows: the row of each bead of each alignment (from :func:`rows_of_beads`).
 
     Returns:
         One finding per disagreement, ``pair`` being its row index, ``src_spans`` the pivot's
@@ -443,8 +394,9 @@ def _verb(n: int, singular: str, plural: str) -> str:
 
 
 _MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
 
 
 def _fact_value(ftype: str, text: str, lang: str) -> str:
@@ -485,10 +437,16 @@ def _format_date_key(key: str) -> str:
 
 
 def _format_number_key(key: str) -> str:
+    """``6500000000`` -> ``6.5 billion``, ``60000`` -> ``60,000``; other keys unchanged."""
     try:
         value = float(key)
     except ValueError:
         return key
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= scale:
+            short = value / scale
+            if round(short, 3) == short:
+                return f"{short:g} {word}"
     if value.is_integer() and abs(value) >= 10000:
         return f"{int(value):,}"
     return key
@@ -531,16 +489,12 @@ def check_bitext_file(
         raise InputError(f"{name} holds no sentence pairs; give a non-empty bitext")
     src = _bitext_lang(src_lang, getattr(bitext, "src_lang", None), [s for s, _ in pairs], name)
     tgt = _bitext_lang(tgt_lang, getattr(bitext, "tgt_lang", None), [t for _, t in pairs], name)
-    gloss = _load_glossary(glossary)
-    if gloss is not None:
-        found = check_pairs(pairs, src, tgt, gloss)
-    else:
-        found = check_pairs(pairs, src, tgt)
+    found = check_pairs(pairs, src, tgt, _load_glossary(glossary))
     signature = Signature(
         (
             ("langs", f"{src}-{tgt}"),
             ("pairs", str(len(pairs))),
-            ("glossary", "yes" if gloss is not None else "no"),
+            ("glossary", "no" if glossary is None else "yes"),
             ("aligntext", __version__),
         )
     )

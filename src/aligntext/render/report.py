@@ -9,6 +9,7 @@ report loads nothing from outside the file.
 from __future__ import annotations
 
 import html
+import itertools
 import json
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -313,7 +314,7 @@ def report_to_text(report: Report, *, color: bool = False) -> str:
         if not 0 <= r < len(rows):
             continue
         row = rows[r]
-        shown = [0] + sorted({k for k, _ in items})
+        shown = [0, *sorted({k for k, _ in items})]
         for v in shown:
             spans = _row_spans(report, r, v, items)
             text = _cell_text(versions[v], row[v], spans, style, color)
@@ -409,9 +410,9 @@ def _segment(version: Version, i: int) -> Segment | None:
 
 def _locate(text: str, span: Span) -> tuple[int, int] | None:
     """Where a span lies in its segment's text; offsets are trusted when they fit."""
-    if 0 <= span.start < span.end <= len(text):
-        if not span.text or text[span.start : span.end] == span.text:
-            return span.start, span.end
+    fits = 0 <= span.start < span.end <= len(text)
+    if fits and (not span.text or text[span.start : span.end] == span.text):
+        return span.start, span.end
     if span.text:
         at = text.find(span.text)
         if at >= 0:
@@ -428,7 +429,7 @@ def _pieces(text: str, spans: Sequence[tuple[Span, Finding]]) -> list[tuple[str,
             located.append((where[0], where[1], f))
     cuts = sorted({0, len(text), *(a for a, _, _ in located), *(b for _, b, _ in located)})
     out: list[tuple[str, list[Finding]]] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         if a == b:
             continue
         covering = [f for s, e, f in located if s <= a and b <= e]
@@ -440,7 +441,8 @@ def _pieces(text: str, spans: Sequence[tuple[Span, Finding]]) -> list[tuple[str,
 
 _CSS = """
 :root{--ink:#1d2330;--muted:#5f6b7a;--line:#dde2ea;--bg:#f5f7fa;--card:#fff;
---err:#b42318;--err-bg:#fee4e2;--warn:#a15c07;--warn-bg:#fef0c7;--info:#175cd3;--info-bg:#e0eaff}
+--err:#b42318;--err-bg:#fee4e2;--warn:#a15c07;--warn-bg:#fef0c7;--info:#175cd3;
+--info-bg:#e0eaff}
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;
 color:var(--ink);background:var(--bg)}
@@ -449,20 +451,24 @@ header h1{margin:0;font-size:20px;font-weight:600}
 header .files{margin-top:4px;color:#c8d1dc;font-size:13px}
 main{padding:20px 32px 40px;max-width:1800px;margin:0 auto}
 .verdict{display:flex;align-items:center;gap:14px;padding:14px 18px;border-radius:10px;
-margin-bottom:18px;font-size:17px;font-weight:600;background:var(--card);border:1px solid var(--line);
+margin-bottom:18px;font-size:17px;font-weight:600;background:var(--card);
+border:1px solid var(--line);
 border-left:6px solid #12b76a}
 .verdict.bad{border-left-color:var(--err)}.verdict.meh{border-left-color:#f79009}
 .verdict small{font-weight:400;color:var(--muted);font-size:14px}
 .grid{display:grid;grid-template-columns:minmax(260px,340px) 1fr;gap:18px;margin-bottom:18px}
 .card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:14px 18px}
-.card h2{font-size:13px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);margin:0 0 10px}
+.card h2{font-size:13px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);
+margin:0 0 10px}
 table.summary{border-collapse:collapse;width:100%;font-size:14px}
-table.summary th,table.summary td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:right}
+table.summary th,table.summary td{padding:4px 8px;border-bottom:1px solid var(--line);
+text-align:right}
 table.summary th:first-child,table.summary td:first-child{text-align:left}
 table.summary tr.total td{font-weight:600;border-bottom:none}
 table.summary td.zero{color:#b6bfca}
 ul.issues{list-style:none;margin:0;padding:0}
-ul.issues li{padding:8px 0;border-bottom:1px solid var(--line);display:flex;gap:10px;align-items:baseline}
+ul.issues li{padding:8px 0;border-bottom:1px solid var(--line);display:flex;gap:10px;
+align-items:baseline}
 ul.issues li:last-child{border-bottom:none}
 ul.issues a{color:var(--ink);text-decoration:none}ul.issues a:hover{text-decoration:underline}
 .where{color:var(--muted);font-size:13px;white-space:nowrap;min-width:52px}
@@ -471,17 +477,21 @@ letter-spacing:.04em;padding:1px 7px;border-radius:999px;white-space:nowrap}
 .badge.error{background:var(--err-bg);color:var(--err)}
 .badge.warning{background:var(--warn-bg);color:var(--warn)}
 .badge.info{background:var(--info-bg);color:var(--info)}
-.type{font-size:12px;color:var(--muted);border:1px solid var(--line);border-radius:4px;padding:0 5px;
+.type{font-size:12px;color:var(--muted);border:1px solid var(--line);border-radius:4px;
+padding:0 5px;
 white-space:nowrap}
-details.more{margin-top:10px}details.more summary{cursor:pointer;color:var(--muted);font-size:14px}
+details.more{margin-top:10px}details.more summary{cursor:pointer;color:var(--muted);
+font-size:14px}
 .filters{display:none;gap:14px;flex-wrap:wrap;align-items:center;margin:0 0 10px;font-size:14px}
 .js .filters{display:flex}
 .filters label{cursor:pointer;user-select:none}
-.versions{background:var(--card);border:1px solid var(--line);border-radius:10px;overflow:hidden}
+.versions{background:var(--card);border:1px solid var(--line);border-radius:10px;
+overflow:hidden}
 table.side{border-collapse:collapse;width:100%;table-layout:fixed}
 table.side th{position:sticky;top:0;background:#eef1f5;text-align:left;padding:10px 12px;
 font-size:14px;border-bottom:1px solid var(--line);z-index:1}
-table.side th .lang{font-weight:700}table.side th .file{font-weight:400;color:var(--muted);font-size:12px}
+table.side th .lang{font-weight:700}table.side th .file{font-weight:400;color:var(--muted);
+font-size:12px}
 table.side td{vertical-align:top;padding:9px 12px;border-bottom:1px solid var(--line)}
 table.side td.n{width:46px;color:var(--muted);font-size:12px;text-align:right;padding-right:8px}
 table.side col.n{width:52px}
@@ -513,12 +523,15 @@ footer code{background:#eef1f5;padding:2px 6px;border-radius:4px}
 _JS = """
 document.documentElement.classList.add('js');
 function applyFilters(){
-  var on={};document.querySelectorAll('.filters input[data-type]').forEach(function(i){on[i.dataset.type]=i.checked;});
+  var on={};
+  document.querySelectorAll('.filters input[data-type]').forEach(function(i){
+    on[i.dataset.type]=i.checked;});
   var only=document.getElementById('only-flagged').checked;
   document.querySelectorAll('[data-type]').forEach(function(el){
     if(el.tagName==='INPUT')return;
     var t=el.dataset.type, show=on[t]!==false;
-    if(el.tagName==='MARK'){el.classList.toggle('off',!show);}else{el.classList.toggle('hidden',!show);}
+    if(el.tagName==='MARK'){el.classList.toggle('off',!show);
+}else{el.classList.toggle('hidden',!show);}
   });
   document.querySelectorAll('tr[data-row]').forEach(function(tr){
     var types=(tr.dataset.types||'').split(' ').filter(Boolean);
@@ -528,7 +541,8 @@ function applyFilters(){
     if(notes){notes.classList.toggle('hidden',(only&&!hit)||!hit);}
   });
 }
-document.addEventListener('change',function(e){if(e.target.closest('.filters'))applyFilters();});
+document.addEventListener('change',function(e){if(e.target.closest('.filters'))applyFilters();
+});
 """
 
 

@@ -120,7 +120,7 @@ def _convert_family(path: Path) -> Any:
     whose ``get_vocab`` no longer lists the ``__xx__`` language tokens CTranslate2 needs."""
     from ctranslate2.converters import TransformersConverter
 
-    class _Converter(TransformersConverter):  # type: ignore[misc]
+    class _Converter(TransformersConverter):
         def load_tokenizer(self, tokenizer_class: Any, model_path: str, **kwargs: Any) -> Any:
             tokenizer = super().load_tokenizer(tokenizer_class, model_path, **kwargs)
             lang_ids = getattr(tokenizer, "lang_token_to_id", None)

@@ -138,12 +138,12 @@ class HFTranslator:
             tokenizer.src_lang = self.step.src_code
         if self.step.target_prefix is not None:
             bos = tokenizer.convert_tokens_to_ids(self.step.target_prefix)
-            if bos is None or bos == tokenizer.unk_token_id:
+            if not isinstance(bos, int) or bos == tokenizer.unk_token_id:
                 raise InputError(
                     f"model {self.step.model} has no language token "
                     f"{self.step.target_prefix!r}; is it a {self.step.family} model?"
                 )
-            self._forced_bos = int(bos)
+            self._forced_bos = bos
         self._tokenizer = tokenizer
         self._model = model
 

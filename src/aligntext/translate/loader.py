@@ -67,7 +67,8 @@ def get_backend(name: str) -> type:
             f"backend {name!r} cannot be imported ({exc}); install its library or pick "
             f"another --backend"
         ) from exc
-    return getattr(module, attr)  # type: ignore[no-any-return]
+    cls: type = getattr(module, attr)
+    return cls
 
 
 def default_backend() -> str:
@@ -193,9 +194,10 @@ def _load_step(step: Step, backend: str, options: dict[str, Any], download: bool
         raise InputError(
             f"{step.model} is a CTranslate2 model; use --backend ct2 or the transformers folder"
         )
-    return cls(  # type: ignore[no-any-return]
+    translator: Translator = cls(
         _complete_step(step, path), path, revision=model_revision(path), **hf_options
     )
+    return translator
 
 
 def load_translator(
