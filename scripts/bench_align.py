@@ -56,28 +56,31 @@ def perturb(
 def gold_beads(
     src: list[list[int]], tgt: list[list[int]]
 ) -> set[tuple[tuple[int, ...], tuple[int, ...]]]:
-    """Connected components of units sharing a line id, as (src units, tgt units) beads."""
+    """Gold non-null beads: units sharing a line id, closed over interleaving ranges.
+
+    Units that share line ids are linked; a bead spans the source and target ranges of
+    linked units, so a unit sandwiched inside those ranges (its lines deleted on the other
+    side) belongs to the bead too, and overlapping ranges merge.
+    """
     where_t = {i: k for k, u in enumerate(tgt) for i in u}
-    beads: list[tuple[list[int], list[int]]] = []
-    s_k = 0
-    while s_k < len(src):
-        s_units = [s_k]
-        t_units = sorted({where_t[i] for i in src[s_k] if i in where_t})
-        # Grow while the bead's target units reach lines of the next source unit.
-        changed = True
-        while changed:
-            changed = False
-            ids = {i for k in t_units for i in tgt[k]}
-            nxt = s_units[-1] + 1
-            if nxt < len(src) and ids & set(src[nxt]):
-                s_units.append(nxt)
-                t_units = sorted(set(t_units) | {where_t[i] for i in src[nxt] if i in where_t})
-                changed = True
-        if t_units:
-            # Units skipped in between (lines deleted on the other side) belong to the bead.
-            beads.append((s_units, list(range(t_units[0], t_units[-1] + 1))))
-        s_k = s_units[-1] + 1
-    return {(tuple(s), tuple(t)) for s, t in beads}
+    spans: list[list[int]] = []  # [src_lo, src_hi, tgt_lo, tgt_hi], inclusive
+    for k, unit in enumerate(src):
+        for i in unit:
+            if i in where_t:
+                spans.append([k, k, where_t[i], where_t[i]])
+    spans.sort()
+    merged: list[list[int]] = []
+    for span in spans:
+        if merged and (span[0] <= merged[-1][1] or span[2] <= merged[-1][3]):
+            last = merged[-1]
+            last[1] = max(last[1], span[1])
+            last[3] = max(last[3], span[3])
+            last[2] = min(last[2], span[2])
+        else:
+            merged.append(span)
+    return {
+        (tuple(range(a, b + 1)), tuple(range(c, d + 1))) for a, b, c, d in merged
+    }
 
 
 def texts(units: list[list[int]], lines: list[str]) -> list[str]:

@@ -47,6 +47,11 @@ _FIGURE_SUFFIX = re.compile(
 _CAP = re.compile(r"(?<![\w-])[A-ZА-ЯЁÇŞĞÜÖİƏ][^\W\d_]{3,}(?:-[^\W\d_]+)*")
 # A name: capitalised words in a row (``Kingstone Magombeyi``, ``Лашкаре-Тайба``).
 _SPAN = re.compile(rf"{_CAP.pattern}(?:\s{_CAP.pattern})*")
+# Case endings an Azerbaijani or Turkish month name takes ("aprelin", "apreldə", "Nisan'da").
+_TURKIC_CASE = "|".join(
+    "ın in un ün ı i u ü a ə e ya yə ye da də de ta te dan dən den tan ten ında ində ində unda"
+    " ündə 'da 'de 'ta 'te 'ın 'in 'un 'ün ’da ’de ’ta ’te ’ın ’in ’un ’ün".split()
+)
 _RU_CASES = ("nominative", "genitive", "dative", "instrumental", "prepositional")
 
 SCALE_SWAPS = {
@@ -137,7 +142,12 @@ def perturb(kind: str, src: str, tgt: str, lang: str, rng: random.Random, pool: 
             stem = name.lower()[:-1] if lang == "ru" and name[-1] in "ьй" else name.lower()
             if lang == "ru" and num == 4:
                 stem = "ма"
-            pattern = rf"(?<!\w){re.escape(stem)}(\w{{0,4}})" if lang == "ru" else rf"(?<!\w){re.escape(name)}"
+            if lang == "ru":
+                pattern = rf"(?<!\w){re.escape(stem)}(\w{{0,4}})"
+            elif lang in ("az", "tr"):
+                pattern = rf"(?<!\w){re.escape(name)}(?=(?:{_TURKIC_CASE})?(?!\w))"
+            else:
+                pattern = rf"(?<!\w){re.escape(name)}(?!\w)"
             for m in re.finditer(pattern, tgt, re.IGNORECASE):
                 if lang == "ru" and m.group(1) not in ("", "я", "а", "е", "ь", "й"):
                     continue

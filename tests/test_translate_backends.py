@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from aligntext.errors import InputError
+from aligntext.errors import BackendUnavailableError, InputError
 from aligntext.translate import PivotTranslator, load_translator
 from aligntext.translate import registry as reg
 from tiny_models import tiny_model
@@ -208,3 +208,16 @@ def test_hf_cache_model_loads(store, tmp_path):
     assert dict(translator.signature_fields())["revision"] == commit
     assert translator.step.target_prefix == "azj_Latn"
     assert len(translator.translate(["Правительство опубликует доклад."])) == 1
+
+
+def test_hf_device_errors(store):
+    import torch
+
+    path = str(tiny_model("marian"))
+    if not torch.cuda.is_available():
+        with pytest.raises(BackendUnavailableError, match="torch sees no CUDA GPU"):
+            load_translator("az", "en", model=path, backend="hf", device="cuda")
+    with pytest.raises(InputError, match="compute type 'int8' is not one the hf backend runs"):
+        load_translator("az", "en", model=path, backend="hf", device="cpu", compute_type="int8")
+    with pytest.raises(InputError, match="beam size 0 is below 1"):
+        load_translator("az", "en", model=path, backend="hf", beam_size=0)

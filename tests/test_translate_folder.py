@@ -597,3 +597,23 @@ def test_check_lists_suspect_sentences(tmp_path):
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
     [entry] = manifest["files"]["ru/a.txt"]["findings"]
     assert entry["sentence"] == 1 and entry["type"] == "number" and "12" in entry["source"]
+
+
+def test_html_keeps_its_page_and_gets_the_target_language(tmp_path):
+    page = (
+        '<!DOCTYPE html>\n<html lang="en"><head><title>Statement</title></head><body>\n'
+        "<h1>Press release</h1>\n<p>The talks will resume in May. Both sides agreed.</p>\n"
+        '<ul><li>Trade grew by 12 percent.</li></ul>\n<script>var x = "keep me";</script>\n'
+        "</body></html>\n"
+    )
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page.html").write_text(page, encoding="utf-8")
+    translate_folder(
+        [tmp_path / "in"], "en", ["tr"], tmp_path / "out",
+        translator_factory=factory([]), cache=False,
+    )  # fmt: skip
+    out = tmp_path / "out" / "tr" / "page.html"
+    html = out.read_text(encoding="utf-8")
+    assert 'lang="tr"' in html and 'var x = "keep me";' in html
+    assert "(tr) THE TALKS WILL RESUME IN MAY. (tr) BOTH SIDES AGREED." in html
+    assert len(read_paragraphs(out)) == len(read_paragraphs(tmp_path / "in" / "page.html"))

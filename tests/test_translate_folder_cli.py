@@ -185,3 +185,21 @@ def test_offline_without_model_is_one_line_exit_2(cli_runner, docs, tmp_path, mo
     assert "Helsinki-NLP/opus-mt-en-ru" in lines[0] or "opus-mt" in lines[0]
     assert "models pull" in lines[0] and "--model" in lines[0]
     assert not (tmp_path / "o" / "ru" / "readme.md").exists()
+
+
+def test_check_lists_suspects_on_stderr(cli_runner, monkeypatch, tmp_path):
+    class OffByOne(Upper):
+        def translate(self, sentences, progress=None):
+            return ["Торговля выросла на 13 процентов в мае." for s in sentences]
+
+    monkeypatch.setattr(batch, "_default_factory", lambda *a: lambda src, tgt: OffByOne(src, tgt))
+    (tmp_path / "a.txt").write_text("Trade grew by 12 percent in May.\n", encoding="utf-8")
+    result = invoke(
+        cli_runner,
+        [str(tmp_path / "a.txt"), "--src", "en", "--tgt", "ru", "--out", str(tmp_path / "o"),
+         "--no-cache", "--check", "-q"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("ru/a.txt: sentence 1: error: number:")
+    manifest = json.loads((tmp_path / "o" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["files"]["ru/a.txt"]["findings"][0]["type"] == "number"

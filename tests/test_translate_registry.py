@@ -209,8 +209,10 @@ def test_offline_error_names_model_and_fixes(empty_store):
 
 
 def test_offline_error_for_pivot_names_first_missing_leg(empty_store):
-    with pytest.raises(ModelNotFoundError, match=r"opus-mt-ru-en .* models pull ru-en"):
+    with pytest.raises(ModelNotFoundError, match=r"opus-mt-ru-en .* models pull ru-az'"):
         load_translator("ru", "az", backend="hf")
+    with pytest.raises(ModelNotFoundError, match=r"opus-mt-ru-en .* models pull ru-en'"):
+        load_translator("ru", "az", model="pivot:en", backend="hf")
 
 
 def test_unreachable_hub_gives_same_error(empty_store, monkeypatch):
@@ -325,3 +327,46 @@ def test_import_leaves_torch_out():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("status", "device", "backend", "resolved"),
+    [
+        ((0, None), "auto", "ct2", "cpu"),
+        ((1, None), "auto", "ct2", "cuda"),
+        # a GPU whose CUDA 12 libraries are missing: transformers runs there instead
+        ((1, "libcublas.so.12"), "auto", "hf", "cpu"),
+        ((1, "libcublas.so.12"), "cpu", "ct2", "cpu"),
+    ],
+)
+def test_ct2_device_choice(monkeypatch, status, device, backend, resolved):
+    pytest.importorskip("ctranslate2")
+    from aligntext.translate import ct2
+    from aligntext.translate.loader import default_backend
+
+    monkeypatch.setattr(ct2, "cuda_status", lambda: status)
+    assert default_backend(device) == backend
+    assert ct2.resolve_compute(device, None) == (
+        resolved,
+        "int8" if resolved == "cpu" else "float16",
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "device", "compute", "match"),
+    [
+        ((0, None), "cuda", None, "CTranslate2 sees no CUDA GPU; use --device cpu"),
+        ((1, "libcublas.so.12"), "cuda", None, "cannot load libcublas.so.12"),
+        ((1, None), "cuda:x", None, "unknown device 'cuda:x'"),
+        ((0, None), "tpu", None, "unknown device 'tpu'; use cpu, cuda, cuda:N or auto"),
+        ((0, None), "cpu", "float16", "compute type 'float16' does not run on cpu"),
+    ],
+)
+def test_ct2_device_errors(monkeypatch, status, device, compute, match):
+    pytest.importorskip("ctranslate2")
+    from aligntext.errors import AligntextError
+    from aligntext.translate import ct2
+
+    monkeypatch.setattr(ct2, "cuda_status", lambda: status)
+    with pytest.raises(AligntextError, match=match):
+        ct2.resolve_compute(device, compute)

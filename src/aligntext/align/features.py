@@ -199,17 +199,17 @@ class CostParams:
     """
 
     ratio: float = 1.0
-    variance: float = 4.0
-    w_len: float = 1.0
+    variance: float = 8.0
+    w_len: float = 0.8
     null: float = 3.0
-    many: float = 2.3
-    many2: float = 4.5
+    many: float = 3.7
+    many2: float = 9.6
     many3: float = 5.0
     w_word: float = 1.0
-    w_fact: float = 2.0
-    w_lone: float = 0.6
-    w_lone_null: float = 0.3
-    w_punct: float = 1.0
+    w_fact: float = 1.0
+    w_lone: float = 0.3
+    w_lone_null: float = 0.1
+    w_punct: float = 1.6
     w_sem: float = 8.0
 
 
@@ -228,6 +228,10 @@ def punct_cost(ps: np.ndarray, pt: np.ndarray, params: CostParams) -> np.ndarray
     """Weighted difference of punctuation counts; ``ps`` is one row, ``pt`` a matrix."""
     return params.w_punct * (np.abs(pt - ps) * PUNCT_WEIGHTS).sum(axis=-1)
 
+
+# Rarity is counted as if a short document had this many sentences: a name shared by two
+# of ten sentences is as telling as one shared by two of forty.
+_RARITY_MIN_SENTENCES = 40
 
 #: Sentences this close to each other share the reward of a key they both hold.
 LOCAL_WINDOW = 2
@@ -275,7 +279,7 @@ def anchor_pairs(
         cs, ct = len(s_list), len(t_list)
         if cs * ct > cap:
             continue
-        rarity = max(math.log(total / (cs + ct)), 0.0)
+        rarity = max(math.log(max(total, _RARITY_MIN_SENTENCES) / (cs + ct)), 0.0)
         if k.startswith("f:"):
             # A matched fact also cancels the lone-fact cost both sides paid for it.
             weight = params.w_fact * rarity + 2.0 * params.w_lone
@@ -297,6 +301,63 @@ def anchor_pairs(
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0)
     return np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)
+
+
+_STEM_RE = regex.compile(r"\p{L}{3,}")
+
+
+def _stems(text: str, lang: str) -> set[str]:
+    from aligntext.check.translit import lower
+
+    return {lower(w, lang)[:5] for w in _STEM_RE.findall(text)}
+
+
+def learn_lexicon(
+    src_texts: Sequence[str],
+    tgt_texts: Sequence[str],
+    src_lang: str,
+    tgt_lang: str,
+    pairs: Sequence[tuple[int, int]],
+    min_count: int = 2,
+    min_dice: float = 0.35,
+) -> tuple[list[set[str]], list[set[str]]]:
+    """Word correspondences learnt from confidently aligned sentence pairs (as hunalign does
+    without a dictionary), returned as extra anchor keys per source and target sentence.
+
+    A source and a target word stem (first five letters) that occur together in at least
+    ``min_count`` pairs, whose Dice coefficient over the whole documents is at least
+    ``min_dice``, and that are each other's best partner, become one shared key.
+    """
+    src_stems = [_stems(t, src_lang) for t in src_texts]
+    tgt_stems = [_stems(t, tgt_lang) for t in tgt_texts]
+    df_s: dict[str, int] = {}
+    df_t: dict[str, int] = {}
+    for stems, df in ((src_stems, df_s), (tgt_stems, df_t)):
+        for ss in stems:
+            for w in ss:
+                df[w] = df.get(w, 0) + 1
+    together: dict[tuple[str, str], int] = {}
+    for i, j in pairs:
+        for a in src_stems[i]:
+            for b in tgt_stems[j]:
+                together[(a, b)] = together.get((a, b), 0) + 1
+    best_s: dict[str, tuple[float, str]] = {}
+    best_t: dict[str, tuple[float, str]] = {}
+    for (a, b), c in together.items():
+        if c < min_count:
+            continue
+        dice = 2.0 * c / (df_s[a] + df_t[b])
+        if dice < min_dice:
+            continue
+        if dice > best_s.get(a, (0.0, ""))[0]:
+            best_s[a] = (dice, b)
+        if dice > best_t.get(b, (0.0, ""))[0]:
+            best_t[b] = (dice, a)
+    links = {a: b for a, (_, b) in best_s.items() if best_t[b][1] == a}
+    back = {b: a for a, b in links.items()}
+    add_s = [{"x:" + w for w in ss if w in links} for ss in src_stems]
+    add_t = [{"x:" + back[w] for w in ts if w in back} for ts in tgt_stems]
+    return add_s, add_t
 
 
 # --- optional semantic scorers -----------------------------------------------------------

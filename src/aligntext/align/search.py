@@ -29,6 +29,7 @@ from aligntext.align.features import (
     SideFeatures,
     add_facts,
     anchor_pairs,
+    learn_lexicon,
     length_cost,
     punct_cost,
     side_features,
@@ -50,6 +51,8 @@ _MAX_SPAN = 3
 
 #: Up to this many sentences (both sides) every sentence's facts are extracted up front.
 FACTS_FOR_ALL = 1500
+
+LEXICON = True
 
 #: Up to this many DP cells the whole matrix is searched; beyond it, a band.
 FULL_SEARCH_CELLS = 360_000
@@ -332,8 +335,28 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(x, 40.0), -40.0)))
 
 
+def _best_alternative(problem: _Problem, i0: int, j0: int, i1: int, j1: int) -> float:
+    """The cheapest way to cover a bead's sentences with smaller beads (a tiny DP)."""
+    a, b = i1 - i0, j1 - j0
+    best: dict[tuple[int, int], float] = {(0, 0): 0.0}
+    for di in range(a + 1):
+        for dj in range(b + 1):
+            if di == 0 and dj == 0:
+                continue
+            cost = _INF
+            for x, y in (*BEAD_TYPES, (0, 1)):
+                if x > di or y > dj or (x, y) == (a, b):
+                    continue
+                prev = best.get((di - x, dj - y), _INF)
+                if math.isfinite(prev):
+                    cost = min(cost, prev + problem.bead_cost(i0 + di, j0 + dj, x, y))
+            best[(di, dj)] = cost
+    return best[(a, b)]
+
+
 def _score_beads(problem: _Problem, path: list[tuple[int, int, int, int]]) -> list[Bead]:
-    """Beads with a score (margin over leaving the sentences unaligned) and a confidence."""
+    """Beads with a score and a confidence, both from the bead's margin over the best way
+    to cover its sentences otherwise (unaligned, or split into smaller beads)."""
     p = problem.params
     beads: list[Bead] = []
     for i0, j0, i1, j1 in path:
@@ -342,11 +365,12 @@ def _score_beads(problem: _Problem, path: list[tuple[int, int, int, int]]) -> li
         tgt = tuple(range(j0, j1))
         if a and b:
             cost = problem.bead_cost(i1, j1, a, b)
-            unaligned = (a + b) * p.null + p.w_lone_null * (
-                (problem.fs[i1] - problem.fs[i0]) + (problem.ft[j1] - problem.ft[j0])
-            )
-            margin = unaligned - cost
-            beads.append(Bead(src, tgt, round(float(margin), 4), round(_sigmoid(margin / 2.0), 4)))
+            if a == 1 and b == 1:
+                other = 2 * p.null + p.w_lone_null * (problem.fs_each[i0] + problem.ft_each[j0])
+            else:
+                other = _best_alternative(problem, i0, j0, i1, j1)
+            margin = other - cost
+            beads.append(Bead(src, tgt, round(float(margin), 4), round(_sigmoid(margin), 4)))
             continue
         # An unaligned sentence is as sure as its best 1-1 pairing with a neighbour is bad.
         if a:
@@ -355,7 +379,7 @@ def _score_beads(problem: _Problem, path: list[tuple[int, int, int, int]]) -> li
             partners = [(i, j1) for i in (i0, i0 + 1) if 1 <= i <= problem.n]
         best = min((problem.bead_cost(i, j, 1, 1) for i, j in partners), default=_INF)
         margin = best - 2.0 * p.null if math.isfinite(best) else 10.0
-        beads.append(Bead(src, tgt, 0.0, round(_sigmoid(margin / 2.0), 4)))
+        beads.append(Bead(src, tgt, 0.0, round(_sigmoid(margin), 4)))
     return beads
 
 
@@ -391,6 +415,9 @@ def _unsure(beads: list[Bead], n: int, m: int, budget: int) -> tuple[list[int], 
     return sorted(src), sorted(tgt)
 
 
+_RATIO_PRIOR_CHARS = 1500.0
+
+
 def _initial_ratio(src: SideFeatures, tgt: SideFeatures, src_lang: str, tgt_lang: str) -> float:
     """Target characters per source character: the documents' own ratio, unless it is far
     from the languages' usual one (then the versions probably differ in content)."""
@@ -401,7 +428,9 @@ def _initial_ratio(src: SideFeatures, tgt: SideFeatures, src_lang: str, tgt_lang
     ratio = total_t / total_s
     if abs(math.log(ratio / prior)) > math.log(1.4):
         return prior
-    return ratio
+    # Shrink towards the usual ratio: in a short document one dropped sentence moves it.
+    weight = min(total_s, total_t) / (min(total_s, total_t) + _RATIO_PRIOR_CHARS)
+    return math.exp(weight * math.log(ratio) + (1 - weight) * math.log(prior))
 
 
 def _as_segments(items: Sequence[str | Segment], side: str) -> tuple[Segment, ...]:
@@ -550,13 +579,21 @@ def align(
         problem, path = search(p, _diagonal_band(sf, tf, half), half, _COARSE_TYPES)
     beads = _score_beads(problem, path)
     p2 = _reestimate(p, beads, sf, tf)
+    confident = [(b.src[0], b.tgt[0]) for b in beads if b.kind == "1-1" and b.confidence >= 0.9]
+    if LEXICON and len(confident) >= 4:
+        add_s, add_t = learn_lexicon(src_texts, tgt_texts, src_lang, tgt_lang, confident)
+        for keys, extra in zip(sf.keys, add_s, strict=True):
+            keys |= extra
+        for keys, extra in zip(tf.keys, add_t, strict=True):
+            keys |= extra
+        anchors = anchor_pairs(sf, tf, p2)
     if not all_facts:
         unsure_s, unsure_t = _unsure(beads, n, m, FACTS_FOR_ALL)
         add_facts(sf, src_texts, src_lang, unsure_s)
         add_facts(tf, tgt_texts, tgt_lang, unsure_t)
         unify_fact_keys(sf, tf)
         anchors = anchor_pairs(sf, tf, p2)
-    if not full or p2 != p:
+    if not full or p2 != p or LEXICON:
         second = _full_band(n, m) if full else _path_band(path, n, m, 12)
         problem, path = search(p2, second, 12, BEAD_TYPES)
         beads = _score_beads(problem, path)

@@ -48,10 +48,6 @@ from aligntext.types import Alignment, Fact, Finding, Span
 #: Beads whose confidence is below this get an ``alignment`` warning.
 LOW_CONFIDENCE = 0.5
 
-# Ratios of common unit pairs (miles/km, feet/m, pounds/kg, inches/cm, acres/ha, gallons/l,
-# ounces/g, mph/kmh): a figure and its conversion are one fact written twice.
-_CONVERSIONS = (1.609344, 0.3048, 0.45359237, 2.54, 0.40468564, 3.785411784, 28.349523125, 1.852)
-
 Mapper = Callable[[int, int], Span]
 
 
@@ -145,45 +141,92 @@ def _show(f: Fact) -> str:
     text = " ".join(f.text.split())
     if f.kind == "date":
         return format_date(f)
-    if f.kind == "number" and not re.search(re.escape(f.key.split(".")[0]), text.replace(" ", "").replace("\u00a0", "")):
+    if f.kind == "number" and re.sub(r"\D", "", text) != re.sub(r"\D", "", f.key):
         return f"{text} ({f.key})"
     return text
 
 
+def _sig_digits(v: Decimal) -> int:
+    digits = v.normalize().as_tuple().digits
+    return len(digits)
+
+
 def _is_rounding(a: Fact, b: Fact) -> bool:
-    """``1.46 million`` and ``1.5 million``: one is the other rounded."""
+    """``1.46 million`` in the source, ``1.5 million`` in the target: the target rounds it.
+
+    The target must be the less precise one, and the source rounded to the target's
+    precision must give the target exactly; a target more precise than its source is a
+    changed figure, not a rounding.
+    """
     for x in values_of(a):
         for y in values_of(b):
-            if x == 0 or y == 0:
+            if x <= 0 or y <= 0 or x == y:
                 continue
-            lo, hi = sorted((abs(x), abs(y)))
-            if hi - lo <= hi * Decimal("0.05") and (hi - lo) > 0:
-                for unit in (Decimal(10) ** k for k in range(-3, 13)):
-                    q = (lo / unit).quantize(Decimal(1)) * unit if unit >= 1 else lo.quantize(unit)
-                    qh = (hi / unit).quantize(Decimal(1)) * unit if unit >= 1 else hi.quantize(unit)
-                    if q == qh and (q == lo or q == hi):
-                        return True
+            if _sig_digits(y) >= _sig_digits(x) or abs(x - y) > x * Decimal("0.05"):
+                continue
+            exp = y.normalize().as_tuple().exponent
+            quantum = Decimal(1).scaleb(int(exp))
+            if (x / quantum).quantize(Decimal(1)) * quantum == y.normalize():
+                return True
     return False
 
 
-def _is_conversion(x: Fact, others: Sequence[Fact]) -> bool:
-    for o in others:
+# Units by dimension, as word stems in the four languages; conversion factors to a base unit.
+_UNITS: dict[str, tuple[str, float, tuple[str, ...]]] = {
+    "mile": ("length", 1609.344, ("mile", "mil", "миль", "миля")),
+    "km": ("length", 1000.0, ("km", "kilomet", "километр", "км", "kilometr")),
+    "m": ("length", 1.0, ("m", "metre", "meter", "metr", "метр", "м")),
+    "ft": ("length", 0.3048, ("ft", "feet", "foot", "fut", "фут", "ayaq")),
+    "inch": ("length", 0.0254, ("inch", "in", "дюйм", "düym", "inç")),
+    "cm": ("length", 0.01, ("cm", "santimet", "сантиметр", "см")),
+    "lb": ("mass", 0.45359237, ("lb", "pound", "funt", "фунт", "pound")),
+    "kg": ("mass", 1.0, ("kg", "kilogram", "килограмм", "кг", "kilo")),
+    "oz": ("mass", 0.028349523, ("oz", "ounce", "унци", "unsiya", "ons")),
+    "g": ("mass", 0.001, ("g", "gram", "грамм", "г", "qram")),
+    "acre": ("area", 4046.8564, ("acre", "akr", "акр", "dönüm")),
+    "ha": ("area", 10000.0, ("ha", "hectare", "hektar", "гектар", "га")),
+    "gal": ("volume", 3.785411784, ("gallon", "galon", "галлон", "qallon")),
+    "l": ("volume", 1.0, ("litre", "liter", "litr", "литр", "l")),
+}
+
+
+def _unit_after(text: str, f: Fact) -> tuple[str, str] | None:
+    """(dimension, unit) of the word right after a number (``27ft``, ``120 miles``)."""
+    m = re.match(r"\s?([^\W\d_]+)", text[f.end :])
+    word = (m.group(1) if m else "").lower()
+    tail = f.text.lower()
+    glued = re.search(r"([^\W\d_]+)$", tail)
+    for candidate in filter(None, (glued.group(1) if glued else "", word)):
+        for unit, (dim, _factor, stems) in _UNITS.items():
+            for stem in stems:
+                if candidate == stem or (len(stem) >= 3 and candidate.startswith(stem)):
+                    return dim, unit
+    return None
+
+
+def _is_conversion(x: Fact, x_text: str, others: Sequence[tuple[Fact, str]]) -> bool:
+    """``5 miles (8 km)``: a figure in one unit and another of the same quantity in another."""
+    ux = _unit_after(x_text, x)
+    if ux is None:
+        return False
+    for o, o_text in others:
         if o is x or o.kind != "number":
             continue
+        uo = _unit_after(o_text, o)
+        if uo is None or uo[0] != ux[0] or uo[1] == ux[1]:
+            continue
+        fx, fo = _UNITS[ux[1]][1], _UNITS[uo[1]][1]
         for a in values_of(x):
             for b in values_of(o):
-                if a <= 0 or b <= 0:
-                    continue
-                r = float(max(a, b) / min(a, b))
-                if any(abs(r - c) / c < 0.04 for c in _CONVERSIONS):
-                    return True
-                fa, fb = float(a), float(b)
-                if abs((fa - 32) * 5 / 9 - fb) < 1.5 or abs((fb - 32) * 5 / 9 - fa) < 1.5:
+                if a > 0 and b > 0 and abs(float(a) * fx - float(b) * fo) <= 0.04 * float(a) * fx:
                     return True
     return False
 
 
-def _greedy_match(src: list[Fact], tgt: list[Fact]) -> tuple[set[int], set[int]]:
+def _greedy_match(
+    src: list[Fact], tgt: list[Fact], pairs: dict[int, int] | None = None
+) -> tuple[set[int], set[int]]:
+    """Match facts one to one, equal keys first; ``pairs`` receives source -> target index."""
     ms: set[int] = set()
     mt: set[int] = set()
     for exact in (True, False):
@@ -196,6 +239,8 @@ def _greedy_match(src: list[Fact], tgt: list[Fact]) -> tuple[set[int], set[int]]
                 if (a.key == b.key) if exact else facts_match(a, b):
                     ms.add(i)
                     mt.add(j)
+                    if pairs is not None:
+                        pairs[i] = j
                     break
     return ms, mt
 
@@ -204,6 +249,7 @@ class _Ctx:
     def __init__(self, pair: int, src_lang: str, tgt_lang: str, smap: Mapper, tmap: Mapper):
         self.pair, self.src_lang, self.tgt_lang = pair, src_lang, tgt_lang
         self.smap, self.tmap = smap, tmap
+        self.src_text = self.tgt_text = ""
         self.out: list[Finding] = []
 
     def add(self, type_: str, severity: str, message: str,
@@ -227,15 +273,13 @@ def _compare_numbers(ctx: _Ctx, sn: list[Fact], tn: list[Fact], sd: list[Fact], 
     us = [f for i, f in enumerate(sn) if i not in ms]
     ut = [f for j, f in enumerate(tn) if j not in mt]
 
-    def explained(f: Fact, other_nums: list[Fact], other_dates: list[Fact]) -> bool:
-        # Said twice on one side and once on the other, or part of a date over there.
-        return any(facts_match(f, o) for o in [*other_nums, *other_dates])
-
-    us = [f for f in us if not explained(f, tn, td)]
-    ut = [f for f in ut if not explained(f, sn, sd)]
-    for side, other, own in ((us, [*sn, *tn], sn), (ut, [*tn, *sn], tn)):
+    # Part of a date over there ("2019" and "April 2019").
+    us = [f for f in us if not any(facts_match(f, d) for d in td)]
+    ut = [f for f in ut if not any(facts_match(f, d) for d in sd)]
+    both = [(f, ctx.src_text) for f in sn] + [(f, ctx.tgt_text) for f in tn]
+    for side, own, own_text in ((us, sn, ctx.src_text), (ut, tn, ctx.tgt_text)):
         for f in list(side):
-            if strength(f) != "weak" and _is_conversion(f, [o for o in other if o is not f]):
+            if strength(f) != "weak" and _is_conversion(f, own_text, both):
                 side.remove(f)
                 where = "source" if own is sn else "target"
                 ctx.add("number", "info", f"number {_show(f)} in {where} looks like a unit conversion",
@@ -260,6 +304,9 @@ def _compare_numbers(ctx: _Ctx, sn: list[Fact], tn: list[Fact], sd: list[Fact], 
         both_hard = strength(a) == "hard" and strength(b) == "hard"
         ctx.add("number", "error" if both_hard else "warning",
                 f"number {_show(a)} in source; target has {_show(b)}", [a], [b])  # fmt: skip
+    # A figure said twice on one side and once on the other is no omission.
+    us = [f for f in us if not any(facts_match(f, o) for o in tn)]
+    ut = [f for f in ut if not any(facts_match(f, o) for o in sn)]
     for a in us:
         sev = "warning" if strength(a) == "hard" else "info"
         ctx.add("number", sev, f"number {_show(a)} in source has no counterpart in target", [a], [])
@@ -268,8 +315,34 @@ def _compare_numbers(ctx: _Ctx, sn: list[Fact], tn: list[Fact], sd: list[Fact], 
         ctx.add("number", sev, f"number {_show(b)} in target has no counterpart in source", [], [b])
 
 
+def _lost_parts(a: Fact, b: Fact, b_numbers: list[Fact], b_dates: list[Fact]) -> list[str]:
+    """Day or year that date ``a`` gives, its matching date ``b`` lacks, and ``b``'s side
+    does not state elsewhere either (as a number, or in another date: "March and May 2020")."""
+    ya, _ma, da = date_parts(a)
+    yb, _mb, db = date_parts(b)
+    values = {str(int(v)) for f in b_numbers for v in values_of(f) if v == v.to_integral_value()}
+    values |= {date_parts(d)[0] for d in b_dates}
+    lost = []
+    if da and not db and not {str(int(d)) for d in da} & values:
+        lost.append("day")
+    if ya != "?" and yb == "?" and ya not in values:
+        lost.append("year")
+    return lost
+
+
 def _compare_dates(ctx: _Ctx, sd: list[Fact], td: list[Fact], sn: list[Fact], tn: list[Fact]) -> None:
-    ms, mt = _greedy_match(sd, td)
+    matched: dict[int, int] = {}
+    ms, mt = _greedy_match(sd, td, matched)
+    # Matched on the parts both give; a day or year dropped on one side is still worth a look.
+    for i, j in matched.items():
+        a, b = sd[i], td[j]
+        lost = _lost_parts(a, b, tn, td)
+        if lost:
+            ctx.add("date", "warning", f"date {_show(a)} in source; target has {_show(b)} (no {' or '.join(lost)})", [a], [b])
+            continue
+        lost = _lost_parts(b, a, sn, sd)
+        if lost:
+            ctx.add("date", "warning", f"date {_show(a)} in source; target has {_show(b)} (added {' and '.join(lost)})", [a], [b])
     us = [f for i, f in enumerate(sd) if i not in ms and not any(facts_match(f, o) for o in td)]
     ut = [f for j, f in enumerate(td) if j not in mt and not any(facts_match(f, o) for o in sd)]
     while us and ut:
@@ -429,6 +502,7 @@ def _compare_length(ctx: _Ctx, src: str, tgt: str) -> None:
 def _compare(src: str, tgt: str, src_lang: str, tgt_lang: str, pair: int,
              glossary: Glossary | None, smap: Mapper, tmap: Mapper) -> list[Finding]:  # fmt: skip
     ctx = _Ctx(pair, src_lang, tgt_lang, smap, tmap)
+    ctx.src_text, ctx.tgt_text = src, tgt
     if not src.strip() or not tgt.strip():
         return []
     sf = extract_facts(src, src_lang, glossary)

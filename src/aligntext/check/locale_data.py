@@ -111,8 +111,11 @@ def month_forms(lang: str) -> dict[str, int]:
     """
     loc = _locale(lang)
     forms: dict[str, int] = {}
+    # Abbreviations only where running text uses them (English "Sept. 27"); Azerbaijani and
+    # Turkish ones ("yan", "sen", "ara") are everyday words.
+    widths = ("wide", "abbreviated") if lang == "en" else ("wide",)
     for context in ("format", "stand-alone"):
-        for width in ("wide", "abbreviated"):
+        for width in widths:
             for num, name in loc.months[context][width].items():
                 name = lower(name, lang).rstrip(".")
                 if len(name) >= 3:
@@ -145,9 +148,15 @@ def month_of(word: str, lang: str) -> int | None:
             w = w.split(ch, 1)[0]
     if w in forms:
         return forms[w]
-    if lang in ("az", "tr"):
+    # A suffix glued to a capitalised word: Turkish writes "Nisan'da" for the month, so
+    # "Mayki" or "Maria" is a name; Azerbaijani writes months in lower case.
+    capital = word[:1].isupper()
+    if lang == "az" or (lang == "tr" and not capital):
         for name, num in forms.items():
-            if len(name) >= 3 and w.startswith(name) and w[len(name) :] in TURKIC_SUFFIXES:
+            rest = w[len(name) :]
+            if len(name) >= 3 and w.startswith(name) and rest in TURKIC_SUFFIXES:
+                if capital and (rest.endswith("ki") or rest in ("", "ı", "i")):
+                    continue  # "Mayki" is a name
                 return num
     return None
 

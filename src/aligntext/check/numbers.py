@@ -311,19 +311,25 @@ def _can_extend(current: int, value: int, kind: str) -> bool:
     return current % 100 == 0
 
 
+_PART = re.compile(r"[^\W\d_]+")
+
+
 def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact]:
-    words = [m for m in _WORD.finditer(text) if not any(a <= m.start() < b for a, b in taken)]
+    """Number words, read in runs: ``twenty-five``, ``iyirmi beş min``, ``двадцати пяти``.
+
+    Hyphenated words are read part by part, so ``five-day`` gives 5 and ``семь-восемь`` gives
+    7 and 8.
+    """
+    words = [m for m in _PART.finditer(text) if not any(a <= m.start() < b for a, b in taken)]
     facts: list[Fact] = []
     i = 0
     while i < len(words):
-        parts = re.split(r"[-‐]", words[i].group(0)) if lang == "en" else [words[i].group(0)]
-        info = [_lookup_word(lower(p, lang), lang) for p in parts]
-        if not info[0] or not all(info):
+        first = _lookup_word(lower(words[i].group(0), lang), lang)
+        if first is None:
             i += 1
             continue
-        start = words[i].start()
-        end = words[i].end()
-        seq: list[tuple[int, str]] = [x for x in info if x]
+        start, end = words[i].start(), words[i].end()
+        seq: list[tuple[int, str]] = [first]
         j = i + 1
         while j < len(words) and seq[-1][1] not in ("ordinal", "approx", "weak", "both"):
             gap = text[end : words[j].start()]
@@ -333,21 +339,17 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
                 if nxt and seq[-1][1] in ("hundred", "scale") and nxt[1] == "cardinal":
                     j += 1
                     continue
-            if gap.strip() not in ("", "-"):
+            if gap.strip() not in ("", "-", "‐"):
                 break
-            nparts = re.split(r"[-‐]", words[j].group(0)) if lang == "en" else [w]
-            ninfo = [_lookup_word(lower(p, lang), lang, after_number=True) for p in nparts]
-            if not all(ninfo) or ninfo[0] is None:
-                break
-            nxt0 = ninfo[0]
-            if nxt0[1] in ("approx", "weak", "both"):
+            nxt0 = _lookup_word(w, lang, after_number=True)
+            if nxt0 is None or nxt0[1] in ("approx", "weak", "both"):
                 break
             acc = _accumulate(seq)
-            if not _can_extend(acc % 1000 if nxt0[1] != "scale" else acc, nxt0[0], nxt0[1]):
-                break
             if nxt0[1] == "scale" and seq[-1][1] == "scale":
                 break
-            seq.extend(x for x in ninfo if x)
+            if not _can_extend(acc % 1000 if nxt0[1] != "scale" else acc, nxt0[0], nxt0[1]):
+                break
+            seq.append(nxt0)
             end = words[j].end()
             j += 1
         value = _accumulate(seq)
@@ -355,23 +357,25 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
         surface = text[start:end]
         low_first = lower(words[i].group(0), lang)
         tags = ["word"]
+        weak = False
         if "ordinal" in kinds:
-            tags += ["ordinal", "weak"]
+            tags.append("ordinal")
+            weak = True
         if "approx" in kinds:
             tags.append("approx")
         if kinds & {"weak", "both"} or (value == 1 and len(seq) == 1) or value == 0:
-            tags.append("weak")
+            weak = True
         if "scale" in kinds:
             tags.append("scale")
-        # "hər iki" / "her iki" is "both"; "one of" is no count.
+        # "hər iki" / "her iki" is "both".
         prev = text[max(0, start - 5) : start].lower()
-        if lang in ("az", "tr") and re.search(r"h[əe]r\s$", prev):
-            tags.append("weak")
+        if lang in ("az", "tr") and value == 2 and re.search(r"h[əe]r\s$", prev):
+            weak = True
         if lang in ("az", "tr") and low_first == "yüz" and re.match(r"\s+yüz", text[end:]):
             i = j + 1
             continue  # "yüz yüze": face to face
-        if "weak" in tags:
-            tags = [t for t in tags if t != "weak"] + ["weak"]
+        if weak:
+            tags.append("weak")
         facts.append(Fact("number", str(value), surface, start, end, _tags(*tags)))
         i = j
     return facts

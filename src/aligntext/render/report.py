@@ -161,12 +161,13 @@ def render_findings(
         if 0 <= f.pair < len(pairs):
             src, tgt = pairs[f.pair]
             lines.append(
-                f"    {src_lang or 'src'} │ {_highlight_text(src, f.src_spans, f, style, True)}"
+                f"    {src_lang or 'src'} │ {_highlight_text(src, f.src_spans, f, style, color)}"
             )
             lines.append(
-                f"    {tgt_lang or 'tgt'} │ {_highlight_text(tgt, f.tgt_spans, f, style, True)}"
+                f"    {tgt_lang or 'tgt'} │ {_highlight_text(tgt, f.tgt_spans, f, style, color)}"
             )
-    head = f"{source or 'bitext'}: {len(pairs)} pairs {src_lang}-{tgt_lang}, "
+    n = len(pairs)
+    head = f"{source or 'bitext'}: {n} pair{'s' if n != 1 else ''} {src_lang}-{tgt_lang}, "
     lines.append(style(head + _count_phrase(findings), bold=True))
     return "\n".join(lines) + "\n"
 
@@ -231,6 +232,23 @@ def _findings_by_row(report: Report) -> dict[int, list[tuple[int, Finding]]]:
     return out
 
 
+#: Pairwise finding types that a cross-version finding restates.
+_CROSS_TYPES = ("number", "date", "entity", "omission", "addition")
+
+
+def headline_findings(report: Report) -> list[Finding]:
+    """The findings a reader counts: with three or more versions, each disagreement once.
+
+    With two versions these are the pairwise findings. With more, the cross-version findings
+    (one per disagreement, odd one out named) plus the pairwise findings of the kinds no
+    cross-version finding restates (``untranslated``, ``length``, ``alignment``).
+    """
+    pairwise = [f for group in report.findings for f in group]
+    if not report.cross_findings:
+        return pairwise
+    return list(report.cross_findings) + [f for f in pairwise if f.type not in _CROSS_TYPES]
+
+
 def report_to_json(report: Report) -> str:
     """The report as one JSON object (versions, alignments, findings, rows, summary)."""
 
@@ -269,7 +287,8 @@ def report_to_json(report: Report) -> str:
     everything = list(report.all_findings())
     data = {
         "versions": [version(v) for v in report.versions],
-        "summary": summarize([f for group in report.findings for f in group]),
+        "summary": summarize(headline_findings(report)),
+        "pairwise_summary": summarize([f for group in report.findings for f in group]),
         "cross_findings": [finding_to_dict(f) for f in report.cross_findings],
         "findings": findings,
         "rows": [[list(c) for c in row] for row in report_rows(report)],
@@ -293,7 +312,7 @@ def report_to_text(report: Report, *, color: bool = False) -> str:
         + " · ".join(f"{v.lang} ({v.name}, {len(v.segments)} sentences)" for v in versions)
     ]
     pairwise = [f for group in report.findings for f in group]
-    lines.append(_count_phrase(pairwise) + f" in {len(rows)} aligned rows")
+    lines.append(_count_phrase(headline_findings(report)) + f" in {len(rows)} aligned rows")
     for w in report.warnings:
         lines.append(style(f"warning: {w}", fg="yellow"))
 
@@ -514,6 +533,8 @@ tr.notes ul{margin:0;padding:0;list-style:none}
 tr.notes li{display:flex;gap:8px;align-items:baseline;padding:2px 0}
 tr.has-notes td{border-bottom:none}
 .hidden{display:none!important}
+td.n .p{display:block;color:#98a2b3;font-size:11px}
+tr.para td{border-top:2px solid #c5ccd6}
 .warnings{color:var(--warn);font-size:14px;margin:0 0 14px;padding-left:18px}
 footer{color:var(--muted);font-size:12px;padding:16px 32px 28px;max-width:1800px;margin:0 auto;
 word-break:break-all}
@@ -569,35 +590,39 @@ def report_to_html(report: Report) -> str:
         cross_by_row.setdefault(f.pair, []).append(f)
     bead_conf = _confidences(report)
 
-    langs = " · ".join(v.lang for v in versions)
-    title = f"aligntext · {langs} comparison"
-    files = " · ".join(f"{v.lang}: {v.name}" for v in versions)
+    headline = headline_findings(report)
+    title = _title(report)
+    files = " · ".join(
+        (v.document.path if v.document is not None and v.document.path else v.name)
+        for v in versions
+    )
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>",
-        f"<header><h1>Comparison of {len(versions)} language versions</h1>"
-        f'<div class="files">{_e(files)}</div></header><main>',
+        f"<title>{_e(title)} · aligntext</title><style>{_CSS}</style></head><body>",
+        f"<header><h1>{_e(title)}</h1>"
+        f'<div class="files">Comparison of {len(versions)} language versions: '
+        f"{_e(files)}</div></header><main>",
     ]
-
-    headline_findings = list(report.cross_findings) if report.cross_findings else pairwise
-    n_err = sum(f.severity == "error" for f in headline_findings)
-    n_warn = sum(f.severity == "warning" for f in headline_findings)
+    counts = Counter(f.severity for f in headline)
+    n_err, n_warn = counts.get("error", 0), counts.get("warning", 0)
     if n_err:
         cls, verdict = "bad", f"{n_err} difference{'s' if n_err != 1 else ''} to fix"
     elif n_warn:
         cls, verdict = "meh", f"{n_warn} point{'s' if n_warn != 1 else ''} to review"
     else:
         cls, verdict = "", "No differences found"
-    detail = (
-        f"{len(rows)} aligned rows · {', '.join(f'{len(v.segments)} {v.lang}' for v in versions)}"
-        " sentences"
-    )
-    if n_err and n_warn:
-        detail = f"and {n_warn} to review · " + detail
+    detail = [
+        f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
+        for s in ("warning", "info")
+        if counts.get(s) and not (s == "warning" and not n_err)
+    ]
+    detail.append(f"{len(rows)} aligned rows")
+    detail.append("sentences " + ", ".join(f"{v.lang} {len(v.segments)}" for v in versions))
     out.append(
-        f'<div class="verdict {cls}" id="verdict">{_e(verdict)} <small>{_e(detail)}</small></div>'
+        f'<div class="verdict {cls}" id="verdict">{_e(verdict)} '
+        f"<small>{_e(' · '.join(detail))}</small></div>"
     )
     if report.warnings:
         out.append(
@@ -608,11 +633,20 @@ def report_to_html(report: Report) -> str:
 
     # Summary table and the list of differences.
     out.append('<div class="grid"><section class="card"><h2>Summary</h2>')
-    out.append(_html_summary(pairwise))
+    out.append(_html_summary(headline))
     out.append('</section><section class="card" id="findings">')
     if report.cross_findings:
         out.append("<h2>Differences across versions</h2>")
         out.append(_html_issue_list(report.cross_findings, lambda f: None))
+        others = [
+            (r, k, f) for r in sorted(by_row) for k, f in by_row[r] if f.type not in _CROSS_TYPES
+        ]
+        if others:
+            out.append('<ul class="issues">')
+            out += [
+                _html_issue(f, f"row {r + 1}", r, f"{versions[k].lang}: ") for r, k, f in others
+            ]
+            out.append("</ul>")
         out.append(
             '<details class="more"><summary>'
             f"{len(pairwise)} findings against {_e(versions[0].lang)}, version by version"
@@ -642,12 +676,13 @@ def report_to_html(report: Report) -> str:
     # Side by side.
     out.append('<div class="versions"><table class="side"><colgroup><col class="n">')
     out.append("".join("<col>" for _ in versions) + "</colgroup><thead><tr><th>#</th>")
-    for v in versions:
+    for version in versions:
         out.append(
-            f'<th><span class="lang">{_e(lang_name(v.lang))}</span> '
-            f'<span class="file">{_e(v.lang)} · {_e(v.name)}</span></th>'
+            f'<th><span class="lang">{_e(lang_name(version.lang))}</span> '
+            f'<span class="file">{_e(version.lang)} · {_e(version.name)}</span></th>'
         )
     out.append("</tr></thead><tbody>")
+    last_para: int | None = None
     for r, row in enumerate(rows):
         items = by_row.get(r, [])
         row_findings = [f for _, f in items] + cross_by_row.get(r, [])
@@ -661,9 +696,14 @@ def report_to_html(report: Report) -> str:
             classes.append("lowconf")
         if row_findings:
             classes.append("has-notes")
+        para = _row_paragraph(versions, row)
+        if para is not None and para != last_para:
+            classes.append("para")
+            last_para = para
+        para_label = f'<span class="p">¶{para + 1}</span>' if para is not None else ""
         out.append(
             f'<tr id="row-{r + 1}" data-row="{r + 1}" data-types="{_e(" ".join(row_types))}"'
-            f' class="{" ".join(classes)}"><td class="n">{r + 1}</td>'
+            f' class="{" ".join(classes)}"><td class="n">{r + 1}{para_label}</td>'
         )
         for v, seg_ids in enumerate(row):
             spans = _row_spans(report, r, v, items)
@@ -698,7 +738,7 @@ def report_to_html(report: Report) -> str:
             if cross_by_row.get(r):
                 # Pairwise findings that no cross finding restates (untranslated, length ...)
                 for k, f in items:
-                    if f.type not in ("number", "date", "entity", "omission", "addition"):
+                    if f.type not in _CROSS_TYPES:
                         out.append(
                             f'<li data-type="{_e(f.type)}"><span class="badge '
                             f'{_e(f.severity)}">{_e(f.severity)}</span><span class="type">'
@@ -712,6 +752,26 @@ def report_to_html(report: Report) -> str:
     )
     out.append(f"<script>{_JS}</script></body></html>")
     return "\n".join(out) + "\n"
+
+
+def _title(report: Report) -> str:
+    """The statement's headline (the pivot's first paragraph), or a generic title."""
+    doc = report.versions[0].document if report.versions else None
+    if doc is not None and doc.paragraphs:
+        head = " ".join(doc.paragraphs[0].text.split())
+        if head:
+            return head if len(head) <= 120 else head[:119] + "…"
+    return f"Comparison of {len(report.versions)} language versions"
+
+
+def _row_paragraph(versions: Sequence[Version], row: Sequence[Sequence[int]]) -> int | None:
+    """The paragraph (0-based) of the row's first sentence, in the first version that has one."""
+    for version, seg_ids in zip(versions, row, strict=False):
+        for i in seg_ids:
+            seg = _segment(version, i)
+            if seg is not None:
+                return seg.paragraph
+    return None
 
 
 def _html_summary(findings: Sequence[Finding]) -> str:

@@ -209,20 +209,12 @@ class CachedTranslator:
         if commit_every < 1:
             raise InputError(f"commit_every must be at least 1, got {commit_every}")
         self.inner = inner
+        self.src_lang: str = inner.src_lang
+        self.tgt_lang: str = inner.tgt_lang
         self.cache = cache if isinstance(cache, SegmentCache) else SegmentCache(cache)
         self.commit_every = commit_every
         self.stats = CacheStats()
         self._key: str | None = None
-
-    @property
-    def src_lang(self) -> str:
-        """The wrapped translator's source language."""
-        return self.inner.src_lang
-
-    @property
-    def tgt_lang(self) -> str:
-        """The wrapped translator's target language."""
-        return self.inner.tgt_lang
 
     @property
     def key(self) -> str:

@@ -8,8 +8,10 @@ is asked for: this module may import ctranslate2 (and, to convert, transformers 
 
 from __future__ import annotations
 
+import ctypes
 import json
 import shutil
+import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -66,21 +68,48 @@ def _ctranslate2() -> Any:
     return ctranslate2
 
 
+#: CUDA libraries CTranslate2 4.x opens at run time: its wheels are built for CUDA 12, and a
+#: machine with only CUDA 13 sees the GPU but fails at the first translation.
+CUDA_LIBRARIES: tuple[str, ...] = ("libcublas.so.12",)
+
+
+def cuda_status() -> tuple[int, str | None]:
+    """GPUs CTranslate2 sees, and the first CUDA library it would fail to load (or ``None``)."""
+    ct2 = _ctranslate2()
+    gpus = int(ct2.get_cuda_device_count())
+    if gpus == 0 or not sys.platform.startswith("linux"):
+        return gpus, None
+    for name in CUDA_LIBRARIES:
+        try:
+            ctypes.CDLL(name)
+        except OSError:
+            return gpus, name
+    return gpus, None
+
+
 def resolve_compute(device: str, compute_type: str | None) -> tuple[str, str]:
     """Resolve ``auto`` device and the default compute type, and check the pair.
 
+    ``auto`` is CUDA when CTranslate2 can really run there (it sees a GPU and can load the
+    CUDA libraries), else the CPU.
+
     Raises:
-        BackendUnavailableError: CUDA asked for but CTranslate2 sees no GPU.
+        BackendUnavailableError: CUDA asked for but CTranslate2 sees no GPU or cannot load
+            the CUDA libraries.
         InputError: unknown device, or a compute type that does not run on it.
     """
-    ct2 = _ctranslate2()
-    gpus = ct2.get_cuda_device_count()
+    gpus, missing = cuda_status()
     if device == "auto":
-        device = "cuda" if gpus > 0 else "cpu"
+        device = "cuda" if gpus > 0 and missing is None else "cpu"
     if device.startswith("cuda"):
         if gpus == 0:
             raise BackendUnavailableError(
                 f"device {device!r} asked for but CTranslate2 sees no CUDA GPU; use --device cpu"
+            )
+        if missing is not None:
+            raise BackendUnavailableError(
+                f"CTranslate2 sees a GPU but cannot load {missing} (its wheels need the CUDA 12 "
+                f"libraries); install them, or use --backend hf or --device cpu"
             )
         suffix = device.partition(":")[2]
         if suffix and not suffix.isdigit():
@@ -348,17 +377,25 @@ class CT2Translator:
         else:
             max_length = min(512, 2 * longest + 10)
         min_length = self.min_new_tokens + forced if self.min_new_tokens else 0
-        results = self._translator.translate_batch(
-            batch,
-            target_prefix=prefix,
-            max_batch_size=self.max_batch_tokens,
-            batch_type="tokens",
-            beam_size=self.beam_size,
-            num_hypotheses=1,
-            max_decoding_length=max_length,
-            min_decoding_length=min_length,
-            return_scores=False,
-        )
+        try:
+            results = self._translator.translate_batch(
+                batch,
+                target_prefix=prefix,
+                max_batch_size=self.max_batch_tokens,
+                batch_type="tokens",
+                beam_size=self.beam_size,
+                num_hypotheses=1,
+                max_decoding_length=max_length,
+                min_decoding_length=min_length,
+                return_scores=False,
+            )
+        except RuntimeError as exc:
+            if "cannot be loaded" not in str(exc):
+                raise
+            # a CUDA library missing at run time: not a bug in the input
+            raise BackendUnavailableError(
+                f"CTranslate2 cannot run on {self.device}: {exc}; use --backend hf or --device cpu"
+            ) from exc
         skip = 1 if prefix else 0
         ids = [self._tokenizer.convert_tokens_to_ids(r.hypotheses[0][skip:]) for r in results]
         texts = self._tokenizer.batch_decode(

@@ -71,9 +71,19 @@ def get_backend(name: str) -> type:
     return cls
 
 
-def default_backend() -> str:
-    """``ct2`` when CTranslate2 is installed (the fast path), else ``hf``."""
-    return "ct2" if importlib.util.find_spec("ctranslate2") is not None else "hf"
+def default_backend(device: str = "auto") -> str:
+    """``ct2`` when CTranslate2 is installed (the fast path) and can use ``device``, else
+    ``hf``: on a GPU whose CUDA libraries CTranslate2 cannot load, transformers still runs
+    there, which beats CTranslate2 on the CPU."""
+    if importlib.util.find_spec("ctranslate2") is None:
+        return "hf"
+    if device != "cpu":
+        from aligntext.translate.ct2 import cuda_status
+
+        gpus, missing = cuda_status()
+        if gpus > 0 and missing is not None:
+            return "hf"
+    return "ct2"
 
 
 def detect_family(path: Path) -> str:
@@ -147,7 +157,9 @@ def _ct2_source_revision(path: Path) -> str:
     return str(_read_json(path / "aligntext-source.json").get("revision") or "local")
 
 
-def _load_step(step: Step, backend: str, options: dict[str, Any], download: bool) -> Translator:
+def _load_step(
+    step: Step, backend: str, options: dict[str, Any], download: bool, pull: str | None
+) -> Translator:
     ct2_options = dict(options)
     hf_options = dict(options)
     inter = ct2_options.pop("inter_threads", 1)
@@ -180,7 +192,7 @@ def _load_step(step: Step, backend: str, options: dict[str, Any], download: bool
                 revision=_ct2_source_revision(converted),
                 **ct2_options,
             )
-        path = local or ensure_model(step.model, download=download)
+        path = local or ensure_model(step.model, download=download, pull=pull)
         full = _complete_step(step, path)
         revision = model_revision(path)
         out = convert_to_ct2(
@@ -189,7 +201,7 @@ def _load_step(step: Step, backend: str, options: dict[str, Any], download: bool
         return get_backend("ct2")(full, out, revision=revision, **ct2_options)
 
     cls = get_backend(backend)
-    path = ensure_model(step.model, download=download)
+    path = ensure_model(step.model, download=download, pull=pull)
     if is_ct2_model(path):
         raise InputError(
             f"{step.model} is a CTranslate2 model; use --backend ct2 or the transformers folder"
@@ -252,7 +264,7 @@ def load_translator(
         BackendUnavailableError: the backend's library or the device is missing.
     """
     if backend == "auto":
-        backend = default_backend()
+        backend = default_backend(device)
     if backend not in BACKENDS:
         get_backend(backend)  # raises with the list of known names
     route = resolve_route(src, tgt, model=model, registry=registry or load_registry())
@@ -266,7 +278,9 @@ def load_translator(
         "threads": threads,
         "inter_threads": inter_threads,
     }
-    legs = [_load_step(step, backend, options, download) for step in route.steps]
+    # the registry's route for a direction is pulled by its pair (both legs of a pivot)
+    pull = f"{route.src}-{route.tgt}" if model is None else None
+    legs = [_load_step(step, backend, options, download, pull) for step in route.steps]
     if len(legs) == 1:
         return legs[0]
     return PivotTranslator(legs[0], legs[1])

@@ -401,9 +401,10 @@ def pull_name(model: str, registry: Registry | None = None) -> str:
     return model
 
 
-def ensure_model(model: str, *, download: bool = True) -> Path:
+def ensure_model(model: str, *, download: bool = True, pull: str | None = None) -> Path:
     """The local directory of ``model``, downloading it into :func:`models_home` when it is
-    missing and the hub may be reached.
+    missing and the hub may be reached. ``pull`` is what the error tells the user to pull
+    (default: the pair ``model`` is the default of, else ``model``).
 
     Raises:
         InputError: ``model`` is a local path that does not exist.
@@ -414,7 +415,7 @@ def ensure_model(model: str, *, download: bool = True) -> Path:
         return found
     if is_local_path(model):
         raise InputError(f"model directory {model} does not exist; pass an existing --model DIR")
-    message = missing_model_message(model, pull_name(model))
+    message = missing_model_message(model, pull or pull_name(model))
     if not download or hub_offline():
         raise ModelNotFoundError(message)
     try:

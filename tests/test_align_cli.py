@@ -1,0 +1,178 @@
+"""The ``aligntext align`` command: inputs, formats, multi-way, bad input (exit 2)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from aligntext.cli import cli
+
+EN = [
+    "The Ministry of Foreign Affairs issued a statement on 12 March 2021.",
+    "According to the statement, 60,000 residents have returned to the Kalbajar district.",
+    "Why was the humanitarian corridor closed?",
+    "The minister, Jeyhun Bayramov, met the ambassador of Turkey in Baku.",
+    "They discussed the reconstruction of roads, schools and hospitals.",
+    "The next meeting will take place in Ankara.",
+]
+RU = [
+    "Министерство иностранных дел 12 марта 2021 года распространило заявление.",
+    "Согласно заявлению, в Кельбаджарский район вернулись 60 000 жителей. "
+    "Почему был закрыт гуманитарный коридор?",
+    "Министр Джейхун Байрамов встретился в Баку с послом Турции.",
+    "Они обсудили восстановление дорог, школ и больниц.",
+    "Следующая встреча пройдёт в Анкаре.",
+]
+AZ = [
+    "Xarici İşlər Nazirliyi 12 mart 2021-ci il tarixində bəyanat yayıb.",
+    "Bəyanata görə, Kəlbəcər rayonuna 60.000 sakin qayıdıb.",
+    "Humanitar dəhliz niyə bağlanıb?",
+    "Nazir Ceyhun Bayramov Bakıda Türkiyənin səfiri ilə görüşüb.",
+    "Növbəti görüş Ankarada keçiriləcək.",
+]
+
+
+@pytest.fixture()
+def files(tmp_path):
+    paths = {}
+    for name, lines in (("en", EN), ("ru", RU), ("az", AZ)):
+        path = tmp_path / f"{name}.txt"
+        # Blank lines between segments: skipped by --input-format lines, paragraphs for doc.
+        path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+        paths[name] = str(path)
+    return paths
+
+
+def _run(cli_runner, args):
+    return cli_runner.invoke(cli, args, catch_exceptions=False)
+
+
+def test_align_lines_jsonl(cli_runner, files):
+    result = _run(
+        cli_runner,
+        ["align", files["en"], files["ru"], "--input-format", "lines", "--src-lang", "en",
+         "--tgt-lang", "ru"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    beads = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(b["src"], b["tgt"]) for b in beads] == [
+        ([0], [0]),
+        ([1, 2], [1]),
+        ([3], [2]),
+        ([4], [3]),
+        ([5], [4]),
+    ]
+    assert all(0 <= b["confidence"] <= 1 for b in beads)
+
+
+def test_align_documents_detects_languages(cli_runner, files):
+    result = _run(cli_runner, ["align", files["en"], files["az"], "--format", "text"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("en | az\n")
+    assert "1-0" in result.stdout  # the reconstruction sentence has no Azerbaijani version
+
+
+def test_align_tmx_to_file(cli_runner, files, tmp_path):
+    from translate.storage.tmx import tmxfile
+
+    out = tmp_path / "out.tmx"
+    result = _run(
+        cli_runner,
+        ["align", files["en"], files["ru"], "--langs", "en,ru", "--format", "tmx", "-o", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    store = tmxfile(out.read_bytes())
+    units = [u for u in store.units if u.source]
+    # Documents are segmented: the Russian paragraph with two sentences gives two segments.
+    assert len(units) == 6
+    assert units[1].target.startswith("Согласно заявлению")
+    assert units[2].target == "Почему был закрыт гуманитарный коридор?"
+
+
+def test_align_tsv(cli_runner, files):
+    result = _run(
+        cli_runner,
+        ["align", files["en"], files["ru"], "--langs", "en,ru", "--format", "tsv",
+         "--input-format", "lines"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    first = result.stdout.splitlines()[0].split("\t")
+    assert first[:4] == [EN[0], RU[0], "0", "0"]
+
+
+def test_align_multi_way(cli_runner, files):
+    result = _run(
+        cli_runner,
+        ["align", files["en"], files["ru"], files["az"], "--langs", "en,ru,az", "--input-format",
+         "lines"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows[1] == {"en": [1, 2], "ru": [1], "az": [1, 2]}
+    assert {"en": [4], "ru": [3], "az": []} in rows
+
+
+def test_align_multi_way_pivot(cli_runner, files):
+    result = _run(
+        cli_runner,
+        ["align", files["en"], files["ru"], files["az"], "--langs", "en,ru,az", "--pivot", "ru",
+         "--input-format", "lines", "--format", "tsv"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "en\tru\taz"
+    assert len(lines) == 1 + 5
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["{en}"], "align needs at least two files"),
+        (["{en}", "{missing}"], "does not exist"),
+        (["{en}", "{empty}"], "empty"),
+        (["{en}", "{ru}", "--langs", "en"], "1 language(s) for 2 files"),
+        (["{en}", "{ru}", "--src-lang", "fr"], "unknown language 'fr'"),
+        (["{en}", "{ru}", "{az}", "--format", "tmx"], "tmx holds two versions"),
+        (["{en}", "{ru}", "{az}", "--pivot", "tr"], "no version is in that language"),
+        (["{en}", "{ru}", "{az}", "--src-lang", "en"], "for three or more use --langs"),
+        (["{en}", "{ru}", "--langs", "en,ru", "--src-lang", "en"], "not both"),
+    ],
+)
+def test_align_bad_input_exits_2(cli_runner, files, tmp_path, args, message):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    names = dict(files, missing=str(tmp_path / "nope.txt"), empty=str(empty))
+    result = cli_runner.invoke(cli, ["align", *[a.format(**names) for a in args]])
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+
+
+def test_align_strict_language(cli_runner, files):
+    result = cli_runner.invoke(
+        cli, ["align", files["en"], files["ru"], "--langs", "en,az", "--strict"]
+    )
+    assert result.exit_code == 2
+    assert "aligntext: error:" in result.stderr
+
+
+def test_align_warns_on_wrong_language(cli_runner, files):
+    result = cli_runner.invoke(cli, ["align", files["en"], files["ru"], "--langs", "en,az"])
+    assert result.exit_code == 0
+    assert "aligntext: warning:" in result.stderr
+
+
+@pytest.mark.model
+def test_align_with_mt_model(cli_runner, files):
+    from tiny_models import tiny_model
+
+    path = tiny_model("marian")
+    result = _run(
+        cli_runner,
+        ["align", files["az"], files["ru"], "--langs", "az,ru", "--mt-model", str(path),
+         "--input-format", "lines"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    beads = [json.loads(line) for line in result.stdout.splitlines()]
+    covered = [i for b in beads for i in b["src"]]
+    assert covered == list(range(len(AZ)))
