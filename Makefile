@@ -29,8 +29,19 @@ lint: $(STAMP)
 	$(PY) -m ruff format --check src tests scripts
 	$(PY) -m mypy
 
+# The main job on the bundled sample statements: compare the four language versions of each
+# and write an HTML report per statement (the planted differences are in corpora/README.md).
+DEMO_DOCS := un-membership demining-kalbajar trade-agreement
+
 demo: $(STAMP)
-	$(VENV)/bin/aligntext segment corpora/statement-1/en.txt --lang en
+	mkdir -p out/demo
+	for d in $(DEMO_DOCS); do \
+	  $(VENV)/bin/aligntext compare corpora/$$d/en.txt corpora/$$d/az.txt corpora/$$d/ru.txt \
+	    corpora/$$d/tr.txt --langs en,az,ru,tr --format text || exit 1; \
+	  $(VENV)/bin/aligntext compare corpora/$$d/en.txt corpora/$$d/az.txt corpora/$$d/ru.txt \
+	    corpora/$$d/tr.txt --langs en,az,ru,tr --format html -o out/demo/$$d.html || exit 1; \
+	  echo "wrote out/demo/$$d.html"; \
+	done
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info src/*.egg-info

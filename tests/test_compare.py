@@ -305,3 +305,21 @@ def test_corpus_nothing_else_is_flagged(corpus_reports, document):
         f.message for f in report.cross_findings if (f.pair, f.type) not in rows_of_planted
     ]
     assert extra_cross == []
+
+
+def test_compare_with_a_glossary_file(statement, tmp_path):
+    glossary = tmp_path / "terms.tsv"
+    glossary.write_text("en\taz\nBaku\tBakı\n", encoding="utf-8")
+    report = compare_versions(statement[:2], ["en", "az"], glossary=glossary)
+    assert "glossary:terms.tsv" in str(report.signature)
+    with pytest.raises(InputError, match=r"nope\.tsv"):
+        compare_versions(statement[:2], ["en", "az"], glossary=tmp_path / "nope.tsv")
+
+
+def test_compare_language_doubts_warn_or_fail_in_strict_mode(statement):
+    from aligntext.errors import LanguageMismatchError
+
+    report = compare_versions(statement[:2], ["en", "ru"])
+    assert any("az.txt" in w for w in report.warnings), report.warnings
+    with pytest.raises(LanguageMismatchError, match=r"az\.txt"):
+        compare_versions(statement[:2], ["en", "ru"], strict=True)

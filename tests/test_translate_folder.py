@@ -617,3 +617,14 @@ def test_html_keeps_its_page_and_gets_the_target_language(tmp_path):
     assert 'lang="tr"' in html and 'var x = "keep me";' in html
     assert "(tr) THE TALKS WILL RESUME IN MAY. (tr) BOTH SIDES AGREED." in html
     assert len(read_paragraphs(out)) == len(read_paragraphs(tmp_path / "in" / "page.html"))
+
+
+def test_a_second_run_into_the_same_folder_is_refused(tree, tmp_path):
+    fcntl = pytest.importorskip("fcntl")
+    out = tmp_path / "out"
+    out.mkdir()
+    with (out / ".aligntext-translate.lock").open("a") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        with pytest.raises(InputError, match="another 'aligntext translate' is writing"):
+            run(tree, out, [])
+    assert {f.status for f in run(tree, out, []).files} == {"done"}

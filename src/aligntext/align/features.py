@@ -190,6 +190,8 @@ class CostParams:
         many2: extra cost of a 2-2 bead.
         many3: extra cost of a 1-3 or 3-1 bead.
         w_word: reward per shared word key, scaled by its rarity in the documents.
+        w_learned: reward per shared word pair learnt from the documents
+            (:func:`learn_lexicon`), scaled by rarity.
         w_fact: reward per shared fact (number, date, entity), scaled by rarity.
         w_lone: cost per fact of an aligned bead that has no counterpart on the other side.
         w_lone_null: cost per fact of a sentence left unaligned (lower than ``w_lone``:
@@ -206,6 +208,7 @@ class CostParams:
     many2: float = 9.6
     many3: float = 5.0
     w_word: float = 1.0
+    w_learned: float = 1.0
     w_fact: float = 1.0
     w_lone: float = 0.3
     w_lone_null: float = 0.1
@@ -283,6 +286,8 @@ def anchor_pairs(
         if k.startswith("f:"):
             # A matched fact also cancels the lone-fact cost both sides paid for it.
             weight = params.w_fact * rarity + 2.0 * params.w_lone
+        elif k.startswith("x:"):
+            weight = params.w_learned * rarity
         else:
             weight = params.w_word * rarity
         if weight <= 0:
@@ -319,7 +324,7 @@ def learn_lexicon(
     tgt_lang: str,
     pairs: Sequence[tuple[int, int]],
     min_count: int = 2,
-    min_dice: float = 0.35,
+    min_dice: float = 0.5,
 ) -> tuple[list[set[str]], list[set[str]]]:
     """Word correspondences learnt from confidently aligned sentence pairs (as hunalign does
     without a dictionary), returned as extra anchor keys per source and target sentence.

@@ -52,7 +52,9 @@ _MAX_SPAN = 3
 #: Up to this many sentences (both sides) every sentence's facts are extracted up front.
 FACTS_FOR_ALL = 1500
 
+#: Learn word correspondences from the first pass (hunalign's bootstrap) for the second.
 LEXICON = True
+_LEXICON_PAIRS = 1000
 
 #: Up to this many DP cells the whole matrix is searched; beyond it, a band.
 FULL_SEARCH_CELLS = 360_000
@@ -234,6 +236,22 @@ class _Problem:
             out.append((rq, rg))
         return out
 
+    def tgt_spans(
+        self, cols: np.ndarray
+    ) -> dict[int, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+        """Per target span length ``b``: clipped ends, lengths, punctuation and fact counts
+        of the spans ending at ``cols`` (shared by every source span length)."""
+        out = {}
+        for b in range(1, _MAX_SPAN + 1):
+            jc = np.clip(cols, b, self.m)
+            out[b] = (
+                jc,
+                self.lt[jc] - self.lt[jc - b],
+                self.pt[jc] - self.pt[jc - b],
+                self.ft[jc] - self.ft[jc - b],
+            )
+        return out
+
     def costs(
         self,
         i: int,
@@ -242,17 +260,20 @@ class _Problem:
         cols: np.ndarray,
         frame: tuple[np.ndarray, np.ndarray | None],
         tf0: int,
+        spans: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] | None = None,
     ) -> np.ndarray:
         """Costs of the ``a``-``b`` beads ending at source ``i`` and targets ``cols``."""
         p = self.params
         if b == 0:
             return np.full(len(cols), a * p.null + p.w_lone_null * (self.fs[i] - self.fs[i - a]))
-        jc = np.clip(cols, b, self.m)
+        if spans is None:
+            spans = self.tgt_spans(cols)
+        jc, lt, pt, ft = spans[b]
         ls = self.ls[i] - self.ls[i - a]
-        lt = self.lt[jc] - self.lt[jc - b]
-        cost = self.prior[(a, b)] + length_cost(ls, lt, p)
-        cost += punct_cost(self.ps[i] - self.ps[i - a], self.pt[jc] - self.pt[jc - b], p)
-        cost += p.w_lone * ((self.fs[i] - self.fs[i - a]) + (self.ft[jc] - self.ft[jc - b]))
+        cost = length_cost(ls, lt, p)
+        cost += punct_cost(self.ps[i] - self.ps[i - a], pt, p)
+        cost += self.prior[(a, b)] + p.w_lone * (self.fs[i] - self.fs[i - a])
+        cost += p.w_lone * ft
         rq, rg = frame
         idx = cols - 1 - tf0
         for k in range(b):
@@ -299,11 +320,12 @@ def _dp(
         else:
             tf0 = int(lo[i]) - _MAX_SPAN
             frames = problem.frames(i, tf0, width + _MAX_SPAN)
+            spans = problem.tgt_spans(cols)
             for k, (a, b) in enumerate(types):
                 if a > i:
                     continue
                 prev = _take(d[i - a], int(lo[i]) - b - int(lo[i - a]), width, _INF)
-                cand = prev + problem.costs(i, a, b, cols, frames[a], tf0)
+                cand = prev + problem.costs(i, a, b, cols, frames[a], tf0, spans)
                 better = cand < e
                 e[better] = cand[better]
                 code[better] = k + 1
@@ -580,13 +602,16 @@ def align(
     beads = _score_beads(problem, path)
     p2 = _reestimate(p, beads, sf, tf)
     confident = [(b.src[0], b.tgt[0]) for b in beads if b.kind == "1-1" and b.confidence >= 0.9]
+    # A sample of the pairs learns the frequent words of a long document as well.
+    confident = confident[:: max(1, len(confident) // _LEXICON_PAIRS)]
     if LEXICON and len(confident) >= 4:
         add_s, add_t = learn_lexicon(src_texts, tgt_texts, src_lang, tgt_lang, confident)
         for keys, extra in zip(sf.keys, add_s, strict=True):
             keys |= extra
         for keys, extra in zip(tf.keys, add_t, strict=True):
             keys |= extra
-        anchors = anchor_pairs(sf, tf, p2)
+        if all_facts:
+            anchors = anchor_pairs(sf, tf, p2)
     if not all_facts:
         unsure_s, unsure_t = _unsure(beads, n, m, FACTS_FOR_ALL)
         add_facts(sf, src_texts, src_lang, unsure_s)

@@ -424,7 +424,14 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
         for m in capitalised_tokens(tgt)
         if not any(u.fact.start <= m.start() < u.fact.end for u in t_units)
     ]
-    extra = [u for u in t_units if not _found(u, s_concepts, s_keys)]
+    # Only a name counts as the replacement: a rare capitalised word (a translated title such
+    # as "Kurulu" or "Агентства" is common), or a concept.
+    extra = [
+        u
+        for u in t_units
+        if (u.concept or (len(u.word) >= 4 and not is_acronym(u.word) and commonness(u.word, tl) < COMMON_ZIPF))
+        and not _found(u, s_concepts, s_keys)
+    ]
     shown: set[int] = set()
     for u in missing:
         if id(u.fact) in shown:

@@ -208,7 +208,7 @@ def scale_words(lang: str) -> dict[str, int]:
                 out[last] = exp
     # Spellings used in news that CLDR does not list.
     extra = {
-        "en": {"bn": 9, "mln": 6, "mn": 6, "trn": 12},
+        "en": {"bn": 9, "mln": 6, "mn": 6, "trn": 12, "crore": 7, "crores": 7, "lakh": 5},
         "ru": {"тыс": 3, "млн": 6, "млрд": 9, "трлн": 12},
         "az": {"mln": 6, "mlrd": 9, "milyon": 6, "milyard": 9},
         "tr": {"milyar": 9, "mlr": 9, "mln": 6, "milyon": 6},

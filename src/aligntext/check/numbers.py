@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from num2words import num2words
 
 from aligntext.check.locale_data import (
     BOTH_WORDS,
@@ -38,7 +41,7 @@ _NUMERAL = re.compile(
     r"|\d+(?:[.,]\d+)?)"
 )
 _TIME = re.compile(
-    r"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])(?P<sep>[:.])(?P<m>[0-5]\d)(?![\d])(?![.,]\d)"
+    r"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])(?P<sep>:\s?|\.)(?P<m>[0-5]\d)(?![\d])(?![.,]\d)"
     r"(?:\s?(?P<ampm>[ap]\.?\s?m\b\.?))?",
     re.IGNORECASE,
 )
@@ -54,7 +57,7 @@ _RANGE = re.compile(r"\s?[-–—]\s?(?=\d)")
 _EN_ORDINAL = re.compile(r"^(?:st|nd|rd|th)$")
 _TURKIC_ORDINAL = re.compile(r"^-?(?:ı|i|u|ü)?n?c[ıiuü]$|^['’]?(?:ı|i|u|ü)?nc[ıiuü]$")
 _RU_ORDINAL = re.compile(r"^-(?:й|я|е|го|му|м|х|ой|ый|ий|ая|ое|ые|ых|ым|ом|ю)$")
-_DECADE = re.compile(r"^(?:'?s|-?х|-?е|-?ые|-?ых|-c[ıi]\b.*|-?l[ae]r.*)$")
+_DECADE = re.compile(r"^(?:'?s|-?х|-?е|-?ые|-?ых|-c[ıi]\b.*|-?l[ae]r.*|['’]l[ıiuü].*|['’]l[ae]r.*)$")
 
 _APPROX_WORDS = {
     "en": {"dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 10**6,
@@ -120,7 +123,7 @@ def _parse_numeral(text: str, lang: str) -> tuple[Decimal, Decimal | None, bool]
 
 
 def _word_at(text: str, pos: int) -> re.Match[str] | None:
-    m = re.compile(r"\s*").match(text, pos)
+    m = re.compile(r"[\s\u200b\u2060]*").match(text, pos)
     return _WORD.match(text, m.end() if m else pos)
 
 
@@ -130,6 +133,12 @@ def _scale_after(text: str, pos: int, lang: str) -> tuple[int, int] | None:
     attached = _WORD.match(text, pos)
     if attached and attached.group(0) in scales and len(attached.group(0)) <= 3:
         return scales[attached.group(0)], attached.end()
+    # "£50m", "$2bn", "$150k": after a currency sign a glued letter is a scale, not a unit.
+    if attached and re.search(r"[$£€₹¥]\s?[\d.,]+$", text[max(0, pos - 20) : pos]):
+        glued = attached.group(0).lower()
+        exp = {"k": 3, "m": 6, "mn": 6, "mln": 6, "bn": 9, "b": 9, "tn": 12}.get(glued)
+        if exp:
+            return exp, attached.end()
     m = _word_at(text, pos)
     if not m:
         return None
@@ -243,8 +252,12 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
                         end = sm.end()
                     elif low in ("s", "'s"):
                         end = sm.end()
-                    if _DECADE.match(low) and len(raw) == 4 and raw.endswith("0"):
+                    if _DECADE.match(low) and raw.endswith("0") and len(raw) in (2, 4):
                         tags.append("decade")
+                        if len(raw) == 2:  # "the 90s" is the 1990s
+                            tags.append(f"alt=19{raw}")
+                            if raw <= "20":
+                                tags.append(f"alt=20{raw}")
             elif lang == "tr" and text[end : end + 2] == ". " and end + 2 < len(text):
                 nxt = text[end + 2]
                 if nxt.isalpha() and nxt.islower():
@@ -288,6 +301,13 @@ def _lookup_word(low: str, lang: str, after_number: bool = False) -> tuple[int, 
     if len(low) > 2 and low in scales:
         return 10 ** scales[low], "scale"
     if lang == "ru":
+        for stem, n in _RU_COLLECTIVE.items():
+            if low.startswith(stem) and low[len(stem) :] in ("е", "о", "их", "им", "ими"):
+                return n, "cardinal"
+        # Compound adjectives: "двухлетнего" (two-year), "пятидневного" (five-day).
+        for prefix, n in ru_compound_prefixes().items():
+            if low.startswith(prefix) and len(low) - len(prefix) >= 4 and low.endswith(_RU_ADJ_ENDINGS):
+                return n, "cardinal"
         for stem, n in ru_ordinal_stems().items():
             if low.startswith(stem) and low[len(stem) :] in RU_ORDINAL_ENDINGS:
                 return n, "ordinal"
@@ -301,6 +321,25 @@ def _lookup_word(low: str, lang: str, after_number: bool = False) -> tuple[int, 
             if nw.kind == "cardinal" and word not in _NO_SUFFIX and rest in _CARDINAL_SUFFIXES:
                 return nw.value, "cardinal"
     return None
+
+
+# Russian collective numerals (двое, троих) and adjective endings of compounds (двухлетний).
+_RU_COLLECTIVE = {"дво": 2, "тро": 3, "четвер": 4, "пятер": 5, "шестер": 6, "семер": 7}
+_RU_ADJ_ENDINGS = (
+    "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым",
+    "им", "ых", "их", "ую", "юю", "ыми", "ими",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def ru_compound_prefixes() -> dict[str, int]:
+    """Genitive numerals that open Russian compounds: ``двух``, ``трех``, ``пяти``, ``десяти``."""
+    out: dict[str, int] = {}
+    for n in (*range(2, 21), 30, 40, 50, 100):
+        word = num2words(n, lang="ru", case="genitive").replace("ё", "е")
+        if " " not in word:
+            out[word] = n
+    return dict(sorted(out.items(), key=lambda kv: -len(kv[0])))
 
 
 def _can_extend(current: int, value: int, kind: str) -> bool:

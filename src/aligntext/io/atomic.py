@@ -28,6 +28,8 @@ def atomic_open(
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
+        # mkstemp makes the file private (0600); an output file is shared like any other.
+        os.chmod(tmp, _target_mode(target))
         if "b" in mode:
             fh = os.fdopen(fd, mode)
         else:
@@ -41,6 +43,16 @@ def atomic_open(
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _target_mode(target: Path) -> int:
+    """The mode a plain ``open(target, "w")`` would give: the old file's, or 0666 - umask."""
+    try:
+        return target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:

@@ -12,6 +12,9 @@ replaced atomically) records every file as soon as it is done, with the hash of 
 and the signature of its direction, so a second run skips finished files and translates the
 rest; the sentences a killed run had already translated come back from the cache.
 
+While a run writes to ``OUT`` it holds an advisory lock on ``OUT/.aligntext-translate.lock``,
+so a second run into the same folder fails at once instead of interleaving the manifest.
+
 Library code only: it never prints; progress goes to an optional callback.
 """
 
@@ -168,6 +171,8 @@ def collect_inputs(
             found, two inputs map to the same output path, or the output folder is inside an
             input folder.
     """
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]  # one path, not a sequence of characters
     if not inputs:
         raise InputError("no input given; name one or more files or folders")
     suffixes = supported_suffixes()

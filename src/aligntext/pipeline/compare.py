@@ -155,9 +155,9 @@ def _make_version(
     lang = claimed or doc.lang
     if lang:
         lang = resolve_lang(lang)
-        problem = verify_language(doc.text, lang, strict)
+        problem = verify_language(doc.text, lang, strict, name=name)
         if problem:
-            warnings.append(f"{name}: {problem}")
+            warnings.append(problem)
     else:
         lang = detect_language(doc.text)
     segments = tuple(segment_document(doc, lang))

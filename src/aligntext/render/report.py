@@ -387,7 +387,7 @@ def _cell_text(
 
 def _text_finding_line(f: Finding, where: str, style: Callable[..., str]) -> str:
     sev = style(f"{f.severity:<7}", fg=_SEVERITY_COLOURS.get(f.severity), bold=True)
-    return f"  {where:<10} {sev} {f.type:<12} {f.message}"
+    return f"  {where:<11} {sev} {f.type:<12} {f.message}"
 
 
 def _highlight_text(
