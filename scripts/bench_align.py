@@ -78,9 +78,7 @@ def gold_beads(
             last[2] = min(last[2], span[2])
         else:
             merged.append(span)
-    return {
-        (tuple(range(a, b + 1)), tuple(range(c, d + 1))) for a, b, c, d in merged
-    }
+    return {(tuple(range(a, b + 1)), tuple(range(c, d + 1))) for a, b, c, d in merged}
 
 
 def texts(units: list[list[int]], lines: list[str]) -> list[str]:

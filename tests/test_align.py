@@ -118,7 +118,9 @@ CASES = [
         "2-1",
         _identity(N),
         [[0], [1], [2], [3], [4, 5], [6], [7], [8], [9]],
-        [((k,), (k,)) for k in range(4)] + [((4, 5), (4,))] + [((k,), (k - 1,)) for k in range(6, N)],
+        [((k,), (k,)) for k in range(4)]
+        + [((4, 5), (4,))]
+        + [((k,), (k - 1,)) for k in range(6, N)],
     ),
     (
         "1-0",
@@ -136,7 +138,9 @@ CASES = [
         "1-3",
         [[0], [1], [2], [3, 4, 5], [6], [7], [8], [9]],
         _identity(N),
-        [((k,), (k,)) for k in range(3)] + [((3,), (3, 4, 5))] + [((k - 2,), (k,)) for k in range(6, N)],
+        [((k,), (k,)) for k in range(3)]
+        + [((3,), (3, 4, 5))]
+        + [((k - 2,), (k,)) for k in range(6, N)],
     ),
 ]
 
@@ -451,3 +455,50 @@ def test_mt_scorer_checks_direction():
     assert vs.shape == vt.shape and float(vs[0] @ vt[0]) > 0.8
     with pytest.raises(InputError, match="translates en->ru but the alignment is ru->en"):
         scorer.encode(["a"], ["b"], "ru", "en")
+
+
+def test_learn_lexicon_pairs_cooccurring_words():
+    from aligntext.align.features import learn_lexicon
+
+    src = ["The exam starts today.", "Results of the exam are out.", "The weather is fine."]
+    tgt = ["Экзамен начинается сегодня.", "Результаты экзамена опубликованы.", "Погода хорошая."]
+    add_s, add_t = learn_lexicon(src, tgt, "en", "ru", [(0, 0), (1, 1), (2, 2)])
+    assert "x:exam" in add_s[0] and "x:exam" in add_s[1]
+    assert "x:exam" in add_t[0] and "x:exam" in add_t[1]
+    assert not any("x:exam" in keys for keys in (add_s[2], add_t[2]))
+    # Seen together only once: not learnt.
+    assert not any("x:weath" in keys for keys in add_s)
+
+
+@pytest.mark.model
+def test_embedding_scorer_loads_local_encoder(tmp_path):
+    from transformers import AutoTokenizer, BertConfig, BertModel
+
+    from aligntext.align import EmbeddingScorer
+    from tiny_models import tiny_model
+
+    # A random BERT encoder with the tiny translation model's tokenizer, saved locally.
+    tokenizer = AutoTokenizer.from_pretrained(str(tiny_model("marian")))
+    config = BertConfig(
+        vocab_size=len(tokenizer),
+        hidden_size=16,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        intermediate_size=32,
+    )
+    BertModel(config).save_pretrained(tmp_path / "enc")
+    tokenizer.save_pretrained(tmp_path / "enc")
+    scorer = EmbeddingScorer(str(tmp_path / "enc"))
+    vs, vt = scorer.encode(STATEMENT["en"][:3], STATEMENT["ru"][:2], "en", "ru")
+    assert vs.shape == (3, 16) and vt.shape == (2, 16)
+    assert np.allclose(np.linalg.norm(vs, axis=1), 1.0, atol=1e-5)
+    result = align(STATEMENT["en"][:3], STATEMENT["ru"][:3], "en", "ru", scorer=scorer)
+    _covers_once(result)
+    assert result.signature.as_dict()["semantic"] == "embed"
+
+
+def test_embedding_scorer_missing_folder(tmp_path):
+    from aligntext.align import EmbeddingScorer
+
+    with pytest.raises(InputError, match="does not exist"):
+        EmbeddingScorer(str(tmp_path / "nope")).encode(["a"], ["b"], "en", "ru")

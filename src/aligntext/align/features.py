@@ -25,7 +25,7 @@ import unicodedata
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 import regex
@@ -449,8 +449,8 @@ class EmbeddingScorer:
     def __init__(self, path: str, batch_size: int = 32) -> None:
         self.path = path
         self.batch_size = batch_size
-        self._model = None
-        self._tokenizer = None
+        self._model: Any = None
+        self._tokenizer: Any = None
 
     def _load(self) -> None:
         import os

@@ -87,12 +87,12 @@ def multiway_rows(n_pivot: int, alignments: Sequence[Alignment], pivot: int = 0)
     for g in range(n_groups + 1):
         for v in range(others):
             for run in before[v][g]:
-                parts = [() for _ in range(others)]
+                parts: list[tuple[int, ...]] = [() for _ in range(others)]
                 parts[v] = tuple(run)
                 rows.append(row((), parts))
         if g < n_groups:
-            parts = [tuple(sorted(members[v][g])) for v in range(others)]
-            rows.append(row(tuple(pivot_of[g]), parts))
+            group_parts = [tuple(sorted(members[v][g])) for v in range(others)]
+            rows.append(row(tuple(pivot_of[g]), group_parts))
     return tuple(rows)
 
 

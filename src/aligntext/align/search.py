@@ -7,11 +7,13 @@ columns of a band: the 0-1 bead, which links cells of the same row, becomes a ru
 (``D[i, j] = C[j] + min_{k<=j} (E[k] - C[k])`` with ``C`` the cumulative cost of skipping
 target sentences), so each row costs a handful of vector operations.
 
-Long documents are searched in a band, as vecalign and bertalign do: first around the
-diagonal given by cumulative character lengths, then, with the length model re-estimated
-from the confident beads of that pass, in a narrow band around the path found. A path that
-touches the band's edge may have been cut off, so the band is widened around it and the
-search repeated.
+Two passes, as vecalign and bertalign do for long documents: the first (over the whole
+matrix for short documents, over a band around the diagonal of cumulative character lengths
+for long ones); then the length model is re-estimated from the confident beads, word
+correspondences are learnt from them (hunalign's bootstrap, :func:`learn_lexicon`), and the
+second pass searches again (in a narrow band around the first path for long documents). A
+path that touches the band's edge may have been cut off, so the band is widened around it
+and the search repeated.
 """
 
 from __future__ import annotations

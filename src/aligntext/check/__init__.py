@@ -6,7 +6,8 @@ aligner's anchors and the evaluation metric, and one definition of "same fact"
 
 Example:
     >>> from aligntext.check import compare_sentences
-    >>> [f.message for f in compare_sentences("On 6 April 1993.", "30 апреля 1993 года.", "en", "ru")]
+    >>> findings = compare_sentences("On 6 April 1993.", "30 апреля 1993 года.", "en", "ru")
+    >>> [f.message for f in findings]
     ['date 6 April 1993 in source; target has 30 April 1993']
 """
 

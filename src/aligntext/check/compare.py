@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from aligntext.check.dates import dates_agree, date_parts, extract_dates, format_date
+from aligntext.check.dates import date_parts, dates_agree, extract_dates, format_date
 from aligntext.check.entities import (
     COMMON_ZIPF,
     capitalised_tokens,
@@ -75,7 +75,9 @@ def extract_facts(text: str, lang: str, glossary: Glossary | None = None) -> lis
     ]
     taken = [(f.start, f.end) for f in (*dates, *numbers) if "word" not in f.detail]
     entities = [
-        f for f in extract_entities(text, lang, glossary) if not any(a <= f.start < b for a, b in taken)
+        f
+        for f in extract_entities(text, lang, glossary)
+        if not any(a <= f.start < b for a, b in taken)
     ]
     return sorted([*dates, *numbers, *entities], key=lambda f: (f.start, f.kind))
 
@@ -99,7 +101,9 @@ def _times_match(a: Fact, b: Fact) -> bool:
         return ma == mb and int(ha) % 12 == int(hb) % 12
     t, n = (a, b) if ta else (b, a)
     hour = int(t.key.split(":")[0])
-    return any(v in (Decimal(hour), Decimal(hour % 12 or 12)) or v == values_of(t)[0] for v in values_of(n))
+    return any(
+        v in (Decimal(hour), Decimal(hour % 12 or 12)) or v == values_of(t)[0] for v in values_of(n)
+    )
 
 
 def _entities_match(a: Fact, b: Fact) -> bool:
@@ -252,8 +256,14 @@ class _Ctx:
         self.src_text = self.tgt_text = ""
         self.out: list[Finding] = []
 
-    def add(self, type_: str, severity: str, message: str,
-            src: Sequence[Fact] = (), tgt: Sequence[Fact] = ()) -> None:  # fmt: skip
+    def add(
+        self,
+        type_: str,
+        severity: str,
+        message: str,
+        src: Sequence[Fact] = (),
+        tgt: Sequence[Fact] = (),
+    ) -> None:
         self.out.append(
             Finding(
                 pair=self.pair,
@@ -268,7 +278,9 @@ class _Ctx:
         )
 
 
-def _compare_numbers(ctx: _Ctx, sn: list[Fact], tn: list[Fact], sd: list[Fact], td: list[Fact]) -> None:
+def _compare_numbers(
+    ctx: _Ctx, sn: list[Fact], tn: list[Fact], sd: list[Fact], td: list[Fact]
+) -> None:
     ms, mt = _greedy_match(sn, tn)
     us = [f for i, f in enumerate(sn) if i not in ms]
     ut = [f for j, f in enumerate(tn) if j not in mt]
@@ -282,14 +294,22 @@ def _compare_numbers(ctx: _Ctx, sn: list[Fact], tn: list[Fact], sd: list[Fact], 
             if strength(f) != "weak" and _is_conversion(f, own_text, both):
                 side.remove(f)
                 where = "source" if own is sn else "target"
-                ctx.add("number", "info", f"number {_show(f)} in {where} looks like a unit conversion",
-                        *(([f], []) if own is sn else ([], [f])))  # fmt: skip
+                ctx.add(
+                    "number",
+                    "info",
+                    f"number {_show(f)} in {where} looks like a unit conversion",
+                    *(([f], []) if own is sn else ([], [f])),
+                )
     us = [f for f in us if strength(f) != "weak"]
     ut = [f for f in ut if strength(f) != "weak"]
 
     # Pair leftovers: rounding first, then same kind (year with year), then in order.
     pairs: list[tuple[Fact, Fact]] = []
-    for pred in (_is_rounding, lambda a, b: ("year" in tags_of(a)) == ("year" in tags_of(b)), lambda a, b: True):
+    for pred in (
+        _is_rounding,
+        lambda a, b: ("year" in tags_of(a)) == ("year" in tags_of(b)),
+        lambda a, b: True,
+    ):
         for a in list(us):
             for b in ut:
                 if pred(a, b):
@@ -299,11 +319,22 @@ def _compare_numbers(ctx: _Ctx, sn: list[Fact], tn: list[Fact], sd: list[Fact], 
                     break
     for a, b in pairs:
         if _is_rounding(a, b):
-            ctx.add("number", "info", f"number {_show(a)} in source; target rounds it to {_show(b)}", [a], [b])
+            ctx.add(
+                "number",
+                "info",
+                f"number {_show(a)} in source; target rounds it to {_show(b)}",
+                [a],
+                [b],
+            )
             continue
         both_hard = strength(a) == "hard" and strength(b) == "hard"
-        ctx.add("number", "error" if both_hard else "warning",
-                f"number {_show(a)} in source; target has {_show(b)}", [a], [b])  # fmt: skip
+        ctx.add(
+            "number",
+            "error" if both_hard else "warning",
+            f"number {_show(a)} in source; target has {_show(b)}",
+            [a],
+            [b],
+        )
     # A figure said twice on one side and once on the other is no omission.
     us = [f for f in us if not any(facts_match(f, o) for o in tn)]
     ut = [f for f in ut if not any(facts_match(f, o) for o in sn)]
@@ -330,7 +361,9 @@ def _lost_parts(a: Fact, b: Fact, b_numbers: list[Fact], b_dates: list[Fact]) ->
     return lost
 
 
-def _compare_dates(ctx: _Ctx, sd: list[Fact], td: list[Fact], sn: list[Fact], tn: list[Fact]) -> None:
+def _compare_dates(
+    ctx: _Ctx, sd: list[Fact], td: list[Fact], sn: list[Fact], tn: list[Fact]
+) -> None:
     matched: dict[int, int] = {}
     ms, mt = _greedy_match(sd, td, matched)
     # Matched on the parts both give; a day or year dropped on one side is still worth a look.
@@ -338,20 +371,36 @@ def _compare_dates(ctx: _Ctx, sd: list[Fact], td: list[Fact], sn: list[Fact], tn
         a, b = sd[i], td[j]
         lost = _lost_parts(a, b, tn, td)
         if lost:
-            ctx.add("date", "warning", f"date {_show(a)} in source; target has {_show(b)} (no {' or '.join(lost)})", [a], [b])
+            ctx.add(
+                "date",
+                "warning",
+                f"date {_show(a)} in source; target has {_show(b)} (no {' or '.join(lost)})",
+                [a],
+                [b],
+            )
             continue
         lost = _lost_parts(b, a, sn, sd)
         if lost:
-            ctx.add("date", "warning", f"date {_show(a)} in source; target has {_show(b)} (added {' and '.join(lost)})", [a], [b])
+            ctx.add(
+                "date",
+                "warning",
+                f"date {_show(a)} in source; target has {_show(b)} (added {' and '.join(lost)})",
+                [a],
+                [b],
+            )
     us = [f for i, f in enumerate(sd) if i not in ms and not any(facts_match(f, o) for o in td)]
     ut = [f for j, f in enumerate(td) if j not in mt and not any(facts_match(f, o) for o in sd)]
     while us and ut:
         a, b = us.pop(0), ut.pop(0)
         ctx.add("date", "error", f"date {_show(a)} in source; target has {_show(b)}", [a], [b])
     for a in us:
-        ctx.add("date", "warning", f"date {_show(a)} in source has no counterpart in target", [a], [])
+        ctx.add(
+            "date", "warning", f"date {_show(a)} in source has no counterpart in target", [a], []
+        )
     for b in ut:
-        ctx.add("date", "warning", f"date {_show(b)} in target has no counterpart in source", [], [b])
+        ctx.add(
+            "date", "warning", f"date {_show(b)} in target has no counterpart in source", [], [b]
+        )
 
 
 @dataclass(frozen=True)
@@ -385,7 +434,9 @@ def _units(facts: list[Fact], text: str, lang: str) -> list[_Unit]:
             )
             keys = translit_keys(word, lang)
             if "-" in word:
-                keys += tuple(k for p in word.split("-") if len(p) >= 4 for k in translit_keys(p, lang))
+                keys += tuple(
+                    k for p in word.split("-") if len(p) >= 4 for k in translit_keys(p, lang)
+                )
             out.append(_Unit(f, word, keys, "", namelike))
     return out
 
@@ -419,8 +470,13 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
     # What the target has instead: a capitalised word or concept with no source counterpart.
     t_units = _units(tf, tgt, tl)
     t_units += [
-        _Unit(Fact("entity", "", m.group(0), m.start(), m.end()), m.group(0),
-              translit_keys(m.group(0), tl), "", False)  # fmt: skip
+        _Unit(
+            Fact("entity", "", m.group(0), m.start(), m.end()),
+            m.group(0),
+            translit_keys(m.group(0), tl),
+            "",
+            False,
+        )
         for m in capitalised_tokens(tgt)
         if not any(u.fact.start <= m.start() < u.fact.end for u in t_units)
     ]
@@ -429,7 +485,12 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
     extra = [
         u
         for u in t_units
-        if (u.concept or (len(u.word) >= 4 and not is_acronym(u.word) and commonness(u.word, tl) < COMMON_ZIPF))
+        if (
+            u.concept
+            or (
+                len(u.word) >= 4 and not is_acronym(u.word) and commonness(u.word, tl) < COMMON_ZIPF
+            )
+        )
         and not _found(u, s_concepts, s_keys)
     ]
     shown: set[int] = set()
@@ -441,9 +502,21 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
         if extra:
             e = extra[0]
             other = e.fact.text if e.concept else e.word
-            ctx.add("entity", "warning", f"entity {word} in source; target has {other}", [u.fact], [e.fact])
+            ctx.add(
+                "entity",
+                "warning",
+                f"entity {word} in source; target has {other}",
+                [u.fact],
+                [e.fact],
+            )
         else:
-            ctx.add("entity", "info", f"entity {word} in source has no counterpart in target", [u.fact], [])
+            ctx.add(
+                "entity",
+                "info",
+                f"entity {word} in source has no counterpart in target",
+                [u.fact],
+                [],
+            )
 
 
 _CYR = re.compile(r"[\u0400-\u04ff]")
@@ -468,8 +541,16 @@ def _compare_language(ctx: _Ctx, src: str, tgt: str) -> None:
     s, t = " ".join(src.split()), " ".join(tgt.split())
     words = re.findall(r"[^\W\d_]{2,}", t)
     if len(words) >= 2 and s.casefold() == t.casefold() and ctx.src_lang != ctx.tgt_lang:
-        ctx.out.append(Finding(ctx.pair, "untranslated", "warning", "target is identical to the source",
-                               src_lang=ctx.src_lang, tgt_lang=ctx.tgt_lang))  # fmt: skip
+        ctx.out.append(
+            Finding(
+                ctx.pair,
+                "untranslated",
+                "warning",
+                "target is identical to the source",
+                src_lang=ctx.src_lang,
+                tgt_lang=ctx.tgt_lang,
+            )
+        )
         return
     letters = _CYR.findall(t) + _LAT.findall(t)
     if len(letters) < 20:
@@ -478,16 +559,30 @@ def _compare_language(ctx: _Ctx, src: str, tgt: str) -> None:
     expect_cyr = ctx.tgt_lang == "ru"
     if (expect_cyr and cyr < 0.3) or (not expect_cyr and cyr > 0.7):
         script = "Latin" if expect_cyr else "Cyrillic"
-        ctx.out.append(Finding(ctx.pair, "untranslated", "warning",
-                               f"target is in {script} script, not {ctx.tgt_lang}",
-                               src_lang=ctx.src_lang, tgt_lang=ctx.tgt_lang))  # fmt: skip
+        ctx.out.append(
+            Finding(
+                ctx.pair,
+                "untranslated",
+                "warning",
+                f"target is in {script} script, not {ctx.tgt_lang}",
+                src_lang=ctx.src_lang,
+                tgt_lang=ctx.tgt_lang,
+            )
+        )
         return
     if len(t) >= 40 and (ctx.src_lang == "ru") == (ctx.tgt_lang == "ru"):
         lang, prob = _identify(t, (ctx.src_lang, ctx.tgt_lang))
         if lang == ctx.src_lang and prob > 0.999:
-            ctx.out.append(Finding(ctx.pair, "untranslated", "warning",
-                                   f"target reads as {ctx.src_lang}, not {ctx.tgt_lang}",
-                                   src_lang=ctx.src_lang, tgt_lang=ctx.tgt_lang))  # fmt: skip
+            ctx.out.append(
+                Finding(
+                    ctx.pair,
+                    "untranslated",
+                    "warning",
+                    f"target reads as {ctx.src_lang}, not {ctx.tgt_lang}",
+                    src_lang=ctx.src_lang,
+                    tgt_lang=ctx.tgt_lang,
+                )
+            )
 
 
 def _compare_length(ctx: _Ctx, src: str, tgt: str) -> None:
@@ -501,13 +596,28 @@ def _compare_length(ctx: _Ctx, src: str, tgt: str) -> None:
         sev = "info"
     else:
         return
-    ctx.out.append(Finding(ctx.pair, "length", sev,
-                           f"target is {lt} characters long for a source of {ls} (ratio {r:.2f})",
-                           src_lang=ctx.src_lang, tgt_lang=ctx.tgt_lang))  # fmt: skip
+    ctx.out.append(
+        Finding(
+            ctx.pair,
+            "length",
+            sev,
+            f"target is {lt} characters long for a source of {ls} (ratio {r:.2f})",
+            src_lang=ctx.src_lang,
+            tgt_lang=ctx.tgt_lang,
+        )
+    )
 
 
-def _compare(src: str, tgt: str, src_lang: str, tgt_lang: str, pair: int,
-             glossary: Glossary | None, smap: Mapper, tmap: Mapper) -> list[Finding]:  # fmt: skip
+def _compare(
+    src: str,
+    tgt: str,
+    src_lang: str,
+    tgt_lang: str,
+    pair: int,
+    glossary: Glossary | None,
+    smap: Mapper,
+    tmap: Mapper,
+) -> list[Finding]:
     ctx = _Ctx(pair, src_lang, tgt_lang, smap, tmap)
     ctx.src_text, ctx.tgt_text = src, tgt
     if not src.strip() or not tgt.strip():
@@ -602,24 +712,53 @@ def check_alignment(alignment: Alignment, glossary: Glossary | None = None) -> l
         stexts = [src_by_index[i].text for i in bead.src if i in src_by_index]
         ttexts = [tgt_by_index[i].text for i in bead.tgt if i in tgt_by_index]
         if not bead.tgt and bead.src:
-            spans = tuple(Span(i, 0, len(t), t) for i, t in zip(bead.src, stexts))
+            spans = tuple(Span(i, 0, len(t), t) for i, t in zip(bead.src, stexts, strict=False))
             preview = _preview(" ".join(stexts))
-            out.append(Finding(n, "omission", "warning", f"source sentence has no counterpart in target: {preview}",
-                               src_spans=spans, src_lang=sl, tgt_lang=tl))  # fmt: skip
+            out.append(
+                Finding(
+                    n,
+                    "omission",
+                    "warning",
+                    f"source sentence has no counterpart in target: {preview}",
+                    src_spans=spans,
+                    src_lang=sl,
+                    tgt_lang=tl,
+                )
+            )
             continue
         if not bead.src and bead.tgt:
-            spans = tuple(Span(i, 0, len(t), t) for i, t in zip(bead.tgt, ttexts))
+            spans = tuple(Span(i, 0, len(t), t) for i, t in zip(bead.tgt, ttexts, strict=False))
             preview = _preview(" ".join(ttexts))
-            out.append(Finding(n, "addition", "warning", f"target sentence has no counterpart in source: {preview}",
-                               tgt_spans=spans, src_lang=sl, tgt_lang=tl))  # fmt: skip
+            out.append(
+                Finding(
+                    n,
+                    "addition",
+                    "warning",
+                    f"target sentence has no counterpart in source: {preview}",
+                    tgt_spans=spans,
+                    src_lang=sl,
+                    tgt_lang=tl,
+                )
+            )
             continue
         if bead.confidence < LOW_CONFIDENCE:
-            out.append(Finding(
-                n, "alignment", "warning",
-                f"uncertain alignment ({bead.kind} bead, confidence {bead.confidence:.2f}); check that these sentences correspond",
-                src_spans=tuple(Span(i, 0, len(t), t) for i, t in zip(bead.src, stexts)),
-                tgt_spans=tuple(Span(i, 0, len(t), t) for i, t in zip(bead.tgt, ttexts)),
-                src_lang=sl, tgt_lang=tl))  # fmt: skip
+            out.append(
+                Finding(
+                    n,
+                    "alignment",
+                    "warning",
+                    f"uncertain alignment ({bead.kind} bead, confidence {bead.confidence:.2f}); "
+                    "check that these sentences correspond",
+                    src_spans=tuple(
+                        Span(i, 0, len(t), t) for i, t in zip(bead.src, stexts, strict=False)
+                    ),
+                    tgt_spans=tuple(
+                        Span(i, 0, len(t), t) for i, t in zip(bead.tgt, ttexts, strict=False)
+                    ),
+                    src_lang=sl,
+                    tgt_lang=tl,
+                )
+            )
         src, smap = _joined(stexts, bead.src)
         tgt, tmap = _joined(ttexts, bead.tgt)
         out.extend(_compare(src, tgt, sl, tl, n, glossary, smap, tmap))
@@ -648,11 +787,29 @@ def check_pairs(
     out: list[Finding] = []
     for i, (src, tgt) in enumerate(pairs):
         if src.strip() and not tgt.strip():
-            out.append(Finding(i, "omission", "warning", f"source has no translation: {_preview(src)}",
-                               src_spans=(Span(i, 0, len(src), src),), src_lang=sl, tgt_lang=tl))  # fmt: skip
+            out.append(
+                Finding(
+                    i,
+                    "omission",
+                    "warning",
+                    f"source has no translation: {_preview(src)}",
+                    src_spans=(Span(i, 0, len(src), src),),
+                    src_lang=sl,
+                    tgt_lang=tl,
+                )
+            )
         elif tgt.strip() and not src.strip():
-            out.append(Finding(i, "addition", "warning", f"target has no source: {_preview(tgt)}",
-                               tgt_spans=(Span(i, 0, len(tgt), tgt),), src_lang=sl, tgt_lang=tl))  # fmt: skip
+            out.append(
+                Finding(
+                    i,
+                    "addition",
+                    "warning",
+                    f"target has no source: {_preview(tgt)}",
+                    tgt_spans=(Span(i, 0, len(tgt), tgt),),
+                    src_lang=sl,
+                    tgt_lang=tl,
+                )
+            )
         else:
             out.extend(compare_sentences(src, tgt, sl, tl, pair=i, glossary=glossary))
     return out

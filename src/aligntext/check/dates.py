@@ -24,23 +24,72 @@ _NUMERIC = re.compile(
 # Words allowed between a date's parts: "6 April, 1993", "1993-cü ilin 6 aprel", "2019 yılının
 # Nisan ayında", "30 апреля 1993 года".
 _GAP_WORDS = {
-    "of", "the", "il", "ilin", "ili", "ildə", "yıl", "yılı", "yılın", "yılının", "yılında",
-    "year", "г", "года", "году", "год", "ayı", "ayının", "ayın", "ayında", "ay",
-}  # fmt: skip
+    "of",
+    "the",
+    "il",
+    "ilin",
+    "ili",
+    "ildə",
+    "yıl",
+    "yılı",
+    "yılın",
+    "yılının",
+    "yılında",
+    "year",
+    "г",
+    "года",
+    "году",
+    "год",
+    "ayı",
+    "ayının",
+    "ayın",
+    "ayında",
+    "ay",
+}
 _EN_CONTEXT = {
-    "in", "of", "since", "until", "till", "by", "from", "early", "late", "mid", "last", "next",
-    "this", "on", "during", "through", "between", "end", "before", "after",
-}  # fmt: skip
+    "in",
+    "of",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "on",
+    "during",
+    "through",
+    "between",
+    "end",
+    "before",
+    "after",
+}
 _EN_NAMES = {
-    1: "January", 2: "February", 3: "March", 4: "April", 5: "May", 6: "June", 7: "July",
-    8: "August", 9: "September", 10: "October", 11: "November", 12: "December",
-}  # fmt: skip
+    1: "January",
+    2: "February",
+    3: "March",
+    4: "April",
+    5: "May",
+    6: "June",
+    7: "July",
+    8: "August",
+    9: "September",
+    10: "October",
+    11: "November",
+    12: "December",
+}
 
 
 def _gap_ok(gap: str, lang: str) -> bool:
     words = [lower(w, lang) for w in re.findall(r"[^\W\d_]+", gap)]
     rest = re.sub(r"[^\W\d_]+", "", gap)
-    return len(words) <= 2 and all(w in _GAP_WORDS for w in words) and set(rest) <= set(" ,.-\u00a0")
+    return (
+        len(words) <= 2 and all(w in _GAP_WORDS for w in words) and set(rest) <= set(" ,.-\u00a0")
+    )
 
 
 def _is_day(f: Fact) -> bool:
@@ -58,7 +107,7 @@ def _month_ok(text: str, m: re.Match[str], lang: str, has_part: bool) -> bool:
     """Ambiguous month words (English "May", Turkish "ocak" = hearth) need context."""
     word = m.group(0)
     before = text[: m.start()].rstrip()
-    initial = not before or before[-1] in ".!?:;\"«“("
+    initial = not before or before[-1] in '.!?:;"«“('
     prev = re.findall(r"[^\W\d_]+", before[-20:])
     prev_word = prev[-1].lower() if prev else ""
     if has_part:
@@ -86,7 +135,7 @@ def extract_dates(text: str, lang: str) -> list[Fact]:
 
     Returns:
         Date facts (``kind="date"``) with ``key`` ``YYYY-MM-DD`` (``?`` for missing parts);
-        ``detail`` lists ``days=a,b`` for a day range such as ``6-7 April``.
+        ``detail`` lists ``days=a+b`` for a day range such as ``6-7 April``.
     """
     lang = resolve_lang(lang)
     numbers = extract_numbers(text, lang)
@@ -118,12 +167,14 @@ def extract_dates(text: str, lang: str) -> list[Fact]:
         for i, f in enumerate(numbers):
             if i in used or not _is_day(f) or f.end > start:
                 continue
-            if _gap_ok(text[f.end : start], lang) and not re.search(r"[^\W\d_]", text[f.end : start]):
+            if _gap_ok(text[f.end : start], lang) and not re.search(
+                r"[^\W\d_]", text[f.end : start]
+            ):
                 days = [f]
-                if "range" in tags_of(f) and i > 0 and _is_day(numbers[i - 1]):
-                    if "range" in tags_of(numbers[i - 1]):
-                        days = [numbers[i - 1], f]
-                        used.add(i - 1)
+                prev = numbers[i - 1] if i > 0 else None
+                if prev and "range" in tags_of(f) and _is_day(prev) and "range" in tags_of(prev):
+                    days = [prev, f]
+                    used.add(i - 1)
                 used.add(i)
         # ... or right after it ("April 6", "aprelin 6-da").
         if not days:
@@ -145,16 +196,18 @@ def extract_dates(text: str, lang: str) -> list[Fact]:
             # A comma before the year only in English "April 6, 1993"; in Azerbaijani and
             # Turkish a year after a comma starts the next date ("2019-cu il mayın 5-də").
             comma_ok = lang == "en" and bool(days) and days[0].start > start
-            if f.start >= day_end and _gap_ok(gap, lang) and (comma_ok or "," not in gap):
-                year = f
-            elif f.end <= day_start and _gap_ok(text[f.end : day_start], lang):
+            after = f.start >= day_end and _gap_ok(gap, lang) and (comma_ok or "," not in gap)
+            before = f.end <= day_start and _gap_ok(text[f.end : day_start], lang)
+            if after or before:
                 year = f
             if year is not None:
                 used.add(i)
                 break
         if not _month_ok(text, m, lang, bool(days or year)):
             continue
-        spans = [start, end] + [p for f in [*days, *([year] if year else [])] for p in (f.start, f.end)]
+        spans = [start, end] + [
+            p for f in [*days, *([year] if year else [])] for p in (f.start, f.end)
+        ]
         s, e = min(spans), max(spans)
         # The year of "2019-cu ilin" / "1993 года" ends before its word: extend over it.
         tail = re.match(r"\s*(?:года|году|г\.)", text[e:])
@@ -162,7 +215,7 @@ def extract_dates(text: str, lang: str) -> list[Fact]:
             e += tail.end()
         y = year.key if year else "?"
         d = f"{int(days[0].key):02d}" if days else "?"
-        detail = "days=" + ",".join(str(int(f.key)) for f in days) if len(days) > 1 else ""
+        detail = "days=" + "+".join(str(int(f.key)) for f in days) if len(days) > 1 else ""
         facts.append(Fact("date", f"{y}-{month:02d}-{d}", text[s:e], s, e, detail))
     return sorted(facts, key=lambda f: f.start)
 
@@ -173,7 +226,7 @@ def date_parts(fact: Fact) -> tuple[str, str, set[str]]:
     days = set()
     for tag in fact.detail.split(","):
         if tag.startswith("days="):
-            days = {f"{int(x):02d}" for x in tag[5:].split(",") if x.isdigit()}
+            days = {f"{int(x):02d}" for x in tag[5:].split("+") if x.isdigit()}
     if d != "?":
         days.add(d)
     return y, mo, days

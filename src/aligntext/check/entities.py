@@ -77,7 +77,9 @@ def word_keys(text: str, lang: str) -> list[str]:
     return out
 
 
-def concepts_in(text: str, lang: str, glossary: Glossary | None = None) -> list[tuple[int, int, str]]:
+def concepts_in(
+    text: str, lang: str, glossary: Glossary | None = None
+) -> list[tuple[int, int, str]]:
     """Glossary and built-in concept occurrences: ``(start, end, concept)``, glossary first."""
     found: list[tuple[int, int, str]] = []
     if glossary is not None:
@@ -106,7 +108,9 @@ def extract_entities(text: str, lang: str, glossary: Glossary | None = None) -> 
         keys = " ".join(translit_key(t, lang) for t in _TOKEN.findall(text[s:e]))
         facts.append(Fact("entity", concept, text[s:e], s, e, f"concept,keys={keys}"))
 
-    tokens = [m for m in _TOKEN.finditer(text) if not any(a <= m.start() < b for a, b, _ in concept_spans)]
+    tokens = [
+        m for m in _TOKEN.finditer(text) if not any(a <= m.start() < b for a, b, _ in concept_spans)
+    ]
     # A text in capitals (a headline) gives no capitalisation signal.
     letters = [c for c in text if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
@@ -205,7 +209,7 @@ def is_acronym(word: str) -> bool:
 def is_headline(text: str) -> bool:
     """Title Case text (most words capitalised) gives no capitalisation signal."""
     words = re.findall(r"[^\W\d_]{4,}", text)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    return len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def capitalised_tokens(text: str) -> list[re.Match[str]]:

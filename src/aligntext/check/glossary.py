@@ -34,9 +34,7 @@ class Glossary:
 
     entries: tuple[tuple[str, str, str], ...] = ()
     source: str = ""
-    _index: dict[str, list[_Entry]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    _index: dict[str, list[_Entry]] = field(default_factory=dict, compare=False, repr=False)
 
     def terms(self, lang: str) -> list[tuple[str, str]]:
         """``(term, concept)`` pairs of one language."""
@@ -121,7 +119,11 @@ def find_terms(text: str, lang: str, index: dict[str, list[_Entry]]) -> list[tup
         for entry in cands:
             if entry.mode == "exact":
                 mm = entry.pattern.match(text, m.start())
-            elif entry.mode == "cap" and not initial_cap and not (lang == "ru" and len(m.group(0)) >= 6):
+            elif (
+                entry.mode == "cap"
+                and not initial_cap
+                and not (lang == "ru" and len(m.group(0)) >= 6)
+            ):
                 continue
             else:
                 mm = entry.pattern.match(low, m.start())
@@ -157,7 +159,7 @@ def _load_tsv(path: Path) -> Glossary:
     entries: list[tuple[str, str, str]] = []
     for n, row in enumerate(rows[1:], start=1):
         concept = f"glossary:{n}"
-        for lang, cell in zip(langs, row):
+        for lang, cell in zip(langs, row, strict=False):
             for term in _split_cell(cell):
                 entries.append((concept, lang, term))
     return Glossary(tuple(entries), str(path))

@@ -28,10 +28,41 @@ _SCALES = {1000: 3, 1_000_000: 6, 1_000_000_000: 9, 1_000_000_000_000: 12}
 # Suffixes an Azerbaijani or Turkish month name or numeral may carry (possessive, then case).
 _TURKIC_POSS = ("", "ın", "in", "un", "ün", "ı", "i", "u", "ü", "nın", "nin", "sı", "si")
 _TURKIC_CASE = (
-    "", "da", "də", "de", "ta", "te", "dan", "dən", "den", "tan", "ten", "a", "ə", "e", "ya",
-    "yə", "ye", "n", "nda", "ndə", "nde", "ndan", "ndən", "nden", "na", "nə", "ne", "dakı",
-    "dəki", "daki", "deki", "takı", "teki", "ki",
-)  # fmt: skip
+    "",
+    "da",
+    "də",
+    "de",
+    "ta",
+    "te",
+    "dan",
+    "dən",
+    "den",
+    "tan",
+    "ten",
+    "a",
+    "ə",
+    "e",
+    "ya",
+    "yə",
+    "ye",
+    "n",
+    "nda",
+    "ndə",
+    "nde",
+    "ndan",
+    "ndən",
+    "nden",
+    "na",
+    "nə",
+    "ne",
+    "dakı",
+    "dəki",
+    "daki",
+    "deki",
+    "takı",
+    "teki",
+    "ki",
+)
 TURKIC_SUFFIXES: frozenset[str] = frozenset(a + b for a in _TURKIC_POSS for b in _TURKIC_CASE)
 
 #: Words that mean "both" (value 2, never flagged: translators use them freely).
@@ -49,7 +80,12 @@ KNOWN_CONCEPTS: tuple[tuple[str, str, str, str], ...] = (
     ("EU|European Union", "Aİ|Avropa İttifaqı", "ЕС|Евросоюз", "AB|Avrupa Birliği"),
     ("NATO", "NATO", "НАТО", "NATO"),
     ("US|USA|U.S.|America", "ABŞ|Amerika", "США|Америка", "ABD|Amerika"),
-    ("UK|U.K.|Britain", "Böyük Britaniya|Britaniya", "Великобритания|Британия", "İngiltere|Britanya"),
+    (
+        "UK|U.K.|Britain",
+        "Böyük Britaniya|Britaniya",
+        "Великобритания|Британия",
+        "İngiltere|Britanya",
+    ),
     ("WHO", "ÜST", "ВОЗ", "DSÖ"),
     ("OSCE", "ATƏT", "ОБСЕ", "AGİT"),
     ("IMF", "BVF", "МВФ", "IMF"),
@@ -72,8 +108,12 @@ KNOWN_CONCEPTS: tuple[tuple[str, str, str, str], ...] = (
     ("Soviet|USSR", "Sovet|SSRİ", "СССР|Советский", "Sovyet|SSCB"),
     ("Christmas", "Milad", "Рождество", "Noel"),
     ("Olympic|Olympics", "Olimpiya", "Олимпийские|Олимпиада", "Olimpiyat"),
-    ("Covid|COVID-19|coronavirus", "COVID-19|koronavirus", "COVID-19|коронавирус",
-     "COVID-19|koronavirüs"),  # fmt: skip
+    (
+        "Covid|COVID-19|coronavirus",
+        "COVID-19|koronavirus",
+        "COVID-19|коронавирус",
+        "COVID-19|koronavirüs",
+    ),
 )
 
 
@@ -265,7 +305,33 @@ def number_words(lang: str) -> dict[str, NumberWord]:
 
 #: Adjective endings of Russian ordinals (``второго``, ``третьей``, ``пятую``).
 RU_ORDINAL_ENDINGS: frozenset[str] = frozenset(
-    "ый ий ой ая ья ое ье ые ьи ого ьего ому ьему ым ьим ом ьем ую ью ых ьих ыми ьими ей ьей".split()
+    [
+        "ый",
+        "ий",
+        "ой",
+        "ая",
+        "ья",
+        "ое",
+        "ье",
+        "ые",
+        "ьи",
+        "ого",
+        "ьего",
+        "ому",
+        "ьему",
+        "ым",
+        "ьим",
+        "ом",
+        "ьем",
+        "ую",
+        "ью",
+        "ых",
+        "ьих",
+        "ыми",
+        "ьими",
+        "ей",
+        "ьей",
+    ]
 )
 
 

@@ -15,6 +15,7 @@ of day); its ``detail`` is a comma-separated list of tags:
 
 from __future__ import annotations
 
+import contextlib
 import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -57,20 +58,54 @@ _RANGE = re.compile(r"\s?[-–—]\s?(?=\d)")
 _EN_ORDINAL = re.compile(r"^(?:st|nd|rd|th)$")
 _TURKIC_ORDINAL = re.compile(r"^-?(?:ı|i|u|ü)?n?c[ıiuü]$|^['’]?(?:ı|i|u|ü)?nc[ıiuü]$")
 _RU_ORDINAL = re.compile(r"^-(?:й|я|е|го|му|м|х|ой|ый|ий|ая|ое|ые|ых|ым|ом|ю)$")
-_DECADE = re.compile(r"^(?:'?s|-?х|-?е|-?ые|-?ых|-c[ıi]\b.*|-?l[ae]r.*|['’]l[ıiuü].*|['’]l[ae]r.*)$")
+_DECADE = re.compile(
+    r"^(?:'?s|-?х|-?е|-?ые|-?ых|-c[ıi]\b.*|-?l[ae]r.*|['’]l[ıiuü].*|['’]l[ae]r.*)$"
+)
 
 _APPROX_WORDS = {
-    "en": {"dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 10**6,
-           "billions": 10**9, "tens": 10},
-    "ru": {"десятки": 10, "десятков": 10, "десятками": 10, "десятках": 10, "сотни": 100,
-           "сотен": 100, "сотнями": 100, "сотнях": 100, "тысячи": 1000, "тысяч": 1000,
-           "тысячами": 1000, "тысячах": 1000, "миллионы": 10**6, "миллионов": 10**6,
-           "миллионами": 10**6, "миллиарды": 10**9, "миллиардов": 10**9},
-    "az": {"onlarla": 10, "yüzlərlə": 100, "minlərlə": 1000, "milyonlarla": 10**6,
-           "milyardlarla": 10**9, "onlarca": 10},
-    "tr": {"onlarca": 10, "yüzlerce": 100, "binlerce": 1000, "milyonlarca": 10**6,
-           "milyarlarca": 10**9},
-}  # fmt: skip
+    "en": {
+        "dozens": 12,
+        "hundreds": 100,
+        "thousands": 1000,
+        "millions": 10**6,
+        "billions": 10**9,
+        "tens": 10,
+    },
+    "ru": {
+        "десятки": 10,
+        "десятков": 10,
+        "десятками": 10,
+        "десятках": 10,
+        "сотни": 100,
+        "сотен": 100,
+        "сотнями": 100,
+        "сотнях": 100,
+        "тысячи": 1000,
+        "тысяч": 1000,
+        "тысячами": 1000,
+        "тысячах": 1000,
+        "миллионы": 10**6,
+        "миллионов": 10**6,
+        "миллионами": 10**6,
+        "миллиарды": 10**9,
+        "миллиардов": 10**9,
+    },
+    "az": {
+        "onlarla": 10,
+        "yüzlərlə": 100,
+        "minlərlə": 1000,
+        "milyonlarla": 10**6,
+        "milyardlarla": 10**9,
+        "onlarca": 10,
+    },
+    "tr": {
+        "onlarca": 10,
+        "yüzlerce": 100,
+        "binlerce": 1000,
+        "milyonlarca": 10**6,
+        "milyarlarca": 10**9,
+    },
+}
 _WEAK_WORDS = {
     "en": {"dozen": 12, "couple": 2, "pair": 2},
     "ru": {"дюжина": 12, "пара": 2, "пару": 2, "пары": 2},
@@ -81,10 +116,69 @@ _WEAK_WORDS = {
 # "under", "yüzünden" = "because of", "bindi" = "got on").
 _NO_SUFFIX = {"on", "yüz", "bin", "min", "altı", "yedi", "bir", "sıfır"}
 _CARDINAL_SUFFIXES = frozenset(
-    "si sı su sü i ı u ü yi yı yu yü yə ye ya ə e a də de da te ta dən den dan ten tan"
-    " dir dır dur dür dır".split()
+    [
+        "si",
+        "sı",
+        "su",
+        "sü",
+        "i",
+        "ı",
+        "u",
+        "ü",
+        "yi",
+        "yı",
+        "yu",
+        "yü",
+        "yə",
+        "ye",
+        "ya",
+        "ə",
+        "e",
+        "a",
+        "də",
+        "de",
+        "da",
+        "te",
+        "ta",
+        "dən",
+        "den",
+        "dan",
+        "ten",
+        "tan",
+        "dir",
+        "dır",
+        "dur",
+        "dür",
+        "dır",
+    ]
 )
-_ORDINAL_SUFFIXES = frozenset({"", *"si sı su sü i ı u ü yə ye ya ə e a də de da dən den dan".split()})
+_ORDINAL_SUFFIXES = frozenset(
+    {
+        "",
+        *[
+            "si",
+            "sı",
+            "su",
+            "sü",
+            "i",
+            "ı",
+            "u",
+            "ü",
+            "yə",
+            "ye",
+            "ya",
+            "ə",
+            "e",
+            "a",
+            "də",
+            "de",
+            "da",
+            "dən",
+            "den",
+            "dan",
+        ],
+    }
+)
 
 
 def _canon(value: Decimal) -> str:
@@ -181,8 +275,14 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
         if h > 24:
             continue
         facts.append(
-            Fact("number", f"{h:02d}:{mi:02d}", m.group(0).strip(), m.start(), m.end(),
-                 _tags("digits", "time", f"alt={h}"))  # fmt: skip
+            Fact(
+                "number",
+                f"{h:02d}:{mi:02d}",
+                m.group(0).strip(),
+                m.start(),
+                m.end(),
+                _tags("digits", "time", f"alt={h}"),
+            )
         )
         taken.append((m.start(), m.end()))
 
@@ -213,8 +313,14 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
         if am and value == value.to_integral_value() and 1 <= value <= 12 and not grouped:
             h = int(value) % 12 + (12 if am.group("ampm").lower() == "p" else 0)
             facts.append(
-                Fact("number", f"{h:02d}:00", text[start : am.end()], start, am.end(),
-                     _tags("digits", "time", f"alt={h}"))  # fmt: skip
+                Fact(
+                    "number",
+                    f"{h:02d}:00",
+                    text[start : am.end()],
+                    start,
+                    am.end(),
+                    _tags("digits", "time", f"alt={h}"),
+                )
             )
             continue
         pa = _PERCENT_AFTER.match(text, end)
@@ -248,9 +354,8 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
                         or (lang == "ru" and _RU_ORDINAL.match(low))
                     ):
                         tags.append("ordinal")
-                    if low[:1] in "-‐'’" or (lang == "en" and _EN_ORDINAL.match(low)):
-                        end = sm.end()
-                    elif low in ("s", "'s"):
+                    glued = low[:1] in "-‐'’" or low in ("s", "'s")
+                    if glued or (lang == "en" and _EN_ORDINAL.match(low)):
                         end = sm.end()
                     if _DECADE.match(low) and raw.endswith("0") and len(raw) in (2, 4):
                         tags.append("decade")
@@ -272,8 +377,9 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
             tags.append("year")
         if alt is not None and alt != value:
             tags.append(f"alt={_canon(alt)}")
-        facts.append(Fact("number", _canon(value), text[span_start:end], span_start, end,
-                          _tags(*tags)))  # fmt: skip
+        facts.append(
+            Fact("number", _canon(value), text[span_start:end], span_start, end, _tags(*tags))
+        )
         taken.append((span_start, end))
     return facts
 
@@ -306,7 +412,11 @@ def _lookup_word(low: str, lang: str, after_number: bool = False) -> tuple[int, 
                 return n, "cardinal"
         # Compound adjectives: "двухлетнего" (two-year), "пятидневного" (five-day).
         for prefix, n in ru_compound_prefixes().items():
-            if low.startswith(prefix) and len(low) - len(prefix) >= 4 and low.endswith(_RU_ADJ_ENDINGS):
+            if (
+                low.startswith(prefix)
+                and len(low) - len(prefix) >= 4
+                and low.endswith(_RU_ADJ_ENDINGS)
+            ):
                 return n, "cardinal"
         for stem, n in ru_ordinal_stems().items():
             if low.startswith(stem) and low[len(stem) :] in RU_ORDINAL_ENDINGS:
@@ -326,9 +436,28 @@ def _lookup_word(low: str, lang: str, after_number: bool = False) -> tuple[int, 
 # Russian collective numerals (двое, троих) and adjective endings of compounds (двухлетний).
 _RU_COLLECTIVE = {"дво": 2, "тро": 3, "четвер": 4, "пятер": 5, "шестер": 6, "семер": 7}
 _RU_ADJ_ENDINGS = (
-    "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым",
-    "им", "ых", "их", "ую", "юю", "ыми", "ими",
-)  # fmt: skip
+    "ый",
+    "ий",
+    "ой",
+    "ая",
+    "яя",
+    "ое",
+    "ее",
+    "ые",
+    "ие",
+    "ого",
+    "его",
+    "ому",
+    "ему",
+    "ым",
+    "им",
+    "ых",
+    "их",
+    "ую",
+    "юю",
+    "ыми",
+    "ими",
+)
 
 
 @lru_cache(maxsize=1)
@@ -369,6 +498,7 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
             continue
         start, end = words[i].start(), words[i].end()
         seq: list[tuple[int, str]] = [first]
+        joined_by_and = False
         j = i + 1
         while j < len(words) and seq[-1][1] not in ("ordinal", "approx", "weak", "both"):
             gap = text[end : words[j].start()]
@@ -376,10 +506,12 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
             if lang == "en" and w == "and" and gap.strip() == "" and j + 1 < len(words):
                 nxt = _lookup_word(lower(words[j + 1].group(0), lang), lang)
                 if nxt and seq[-1][1] in ("hundred", "scale") and nxt[1] == "cardinal":
+                    joined_by_and = True
                     j += 1
                     continue
-            if gap.strip() not in ("", "-", "‐"):
+            if gap.strip() not in ("", "-", "‐") and not (joined_by_and and gap.strip() == "and"):
                 break
+            joined_by_and = False
             nxt0 = _lookup_word(w, lang, after_number=True)
             if nxt0 is None or nxt0[1] in ("approx", "weak", "both"):
                 break
@@ -473,10 +605,8 @@ def values_of(fact: Fact) -> list[Decimal]:
         return out
     for tag in tags_of(fact):
         if tag.startswith("alt="):
-            try:
+            with contextlib.suppress(InvalidOperation):
                 out.append(Decimal(tag[4:]))
-            except InvalidOperation:
-                pass
     return out
 
 

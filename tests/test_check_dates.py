@@ -1,0 +1,50 @@
+"""Date extraction: inflected month names with day and year, numeric dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligntext.check import extract_dates, format_date
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "key"),
+    [
+        ("en", "It happened on 6 April 1993.", "1993-04-06"),
+        ("en", "It happened on April 6, 1993.", "1993-04-06"),
+        ("en", "It happened in May 2019.", "2019-05-?"),
+        ("az", "Bu, 1993-cü ilin 30 aprel tarixində oldu.", "1993-04-30"),
+        ("az", "Bu, aprelin 2-də oldu.", "?-04-02"),
+        ("az", "Görüş apreldə keçiriləcək.", "?-04-?"),
+        ("ru", "Это случилось 6 апреля 1993 года.", "1993-04-06"),
+        ("ru", "Встреча пройдет в апреле.", "?-04-?"),
+        ("ru", "Выборы пройдут в мае 2019 г.", "2019-05-?"),
+        ("tr", "Bu, 6 Nisan 1993'te oldu.", "1993-04-06"),
+        ("tr", "Toplantı Nisan'da yapılacak.", "?-04-?"),
+        ("tr", "Saldırı 12 Temmuz'da oldu.", "?-07-12"),
+        ("tr", "2019 yılının Mayıs ayında açıklandı.", "2019-05-?"),
+        ("ru", "Документ от 12.07.2020 подписан.", "2020-07-12"),
+    ],
+)
+def test_dates(lang: str, text: str, key: str) -> None:
+    assert [f.key for f in extract_dates(text, lang)] == [key]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "You may go now."),  # the verb
+        ("en", "May I ask a question?"),
+        ("tr", "Ocak başında oturduk."),  # "ocak" is also a hearth
+        ("az", "Yan-yana dayandılar."),  # "yan" is no abbreviation of January here
+        ("az", "Mayki Herti gəldi."),  # a name
+    ],
+)
+def test_no_false_dates(lang: str, text: str) -> None:
+    assert extract_dates(text, lang) == []
+
+
+def test_day_range_and_format() -> None:
+    (fact,) = extract_dates("The talks run 6-7 April.", "en")
+    assert fact.detail == "days=6+7"
+    assert format_date(fact) == "6-7 April"

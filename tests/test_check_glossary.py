@@ -1,0 +1,88 @@
+"""Glossaries: TSV and TBX loading, terms found with inflections, concept matching."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aligntext.check import compare_sentences, extract_entities, facts_match, load_glossary
+from aligntext.errors import InputError
+
+TSV = (
+    "en\taz\tru\ttr\n"
+    "UN Security Council\tBMT Təhlükəsizlik Şurası\tСовет Безопасности ООН\tBM Güvenlik Konseyi\n"
+    "Ministry of Foreign Affairs|MFA\tXarici İşlər Nazirliyi\tМИД|Министерство иностранных дел\t"
+    "Dışişleri Bakanlığı\n"
+)
+
+TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><text><body>
+<termEntry id="c1">
+  <langSet xml:lang="en"><tig><term>State Oil Fund</term></tig></langSet>
+  <langSet xml:lang="az"><tig><term>Dövlət Neft Fondu</term></tig></langSet>
+  <langSet xml:lang="ru"><tig><term>Государственный нефтяной фонд</term></tig></langSet>
+  <langSet xml:lang="fr"><tig><term>Fonds pétrolier</term></tig></langSet>
+</termEntry>
+</body></text></martif>
+"""
+
+
+@pytest.fixture()
+def tsv(tmp_path: Path) -> Path:
+    p = tmp_path / "terms.tsv"
+    p.write_text(TSV, encoding="utf-8")
+    return p
+
+
+def test_tsv_terms_match_across_languages(tsv: Path) -> None:
+    g = load_glossary(tsv)
+    assert len(g) == 2
+    en = next(f for f in extract_entities("The UN Security Council met today.", "en", g))
+    ru = next(
+        f for f in extract_entities("Заседание Совета Безопасности ООН прошло вчера.", "ru", g)
+    )
+    tr = next(f for f in extract_entities("BM Güvenlik Konseyi'nin toplantısı yapıldı.", "tr", g))
+    assert en.key == ru.key == tr.key == "glossary:1"
+    assert facts_match(en, ru)
+
+
+def test_glossary_variants_and_quiet_comparison(tsv: Path) -> None:
+    g = load_glossary(tsv)
+    findings = compare_sentences(
+        "The MFA issued a statement.",
+        "Xarici İşlər Nazirliyi bəyanat yaydı.",
+        "en",
+        "az",
+        glossary=g,
+    )
+    assert [f for f in findings if f.severity != "info"] == []
+
+
+def test_tbx(tmp_path: Path) -> None:
+    p = tmp_path / "terms.tbx"
+    p.write_text(TBX, encoding="utf-8")
+    g = load_glossary(p)
+    assert sorted(t for t, _ in g.terms("az")) == ["Dövlət Neft Fondu"]
+    assert g.terms("tr") == []
+    az = extract_entities("Dövlət Neft Fondunun hesabatı dərc olundu.", "az", g)
+    assert [f.key for f in az] == ["glossary:c1"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "is empty"),
+        ("term\tazeri\nA\tB\n", "header cell 'term' is not a language code"),
+    ],
+)
+def test_bad_tsv(tmp_path: Path, content: str, message: str) -> None:
+    p = tmp_path / "bad.tsv"
+    p.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        load_glossary(p)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="does not exist"):
+        load_glossary(tmp_path / "nope.tsv")

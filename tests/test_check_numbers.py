@@ -1,0 +1,144 @@
+"""Number extraction per language: separators, words, scales, percentages, times."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligntext.check import extract_numbers
+from aligntext.check.numbers import strength, tags_of, values_of
+from aligntext.errors import UnsupportedLanguageError
+
+
+def keys(text: str, lang: str) -> list[str]:
+    return [f.key for f in extract_numbers(text, lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Exports rose to 60,000 tonnes.", ["60000"]),
+        ("en", "Growth was 3.5 per cent.", ["3.5"]),
+        ("az", "İxrac 60.000 tona çatdı.", ["60000"]),
+        ("tr", "İhracat 60.000 tona ulaştı.", ["60000"]),
+        ("ru", "Экспорт достиг 60 000 тонн.", ["60000"]),
+        ("ru", "Рост составил 3,5 процента.", ["3.5"]),
+        ("az", "Artım 3,5 faiz oldu.", ["3.5"]),
+        ("en", "The budget is 1,234.5 dollars.", ["1234.5"]),
+        ("tr", "Bütçe 1.234,5 lira.", ["1234.5"]),
+    ],
+)
+def test_separators(lang: str, text: str, expected: list[str]) -> None:
+    assert keys(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "It cost 5 million dollars.", ["5000000"]),
+        ("en", "It cost $2bn and £50m.", ["2000000000", "50000000"]),
+        ("az", "Layihə 1,5 milyard manata başa gəldi.", ["1500000000"]),
+        ("ru", "Проект стоил 60 тыс. рублей и 3 млн долларов.", ["60000", "3000000"]),
+        ("ru", "Проект стоил 2 миллиарда рублей.", ["2000000000"]),
+        ("tr", "Proje 2 milyar liraya mal oldu.", ["2000000000"]),
+        ("tr", "Toplam 25 bin kişi katıldı.", ["25000"]),
+    ],
+)
+def test_scale_words(lang: str, text: str, expected: list[str]) -> None:
+    assert keys(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("en", "They signed twenty-five contracts.", "25"),
+        ("en", "Three hundred and five delegates came.", "305"),
+        ("az", "İyirmi beş müqavilə imzalandı.", "25"),
+        ("tr", "Yirmi beş sözleşme imzalandı.", "25"),
+        ("ru", "Подписано двадцать пять договоров.", "25"),
+        ("ru", "Делегации двух стран встретились.", "2"),
+        ("ru", "Он встретился с тремя министрами.", "3"),
+        ("ru", "Двое из них уехали.", "2"),
+        ("ru", "После двухлетнего перерыва.", "2"),
+        ("az", "İki min nəfər gəldi.", "2000"),
+        ("ru", "Пришли две тысячи человек.", "2000"),
+        ("en", "a five-day visit", "5"),
+    ],
+)
+def test_number_words(lang: str, text: str, value: str) -> None:
+    assert keys(text, lang) == [value]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "tag"),
+    [
+        ("en", "Unemployment fell to 20%.", "percent"),
+        ("ru", "Безработица снизилась до 20 %.", "percent"),
+        ("tr", "İşsizlik %20 seviyesine düştü.", "percent"),
+        ("tr", "İşsizlik yüzde 20 oldu.", "percent"),
+        ("en", "She came 2nd.", "ordinal"),
+        ("az", "O, 2-ci yeri tutdu.", "ordinal"),
+        ("ru", "Он занял 2-й этаж.", "ordinal"),
+        ("az", "1993-cü ildə baş verdi.", "year"),
+        ("tr", "1993'te oldu.", "year"),
+        ("ru", "Это было в 1993 году.", "year"),
+    ],
+)
+def test_tags(lang: str, text: str, tag: str) -> None:
+    facts = extract_numbers(text, lang)
+    assert len(facts) == 1
+    assert tag in tags_of(facts[0])
+
+
+def test_range_gives_both_ends() -> None:
+    facts = extract_numbers("The programme ran in 2002-2008.", "en")
+    assert [f.key for f in facts] == ["2002", "2008"]
+    assert all("range" in tags_of(f) for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "key"),
+    [
+        ("en", "The meeting starts at 1 pm.", "13:00"),
+        ("ru", "Встреча начнется в 13:00.", "13:00"),
+        ("az", "Görüş saat 13.00-da başlayacaq.", "13:00"),
+    ],
+)
+def test_times(lang: str, text: str, key: str) -> None:
+    assert keys(text, lang) == [key]
+
+
+def test_ambiguous_numeral_keeps_both_readings() -> None:
+    (fact,) = extract_numbers("The figure was 60.000 exactly.", "en")
+    assert [int(v) for v in values_of(fact)] == [60, 60000]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "It is one of the best."),
+        ("az", "Bu, bir nümunədir."),
+        ("tr", "Her iki taraf anlaştı."),
+        ("en", "It was the first visit."),
+        ("ru", "Обе стороны согласились."),
+    ],
+)
+def test_weak_words(lang: str, text: str) -> None:
+    facts = extract_numbers(text, lang)
+    assert facts and all(strength(f) == "weak" for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("tr", "Onu dün gördüm."),  # "onu" is "him", not ten
+        ("tr", "Masanın altında duruyor."),  # "altında" is "under"
+        ("tr", "Yüz yüze görüştüler."),  # face to face
+    ],
+)
+def test_no_false_number_words(lang: str, text: str) -> None:
+    assert extract_numbers(text, lang) == []
+
+
+def test_unknown_language() -> None:
+    with pytest.raises(UnsupportedLanguageError, match="unknown language 'xx'"):
+        extract_numbers("5", "xx")
