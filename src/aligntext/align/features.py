@@ -57,6 +57,10 @@ _NUMBER_CLASS = len(_PUNCT_CLASSES)
 _WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’]*")
 # A numeral with optional group or decimal separators: 60.000 / 60,000 / 60 000 / 3,5.
 _NUMBER_RE = regex.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
+# A typographic or straight single quote that is not inside a word (``’word’`` but not
+# ``Xhaka’s`` / ``Pakistan’ın``): some versions quote with it where others use "" or «».
+_SINGLE_QUOTE_RE = regex.compile(r"(?<!\p{L})['’‘]|['’‘](?!\p{L})")
+_QUOTE_CLASS = 2
 
 
 def word_keys(text: str, lang: str) -> set[str]:
@@ -85,6 +89,7 @@ def punctuation_counts(text: str) -> np.ndarray:
     counts = np.zeros(len(PUNCT_WEIGHTS), dtype=np.float64)
     for k, (chars, _) in enumerate(_PUNCT_CLASSES):
         counts[k] = sum(text.count(ch) for ch in chars)
+    counts[_QUOTE_CLASS] += len(_SINGLE_QUOTE_RE.findall(text))
     counts[_NUMBER_CLASS] = len(_NUMBER_RE.findall(text))
     return counts
 
@@ -214,6 +219,7 @@ class CostParams:
     w_lone_null: float = 0.1
     w_punct: float = 1.6
     w_sem: float = 8.0
+    len_nu: float = 0.0
 
 
 def length_cost(ls: np.ndarray | float, lt: np.ndarray, params: CostParams) -> np.ndarray:
@@ -224,7 +230,11 @@ def length_cost(ls: np.ndarray | float, lt: np.ndarray, params: CostParams) -> n
     """
     scale = params.variance * (params.ratio * ls + lt) / 2.0 + 1.0
     delta = lt - params.ratio * ls
-    return params.w_len * (delta * delta) / (2.0 * scale)
+    z2 = (delta * delta) / scale
+    if params.len_nu > 0:
+        nu = params.len_nu
+        return params.w_len * (nu + 1.0) / 2.0 * np.log1p(z2 / nu)
+    return params.w_len * z2 / 2.0
 
 
 def punct_cost(ps: np.ndarray, pt: np.ndarray, params: CostParams) -> np.ndarray:

@@ -233,12 +233,14 @@ def _greedy_match(
     """Match facts one to one, equal keys first; ``pairs`` receives source -> target index."""
     ms: set[int] = set()
     mt: set[int] = set()
-    for exact in (True, False):
+    # Firm facts pair among themselves first: "nine days ... the second reduction" against
+    # "два дней" must pair nine with два, not let the ordinal "second" absorb it.
+    for firm, exact in ((True, True), (True, False), (False, True), (False, False)):
         for i, a in enumerate(src):
-            if i in ms:
+            if i in ms or (firm and strength(a) == "weak"):
                 continue
             for j, b in enumerate(tgt):
-                if j in mt:
+                if j in mt or (firm and strength(b) == "weak"):
                     continue
                 if (a.key == b.key) if exact else facts_match(a, b):
                     ms.add(i)
@@ -300,8 +302,15 @@ def _compare_numbers(
                     f"number {_show(f)} in {where} looks like a unit conversion",
                     *(([f], []) if own is sn else ([], [f])),
                 )
+    # "Both" is a weak 2, but "both" against a lone "three" is a changed count.
+    us_both = [f for f in us if "both" in tags_of(f)]
+    ut_both = [f for f in ut if "both" in tags_of(f)]
     us = [f for f in us if strength(f) != "weak"]
     ut = [f for f in ut if strength(f) != "weak"]
+    if us_both and ut and not us:
+        us = us_both[:1]
+    elif ut_both and us and not ut:
+        ut = ut_both[:1]
 
     # Pair leftovers: rounding first, then same kind (year with year), then in order.
     pairs: list[tuple[Fact, Fact]] = []
@@ -390,6 +399,21 @@ def _compare_dates(
             )
     us = [f for i, f in enumerate(sd) if i not in ms and not any(facts_match(f, o) for o in td)]
     ut = [f for j, f in enumerate(td) if j not in mt and not any(facts_match(f, o) for o in sd)]
+    # "November 2020" against a bare "2020" on the other side: the parts both give agree.
+    for side, other_numbers, where in ((us, tn, "target"), (ut, sn, "source")):
+        for f in list(side):
+            year, _month, days = date_parts(f)
+            if days or year == "?":
+                continue
+            if any(str(int(v)) == year for n in other_numbers for v in values_of(n) if v % 1 == 0):
+                side.remove(f)
+                other = "source" if where == "target" else "target"
+                ctx.add(
+                    "date",
+                    "info",
+                    f"date {_show(f)} in {other}; {where} gives only the year {year}",
+                    *(([f], []) if where == "target" else ([], [f])),
+                )
     while us and ut:
         a, b = us.pop(0), ut.pop(0)
         ctx.add("date", "error", f"date {_show(a)} in source; target has {_show(b)}", [a], [b])

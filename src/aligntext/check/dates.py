@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from aligntext.check.locale_data import month_of
+from aligntext.check.locale_data import month_abbreviations, month_of
 from aligntext.check.numbers import extract_numbers, tags_of
 from aligntext.check.translit import lower
 from aligntext.langs import resolve_lang
@@ -159,6 +159,12 @@ def extract_dates(text: str, lang: str) -> list[Fact]:
 
     for m in _WORD.finditer(text):
         month = month_of(m.group(0), lang)
+        if (
+            month is None
+            and text[m.end() : m.end() + 1] == "."
+            and re.search(r"\d\s?$", text[: m.start()])
+        ):
+            month = month_abbreviations(lang).get(lower(m.group(0), lang))  # "2 окт."
         if month is None or any(a <= m.start() < b for a, b in numeric_spans):
             continue
         start, end = m.start(), m.end()

@@ -60,6 +60,8 @@ def _word_pattern(word: str, lang: str) -> str:
         return re.escape(low[:-1]) + r"[\w'’]{0,4}"  # Азия -> Азии
     if lang in ("ru", "az", "tr") and len(low) >= 5:
         stem = strip_suffix(low, lang)
+        if lang == "ru" and stem == low and low[-1] in "оеё":
+            stem = low[:-1]  # neuter nouns: "Министерство" -> "Министерства"
         return re.escape(stem) + r"[\w'’]{0,8}"
     return re.escape(low) + r"[\w'’]{0,4}"
 
@@ -94,6 +96,8 @@ def _build_index(
             entry = _Entry(re.compile(pattern), concept, term, "exact")
         else:
             pattern = r"[\s\-]+".join(_word_pattern(w, lang) for w in words)
+            if lang == "ru":  # "Объединённых" is often printed "Объединенных"
+                pattern = pattern.replace("ё", "е").replace("е", "[её]")
             mode = "cap" if names else "any"
             entry = _Entry(re.compile(pattern + r"(?![\w])"), concept, term, mode)
         key = lower(words[0], lang)[:2]

@@ -6,13 +6,15 @@ its atomic words, since num2words writes ``yirmibeş`` as one word). Inflected f
 does not list (Russian ``апреле``, Azerbaijani ``aprelində``, Turkish ``Nisan'da``) are
 recognised by rule from the CLDR stems. Every table is built once per language and cached.
 Only what neither library knows is typed here: distributive words such as ``both`` and the
-plural "tens of" words, and a few acronyms of international organisations.
+plural "tens of" words; the names of international bodies and institutions are a data file
+(``aligntext/data/concepts.tsv``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from importlib import resources
 from functools import lru_cache
 
 from babel import Locale
@@ -73,50 +75,6 @@ BOTH_WORDS: dict[str, frozenset[str]] = {
     "tr": frozenset(),
 }
 
-#: Acronyms and short names of international bodies that Babel does not carry, one concept per
-#: row (en, az, ru, tr). Lets ``UN`` meet ``BMT`` and ``ООН`` without a user glossary.
-KNOWN_CONCEPTS: tuple[tuple[str, str, str, str], ...] = (
-    ("UN|United Nations", "BMT", "ООН", "BM|Birleşmiş Milletler"),
-    ("EU|European Union", "Aİ|Avropa İttifaqı", "ЕС|Евросоюз", "AB|Avrupa Birliği"),
-    ("NATO", "NATO", "НАТО", "NATO"),
-    ("US|USA|U.S.|America", "ABŞ|Amerika", "США|Америка", "ABD|Amerika"),
-    (
-        "UK|U.K.|Britain",
-        "Böyük Britaniya|Britaniya",
-        "Великобритания|Британия",
-        "İngiltere|Britanya",
-    ),
-    ("WHO", "ÜST", "ВОЗ", "DSÖ"),
-    ("OSCE", "ATƏT", "ОБСЕ", "AGİT"),
-    ("IMF", "BVF", "МВФ", "IMF"),
-    ("CIS", "MDB", "СНГ", "BDT"),
-    ("UNESCO", "YUNESKO|UNESCO", "ЮНЕСКО", "UNESCO"),
-    ("FBI", "FTB", "ФБР", "FBI"),
-    ("CIA", "MKİ", "ЦРУ", "CIA"),
-    ("Kremlin", "Kreml", "Кремль", "Kremlin"),
-    ("Moscow", "Moskva", "Москва", "Moskova"),
-    ("Washington", "Vaşinqton", "Вашингтон", "Washington|Vaşington"),
-    ("Baku", "Bakı", "Баку", "Bakü"),
-    ("Ankara", "Ankara", "Анкара", "Ankara"),
-    ("London", "London", "Лондон", "Londra"),
-    ("Paris", "Paris", "Париж", "Paris"),
-    ("Beijing", "Pekin", "Пекин", "Pekin"),
-    ("Istanbul", "İstanbul", "Стамбул", "İstanbul"),
-    ("Europe", "Avropa", "Европа", "Avrupa"),
-    ("Asia", "Asiya", "Азия", "Asya"),
-    ("Africa", "Afrika", "Африка", "Afrika"),
-    ("Soviet|USSR", "Sovet|SSRİ", "СССР|Советский", "Sovyet|SSCB"),
-    ("Christmas", "Milad", "Рождество", "Noel"),
-    ("Olympic|Olympics", "Olimpiya", "Олимпийские|Олимпиада", "Olimpiyat"),
-    (
-        "Covid|COVID-19|coronavirus",
-        "COVID-19|koronavirus",
-        "COVID-19|коронавирус",
-        "COVID-19|koronavirüs",
-    ),
-)
-
-
 @dataclass(frozen=True)
 class NumberWord:
     """One number word: its value and kind (``cardinal``, ``ordinal``, ``scale``, ``hundred``)."""
@@ -172,6 +130,21 @@ def month_forms(lang: str) -> dict[str, int]:
     if lang == "en":
         forms["sept"] = 9  # "may" stays: the date extractor asks for context
     return forms
+
+
+@lru_cache(maxsize=8)
+def month_abbreviations(lang: str) -> dict[str, int]:
+    """CLDR abbreviated month names that end in a dot (Russian ``окт.``, ``сент.``), dot cut.
+
+    Only meaningful after a day number (``2 окт.``): on their own they are word fragments.
+    """
+    out: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for num, name in _locale(lang).months[context]["abbreviated"].items():
+            name = lower(name, lang)
+            if name.endswith(".") and len(name) >= 4:
+                out[name[:-1]] = num
+    return out
 
 
 def month_of(word: str, lang: str) -> int | None:
@@ -361,15 +334,37 @@ def country_names(lang: str) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def known_concept_rows() -> tuple[tuple[str, ...], ...]:
+    """The built-in concept table (``aligntext/data/concepts.tsv``): one row per concept.
+
+    Each row holds the ``|``-separated forms in en, az, ru and tr. The table lists what CLDR
+    does not carry: international bodies (``UN`` / ``BMT`` / ``ООН`` / ``BM``), state
+    institutions named in official statements, and places whose names are translated.
+    """
+    text = resources.files("aligntext").joinpath("data/concepts.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and line[0] != "#"]
+    header, body = rows[0], rows[1:]
+    order = [header.index(lang) for lang in ("en", "az", "ru", "tr")]
+    return tuple(tuple(row[i].strip() if i < len(row) else "" for i in order) for row in body)
+
+
 @lru_cache(maxsize=8)
 def known_concepts(lang: str) -> dict[str, str]:
-    """Built-in concept names of ``lang`` (acronyms of international bodies, capitals)."""
+    """Built-in concept names of ``lang`` (international bodies, institutions, places).
+
+    Returns:
+        Each form as written (``ООН``, ``Организация Объединённых Наций``) -> its concept key,
+        ``known:`` plus the first English form (``known:UN``); the United States and the United
+        Kingdom share the CLDR country concept (``country:US``, ``country:GB``).
+    """
     col = {"en": 0, "az": 1, "ru": 2, "tr": 3}[lang]
     same_as_country = {"US": "country:US", "UK": "country:GB"}
     out: dict[str, str] = {}
-    for row in KNOWN_CONCEPTS:
+    for row in known_concept_rows():
         first = row[0].split("|")[0]
         concept = same_as_country.get(first, "known:" + first)
         for form in row[col].split("|"):
-            out[form] = concept
+            if form.strip():
+                out.setdefault(form.strip(), concept)
     return out

@@ -5,7 +5,9 @@ of day); its ``detail`` is a comma-separated list of tags:
 
 - ``digits`` or ``word``: how it was written;
 - ``percent``, ``year``, ``decade``, ``ordinal``, ``range``, ``time``, ``scale``, ``code``
-  (digits inside a name such as ``COVID-19``), ``approx`` (``thousands``, ``onlarla``);
+  (digits inside a name such as ``COVID-19``), ``approx`` (``thousands``, ``onlarla``),
+  ``times`` (a multiplicative adverb: ``twice``, ``дважды``, value 2);
+- ``both``: a word for "both" (``both``, ``оба``, ``hər iki``), also ``weak``;
 - ``weak``: a word that is often no number at all (``one of``, Turkish and Azerbaijani ``bir``
   as the article, ordinals such as ``first``, ``both``); weak facts confirm a match but are
   never reported missing;
@@ -46,6 +48,7 @@ _TIME = re.compile(
     r"(?:\s?(?P<ampm>[ap]\.?\s?m\b\.?))?",
     re.IGNORECASE,
 )
+_RU_ONE_OCLOCK = re.compile(r"(?<![^\W\d_])час\s+(ночи|дня)(?![^\W\d_])", re.IGNORECASE)
 _AMPM = re.compile(r"\s?(?P<ampm>[ap])\.?\s?m\b\.?", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _PERCENT_AFTER = re.compile(
@@ -111,6 +114,54 @@ _WEAK_WORDS = {
     "ru": {"дюжина": 12, "пара": 2, "пару": 2, "пары": 2},
     "az": {},
     "tr": {},
+}
+# Multiplicative adverbs: "twice a year" is "ildə iki dəfə", "два раза в год", "yılda iki kez".
+# ("once" is left out: like "one" it is mostly no count at all.)
+_TIMES_WORDS = {
+    "en": {
+        "twice": 2,
+        "thrice": 3,
+        "double": 2,
+        "doubled": 2,
+        "doubles": 2,
+        "doubling": 2,
+        "triple": 3,
+        "tripled": 3,
+        "triples": 3,
+        "tripling": 3,
+        "quadrupled": 4,
+    },
+    "ru": {"дважды": 2, "трижды": 3, "четырежды": 4, "вдвое": 2, "втрое": 3, "вчетверо": 4},
+    "az": {"ikiqat": 2, "üçqat": 3},
+    "tr": {},
+}
+# Stems of verbs that say "doubled" / "tripled" ("удвоилась", "утроили").
+_TIMES_STEMS = {"ru": {"удвои": 2, "удваива": 2, "утрои": 3, "утраива": 3}}
+# Words that carry a quantity in themselves: "billionaire", "сутки" (24 hours), "полгода".
+_QUANTITY_STEMS = {
+    "en": {"billionaire": 10**9, "millionaire": 10**6},
+    "ru": {"миллиардер": 10**9, "миллионер": 10**6},
+    "az": {"milyarder": 10**9, "milyoner": 10**6},
+    "tr": {"milyarder": 10**9, "milyoner": 10**6},
+}
+_QUANTITY_WORDS = {
+    "ru": {
+        "сутки": 24,
+        "суток": 24,
+        "суткам": 24,
+        "сутками": 24,
+        "сутках": 24,
+        "полгода": 6,
+        "полугода": 6,
+        "полугоду": 6,
+    },
+}
+# Nouns that multiply the count before them: "two decades" is 20 years (and still 2).
+_DECADE_WORDS = {
+    "en": ("decade", "decades"),
+    "ru": ("десятилетие", "десятилетия", "десятилетий", "десятилетиями", "десятилетиях"),
+    "az": ("onillik", "onilliyi", "onillikdə", "onilliklər", "onilliklərdə", "onillikdir"),
+    "tr": ("onyıl",),
 }
 # Cardinals whose suffixed forms are mostly other words (tr "onu" = "it", "altında" =
 # "under", "yüzünden" = "because of", "bindi" = "got on").
@@ -286,6 +337,15 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
         )
         taken.append((m.start(), m.end()))
 
+    if lang == "ru":
+        # "в час ночи" / "в час дня": one o'clock said without a digit.
+        for m in _RU_ONE_OCLOCK.finditer(text):
+            h = 1 if m.group(1).lower() == "ночи" else 13
+            facts.append(
+                Fact("number", f"{h:02d}:00", m.group(0), m.start(), m.end(), "word,time,alt=1")
+            )
+            taken.append((m.start(), m.end()))
+
     prev_range_end = -1
     for m in _NUMERAL.finditer(text):
         start, end = m.start(), m.end()
@@ -396,6 +456,16 @@ def _lookup_word(low: str, lang: str, after_number: bool = False) -> tuple[int, 
         return 10 ** scale_words(lang)[low], "scale"
     if low in _APPROX_WORDS.get(lang, {}):
         return _APPROX_WORDS[lang][low], "approx"
+    if low in _TIMES_WORDS.get(lang, {}):
+        return _TIMES_WORDS[lang][low], "times"
+    for stem, n in _TIMES_STEMS.get(lang, {}).items():
+        if low.startswith(stem):
+            return n, "times"
+    if low in _QUANTITY_WORDS.get(lang, {}):
+        return _QUANTITY_WORDS[lang][low], "approx"
+    for stem, n in _QUANTITY_STEMS.get(lang, {}).items():
+        if low.startswith(stem) and len(low) - len(stem) <= 5:
+            return n, "approx"
     if low in _WEAK_WORDS.get(lang, {}):
         return _WEAK_WORDS[lang][low], "weak"
     if low in BOTH_WORDS.get(lang, ()):
@@ -500,7 +570,7 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
         seq: list[tuple[int, str]] = [first]
         joined_by_and = False
         j = i + 1
-        while j < len(words) and seq[-1][1] not in ("ordinal", "approx", "weak", "both"):
+        while j < len(words) and seq[-1][1] not in ("ordinal", "approx", "weak", "both", "times"):
             gap = text[end : words[j].start()]
             w = lower(words[j].group(0), lang)
             if lang == "en" and w == "and" and gap.strip() == "" and j + 1 < len(words):
@@ -513,7 +583,7 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
                 break
             joined_by_and = False
             nxt0 = _lookup_word(w, lang, after_number=True)
-            if nxt0 is None or nxt0[1] in ("approx", "weak", "both"):
+            if nxt0 is None or nxt0[1] in ("approx", "weak", "both", "times"):
                 break
             acc = _accumulate(seq)
             if nxt0[1] == "scale" and seq[-1][1] == "scale":
@@ -538,10 +608,24 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
             weak = True
         if "scale" in kinds:
             tags.append("scale")
+        if "times" in kinds:
+            tags.append("times")
         # "hər iki" / "her iki" is "both".
         prev = text[max(0, start - 5) : start].lower()
         if lang in ("az", "tr") and value == 2 and re.search(r"h[əe]r\s$", prev):
             weak = True
+            kinds.add("both")
+        if "both" in kinds:
+            tags.append("both")
+        nxt = re.match(r"[\s\-‐]*([^\W\d_]+)", text[end:])
+        if (
+            nxt is not None
+            and not weak
+            and kinds <= {"cardinal"}
+            and lower(nxt.group(1), lang) in _DECADE_WORDS.get(lang, ())
+        ):
+            tags.append(f"alt={value}")
+            value *= 10
         if lang in ("az", "tr") and low_first == "yüz" and re.match(r"\s+yüz", text[end:]):
             i = j + 1
             continue  # "yüz yüze": face to face
