@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
-from typing import Protocol, runtime_checkable
+from typing import Protocol, TypeVar, runtime_checkable
 
 #: Called with the number of sentences just finished; drives the CLI's progress bar.
 ProgressCallback = Callable[[int], None]
@@ -32,6 +32,58 @@ class Translator(Protocol):
         """``(key, value)`` pairs for the run's signature: model id, revision, backend,
         beam, compute type, pivot chain ..."""
         ...
+
+
+TokenT = TypeVar("TokenT", int, str)
+
+
+def translate_distinct(
+    sentences: Sequence[str],
+    progress: ProgressCallback | None,
+    *,
+    load: Callable[[], None],
+    encode: Callable[[list[str]], list[list[TokenT]]],
+    plan: Callable[[list[int]], list[list[int]]],
+    run: Callable[[list[list[TokenT]]], list[str]],
+) -> list[str]:
+    """The backends' shared driver: each distinct non-blank sentence is translated once.
+
+    Args:
+        sentences: the input, in order; blank ones come back empty.
+        progress: called with the number of input sentences finished after each batch.
+        load: loads the model; called only when there is something to translate.
+        encode: texts to tokens (ids for transformers, pieces for CTranslate2).
+        plan: token lengths to batches of indices (see :func:`length_batches`).
+        run: one batch of tokenised sentences to translations, in the same order.
+
+    Returns:
+        The translations, same length and order as ``sentences``.
+    """
+    results = [""] * len(sentences)
+    positions: dict[str, list[int]] = {}
+    blank = 0
+    for i, text in enumerate(sentences):
+        if text.strip():
+            positions.setdefault(text, []).append(i)
+        else:
+            blank += 1
+    if blank and progress:
+        progress(blank)
+    if not positions:
+        return results
+    load()
+    unique = list(positions)
+    ids = encode(unique)
+    for batch in plan([len(x) for x in ids]):
+        outputs = run([ids[i] for i in batch])
+        done = 0
+        for i, text in zip(batch, outputs, strict=True):
+            for pos in positions[unique[i]]:
+                results[pos] = text
+                done += 1
+        if progress:
+            progress(done)
+    return results
 
 
 def length_batches(

@@ -18,7 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from aligntext.errors import BackendUnavailableError, InputError
-from aligntext.translate.base import ProgressCallback, length_batches, quiet_transformers
+from aligntext.translate.base import (
+    ProgressCallback,
+    length_batches,
+    quiet_transformers,
+    translate_distinct,
+)
 from aligntext.translate.registry import Step, ct2_dir, ensure_model, is_ct2_model
 
 #: Written into each converted folder: what it was converted from, and when.
@@ -332,32 +337,14 @@ class CT2Translator:
         self, sentences: Sequence[str], progress: ProgressCallback | None = None
     ) -> list[str]:
         """Translate ``sentences``; same length and order. Empty strings stay empty."""
-        results = [""] * len(sentences)
-        positions: dict[str, list[int]] = {}
-        blank = 0
-        for i, text in enumerate(sentences):
-            if text.strip():
-                positions.setdefault(text, []).append(i)
-            else:
-                blank += 1
-        if blank and progress:
-            progress(blank)
-        if not positions:
-            return results
-        self.load()
-        unique = list(positions)
-        tokens = self._encode(unique)
-        calls = length_batches([len(t) for t in tokens], self.max_batch_tokens * _BATCHES_PER_CALL)
-        for call in calls:
-            outputs = self._translate_tokens([tokens[i] for i in call])
-            done = 0
-            for i, text in zip(call, outputs, strict=True):
-                for pos in positions[unique[i]]:
-                    results[pos] = text
-                    done += 1
-            if progress:
-                progress(done)
-        return results
+        return translate_distinct(
+            sentences,
+            progress,
+            load=self.load,
+            encode=self._encode,
+            plan=lambda lengths: length_batches(lengths, self.max_batch_tokens * _BATCHES_PER_CALL),
+            run=self._translate_tokens,
+        )
 
     def _encode(self, texts: list[str]) -> list[list[str]]:
         if self.step.source_prefix:

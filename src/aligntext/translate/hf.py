@@ -14,7 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from aligntext.errors import BackendUnavailableError, InputError
-from aligntext.translate.base import ProgressCallback, length_batches, quiet_transformers
+from aligntext.translate.base import (
+    ProgressCallback,
+    length_batches,
+    quiet_transformers,
+    translate_distinct,
+)
 from aligntext.translate.registry import Step
 
 #: Padded source tokens per batch when none is given (CPU / GPU).
@@ -153,33 +158,16 @@ class HFTranslator:
         self, sentences: Sequence[str], progress: ProgressCallback | None = None
     ) -> list[str]:
         """Translate ``sentences``; same length and order. Empty strings stay empty."""
-        results = [""] * len(sentences)
-        positions: dict[str, list[int]] = {}
-        blank = 0
-        for i, text in enumerate(sentences):
-            if text.strip():
-                positions.setdefault(text, []).append(i)
-            else:
-                blank += 1
-        if blank and progress:
-            progress(blank)
-        if not positions:
-            return results
-        self.load()
-        unique = list(positions)
-        ids = self._encode(unique)
-        for batch in length_batches(
-            [len(x) for x in ids], self.max_batch_tokens, self.max_batch_sentences
-        ):
-            outputs = self._generate([ids[i] for i in batch])
-            done = 0
-            for i, text in zip(batch, outputs, strict=True):
-                for pos in positions[unique[i]]:
-                    results[pos] = text
-                    done += 1
-            if progress:
-                progress(done)
-        return results
+        return translate_distinct(
+            sentences,
+            progress,
+            load=self.load,
+            encode=self._encode,
+            plan=lambda lengths: length_batches(
+                lengths, self.max_batch_tokens, self.max_batch_sentences
+            ),
+            run=self._generate,
+        )
 
     def _encode(self, texts: list[str]) -> list[list[int]]:
         if self.step.source_prefix:
