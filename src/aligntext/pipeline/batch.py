@@ -12,6 +12,14 @@ replaced atomically) records every file as soon as it is done, with the hash of 
 and the signature of its direction, so a second run skips finished files and translates the
 rest; the sentences a killed run had already translated come back from the cache.
 
+``manifest.json`` holds ``state`` (``running``, ``interrupted``, ``failed``, ``finished``),
+``aligntext_version``, ``src``, ``tgts``, ``cache`` (the segment cache file), ``signatures``
+(per direction: model, revision, backend, device, compute type, beam, pivot, version, and the
+whole ``signature`` string), ``files`` (per output path relative to ``OUT``: ``source``,
+``src``, ``tgt``, ``status`` done / skipped / failed / pending, ``sha256`` of the source,
+``sentences``, ``paragraphs``, ``seconds``, ``finished``, ``signature``, ``message``,
+``warning``, and ``findings`` with ``check=True``) and, at the end, ``totals``.
+
 While a run writes to ``OUT`` it holds an advisory lock on ``OUT/.aligntext-translate.lock``,
 so a second run into the same folder fails at once instead of interleaving the manifest.
 
@@ -642,10 +650,11 @@ class _Runner:
             for job in ready:
                 self.record(job, PENDING, save=False)
             self.manifest.save()
-            # One direction at a time keeps one model in memory.
+            # One direction at a time, its model released after it: one model in memory.
             directions = list(dict.fromkeys((j.src, j.tgt) for j in ready))
             for direction in directions:
                 self._translate_direction([j for j in ready if (j.src, j.tgt) == direction])
+                self.translators.pop(direction, None)
         except BaseException as exc:
             interrupted = isinstance(exc, KeyboardInterrupt)
             self.manifest.data["state"] = "interrupted" if interrupted else "failed"
