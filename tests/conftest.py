@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 import pytest
 
 # Tests never reach a model hub, whatever the machine can do.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# Nor do they write to the user's segment cache or model store: each run gets its own.
+_SCRATCH = tempfile.mkdtemp(prefix="aligntext-tests-")
+os.environ["ALIGNTEXT_CACHE_DIR"] = os.path.join(_SCRATCH, "cache")
+os.environ["ALIGNTEXT_MODELS"] = os.path.join(_SCRATCH, "models")
 
 
 @pytest.fixture()
