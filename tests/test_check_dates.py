@@ -48,3 +48,18 @@ def test_day_range_and_format() -> None:
     (fact,) = extract_dates("The talks run 6-7 April.", "en")
     assert fact.detail == "days=6+7"
     assert format_date(fact) == "6-7 April"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Матч пройдет 2 окт. в Оите.", "?-10-02"),
+        ("Документ подписан 14 сент. 2020 г.", "2020-09-14"),
+    ],
+)
+def test_russian_abbreviated_months_after_a_day(text: str, key: str) -> None:
+    assert [f.key for f in extract_dates(text, "ru")] == [key]
+
+
+def test_russian_abbreviation_alone_is_no_month() -> None:
+    assert extract_dates("Он сказал: окт. и мар. не месяцы здесь.", "ru") == []

@@ -142,3 +142,47 @@ def test_no_false_number_words(lang: str, text: str) -> None:
 def test_unknown_language() -> None:
     with pytest.raises(UnsupportedLanguageError, match="unknown language 'xx'"):
         extract_numbers("5", "xx")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "key", "tag"),
+    [
+        ("en", "The board meets twice a year.", "2", "times"),
+        ("ru", "Совет собирается дважды в год.", "2", "times"),
+        ("ru", "Число членов утроилось.", "3", "times"),
+        ("en", "Sales more than doubled.", "2", "times"),
+        ("en", "The billionaire founder spoke.", "1000000000", "approx"),
+        ("ru", "Миллионер купил клуб.", "1000000", "approx"),
+        ("ru", "Переговоры шли сутки.", "24", "approx"),
+        ("ru", "Работа заняла полгода.", "6", "approx"),
+    ],
+)
+def test_words_that_hold_a_count(lang: str, text: str, key: str, tag: str) -> None:
+    (fact,) = extract_numbers(text, lang)
+    assert fact.key == key
+    assert tag in tags_of(fact)
+    assert strength(fact) == "soft"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("en", "It lasted two decades."), ("ru", "Это длилось два десятилетия.")],
+)
+def test_decades_count_twenty_and_two(lang: str, text: str) -> None:
+    (fact,) = extract_numbers(text, lang)
+    assert [int(v) for v in values_of(fact)] == [20, 2]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "both"),
+    [("en", "Both sides agreed.", True), ("az", "Hər iki tərəf razılaşdı.", True)],
+)
+def test_both_is_weak_and_tagged(lang: str, text: str, both: bool) -> None:
+    (fact,) = extract_numbers(text, lang)
+    assert ("both" in tags_of(fact)) is both
+    assert strength(fact) == "weak"
+
+
+def test_russian_one_oclock_in_words() -> None:
+    assert keys("Полицию вызвали в час ночи.", "ru") == ["01:00"]
+    assert keys("Встреча началась в час дня.", "ru") == ["13:00"]

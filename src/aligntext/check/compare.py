@@ -13,8 +13,11 @@ changed figure:
   the other side is noted (``info``), not flagged;
 - names: a name (not a known concept, not an acronym) that has no counterpart anywhere in the
   other sentence, while the other sentence has a name with no counterpart either, is a
-  warning (a swapped or misspelt name); a lone unmatched name is only noted, because
-  translated organisation names cannot be matched by spelling;
+  warning (a swapped name); so is a person's full name (two or more rare capitalised words)
+  gone without trace, and a name whose letters reappear in another order (``Balakot`` /
+  ``Бакалот``, a misspelling); a lone unmatched word of a name is only noted, because
+  translated organisation names cannot be matched by spelling (the built-in concept list,
+  ``aligntext/data/concepts.tsv``, and a user glossary cover the frequent ones);
 - untranslated: a target identical to the source, in the source's script, or identified as
   the source language; length: a pair whose lengths are wildly apart.
 """
@@ -47,6 +50,10 @@ from aligntext.types import Alignment, Fact, Finding, Span
 
 #: Beads whose confidence is below this get an ``alignment`` warning.
 LOW_CONFIDENCE = 0.5
+#: A source word rarer than this (wordfreq Zipf) is taken for a name that must reappear.
+NAME_ZIPF = COMMON_ZIPF
+#: A target word rarer than this, with no source counterpart, is taken for a replacement name.
+REPLACEMENT_ZIPF = COMMON_ZIPF
 
 Mapper = Callable[[int, int], Span]
 
@@ -227,6 +234,12 @@ def _is_conversion(x: Fact, x_text: str, others: Sequence[tuple[Fact, str]]) -> 
     return False
 
 
+def _strength_ok(f: Fact, need: str) -> bool:
+    if need == "any":
+        return True
+    return (strength(f) == "weak") == (need == "weak")
+
+
 def _greedy_match(
     src: list[Fact], tgt: list[Fact], pairs: dict[int, int] | None = None
 ) -> tuple[set[int], set[int]]:
@@ -235,12 +248,20 @@ def _greedy_match(
     mt: set[int] = set()
     # Firm facts pair among themselves first: "nine days ... the second reduction" against
     # "два дней" must pair nine with два, not let the ordinal "second" absorb it.
-    for firm, exact in ((True, True), (True, False), (False, True), (False, False)):
+    # Weak ones then pair among themselves ("second" with "второго") before taking leftovers.
+    for need, exact in (
+        ("firm", True),
+        ("firm", False),
+        ("weak", True),
+        ("weak", False),
+        ("any", True),
+        ("any", False),
+    ):
         for i, a in enumerate(src):
-            if i in ms or (firm and strength(a) == "weak"):
+            if i in ms or not _strength_ok(a, need):
                 continue
             for j, b in enumerate(tgt):
-                if j in mt or (firm and strength(b) == "weak"):
+                if j in mt or not _strength_ok(b, need):
                     continue
                 if (a.key == b.key) if exact else facts_match(a, b):
                     ms.add(i)
@@ -454,7 +475,7 @@ def _units(facts: list[Fact], text: str, lang: str) -> list[_Unit]:
                 not headline
                 and not is_acronym(word)
                 and len(word) >= 4
-                and commonness(word, lang) < COMMON_ZIPF
+                and commonness(word, lang) < NAME_ZIPF
             )
             keys = translit_keys(word, lang)
             if "-" in word:
@@ -465,9 +486,14 @@ def _units(facts: list[Fact], text: str, lang: str) -> list[_Unit]:
     return out
 
 
+def _related(a: str, b: str) -> bool:
+    """Concepts that name one body at two levels: ``known:UN`` and ``known:UN Charter``."""
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+
+
 def _found(u: _Unit, concepts: set[str], keys: list[str]) -> bool:
     if u.concept:
-        return u.concept in concepts or any(
+        return any(_related(u.concept, c) for c in concepts) or any(
             names_match(k, w) for k in entity_keys(u.fact) if len(k) >= 4 for w in keys
         )
     return any(names_match(k, w) for k in u.keys for w in keys)
@@ -483,13 +509,19 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
     # A word of a name counts as missing when no word of its span has a counterpart, or when
     # it is the span's last word (translators drop first names and titles, not surnames).
     missing = []
+    # Common-looking words with no counterpart are checked for a misspelling only.
+    unmatched = []
     for u in s_units:
-        if not u.namelike or found[id(u)]:
+        if found[id(u)]:
+            continue
+        if not u.namelike:
+            if not u.concept and not is_acronym(u.word):
+                unmatched.append(u)
             continue
         span = [v for v in s_units if v.fact is u.fact]
         if not any(found[id(v)] for v in span) or span[-1] is u:
             missing.append(u)
-    if not missing:
+    if not missing and not unmatched:
         return
     # What the target has instead: a capitalised word or concept with no source counterpart.
     t_units = _units(tf, tgt, tl)
@@ -510,20 +542,44 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
         u
         for u in t_units
         if (
-            u.concept
+            (u.concept and u.namelike)
             or (
-                len(u.word) >= 4 and not is_acronym(u.word) and commonness(u.word, tl) < COMMON_ZIPF
+                not u.concept
+                and len(u.word) >= 4
+                and not is_acronym(u.word)
+                and commonness(u.word, tl) < REPLACEMENT_ZIPF
             )
         )
         and not _found(u, s_concepts, s_keys)
     ]
     shown: set[int] = set()
+    for u in unmatched:
+        twisted = _misspelt(u, t_units)
+        if twisted is not None and id(u.fact) not in shown:
+            shown.add(id(u.fact))
+            ctx.add(
+                "entity",
+                "warning",
+                f"entity {u.word} in source; target spells it {twisted.word}",
+                [u.fact],
+                [twisted.fact],
+            )
     for u in missing:
         if id(u.fact) in shown:
             continue
         shown.add(id(u.fact))
         word = u.fact.text if u.concept else u.word
-        if extra:
+        twisted = _misspelt(u, t_units)
+        span = [v for v in s_units if v.fact is u.fact]
+        if twisted is not None:
+            ctx.add(
+                "entity",
+                "warning",
+                f"entity {word} in source; target spells it {twisted.word}",
+                [u.fact],
+                [twisted.fact],
+            )
+        elif extra:
             e = extra[0]
             other = e.fact.text if e.concept else e.word
             ctx.add(
@@ -532,6 +588,17 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
                 f"entity {word} in source; target has {other}",
                 [u.fact],
                 [e.fact],
+            )
+        elif _is_full_name(span, found):
+            # "Mr. Rashad Hasanov" with no trace in the target: first name and surname both
+            # gone is an omitted person, not a translated title.
+            name = " ".join(v.word for v in span)
+            ctx.add(
+                "entity",
+                "warning",
+                f"name {name} in source has no counterpart in target",
+                [u.fact],
+                [],
             )
         else:
             ctx.add(
@@ -543,12 +610,39 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
             )
 
 
+def _misspelt(u: _Unit, others: list[_Unit]) -> _Unit | None:
+    """A word of ``others`` whose key has the letters of ``u``'s in another order.
+
+    ``Balakot`` written ``Бакалот``: transliteration never reorders letters, a typist does.
+    """
+    if u.concept:
+        return None
+    for k in u.keys:
+        if len(k) < 5:
+            continue
+        for o in others:
+            if any(ok != k and sorted(ok) == sorted(k) for ok in o.keys):
+                return o
+    return None
+
+
+def _is_full_name(span: list[_Unit], found: dict[int, bool]) -> bool:
+    """Two or more rare capitalised words in a row (a person's name), none found over there."""
+    words = [v for v in span if not v.concept and not is_acronym(v.word)]
+    return (
+        len(words) >= 2
+        and "initial" not in span[0].fact.detail
+        and all(v.namelike for v in words)
+        and not any(found[id(v)] for v in span)
+    )
+
+
 _CYR = re.compile(r"[\u0400-\u04ff]")
 _LAT = re.compile(r"[A-Za-z\u00c0-\u024f\u0259\u018f]")
 
 
 @lru_cache(maxsize=1)
-def _langid():  # type: ignore[no-untyped-def]
+def _langid():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -144,16 +144,16 @@ def extract_dates(text: str, lang: str) -> list[Fact]:
 
     for m in _NUMERIC.finditer(text):
         if m.group("y"):
-            y, mo, d = int(m.group("y")), int(m.group("m2")), int(m.group("d2"))
+            yn, mo, dn = int(m.group("y")), int(m.group("m2")), int(m.group("d2"))
         else:
-            a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+            a, b, yn = int(m.group("a")), int(m.group("b")), int(m.group("year"))
             # English slashes are month/day; the other languages write day.month.
-            mo, d = (a, b) if lang == "en" and m.group("sep") == "/" else (b, a)
-            if mo > 12 >= d:
-                mo, d = d, mo
-        if 1 <= mo <= 12 and 1 <= d <= 31:
+            mo, dn = (a, b) if lang == "en" and m.group("sep") == "/" else (b, a)
+            if mo > 12 >= dn:
+                mo, dn = dn, mo
+        if 1 <= mo <= 12 and 1 <= dn <= 31:
             facts.append(
-                Fact("date", f"{y}-{mo:02d}-{d:02d}", m.group(0), m.start(), m.end(), "numeric")
+                Fact("date", f"{yn}-{mo:02d}-{dn:02d}", m.group(0), m.start(), m.end(), "numeric")
             )
     numeric_spans = [(f.start, f.end) for f in facts]
 
@@ -188,7 +188,7 @@ def extract_dates(text: str, lang: str) -> list[Fact]:
                 if i in used or not _is_day(f) or f.start < end:
                     continue
                 gap = text[end : f.start]
-                if re.fullmatch(r"\s*(?:the\s+)?", gap):
+                if re.fullmatch(r"\.?\s*(?:the\s+)?", gap):  # "April 6", "Oct. 2"
                     days = [f]
                     used.add(i)
                 break

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from aligntext.check.glossary import Glossary, builtin_index, find_terms
 from aligntext.check.locale_data import month_of, weekday_forms
-from aligntext.check.translit import lower, translit_key, translit_keys
+from aligntext.check.translit import lower, strip_suffix, translit_key, translit_keys
 from aligntext.langs import resolve_lang
 from aligntext.types import Fact
 
@@ -35,12 +35,26 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s+|(?:^|\s)[\"«“„(\[—–-]
 
 
 def _is_acronym(tok: str) -> bool:
-    tok = re.split(r"['’]", tok)[0]
+    # A suffix after an apostrophe or hyphen (NATO's, BMT-nin) or a plural s (IITs) aside.
+    tok = re.split(r"['’]|-(?=[^\W\d_]*[a-zəçşğıöü]$)", tok)[0]
+    if len(tok) >= 3 and tok.endswith("s") and tok[:-1].isupper():
+        tok = tok[:-1]
     letters = [c for c in tok if c.isalpha()]
     return 2 <= len(letters) <= 6 and all(c.isupper() for c in letters)
 
 
+# Abbreviated titles and initials whose dot does not end a sentence: "Mr. Rashad Hasanov",
+# "Dr. V. Ahmadov", "г-на В. Ахмедова".
+_TITLE_DOT = re.compile(
+    r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Rev|Sgt|Jr|Sr|Hon|Amb"
+    r"|[^\W\d_])\.\s+$"
+)
+_TITLES = {"Mr", "Mrs", "Ms", "Dr", "Prof"}
+
+
 def _is_initial(text: str, start: int) -> bool:
+    if _TITLE_DOT.search(text[max(0, start - 8) : start]):
+        return False
     return bool(_SENTENCE_START.search(text[max(0, start - 5) : start]))
 
 
@@ -120,7 +134,11 @@ def extract_entities(text: str, lang: str, glossary: Glossary | None = None) -> 
     current: list[re.Match[str]] = []
     for i, m in enumerate(tokens):
         tok = m.group(0)
-        capital = tok[0].isupper() and not _not_a_name(tok, lang)
+        capital = (
+            tok[0].isupper()
+            and not _not_a_name(tok, lang)
+            and not (tok in _TITLES and text[m.end() : m.end() + 1] == ".")
+        )
         joined = current and re.fullmatch(r"[ \u00a0]", text[current[-1].end() : m.start()] or "x")
         if capital and joined:
             current.append(m)
@@ -174,7 +192,7 @@ def extract_entities(text: str, lang: str, glossary: Glossary | None = None) -> 
 #: the price of staying quiet on translated institution names.
 COMMON_ZIPF = 3.0
 
-_AZ_TO_TR = str.maketrans({"ə": "e", "x": "h", "q": "k"})
+_AZ_TO_TR = str.maketrans({"x": "h", "q": "k"})
 
 
 @lru_cache(maxsize=65536)
@@ -190,7 +208,14 @@ def commonness(word: str, lang: str) -> float:
         return 0.0
     base = lower(re.split(r"['’]", word)[0], lang)
     if lang == "az":
-        base, lang = base.translate(_AZ_TO_TR), "tr"
+        # Many Azerbaijani words have a Turkish cognate a letter or two away: ə is e or a,
+        # doubled consonants are single (cəmiyyət / cemiyet), x is h, q is k.
+        variants = set()
+        for stem in (base, strip_suffix(base, "az")):
+            for e in ("e", "a"):
+                v = stem.translate(_AZ_TO_TR).replace("ə", e)
+                variants |= {v, re.sub(r"(.)\1", r"\1", v)}
+        return max(float(zipf_frequency(v, "tr")) for v in variants)
     if lang == "ru":
         base = base.replace("ё", "е")
     return float(zipf_frequency(base, lang))

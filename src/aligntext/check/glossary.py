@@ -34,7 +34,9 @@ class Glossary:
 
     entries: tuple[tuple[str, str, str], ...] = ()
     source: str = ""
-    _index: dict[str, list[_Entry]] = field(default_factory=dict, compare=False, repr=False)
+    _index: dict[str, dict[str, list[_Entry]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def terms(self, lang: str) -> list[tuple[str, str]]:
         """``(term, concept)`` pairs of one language."""
@@ -54,10 +56,15 @@ class Glossary:
         return find_terms(text, lang, index)
 
 
+_RU_ADJ = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
+
+
 def _word_pattern(word: str, lang: str) -> str:
     low = lower(word, lang)
     if lang == "ru" and len(low) < 5 and len(low) >= 4 and low[-1] in "аяеиоуыьй":
-        return re.escape(low[:-1]) + r"[\w'’]{0,4}"  # Азия -> Азии
+        return re.escape(low[:-1]) + r"[\w'’]{1,2}"  # Азия -> Азии, Азией
+    if lang == "ru" and len(low) >= 5 and low[-2:] in _RU_ADJ:
+        return re.escape(low[:-2]) + r"[\w'’]{1,4}"  # "Белый дом" -> "Белого дома"
     if lang in ("ru", "az", "tr") and len(low) >= 5:
         stem = strip_suffix(low, lang)
         if lang == "ru" and stem == low and low[-1] in "оеё":
@@ -100,11 +107,16 @@ def _build_index(
                 pattern = pattern.replace("ё", "е").replace("е", "[её]")
             mode = "cap" if names else "any"
             entry = _Entry(re.compile(pattern + r"(?![\w])"), concept, term, mode)
-        key = lower(words[0], lang)[:2]
+        key = _probe(lower(term, lang))
         index.setdefault(key, []).append(entry)
     for entries in index.values():
         entries.sort(key=lambda e: -len(e.term))
     return index
+
+
+def _probe(text: str) -> str:
+    """The first two letters or digits, dots and spaces skipped (``U.S.`` -> ``us``)."""
+    return re.sub(r"[\W_]+", "", text)[:2]
 
 
 def find_terms(text: str, lang: str, index: dict[str, list[_Entry]]) -> list[tuple[int, int, str]]:
@@ -117,7 +129,7 @@ def find_terms(text: str, lang: str, index: dict[str, list[_Entry]]) -> list[tup
     for m in re.finditer(r"[^\W_]+", low):
         if m.start() < pos_end:
             continue
-        cands = index.get(m.group(0)[:2], ())
+        cands = index.get(_probe(low[m.start() : m.start() + 8]), ())
         best: tuple[int, int, str] | None = None
         initial_cap = text[m.start()].isupper()
         for entry in cands:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 from functools import lru_cache
+from importlib import resources
 
 from babel import Locale
 from num2words import num2words
@@ -74,6 +74,7 @@ BOTH_WORDS: dict[str, frozenset[str]] = {
     "az": frozenset(),
     "tr": frozenset(),
 }
+
 
 @dataclass(frozen=True)
 class NumberWord:
@@ -329,7 +330,8 @@ def country_names(lang: str) -> dict[str, str]:
     loc = _locale(lang)
     out: dict[str, str] = {}
     for code, name in loc.territories.items():
-        if len(code) == 2 and code.isalpha() and code not in ("ZZ", "XK"):
+        # UN, EU and the euro area are bodies, not countries: concepts.tsv has them.
+        if len(code) == 2 and code.isalpha() and code not in ("ZZ", "XK", "UN", "EU", "EZ", "QO"):
             out[lower(name, lang)] = f"country:{code}"
     return out
 
@@ -355,15 +357,18 @@ def known_concepts(lang: str) -> dict[str, str]:
 
     Returns:
         Each form as written (``ООН``, ``Организация Объединённых Наций``) -> its concept key,
-        ``known:`` plus the first English form (``known:UN``); the United States and the United
-        Kingdom share the CLDR country concept (``country:US``, ``country:GB``).
+        ``known:`` plus the first English form (``known:UN``); a row that names a CLDR country
+        (``United States``, ``United Kingdom``) shares its concept (``country:US``).
     """
     col = {"en": 0, "az": 1, "ru": 2, "tr": 3}[lang]
-    same_as_country = {"US": "country:US", "UK": "country:GB"}
+    countries = country_names("en")
     out: dict[str, str] = {}
     for row in known_concept_rows():
-        first = row[0].split("|")[0]
-        concept = same_as_country.get(first, "known:" + first)
+        forms = row[0].split("|")
+        # A row that names a CLDR country (short forms, other spellings) joins its concept.
+        concept = next(
+            (countries[f.lower()] for f in forms if f.lower() in countries), "known:" + forms[0]
+        )
         for form in row[col].split("|"):
             if form.strip():
                 out.setdefault(form.strip(), concept)

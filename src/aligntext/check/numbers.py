@@ -617,12 +617,12 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
             kinds.add("both")
         if "both" in kinds:
             tags.append("both")
-        nxt = re.match(r"[\s\-‐]*([^\W\d_]+)", text[end:])
+        following = re.match(r"[\s\-‐]*([^\W\d_]+)", text[end:])
         if (
-            nxt is not None
+            following is not None
             and not weak
             and kinds <= {"cardinal"}
-            and lower(nxt.group(1), lang) in _DECADE_WORDS.get(lang, ())
+            and lower(following.group(1), lang) in _DECADE_WORDS.get(lang, ())
         ):
             tags.append(f"alt={value}")
             value *= 10

@@ -11,6 +11,7 @@ skeleton, fuzzy ratio), since a suffix the stripper missed must not hide a name.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -225,7 +226,10 @@ def _romanize(word: str, lang: str, english: bool | None = None) -> str:
     if english is None:
         english = lang == "en"
     if any("а" <= ch <= "я" or ch in "ёіәғқңөүһ" for ch in word):
-        word = word.replace("дж", "j")
+        # English W: "Уэмбли" (Wembley), "Оуэн" (Owen), "Уильям" (William).
+        word = word.replace("дж", "j").replace("уэ", "вэ")
+        if word.startswith("уи"):
+            word = "в" + word[1:]
         word = "".join(_CYRILLIC.get(ch, ch) for ch in word)
     elif not english:
         if lang in ("az", "tr"):
@@ -234,7 +238,11 @@ def _romanize(word: str, lang: str, english: bool | None = None) -> str:
             word = word.replace("w", "v").replace("q", "k").replace("x", "ks")
     else:
         # Loanword spellings in English and foreign Latin names.
+        word = re.sub(r"ow(?![aeiouy])", "ou", word)  # Down/Даун, Bowl/Boul; Owen keeps w
+        if len(word) > 3 and word.endswith("e") and word[-2] not in "aeiouy":
+            word = word[:-1]  # silent e: Tate/Тейт, Wayne/Уэйн
         for a, b in (
+            ("xh", "j"),  # Albanian: Xhaka/Джака
             ("dzh", "j"),
             ("dj", "j"),
             ("zh", "j"),
@@ -267,11 +275,22 @@ def _romanize(word: str, lang: str, english: bool | None = None) -> str:
 
 
 def _fold(word: str) -> str:
-    word = word.replace("kh", "h").replace("ks", "ks")
+    word = word.replace("kh", "h")
     out: list[str] = []
-    for ch in word:
+    for i, ch in enumerate(word):
         ch = _VOWEL_CLASS.get(ch, ch)
         if out and out[-1] == ch:
+            continue
+        # A glide after a vowel before a consonant is spelt or not: Тейт/Tate, Уэйн/Wayne.
+        nxt = word[i + 1] if i + 1 < len(word) else ""
+        if (
+            ch == "i"
+            and out
+            and out[-1] in "ao"
+            and i > 0
+            and word[i - 1] in "aeou"
+            and (not nxt or nxt not in _VOWEL_CLASS)
+        ):
             continue
         out.append(ch)
     return "".join(out)
@@ -332,6 +351,22 @@ def consonants(key: str) -> str:
     return "".join(ch for ch in key if ch not in "aio")
 
 
+_VOICING = str.maketrans({"z": "s", "g": "k", "d": "t", "b": "p", "h": None})
+
+
+def loose_consonants(key: str) -> str:
+    """The consonant skeleton with voicing and ``h`` folded away.
+
+    Scripts and schemes disagree on these: Azerbaijani writes a foreign ``g`` as ``q``
+    (``Migos``, ``Miqos``), Russian drops an English ``h`` (``Graham``, ``Грэм``).
+    """
+    out: list[str] = []
+    for ch in consonants(key).translate(_VOICING):
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
 def names_match(a: str, b: str) -> bool:
     """Whether two transliteration keys plausibly spell the same name.
 
@@ -349,6 +384,9 @@ def names_match(a: str, b: str) -> bool:
         return True
     ca, cb = consonants(short), consonants(long_)
     if len(ca) >= 3 and (ca == cb or (cb.startswith(ca) and len(cb) - len(ca) <= 2)):
+        return True
+    la, lb = loose_consonants(short), loose_consonants(long_)
+    if len(la) >= 3 and (la == lb or (lb.startswith(la) and len(lb) - len(la) <= 1)):
         return True
     if len(short) == 4 and fuzz.ratio(a, b) >= 85:
         return True
