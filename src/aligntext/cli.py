@@ -642,6 +642,7 @@ def align_cmd(
     from aligntext.align import (
         EmbeddingScorer,
         MTScorer,
+        SemanticScorer,
         align,
         align_multi,
         format_alignment,
@@ -650,9 +651,7 @@ def align_cmd(
     from aligntext.align.formats import read_segments
 
     if len(files) < 2:
-        raise CliError(
-            f"align needs at least two files, got {len(files)}; give SRC TGT [MORE...]"
-        )
+        raise CliError(f"align needs at least two files, got {len(files)}; give SRC TGT [MORE...]")
     if mt_model and embed_model:
         raise CliError("give --mt-model or --embed-model, not both")
     claimed = _align_langs(len(files), src_lang, tgt_lang, langs)
@@ -665,7 +664,7 @@ def align_cmd(
         versions.append((code, segments))
     codes = [code for code, _ in versions]
 
-    def scorer_for(a: str, b: str):  # type: ignore[no-untyped-def]
+    def scorer_for(a: str, b: str) -> SemanticScorer | None:
         if embed_model:
             return EmbeddingScorer(embed_model)
         if mt_model:
