@@ -130,9 +130,11 @@ CASES = [
     ),
     (
         "0-1",
-        [[0], [1], [2], [3], [4], [5], [6], [7], [9]],
+        # A medium-length sentence: had a short one been dropped, joining it to a neighbour
+        # would fit the lengths as well, and joins are the likelier edit.
+        [[0], [1], [2], [3], [5], [6], [7], [8], [9]],
         _identity(N),
-        [((k,), (k,)) for k in range(8)] + [((), (8,)), ((8,), (9,))],
+        [((k,), (k,)) for k in range(4)] + [((), (4,))] + [((k - 1,), (k,)) for k in range(5, N)],
     ),
     (
         "1-3",
@@ -502,3 +504,95 @@ def test_embedding_scorer_missing_folder(tmp_path):
 
     with pytest.raises(InputError, match="does not exist"):
         EmbeddingScorer(str(tmp_path / "nope")).encode(["a"], ["b"], "en", "ru")
+
+
+# --- cost model details ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ("She wants to’ fulfil her desires’ now.", 2),  # ’ used as a quotation mark
+        ("Xhaka’s appointment, Pakistan’ın sözcüsü, it's", 0),  # apostrophes inside words
+        ("‘Never,’ he said.", 2),
+        ("«Никогда», — сказал он.", 2),
+    ],
+)
+def test_single_quotes_count_only_outside_words(text, quotes):
+    assert punctuation_counts(text)[2] == quotes
+
+
+def _side(keys: list[set[str]]):
+    from aligntext.align.features import SideFeatures
+
+    n = len(keys)
+    return SideFeatures(
+        np.full(n, 50.0), np.zeros((n, 8)), keys, [[] for _ in keys], [set() for _ in keys]
+    )
+
+
+def test_anchor_spans_count_a_key_once_per_bead():
+    from aligntext.align.features import CostParams, anchor_spans
+
+    # "w:hrrs" is in both source sentences (a lead and the headline repeating its name) and
+    # in one target sentence; "w:prb" only in the headline and nowhere on the target side.
+    src = _side([{"w:hrrs", "w:glln"}, {"w:hrrs", "w:prb"}])
+    tgt = _side([{"w:hrrs", "w:glln"}])
+    spans = anchor_spans(src, tgt, CostParams(), [(1, 1), (2, 1)])
+
+    def reward(shape, s, t):
+        rows, cols, vals = spans[shape]
+        return float(vals[(rows == s) & (cols == t)].sum())
+
+    one = reward((1, 1), 0, 0)
+    assert one > 0
+    # Swallowing the headline adds nothing: its only shared key is already in the bead.
+    assert reward((2, 1), 1, 0) == pytest.approx(one)
+    assert reward((1, 1), 1, 0) < one
+
+
+@pytest.mark.parametrize(
+    ("shapes", "cheaper", "dearer"),
+    [
+        ([(1, 1)] * 16 + [(1, 2)] * 4, (1, 2), ()),
+        ([(1, 1)] * 20, (), (1, 2)),
+    ],
+)
+def test_prior_follows_the_documents_own_bead_rates(shapes, cheaper, dearer):
+    from aligntext.align.features import CostParams
+    from aligntext.align.search import _prior_shift
+
+    beads = []
+    i = j = 0
+    for a, b in shapes:
+        beads.append(Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), 1.0, 1.0))
+        i, j = i + a, j + b
+    shift = dict(_prior_shift(CostParams(), beads))
+    if cheaper:
+        assert shift[cheaper] < 0
+    if dearer:
+        assert shift[dearer] > 0
+    # Bead types the document did not use become dearer, never cheaper.
+    assert shift[(2, 2)] > 0
+
+
+def test_anchor_spans_leave_out_pairs_far_from_the_diagonal():
+    from aligntext.align.features import CostParams, anchor_spans
+
+    # The same name at the start of both documents and again near the end of the target.
+    src_keys: list[set[str]] = [set() for _ in range(40)]
+    tgt_keys: list[set[str]] = [set() for _ in range(40)]
+    src_keys[0] = tgt_keys[0] = tgt_keys[30] = {"w:kmls"}
+    centre = np.arange(40, dtype=np.float64)
+
+    def pairs(spans):
+        rows, cols, _ = spans[(1, 1)]
+        return sorted(zip(rows.tolist(), cols.tolist(), strict=True))
+
+    shapes = [(1, 1)]
+    near = anchor_spans(
+        _side(src_keys), _side(tgt_keys), CostParams(), shapes, centre=centre, max_offset=10
+    )
+    every = anchor_spans(_side(src_keys), _side(tgt_keys), CostParams(), shapes)
+    assert pairs(near) == [(0, 0)]
+    assert pairs(every) == [(0, 0), (0, 30)]

@@ -7,15 +7,17 @@ Every sentence is described once, up front, by cheap features that survive trans
 - *anchors*: the numbers, dates and named entities found by the mismatch checker's
   extractors (:func:`aligntext.check.extract_facts`), plus transliterated word keys (names and
   loan words such as ``Pakistan`` / ``Пакистан`` / ``Pakistanın`` share a consonant skeleton);
-- punctuation that translators keep: question and exclamation marks, quotes, brackets,
-  colons, percent signs and the number of numerals.
+- punctuation that translators keep: question and exclamation marks, quotes (a single
+  quote outside a word counts: some versions quote with ``’`` where others use ``«»``),
+  brackets, colons, percent signs and the number of numerals.
 
-Anchors of a source and a target sentence are compared through hashed keys, so the aligner
-turns them into a sparse matrix of pairwise rewards once (:func:`anchor_pairs`) and the
-dynamic programme in :mod:`aligntext.align.search` adds up rewards over the sentences of a
-bead. Optional semantic scorers (:class:`SemanticScorer`) give each sentence a vector;
-a bead's similarity is the cosine of the summed vectors of its two sides (vecalign's
-approximation of embedding the concatenated sentences).
+Anchors are compared through hashed keys. The aligner turns them into sparse rewards of
+whole beads once (:func:`anchor_spans`): a bead earns each key found on both of its sides
+once, however many of its sentences repeat it, so a headline that repeats its lead's names
+does not make merging the two look better than it is. Optional semantic scorers
+(:class:`SemanticScorer`) give each sentence a vector; a bead's similarity is the cosine of
+the summed vectors of its two sides (vecalign's approximation of embedding the concatenated
+sentences).
 """
 
 from __future__ import annotations
@@ -203,14 +205,16 @@ class CostParams:
             a sentence whose facts match nothing nearby is more likely added or dropped).
         w_punct: weight of the punctuation difference.
         w_sem: weight of the semantic similarity, when a scorer is given.
+        prior_shift: ``((a, b), shift)`` pairs added to the cost of ``a``-``b`` beads, fitted
+            to the document by :func:`aligntext.align.search.align`'s second pass.
     """
 
     ratio: float = 1.0
     variance: float = 8.0
     w_len: float = 0.8
     null: float = 3.0
-    many: float = 3.7
-    many2: float = 9.6
+    many: float = 2.8
+    many2: float = 5.5
     many3: float = 5.0
     w_word: float = 1.0
     w_learned: float = 1.0
@@ -219,7 +223,7 @@ class CostParams:
     w_lone_null: float = 0.1
     w_punct: float = 1.6
     w_sem: float = 8.0
-    len_nu: float = 0.0
+    prior_shift: tuple[tuple[tuple[int, int], float], ...] = ()
 
 
 def length_cost(ls: np.ndarray | float, lt: np.ndarray, params: CostParams) -> np.ndarray:
@@ -230,11 +234,7 @@ def length_cost(ls: np.ndarray | float, lt: np.ndarray, params: CostParams) -> n
     """
     scale = params.variance * (params.ratio * ls + lt) / 2.0 + 1.0
     delta = lt - params.ratio * ls
-    z2 = (delta * delta) / scale
-    if params.len_nu > 0:
-        nu = params.len_nu
-        return params.w_len * (nu + 1.0) / 2.0 * np.log1p(z2 / nu)
-    return params.w_len * z2 / 2.0
+    return params.w_len * (delta * delta) / (2.0 * scale)
 
 
 def punct_cost(ps: np.ndarray, pt: np.ndarray, params: CostParams) -> np.ndarray:
@@ -246,32 +246,21 @@ def punct_cost(ps: np.ndarray, pt: np.ndarray, params: CostParams) -> np.ndarray
 # of ten sentences is as telling as one shared by two of forty.
 _RARITY_MIN_SENTENCES = 40
 
-#: Sentences this close to each other share the reward of a key they both hold.
-LOCAL_WINDOW = 2
+#: Occurrences of a key closer than this on one side can fall in the same bead.
+_MAX_SPAN = 3
 
 
-def _local_counts(positions: np.ndarray) -> np.ndarray:
-    """For each sorted position, how many positions lie within :data:`LOCAL_WINDOW`."""
-    hi = np.searchsorted(positions, positions + LOCAL_WINDOW, side="right")
-    lo = np.searchsorted(positions, positions - LOCAL_WINDOW, side="left")
-    return (hi - lo).astype(np.float64)
-
-
-def anchor_pairs(
+def _shared_keys(
     src: SideFeatures, tgt: SideFeatures, params: CostParams, max_pairs_per_key: int = 0
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Sparse pairwise anchor rewards: ``(src_index, tgt_index, reward)`` arrays.
+) -> Iterable[tuple[np.ndarray, np.ndarray, float]]:
+    """The keys both sides hold: ``(source sentences, target sentences, weight)`` each.
 
-    A key shared by a source and a target sentence rewards the pair by its weight times its
-    rarity, ``log(N / df)`` over both documents (a name in every sentence says little about
-    which sentences correspond). Keys too common to be informative are skipped; pairs of one
-    sentence and a key may repeat and are summed by the caller.
+    A key's weight is its kind's weight times its rarity, ``log(N / df)`` over both documents
+    (a name in every sentence says little about which sentences correspond). Keys too common
+    to be informative are skipped.
     """
     n, m = len(src.keys), len(tgt.keys)
     total = n + m
-    if n == 0 or m == 0:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0)
     cap = max_pairs_per_key or max(400, 8 * total)
     src_occ: dict[str, list[int]] = {}
     tgt_occ: dict[str, list[int]] = {}
@@ -282,9 +271,6 @@ def anchor_pairs(
         for i, ks in enumerate(facts):
             for k in ks:
                 occ.setdefault("f:" + k, []).append(i)
-    rows: list[np.ndarray] = []
-    cols: list[np.ndarray] = []
-    vals: list[np.ndarray] = []
     for k, s_list in src_occ.items():
         t_list = tgt_occ.get(k)
         if t_list is None:
@@ -300,22 +286,95 @@ def anchor_pairs(
             weight = params.w_learned * rarity
         else:
             weight = params.w_word * rarity
-        if weight <= 0:
+        if weight > 0:
+            yield np.asarray(s_list, dtype=np.int64), np.asarray(t_list, dtype=np.int64), weight
+
+
+def _empty_pairs() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    empty = np.zeros(0, dtype=np.int64)
+    return empty, empty, np.zeros(0)
+
+
+def _expand(
+    rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, a: int, b: int, n: int, m: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every ``a``-``b`` bead (by its last sentences) that holds one of the pairs."""
+    r = (rows[:, None, None] + np.arange(a)[None, :, None]).repeat(b, axis=2).ravel()
+    c = (cols[:, None, None] + np.arange(b)[None, None, :]).repeat(a, axis=1).ravel()
+    v = np.repeat(vals, a * b)
+    keep = (r < n) & (c < m)
+    return r[keep], c[keep], v[keep]
+
+
+def anchor_spans(
+    src: SideFeatures,
+    tgt: SideFeatures,
+    params: CostParams,
+    shapes: Iterable[tuple[int, int]],
+    max_pairs_per_key: int = 0,
+    centre: np.ndarray | None = None,
+    max_offset: float = math.inf,
+) -> dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Anchor rewards of whole beads, per bead shape ``(a, b)``.
+
+    For each shape, sparse ``(last source sentence, last target sentence, reward)`` arrays:
+    the bead of ``a`` source sentences ending at the first index and ``b`` target sentences
+    ending at the second earns the weight of every key that occurs on both of its sides,
+    once. Counting keys as sets, rather than summing sentence pairs, keeps a headline that
+    repeats the names of its lead sentence from paying a merge of the two twice.
+
+    With ``centre`` (the expected target position of each source sentence), pairs more than
+    ``max_offset`` target sentences away from it are left out: the banded search never looks
+    there, and long documents that repeat their names stay linear in time and memory.
+    """
+    shapes = [(a, b) for a, b in shapes if a and b]
+    n, m = len(src.keys), len(tgt.keys)
+    if n == 0 or m == 0 or not shapes:
+        return {shape: _empty_pairs() for shape in shapes}
+    where = centre if centre is not None and math.isfinite(max_offset) else None
+    # Keys whose occurrences on each side lie too far apart to share a bead: their pairs
+    # expand without overlaps, all at once. The others are expanded key by key, as sets.
+    fast: tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]] = ([], [], [])
+    slow: dict[tuple[int, int], tuple[list[np.ndarray], ...]] = {sh: ([], [], []) for sh in shapes}
+    for s_arr, t_arr, weight in _shared_keys(src, tgt, params, max_pairs_per_key):
+        if len(s_arr) == 1 and len(t_arr) == 1:
+            if where is None or abs(t_arr[0] - where[s_arr[0]]) <= max_offset:
+                fast[0].append(s_arr)
+                fast[1].append(t_arr)
+                fast[2].append(np.full(1, weight))
             continue
-        s_arr = np.asarray(s_list, dtype=np.int64)
-        t_arr = np.asarray(t_list, dtype=np.int64)
-        rows.append(np.repeat(s_arr, ct))
-        cols.append(np.tile(t_arr, cs))
-        if cs == 1 and ct == 1:
-            vals.append(np.full(1, weight))
-        else:
-            # A key in several nearby sentences cannot tell them apart, and a bead holding
-            # two of them must not be paid twice: share the weight among the local pairs.
-            vals.append(weight / np.outer(_local_counts(s_arr), _local_counts(t_arr)).ravel())
-    if not rows:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0)
-    return np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)
+        si, ti = np.meshgrid(s_arr, t_arr, indexing="ij")
+        si, ti = si.ravel(), ti.ravel()
+        if where is not None:
+            near = np.abs(ti - where[si]) <= max_offset
+            si, ti = si[near], ti[near]
+            if not len(si):
+                continue
+        if np.all(np.diff(s_arr) >= _MAX_SPAN) and np.all(np.diff(t_arr) >= _MAX_SPAN):
+            fast[0].append(si)
+            fast[1].append(ti)
+            fast[2].append(np.full(len(si), weight))
+            continue
+        for a, b in shapes:
+            r, c, _ = _expand(si, ti, np.zeros(len(si)), a, b, n, m)
+            ends = np.unique(r * m + c)
+            slow_rows, slow_cols, slow_vals = slow[(a, b)]
+            slow_rows.append(ends // m)
+            slow_cols.append(ends % m)
+            slow_vals.append(np.full(len(ends), weight))
+    result = {}
+    base = tuple(np.concatenate(x) if x else np.zeros(0) for x in fast)
+    for a, b in shapes:
+        rows, cols, vals = _expand(
+            base[0].astype(np.int64), base[1].astype(np.int64), base[2], a, b, n, m
+        )
+        srows, scols, svals = slow[(a, b)]
+        result[(a, b)] = (
+            np.concatenate([rows, *srows]),
+            np.concatenate([cols, *scols]),
+            np.concatenate([vals, *svals]),
+        )
+    return result
 
 
 _STEM_RE = regex.compile(r"\p{L}{3,}")

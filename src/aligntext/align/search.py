@@ -9,11 +9,12 @@ target sentences), so each row costs a handful of vector operations.
 
 Two passes, as vecalign and bertalign do for long documents: the first (over the whole
 matrix for short documents, over a band around the diagonal of cumulative character lengths
-for long ones); then the length model is re-estimated from the confident beads, word
-correspondences are learnt from them (hunalign's bootstrap, :func:`learn_lexicon`), and the
-second pass searches again (in a narrow band around the first path for long documents). A
-path that touches the band's edge may have been cut off, so the band is widened around it
-and the search repeated.
+for long ones); then the length model is re-estimated from the confident beads, the costs of
+the bead types are moved towards the rates of the first path (Moore's and hunalign's
+re-estimation, :func:`_prior_shift`), word correspondences are learnt from the confident
+beads (hunalign's bootstrap, :func:`learn_lexicon`), and the second pass searches again (in a
+narrow band around the first path for long documents). A path that touches the band's edge
+may have been cut off, so the band is widened around it and the search repeated.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from aligntext.align.features import (
     SemanticScorer,
     SideFeatures,
     add_facts,
-    anchor_pairs,
+    anchor_spans,
     learn_lexicon,
     length_cost,
     punct_cost,
@@ -42,7 +43,7 @@ from aligntext.langs import resolve_lang
 from aligntext.types import Alignment, Bead, Segment, Signature
 
 #: Version of the alignment method; part of every alignment's signature.
-ALIGNER_VERSION = "1.0"
+ALIGNER_VERSION = "1.1"
 
 #: Bead types searched besides 0-1 (which is handled by the row scan); ``(src, tgt)`` counts.
 BEAD_TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (2, 1), (1, 2), (2, 2), (1, 3), (3, 1))
@@ -102,12 +103,23 @@ def _finish_band(jmin: np.ndarray, jmax: np.ndarray, m: int, half: int) -> _Band
     return _Band(lo, hi)
 
 
+def _band_half(n: int, m: int) -> int:
+    """Half the width of the first pass's band on a long document."""
+    return max(16, int(math.sqrt(n + m)))
+
+
+def _diagonal(src: SideFeatures, tgt: SideFeatures) -> np.ndarray:
+    """Per source count ``0..n``, the target count where cumulative lengths are proportional."""
+    m = len(tgt.lengths)
+    cs = np.concatenate([[0.0], np.cumsum(src.lengths + 1.0)])
+    ct = np.concatenate([[0.0], np.cumsum(tgt.lengths + 1.0)])
+    return np.interp(cs / cs[-1], ct / ct[-1], np.arange(m + 1, dtype=np.float64))
+
+
 def _diagonal_band(src: SideFeatures, tgt: SideFeatures, half: int) -> _Band:
     """A band around the path where cumulative character lengths are proportional."""
     n, m = len(src.lengths), len(tgt.lengths)
-    cs = np.concatenate([[0.0], np.cumsum(src.lengths + 1.0)])
-    ct = np.concatenate([[0.0], np.cumsum(tgt.lengths + 1.0)])
-    centre = np.interp(cs / cs[-1], ct / ct[-1], np.arange(m + 1, dtype=np.float64))
+    centre = _diagonal(src, tgt)
     slope = max(m / max(n, 1), 1.0)
     return _finish_band(centre, centre, m, half + math.ceil(slope))
 
@@ -132,6 +144,10 @@ def _touches_edge(path: list[tuple[int, int, int, int]], band: _Band, m: int) ->
     return False
 
 
+#: Per target span length, anchor rewards of beads; and the semantic dots of a source span.
+_Frame = tuple[dict[int, np.ndarray], "np.ndarray | None"]
+
+
 class _Problem:
     """The cost model of one document pair over one band, ready for row-wise evaluation."""
 
@@ -140,7 +156,7 @@ class _Problem:
         src: SideFeatures,
         tgt: SideFeatures,
         params: CostParams,
-        anchors: tuple[np.ndarray, np.ndarray, np.ndarray],
+        anchors: dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray]],
         semantic: tuple[np.ndarray, np.ndarray, float] | None,
         band: _Band,
     ) -> None:
@@ -152,11 +168,15 @@ class _Problem:
         self.lt = np.concatenate([[0.0], np.cumsum(tgt.lengths)])
         self.ps = np.vstack([np.zeros((1, src.punct.shape[1])), np.cumsum(src.punct, axis=0)])
         self.pt = np.vstack([np.zeros((1, tgt.punct.shape[1])), np.cumsum(tgt.punct, axis=0)])
+        # Per sentence, the cost of its facts when it is aligned (cumulative: fs, ft) and
+        # when it is left unaligned (fs_each, ft_each; cumulative fs_null).
         fs = np.array([len(k) for k in src.fact_keys], dtype=np.float64)
         ft = np.array([len(k) for k in tgt.fact_keys], dtype=np.float64)
-        self.fs_each, self.ft_each = fs, ft
-        self.fs = np.concatenate([[0.0], np.cumsum(fs)])
-        self.ft = np.concatenate([[0.0], np.cumsum(ft)])
+        self.fs_each = params.w_lone_null * fs
+        self.ft_each = params.w_lone_null * ft
+        self.fs = np.concatenate([[0.0], np.cumsum(params.w_lone * fs)])
+        self.ft = np.concatenate([[0.0], np.cumsum(params.w_lone * ft)])
+        self.fs_null = np.concatenate([[0.0], np.cumsum(self.fs_each)])
         self.prior = {
             (1, 1): 0.0,
             (1, 0): params.null,
@@ -167,6 +187,8 @@ class _Problem:
             (1, 3): params.many3,
             (3, 1): params.many3,
         }
+        for shape, shift in params.prior_shift:
+            self.prior[shape] += shift
 
         # Source sentence s is read by rows s+1 .. s+3; keep the columns those rows need.
         lo, hi = band.lo, band.hi
@@ -182,11 +204,14 @@ class _Problem:
                 qend = np.maximum(qend, hi[rows])
         self.qoff -= _MAX_SPAN
         self.qw = qw = int((qend - self.qoff).max()) if n else 1
-        rows_a, cols_a, vals_a = anchors
-        rel = cols_a - self.qoff[rows_a] if len(rows_a) else cols_a
-        keep = (rel >= 0) & (rel < qw)
-        lin = rows_a[keep] * qw + rel[keep]
-        self.q = np.bincount(lin, weights=vals_a[keep], minlength=n * qw).reshape(n, qw)
+        # Anchor rewards of each bead shape, by the bead's last source sentence (one row)
+        # and last target sentence (a column from qoff of that row).
+        self.q: dict[tuple[int, int], np.ndarray] = {}
+        for shape, (rows_a, cols_a, vals_a) in anchors.items():
+            rel = cols_a - self.qoff[rows_a] if len(rows_a) else cols_a
+            keep = (rel >= 0) & (rel < qw)
+            lin = rows_a[keep] * qw + rel[keep]
+            self.q[shape] = np.bincount(lin, weights=vals_a[keep], minlength=n * qw).reshape(n, qw)
 
         self.sem = None
         if semantic is not None:
@@ -223,18 +248,22 @@ class _Problem:
                 g[s] = _take(block[r_i], int(self.qoff[s]) - c0, qw, 0.0)
         return g
 
-    def frames(self, i: int, tf0: int, length: int) -> list[tuple[np.ndarray, np.ndarray | None]]:
-        """Per source span length ``a``: anchor rewards (and semantic dots) of the span's
-        sentences against targets ``tf0 .. tf0 + length - 1``, summed over the span."""
-        out: list[tuple[np.ndarray, np.ndarray | None]] = [(np.zeros(0), None)]
-        rq = np.zeros(length)
+    def frames(self, i: int, tf0: int, length: int) -> list[_Frame]:
+        """Per source span length ``a`` (the sentences ``i - a .. i - 1``): the anchor rewards
+        of the beads with ``b`` target sentences ending at ``tf0 .. tf0 + length - 1`` (per
+        ``b``), and the semantic dots of the span against those targets."""
+        out: list[_Frame] = [({}, None)]
         rg = np.zeros(length) if self.sem else None
+        off_last = tf0 - int(self.qoff[i - 1]) if i else 0
         for a in range(1, min(_MAX_SPAN, i) + 1):
             s = i - a
-            off = tf0 - int(self.qoff[s])
-            rq = rq + _take(self.q[s], off, length, 0.0)
             if rg is not None:
-                rg = rg + _take(self.g[s], off, length, 0.0)
+                rg = rg + _take(self.g[s], tf0 - int(self.qoff[s]), length, 0.0)
+            rq = {
+                b: _take(q[i - 1], off_last, length, 0.0)
+                for (a2, b), q in self.q.items()
+                if a2 == a
+            }
             out.append((rq, rg))
         return out
 
@@ -260,26 +289,27 @@ class _Problem:
         a: int,
         b: int,
         cols: np.ndarray,
-        frame: tuple[np.ndarray, np.ndarray | None],
+        frame: _Frame,
         tf0: int,
         spans: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] | None = None,
     ) -> np.ndarray:
         """Costs of the ``a``-``b`` beads ending at source ``i`` and targets ``cols``."""
         p = self.params
         if b == 0:
-            return np.full(len(cols), a * p.null + p.w_lone_null * (self.fs[i] - self.fs[i - a]))
+            return np.full(
+                len(cols), a * self.prior[(1, 0)] + (self.fs_null[i] - self.fs_null[i - a])
+            )
         if spans is None:
             spans = self.tgt_spans(cols)
         jc, lt, pt, ft = spans[b]
         ls = self.ls[i] - self.ls[i - a]
         cost = length_cost(ls, lt, p)
         cost += punct_cost(self.ps[i] - self.ps[i - a], pt, p)
-        cost += self.prior[(a, b)] + p.w_lone * (self.fs[i] - self.fs[i - a])
-        cost += p.w_lone * ft
+        cost += self.prior[(a, b)] + (self.fs[i] - self.fs[i - a]) + ft
         rq, rg = frame
         idx = cols - 1 - tf0
-        for k in range(b):
-            cost -= rq[idx - k]
+        if b in rq:
+            cost -= rq[b][idx]
         if rg is not None:
             dot = rg[idx].copy()
             for k in range(1, b):
@@ -291,15 +321,32 @@ class _Problem:
     def null_tgt_costs(self, cols: np.ndarray) -> np.ndarray:
         """Cost of a 0-1 bead ending at each target count in ``cols``."""
         jc = np.clip(cols, 1, self.m)
-        return self.params.null + self.params.w_lone_null * self.ft_each[jc - 1]
+        return self.prior[(0, 1)] + self.ft_each[jc - 1]
+
+    def _band_value(self, table: np.ndarray, s: int, t: int) -> float:
+        """``table`` (stored like ``q``) at source sentence ``s``, target sentence ``t``."""
+        k = t - int(self.qoff[s])
+        return float(table[s, k]) if 0 <= k < self.qw else 0.0
 
     def bead_cost(self, i: int, j: int, a: int, b: int) -> float:
-        """The cost of one bead ending at ``(i, j)``."""
+        """The cost of one bead ending at ``(i, j)`` (the same sum as :meth:`costs`)."""
         if a == 0:
-            return float(self.null_tgt_costs(np.array([j]))[0])
-        tf0 = j - _MAX_SPAN
-        frame = self.frames(i, tf0, _MAX_SPAN + 1)[a]
-        return float(self.costs(i, a, b, np.array([j]), frame, tf0)[0])
+            return float(self.prior[(0, 1)] + self.ft_each[j - 1])
+        if b == 0:
+            return float(a * self.prior[(1, 0)] + self.fs_null[i] - self.fs_null[i - a])
+        p = self.params
+        cost = float(length_cost(self.ls[i] - self.ls[i - a], self.lt[j] - self.lt[j - b], p))
+        cost += float(punct_cost(self.ps[i] - self.ps[i - a], self.pt[j] - self.pt[j - b], p))
+        cost += self.prior[(a, b)] + self.fs[i] - self.fs[i - a] + self.ft[j] - self.ft[j - b]
+        if (a, b) in self.q:
+            cost -= self._band_value(self.q[(a, b)], i - 1, j - 1)
+        if self.sem:
+            dot = sum(
+                self._band_value(self.g, s, t) for s in range(i - a, i) for t in range(j - b, j)
+            )
+            cos = dot / math.sqrt(self.ns[a, i] * self.nt[b, j])
+            cost -= p.w_sem * (cos - self.sem_base) / (1.0 - self.sem_base)
+        return float(cost)
 
 
 def _dp(
@@ -381,7 +428,6 @@ def _best_alternative(problem: _Problem, i0: int, j0: int, i1: int, j1: int) -> 
 def _score_beads(problem: _Problem, path: list[tuple[int, int, int, int]]) -> list[Bead]:
     """Beads with a score and a confidence, both from the bead's margin over the best way
     to cover its sentences otherwise (unaligned, or split into smaller beads)."""
-    p = problem.params
     beads: list[Bead] = []
     for i0, j0, i1, j1 in path:
         a, b = i1 - i0, j1 - j0
@@ -390,7 +436,12 @@ def _score_beads(problem: _Problem, path: list[tuple[int, int, int, int]]) -> li
         if a and b:
             cost = problem.bead_cost(i1, j1, a, b)
             if a == 1 and b == 1:
-                other = 2 * p.null + p.w_lone_null * (problem.fs_each[i0] + problem.ft_each[j0])
+                other = (
+                    problem.prior[(1, 0)]
+                    + problem.prior[(0, 1)]
+                    + problem.fs_each[i0]
+                    + problem.ft_each[j0]
+                )
             else:
                 other = _best_alternative(problem, i0, j0, i1, j1)
             margin = other - cost
@@ -402,7 +453,8 @@ def _score_beads(problem: _Problem, path: list[tuple[int, int, int, int]]) -> li
         else:
             partners = [(i, j1) for i in (i0, i0 + 1) if 1 <= i <= problem.n]
         best = min((problem.bead_cost(i, j, 1, 1) for i, j in partners), default=_INF)
-        margin = best - 2.0 * p.null if math.isfinite(best) else 10.0
+        null_pair = problem.prior[(1, 0)] + problem.prior[(0, 1)]
+        margin = best - null_pair if math.isfinite(best) else 10.0
         beads.append(Bead(src, tgt, 0.0, round(_sigmoid(margin), 4)))
     return beads
 
@@ -422,7 +474,61 @@ def _reestimate(
     # Winsorise: a few loose translations should not inflate the variance for everyone.
     resid = np.minimum(resid, np.quantile(resid, 0.95))
     variance = (resid.sum() + prior_n * params.variance) / (len(resid) + prior_n)
-    return replace(params, ratio=float(ratio), variance=float(max(variance, 0.5)))
+    return replace(
+        params,
+        ratio=float(ratio),
+        variance=float(max(variance, 0.5)),
+        prior_shift=_prior_shift(params, beads),
+    )
+
+
+#: Pseudo-beads of the default bead-type rates that a document's own counts are added to.
+PRIOR_STRENGTH = 20.0
+#: How far the bead costs follow the document's own rates (1: the full log ratio).
+PRIOR_FOLLOW = 1.0
+_PRIOR_GROUPS: tuple[tuple[tuple[int, int], ...], ...] = (
+    ((1, 0), (0, 1)),
+    ((2, 1),),
+    ((1, 2),),
+    ((2, 2),),
+    ((1, 3),),
+    ((3, 1),),
+)
+
+
+def _prior_shift(
+    params: CostParams, beads: list[Bead]
+) -> tuple[tuple[tuple[int, int], float], ...]:
+    """Shift the bead-type costs towards the rates of the first pass (Moore's and hunalign's
+    re-estimation): a document whose translator joined many sentences makes joins cheaper.
+
+    The default costs are read as log odds against a 1-1 bead; the document's counts, smoothed
+    with :data:`PRIOR_STRENGTH` pseudo-beads at the default odds, give new odds.
+    """
+    if PRIOR_FOLLOW <= 0 or not beads:
+        return ()
+    counts: dict[tuple[int, int], int] = {}
+    for b in beads:
+        shape = (len(b.src), len(b.tgt))
+        counts[shape] = counts.get(shape, 0) + 1
+    base = {
+        (1, 0): params.null,
+        (0, 1): params.null,
+        (2, 1): params.many,
+        (1, 2): params.many,
+        (2, 2): params.many2,
+        (1, 3): params.many3,
+        (3, 1): params.many3,
+    }
+    n11 = counts.get((1, 1), 0)
+    out: list[tuple[tuple[int, int], float]] = []
+    for group in _PRIOR_GROUPS:
+        odds = sum(math.exp(-base[s]) for s in group)
+        seen = sum(counts.get(s, 0) for s in group)
+        new_odds = (seen + PRIOR_STRENGTH * odds) / (n11 + PRIOR_STRENGTH)
+        shift = -PRIOR_FOLLOW * math.log(new_odds / odds)
+        out.extend((s, shift) for s in group)
+    return tuple(out)
 
 
 def _unsure(beads: list[Bead], n: int, m: int, budget: int) -> tuple[list[int], list[int]]:
@@ -455,6 +561,17 @@ def _initial_ratio(src: SideFeatures, tgt: SideFeatures, src_lang: str, tgt_lang
     # Shrink towards the usual ratio: in a short document one dropped sentence moves it.
     weight = min(total_s, total_t) / (min(total_s, total_t) + _RATIO_PRIOR_CHARS)
     return math.exp(weight * math.log(ratio) + (1 - weight) * math.log(prior))
+
+
+def _anchors(
+    sf: SideFeatures, tf: SideFeatures, params: CostParams, centre: np.ndarray | None
+) -> dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Anchor rewards of every bead shape the search uses (near the diagonal, if given)."""
+    shapes = [t for t in BEAD_TYPES if t[0] and t[1]]
+    if centre is None:
+        return anchor_spans(sf, tf, params, shapes)
+    reach = 4 * _band_half(len(sf.keys), len(tf.keys)) + 50
+    return anchor_spans(sf, tf, params, shapes, centre=centre, max_offset=reach)
 
 
 def _as_segments(items: Sequence[str | Segment], side: str) -> tuple[Segment, ...]:
@@ -577,12 +694,12 @@ def align(
         unify_fact_keys(sf, tf)
     base = params or CostParams()
     p = replace(base, ratio=_initial_ratio(sf, tf, src_lang, tgt_lang))
-    anchors = anchor_pairs(sf, tf, p)
+    full = (n + 1) * (m + 1) <= FULL_SEARCH_CELLS
+    centre = None if full else _diagonal(sf, tf)
+    anchors = _anchors(sf, tf, p, centre)
     semantic = None
     if scorer is not None:
         semantic = _semantic_inputs(scorer, src_texts, tgt_texts, src_lang, tgt_lang)
-
-    full = (n + 1) * (m + 1) <= FULL_SEARCH_CELLS
 
     def search(
         prm: CostParams, band: _Band, half: int, types: tuple[tuple[int, int], ...]
@@ -599,7 +716,7 @@ def align(
     if full:
         problem, path = search(p, _full_band(n, m), 0, BEAD_TYPES)
     else:
-        half = max(16, int(math.sqrt(n + m)))
+        half = _band_half(n, m)
         problem, path = search(p, _diagonal_band(sf, tf, half), half, _COARSE_TYPES)
     beads = _score_beads(problem, path)
     p2 = _reestimate(p, beads, sf, tf)
@@ -613,13 +730,13 @@ def align(
         for keys, extra in zip(tf.keys, add_t, strict=True):
             keys |= extra
         if all_facts:
-            anchors = anchor_pairs(sf, tf, p2)
+            anchors = _anchors(sf, tf, p2, centre)
     if not all_facts:
         unsure_s, unsure_t = _unsure(beads, n, m, FACTS_FOR_ALL)
         add_facts(sf, src_texts, src_lang, unsure_s)
         add_facts(tf, tgt_texts, tgt_lang, unsure_t)
         unify_fact_keys(sf, tf)
-        anchors = anchor_pairs(sf, tf, p2)
+        anchors = _anchors(sf, tf, p2, centre)
     if not full or p2 != p or LEXICON:
         second = _full_band(n, m) if full else _path_band(path, n, m, 12)
         problem, path = search(p2, second, 12, BEAD_TYPES)
