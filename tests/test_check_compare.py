@@ -165,6 +165,24 @@ LOUD = [
     ),
     (
         "en",
+        "tr",
+        "Aliyev met Hasanov in Ganja on Friday.",
+        "Aliyev Cuma günü Gence’de Kerimov ile görüştü.",
+        "entity",
+        "warning",
+        "entity Hasanov in source; target has Kerimov",
+    ),
+    (
+        "en",
+        "ru",
+        "Hasanov met Rashad Huseynov in Ganja.",
+        "Гасанов встретился с Рашадом Керимовым в Гяндже.",
+        "entity",
+        "warning",
+        "entity Huseynov in source; target has Керимовым",
+    ),
+    (
+        "en",
         "ru",
         "He spoke nine days after the second cut.",
         "Он выступил через два дня после второго снижения.",
@@ -308,3 +326,46 @@ def test_wrong_script_is_untranslated() -> None:
         "ru",
     )
     assert [f.type for f in findings] == ["untranslated"]
+
+
+def test_each_swapped_name_is_paired_with_the_one_in_its_place() -> None:
+    findings = compare_sentences(
+        "Aliyev met Hasanov and later Mammadov in Ganja.",
+        "Алиев встретился с Гусейновым, а позже с Керимовым в Гяндже.",
+        "en",
+        "ru",
+    )
+    assert [f.message for f in findings if f.severity == "warning"] == [
+        "entity Hasanov in source; target has Гусейновым",
+        "entity Mammadov in source; target has Керимовым",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sl", "tl", "src", "tgt"),
+    [
+        # The translated head of a name whose last word has a counterpart is no replacement.
+        (
+            "en",
+            "az",
+            "Hasanov met the Shadow Budget Committee of Ganja.",
+            "Həsənov Gəncənin Kölgə Büdcə Komitəsi ilə görüşdü.",
+        ),
+        # Title Case: capitals carry no signal.
+        (
+            "en",
+            "tr",
+            "Twitter Suspends Chinese Accounts Targeting Hong Kong Protests",
+            "Twitter, Hong Kong Protestolarını Hedefleyen Çinli Hesapları Askıya Alıyor",
+        ),
+        (
+            "en",
+            "tr",
+            "Aliyev met Hasanov in Ganja.",
+            "Aliyev Cuma günü Gence’de Hasanov ile görüştü.",
+        ),
+    ],
+)
+def test_quiet_on_translated_names(sl: str, tl: str, src: str, tgt: str) -> None:
+    findings = compare_sentences(src, tgt, sl, tl)
+    assert [f.message for f in findings if f.severity != "info"] == []

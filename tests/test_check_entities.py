@@ -109,9 +109,87 @@ def test_title_dot_does_not_open_a_sentence() -> None:
         ("Wayne", "en", "Уэйн", "ru"),
         ("Migos", "en", "Miqos", "az"),
         ("Graham", "en", "Грэма", "ru"),
+        # English spelling rules: a lone i before a silent e, silent w and gh, -ies, aw,
+        # a compound's inner silent e, W written "у" (word-initial, or as a variant).
+        ("Price", "en", "Прайс", "ru"),
+        ("Wright", "en", "Райт", "ru"),
+        ("Wallace", "en", "Уоллес", "ru"),
+        ("Stonehaven", "en", "Стонхейвен", "ru"),
+        ("Edwin", "en", "Эдуин", "ru"),
+        ("Shaw", "en", "Шоу", "ru"),
+        ("Rouen", "en", "Руане", "ru"),
     ],
 )
 def test_names_match_across_spelling_schemes(a: str, la: str, b: str, lb: str) -> None:
     from aligntext.check.translit import keys_match, translit_keys
 
     assert keys_match(translit_keys(a, la), translit_keys(b, lb))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # A country name must not swallow a longer word that merely starts like it.
+        ("Финал Кубка прошёл в Палате.", "ru"),
+        ("Они летели на самолетах.", "ru"),
+        ("Maliyyə Nazirliyinin hesabatı çıxdı.", "az"),
+        ("San Francisco’da toplandılar.", "tr"),
+        ("Kanalizasiya sistemi yeniləndi.", "az"),
+    ],
+)
+def test_concepts_take_inflections_only(text: str, lang: str) -> None:
+    from aligntext.check.entities import concepts_in
+
+    assert [c for _, _, c in concepts_in(text, lang) if c.startswith("country:")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "concepts"),
+    [
+        ("Соединенные Штаты предложили переговоры.", "ru", ["country:US"]),
+        ("tüm Hint-Pak sınırı boyunca", "tr", ["country:IN", "country:PK"]),
+        ("along the Indo-Pak border", "en", ["country:IN", "country:PK"]),
+        ("в индийском городе", "ru", ["country:IN"]),
+        ("Hindistan'a ve Birleşik Devletler'e gitti.", "tr", ["country:IN", "country:US"]),
+        ("Many Londoners agree.", "en", ["known:London"]),
+    ],
+)
+def test_concepts_with_inflections(text: str, lang: str, concepts: list[str]) -> None:
+    from aligntext.check.entities import concepts_in
+
+    assert [c for _, _, c in concepts_in(text, lang)] == concepts
+
+
+def test_quotes_open_a_sentence() -> None:
+    facts = extract_entities("‘ ’ Daha fazla bilgi yok, dedi Hasanov.", "tr")
+    assert [f.text for f in facts] == ["Hasanov"]
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "common"),
+    [
+        ("Kurullarına", "tr", True),  # kurul + lar + ı + na
+        ("Anayasamız", "tr", True),
+        ("Bakanlığına", "tr", True),
+        ("Komitəsinə", "az", True),
+        ("Hasanov’un", "tr", False),
+        ("Magombeyi", "az", False),
+    ],
+)
+def test_commonness_sees_through_suffixes(word: str, lang: str, common: bool) -> None:
+    from aligntext.check.entities import commonness
+
+    assert (commonness(word, lang) >= 3.5) is common
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "headline"),
+    [
+        ("Twitter Suspends Chinese Accounts Targeting Hong Kong Protests", "en", True),
+        ("Aliyev met Hasanov and later Mammadov in Ganja.", "en", False),
+    ],
+)
+def test_headline_counts_common_words(text: str, lang: str, headline: bool) -> None:
+    from aligntext.check.entities import is_headline
+
+    assert is_headline(text, lang) is headline

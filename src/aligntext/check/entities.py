@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from aligntext.check.glossary import Glossary, builtin_index, find_terms
 from aligntext.check.locale_data import month_of, weekday_forms
-from aligntext.check.translit import lower, strip_suffix, translit_key, translit_keys
+from aligntext.check.translit import lower, translit_key, translit_keys
 from aligntext.langs import resolve_lang
 from aligntext.types import Fact
 
@@ -31,7 +31,7 @@ _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _CONNECTORS = {"of", "the", "de", "da", "al", "el", "bin", "ibn", "von", "van", "der", "la", "du"}
 # A sentence starts at the text's start, after final punctuation, or after an opening quote,
 # bracket or dash that itself follows a space (a closing quote follows a letter or comma).
-_SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s+|(?:^|\s)[\"«“„(\[—–-]\s*)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s+|(?:^|\s)(?:[\"'«“„‘’(\[—–-]\s*)+)$")
 
 
 def _is_acronym(tok: str) -> bool:
@@ -55,10 +55,12 @@ _TITLES = {"Mr", "Mrs", "Ms", "Dr", "Prof"}
 def _is_initial(text: str, start: int) -> bool:
     if _TITLE_DOT.search(text[max(0, start - 8) : start]):
         return False
-    return bool(_SENTENCE_START.search(text[max(0, start - 5) : start]))
+    # Searched in place (not in a slice) so that "^" is the text's start only; a run of
+    # quotes such as "‘ ’ " may open a quoted sentence.
+    return bool(_SENTENCE_START.search(text, max(0, start - 12), start))
 
 
-def _not_a_name(tok: str, lang: str) -> bool:
+def not_a_name(tok: str, lang: str) -> bool:
     """Capitalised words that are not names: months, weekdays."""
     base = re.split(r"['’]", tok)[0]
     return month_of(base, lang) is not None or lower(base, lang) in weekday_forms(lang)
@@ -136,7 +138,7 @@ def extract_entities(text: str, lang: str, glossary: Glossary | None = None) -> 
         tok = m.group(0)
         capital = (
             tok[0].isupper()
-            and not _not_a_name(tok, lang)
+            and not not_a_name(tok, lang)
             and not (tok in _TITLES and text[m.end() : m.end() + 1] == ".")
         )
         joined = current and re.fullmatch(r"[ \u00a0]", text[current[-1].end() : m.start()] or "x")
@@ -194,13 +196,65 @@ COMMON_ZIPF = 3.0
 
 _AZ_TO_TR = str.maketrans({"x": "h", "q": "k"})
 
+# Turkish and Azerbaijani suffix morphs (case, possessive, plural, copula, -lı, -ca, -ki), cut
+# from a word's end to find the common word under an inflected or compound form:
+# "Kurullarına" is "kurul", "Anayasamız" is "anayasa", "Heyətlərinə" is "heyət".
+_V4 = ("ı", "i", "u", "ü")
+_V2 = ("a", "e", "ə")
+_TURKIC_MORPHS = tuple(
+    sorted(
+        {
+            *_V4,
+            *_V2,
+            *(c + v for c in "nsy" for v in (*_V4, *_V2)),
+            *(v + "n" for v in _V4),
+            *("n" + v + "n" for v in _V4),
+            *(v + "m" for v in _V4),
+            "m",
+            "n",
+            *(p + v + "z" for p in ("m", "n", "ım", "im", "um", "üm") for v in _V4),
+            *(d + v + n for d in ("d", "t", "nd") for v in _V2 for n in ("", "n")),
+            *(d + v for d in ("l", "c", "ç", "yl") for v in (*_V2, *_V4)),
+            *(d + v + "r" for d in ("d", "t") for v in _V4),
+            "lar",
+            "ler",
+            "lər",
+            "ki",
+        },
+        key=len,
+        reverse=True,
+    )
+)
+_SOFTENED = {"ğ": "k", "b": "p", "c": "ç", "d": "t"}
+
+
+@lru_cache(maxsize=65536)
+def _turkic_stems(word: str) -> frozenset[str]:
+    """``word`` and what is left of it after cutting one to three suffix morphs (4+ letters)."""
+    stems = {word}
+    frontier = [word]
+    for _ in range(3):
+        found = []
+        for w in frontier:
+            for m in _TURKIC_MORPHS:
+                if w.endswith(m) and len(w) - len(m) >= 4:
+                    stem = w[: -len(m)]
+                    if stem not in stems:
+                        stems.add(stem)
+                        found.append(stem)
+        frontier = found
+    stems |= {w[:-1] + _SOFTENED[w[-1]] for w in stems if w[-1] in _SOFTENED}
+    return frozenset(stems)
+
 
 @lru_cache(maxsize=65536)
 def commonness(word: str, lang: str) -> float:
     """How common a word is in ``lang`` (Zipf frequency, 0 if unknown), apostrophe suffix cut.
 
-    Azerbaijani has no word list of its own here; it is looked up in Turkish after folding
-    its letters (``heyəti`` -> ``heyeti``). Returns 0 when wordfreq is not installed.
+    Turkish and Azerbaijani words are looked up under their stems too (the most common one
+    counts), since inflected and compound forms are rare as strings. Azerbaijani has no word
+    list of its own here; it is looked up in Turkish after folding its letters
+    (``heyəti`` -> ``heyeti``). Returns 0 when wordfreq is not installed.
     """
     try:
         from wordfreq import zipf_frequency
@@ -211,11 +265,13 @@ def commonness(word: str, lang: str) -> float:
         # Many Azerbaijani words have a Turkish cognate a letter or two away: ə is e or a,
         # doubled consonants are single (cəmiyyət / cemiyet), x is h, q is k.
         variants = set()
-        for stem in (base, strip_suffix(base, "az")):
+        for stem in _turkic_stems(base):
             for e in ("e", "a"):
                 v = stem.translate(_AZ_TO_TR).replace("ə", e)
                 variants |= {v, re.sub(r"(.)\1", r"\1", v)}
         return max(float(zipf_frequency(v, "tr")) for v in variants)
+    if lang == "tr":
+        return max(float(zipf_frequency(v, "tr")) for v in _turkic_stems(base))
     if lang == "ru":
         base = base.replace("ё", "е")
     return float(zipf_frequency(base, lang))
@@ -231,9 +287,17 @@ def is_acronym(word: str) -> bool:
     return _is_acronym(word)
 
 
-def is_headline(text: str) -> bool:
-    """Title Case text (most words capitalised) gives no capitalisation signal."""
+def is_headline(text: str, lang: str | None = None) -> bool:
+    """Title Case text (most words capitalised) gives no capitalisation signal.
+
+    With ``lang``, only common words of that language are counted, so that a sentence full
+    of names ("Aliyev met Hasanov and Mammadov in Ganja") is not taken for a headline while
+    "Twitter Suspends Chinese Accounts" is.
+    """
     words = re.findall(r"[^\W\d_]{4,}", text)
+    if lang is not None:
+        words = [w for w in words if commonness(w, lang) >= 4.0]
+        return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
     return len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 

@@ -56,21 +56,51 @@ class Glossary:
         return find_terms(text, lang, index)
 
 
-_RU_ADJ = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
+_RU_ADJ = ("ый", "ий", "ой", "ая", "яя", "ое", "ее")
+
+# Inflections a term's word may take, as closed sets: a free "any letters" tail let short names
+# swallow unrelated words (Куба in "Кубка", Mali in "Maliyyə", Самоа in "самолетах").
+# Russian noun endings, and the adjective a country name forms (Индия -> индийском).
+_RU_NOUN_END = (
+    "(?:а|я|у|ю|е|и|ы|о|ь|ой|ей|ом|ем|ою|ею|ам|ям|ами|ями|ах|ях|ов|ев|ью|ии|ию|ией|ия|ие|ий)"
+)
+_RU_ADJ_END = "(?:ий|ый|ой|ая|яя|ое|ее|ие|ые|ого|его|ому|ему|им|ым|ом|ем|ую|юю|их|ых|ими|ыми|ей)"
+_RU_TAIL = rf"(?:{_RU_NOUN_END}|{_RU_ADJ_END}|й|й?ск{_RU_ADJ_END})?(?:['’][\w]{{1,6}})?"
+# Azerbaijani and Turkish suffix morphs (case, possessive, plural, derivational -lı and -ca);
+# up to three chain (Kəlbəcərlilərin), or any suffix after an apostrophe (Nisan'da).
+_TURKIC_MORPHS = sorted(
+    {
+        *(v for v in ("ı", "i", "u", "ü", "a", "e", "ə")),
+        *(c + v for c in ("n", "s", "y") for v in ("ı", "i", "u", "ü", "a", "e", "ə")),
+        *(v + "n" for v in ("ı", "i", "u", "ü")),
+        *(c + v + "n" for c in ("n",) for v in ("ı", "i", "u", "ü")),
+        *(d + v + n for d in ("d", "t", "nd") for v in ("a", "e", "ə") for n in ("", "n")),
+        *(d + v for d in ("l", "c", "ç") for v in ("a", "e", "ə", "ı", "i", "u", "ü")),
+        *(p for p in ("lar", "ler", "lər", "dakı", "daki", "deki", "dəki", "ki")),
+    },
+    key=len,
+    reverse=True,
+)
+_TURKIC_TAIL = "(?:" + "|".join(_TURKIC_MORPHS) + r"){0,3}(?:['’][\w]{1,8})?"
 
 
 def _word_pattern(word: str, lang: str) -> str:
     low = lower(word, lang)
-    if lang == "ru" and len(low) < 5 and len(low) >= 4 and low[-1] in "аяеиоуыьй":
-        return re.escape(low[:-1]) + r"[\w'’]{1,2}"  # Азия -> Азии, Азией
     if lang == "ru" and len(low) >= 5 and low[-2:] in _RU_ADJ:
-        return re.escape(low[:-2]) + r"[\w'’]{1,4}"  # "Белый дом" -> "Белого дома"
-    if lang in ("ru", "az", "tr") and len(low) >= 5:
-        stem = strip_suffix(low, lang)
-        if lang == "ru" and stem == low and low[-1] in "оеё":
-            stem = low[:-1]  # neuter nouns: "Министерство" -> "Министерства"
-        return re.escape(stem) + r"[\w'’]{0,8}"
-    return re.escape(low) + r"[\w'’]{0,4}"
+        return re.escape(low[:-2]) + _RU_ADJ_END  # "Белый дом" -> "Белого дома"
+    if lang == "ru":
+        stem = strip_suffix(low, lang) if len(low) >= 5 else low
+        if stem == low and low[-1] in "аяеиоуыьйё" and len(low) >= 4:
+            stem = low[:-1]  # Азия -> Азии; neuter nouns: "Министерство" -> "Министерства"
+        return re.escape(stem) + _RU_TAIL
+    if lang in ("az", "tr"):
+        # A term is given in its dictionary form; a final k may soften before a vowel
+        # (Bakı, Bakıya; Irak, Irağa).
+        head = re.escape(low[:-1]) + "[kğy]" if low.endswith("k") else re.escape(low)
+        return head + _TURKIC_TAIL
+    # English: plural and possessive, and the demonym a place name forms (India -> Indian,
+    # London -> Londoners), which translators render with the place's own name.
+    return re.escape(low) + r"(?:n|ns|ers|er|s|es)?(?:['’]s?)?"
 
 
 @dataclass(frozen=True)

@@ -228,8 +228,9 @@ def _romanize(word: str, lang: str, english: bool | None = None) -> str:
     if any("а" <= ch <= "я" or ch in "ёіәғқңөүһ" for ch in word):
         # English W: "Уэмбли" (Wembley), "Оуэн" (Owen), "Уильям" (William).
         word = word.replace("дж", "j").replace("уэ", "вэ")
-        if word.startswith("уи"):
-            word = "в" + word[1:]
+        # English W before a vowel is "у" at a word's start: Уильям, Уоллабис (Wallabies),
+        # Уолл; native Russian words rarely start so.
+        word = re.sub(r"^у(?=[оаи])", "в", word)
         word = "".join(_CYRILLIC.get(ch, ch) for ch in word)
     elif not english:
         if lang in ("az", "tr"):
@@ -239,6 +240,21 @@ def _romanize(word: str, lang: str, english: bool | None = None) -> str:
     else:
         # Loanword spellings in English and foreign Latin names.
         word = re.sub(r"ow(?![aeiouy])", "ou", word)  # Down/Даун, Bowl/Boul; Owen keeps w
+        word = re.sub(r"aw(?![aeiouy])", "o", word)  # Shaw/Шоу, Arrabawn/Arraboun
+        word = re.sub(r"(^|[^aeiou])wr", r"\1r", word)  # Wainwright/Вайнрайт: w is silent
+        word = word.replace("igh", "ai")  # Wright/Райт, Leigh/Ли
+        word = re.sub(r"ies$", "is", word)  # Wallabies/Уоллабис
+        # A compound's inner silent e: Gorebridge/Горбридж, Stonehaven/Стонхейвен.
+        word = re.sub(
+            r"(?<=[aeiou][^aeiouy])e(?=(?:bridge|brook|field|ham|haven|land|ton)$)", "", word
+        )
+        # Before the silent e goes: the e softens c and g (Grice/Грайс, Bridge/Бридж) and
+        # lengthens a lone i (Fife/Файф, Grice/Грайс).
+        if len(word) > 3:
+            word = re.sub(r"dge$", "j", word)
+            word = re.sub(r"(?<=[^aeiou])ge$", "j", word)
+            word = re.sub(r"ce$", "s", word)
+            word = re.sub(r"(^|[^aeiou]|[gq]u)i([^aeiouyw])e$", r"\1ai\2e", word)
         if len(word) > 3 and word.endswith("e") and word[-2] not in "aeiouy":
             word = word[:-1]  # silent e: Tate/Тейт, Wayne/Уэйн
         for a, b in (
@@ -333,6 +349,12 @@ def translit_keys(word: str, lang: str) -> tuple[str, ...]:
     low = lower(w, lang)
     latin = not any("а" <= ch <= "я" for ch in low)
     variants = [_fold(_romanize(low, lang))]
+    if not latin:
+        # English W after a consonant is also "у" (Уоруик, Warwick), but so is a Russian u
+        # (Руан, Rouen): the reading as W is only a variant.
+        w_read = re.sub(r"(?<=[бвгдзклмнпрстфхцчшщ])у(?=[оаиэ])", "в", low)
+        if w_read != low:
+            variants.append(_fold(_romanize(w_read, lang)))
     if latin:
         variants.append(_fold(_romanize(low, lang, english=lang != "en")))
     for v in variants:
