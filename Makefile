@@ -22,6 +22,7 @@ install: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m ruff check src tests scripts
+	$(PY) -m mypy
 	$(PY) -m pytest -q
 
 lint: $(STAMP)
