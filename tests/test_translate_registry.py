@@ -230,6 +230,34 @@ def test_unreachable_hub_gives_same_error(empty_store, monkeypatch):
     assert calls == ["Helsinki-NLP/opus-mt-az-en"]
 
 
+@pytest.mark.parametrize(
+    ("failure", "expected"),
+    [
+        (ConnectionError("no route to host"), "hub cannot be reached; run 'aligntext models pull"),
+        ("not-found", r"cannot download Helsinki-NLP/opus-mt-az-en from the hub \(Repository"),
+    ],
+)
+def test_download_failure_inside_pull(empty_store, monkeypatch, failure, expected):
+    """A network failure is 'cannot be reached'; a hub that answers 'no such repo' says so."""
+    import huggingface_hub
+    from huggingface_hub.errors import RepositoryNotFoundError
+
+    monkeypatch.delenv("HF_HUB_OFFLINE")
+    monkeypatch.delenv("TRANSFORMERS_OFFLINE", raising=False)
+
+    def model_info(self, model, **kwargs):
+        if failure == "not-found":
+            # The hub's own 404, built without an HTTP response object.
+            error = RepositoryNotFoundError.__new__(RepositoryNotFoundError)
+            Exception.__init__(error, f"404 {model}")
+            raise error
+        raise failure
+
+    monkeypatch.setattr(huggingface_hub.HfApi, "model_info", model_info)
+    with pytest.raises(ModelNotFoundError, match=expected):
+        load_translator("az", "en", backend="hf")
+
+
 def test_missing_local_dir(empty_store):
     with pytest.raises(InputError, match=r"model directory \./no/such/dir does not exist"):
         load_translator("en", "ru", model="./no/such/dir", backend="hf")

@@ -420,10 +420,19 @@ def ensure_model(model: str, *, download: bool = True, pull: str | None = None) 
         raise ModelNotFoundError(message)
     try:
         return pull_model(model)
-    except ModelNotFoundError:
-        raise
-    except Exception as exc:  # network, auth, DNS ...: all mean "cannot be reached"
+    except Exception as exc:
+        if _hub_answered(exc):
+            raise  # the hub was reached and refused: its own message says why
+        # network, DNS, proxy ...: all mean "cannot be reached", whatever the library says
         raise ModelNotFoundError(message) from exc
+
+
+def _hub_answered(exc: BaseException) -> bool:
+    """Whether ``exc`` (or its cause) is the hub's answer about the repository itself."""
+    from huggingface_hub.errors import GatedRepoError, RepositoryNotFoundError
+
+    answered = (RepositoryNotFoundError, GatedRepoError)  # GatedRepoError is a subclass, too
+    return isinstance(exc, answered) or isinstance(exc.__cause__, answered)
 
 
 def pull_model(model: str, *, home: Path | None = None) -> Path:
