@@ -29,6 +29,7 @@ from typing import Any
 
 from aligntext import __version__
 from aligntext.errors import BackendUnavailableError, InputError
+from aligntext.io.encoding import decode_bytes
 from aligntext.types import Fact, Signature
 
 #: Metric keys in the order they are reported. ``chrf++`` is chrF with word bigrams.
@@ -402,10 +403,12 @@ def read_lines(path: PathLike) -> list[str]:
     """Read a line-aligned file exactly as the ``sacrebleu`` command line reads it.
 
     Lines are split on ``\\n`` only and trailing whitespace (including ``\\r``) is stripped
-    from each; a UTF-8 byte-order mark is dropped.
+    from each; a UTF-8 byte-order mark is dropped. A file that is not UTF-8 (cp1251,
+    koi8-r, cp1254, UTF-16), which sacrebleu would refuse, is decoded with aligntext's
+    encoding detection instead.
 
     Raises:
-        InputError: the file is missing, a folder, binary, not UTF-8 or has no text.
+        InputError: the file is missing, a folder, binary, undecodable or has no text.
     """
     p = Path(path)
     if not p.exists():
@@ -413,17 +416,22 @@ def read_lines(path: PathLike) -> list[str]:
     if p.is_dir():
         raise InputError(f"{str(p)!r} is a folder; give a file, or folders for both sides")
     data = p.read_bytes()
-    if b"\x00" in data[:8192]:
-        raise InputError(
-            f"{str(p)!r} is not a text file; for .docx and other documents use "
-            "--input-format doc (input_format='doc')"
-        )
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{str(p)!r} is not valid UTF-8 (byte {exc.start}); convert it to UTF-8 first"
-        ) from exc
+        text = data.decode("utf-8")  # sacrebleu's own reading, so the scores are identical
+    except UnicodeDecodeError:
+        text = ""
+    if data and (not text or "\x00" in text):
+        # A legacy code page (cp1251, koi8-r, cp1254) or UTF-16, which sacrebleu cannot read
+        # at all: decode it as every other aligntext reader does.
+        try:
+            text, _ = decode_bytes(data, p)
+        except InputError as exc:
+            if b"\x00" not in data[:8192]:
+                raise
+            raise InputError(
+                f"{str(p)!r} is not a text file; for .docx and other documents use "
+                "--input-format doc (input_format='doc')"
+            ) from exc
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise InputError(f"{str(p)!r} is empty; give a file with one segment per line")
