@@ -12,7 +12,7 @@ import shutil
 import pytest
 
 from aligntext.errors import BackendUnavailableError, InputError
-from aligntext.translate import PivotTranslator, load_translator
+from aligntext.translate import PivotTranslator, length_batches, load_translator
 from aligntext.translate import registry as reg
 from tiny_models import tiny_model
 
@@ -105,16 +105,29 @@ def test_forced_length(store, backend, arch):
         min_new_tokens=5,
     )
     translator.load()
-    tokenizer = translator._tokenizer
-    special = set(tokenizer.all_special_ids)
     decoded = []
-    real_decode = tokenizer.batch_decode
+    if backend == "hf":
+        tokenizer = translator._tokenizer
+        special_ids = set(tokenizer.all_special_ids)
+        real_decode = tokenizer.batch_decode
 
-    def spy(ids, **kwargs):
-        decoded.extend([i for i in row if i not in special] for row in ids)
-        return real_decode(ids, **kwargs)
+        def spy(ids, **kwargs):
+            decoded.extend([i for i in row if i not in special_ids] for row in ids)
+            return real_decode(ids, **kwargs)
 
-    tokenizer.batch_decode = spy
+        tokenizer.batch_decode = spy
+    else:
+        from transformers import AutoTokenizer
+
+        special = set(AutoTokenizer.from_pretrained(str(tiny_model(arch))).all_special_tokens)
+        pieces = translator._tokenizer
+        real_pieces_decode = pieces.decode
+
+        def spy_pieces(rows):
+            decoded.extend([p for p in row if p not in special] for row in rows)
+            return real_pieces_decode(rows)
+
+        pieces.decode = spy_pieces
     out = translator.translate(["Bakı", "Hökumət tam hesabatı gələn ay dərc edəcək."])
     assert len(out) == 2
     assert [len(row) for row in decoded] == [5, 5]
@@ -136,6 +149,90 @@ def test_hf_batches_under_token_budget(store):
     out = translator.translate(sentences, progress=done.append)
     assert len(out) == 12 and all(out)
     assert len(done) > 1 and sum(done) == 12
+
+
+@pytest.mark.parametrize(("beam", "budget"), [(1, 120), (2, 60), (4, 30), (200, 1)])
+def test_hf_batch_budget_is_shared_by_beams(store, beam, budget):
+    """Beam search runs beam hypotheses per sentence: the padded source budget per batch is
+    divided among them, so a batch costs about the same memory at any beam size."""
+    translator = load_translator(
+        "az",
+        "en",
+        model=str(tiny_model("marian")),
+        backend="hf",
+        beam_size=beam,
+        max_new_tokens=2,
+        max_batch_tokens=120,
+    )
+    assert translator.batch_budget() == budget
+    if beam > 4:
+        return
+    sentences = [f"Parlament {i} səslə təsdiqlədi {'və ' * (i % 3)}." for i in range(8)]
+    batches = []
+    real_generate = translator._generate
+
+    def spy(batch):
+        batches.append(batch)
+        return real_generate(batch)
+
+    translator.load()
+    translator._generate = spy
+    assert len(translator.translate(sentences)) == 8
+    assert sum(len(b) for b in batches) == 8
+    # the padded size of every batch fits the shared budget (a long sentence goes alone)
+    assert all(max(map(len, b)) * len(b) <= budget or len(b) == 1 for b in batches)
+    assert len(batches) >= (2 if beam > 1 else 1)
+
+
+@pytest.mark.parametrize(
+    ("beam", "inter", "budget", "max_batch_size"),
+    [(1, 1, 40, 0), (4, 1, 20, 0), (9, 1, 13, 0), (4, 2, 20, 20)],
+)
+def test_ct2_batches_under_budget(store, beam, inter, budget, max_batch_size):
+    """The budget shrinks with the square root of the beam; with one inter thread each
+    translate_batch call is one planned batch (CTranslate2 does not re-batch it), with
+    more, CTranslate2 splits calls into batches of the budget itself."""
+    translator = load_translator(
+        "az",
+        "en",
+        model=str(tiny_model("marian")),
+        backend="ct2",
+        beam_size=beam,
+        max_new_tokens=2,
+        max_batch_tokens=40,
+        inter_threads=inter,
+    )
+    assert translator.batch_budget() == budget
+    translator.load()
+    real = translator._translator
+    calls = []
+
+    class Spy:
+        def translate_batch(self, batch, **kwargs):
+            calls.append((batch, kwargs["max_batch_size"]))
+            return real.translate_batch(batch, **kwargs)
+
+    translator._translator = Spy()
+    sentences = [f"Parlament {i} səslə təsdiqlədi {'və ' * (i % 3)}." for i in range(8)]
+    assert all(translator.translate(sentences))
+    assert sum(len(batch) for batch, _ in calls) == 8
+    assert {size for _, size in calls} == {max_batch_size}
+    if inter == 1:
+        assert len(calls) > 1
+        assert all(max(map(len, b)) * len(b) <= budget or len(b) == 1 for b, _ in calls)
+
+
+@pytest.mark.parametrize(
+    ("lengths", "budget", "floor", "expected"),
+    [
+        ([3, 5, 2, 4], 20, 0, [[1, 3, 0, 2]]),
+        ([3, 5, 2, 4], 20, 10, [[1, 3], [0, 2]]),
+        ([3, 5, 2, 4], 20, 25, [[1], [3], [0], [2]]),
+    ],
+)
+def test_length_batches_floor(lengths, budget, floor, expected):
+    """A forced output length makes short sentences cost as much as that length."""
+    assert length_batches(lengths, budget, floor=floor) == expected
 
 
 def test_ct2_conversion_is_cached_and_reused(store):

@@ -87,7 +87,11 @@ def translate_distinct(
 
 
 def length_batches(
-    lengths: Sequence[int], max_tokens: int, max_sentences: int | None = None
+    lengths: Sequence[int],
+    max_tokens: int,
+    max_sentences: int | None = None,
+    *,
+    floor: int = 0,
 ) -> list[list[int]]:
     """Group indices into batches of similar length under a padded token budget.
 
@@ -100,6 +104,10 @@ def length_batches(
         lengths: token count of each sentence.
         max_tokens: the padded token budget per batch.
         max_sentences: an optional cap on sentences per batch.
+        floor: each sentence counts at least this many tokens. A translation forced to
+            ``n`` tokens (``min_new_tokens``) costs the decoder ``n`` steps however short
+            its source, and the decoder's steps (times the beams) are most of the time and
+            memory: without the floor, short sentences would pile into huge batches.
 
     Returns:
         Batches of indices into ``lengths``; every index appears exactly once.
@@ -109,7 +117,7 @@ def length_batches(
     current: list[int] = []
     longest = 0
     for i in order:
-        size = max(lengths[i], 1)
+        size = max(lengths[i], floor, 1)
         grown = max(longest, size)
         full = max_sentences is not None and len(current) >= max_sentences
         if current and (grown * (len(current) + 1) > max_tokens or full):

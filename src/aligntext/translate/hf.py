@@ -51,7 +51,8 @@ class HFTranslator:
             :func:`auto_length`.
         min_new_tokens: force at least this many tokens, counted the same way (equal-length
             benchmarks).
-        max_batch_tokens: padded source tokens per batch (default per device).
+        max_batch_tokens: padded source tokens per batch (default per device), divided
+            among the beams (see :meth:`batch_budget`).
         max_batch_sentences: an optional cap on sentences per batch.
         threads: torch intra-op threads (``None``: torch's default).
         compute_type: ``float32``, ``float16`` or ``bfloat16`` (default float32 on CPU,
@@ -164,10 +165,22 @@ class HFTranslator:
             load=self.load,
             encode=self._encode,
             plan=lambda lengths: length_batches(
-                lengths, self.max_batch_tokens, self.max_batch_sentences
+                lengths,
+                self.batch_budget(),
+                self.max_batch_sentences,
+                floor=self.min_new_tokens or 0,
             ),
             run=self._generate,
         )
+
+    def batch_budget(self) -> int:
+        """Padded source tokens per batch: ``max_batch_tokens`` shared by the beams.
+
+        Beam search runs ``beam_size`` hypotheses per sentence, so a batch's activations and
+        key/value caches grow with ``sentences * beams``; dividing the budget keeps that
+        product, hence the memory and the size of each matrix product, as in greedy mode.
+        """
+        return max(1, self.max_batch_tokens // self.beam_size)
 
     def _encode(self, texts: list[str]) -> list[list[int]]:
         if self.step.source_prefix:
