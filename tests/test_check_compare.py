@@ -355,8 +355,8 @@ def test_each_swapped_name_is_paired_with_the_one_in_its_place() -> None:
         (
             "en",
             "tr",
-            "Twitter Suspends Chinese Accounts Targeting Hong Kong Protests",
-            "Twitter, Hong Kong Protestolarını Hedefleyen Çinli Hesapları Askıya Alıyor",
+            "Facebook Removes Fake Accounts Targeting Local Journalists In Baku",
+            "Facebook, Bakü’deki Yerel Gazetecileri Hedef Alan Sahte Hesapları Kaldırdı",
         ),
         (
             "en",

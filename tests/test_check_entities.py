@@ -185,7 +185,7 @@ def test_commonness_sees_through_suffixes(word: str, lang: str, common: bool) ->
 @pytest.mark.parametrize(
     ("text", "lang", "headline"),
     [
-        ("Twitter Suspends Chinese Accounts Targeting Hong Kong Protests", "en", True),
+        ("Facebook Removes Fake Accounts Targeting Local Journalists In Baku", "en", True),
         ("Aliyev met Hasanov and later Mammadov in Ganja.", "en", False),
     ],
 )

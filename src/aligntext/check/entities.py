@@ -292,7 +292,7 @@ def is_headline(text: str, lang: str | None = None) -> bool:
 
     With ``lang``, only common words of that language are counted, so that a sentence full
     of names ("Aliyev met Hasanov and Mammadov in Ganja") is not taken for a headline while
-    "Twitter Suspends Chinese Accounts" is.
+    "Facebook Removes Fake Accounts" is.
     """
     words = re.findall(r"[^\W\d_]{4,}", text)
     if lang is not None:
