@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
-from typing import Protocol, TypeVar, runtime_checkable
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 #: Called with the number of sentences just finished; drives the CLI's progress bar.
 ProgressCallback = Callable[[int], None]
@@ -32,6 +32,28 @@ class Translator(Protocol):
         """``(key, value)`` pairs for the run's signature: model id, revision, backend,
         beam, compute type, pivot chain ..."""
         ...
+
+
+class BackendSignature:
+    """The signature fields every model backend reports; mixed into ``hf`` and ``ct2``."""
+
+    step: Any
+    revision: str
+    backend: str
+    device: str
+    compute_type: str
+    beam_size: int
+
+    def signature_fields(self) -> tuple[tuple[str, str], ...]:
+        """Model id, revision, backend, device, compute type and beam."""
+        return (
+            ("model", self.step.model),
+            ("revision", self.revision),
+            ("backend", self.backend),
+            ("device", self.device),
+            ("compute", self.compute_type),
+            ("beam", str(self.beam_size)),
+        )
 
 
 TokenT = TypeVar("TokenT", int, str)

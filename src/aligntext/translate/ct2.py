@@ -22,6 +22,7 @@ from typing import Any
 
 from aligntext.errors import BackendUnavailableError, InputError
 from aligntext.translate.base import (
+    BackendSignature,
     ProgressCallback,
     length_batches,
     quiet_transformers,
@@ -257,7 +258,7 @@ def convert_to_ct2(
     return target
 
 
-class CT2Translator:
+class CT2Translator(BackendSignature):
     """Translate with a CTranslate2 model (converted Marian, NLLB-200 or M2M100).
 
     The translator loads on the first :meth:`translate` (or :meth:`load`).
@@ -415,17 +416,6 @@ class CT2Translator:
             ) from exc
         skip = 1 if prefix else 0
         return self._pieces().decode([r.hypotheses[0][skip:] for r in results])
-
-    def signature_fields(self) -> tuple[tuple[str, str], ...]:
-        """Model id, revision, backend, device, compute type and beam."""
-        return (
-            ("model", self.step.model),
-            ("revision", self.revision),
-            ("backend", self.backend),
-            ("device", self.device),
-            ("compute", self.compute_type),
-            ("beam", str(self.beam_size)),
-        )
 
     def __repr__(self) -> str:
         return f"CT2Translator({self.step.model!r}, {self.src_lang}-{self.tgt_lang})"

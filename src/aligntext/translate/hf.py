@@ -15,6 +15,7 @@ from typing import Any
 
 from aligntext.errors import BackendUnavailableError, InputError
 from aligntext.translate.base import (
+    BackendSignature,
     ProgressCallback,
     length_batches,
     quiet_transformers,
@@ -35,7 +36,7 @@ def auto_length(longest_source: int, model_limit: int) -> int:
     return max(1, min(model_limit, 2 * longest_source + 10))
 
 
-class HFTranslator:
+class HFTranslator(BackendSignature):
     """Translate with a transformers seq2seq model (Marian, NLLB-200, M2M100).
 
     The model loads on the first :meth:`translate` (or :meth:`load`).
@@ -230,17 +231,6 @@ class HFTranslator:
             out[:, start:].tolist(), skip_special_tokens=True, clean_up_tokenization_spaces=False
         )
         return [t.strip() for t in texts]
-
-    def signature_fields(self) -> tuple[tuple[str, str], ...]:
-        """Model id, revision, backend, device, compute type and beam."""
-        return (
-            ("model", self.step.model),
-            ("revision", self.revision),
-            ("backend", self.backend),
-            ("device", self.device),
-            ("compute", self.compute_type),
-            ("beam", str(self.beam_size)),
-        )
 
     def __repr__(self) -> str:
         return f"HFTranslator({self.step.model!r}, {self.src_lang}-{self.tgt_lang})"
