@@ -116,6 +116,20 @@ def lang_option(*names: str, help: str) -> Callable[[F], F]:
     return click.option(*names, callback=callback, help=help)
 
 
+#: Options several commands share, declared once so that they read the same everywhere.
+glossary_option = click.option(
+    "--glossary",
+    type=click.Path(exists=True, dir_okay=False, path_type=str),
+    help="Glossary (TSV or TBX): one concept per row, its form in each language.",
+)
+langs_option = click.option(
+    "--langs", help="Languages of all files, comma-separated, in order: en,az,ru,tr."
+)
+strict_option = click.option(
+    "--strict", is_flag=True, help="Fail (exit 2) when a file is not in its language."
+)
+
+
 def library_errors(func: F) -> F:
     """Turn library errors raised by a command into one-line CLI errors.
 
@@ -594,7 +608,7 @@ def _pivot_index(pivot: str | None, langs: list[str]) -> int:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
 @lang_option("--src-lang", help="Language of the first file (en, az, ru, tr); detected if omitted.")
 @lang_option("--tgt-lang", help="Language of the second file; detected if left out.")
-@click.option("--langs", help="Languages of all files, comma-separated, in order: en,az,ru,tr.")
+@langs_option
 @click.option(
     "--pivot", help="Multi-way: the version the others are aligned to (language or file number)."
 )
@@ -605,7 +619,7 @@ def _pivot_index(pivot: str | None, langs: list[str]) -> int:
     show_default=True,
     help="doc: documents to segment into sentences; lines: one segment per line.",
 )
-@click.option("--strict", is_flag=True, help="Fail (exit 2) when a file is not in its language.")
+@strict_option
 @click.option(
     "--mt-model",
     type=click.Path(exists=True, file_okay=False, path_type=str),
@@ -726,11 +740,7 @@ def _use_color(output: str) -> bool:
     type=click.Choice(("tsv", "tmx", "xliff", "po")),
     help="Bitext format; guessed from the extension and content when left out.",
 )
-@click.option(
-    "--glossary",
-    type=click.Path(exists=True, dir_okay=False, path_type=str),
-    help="Glossary (TSV or TBX): one concept per row, its form in each language.",
-)
+@glossary_option
 @click.option(
     "--fail-on",
     type=click.Choice(_FAIL_ON),
@@ -784,13 +794,9 @@ def check_cmd(
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
 @lang_option("--src-lang", help="Language of the first file (en, az, ru, tr); detected if omitted.")
 @lang_option("--tgt-lang", help="Language of the second file; detected if left out.")
-@click.option("--langs", help="Languages of all files, comma-separated, in order: en,az,ru,tr.")
-@click.option(
-    "--glossary",
-    type=click.Path(exists=True, dir_okay=False, path_type=str),
-    help="Glossary (TSV or TBX): one concept per row, its form in each language.",
-)
-@click.option("--strict", is_flag=True, help="Fail (exit 2) when a file is not in its language.")
+@langs_option
+@glossary_option
+@strict_option
 @click.option(
     "--fail-on",
     type=click.Choice(_FAIL_ON),
