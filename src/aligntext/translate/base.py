@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
 #: Called with the number of sentences just finished; drives the CLI's progress bar.
@@ -32,6 +34,19 @@ class Translator(Protocol):
         """``(key, value)`` pairs for the run's signature: model id, revision, backend,
         beam, compute type, pivot chain ..."""
         ...
+
+
+def read_json_object(path: Path) -> dict[str, Any]:
+    """The JSON object in a model folder's file, or ``{}`` when it is missing or not an object.
+
+    Model folders come from many exporters; a missing or odd ``config.json`` /
+    ``vocab.json`` only means "no information", and the caller decides what that implies.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 class BackendSignature:

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import json
 import re
 from pathlib import Path
 from typing import Any
 
 from aligntext.errors import BackendUnavailableError, InputError
 from aligntext.langs import get_language
-from aligntext.translate.base import Translator
+from aligntext.translate.base import Translator, read_json_object
 from aligntext.translate.pivot import PivotTranslator
 from aligntext.translate.registry import (
     Registry,
@@ -94,11 +93,13 @@ def detect_family(path: Path) -> str:
     """
     record = path / "aligntext-source.json"
     if record.is_file():
-        family = _read_json(record).get("family")
+        family = read_json_object(record).get("family")
         if family:
             return str(family)
-    tokenizer_class = str(_read_json(path / "tokenizer_config.json").get("tokenizer_class", ""))
-    model_type = str(_read_json(path / "config.json").get("model_type", ""))
+    tokenizer_class = str(
+        read_json_object(path / "tokenizer_config.json").get("tokenizer_class", "")
+    )
+    model_type = str(read_json_object(path / "config.json").get("model_type", ""))
     if tokenizer_class.startswith("Nllb"):
         return "nllb"
     if tokenizer_class.startswith("M2M100") or model_type == "m2m_100":
@@ -112,14 +113,6 @@ def detect_family(path: Path) -> str:
     )
 
 
-def _read_json(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def marian_target_token(path: Path, tgt: str) -> str | None:
     """The ``>>xxx<<`` token selecting ``tgt`` in a multi-target OPUS-MT model, or ``None``
     for a single-target model.
@@ -127,7 +120,7 @@ def marian_target_token(path: Path, tgt: str) -> str | None:
     Raises:
         InputError: the model is multi-target but has no token for ``tgt``.
     """
-    tokens = {t for t in _read_json(path / "vocab.json") if _TARGET_TOKEN.match(t)}
+    tokens = {t for t in read_json_object(path / "vocab.json") if _TARGET_TOKEN.match(t)}
     if not tokens:
         return None
     lang = get_language(tgt)
@@ -154,7 +147,7 @@ def _complete_step(step: Step, path: Path) -> Step:
 
 
 def _ct2_source_revision(path: Path) -> str:
-    return str(_read_json(path / "aligntext-source.json").get("revision") or "local")
+    return str(read_json_object(path / "aligntext-source.json").get("revision") or "local")
 
 
 def _load_step(

@@ -22,13 +22,13 @@ transformers' ``AutoTokenizer`` only when a family's files are missing.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
 from aligntext.errors import InputError
+from aligntext.translate.base import read_json_object
 
 #: Used when ``tokenizer_config.json`` gives no usable ``model_max_length`` (as transformers'
 #: huge default would not fit any of these models).
@@ -78,14 +78,6 @@ class PieceTokenizer(Protocol):
     def decode(self, pieces: Sequence[Sequence[str]]) -> list[str]:
         """The text of each output piece sequence, special tokens dropped."""
         ...
-
-
-def _read_json(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def _token_text(value: Any) -> str | None:
@@ -158,10 +150,10 @@ class MarianPieces:
     library = "sentencepiece"
 
     def __init__(self, path: Path) -> None:
-        config = _read_json(path / "tokenizer_config.json")
+        config = read_json_object(path / "tokenizer_config.json")
         self.source = _load_spm(path / "source.spm")
         self.target = _load_spm(path / "target.spm")
-        self.vocab = set(_read_json(path / "vocab.json"))
+        self.vocab = set(read_json_object(path / "vocab.json"))
         self.unk = _token_text(config.get("unk_token")) or "<unk>"
         self.eos = _token_text(config.get("eos_token")) or "</s>"
         if self.unk not in self.vocab:
@@ -212,9 +204,9 @@ class M2M100Pieces:
     library = "sentencepiece"
 
     def __init__(self, path: Path, src_code: str) -> None:
-        config = _read_json(path / "tokenizer_config.json")
+        config = read_json_object(path / "tokenizer_config.json")
         self.sp = _load_spm(path / "sentencepiece.bpe.model")
-        self.vocab = set(_read_json(path / "vocab.json"))
+        self.vocab = set(read_json_object(path / "vocab.json"))
         codes = M2M100_CODES.get(str(config.get("language_codes") or "m2m100"), ())
         if src_code not in codes:
             raise InputError(
@@ -270,7 +262,7 @@ class NllbPieces:
     """
 
     def __init__(self, path: Path, src_code: str) -> None:
-        config = _read_json(path / "tokenizer_config.json")
+        config = read_json_object(path / "tokenizer_config.json")
         self.src_code = src_code
         self.legacy = bool(config.get("legacy_behaviour", False))
         self.unk = _token_text(config.get("unk_token")) or "<unk>"
