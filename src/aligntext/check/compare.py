@@ -11,9 +11,10 @@ changed figure:
   ordinals such as ``first``, ``both``) never count;
 - a figure that is a unit conversion of another (``5 miles (8 km)``) or a rounding of one on
   the other side is noted (``info``), not flagged;
-- names: a name (not a known concept, not an acronym; rare by wordfreq, :data:`NAME_ZIPF`)
+- names: a name (not a known concept, not an acronym, no dictionary word of its language by
+  :func:`~aligntext.check.lexicon.is_vocabulary`, not very frequent, :data:`NAME_ZIPF`)
   that has no counterpart anywhere in the other sentence, while the other sentence has a
-  capitalised word with no counterpart either (rare by :data:`REPLACEMENT_ZIPF`, not a month
+  capitalised word with no counterpart either (no dictionary word either, not a month
   or weekday, not the translated head of a name whose later words have counterparts, not in
   a Title Case headline), is a warning naming the word that stands nearest its place (a
   swapped name); so is a person's full name (two or more rare capitalised words)
@@ -46,6 +47,7 @@ from aligntext.check.entities import (
     word_keys,
 )
 from aligntext.check.glossary import Glossary
+from aligntext.check.lexicon import is_vocabulary
 from aligntext.check.numbers import extract_numbers, strength, tags_of, values_of
 from aligntext.check.translit import names_match, translit_keys
 from aligntext.langs import resolve_lang
@@ -53,16 +55,13 @@ from aligntext.types import Alignment, Fact, Finding, Span
 
 #: Beads whose confidence is below this get an ``alignment`` warning.
 LOW_CONFIDENCE = 0.5
-#: A source word rarer than this (wordfreq Zipf) is taken for a name that must reappear.
-#: Measured on real news translations (scripts/bench_check.py): 3.0 / 3.0 caught 36% of
-#: swapped names, 3.5 / 4.0 catches 47% for a few more flags on genuine pairs (mostly names
-#: the translator translated: "Gooners" / "Канониры", "The Smithy" / "Кузница").
-NAME_ZIPF = 3.5
-#: A target word rarer than this, with no source counterpart, is taken for a replacement name.
-#: Looser than :data:`NAME_ZIPF` because the target side has more evidence: the word is
-#: capitalised where it stands, has no counterpart in the source, and is not the translated
-#: head of a name whose other words have counterparts.
-REPLACEMENT_ZIPF = 4.0
+#: A source word that is no dictionary word and rarer than this (wordfreq Zipf) is taken for a
+#: name that must reappear. The dictionary tells names from translated words; the frequency
+#: bound leaves out the few very frequent words a dictionary misses (``The``-like tokens,
+#: brand names used as words). Measured on real news translations (scripts/bench_check.py):
+#: wordfreq alone (3.5 here, 4.0 on the target side) caught 47% of swapped names; the
+#: dictionaries catch more for fewer flags on genuine pairs (see the README's figures).
+NAME_ZIPF = 4.5
 
 Mapper = Callable[[int, int], Span]
 
@@ -486,7 +485,11 @@ def _units(facts: list[Fact], text: str, lang: str) -> list[_Unit]:
                 not headline
                 and not is_acronym(word)
                 and len(word) >= 4
+                and not is_vocabulary(word, lang)
                 and commonness(word, lang) < NAME_ZIPF
+                # An English name of a company or body quoted in a Russian text ("Japan
+                # Airlines") is translated like a Russian one.
+                and not (lang == "ru" and word.isascii() and is_vocabulary(word, "en"))
             )
             keys = translit_keys(word, lang)
             if "-" in word:
@@ -547,9 +550,9 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
         for m in capitalised_tokens(tgt)
         if not any(u.fact.start <= m.start() < u.fact.end for u in t_units)
     ]
-    # Only a name counts as the replacement: a rare capitalised word (a translated title such
-    # as "Kurulu" or "Агентства" is common), or a concept; a month or weekday is no name, and
-    # a target in Title Case gives no capitalisation signal.
+    # Only a name counts as the replacement: a capitalised word that is no dictionary word (a
+    # translated title such as "Kurulu" or "Агентства" is one), or a concept; a month or
+    # weekday is no name, and a target in Title Case gives no capitalisation signal.
     t_headline = is_headline(tgt, tl)
     extra = [
         u
@@ -562,7 +565,7 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
                 and len(u.word) >= 4
                 and not is_acronym(u.word)
                 and not not_a_name(u.word, tl)
-                and commonness(u.word, tl) < REPLACEMENT_ZIPF
+                and not is_vocabulary(u.word, tl)
             )
         )
         and not _found(u, s_concepts, s_keys)

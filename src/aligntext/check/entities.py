@@ -229,7 +229,7 @@ _SOFTENED = {"ğ": "k", "b": "p", "c": "ç", "d": "t"}
 
 
 @lru_cache(maxsize=65536)
-def _turkic_stems(word: str) -> frozenset[str]:
+def turkic_stems(word: str) -> frozenset[str]:
     """``word`` and what is left of it after cutting one to three suffix morphs (4+ letters)."""
     stems = {word}
     frontier = [word]
@@ -265,13 +265,13 @@ def commonness(word: str, lang: str) -> float:
         # Many Azerbaijani words have a Turkish cognate a letter or two away: ə is e or a,
         # doubled consonants are single (cəmiyyət / cemiyet), x is h, q is k.
         variants = set()
-        for stem in _turkic_stems(base):
+        for stem in turkic_stems(base):
             for e in ("e", "a"):
                 v = stem.translate(_AZ_TO_TR).replace("ə", e)
                 variants |= {v, re.sub(r"(.)\1", r"\1", v)}
         return max(float(zipf_frequency(v, "tr")) for v in variants)
     if lang == "tr":
-        return max(float(zipf_frequency(v, "tr")) for v in _turkic_stems(base))
+        return max(float(zipf_frequency(v, "tr")) for v in turkic_stems(base))
     if lang == "ru":
         base = base.replace("ё", "е")
     return float(zipf_frequency(base, lang))

@@ -1,0 +1,98 @@
+"""The dictionaries that tell a capitalised common word from a name, and what they change."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligntext.check import compare_sentences
+from aligntext.check.lexicon import is_vocabulary
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "vocabulary"),
+    [
+        # English: Webster's lists ordinary words in lowercase, names capitalised.
+        ("Council", "en", True),
+        ("Officials", "en", True),
+        ("Associated", "en", True),
+        ("Pakistan", "en", False),
+        ("Thomas", "en", False),
+        ("Kalbajar", "en", False),
+        # Russian: OpenCorpora tags names (Geox, Surn, Name), inflected forms included.
+        ("Президента", "ru", True),
+        ("Совета", "ru", True),
+        ("Федерального", "ru", True),
+        ("Пакистана", "ru", False),
+        ("Путиным", "ru", False),
+        ("Кельбаджара", "ru", False),
+        ("Barrhead", "ru", False),
+        # Turkish: the Zemberek lexicon, under the stem of an inflected form.
+        ("Kurulu", "tr", True),
+        ("Kurulu’na", "tr", True),
+        ("Bakanlığı", "tr", True),
+        ("Hizmetler", "tr", True),
+        ("Londra’da", "tr", False),
+        ("Kelbecer", "tr", False),
+        # Azerbaijani: the word roots of azstemmer, under the stem.
+        ("Şurası", "az", True),
+        ("Nazirliyi", "az", True),
+        ("Heyəti", "az", True),
+        ("Kəlbəcərin", "az", False),
+        ("Həsənov", "az", False),
+    ],
+)
+def test_is_vocabulary(word: str, lang: str, vocabulary: bool) -> None:
+    assert is_vocabulary(word, lang) is vocabulary
+
+
+@pytest.mark.parametrize(
+    ("sl", "tl", "src", "tgt", "message"),
+    [
+        # A famous name is frequent (wordfreq alone took "Pakistan" for a common word) but
+        # no dictionary word: its replacement is found.
+        (
+            "en",
+            "ru",
+            "The ministers of Pakistan and Kazakhstan met in Geneva.",
+            "Министры Непала и Казахстана встретились в Женеве.",
+            "entity Pakistan in source; target has Непала",
+        ),
+        # A replacement that is a frequent surname is still a name.
+        (
+            "en",
+            "ru",
+            "The report on the reform was written by Hasanov last week.",
+            "Доклад о реформе написал на прошлой неделе Джонс.",
+            "entity Hasanov in source; target has Джонс",
+        ),
+    ],
+)
+def test_names_that_word_frequency_missed(
+    sl: str, tl: str, src: str, tgt: str, message: str
+) -> None:
+    findings = [f for f in compare_sentences(src, tgt, sl, tl) if f.severity != "info"]
+    assert [f.message for f in findings] == [message]
+
+
+@pytest.mark.parametrize(
+    ("sl", "tl", "src", "tgt"),
+    [
+        # Translated words of an organisation's name are dictionary words on both sides.
+        (
+            "en",
+            "ru",
+            "The Doctors Association of Ganja welcomed the plan.",
+            "Ассоциация врачей Гянджи приветствовала план.",
+        ),
+        # An English name of a body quoted in a Russian text is translated into Turkish.
+        (
+            "ru",
+            "tr",
+            "Отчёт опубликовал Central Bank of Ganja.",
+            "Raporu Gence Merkez Bankası yayımladı.",
+        ),
+    ],
+)
+def test_quiet_on_translated_dictionary_words(sl: str, tl: str, src: str, tgt: str) -> None:
+    findings = compare_sentences(src, tgt, sl, tl)
+    assert [f.message for f in findings if f.severity != "info"] == []
