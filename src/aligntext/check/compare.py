@@ -487,9 +487,9 @@ def _units(facts: list[Fact], text: str, lang: str) -> list[_Unit]:
                 and len(word) >= 4
                 and not is_vocabulary(word, lang)
                 and commonness(word, lang) < NAME_ZIPF
-                # An English name of a company or body quoted in a Russian text ("Japan
-                # Airlines") is translated like a Russian one.
-                and not (lang == "ru" and word.isascii() and is_vocabulary(word, "en"))
+                # An English name of a company or body quoted in another language's text
+                # ("Japan Airlines", "Warners Solicitors") is translated like its own words.
+                and not (lang != "en" and word.isascii() and is_vocabulary(word, "en"))
             )
             keys = translit_keys(word, lang)
             if "-" in word:
