@@ -99,8 +99,14 @@ def _word_pattern(word: str, lang: str) -> str:
         head = re.escape(low[:-1]) + "[kğy]" if low.endswith("k") else re.escape(low)
         return head + _TURKIC_TAIL
     # English: plural and possessive, and the demonym a place name forms (India -> Indian,
-    # London -> Londoners), which translators render with the place's own name.
-    return re.escape(low) + r"(?:n|ns|ers|er|s|es)?(?:['’]s?)?"
+    # London -> Londoners, Iraq -> Iraqi, Egypt -> Egyptian, Japan -> Japanese), which
+    # translators render with the place's own name.
+    pattern = re.escape(low) + r"(?:n|ns|ers|er|s|es|is?|ians?|ese)?"
+    if len(low) >= 4 and low[-1] in "aeoy":
+        # The final vowel gives way: Europe -> European, Canada -> Canadian, Italy -> Italian,
+        # Mexico -> Mexican, Malta -> Maltese.
+        pattern = f"(?:{pattern}|{re.escape(low[:-1])}(?:e?ans?|ians?|ese))"
+    return pattern + r"(?:['’]s?)?"
 
 
 @dataclass(frozen=True)
@@ -108,7 +114,9 @@ class _Entry:
     pattern: re.Pattern[str]
     concept: str
     term: str
-    mode: str  # "exact": acronym, matched with its case; "cap": a name; "any": user term
+    # "exact": acronym, matched with its case; "cap": a name, found capitalised; "any": a user
+    # term or a built-in adjective written in lower case (Russian "ирландский"), any case.
+    mode: str
 
 
 def _is_acronym(term: str) -> bool:
@@ -261,12 +269,22 @@ def load_glossary(path: str | Path) -> Glossary:
 
 @lru_cache(maxsize=8)
 def builtin_index(lang: str) -> dict[str, list[_Entry]]:
-    """The index of built-in concepts: CLDR country names and known international bodies."""
-    from aligntext.check.locale_data import country_names, known_concepts
+    """The index of built-in concepts: CLDR countries, their demonyms, international bodies.
 
-    terms: list[tuple[str, str]] = []
-    for name, concept in country_names(lang).items():
-        terms.append((name, concept))
-    for name, concept in known_concepts(lang).items():
-        terms.append((name, concept))
-    return _build_index(terms, lang, names=True)
+    Country names and the nationality adjectives and language names that stand for them
+    (``Irish``, ``испанский``, ``İspanyolca``) share one ``country:XX`` key, so either side
+    of a pair may use either; ``concepts.tsv`` adds bodies, institutions and translated places.
+    """
+    from aligntext.check.locale_data import country_names, demonyms, known_concepts
+
+    names: list[tuple[str, str]] = list(country_names(lang).items())  # lowercased by CLDR
+    # Forms listed in lower case are adjectives (Azerbaijani "ispan", Russian "ирландский"),
+    # written in lower case in running text: found in any case. Capitalised ones are names.
+    adjectives: list[tuple[str, str]] = []
+    for name, concept in [*demonyms(lang).items(), *known_concepts(lang).items()]:
+        (adjectives if name[:1].islower() else names).append((name, concept))
+    index = _build_index(names, lang, names=True)
+    for key, entries in _build_index(adjectives, lang).items():
+        index.setdefault(key, []).extend(entries)
+        index[key].sort(key=lambda e: -len(e.term))
+    return index

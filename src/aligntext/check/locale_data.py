@@ -333,6 +333,13 @@ def country_names(lang: str) -> dict[str, str]:
         # UN, EU and the euro area are bodies, not countries: concepts.tsv has them.
         if len(code) == 2 and code.isalpha() and code not in ("ZZ", "XK", "UN", "EU", "EZ", "QO"):
             out[lower(name, lang)] = f"country:{code}"
+            # "Myanmar (Burma)", "Мьянма (Бирма)": running text writes either name alone. An
+            # acronym in brackets ("Гонконг (САР)") is a qualifier, not a name.
+            m = re.fullmatch(r"(.+?) \((.+)\)", name)
+            if m:
+                for part in m.groups():
+                    if not part.isupper() and " " not in part:
+                        out.setdefault(lower(part, lang), f"country:{code}")
     return out
 
 
@@ -372,4 +379,78 @@ def known_concepts(lang: str) -> dict[str, str]:
         for form in row[col].split("|"):
             if form.strip():
                 out.setdefault(form.strip(), concept)
+    return out
+
+
+# Languages whose CLDR name is not taken as the demonym of the country CLDR's likely subtags
+# give. English (likely en_US) and Arabic (likely ar_EG) are first languages of many
+# countries: "English" is the England/UK row of concepts.tsv, "Arab"/"Arabic" the Arab world
+# row. Welsh and Scottish Gaelic are regional in GB, so the official-language test below drops
+# them; concepts.tsv links them to Wales and Scotland.
+_DEMONYM_SKIP = frozenset({"en", "ar"})
+# Where the likely territory is not the country the adjective names in the news: likely
+# subtags give pt_BR, but "Portuguese" is Portugal's (Brazil's is "Brazilian").
+_DEMONYM_TERRITORY = {"pt": "PT"}
+# Language names that are, or with a suffix spell, everyday words (checked against wordfreq's
+# most frequent words): Azerbaijani "tay" (peer), "marşal" (the rank), "fin" (finala) and
+# "çin" (çini, tile; the country is capitalised "Çin"); Turkish "Dan" (a given name), "Leh"
+# (Lehine, in favour of), "Çek" (cheque), "Fin" (Finali), "Tay" (Tayin, appointment) and
+# "Kazak" (Kazaya: kaza, accident, with the k softened).
+_DEMONYM_COMMON = {
+    "az": frozenset({"tay", "marşal", "fin", "çin"}),
+    "tr": frozenset({"dan", "leh", "çek", "fin", "tay", "kazak"}),
+}
+# Turkish language names are the demonym plus -ca/-ce/-ça/-çe (İspanyolca, Fransızca, Çince);
+# the stem is the demonym (İspanyol, Fransız), and the suffix chain matches both.
+_TR_LANGUAGE_SUFFIX = re.compile(r"(?<=\w{3})[cç][aeıi]$")
+
+
+@lru_cache(maxsize=1)
+def _demonym_territories() -> dict[str, str]:
+    """Language code -> the country whose demonym its name doubles as (``ga`` -> ``IE``).
+
+    A language counts when CLDR's likely subtags put it in a country where it is an official
+    (or de facto official) language: Irish in Ireland, Spanish in Spain, Chinese in China.
+    """
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags")
+    spoken = get_global("territory_languages")
+    out: dict[str, str] = {}
+    for code, subtags in likely.items():
+        if "_" in code or code in _DEMONYM_SKIP or code == "und":
+            continue
+        territory = _DEMONYM_TERRITORY.get(code, str(subtags).rsplit("_", 1)[-1])
+        if not (len(territory) == 2 and territory.isalpha()):
+            continue
+        status = spoken.get(territory, {}).get(code, {}).get("official_status")
+        if status in ("official", "de_facto_official"):
+            out[code] = territory
+    return out
+
+
+@lru_cache(maxsize=8)
+def demonyms(lang: str) -> dict[str, str]:
+    """Nationality adjectives and language names of ``lang`` -> country concept key.
+
+    From CLDR's language names: ``Irish`` / ``irland`` / ``ирландский`` / ``İrlanda(ca)`` ->
+    ``country:IE``, so "Irish" meets "Ирландии" and "Spanish" meets "İspanyol". Only one-word
+    names are kept (``Swiss German`` is no demonym). Forms keep CLDR's case: lowercase ones
+    (Azerbaijani and Russian write adjectives in lower case) are matched in any case.
+    """
+    names = _locale(lang).languages
+    skip = _DEMONYM_COMMON.get(lang, frozenset())
+    out: dict[str, str] = {}
+    for code, territory in sorted(_demonym_territories().items()):
+        name = names.get(code, "").strip()
+        if not name or " " in name or "-" in name:
+            continue
+        if lang == "tr":
+            name = _TR_LANGUAGE_SUFFIX.sub("", name)
+        if len(name) < 3 or lower(name, lang) in skip:
+            continue
+        # Short Russian nouns (шона, урду, хинди) end like inflected names: "Шон" is a person.
+        if lang == "ru" and not name.endswith("ий") and len(name) < 6:
+            continue
+        out.setdefault(name, f"country:{territory}")
     return out
