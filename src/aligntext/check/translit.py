@@ -243,6 +243,9 @@ def _romanize(word: str, lang: str, english: bool | None = None) -> str:
         word = re.sub(r"aw(?![aeiouy])", "o", word)  # Shaw/Шоу, Arrabawn/Arraboun
         word = re.sub(r"(^|[^aeiou])wr", r"\1r", word)  # Wainwright/Вайнрайт: w is silent
         word = word.replace("igh", "ai")  # Wright/Райт, Leigh/Ли
+        # Greek and German spellings: Chris/Крис, Christian/Hıristiyan, Schulz/Шульц.
+        word = re.sub(r"ch(?=[rl])", "k", word)
+        word = word.replace("sch", "sh")
         word = re.sub(r"ies$", "is", word)  # Wallabies/Уоллабис
         # A compound's inner silent e: Gorebridge/Горбридж, Stonehaven/Стонхейвен.
         word = re.sub(
@@ -355,6 +358,16 @@ def translit_keys(word: str, lang: str) -> tuple[str, ...]:
         w_read = re.sub(r"(?<=[бвгдзклмнпрстфхцчшщ])у(?=[оаиэ])", "в", low)
         if w_read != low:
             variants.append(_fold(_romanize(w_read, lang)))
+        # Russian writes a foreign h before a vowel as "г" (Тегеран/Tehran, Гарри/Harry), a
+        # native g the same way: the h reading is only a variant, and only between vowels
+        # or in a short key. A longer name with a leading г already meets its h spelling by
+        # the fuzzy ratio (Гасанов/Hasanov), and the variant would let it meet a name one
+        # vowel off as well (Гасанов/Huseynov).
+        vowel_next = r"г(?=[аеёиоуыэюяь])"
+        pattern = vowel_next if len(keys[0]) <= 5 else r"(?<=[аеёиоуыэюя])" + vowel_next
+        h_read = re.sub(pattern, "х", low)
+        if h_read != low:
+            variants.append(_fold(_romanize(h_read, lang)))
     if latin:
         variants.append(_fold(_romanize(low, lang, english=lang != "en")))
     for v in variants:
@@ -389,11 +402,42 @@ def loose_consonants(key: str) -> str:
     return "".join(out)
 
 
+def _head(key: str) -> str:
+    """The class of a key's first sound: ``V`` a vowel, ``H`` an h, else the devoiced letter."""
+    if key.startswith("ts"):
+        key = key[1:]  # Russian ц for a soft c: Центральный/Central
+    ch = key[0]
+    if ch in "aio":
+        return "V"
+    return "H" if ch == "h" else ch.translate(_VOICING)
+
+
+def _heads(key: str) -> set[str]:
+    out = {_head(key)}
+    # Turkish puts an i before a consonant cluster: İspanya/Spain, İklim/Climate.
+    if len(key) > 3 and key[0] == "i" and key[1] not in "aio" and key[2] not in "aio":
+        out.add(_head(key[1:]))
+    return out
+
+
+# First sounds that scripts trade: an h is spelt or not (Hindistan/Indian), a W is "у"
+# (William/Уильям). An h written "г" (Harry/Гарри) is a key variant of its own.
+_HEAD_PAIRS = ({"H", "V"}, {"v", "V"})
+
+
+def _heads_agree(a: str, b: str) -> bool:
+    return any(x == y or {x, y} in _HEAD_PAIRS for x in _heads(a) for y in _heads(b))
+
+
 def names_match(a: str, b: str) -> bool:
     """Whether two transliteration keys plausibly spell the same name.
 
     Equal keys, one a prefix of the other (a suffix left on), equal consonant skeletons, or a
-    fuzzy ratio of at least 80 (82 on the shorter one's length for prefixes).
+    fuzzy ratio of at least 80 (84 on the shorter one's length for prefixes). The skeleton
+    rules need the first sounds to agree (``barhad`` and ``oparation`` share the loose
+    skeleton ``prt`` but not their first sound), and with only three consonants a skeleton
+    prefix also needs the same first letter and keys of near length: three consonants are
+    too common to stand for a name on their own.
     """
     if not a or not b:
         return False
@@ -402,14 +446,21 @@ def names_match(a: str, b: str) -> bool:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) < 3:
         return False
-    if long_.startswith(short) and len(long_) - len(short) <= 4:
+    # A three-letter key is a prefix of too many words ("sha" of "shakira").
+    if long_.startswith(short) and len(long_) - len(short) <= (2 if len(short) == 3 else 4):
         return True
-    ca, cb = consonants(short), consonants(long_)
-    if len(ca) >= 3 and (ca == cb or (cb.startswith(ca) and len(cb) - len(ca) <= 2)):
-        return True
-    la, lb = loose_consonants(short), loose_consonants(long_)
-    if len(la) >= 3 and (la == lb or (lb.startswith(la) and len(lb) - len(la) <= 1)):
-        return True
+    if _heads_agree(a, b):
+        near = _head(a) == _head(b) and len(long_) - len(short) <= 2
+        ca, cb = consonants(short), consonants(long_)
+        if len(ca) >= 3 and (
+            ca == cb or (cb.startswith(ca) and len(cb) - len(ca) <= 2 and (len(ca) > 3 or near))
+        ):
+            return True
+        la, lb = loose_consonants(short), loose_consonants(long_)
+        if len(la) >= 3 and (
+            la == lb or (lb.startswith(la) and len(lb) - len(la) <= 1 and (len(la) > 3 or near))
+        ):
+            return True
     if len(short) == 4 and fuzz.ratio(a, b) >= 85:
         return True
     if len(short) >= 5:
