@@ -47,7 +47,7 @@ from aligntext.check.entities import (
     word_keys,
 )
 from aligntext.check.glossary import Glossary
-from aligntext.check.lexicon import is_vocabulary
+from aligntext.check.lexicon import is_person_name, is_vocabulary
 from aligntext.check.numbers import extract_numbers, strength, tags_of, values_of
 from aligntext.check.translit import names_match, translit_keys
 from aligntext.langs import resolve_lang
@@ -61,7 +61,9 @@ LOW_CONFIDENCE = 0.5
 #: brand names used as words). Measured on real news translations (scripts/bench_check.py):
 #: wordfreq alone (3.5 here, 4.0 on the target side) caught 47% of swapped names; the
 #: dictionaries catch more for fewer flags on genuine pairs (see the README's figures).
-NAME_ZIPF = 4.5
+NAME_ZIPF = 6.0
+#: A capitalised target word rarer than this counts as a name even when a dictionary has it.
+RARE_WORD_ZIPF = 3.5
 
 Mapper = Callable[[int, int], Span]
 
@@ -485,11 +487,10 @@ def _units(facts: list[Fact], text: str, lang: str) -> list[_Unit]:
                 not headline
                 and not is_acronym(word)
                 and len(word) >= 4
-                and not is_vocabulary(word, lang)
-                and commonness(word, lang) < NAME_ZIPF
                 # An English name of a company or body quoted in another language's text
                 # ("Japan Airlines", "Warners Solicitors") is translated like its own words.
-                and not (lang != "en" and word.isascii() and is_vocabulary(word, "en"))
+                and not _is_word(word, lang)
+                and commonness(word, lang) < NAME_ZIPF
             )
             keys = translit_keys(word, lang)
             if "-" in word:
@@ -535,8 +536,6 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
         span = [v for v in s_units if v.fact is u.fact]
         if not any(found[id(v)] for v in span) or span[-1] is u:
             missing.append(u)
-    if not missing and not unmatched:
-        return
     # What the target has instead: a capitalised word or concept with no source counterpart.
     t_units = _units(tf, tgt, tl)
     t_units += [
@@ -550,24 +549,11 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
         for m in capitalised_tokens(tgt)
         if not any(u.fact.start <= m.start() < u.fact.end for u in t_units)
     ]
-    # Only a name counts as the replacement: a capitalised word that is no dictionary word (a
-    # translated title such as "Kurulu" or "Агентства" is one), or a concept; a month or
-    # weekday is no name, and a target in Title Case gives no capitalisation signal.
     t_headline = is_headline(tgt, tl)
-    extra = [
+    unexplained = [
         u
         for u in t_units
-        if (
-            (u.concept and u.namelike)
-            or (
-                not u.concept
-                and not t_headline
-                and len(u.word) >= 4
-                and not is_acronym(u.word)
-                and not not_a_name(u.word, tl)
-                and not is_vocabulary(u.word, tl)
-            )
-        )
+        if (u.concept or not t_headline)
         and not _found(u, s_concepts, s_keys)
         # A word of a span whose later words have counterparts is the translated head of a
         # name ("Kölgə Açıq Bazar Komitəsi"), not a name put in another's place; a changed
@@ -576,6 +562,48 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
             v.fact is u.fact and v.rank > u.rank and _found(v, s_concepts, s_keys) for v in t_units
         )
     ]
+    words = [
+        u
+        for u in unexplained
+        if not u.concept
+        and len(u.word) >= 4
+        and not is_acronym(u.word)
+        and not not_a_name(u.word, tl)
+    ]
+    # Only a name counts as the replacement: a capitalised word that is no dictionary word (a
+    # translated title such as "Kurulu" or "Агентства" is one) or a rare one, or a concept;
+    # a month or weekday is no name, and a target in Title Case gives no capitalisation signal.
+    extra = [u for u in unexplained if u.concept and u.namelike] + [
+        u for u in words if not is_vocabulary(u.word, tl) or commonness(u.word, tl) < RARE_WORD_ZIPF
+    ]
+    # A name gone while a capitalised dictionary word ("Президента") came from nowhere: a
+    # translated title would have a source word to come from, a capitalised common word with
+    # no counterpart of its own; with none on the source side, the word replaced the name.
+    if (
+        # A country left out ("the US President" -> "Başkan") is too common to flag this way.
+        any(not u.concept for u in missing)
+        and not extra
+        and not is_headline(src, sl)
+        and not any(
+            not found[id(u)] and not u.concept and not is_acronym(u.word) and _is_word(u.word, sl)
+            for u in s_units
+        )
+    ):
+        extra = words
+    if tl == "ru" and not missing:
+        # A Russian first name or surname (OpenCorpora's Name and Surn tags) with no source
+        # counterpart is a person put into the text (with a name gone, the swap says more).
+        for u in words:
+            if is_person_name(u.word, tl):
+                ctx.add(
+                    "entity",
+                    "warning",
+                    f"name {u.word} in target has no counterpart in source",
+                    [],
+                    [u.fact],
+                )
+    if not missing and not unmatched:
+        return
     shown: set[int] = set()
     for u in unmatched:
         twisted = _misspelt(u, t_units)
@@ -632,6 +660,13 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
                 [u.fact],
                 [],
             )
+
+
+def _is_word(word: str, lang: str) -> bool:
+    """A dictionary word of ``lang``, or an English one quoted in another language's text."""
+    return is_vocabulary(word, lang) or (
+        lang != "en" and word.isascii() and is_vocabulary(word, "en")
+    )
 
 
 def _nearest(u: _Unit, others: list[_Unit], src_len: int, tgt_len: int) -> _Unit:

@@ -152,3 +152,19 @@ def is_vocabulary(word: str, lang: str) -> bool:
         roots = _azerbaijani()
         return any(s in roots for s in turkic_stems(low))
     return False
+
+
+@lru_cache(maxsize=65536)
+def is_person_name(word: str, lang: str) -> bool:
+    """Whether ``word`` is a first name or surname by the dictionary (Russian only).
+
+    OpenCorpora tags them (``Name``, ``Surn``): ``Джонс``, ``Керимовым``. Other languages
+    have no such tags here and get False.
+    """
+    if lang != "ru":
+        return False
+    morph = _russian()
+    if morph is None:
+        return False
+    low = lower(re.split(r"['’]", word)[0], lang).replace("ё", "е")
+    return bool(set(morph.parse(low)[0].tag.grammemes) & {"Name", "Surn"})
