@@ -14,10 +14,13 @@ changed figure:
 - names: a name (not a known concept, not an acronym, no dictionary word of its language by
   :func:`~aligntext.check.lexicon.is_vocabulary`, not very frequent, :data:`NAME_ZIPF`)
   that has no counterpart anywhere in the other sentence, while the other sentence has a
-  capitalised word with no counterpart either (no dictionary word either, not a month
-  or weekday, not the translated head of a name whose later words have counterparts, not in
-  a Title Case headline), is a warning naming the word that stands nearest its place (a
-  swapped name); so is a person's full name (two or more rare capitalised words)
+  capitalised word with no counterpart either (no dictionary word either or a rare one, not
+  a month or weekday, not the translated head of a name whose later words have
+  counterparts, not in a Title Case headline; or a capitalised dictionary word when the
+  source has no unmatched dictionary word it could translate), is a warning naming the word
+  that stands nearest its place (a swapped name); so is a Russian first name or surname
+  (OpenCorpora's tags) in the target that nothing in the source explains, a person's full
+  name (two or more rare capitalised words)
   gone without trace, and a name whose letters reappear in another order (``Balakot`` /
   ``Бакалот``, a misspelling); a lone unmatched word of a name is only noted, because
   translated organisation names cannot be matched by spelling (the built-in concept list,
