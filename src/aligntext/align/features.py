@@ -225,6 +225,19 @@ class CostParams:
     w_sem: float = 8.0
     prior_shift: tuple[tuple[tuple[int, int], float], ...] = ()
 
+    def bead_costs(self) -> dict[tuple[int, int], float]:
+        """The cost of each bead shape, ``prior_shift`` left out (a 1-1 bead costs nothing)."""
+        return {
+            (1, 1): 0.0,
+            (1, 0): self.null,
+            (0, 1): self.null,
+            (2, 1): self.many,
+            (1, 2): self.many,
+            (2, 2): self.many2,
+            (1, 3): self.many3,
+            (3, 1): self.many3,
+        }
+
 
 def length_cost(ls: np.ndarray | float, lt: np.ndarray, params: CostParams) -> np.ndarray:
     """Gale-Church length cost of beads with ``ls`` source and ``lt`` target characters.

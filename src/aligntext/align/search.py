@@ -177,16 +177,7 @@ class _Problem:
         self.fs = np.concatenate([[0.0], np.cumsum(params.w_lone * fs)])
         self.ft = np.concatenate([[0.0], np.cumsum(params.w_lone * ft)])
         self.fs_null = np.concatenate([[0.0], np.cumsum(self.fs_each)])
-        self.prior = {
-            (1, 1): 0.0,
-            (1, 0): params.null,
-            (0, 1): params.null,
-            (2, 1): params.many,
-            (1, 2): params.many,
-            (2, 2): params.many2,
-            (1, 3): params.many3,
-            (3, 1): params.many3,
-        }
+        self.prior = params.bead_costs()
         for shape, shift in params.prior_shift:
             self.prior[shape] += shift
 
@@ -511,15 +502,7 @@ def _prior_shift(
     for b in beads:
         shape = (len(b.src), len(b.tgt))
         counts[shape] = counts.get(shape, 0) + 1
-    base = {
-        (1, 0): params.null,
-        (0, 1): params.null,
-        (2, 1): params.many,
-        (1, 2): params.many,
-        (2, 2): params.many2,
-        (1, 3): params.many3,
-        (3, 1): params.many3,
-    }
+    base = params.bead_costs()
     n11 = counts.get((1, 1), 0)
     out: list[tuple[tuple[int, int], float]] = []
     for group in _PRIOR_GROUPS:
