@@ -12,7 +12,7 @@ import html
 import itertools
 import json
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from aligntext.types import (
@@ -365,11 +365,7 @@ def _cell_text(
     if not seg_ids:
         return style("(nothing)", dim=True)
     parts = []
-    for i in seg_ids:
-        seg = _segment(version, i)
-        if seg is None:
-            continue
-        pieces = _pieces(seg.text, [(s, f) for s, f in spans if s.segment == i])
+    for _, pieces in _segment_pieces(version, seg_ids, spans):
         out = []
         for text, found in pieces:
             if found:
@@ -425,6 +421,16 @@ def _segment(version: Version, i: int) -> Segment | None:
         if seg.index == i:
             return seg
     return None
+
+
+def _segment_pieces(
+    version: Version, seg_ids: Sequence[int], spans: Sequence[tuple[Span, Finding]]
+) -> Iterator[tuple[int, list[tuple[str, list[Finding]]]]]:
+    """Each listed segment of ``version`` that exists, cut into :func:`_pieces` by ``spans``."""
+    for i in seg_ids:
+        seg = _segment(version, i)
+        if seg is not None:
+            yield i, _pieces(seg.text, [(s, f) for s, f in spans if s.segment == i])
 
 
 def _locate(text: str, span: Span) -> tuple[int, int] | None:
@@ -826,11 +832,7 @@ def _html_cell(
     version: Version, seg_ids: Sequence[int], spans: Sequence[tuple[Span, Finding]]
 ) -> str:
     parts = []
-    for i in seg_ids:
-        seg = _segment(version, i)
-        if seg is None:
-            continue
-        pieces = _pieces(seg.text, [(s, f) for s, f in spans if s.segment == i])
+    for i, pieces in _segment_pieces(version, seg_ids, spans):
         out = []
         for text, found in pieces:
             if not found:
