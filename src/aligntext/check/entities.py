@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from aligntext.check.glossary import Glossary, builtin_index, find_terms
 from aligntext.check.locale_data import month_of, weekday_forms
-from aligntext.check.translit import lower, translit_key, translit_keys
+from aligntext.check.translit import TURKIC_MORPHS, lower, translit_key, translit_keys
 from aligntext.langs import resolve_lang
 from aligntext.types import Fact
 
@@ -199,27 +199,19 @@ _AZ_TO_TR = str.maketrans({"x": "h", "q": "k"})
 # Turkish and Azerbaijani suffix morphs (case, possessive, plural, copula, -lı, -ca, -ki), cut
 # from a word's end to find the common word under an inflected or compound form:
 # "Kurullarına" is "kurul", "Anayasamız" is "anayasa", "Heyətlərinə" is "heyət".
+# On top of the shared morphs: first-person possessive, possessive plurals, the copula -dır
+# and the instrumental -yla.
 _V4 = ("ı", "i", "u", "ü")
-_V2 = ("a", "e", "ə")
 _TURKIC_MORPHS = tuple(
     sorted(
         {
-            *_V4,
-            *_V2,
-            *(c + v for c in "nsy" for v in (*_V4, *_V2)),
-            *(v + "n" for v in _V4),
-            *("n" + v + "n" for v in _V4),
+            *TURKIC_MORPHS,
             *(v + "m" for v in _V4),
             "m",
             "n",
             *(p + v + "z" for p in ("m", "n", "ım", "im", "um", "üm") for v in _V4),
-            *(d + v + n for d in ("d", "t", "nd") for v in _V2 for n in ("", "n")),
-            *(d + v for d in ("l", "c", "ç", "yl") for v in (*_V2, *_V4)),
+            *("yl" + v for v in ("a", "e", "ə", *_V4)),
             *(d + v + "r" for d in ("d", "t") for v in _V4),
-            "lar",
-            "ler",
-            "lər",
-            "ki",
         },
         key=len,
         reverse=True,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from aligntext.check.translit import lower, strip_suffix
+from aligntext.check.translit import TURKIC_MORPHS, lower, strip_suffix
 from aligntext.errors import InputError, UnsupportedLanguageError
 from aligntext.langs import resolve_lang
 
@@ -66,21 +66,9 @@ _RU_NOUN_END = (
 )
 _RU_ADJ_END = "(?:ий|ый|ой|ая|яя|ое|ее|ие|ые|ого|его|ому|ему|им|ым|ом|ем|ую|юю|их|ых|ими|ыми|ей)"
 _RU_TAIL = rf"(?:{_RU_NOUN_END}|{_RU_ADJ_END}|й|й?ск{_RU_ADJ_END})?(?:['’][\w]{{1,6}})?"
-# Azerbaijani and Turkish suffix morphs (case, possessive, plural, derivational -lı and -ca);
+# Azerbaijani and Turkish suffix morphs (the shared set, plus the locative adjective -dakı);
 # up to three chain (Kəlbəcərlilərin), or any suffix after an apostrophe (Nisan'da).
-_TURKIC_MORPHS = sorted(
-    {
-        *(v for v in ("ı", "i", "u", "ü", "a", "e", "ə")),
-        *(c + v for c in ("n", "s", "y") for v in ("ı", "i", "u", "ü", "a", "e", "ə")),
-        *(v + "n" for v in ("ı", "i", "u", "ü")),
-        *(c + v + "n" for c in ("n",) for v in ("ı", "i", "u", "ü")),
-        *(d + v + n for d in ("d", "t", "nd") for v in ("a", "e", "ə") for n in ("", "n")),
-        *(d + v for d in ("l", "c", "ç") for v in ("a", "e", "ə", "ı", "i", "u", "ü")),
-        *(p for p in ("lar", "ler", "lər", "dakı", "daki", "deki", "dəki", "ki")),
-    },
-    key=len,
-    reverse=True,
-)
+_TURKIC_MORPHS = sorted({*TURKIC_MORPHS, "dakı", "daki", "deki", "dəki"}, key=len, reverse=True)
 _TURKIC_TAIL = "(?:" + "|".join(_TURKIC_MORPHS) + r"){0,3}(?:['’][\w]{1,8})?"
 
 

@@ -166,70 +166,22 @@ _DECADE_WORDS = {
 # Cardinals whose suffixed forms are mostly other words (tr "onu" = "it", "altında" =
 # "under", "yüzünden" = "because of", "bindi" = "got on").
 _NO_SUFFIX = {"on", "yüz", "bin", "min", "altı", "yedi", "bir", "sıfır"}
-_CARDINAL_SUFFIXES = frozenset(
-    [
-        "si",
-        "sı",
-        "su",
-        "sü",
-        "i",
-        "ı",
-        "u",
-        "ü",
-        "yi",
-        "yı",
-        "yu",
-        "yü",
-        "yə",
-        "ye",
-        "ya",
-        "ə",
-        "e",
-        "a",
-        "də",
-        "de",
-        "da",
-        "te",
-        "ta",
-        "dən",
-        "den",
-        "dan",
-        "ten",
-        "tan",
-        "dir",
-        "dır",
-        "dur",
-        "dür",
-        "dır",
-    ]
+# Case and possessive endings a Turkic number word takes ("ikisi", "üçə", "beşdən").
+_NUMERAL_ENDINGS = (
+    *("si", "sı", "su", "sü", "i", "ı", "u", "ü"),
+    *("yə", "ye", "ya", "ə", "e", "a"),
+    *("də", "de", "da", "dən", "den", "dan"),
 )
-_ORDINAL_SUFFIXES = frozenset(
+# A cardinal also takes the accusative after a vowel, the case endings after a voiceless
+# consonant and the copula ("altıyı", "üçte", "beştir").
+_CARDINAL_SUFFIXES = frozenset(
     {
-        "",
-        *[
-            "si",
-            "sı",
-            "su",
-            "sü",
-            "i",
-            "ı",
-            "u",
-            "ü",
-            "yə",
-            "ye",
-            "ya",
-            "ə",
-            "e",
-            "a",
-            "də",
-            "de",
-            "da",
-            "dən",
-            "den",
-            "dan",
-        ],
+        *_NUMERAL_ENDINGS,
+        *("yi", "yı", "yu", "yü", "te", "ta", "ten", "tan"),
+        *("dir", "dır", "dur", "dür"),
     }
 )
+_ORDINAL_SUFFIXES = frozenset({"", *_NUMERAL_ENDINGS})
 
 
 def _canon(value: Decimal) -> str:

@@ -19,6 +19,27 @@ from rapidfuzz import fuzz
 
 _APOSTROPHES = "'’`ʼ‘"
 
+_V4 = ("ı", "i", "u", "ü")
+_V2 = ("a", "e", "ə")
+#: Azerbaijani and Turkish suffix morphs: case, third-person possessive, plural, derivational
+#: -lı and -ca, -ki. The glossary's term tails (check/glossary.py) and the stem cutter of
+#: check/entities.py start from this set and add what each needs.
+TURKIC_MORPHS = frozenset(
+    {
+        *_V4,
+        *_V2,
+        *(c + v for c in "nsy" for v in (*_V4, *_V2)),
+        *(v + "n" for v in _V4),
+        *("n" + v + "n" for v in _V4),
+        *(d + v + n for d in ("d", "t", "nd") for v in _V2 for n in ("", "n")),
+        *(d + v for d in ("l", "c", "ç") for v in (*_V2, *_V4)),
+        "lar",
+        "ler",
+        "lər",
+        "ki",
+    }
+)
+
 _CYRILLIC = {
     "а": "a",
     "б": "b",
