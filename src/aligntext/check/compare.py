@@ -539,6 +539,10 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
         span = [v for v in s_units if v.fact is u.fact]
         if not any(found[id(v)] for v in span) or span[-1] is u:
             missing.append(u)
+    # The target is searched for a replacement when a source word has no counterpart, and a
+    # Russian target for a person nothing in the source explains.
+    if not missing and not unmatched and tl != "ru":
+        return
     # What the target has instead: a capitalised word or concept with no source counterpart.
     t_units = _units(tf, tgt, tl)
     t_units += [
@@ -553,17 +557,16 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
         if not any(u.fact.start <= m.start() < u.fact.end for u in t_units)
     ]
     t_headline = is_headline(tgt, tl)
+    t_found = {id(u): _found(u, s_concepts, s_keys) for u in t_units}
     unexplained = [
         u
         for u in t_units
         if (u.concept or not t_headline)
-        and not _found(u, s_concepts, s_keys)
+        and not t_found[id(u)]
         # A word of a span whose later words have counterparts is the translated head of a
         # name ("Kölgə Açıq Bazar Komitəsi"), not a name put in another's place; a changed
         # last word (a surname after a kept first name) still counts.
-        and not any(
-            v.fact is u.fact and v.rank > u.rank and _found(v, s_concepts, s_keys) for v in t_units
-        )
+        and not any(v.fact is u.fact and v.rank > u.rank and t_found[id(v)] for v in t_units)
     ]
     words = [
         u

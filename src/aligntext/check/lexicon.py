@@ -33,6 +33,7 @@ from aligntext.check.translit import lower
 # OpenCorpora tags of proper names: first names, surnames, patronymics, places,
 # organisations, trade marks.
 _RU_NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+_RU_PERSON_TAGS = frozenset({"Name", "Surn"})
 # English inflection to undo before a dictionary look-up: "Officials", "Associated".
 _EN_ENDINGS = (
     ("ies", "y"),
@@ -73,6 +74,16 @@ def _russian() -> Any:
     except ImportError:
         return None
     return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=65536)
+def _russian_parse(low: str) -> tuple[bool, frozenset[str]]:
+    """OpenCorpora's best reading of a lowercase Russian word: known to it, and its tags."""
+    morph = _russian()
+    if morph is None:
+        return False, frozenset()
+    parse = morph.parse(low.replace("ё", "е"))[0]
+    return bool(parse.is_known), frozenset(parse.tag.grammemes)
 
 
 def _dict_entries(path: Path) -> list[str]:
@@ -140,11 +151,8 @@ def is_vocabulary(word: str, lang: str) -> bool:
                 forms.add(low[: -len(ending)] + repl)
         return any(f in english for f in forms)
     if lang == "ru":
-        morph = _russian()
-        if morph is None:
-            return False
-        parse = morph.parse(low.replace("ё", "е"))[0]
-        return bool(parse.is_known) and not (set(parse.tag.grammemes) & _RU_NAME_TAGS)
+        known, tags = _russian_parse(low)
+        return known and not (tags & _RU_NAME_TAGS)
     if lang == "tr":
         words, names = _turkish()
         return low not in names and any(s in words for s in turkic_stems(low))
@@ -163,8 +171,4 @@ def is_person_name(word: str, lang: str) -> bool:
     """
     if lang != "ru":
         return False
-    morph = _russian()
-    if morph is None:
-        return False
-    low = lower(re.split(r"['’]", word)[0], lang).replace("ё", "е")
-    return bool(set(morph.parse(low)[0].tag.grammemes) & {"Name", "Surn"})
+    return bool(_russian_parse(lower(re.split(r"['’]", word)[0], lang))[1] & _RU_PERSON_TAGS)
