@@ -39,10 +39,12 @@ from functools import lru_cache
 
 from aligntext.check.dates import date_parts, dates_agree, extract_dates, format_date
 from aligntext.check.entities import (
+    acronym_keys,
     capitalised_tokens,
     commonness,
     entity_keys,
     extract_entities,
+    initials,
     is_acronym,
     is_headline,
     name_tokens,
@@ -52,7 +54,7 @@ from aligntext.check.entities import (
 from aligntext.check.glossary import Glossary
 from aligntext.check.lexicon import is_person_name, is_vocabulary
 from aligntext.check.numbers import extract_numbers, strength, tags_of, values_of
-from aligntext.check.translit import names_match, translit_keys
+from aligntext.check.translit import names_match, names_resemble, translit_keys
 from aligntext.langs import resolve_lang
 from aligntext.types import Alignment, Fact, Finding, Span
 
@@ -509,39 +511,79 @@ def _related(a: str, b: str) -> bool:
     return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
-def _found(u: _Unit, concepts: set[str], keys: list[str]) -> bool:
-    if u.concept:
-        return any(_related(u.concept, c) for c in concepts) or any(
-            names_match(k, w) for k in entity_keys(u.fact) if len(k) >= 4 for w in keys
+@dataclass(frozen=True)
+class _Side:
+    """What one text offers the other's units to be found in."""
+
+    concepts: set[str]
+    keys: list[str]
+    #: Initials of its word runs and keys of its acronyms: "LA" is spelt out as
+    #: "Лос-Анджелес", "ФРС" as "Federal Reserve System", and the other way round.
+    inits: frozenset[str]
+    acronyms: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str, lang: str, facts: list[Fact]) -> _Side:
+        return cls(
+            {f.key for f in facts if f.kind == "entity" and ":" in f.key},
+            word_keys(text, lang),
+            initials(text, lang),
+            acronym_keys(text, lang),
         )
-    return any(names_match(k, w) for k in u.keys for w in keys)
+
+
+def _found(u: _Unit, own: _Side, other: _Side, lang: str) -> bool:
+    if u.concept:
+        return any(_related(u.concept, c) for c in other.concepts) or any(
+            names_match(k, w) for k in entity_keys(u.fact) if len(k) >= 4 for w in other.keys
+        )
+    if is_acronym(u.word):
+        if any(k in other.inits for k in u.keys):
+            return True
+    elif u.fact.text.count(" ") + u.fact.text.count("-") and (
+        # An acronym this text has too ("Neumann Kaffee Gruppe (NKG)") answers for itself.
+        initials(u.fact.text, lang) & (other.acronyms - own.acronyms)
+    ):
+        return True
+    return any(names_match(k, w) for k in u.keys for w in other.keys)
 
 
 def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fact]) -> None:
     sl, tl = ctx.src_lang, ctx.tgt_lang
-    s_keys, t_keys = word_keys(src, sl), word_keys(tgt, tl)
-    s_concepts = {f.key for f in sf if f.kind == "entity" and ":" in f.key}
-    t_concepts = {f.key for f in tf if f.kind == "entity" and ":" in f.key}
+    s_side, t_side = _Side.of(src, sl, sf), _Side.of(tgt, tl, tf)
     s_units = _units(sf, src, sl)
-    found = {id(u): _found(u, t_concepts, t_keys) for u in s_units}
+    found = {id(u): _found(u, s_side, t_side, sl) for u in s_units}
     # A word of a name counts as missing when no word of its span has a counterpart, or when
     # it is the span's last word (translators drop first names and titles, not surnames).
     missing = []
     # Common-looking words with no counterpart are checked for a misspelling only.
     unmatched = []
+    # Words gone that a translation often drops or translates, counted as gone only when the
+    # target has a clear name in their place: a first name whose surname was kept, an
+    # acronym, a capitalised dictionary word inside a sentence ("Twitter", "Cooper").
+    doubtful = []
+    s_headline = is_headline(src, sl)
     for u in s_units:
         if found[id(u)]:
             continue
         if not u.namelike:
-            if not u.concept and not is_acronym(u.word):
+            if u.concept:
+                continue
+            if not is_acronym(u.word):
                 unmatched.append(u)
+            if is_acronym(u.word) or (
+                len(u.word) >= 4 and "initial" not in u.fact.detail and not s_headline
+            ):
+                doubtful.append(u)
             continue
         span = [v for v in s_units if v.fact is u.fact]
         if not any(found[id(v)] for v in span) or span[-1] is u:
             missing.append(u)
+        else:
+            doubtful.append(u)
     # The target is searched for a replacement when a source word has no counterpart, and a
     # Russian target for a person nothing in the source explains.
-    if not missing and not unmatched and tl != "ru":
+    if not missing and not unmatched and not doubtful and tl != "ru":
         return
     # What the target has instead: a capitalised word or concept with no source counterpart.
     t_units = _units(tf, tgt, tl)
@@ -557,7 +599,7 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
         if not any(u.fact.start <= m.start() < u.fact.end for u in t_units)
     ]
     t_headline = is_headline(tgt, tl)
-    t_found = {id(u): _found(u, s_concepts, s_keys) for u in t_units}
+    t_found = {id(u): _found(u, t_side, s_side, tl) for u in t_units}
     unexplained = [
         u
         for u in t_units
@@ -582,6 +624,18 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
     extra = [u for u in unexplained if u.concept and u.namelike] + [
         u for u in words if not is_vocabulary(u.word, tl) or commonness(u.word, tl) < RARE_WORD_ZIPF
     ]
+    # A clear name (no dictionary word, nothing like any source word: "Ball" and "Болла" are
+    # one name however spelt) put where a doubtful source word stood took that word's place.
+    strong = [
+        u
+        for u in extra
+        if not u.concept
+        and not is_vocabulary(u.word, tl)
+        and not any(names_resemble(k, w) for k in u.keys for v in s_units for w in v.keys)
+    ]
+    suspects = {id(u) for u in doubtful} if strong and not t_headline else set()
+    if suspects:
+        missing += doubtful
     # A name gone while a capitalised dictionary word ("Президента") came from nowhere: a
     # translated title would have a source word to come from, a capitalised common word with
     # no counterpart of its own; with none on the source side, the word replaced the name.
@@ -589,7 +643,7 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
         # A country left out ("the US President" -> "Başkan") is too common to flag this way.
         any(not u.concept for u in missing)
         and not extra
-        and not is_headline(src, sl)
+        and not s_headline
         and not any(
             not found[id(u)] and not u.concept and not is_acronym(u.word) and _is_word(u.word, sl)
             for u in s_units
@@ -638,7 +692,7 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
                 [twisted.fact],
             )
         elif extra:
-            e = _nearest(u, extra, len(src), len(tgt))
+            e = _nearest(u, strong if id(u) in suspects else extra, len(src), len(tgt))
             other = e.fact.text if e.concept else e.word
             ctx.add(
                 "entity",

@@ -274,6 +274,43 @@ def name_tokens(fact: Fact) -> list[str]:
     return [t for t in _TOKEN.findall(fact.text) if t not in _CONNECTORS and len(t) >= 3]
 
 
+def initials(text: str, lang: str) -> frozenset[str]:
+    """The initials of every run of two to six words that starts with a capital.
+
+    Short lowercase words (``of``, ``and``, ``и``) are passed over and hyphenated words count
+    their parts, so an acronym finds its spelt-out form in the other text: ``LA`` meets
+    ``Лос-Анджелес``, ``ФРС`` meets ``Federal Reserve System``, ``OECD`` meets ``Organisation
+    for Economic Cooperation and Development``. Initials are transliteration keys' first
+    letters.
+    """
+    words: list[tuple[str, bool]] = []
+    for m in _TOKEN.finditer(text):
+        for part in m.group(0).split("-"):
+            if not part or (len(part) <= 3 and part.islower()):
+                continue
+            key = translit_key(part, lang)
+            if key:
+                words.append((key[0], part[0].isupper()))
+    out: set[str] = set()
+    for i, (_, cap) in enumerate(words):
+        if not cap:
+            continue
+        for n in range(2, 7):
+            if i + n <= len(words):
+                out.add("".join(w for w, _ in words[i : i + n]))
+    return frozenset(out)
+
+
+def acronym_keys(text: str, lang: str) -> frozenset[str]:
+    """Transliteration keys of the acronyms of ``text`` (``LA`` -> ``la``, ``ФРС`` -> ``frs``)."""
+    return frozenset(
+        k
+        for m in _TOKEN.finditer(text)
+        if _is_acronym(m.group(0))
+        for k in translit_keys(m.group(0), lang)
+    )
+
+
 def is_acronym(word: str) -> bool:
     """All capitals, 2-6 letters, an apostrophe suffix aside (``NATO``, ``UAE’s``, ``ООН``)."""
     return _is_acronym(word)

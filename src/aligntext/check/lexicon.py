@@ -27,8 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from aligntext.check.entities import turkic_stems
-from aligntext.check.translit import lower
+from aligntext.check.translit import TURKIC_MORPHS, lower
 
 # OpenCorpora tags of proper names: first names, surnames, patronymics, places,
 # organisations, trade marks.
@@ -44,6 +43,122 @@ _EN_ENDINGS = (
     ("ing", ""),
     ("ing", "e"),
 )
+
+
+_V4 = ("ı", "i", "u", "ü")
+_V3 = ("a", "e", "ə")
+# Verb and word-forming endings of Turkish and Azerbaijani, on top of the case, number and
+# possessive morphs the name matcher cuts. The dictionaries list roots ("güç", "et",
+# "birlik", "yavaş"); texts have "Gücü", "Edildi", "Birliyinin", "Yavaşlatıyor". These are
+# cut only to recognise a dictionary word, never to match names.
+_TURKIC_WORD_MORPHS = tuple(
+    sorted(
+        {
+            *TURKIC_MORPHS,
+            *(v + "m" for v in _V4),
+            "m",
+            "n",
+            "k",
+            "t",
+            "l",
+            "ki",
+            "kı",
+            *(v + "z" for v in _V4),
+            *("n" + v + "z" for v in _V4),
+            *("yl" + v for v in (*_V3, *_V4)),
+            # past tense, evidential, aorist and negative
+            *(d + v for d in "dt" for v in _V4),
+            *("m" + v + "ş" for v in _V4),
+            *(v + "r" for v in (*_V4, *_V3)),
+            *("m" + v + z for v in _V3 for z in ("z", "")),
+            *("m" + v for v in _V4),
+            # progressive and future
+            "yor",
+            *(v + "yor" for v in _V4),
+            *(
+                y + a + c
+                for y in ("", "y")
+                for a, c in (
+                    ("a", "cak"),
+                    ("e", "cek"),
+                    ("a", "cağ"),
+                    ("e", "ceğ"),
+                    ("a", "caq"),
+                    ("ə", "cək"),
+                    ("ə", "cəy"),
+                )
+            ),
+            # voice: passive, reflexive, reciprocal, causative
+            *(v + c for v in _V4 for c in "lnş"),
+            *(d + v + "r" for d in "dt" for v in _V4),
+            # verbs from nouns, verbal nouns, participles and converbs
+            *("l" + v + c for v in _V3 for c in ("", "ş", "n")),
+            *("m" + v + k for v, k in (("a", "k"), ("e", "k"), ("a", "q"), ("ə", "k"))),
+            *(y + v + "n" for y in ("", "y") for v in _V3),
+            *(d + v + k for d in "dt" for v in _V4 for k in ("k", "ğ", "q", "y")),
+            *(v + "r" + v + k for v, k in (("a", "ak"), ("e", "ek"), ("a", "aq"), ("ə", "ək"))),
+            *(v + "p" for v in _V4),
+            *(v + "nc" + a for v in _V4 for a in _V3),
+            "ken",
+            # nouns and adjectives from other words
+            *("l" + v + k for v in _V4 for k in ("k", "ğ", "q", "y")),
+            *("s" + v + "z" for v in _V4),
+            *(d + v + "ş" for d in "dt" for v in _V3),
+            *(d + v + "k" + v2 for d in "dt" for v in _V3 for v2 in ("i", "ı")),
+        },
+        key=len,
+        reverse=True,
+    )
+)
+_COMPOUND_ENDINGS = (*_V4, *("s" + v for v in _V4))
+# A root's last consonant as the dictionary writes it, before a vowel-initial ending:
+# Turkish "güc-ü" (güç), "kitab-ı", Azerbaijani "birliy-i" (birlik), "ocağ-ı" (ocaq).
+_ROOT_FINAL = {"ğ": ("k", "q"), "y": ("k",), "b": ("p",), "c": ("ç",), "d": ("t",), "g": ("k",)}
+
+
+_VOWELS = "aeıioöuüə"
+
+
+def _harmonises(stem: str, ending: str) -> bool:
+    """Whether ``ending`` follows vowel harmony after ``stem`` (front with front, and a
+    four-way vowel rounded after a rounded one). Cuts that break it ("laik-ip-i-a") are no
+    real word forms."""
+    sv = [c for c in stem if c in _VOWELS]
+    ev = [c for c in ending if c in _VOWELS]
+    if not sv or not ev:
+        return True
+    last, first = sv[-1], ev[0]
+    if (last in "eiöüə") != (first in "eiöüə"):
+        return False
+    return first not in _V4 or (last in "oöuü") == (first in "uü")
+
+
+@lru_cache(maxsize=65536)
+def _word_stems(low: str) -> frozenset[str]:
+    """The roots a Turkish or Azerbaijani word form may have, for a dictionary look-up.
+
+    Endings are cut up to five deep down to two letters; each stem is also offered with its
+    last consonant as the root writes it and with a dropped vowel put back ("nehr-i" is
+    "nehir", "şəhər" stays).
+    """
+    stems = {low}
+    frontier = [low]
+    for _ in range(5):
+        found = []
+        for w in frontier:
+            for m in _TURKIC_WORD_MORPHS:
+                if w.endswith(m) and len(w) - len(m) >= 2:
+                    stem = w[: -len(m)]
+                    if stem not in stems and _harmonises(stem, m):
+                        stems.add(stem)
+                        found.append(stem)
+        frontier = found
+    out = set(stems)
+    for w in stems:
+        out.update(w[:-1] + r for r in _ROOT_FINAL.get(w[-1], ()))
+        if len(w) >= 3 and w[-1] not in "aeıioöuüə" and w[-2] not in "aeıioöuüə":
+            out.update(w[:-1] + v + w[-1] for v in _V4)
+    return frozenset(out)
 
 
 def _package_dir(name: str) -> Path | None:
@@ -119,6 +234,13 @@ def _turkish() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _turkish_verbs() -> frozenset[str]:
+    """Turkish verb roots (``et``, ``de``, ``ol``): two-letter stems count only if verbs."""
+    words, _ = _turkish()
+    return frozenset(w[:-3] for w in words if w.endswith(("mak", "mek")) and len(w) >= 4)
+
+
+@lru_cache(maxsize=1)
 def _azerbaijani() -> frozenset[str]:
     root = _package_dir("azstemmer")
     if root is None:
@@ -141,6 +263,14 @@ def is_vocabulary(word: str, lang: str) -> bool:
     """
     base = re.split(r"['’]", word)[0]
     low = lower(base, lang)
+    if "-" in base.strip("-"):
+        if lang == "ru":
+            # OpenCorpora lists many hyphenated words whole ("юго-восточный", "Нью-Йорк").
+            known, tags = _russian_parse(low)
+            if known:
+                return not (tags & _RU_NAME_TAGS)
+        # Otherwise ("Женщин-Предпринимательниц") a word only if every part is one.
+        return all(is_vocabulary(part, lang) for part in base.split("-") if part)
     if len(low) < 2:
         return False
     if lang == "en":
@@ -153,12 +283,25 @@ def is_vocabulary(word: str, lang: str) -> bool:
     if lang == "ru":
         known, tags = _russian_parse(low)
         return known and not (tags & _RU_NAME_TAGS)
-    if lang == "tr":
+    if lang in ("tr", "az"):
         words, names = _turkish()
-        return low not in names and any(s in words for s in turkic_stems(low))
-    if lang == "az":
-        roots = _azerbaijani()
-        return any(s in roots for s in turkic_stems(low))
+        if lang == "az":
+            words, names = _azerbaijani(), frozenset()
+        if low in words:
+            # A word the dictionary lists in lowercase is an ordinary word even where a
+            # person or place bears it too ("Destek", "Çevre", "Kültür").
+            return True
+        if low in names and not any(s in words for s in _word_stems(low) if s != low):
+            return False
+        verbs = _turkish_verbs()
+        return any(
+            (s in words and len(s) >= 3)
+            or s in verbs
+            # A compound noun drops its possessive ending before another ("havayolu",
+            # "havayolları"; "başkanlık", "başkanlığı").
+            or any(s + e in words for e in _COMPOUND_ENDINGS)
+            for s in _word_stems(low)
+        )
     return False
 
 
