@@ -478,7 +478,6 @@ class _Unit:
 
 def _units(facts: list[Fact], text: str, lang: str) -> list[_Unit]:
     out: list[_Unit] = []
-    headline = is_headline(text, lang)
     for f in facts:
         if f.kind != "entity":
             continue
@@ -488,9 +487,10 @@ def _units(facts: list[Fact], text: str, lang: str) -> list[_Unit]:
             out.append(_Unit(f, f.text, (), f.key, f.text[:1].isupper()))
             continue
         for rank, word in enumerate(name_tokens(f)):
+            # The dictionary, not capitals, tells a name: Title Case headlines capitalise
+            # every word, and a name stays a name at the start of a sentence.
             namelike = (
-                not headline
-                and not is_acronym(word)
+                not is_acronym(word)
                 and len(word) >= 4
                 # An English name of a company or body quoted in another language's text
                 # ("Japan Airlines", "Warners Solicitors") is translated like its own words.
@@ -572,7 +572,9 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
             if not is_acronym(u.word):
                 unmatched.append(u)
             if is_acronym(u.word) or (
-                len(u.word) >= 4 and "initial" not in u.fact.detail and not s_headline
+                len(u.word) >= 4
+                and (u.rank > 0 or "initial" not in u.fact.detail)
+                and not s_headline
             ):
                 doubtful.append(u)
             continue
@@ -603,7 +605,7 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
     unexplained = [
         u
         for u in t_units
-        if (u.concept or not t_headline)
+        if (u.concept or not t_headline or not is_vocabulary(u.word, tl))
         and not t_found[id(u)]
         # A word of a span whose later words have counterparts is the translated head of a
         # name ("Kölgə Açıq Bazar Komitəsi"), not a name put in another's place; a changed
@@ -633,7 +635,7 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
         and not is_vocabulary(u.word, tl)
         and not any(names_resemble(k, w) for k in u.keys for v in s_units for w in v.keys)
     ]
-    suspects = {id(u) for u in doubtful} if strong and not t_headline else set()
+    suspects = {id(u) for u in doubtful} if strong else set()
     if suspects:
         missing += doubtful
     # A name gone while a capitalised dictionary word ("Президента") came from nowhere: a

@@ -210,6 +210,9 @@ def _dict_entries(path: Path) -> list[str]:
     return out
 
 
+_CIRCUMFLEX = str.maketrans("âîû", "aiu")
+
+
 @lru_cache(maxsize=1)
 def _turkish() -> tuple[frozenset[str], frozenset[str]]:
     """Turkish dictionary words (verbs also without -mak/-mek) and proper nouns."""
@@ -224,6 +227,8 @@ def _turkish() -> tuple[frozenset[str], frozenset[str]]:
             if entry[:1].isupper():
                 names.add(lower(entry, "tr"))
                 continue
+            # Most texts no longer write the circumflex ("şikâyet" is "şikayet").
+            entry = entry.translate(_CIRCUMFLEX)
             words.add(entry)
             if entry.endswith(("mak", "mek")) and len(entry) > 5:
                 words.add(entry[:-3])
@@ -262,7 +267,7 @@ def is_vocabulary(word: str, lang: str) -> bool:
         card game in Webster's, so a few names are dictionary words too).
     """
     base = re.split(r"['’]", word)[0]
-    low = lower(base, lang)
+    low = lower(base, lang).translate(_CIRCUMFLEX)
     if "-" in base.strip("-"):
         if lang == "ru":
             # OpenCorpora lists many hyphenated words whole ("юго-восточный", "Нью-Йорк").

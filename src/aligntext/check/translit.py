@@ -426,16 +426,16 @@ def loose_consonants(key: str) -> str:
 def names_resemble(a: str, b: str) -> bool:
     """Whether two keys sound alike at their start, a much looser test than :func:`names_match`.
 
-    The first two consonants of the loose skeletons agree (or the shorter skeleton, of one
-    consonant, starts the other) and so do the first sounds. ``Ball`` and ``Болла``,
+    The loose skeletons agree on their first three consonants, or all of the shorter one's
+    (one or two), and so do the first sounds. ``Ball`` and ``Болла``,
     ``Magee`` and ``Магии``, ``Tipp`` and ``Типперэри`` resemble; two names picked at random
     seldom do. Used only to keep a spelling variant from being taken for a different name.
     """
     if not a or not b or not _heads_agree(a, b):
         return False
     la, lb = loose_consonants(a), loose_consonants(b)
-    n = min(len(la), len(lb), 2)
-    return n >= 1 and la[:n] == lb[:n] and (n == 2 or min(len(la), len(lb)) == 1)
+    n = min(len(la), len(lb), 3)
+    return n >= 1 and la[:n] == lb[:n] and (n >= 2 or min(len(la), len(lb)) == 1)
 
 
 def _head(key: str) -> str:
