@@ -484,7 +484,10 @@ def _units(facts: list[Fact], text: str, lang: str) -> list[_Unit]:
         tags = set(f.detail.split(","))
         if "concept" in tags:
             # A lowercase adjective (Russian "индийский") is often dropped in translation.
-            out.append(_Unit(f, f.text, (), f.key, f.text[:1].isupper()))
+            # Its words' keys serve only to tell a translation from a swap (_resembles):
+            # "Fed" and "Федерального" are one body.
+            keys = tuple(k for w in name_tokens(f) for k in translit_keys(w, lang))
+            out.append(_Unit(f, f.text, keys, f.key, f.text[:1].isupper()))
             continue
         for rank, word in enumerate(name_tokens(f)):
             # The dictionary, not capitals, tells a name: Title Case headlines capitalise
@@ -631,9 +634,7 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
     strong = [
         u
         for u in extra
-        if not u.concept
-        and not is_vocabulary(u.word, tl)
-        and not any(names_resemble(k, w) for k in u.keys for v in s_units for w in v.keys)
+        if not u.concept and not is_vocabulary(u.word, tl) and not _resembles(u, s_units)
     ]
     suspects = {id(u) for u in doubtful} if strong else set()
     if suspects:
@@ -641,17 +642,22 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
     # A name gone while a capitalised dictionary word ("Президента") came from nowhere: a
     # translated title would have a source word to come from, a capitalised common word with
     # no counterpart of its own; with none on the source side, the word replaced the name.
-    if (
-        # A country left out ("the US President" -> "Başkan") is too common to flag this way.
-        any(not u.concept for u in missing)
-        and not extra
-        and not s_headline
-        and not any(
+    # With source words that it could translate, a capitalised word counts only if it looks
+    # like none of them: "Ассоциации" translates "Association", "Золото" no "Karen Pence".
+    if any(not u.concept for u in missing) and not extra:
+        if not s_headline and not any(
             not found[id(u)] and not u.concept and not is_acronym(u.word) and _is_word(u.word, sl)
             for u in s_units
-        )
-    ):
-        extra = words
+        ):
+            extra = words
+        else:
+            extra = [u for u in words if not _resembles(u, s_units)]
+    elif missing and not extra and sl != "ru":
+        # A country left out ("the US President" -> "Başkan") is common, so a country gone
+        # counts only against a word that translates no source word. Russian writes the
+        # words of a body's name in lowercase ("Совет попечителей"), where Azerbaijani,
+        # Turkish and English capitalise them, so from Russian any such word may be one.
+        extra = [u for u in words if not _resembles(u, s_units)]
     if tl == "ru" and not missing:
         # A Russian first name or surname (OpenCorpora's Name and Surn tags) with no source
         # counterpart is a person put into the text (with a name gone, the swap says more).
@@ -722,6 +728,11 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
                 [u.fact],
                 [],
             )
+
+
+def _resembles(u: _Unit, others: list[_Unit]) -> bool:
+    """Whether ``u`` sounds like a word of ``others`` (:func:`names_resemble`)."""
+    return any(names_resemble(k, w) for k in u.keys for v in others for w in v.keys)
 
 
 def _is_word(word: str, lang: str) -> bool:

