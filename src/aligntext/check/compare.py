@@ -54,7 +54,7 @@ from aligntext.check.entities import (
 from aligntext.check.glossary import Glossary
 from aligntext.check.lexicon import is_person_name, is_vocabulary
 from aligntext.check.numbers import extract_numbers, strength, tags_of, values_of
-from aligntext.check.translit import names_match, names_resemble, translit_keys
+from aligntext.check.translit import keys_close, names_match, names_resemble, translit_keys
 from aligntext.langs import resolve_lang
 from aligntext.types import Alignment, Fact, Finding, Span
 
@@ -519,7 +519,12 @@ class _Side:
     """What one text offers the other's units to be found in."""
 
     concepts: set[str]
+    #: Keys of its capitalised words, and of the others: a name is looked for among the
+    #: latter only by near-equal spelling or with the same first three letters, since the
+    #: skeleton and fuzzy rules that let "Kəlbəcər" meet "Kalbajar" would let a name meet
+    #: some common word of a long sentence ("Shakira" and "square").
     keys: list[str]
+    lower_keys: list[str]
     #: Initials of its word runs and keys of its acronyms: "LA" is spelt out as
     #: "Лос-Анджелес", "ФРС" as "Federal Reserve System", and the other way round.
     inits: frozenset[str]
@@ -529,7 +534,8 @@ class _Side:
     def of(cls, text: str, lang: str, facts: list[Fact]) -> _Side:
         return cls(
             {f.key for f in facts if f.kind == "entity" and ":" in f.key},
-            word_keys(text, lang),
+            word_keys(text, lang, case="upper"),
+            word_keys(text, lang, case="lower"),
             initials(text, lang),
             acronym_keys(text, lang),
         )
@@ -538,7 +544,7 @@ class _Side:
 def _found(u: _Unit, own: _Side, other: _Side, lang: str) -> bool:
     if u.concept:
         return any(_related(u.concept, c) for c in other.concepts) or any(
-            names_match(k, w) for k in entity_keys(u.fact) if len(k) >= 4 for w in other.keys
+            _matches(k, other) for k in entity_keys(u.fact) if len(k) >= 4
         )
     if is_acronym(u.word):
         if any(k in other.inits for k in u.keys):
@@ -548,7 +554,13 @@ def _found(u: _Unit, own: _Side, other: _Side, lang: str) -> bool:
         initials(u.fact.text, lang) & (other.acronyms - own.acronyms)
     ):
         return True
-    return any(names_match(k, w) for k in u.keys for w in other.keys)
+    return any(_matches(k, other) for k in u.keys)
+
+
+def _matches(key: str, other: _Side) -> bool:
+    return any(names_match(key, w) for w in other.keys) or any(
+        keys_close(key, w) or (key[:3] == w[:3] and names_match(key, w)) for w in other.lower_keys
+    )
 
 
 def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fact]) -> None:
@@ -627,7 +639,10 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
     # translated title such as "Kurulu" or "Агентства" is one) or a rare one, or a concept;
     # a month or weekday is no name, and a target in Title Case gives no capitalisation signal.
     extra = [u for u in unexplained if u.concept and u.namelike] + [
-        u for u in words if not is_vocabulary(u.word, tl) or commonness(u.word, tl) < RARE_WORD_ZIPF
+        u
+        for u in words
+        if (not is_vocabulary(u.word, tl) or commonness(u.word, tl) < RARE_WORD_ZIPF)
+        and not _resembles(u, s_units)
     ]
     # A clear name (no dictionary word, nothing like any source word: "Ball" and "Болла" are
     # one name however spelt) put where a doubtful source word stood took that word's place.

@@ -66,16 +66,20 @@ def not_a_name(tok: str, lang: str) -> bool:
     return month_of(base, lang) is not None or lower(base, lang) in weekday_forms(lang)
 
 
-def word_keys(text: str, lang: str) -> list[str]:
+def word_keys(text: str, lang: str, case: str | None = None) -> list[str]:
     """Transliteration keys of every word of ``text`` (3+ letters), for name look-ups.
 
     Hyphenated words also give their parts, and two capitalised words in a row also give
-    their concatenation (``Hong Kong`` meets ``Гонконг``).
+    their concatenation (``Hong Kong`` meets ``Гонконг``). ``case="upper"`` keeps only the
+    keys of capitalised words, ``case="lower"`` only those of the others.
     """
     out: list[str] = []
     prev: re.Match[str] | None = None
     for m in _TOKEN.finditer(text):
         tok = m.group(0)
+        if case is not None and (case == "upper") != tok[0].isupper():
+            prev = m
+            continue
         if len(tok) >= 3 or _is_acronym(tok):
             out.extend(translit_keys(tok, lang))
             if "-" in tok:

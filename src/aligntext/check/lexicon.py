@@ -86,6 +86,8 @@ _TURKIC_WORD_MORPHS = tuple(
             *(v + "r" for v in (*_V4, *_V3)),
             *("m" + v + z for v in _V3 for z in ("z", "")),
             *("m" + v for v in _V4),
+            # ability ("yenilenebilir", "edə bilər" is two words)
+            *(y + a + "bil" for y in ("", "y") for a in ("a", "e")),
             # progressive and future
             "yor",
             *(v + "yor" for v in _V4),

@@ -423,11 +423,27 @@ def loose_consonants(key: str) -> str:
     return "".join(out)
 
 
+def keys_close(a: str, b: str) -> bool:
+    """Whether two keys are one spelling, but for an ending or a letter or two.
+
+    Equal, one a prefix of the other longer by at most four letters (of at least four), or
+    a fuzzy ratio of 90 (six letters or more). Stricter than :func:`names_match`.
+    """
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 4:
+        return True
+    return len(short) >= 6 and fuzz.ratio(a, b) >= 90
+
+
 def names_resemble(a: str, b: str) -> bool:
     """Whether two keys sound alike at their start, a much looser test than :func:`names_match`.
 
-    The loose skeletons agree on their first three consonants, or all of the shorter one's
-    (one or two), and so do the first sounds. ``Ball`` and ``Болла``,
+    The loose skeletons agree on their first three consonants, or on both of the shorter
+    one's, and so do the first sounds. ``Ball`` and ``Болла``,
     ``Magee`` and ``Магии``, ``Tipp`` and ``Типперэри`` resemble; two names picked at random
     seldom do. Used only to keep a spelling variant from being taken for a different name.
     """
@@ -435,7 +451,7 @@ def names_resemble(a: str, b: str) -> bool:
         return False
     la, lb = loose_consonants(a), loose_consonants(b)
     n = min(len(la), len(lb), 3)
-    return n >= 1 and la[:n] == lb[:n] and (n >= 2 or min(len(la), len(lb)) == 1)
+    return n >= 2 and la[:n] == lb[:n]
 
 
 def _head(key: str) -> str:
