@@ -12,6 +12,12 @@ For each of the six language pairs (en-ru, en-az, en-tr, ru-az, ru-tr, az-tr; ``
 - ``scale``: a scale word changed (``milyon`` -> ``milyard``, ``тыс.`` -> ``млн``);
 - ``month``: a month name changed, keeping its inflection (``aprelin`` -> ``mayın``);
 - ``entity``: a name carried over from the source replaced by another name of the corpus.
+  "Name" is any capitalised span here, so the spans taken out and put in include ordinary
+  words capitalised in titles or after a quote (``Pazar``, ``Группе``, ``Polis``) and
+  weekdays and months;
+- ``entity_names``: the same, but every word of both spans is a proper noun by the corpus
+  itself (it never appears in lowercase in that language's side of the corpus, and is no
+  month or weekday by CLDR), as in the issue's "a named entity replaced by another".
 
 It prints the share of genuine pairs flagged (a finding of severity warning or error) and, per
 perturbation, the recall: the share of perturbed pairs with a new warning or error. A change
@@ -37,7 +43,7 @@ from num2words import num2words
 from aligntext.check import check_pairs
 
 PAIRS = (("en", "ru"), ("en", "az"), ("en", "tr"), ("ru", "az"), ("ru", "tr"), ("az", "tr"))
-KINDS = ("digit", "deleted", "number_word", "scale", "month", "entity")
+KINDS = ("digit", "deleted", "number_word", "scale", "month", "entity", "entity_names")
 TARGETS = {
     "genuine": 0.015,
     "digit": 0.98,
@@ -46,6 +52,7 @@ TARGETS = {
     "number_word": 0.90,
     "scale": 0.90,
     "entity": 0.85,
+    "entity_names": 0.85,
 }
 
 _LETTER = r"[^\W\d_]"
@@ -161,8 +168,53 @@ def month_table(lang: str) -> list[str]:
     return [loc.months["format"]["wide"][m] for m in range(1, 13)]
 
 
+def _lower(word: str, lang: str) -> str:
+    if lang in ("az", "tr"):
+        word = word.replace("İ", "i").replace("I", "ı")
+    return word.lower()
+
+
+def calendar_words(lang: str) -> list[str]:
+    """Month and weekday names (CLDR), lowercase: capitalised in az / tr / en, no names."""
+    loc = Locale.parse(lang)
+    out = []
+    for table in (loc.months, loc.days):
+        for context in ("format", "stand-alone"):
+            out.extend(_lower(v, lang) for v in table[context]["wide"].values())
+    return sorted(set(out))
+
+
+def proper_test(targets: list[str], lang: str):  # type: ignore[no-untyped-def]
+    """A test for spans whose every word is a proper noun by the corpus itself.
+
+    A word is one when its form never appears in lowercase in ``targets`` and it is no month
+    or weekday (a Turkic one with its case ending: ``Temmuz'da``, ``Fevralda``).
+    """
+    lowered = {w for t in targets for w in re.findall(r"[^\W\d_]+", t) if w[0].islower()}
+    calendar = calendar_words(lang)
+
+    def proper(span: str) -> bool:
+        for word in re.findall(r"[^\W\d_]+", span):
+            low = _lower(word, lang)
+            if low in lowered:
+                return False
+            if lang in ("az", "tr") and any(low.startswith(c) for c in calendar):
+                return False
+            if low in calendar:
+                return False
+        return True
+
+    return proper
+
+
 def perturb(
-    kind: str, src: str, tgt: str, lang: str, rng: random.Random, pool: list[str]
+    kind: str,
+    src: str,
+    tgt: str,
+    lang: str,
+    rng: random.Random,
+    pool: list[str],
+    proper=None,  # type: ignore[no-untyped-def]
 ) -> str | None:
     if kind == "digit":
         figs = list(_FIGURE.finditer(tgt))
@@ -249,7 +301,7 @@ def perturb(
         elif lang != "tr" and lang != "en":
             word = word.lower()
         return tgt[: m.start()] + word + tgt[m.end() :]
-    if kind == "entity":
+    if kind in ("entity", "entity_names"):
         # A name on both sides (a capitalised target span with a word whose first letters match
         # those of a capitalised source word) replaced whole by another name of the corpus.
         def prefixes(text: str) -> set[str]:
@@ -262,12 +314,13 @@ def perturb(
             if m.start() > 0
             and not re.search(r"[.!?:\"«]\s*$", tgt[: m.start()])
             and prefixes(m.group(0)) & src_names
+            and (kind == "entity" or proper(m.group(0)))
         ]
         if not cands:
             return None
         m = rng.choice(cands)
         taken = prefixes(src) | prefixes(tgt)
-        options = [p for p in pool if not prefixes(p) & taken]
+        options = [p for p in pool if not prefixes(p) & taken and (kind == "entity" or proper(p))]
         if not options:
             return None
         return tgt[: m.start()] + rng.choice(options) + tgt[m.end() :]
@@ -295,6 +348,9 @@ def main() -> int:
         print(f"no such folder: {args.data}", file=sys.stderr)
         return 2
     rng = random.Random(args.seed)
+    # entity_names draws from its own generator, so that adding it left every other
+    # perturbation as it was (figures stay comparable with earlier runs).
+    names_rng = random.Random(args.seed + 1)
     t0 = time.perf_counter()
     totals = {k: [0, 0] for k in ("genuine", *KINDS)}
     reverted = dict.fromkeys(KINDS, 0)
@@ -305,6 +361,7 @@ def main() -> int:
         if not pairs:
             continue
         pool = sorted({m.group(0) for _, t in pairs for m in _SPAN.finditer(t) if m.start() > 0})
+        proper = proper_test([t for _, t in pairs], b)
         base = flagged(check_pairs(pairs, a, b), len(pairs))
         row = {"genuine": [sum(1 for x in base if x), len(pairs)]}
         for i, x in enumerate(base):
@@ -314,7 +371,9 @@ def main() -> int:
         for kind in KINDS:
             idx, pert = [], []
             for i, (s, t) in enumerate(pairs):
-                new = perturb(kind, s, t, b, rng, pool)
+                new = perturb(
+                    kind, s, t, b, names_rng if kind == "entity_names" else rng, pool, proper
+                )
                 if new is not None and new != t:
                     idx.append(i)
                     pert.append((s, new))
