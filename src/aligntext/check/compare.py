@@ -641,7 +641,11 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
     extra = [u for u in unexplained if u.concept and u.namelike] + [
         u
         for u in words
-        if (not is_vocabulary(u.word, tl) or commonness(u.word, tl) < RARE_WORD_ZIPF)
+        if (
+            not is_vocabulary(u.word, tl)
+            # Azerbaijani has no word frequencies of its own (they are Turkish ones).
+            or (tl != "az" and commonness(u.word, tl) < RARE_WORD_ZIPF)
+        )
         and not _resembles(u, s_units)
     ]
     # A clear name (no dictionary word, nothing like any source word: "Ball" and "Болла" are
@@ -654,24 +658,14 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
     suspects = {id(u) for u in doubtful} if strong else set()
     if suspects:
         missing += doubtful
-    # A name gone while a capitalised dictionary word ("Президента") came from nowhere: a
-    # translated title would have a source word to come from, a capitalised common word with
-    # no counterpart of its own; with none on the source side, the word replaced the name.
-    # With source words that it could translate, a capitalised word counts only if it looks
-    # like none of them: "Ассоциации" translates "Association", "Золото" no "Karen Pence".
-    if any(not u.concept for u in missing) and not extra:
-        if not s_headline and not any(
-            not found[id(u)] and not u.concept and not is_acronym(u.word) and _is_word(u.word, sl)
-            for u in s_units
-        ):
-            extra = words
-        else:
-            extra = [u for u in words if not _resembles(u, s_units)]
-    elif missing and not extra and sl != "ru":
-        # A country left out ("the US President" -> "Başkan") is common, so a country gone
-        # counts only against a word that translates no source word. Russian writes the
-        # words of a body's name in lowercase ("Совет попечителей"), where Azerbaijani,
-        # Turkish and English capitalise them, so from Russian any such word may be one.
+    # A name gone while a capitalised dictionary word ("Президента") came from nowhere: the
+    # word took the name's place, unless it translates a source word, which it then looks
+    # like ("Ассоциации" and "Association"; "Золото" is not "Karen Pence"). A country left
+    # out ("the US President" -> "Başkan") is common, so a country gone counts this way only
+    # from a language that capitalises every word of a body's name: Russian writes all but
+    # the first in lowercase ("Европейский банк реконструкции"), and the capitalised words
+    # of a Turkish or Azerbaijani translation may come from any of them.
+    if missing and not extra and (any(not u.concept for u in missing) or sl != "ru"):
         extra = [u for u in words if not _resembles(u, s_units)]
     if tl == "ru" and not missing:
         # A Russian first name or surname (OpenCorpora's Name and Surn tags) with no source
