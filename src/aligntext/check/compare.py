@@ -52,7 +52,7 @@ from aligntext.check.entities import (
     word_keys,
 )
 from aligntext.check.glossary import Glossary
-from aligntext.check.lexicon import is_person_name, is_vocabulary
+from aligntext.check.lexicon import is_listed_name, is_person_name, is_vocabulary
 from aligntext.check.numbers import extract_numbers, strength, tags_of, values_of
 from aligntext.check.translit import keys_close, names_match, names_resemble, translit_keys
 from aligntext.langs import resolve_lang
@@ -559,7 +559,9 @@ def _found(u: _Unit, own: _Side, other: _Side, lang: str) -> bool:
 
 def _matches(key: str, other: _Side) -> bool:
     return any(names_match(key, w) for w in other.keys) or any(
-        keys_close(key, w) or (key[:3] == w[:3] and names_match(key, w)) for w in other.lower_keys
+        keys_close(key, w)
+        or (min(len(key), len(w)) >= 4 and key[:3] == w[:3] and names_match(key, w))
+        for w in other.lower_keys
     )
 
 
@@ -622,10 +624,15 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
         for u in t_units
         if (u.concept or not t_headline or not is_vocabulary(u.word, tl))
         and not t_found[id(u)]
-        # A word of a span whose later words have counterparts is the translated head of a
-        # name ("Kölgə Açıq Bazar Komitəsi"), not a name put in another's place; a changed
-        # last word (a surname after a kept first name) still counts.
-        and not any(v.fact is u.fact and v.rank > u.rank and t_found[id(v)] for v in t_units)
+        # A dictionary word or a first name in a span whose later words have counterparts is
+        # the translated head of a name ("Kölgə Açıq Bazar Komitəsi", "Shadow Open Market")
+        # or a first name spelt another way, not a name put in another's place; a changed
+        # last word (a surname after a kept first name) still counts, and so does a name run
+        # into the next one ("Subaru’un Sheffield United").
+        and not (
+            (u.concept or _is_word(u.word, tl) or is_listed_name(u.word, tl))
+            and any(v.fact is u.fact and v.rank > u.rank and t_found[id(v)] for v in t_units)
+        )
     ]
     words = [
         u
@@ -648,6 +655,9 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
         )
         and not _resembles(u, s_units)
     ]
+    if any(not u.concept for u in missing):
+        # An acronym that stands for nothing in the source, where a name went missing.
+        extra += [u for u in unexplained if not u.concept and is_acronym(u.word)]
     # A clear name (no dictionary word, nothing like any source word: "Ball" and "Болла" are
     # one name however spelt) put where a doubtful source word stood took that word's place.
     strong = [
@@ -746,9 +756,11 @@ def _resembles(u: _Unit, others: list[_Unit]) -> bool:
 
 def _is_word(word: str, lang: str) -> bool:
     """A dictionary word of ``lang``, or an English one quoted in another language's text."""
-    return is_vocabulary(word, lang) or (
-        lang != "en" and word.isascii() and is_vocabulary(word, "en")
-    )
+    if is_vocabulary(word, lang):
+        return True
+    # "Town-dakı", "Shadow’un": an English word with a Turkic ending.
+    base = re.split(r"['’]|-(?=[a-zəçşğıöü]+$)", word)[0]
+    return lang != "en" and base.isascii() and is_vocabulary(base, "en")
 
 
 def _nearest(u: _Unit, others: list[_Unit], src_len: int, tgt_len: int) -> _Unit:

@@ -203,6 +203,15 @@ def _english() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _english_proper() -> frozenset[str]:
+    try:
+        from english_words import get_english_words_set
+    except ImportError:
+        return frozenset()
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False) if w[:1].isupper())
+
+
+@lru_cache(maxsize=1)
 def _russian() -> Any:
     try:
         import pymorphy3
@@ -340,3 +349,18 @@ def is_person_name(word: str, lang: str) -> bool:
     if lang != "ru":
         return False
     return bool(_russian_parse(lower(re.split(r"['’]", word)[0], lang))[1] & _RU_PERSON_TAGS)
+
+
+@lru_cache(maxsize=65536)
+def is_listed_name(word: str, lang: str) -> bool:
+    """Whether ``word`` is a proper noun a dictionary lists: mostly first names.
+
+    Russian: OpenCorpora's ``Name`` and ``Surn`` tags. Other languages: a word in Latin
+    letters among Webster's capitalised entries (``Donald``, ``Andrew``, ``Guy``), which a
+    Turkish or Azerbaijani text keeps as written; a Turkic case ending after an apostrophe or
+    hyphen is cut first (``Donald’ın``, ``Town-dakı``).
+    """
+    if lang == "ru":
+        return is_person_name(word, lang)
+    base = re.split(r"['’]|-(?=[a-zəçşğıöü]+$)", word)[0]
+    return base.isascii() and base in _english_proper()
