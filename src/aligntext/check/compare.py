@@ -588,11 +588,8 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
                 continue
             if not is_acronym(u.word):
                 unmatched.append(u)
-            if is_acronym(u.word) or (
-                len(u.word) >= 4
-                and (u.rank > 0 or "initial" not in u.fact.detail)
-                and not s_headline
-            ):
+            # (A span never holds a sentence's first word: the extractor drops it.)
+            if is_acronym(u.word) or (len(u.word) >= 4 and not s_headline):
                 doubtful.append(u)
             continue
         span = [v for v in s_units if v.fact is u.fact]

@@ -323,14 +323,24 @@ def is_acronym(word: str) -> bool:
 def is_headline(text: str, lang: str | None = None) -> bool:
     """Title Case text (most words capitalised) gives no capitalisation signal.
 
-    With ``lang``, only common words of that language are counted, so that a sentence full
-    of names ("Aliyev met Hasanov and Mammadov in Ganja") is not taken for a headline while
-    "Facebook Removes Fake Accounts" is.
+    With ``lang``, capitalised words count only if they are dictionary words of that
+    language, so that a sentence full of names ("Aliyev met Hasanov and Mammadov in Ganja",
+    "Jennifer Lopez and Shakira are going to bring the heat to the Super Bowl") is not taken
+    for a headline while "Facebook Removes Fake Accounts" is.
     """
     words = re.findall(r"[^\W\d_]{4,}", text)
     if lang is not None:
-        words = [w for w in words if commonness(w, lang) >= 4.0]
-        return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+        from aligntext.check.lexicon import is_vocabulary  # it imports this module
+
+        # Capitalised dictionary words against all lowercase words: names ("Jennifer
+        # Lopez", "NEW YORK") are neither, so a sentence full of them stays a sentence.
+        caps = sum(
+            1
+            for w in words
+            if w[0].isupper() and is_vocabulary(w, lang) and commonness(w, lang) >= 3.0
+        )
+        lows = sum(1 for w in words if w[0].islower())
+        return caps >= 3 and caps >= 0.6 * (caps + lows)
     return len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
