@@ -589,7 +589,7 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
             if not is_acronym(u.word):
                 unmatched.append(u)
             # (A span never holds a sentence's first word: the extractor drops it.)
-            if is_acronym(u.word) or (len(u.word) >= 4 and not s_headline):
+            if is_acronym(u.word) or len(u.word) >= 4:
                 doubtful.append(u)
             continue
         span = [v for v in s_units if v.fact is u.fact]

@@ -337,7 +337,11 @@ def is_headline(text: str, lang: str | None = None) -> bool:
         caps = sum(
             1
             for w in words
-            if w[0].isupper() and is_vocabulary(w, lang) and commonness(w, lang) >= 3.0
+            # (An all-capitals dateline, "NEW YORK (AP)", is no Title Case.)
+            if w[0].isupper()
+            and not w.isupper()
+            and is_vocabulary(w, lang)
+            and commonness(w, lang) >= 3.0
         )
         lows = sum(1 for w in words if w[0].islower())
         return caps >= 3 and caps >= 0.6 * (caps + lows)
