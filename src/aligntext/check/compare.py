@@ -579,7 +579,6 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
     # target has a clear name in their place: a first name whose surname was kept, an
     # acronym, a capitalised dictionary word inside a sentence ("Twitter", "Cooper").
     doubtful = []
-    s_headline = is_headline(src, sl)
     for u in s_units:
         if found[id(u)]:
             continue
@@ -599,7 +598,7 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
             doubtful.append(u)
     # The target is searched for a replacement when a source word has no counterpart, and a
     # Russian target for a person nothing in the source explains.
-    if not missing and not unmatched and not doubtful and tl != "ru":
+    if not missing and not unmatched and not doubtful and tl != "ru" and not _repeats(s_units):
         return
     # What the target has instead: a capitalised word or concept with no source counterpart.
     t_units = _units(tf, tgt, tl)
@@ -665,6 +664,15 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
     suspects = {id(u) for u in doubtful} if strong else set()
     if suspects:
         missing += doubtful
+    if not missing:
+        # A name the source repeats that the target has fewer times ("Toyota ... Toyota’s"
+        # -> "Toyota’nın ... Başkan’daki"): one went, if a word from nowhere stands in.
+        stand_ins = [u for u in words if not _resembles(u, s_units)]
+        if stand_ins:
+            lost = _fewer_in_target(s_units, t_units)
+            missing += lost
+            if lost and not extra:
+                extra = stand_ins
     # A name gone while a capitalised dictionary word ("Президента") came from nowhere: the
     # word took the name's place, unless it translates a source word, which it then looks
     # like ("Ассоциации" and "Association"; "Золото" is not "Karen Pence"). A country left
@@ -744,6 +752,33 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
                 [u.fact],
                 [],
             )
+
+
+def _repeats(units: list[_Unit]) -> bool:
+    """Whether a name occurs twice."""
+    names = [u for u in units if u.namelike and not u.concept]
+    return any(_same_name(a, b) for i, a in enumerate(names) for b in names[i + 1 :])
+
+
+def _fewer_in_target(s_units: list[_Unit], t_units: list[_Unit]) -> list[_Unit]:
+    """The last occurrence of each name the source has more times than the target."""
+    out: list[_Unit] = []
+    done: list[_Unit] = []
+    for u in reversed(s_units):
+        if not u.namelike or u.concept or any(_same_name(u, d) for d in done):
+            continue
+        done.append(u)
+        n_src = sum(1 for v in s_units if not v.concept and _same_name(u, v))
+        if n_src < 2:
+            continue
+        n_tgt = sum(1 for v in t_units if not v.concept and _same_name(u, v))
+        if n_tgt < n_src:
+            out.append(u)
+    return out
+
+
+def _same_name(a: _Unit, b: _Unit) -> bool:
+    return any(names_match(k, w) for k in a.keys for w in b.keys)
 
 
 def _resembles(u: _Unit, others: list[_Unit]) -> bool:
