@@ -40,6 +40,7 @@ from functools import lru_cache
 from aligntext.check.dates import date_parts, dates_agree, extract_dates, format_date
 from aligntext.check.entities import (
     acronym_keys,
+    capitalised_keys,
     capitalised_tokens,
     commonness,
     entity_keys,
@@ -598,7 +599,9 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
             doubtful.append(u)
     # The target is searched for a replacement when a source word has no counterpart, and a
     # Russian target for a person nothing in the source explains.
-    if not missing and not unmatched and not doubtful and tl != "ru" and not _repeats(s_units):
+    s_tokens = capitalised_keys(src, sl)
+    repeats = len({k[0] for k in s_tokens if k}) < len(s_tokens)
+    if not missing and not unmatched and not doubtful and tl != "ru" and not repeats:
         return
     # What the target has instead: a capitalised word or concept with no source counterpart.
     t_units = _units(tf, tgt, tl)
@@ -669,7 +672,7 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
         # -> "Toyota’nın ... Başkan’daki"): one went, if a word from nowhere stands in.
         stand_ins = [u for u in words if not _resembles(u, s_units)]
         if stand_ins:
-            lost = _fewer_in_target(s_units, t_units)
+            lost = _fewer_in_target(s_units, s_tokens, capitalised_keys(tgt, tl))
             missing += lost
             if lost and not extra:
                 extra = stand_ins
@@ -754,31 +757,29 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
             )
 
 
-def _repeats(units: list[_Unit]) -> bool:
-    """Whether a name occurs twice."""
-    names = [u for u in units if u.namelike and not u.concept]
-    return any(_same_name(a, b) for i, a in enumerate(names) for b in names[i + 1 :])
+def _count(u: _Unit, tokens: list[tuple[str, ...]]) -> int:
+    """How many capitalised words of a text (their keys in ``tokens``) spell ``u``."""
+    return sum(1 for keys in tokens if any(names_match(k, w) for k in u.keys for w in keys))
 
 
-def _fewer_in_target(s_units: list[_Unit], t_units: list[_Unit]) -> list[_Unit]:
-    """The last occurrence of each name the source has more times than the target."""
+def _fewer_in_target(
+    s_units: list[_Unit], s_tokens: list[tuple[str, ...]], t_tokens: list[tuple[str, ...]]
+) -> list[_Unit]:
+    """The last unit of each name the source has more times than the target.
+
+    Words are counted, not units: a name opening a sentence is no unit ("Misbah will do a
+    good job, Misbah is a good guy").
+    """
     out: list[_Unit] = []
-    done: list[_Unit] = []
+    done: set[str] = set()
     for u in reversed(s_units):
-        if not u.namelike or u.concept or any(_same_name(u, d) for d in done):
+        if not u.namelike or u.concept or not u.keys or u.keys[0] in done:
             continue
-        done.append(u)
-        n_src = sum(1 for v in s_units if not v.concept and _same_name(u, v))
-        if n_src < 2:
-            continue
-        n_tgt = sum(1 for v in t_units if not v.concept and _same_name(u, v))
-        if n_tgt < n_src:
+        done.update(u.keys)
+        n_src = _count(u, s_tokens)
+        if n_src >= 2 and _count(u, t_tokens) < n_src:
             out.append(u)
     return out
-
-
-def _same_name(a: _Unit, b: _Unit) -> bool:
-    return any(names_match(k, w) for k in a.keys for w in b.keys)
 
 
 def _resembles(u: _Unit, others: list[_Unit]) -> bool:
