@@ -29,9 +29,10 @@ _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # Lowercase particles inside names: "Ministry of Foreign Affairs", "Jaish-e-Mohammad" is one
 # token already; "bin", "al", "de" join Arabic and Romance names.
 _CONNECTORS = {"of", "the", "de", "da", "al", "el", "bin", "ibn", "von", "van", "der", "la", "du"}
-# A sentence starts at the text's start, after final punctuation, or after an opening quote,
-# bracket or dash that itself follows a space (a closing quote follows a letter or comma).
-_SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s+|(?:^|\s)(?:[\"'«“„‘’(\[—–-]\s*)+)$")
+# A sentence starts at the text's start, after final punctuation, or after an opening quote
+# or dash that itself follows a space (a closing quote follows a letter or comma). Brackets
+# hold names and acronyms ("Neumann Kaffee Gruppe (NKG)"), not new sentences.
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s+|(?:^|\s)(?:[\"'«“„‘’—–-]\s*)+)$")
 
 
 def _is_acronym(tok: str) -> bool:
