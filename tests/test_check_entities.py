@@ -187,9 +187,61 @@ def test_commonness_sees_through_suffixes(word: str, lang: str, common: bool) ->
     [
         ("Facebook Removes Fake Accounts Targeting Local Journalists In Baku", "en", True),
         ("Aliyev met Hasanov and later Mammadov in Ganja.", "en", False),
+        # Names and an all-capitals dateline are no Title Case.
+        (
+            "BAKU (AP) - Rashad Hasanov and Leyla Mammadova are going to open the Ganja Water"
+            " Week Show together with their partners this summer.",
+            "en",
+            False,
+        ),
     ],
 )
 def test_headline_counts_common_words(text: str, lang: str, headline: bool) -> None:
     from aligntext.check.entities import is_headline
 
     assert is_headline(text, lang) is headline
+
+
+def test_brackets_do_not_open_a_sentence() -> None:
+    facts = extract_entities("The Ganja Water Board (Kalambar) met on Friday.", "en")
+    assert "Kalambar" in [f.text for f in facts]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "acronym", "acronym_lang", "spelt"),
+    [
+        ("a consulate in Los Angeles", "en", "LA", "en", True),
+        ("консульство в Лос-Анджелесе", "ru", "LA", "en", True),
+        ("Federal Rezerv Sistemi faizi sabit tuttu", "tr", "ФРС", "ru", True),
+        ("the Organisation for Economic Cooperation and Development", "en", "OECD", "en", True),
+        ("the Organisation for Economic Cooperation and Development", "en", "OSCE", "en", False),
+        ("a consulate in Los Angeles", "en", "NY", "en", False),
+    ],
+)
+def test_initials_spell_acronyms(
+    text: str, lang: str, acronym: str, acronym_lang: str, spelt: bool
+) -> None:
+    from aligntext.check.entities import acronym_keys, initials
+
+    assert bool(acronym_keys(acronym, acronym_lang) & initials(text, lang)) is spelt
+
+
+def test_acronym_and_capitalised_keys() -> None:
+    from aligntext.check.entities import acronym_keys, capitalised_keys
+
+    assert acronym_keys("ФРС и ЕЦБ сохранили ставки", "ru") >= {"frs"}
+    assert acronym_keys("rates were kept", "en") == frozenset()
+    # Sentence-initial names are counted too: two Hasanovs, one Baku.
+    keys = capitalised_keys("Hasanov spoke; Hasanov left Baku.", "en")
+    assert len(keys) == 3
+    assert keys[0] == keys[1]
+
+
+def test_word_keys_by_case() -> None:
+    from aligntext.check.entities import word_keys
+
+    upper = word_keys("Hasanov met the press in Ganja", "en", case="upper")
+    lower = word_keys("Hasanov met the press in Ganja", "en", case="lower")
+    assert upper and lower
+    assert not set(upper) & set(lower)
+    assert set(upper) | set(lower) == set(word_keys("Hasanov met the press in Ganja", "en"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from aligntext.check import compare_sentences
-from aligntext.check.lexicon import is_vocabulary
+from aligntext.check.lexicon import is_listed_name, is_vocabulary
 
 
 @pytest.mark.parametrize(
@@ -39,6 +39,37 @@ from aligntext.check.lexicon import is_vocabulary
         ("Heyəti", "az", True),
         ("Kəlbəcərin", "az", False),
         ("Həsənov", "az", False),
+        # English: GCIDE's later words, British spellings, nouns Webster's has as verbs.
+        ("Girlfriend’s", "en", True),
+        ("Organisation", "en", True),
+        ("Cooperation", "en", True),
+        ("Women", "en", True),
+        ("Newsom", "en", False),
+        # Russian: hyphenated words, whole or by their parts.
+        ("Юго-Восточной", "ru", True),
+        ("Женщин-Предпринимательниц", "ru", True),
+        ("Нью-Йорке", "ru", False),
+        # Turkish and Azerbaijani: verb, derivation and compound endings on the root, with
+        # the root's last consonant as the dictionary writes it.
+        ("Edildi", "tr", True),
+        ("Gücü", "tr", True),
+        ("Yavaşlatıyor", "tr", True),
+        ("Yenilenebilir", "tr", True),
+        ("Havayolları", "tr", True),
+        ("Olduğunu", "tr", True),
+        ("Şikâyet", "tr", True),
+        ("Şikayetin", "tr", True),
+        ("Destek", "tr", True),
+        ("Erdoğan’ın", "tr", False),
+        ("Ankara’da", "tr", False),
+        # Cuts that break vowel harmony make no word ("laik-ip-i-a").
+        ("Laikipia", "tr", False),
+        ("Birliyinin", "az", True),
+        ("Tərəfdaşlığının", "az", True),
+        ("Yoxlanacağını", "az", True),
+        ("Çıxmaz", "az", True),
+        ("Qarabağ", "az", False),
+        ("Əliyev", "az", False),
     ],
 )
 def test_is_vocabulary(word: str, lang: str, vocabulary: bool) -> None:
@@ -134,3 +165,19 @@ def test_quiet_on_translated_words_titles_and_currencies(
 ) -> None:
     findings = compare_sentences(src, tgt, sl, tl)
     assert [f.message for f in findings if f.severity != "info"] == []
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "listed"),
+    [
+        ("Donald", "tr", True),
+        ("Donald’ın", "tr", True),
+        ("Andrew", "az", True),
+        ("Жака", "ru", True),
+        ("Subaru’un", "tr", False),
+        ("Werrington", "az", False),
+        ("Совета", "ru", False),
+    ],
+)
+def test_is_listed_name(word: str, lang: str, listed: bool) -> None:
+    assert is_listed_name(word, lang) is listed

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from aligntext.check.translit import keys_match, names_match, translit_keys
+from aligntext.check.translit import (
+    keys_close,
+    keys_match,
+    names_match,
+    names_resemble,
+    translit_keys,
+)
 
 
 @pytest.mark.parametrize(
@@ -102,3 +108,41 @@ def test_h_reading_is_a_variant_only() -> None:
     assert translit_keys("Гасанов", "ru") == ("gasanov",)
     assert not keys_match(translit_keys("Гасанов", "ru"), translit_keys("Huseynov", "en"))
     assert not any("h" in k for k in translit_keys("Грузия", "ru"))  # no г before a vowel
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb", "alike"),
+    [
+        # One name spelt two ways: the first consonants agree.
+        ("Ball", "en", "Болла", "ru", True),
+        ("Magee", "en", "Магии", "ru", True),
+        ("Tipperary", "en", "Tipp’in", "tr", True),
+        ("Twitter", "en", "Tweetledi", "tr", True),
+        # Two names: they do not.
+        ("Trump", "en", "Cezayir", "tr", False),
+        ("Brent", "en", "Serena", "ru", False),
+        ("Solicitors", "en", "Зеленского", "ru", False),
+        ("Scanlon", "en", "Says", "en", False),
+    ],
+)
+def test_names_resemble(a: str, la: str, b: str, lb: str, alike: bool) -> None:
+    assert (
+        any(names_resemble(x, y) for x in translit_keys(a, la) for y in translit_keys(b, lb))
+        is alike
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "close"),
+    [
+        ("hasanov", "hasanov", True),
+        ("hasanov", "hasanova", True),
+        ("kalbajar", "kalbajarin", True),
+        ("shakira", "skoar", False),
+        ("vha", "vhat", False),
+        ("misbah", "mizbah", False),
+        ("magombeyi", "magombeyis", True),
+    ],
+)
+def test_keys_close_is_strict(a: str, b: str, close: bool) -> None:
+    assert keys_close(a, b) is close

@@ -666,7 +666,9 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
     ]
     suspects = {id(u) for u in doubtful} if strong else set()
     if suspects:
-        missing += doubtful
+        # One finding per span, named by its last word gone: the head of an English name
+        # ("Water Plant In Ganja").
+        missing += sorted(doubtful, key=lambda u: (u.fact.start, -u.rank))
     if not missing:
         # A name the source repeats that the target has fewer times ("Toyota ... Toyota’s"
         # -> "Toyota’nın ... Başkan’daki"): one went, if a word from nowhere stands in.

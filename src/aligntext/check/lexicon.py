@@ -172,7 +172,7 @@ def _word_stems(low: str) -> frozenset[str]:
     out = set(stems)
     for w in stems:
         out.update(w[:-1] + r for r in _ROOT_FINAL.get(w[-1], ()))
-        if len(w) >= 3 and w[-1] not in "aeıioöuüə" and w[-2] not in "aeıioöuüə":
+        if len(w) >= 4 and w[-1] not in "aeıioöuüə" and w[-2] not in "aeıioöuüə":
             out.update(w[:-1] + v + w[-1] for v in _V4)
     return frozenset(out)
 
@@ -325,7 +325,11 @@ def is_vocabulary(word: str, lang: str) -> bool:
             # A word the dictionary lists in lowercase is an ordinary word even where a
             # person or place bears it too ("Destek", "Çevre", "Kültür").
             return True
-        if low in names and not any(s in words for s in _word_stems(low) if s != low):
+        # A listed name is a word only as the form of a root of three letters or more
+        # ("Kalkınma", also a village, is "kalk-ın-ma"; "Ankara" is no "an-kara").
+        if low in names and not any(
+            s in words for s in _word_stems(low) if s != low and len(s) >= 3
+        ):
             return False
         verbs = _turkish_verbs()
         return any(
