@@ -34,6 +34,9 @@ from aligntext.check.translit import (
         ("Hamburq", "az", "Hamburg", "tr"),
         # English "chr" is a k.
         ("Chris", "en", "Крис", "ru"),
+        # A Greek "eu" before r is "ev" / "av" in Russian and the Turkic languages.
+        ("Europa", "en", "Европой", "ru"),
+        ("Europa", "en", "Avropa", "az"),
         ("Chris", "tr", "Kris", "az"),
         # Pairs the tightened rules must keep.
         ("Кельбаджара", "ru", "Kalbajar", "en"),

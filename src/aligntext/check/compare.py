@@ -672,9 +672,13 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
     if not missing:
         # A name the source repeats that the target has fewer times ("Toyota ... Toyota’s"
         # -> "Toyota’nın ... Başkan’daki"): one went, if a word from nowhere stands in.
-        stand_ins = [u for u in words if not _resembles(u, s_units)]
+        # (A first name is no stand-in: "Maya Angelou ... Angelou" is "Майя Энджелоу ...
+        # Майю" for variety.)
+        stand_ins = [
+            u for u in words if not _resembles(u, s_units) and not is_listed_name(u.word, tl)
+        ]
         if stand_ins:
-            lost = _fewer_in_target(s_units, s_tokens, capitalised_keys(tgt, tl))
+            lost = _fewer_in_target(s_units, s_tokens, tgt, tl)
             missing += lost
             if lost and not extra:
                 extra = stand_ins
@@ -765,13 +769,16 @@ def _count(u: _Unit, tokens: list[tuple[str, ...]]) -> int:
 
 
 def _fewer_in_target(
-    s_units: list[_Unit], s_tokens: list[tuple[str, ...]], t_tokens: list[tuple[str, ...]]
+    s_units: list[_Unit], s_tokens: list[tuple[str, ...]], tgt: str, tl: str
 ) -> list[_Unit]:
     """The last unit of each name the source has more times than the target.
 
     Words are counted, not units: a name opening a sentence is no unit ("Misbah will do a
-    good job, Misbah is a good guy").
+    good job, Misbah is a good guy"); in the target, a lowercase word made from the name
+    counts too ("Luanda ... in Luanda" / "Луанда ... луандского").
     """
+    t_tokens = capitalised_keys(tgt, tl)
+    t_lower = capitalised_keys(tgt, tl, lowercase=True)
     out: list[_Unit] = []
     done: set[str] = set()
     for u in reversed(s_units):
@@ -779,7 +786,14 @@ def _fewer_in_target(
             continue
         done.update(u.keys)
         n_src = _count(u, s_tokens)
-        if n_src >= 2 and _count(u, t_tokens) < n_src:
+        if n_src < 2:
+            continue
+        n_tgt = _count(u, t_tokens) + sum(
+            1
+            for keys in t_lower
+            if any(keys_close(k, w) or k[:4] == w[:4] for k in u.keys for w in keys)
+        )
+        if n_tgt < n_src:
             out.append(u)
     return out
 

@@ -349,13 +349,14 @@ def is_headline(text: str, lang: str | None = None) -> bool:
     return len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
-def capitalised_keys(text: str, lang: str) -> list[tuple[str, ...]]:
+def capitalised_keys(text: str, lang: str, lowercase: bool = False) -> list[tuple[str, ...]]:
     """Transliteration keys of each capitalised word of ``text`` (4+ letters), one tuple a
-    word, sentence-initial ones included: for counting how often a name occurs."""
+    word, sentence-initial ones included: for counting how often a name occurs. With
+    ``lowercase``, those of the other words instead ("луандского")."""
     return [
         translit_keys(m.group(0), lang)
         for m in _TOKEN.finditer(text)
-        if m.group(0)[0].isupper() and len(m.group(0)) >= 4
+        if m.group(0)[0].isupper() is not lowercase and len(m.group(0)) >= 4
     ]
 
 

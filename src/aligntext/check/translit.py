@@ -268,6 +268,7 @@ def _romanize(word: str, lang: str, english: bool | None = None) -> str:
         word = re.sub(r"ch(?=[rl])", "k", word)
         word = word.replace("sch", "sh")
         word = re.sub(r"ies$", "is", word)  # Wallabies/Уоллабис
+        word = re.sub(r"^eu(?=r)", "ev", word)  # Europa/Европа/Avropa, Euro/Евро
         # A compound's inner silent e: Gorebridge/Горбридж, Stonehaven/Стонхейвен.
         word = re.sub(
             r"(?<=[aeiou][^aeiouy])e(?=(?:bridge|brook|field|ham|haven|land|ton)$)", "", word
