@@ -17,6 +17,7 @@ ride along in a span with the name they precede.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from aligntext.check.glossary import Glossary, builtin_index, find_terms
@@ -225,21 +226,37 @@ _TURKIC_MORPHS = tuple(
 _SOFTENED = {"ğ": "k", "b": "p", "c": "ç", "d": "t"}
 
 
-@lru_cache(maxsize=65536)
-def turkic_stems(word: str) -> frozenset[str]:
-    """``word`` and what is left of it after cutting one to three suffix morphs (4+ letters)."""
+def cut_endings(
+    word: str,
+    endings: Sequence[str],
+    depth: int,
+    min_len: int,
+    fits: Callable[[str, str], bool] | None = None,
+) -> set[str]:
+    """``word`` and what is left of it after cutting up to ``depth`` endings in a row.
+
+    Every stem keeps at least ``min_len`` letters; ``fits(stem, ending)``, when given, must
+    allow each cut.
+    """
     stems = {word}
     frontier = [word]
-    for _ in range(3):
+    for _ in range(depth):
         found = []
         for w in frontier:
-            for m in _TURKIC_MORPHS:
-                if w.endswith(m) and len(w) - len(m) >= 4:
+            for m in endings:
+                if w.endswith(m) and len(w) - len(m) >= min_len:
                     stem = w[: -len(m)]
-                    if stem not in stems:
+                    if stem not in stems and (fits is None or fits(stem, m)):
                         stems.add(stem)
                         found.append(stem)
         frontier = found
+    return stems
+
+
+@lru_cache(maxsize=65536)
+def turkic_stems(word: str) -> frozenset[str]:
+    """``word`` and what is left of it after cutting one to three suffix morphs (4+ letters)."""
+    stems = cut_endings(word, _TURKIC_MORPHS, 3, 4)
     stems |= {w[:-1] + _SOFTENED[w[-1]] for w in stems if w[-1] in _SOFTENED}
     return frozenset(stems)
 

@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from aligntext.check.entities import cut_endings
 from aligntext.check.translit import TURKIC_MORPHS, lower
 
 # OpenCorpora tags of proper names: first names, surnames, patronymics, places,
@@ -157,18 +158,7 @@ def _word_stems(low: str) -> frozenset[str]:
     last consonant as the root writes it and with a dropped vowel put back ("nehr-i" is
     "nehir", "şəhər" stays).
     """
-    stems = {low}
-    frontier = [low]
-    for _ in range(5):
-        found = []
-        for w in frontier:
-            for m in _TURKIC_WORD_MORPHS:
-                if w.endswith(m) and len(w) - len(m) >= 2:
-                    stem = w[: -len(m)]
-                    if stem not in stems and _harmonises(stem, m):
-                        stems.add(stem)
-                        found.append(stem)
-        frontier = found
+    stems = cut_endings(low, _TURKIC_WORD_MORPHS, 5, 2, _harmonises)
     out = set(stems)
     for w in stems:
         out.update(w[:-1] + r for r in _ROOT_FINAL.get(w[-1], ()))
