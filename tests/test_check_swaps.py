@@ -67,6 +67,14 @@ def _warnings(src: str, tgt: str, sl: str, tl: str) -> list[str]:
             "Сделку в пятницу подписала компания ГВК.",
             "entity Kalbajar in source; target has ГВК",
         ),
+        # One capitalised word gone and a country the source never names in its place.
+        (
+            "en",
+            "ru",
+            "The Standard has an exclusive first look at the new plant.",
+            "У Австралии есть эксклюзивный первый взгляд на новый завод.",
+            "entity Standard in source; target has Австралии",
+        ),
         # In a headline every word is capitalised, but a clear name still shows.
         (
             "en",
@@ -86,7 +94,8 @@ def test_loud_on_a_name_in_another_s_place(
 @pytest.mark.parametrize(
     ("sl", "tl", "src", "tgt"),
     [
-        # One name however spelt: the first consonants agree.
+        # One name however spelt: the first consonants agree, or all letters but voicing.
+        ("en", "ru", "The prize went to Ana Sousa in Baku.", "Премию в Баку получила Ана Соуза."),
         (
             "en",
             "ru",

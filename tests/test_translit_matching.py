@@ -34,6 +34,8 @@ from aligntext.check.translit import (
         ("Hamburq", "az", "Hamburg", "tr"),
         # English "chr" is a k.
         ("Chris", "en", "Крис", "ru"),
+        # Letter for letter but for voicing.
+        ("Sousa", "en", "Соуза", "ru"),
         # A Greek "eu" before r is "ev" / "av" in Russian and the Turkic languages.
         ("Europa", "en", "Европой", "ru"),
         ("Europa", "en", "Avropa", "az"),

@@ -669,6 +669,15 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
         # One finding per span, named by its last word gone: the head of an English name
         # ("Water Plant In Ganja").
         missing += sorted(doubtful, key=lambda u: (u.fact.start, -u.rank))
+    lone = [u for u in doubtful if not u.namelike and not is_acronym(u.word)]
+    if len(doubtful) == 1 and lone and not suspects:
+        # One capitalised dictionary word gone ("Standard", "Official") and a country or
+        # body the source does not name in its place ("Австралии"): it took the word's place.
+        places = [u for u in unexplained if u.concept and u.namelike]
+        if places:
+            missing += lone
+            suspects = {id(lone[0])}
+            strong = places
     if not missing:
         # A name the source repeats that the target has fewer times ("Toyota ... Toyota’s"
         # -> "Toyota’nın ... Başkan’daki"): one went, if a word from nowhere stands in.

@@ -324,12 +324,20 @@ def ru_ordinal_stems() -> dict[str, int]:
     return out
 
 
+# Country names that are also common words of the language, capitalised in the names of
+# bodies: Turkish "Mali" is "financial" ("Mali Araştırmalar Enstitüsü").
+_COUNTRY_COMMON = {"tr": frozenset({"mali"})}
+
+
 @lru_cache(maxsize=8)
 def country_names(lang: str) -> dict[str, str]:
     """Lowercase country and region names of ``lang`` (CLDR territories) -> concept key."""
     loc = _locale(lang)
     out: dict[str, str] = {}
+    skip = _COUNTRY_COMMON.get(lang, frozenset())
     for code, name in loc.territories.items():
+        if lower(name, lang) in skip:
+            continue
         # UN, EU and the euro area are bodies, not countries: concepts.tsv has them.
         if len(code) == 2 and code.isalpha() and code not in ("ZZ", "XK", "UN", "EU", "EZ", "QO"):
             out[lower(name, lang)] = f"country:{code}"

@@ -440,6 +440,14 @@ def keys_close(a: str, b: str) -> bool:
     return len(short) >= 6 and fuzz.ratio(a, b) >= 90
 
 
+def _devoiced(key: str) -> str:
+    out: list[str] = []
+    for ch in key.translate(_VOICING):
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
 def names_resemble(a: str, b: str) -> bool:
     """Whether two keys sound alike at their start, a much looser test than :func:`names_match`.
 
@@ -499,6 +507,9 @@ def names_match(a: str, b: str) -> bool:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) < 3:
         return False
+    # Letter for letter but for voicing ("Sousa" and "Соуза": sosa, soza).
+    if len(short) >= 4 and _devoiced(a) == _devoiced(b):
+        return True
     # A three-letter key is a prefix of too many words ("sha" of "shakira").
     if long_.startswith(short) and len(long_) - len(short) <= (2 if len(short) == 3 else 4):
         return True
