@@ -202,8 +202,8 @@ LOUD = [
     (
         "en",
         "ru",
-        "They meet New Zealand on Oct. 2 in Oita.",
-        "Они встретятся с Новой Зеландией 5 окт. в Оите.",
+        "The delegation arrives in Ganja on Oct. 2 for the talks.",
+        "Делегация прибудет в Гянджу 5 окт. на переговоры.",
         "date",
         "error",
         "date 2 October in source; target has 5 October",

@@ -189,8 +189,8 @@ def test_commonness_sees_through_suffixes(word: str, lang: str, common: bool) ->
         ("Aliyev met Hasanov and later Mammadov in Ganja.", "en", False),
         # Names and an all-capitals dateline are no Title Case.
         (
-            "BAKU (AP) - Rashad Hasanov and Leyla Mammadova are going to open the Ganja Water"
-            " Week Show together with their partners this summer.",
+            "BAKU (AP) - Rashad Hasanov and Leyla Mammadova will open a new Water Plant near"
+            " Ganja with their partners this summer.",
             "en",
             False,
         ),

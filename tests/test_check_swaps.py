@@ -47,16 +47,16 @@ def _warnings(src: str, tgt: str, sl: str, tl: str) -> list[str]:
         (
             "en",
             "tr",
-            "Next season Toyota will sponsor Sheffield United.",
-            "Gelecek sezon Kalambar Sheffield United’a sponsor olacak.",
-            "entity Toyota in source; target has Kalambar",
+            "Next season Azersun will sponsor Neftchi Baku.",
+            "Gelecek sezon Kalambar Neftçi Bakü’ye sponsor olacak.",
+            "entity Azersun in source; target has Kalambar",
         ),
         # A name the source repeats, once in the target, and a word from nowhere in its place.
         (
             "en",
             "ru",
-            "Hasanov will do a good job, Hasanov is a good minister, the premier said.",
-            "Гасанов отлично справится, Каламбар — хороший министр, сказал премьер.",
+            "Hasanov opened the session and Hasanov closed it, the premier said.",
+            "Гасанов открыл заседание, а Каламбар закрыл его, сказал премьер.",
             "entity Hasanov in source; target has Каламбар",
         ),
         # A name gone, and an acronym that stands for nothing in the source.
@@ -71,9 +71,9 @@ def _warnings(src: str, tgt: str, sl: str, tl: str) -> list[str]:
         (
             "en",
             "ru",
-            "The Standard has an exclusive first look at the new plant.",
-            "У Австралии есть эксклюзивный первый взгляд на новый завод.",
-            "entity Standard in source; target has Австралии",
+            "The plans for the new plant were first printed by the Herald.",
+            "Планы нового завода первой напечатала Австралия.",
+            "entity Herald in source; target has Австралия",
         ),
         # In a headline every word is capitalised, but a clear name still shows.
         (
@@ -99,15 +99,15 @@ def test_loud_on_a_name_in_another_s_place(
         (
             "en",
             "ru",
-            "The bench is covered by Jake Ball this week.",
-            "Скамейку на этой неделе прикрывает Джейк Болл.",
+            "The talks were chaired by Rufat Ball in Baku.",
+            "Переговоры в Баку вёл Руфат Болл.",
         ),
         # An acronym spelt out on the other side, either way.
         (
             "en",
             "ru",
-            "The minister opened a consulate in LA.",
-            "Министр открыл консульство в Лос-Анджелесе.",
+            "The embassy sent a delegation to LA.",
+            "Посольство направило делегацию в Лос-Анджелес.",
         ),
         ("ru", "tr", "ФРС сохранила ставку.", "Federal Rezerv Sistemi faizi sabit tuttu."),
         # The Fed, a translated body.

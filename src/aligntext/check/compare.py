@@ -523,7 +523,7 @@ class _Side:
     #: Keys of its capitalised words, and of the others: a name is looked for among the
     #: latter only by near-equal spelling or with the same first three letters, since the
     #: skeleton and fuzzy rules that let "Kəlbəcər" meet "Kalbajar" would let a name meet
-    #: some common word of a long sentence ("Shakira" and "square").
+    #: some common word of a long sentence ("Samira" and "summer").
     keys: list[str]
     lower_keys: list[str]
     #: Initials of its word runs and keys of its acronyms: "LA" is spelt out as
@@ -627,7 +627,7 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
         # the translated head of a name ("Kölgə Açıq Bazar Komitəsi", "Shadow Open Market")
         # or a first name spelt another way, not a name put in another's place; a changed
         # last word (a surname after a kept first name) still counts, and so does a name run
-        # into the next one ("Subaru’un Sheffield United").
+        # into the next one ("Kalambar Neftçi Bakü’ye").
         and not (
             (u.concept or _is_word(u.word, tl) or is_listed_name(u.word, tl))
             and any(v.fact is u.fact and v.rank > u.rank and t_found[id(v)] for v in t_units)
@@ -679,10 +679,10 @@ def _compare_entities(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fa
             suspects = {id(lone[0])}
             strong = places
     if not missing:
-        # A name the source repeats that the target has fewer times ("Toyota ... Toyota’s"
-        # -> "Toyota’nın ... Başkan’daki"): one went, if a word from nowhere stands in.
-        # (A first name is no stand-in: "Maya Angelou ... Angelou" is "Майя Энджелоу ...
-        # Майю" for variety.)
+        # A name the source repeats that the target has fewer times ("Hasanov ... Hasanov"
+        # -> "Гасанов ... Каламбар"): one went, if a word from nowhere stands in.
+        # (A first name is no stand-in: "Leyla Mammadova ... Mammadova" is "Лейла
+        # Мамедова ... Лейлу" for variety.)
         stand_ins = [
             u for u in words if not _resembles(u, s_units) and not is_listed_name(u.word, tl)
         ]
@@ -782,8 +782,8 @@ def _fewer_in_target(
 ) -> list[_Unit]:
     """The last unit of each name the source has more times than the target.
 
-    Words are counted, not units: a name opening a sentence is no unit ("Misbah will do a
-    good job, Misbah is a good guy"); in the target, a lowercase word made from the name
+    Words are counted, not units: a name opening a sentence is no unit ("Hasanov opened the
+    session and Hasanov closed it"); in the target, a lowercase word made from the name
     counts too ("Luanda ... in Luanda" / "Луанда ... луандского").
     """
     t_tokens = capitalised_keys(tgt, tl)

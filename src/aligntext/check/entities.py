@@ -343,7 +343,7 @@ def is_headline(text: str, lang: str | None = None) -> bool:
 
     With ``lang``, capitalised words count only if they are dictionary words of that
     language, so that a sentence full of names ("Aliyev met Hasanov and Mammadov in Ganja",
-    "Jennifer Lopez and Shakira are going to bring the heat to the Super Bowl") is not taken
+    "Leyla Mammadova and Rashad Hasanov will open the Ganja Water Plant") is not taken
     for a headline while "Facebook Removes Fake Accounts" is.
     """
     words = re.findall(r"[^\W\d_]{4,}", text)
