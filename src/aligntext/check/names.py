@@ -1,0 +1,454 @@
+"""Names across two versions of a sentence: which name went, and what took its place.
+
+A name must reappear; the words of an organisation's name are translated. So the checker
+reports a name gone (a warning, "entity X in source; target has Y") only when the other side
+has something in its place, and notes a lone unmatched word (info) otherwise:
+
+- a name (no dictionary word of its language by :func:`~aligntext.check.lexicon.is_vocabulary`,
+  rarer than :data:`NAME_ZIPF`, no known concept or acronym) with no counterpart, against a
+  name or concept from nowhere on the other side, or a capitalised word there that looks like
+  no source word (``Ассоциации`` translates ``Association``; ``Золото`` replaces nothing);
+- a doubtful word with no counterpart (a first name whose surname stayed, an acronym, a
+  capitalised dictionary word such as ``Twitter``), against a clear name: no dictionary word
+  and no spelling of any source word (``Ball`` and ``Болла`` are one name);
+- one capitalised source word gone, against a country or body the source never names;
+- a name the source repeats that the other side has fewer times, with a word from nowhere
+  standing in;
+- a person's full name gone without trace, a name spelt with its letters in another order
+  (``Balakot`` / ``Бакалот``), and a Russian first name or surname (OpenCorpora's tags) that
+  nothing in the source explains.
+
+Counterparts are found by transliteration keys (:mod:`aligntext.check.translit`), the
+built-in concepts and a user glossary, and acronyms by the initials of their spelt-out form
+(``LA`` / ``Лос-Анджелес``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from aligntext.check.entities import (
+    acronym_keys,
+    capitalised_keys,
+    capitalised_tokens,
+    commonness,
+    entity_keys,
+    initials,
+    is_acronym,
+    is_headline,
+    name_tokens,
+    not_a_name,
+    word_keys,
+)
+from aligntext.check.lexicon import is_listed_name, is_person_name, is_vocabulary
+from aligntext.check.translit import keys_close, names_match, names_resemble, translit_keys
+from aligntext.types import Fact
+
+if TYPE_CHECKING:
+    from aligntext.check.compare import _Ctx
+
+#: A source word that is no dictionary word and rarer than this (wordfreq Zipf) is taken for a
+#: name that must reappear. The dictionary tells names from translated words; the frequency
+#: bound leaves out the few very frequent words a dictionary misses (``The``-like tokens,
+#: brand names used as words). Measured on real news translations (scripts/bench_check.py):
+#: wordfreq alone (3.5 here, 4.0 on the target side) caught 47% of swapped names; the
+#: dictionaries catch more for fewer flags on genuine pairs (see the README's figures).
+NAME_ZIPF = 6.0
+#: A capitalised target word rarer than this counts as a name even when a dictionary has it.
+RARE_WORD_ZIPF = 3.5
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One thing that needs a counterpart: a concept, or one word of a name."""
+
+    fact: Fact
+    word: str
+    keys: tuple[str, ...]
+    concept: str
+    namelike: bool
+    #: Order of the word inside its span (a concept is one unit, 0).
+    rank: int = 0
+
+
+def _units(facts: list[Fact], text: str, lang: str) -> list[_Unit]:
+    out: list[_Unit] = []
+    for f in facts:
+        if f.kind != "entity":
+            continue
+        tags = set(f.detail.split(","))
+        if "concept" in tags:
+            # A lowercase adjective (Russian "индийский") is often dropped in translation.
+            # Its words' keys serve only to tell a translation from a swap (_resembles):
+            # "Fed" and "Федерального" are one body.
+            keys = tuple(k for w in name_tokens(f) for k in translit_keys(w, lang))
+            out.append(_Unit(f, f.text, keys, f.key, f.text[:1].isupper()))
+            continue
+        for rank, word in enumerate(name_tokens(f)):
+            # The dictionary, not capitals, tells a name: Title Case headlines capitalise
+            # every word, and a name stays a name at the start of a sentence.
+            namelike = (
+                not is_acronym(word)
+                and len(word) >= 4
+                # An English name of a company or body quoted in another language's text
+                # ("Japan Airlines", "Warners Solicitors") is translated like its own words.
+                and not _is_word(word, lang)
+                and commonness(word, lang) < NAME_ZIPF
+            )
+            keys = translit_keys(word, lang)
+            if "-" in word:
+                keys += tuple(
+                    k for p in word.split("-") if len(p) >= 4 for k in translit_keys(p, lang)
+                )
+            out.append(_Unit(f, word, keys, "", namelike, rank))
+    return out
+
+
+def _related(a: str, b: str) -> bool:
+    """Concepts that name one body at two levels: ``known:UN`` and ``known:UN Charter``."""
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+
+
+@dataclass(frozen=True)
+class _Side:
+    """What one text offers the other's units to be found in."""
+
+    concepts: set[str]
+    #: Keys of its capitalised words, and of the others: a name is looked for among the
+    #: latter only by near-equal spelling or with the same first three letters, since the
+    #: skeleton and fuzzy rules that let "Kəlbəcər" meet "Kalbajar" would let a name meet
+    #: some common word of a long sentence ("Samira" and "summer").
+    keys: list[str]
+    lower_keys: list[str]
+    #: Initials of its word runs and keys of its acronyms: "LA" is spelt out as
+    #: "Лос-Анджелес", "ФРС" as "Federal Reserve System", and the other way round.
+    inits: frozenset[str]
+    acronyms: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str, lang: str, facts: list[Fact]) -> _Side:
+        return cls(
+            {f.key for f in facts if f.kind == "entity" and ":" in f.key},
+            word_keys(text, lang, case="upper"),
+            word_keys(text, lang, case="lower"),
+            initials(text, lang),
+            acronym_keys(text, lang),
+        )
+
+
+def _found(u: _Unit, own: _Side, other: _Side, lang: str) -> bool:
+    if u.concept:
+        return any(_related(u.concept, c) for c in other.concepts) or any(
+            _matches(k, other) for k in entity_keys(u.fact) if len(k) >= 4
+        )
+    if is_acronym(u.word):
+        if any(k in other.inits for k in u.keys):
+            return True
+    elif u.fact.text.count(" ") + u.fact.text.count("-") and (
+        # An acronym this text has too ("Neumann Kaffee Gruppe (NKG)") answers for itself.
+        initials(u.fact.text, lang) & (other.acronyms - own.acronyms)
+    ):
+        return True
+    return any(_matches(k, other) for k in u.keys)
+
+
+def _matches(key: str, other: _Side) -> bool:
+    return any(names_match(key, w) for w in other.keys) or any(
+        keys_close(key, w)
+        or (min(len(key), len(w)) >= 4 and key[:3] == w[:3] and names_match(key, w))
+        for w in other.lower_keys
+    )
+
+
+def compare_names(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fact]) -> None:
+    sl, tl = ctx.src_lang, ctx.tgt_lang
+    s_side, t_side = _Side.of(src, sl, sf), _Side.of(tgt, tl, tf)
+    s_units = _units(sf, src, sl)
+    found = {id(u): _found(u, s_side, t_side, sl) for u in s_units}
+    # A word of a name counts as missing when no word of its span has a counterpart, or when
+    # it is the span's last word (translators drop first names and titles, not surnames).
+    missing = []
+    # Common-looking words with no counterpart are checked for a misspelling only.
+    unmatched = []
+    # Words gone that a translation often drops or translates, counted as gone only when the
+    # target has a clear name in their place: a first name whose surname was kept, an
+    # acronym, a capitalised dictionary word inside a sentence ("Twitter", "Cooper").
+    doubtful = []
+    for u in s_units:
+        if found[id(u)]:
+            continue
+        if not u.namelike:
+            if u.concept:
+                continue
+            if not is_acronym(u.word):
+                unmatched.append(u)
+            # (A span never holds a sentence's first word: the extractor drops it.)
+            if is_acronym(u.word) or len(u.word) >= 4:
+                doubtful.append(u)
+            continue
+        span = [v for v in s_units if v.fact is u.fact]
+        if not any(found[id(v)] for v in span) or span[-1] is u:
+            missing.append(u)
+        else:
+            doubtful.append(u)
+    # The target is searched for a replacement when a source word has no counterpart, and a
+    # Russian target for a person nothing in the source explains.
+    s_tokens = capitalised_keys(src, sl)
+    repeats = len({k[0] for k in s_tokens if k}) < len(s_tokens)
+    if not missing and not unmatched and not doubtful and tl != "ru" and not repeats:
+        return
+    # What the target has instead: a capitalised word or concept with no source counterpart.
+    t_units = _units(tf, tgt, tl)
+    t_units += [
+        _Unit(
+            Fact("entity", "", m.group(0), m.start(), m.end()),
+            m.group(0),
+            translit_keys(m.group(0), tl),
+            "",
+            False,
+        )
+        for m in capitalised_tokens(tgt)
+        if not any(u.fact.start <= m.start() < u.fact.end for u in t_units)
+    ]
+    t_headline = is_headline(tgt, tl)
+    t_found = {id(u): _found(u, t_side, s_side, tl) for u in t_units}
+    unexplained = [
+        u
+        for u in t_units
+        if (u.concept or not t_headline or not is_vocabulary(u.word, tl))
+        and not t_found[id(u)]
+        # A dictionary word or a first name in a span whose later words have counterparts is
+        # the translated head of a name ("Kölgə Açıq Bazar Komitəsi", "Shadow Open Market")
+        # or a first name spelt another way, not a name put in another's place; a changed
+        # last word (a surname after a kept first name) still counts, and so does a name run
+        # into the next one ("Kalambar Neftçi Bakü’ye").
+        and not (
+            (u.concept or _is_word(u.word, tl) or is_listed_name(u.word, tl))
+            and any(v.fact is u.fact and v.rank > u.rank and t_found[id(v)] for v in t_units)
+        )
+    ]
+    words = [
+        u
+        for u in unexplained
+        if not u.concept
+        and len(u.word) >= 4
+        and not is_acronym(u.word)
+        and not not_a_name(u.word, tl)
+    ]
+    # Only a name counts as the replacement: a capitalised word that is no dictionary word (a
+    # translated title such as "Kurulu" or "Агентства" is one) or a rare one, or a concept;
+    # a month or weekday is no name, and a target in Title Case gives no capitalisation signal.
+    extra = [u for u in unexplained if u.concept and u.namelike] + [
+        u
+        for u in words
+        if (
+            not is_vocabulary(u.word, tl)
+            # Azerbaijani has no word frequencies of its own (they are Turkish ones).
+            or (tl != "az" and commonness(u.word, tl) < RARE_WORD_ZIPF)
+        )
+        and not _resembles(u, s_units)
+    ]
+    if any(not u.concept for u in missing):
+        # An acronym that stands for nothing in the source, where a name went missing.
+        extra += [u for u in unexplained if not u.concept and is_acronym(u.word)]
+    # A clear name (no dictionary word, nothing like any source word: "Ball" and "Болла" are
+    # one name however spelt) put where a doubtful source word stood took that word's place.
+    strong = [
+        u
+        for u in extra
+        if not u.concept and not is_vocabulary(u.word, tl) and not _resembles(u, s_units)
+    ]
+    suspects = {id(u) for u in doubtful} if strong else set()
+    if suspects:
+        # One finding per span, named by its last word gone: the head of an English name
+        # ("Water Plant In Ganja").
+        missing += sorted(doubtful, key=lambda u: (u.fact.start, -u.rank))
+    lone = [u for u in doubtful if not u.namelike and not is_acronym(u.word)]
+    if len(doubtful) == 1 and lone and not suspects:
+        # One capitalised dictionary word gone ("Standard", "Official") and a country or
+        # body the source does not name in its place ("Австралии"): it took the word's place.
+        places = [u for u in unexplained if u.concept and u.namelike]
+        if places:
+            missing += lone
+            suspects = {id(lone[0])}
+            strong = places
+    if not missing:
+        # A name the source repeats that the target has fewer times ("Hasanov ... Hasanov"
+        # -> "Гасанов ... Каламбар"): one went, if a word from nowhere stands in.
+        # (A first name is no stand-in: "Leyla Mammadova ... Mammadova" is "Лейла
+        # Мамедова ... Лейлу" for variety.)
+        stand_ins = [
+            u for u in words if not _resembles(u, s_units) and not is_listed_name(u.word, tl)
+        ]
+        if stand_ins:
+            lost = _fewer_in_target(s_units, s_tokens, tgt, tl)
+            missing += lost
+            if lost and not extra:
+                extra = stand_ins
+    # A name gone while a capitalised dictionary word ("Президента") came from nowhere: the
+    # word took the name's place, unless it translates a source word, which it then looks
+    # like ("Ассоциации" and "Association"; "Золото" is not "Karen Pence"). A country left
+    # out ("the US President" -> "Başkan") is common, so a country gone counts this way only
+    # from a language that capitalises every word of a body's name: Russian writes all but
+    # the first in lowercase ("Европейский банк реконструкции"), and the capitalised words
+    # of a Turkish or Azerbaijani translation may come from any of them.
+    if missing and not extra and (any(not u.concept for u in missing) or sl != "ru"):
+        extra = [u for u in words if not _resembles(u, s_units)]
+    if tl == "ru" and not missing:
+        # A Russian first name or surname (OpenCorpora's Name and Surn tags) with no source
+        # counterpart is a person put into the text (with a name gone, the swap says more).
+        for u in words:
+            if is_person_name(u.word, tl):
+                ctx.add(
+                    "entity",
+                    "warning",
+                    f"name {u.word} in target has no counterpart in source",
+                    [],
+                    [u.fact],
+                )
+    if not missing and not unmatched:
+        return
+    shown: set[int] = set()
+    for u in unmatched:
+        twisted = _misspelt(u, t_units)
+        if twisted is not None and id(u.fact) not in shown:
+            shown.add(id(u.fact))
+            ctx.add(
+                "entity",
+                "warning",
+                f"entity {u.word} in source; target spells it {twisted.word}",
+                [u.fact],
+                [twisted.fact],
+            )
+    for u in missing:
+        if id(u.fact) in shown:
+            continue
+        shown.add(id(u.fact))
+        word = u.fact.text if u.concept else u.word
+        twisted = _misspelt(u, t_units)
+        span = [v for v in s_units if v.fact is u.fact]
+        if twisted is not None:
+            ctx.add(
+                "entity",
+                "warning",
+                f"entity {word} in source; target spells it {twisted.word}",
+                [u.fact],
+                [twisted.fact],
+            )
+        elif extra:
+            e = _nearest(u, strong if id(u) in suspects else extra, len(src), len(tgt))
+            other = e.fact.text if e.concept else e.word
+            ctx.add(
+                "entity",
+                "warning",
+                f"entity {word} in source; target has {other}",
+                [u.fact],
+                [e.fact],
+            )
+        elif _is_full_name(span, found):
+            # "Mr. Rashad Hasanov" with no trace in the target: first name and surname both
+            # gone is an omitted person, not a translated title.
+            name = " ".join(v.word for v in span)
+            ctx.add(
+                "entity",
+                "warning",
+                f"name {name} in source has no counterpart in target",
+                [u.fact],
+                [],
+            )
+        else:
+            ctx.add(
+                "entity",
+                "info",
+                f"entity {word} in source has no counterpart in target",
+                [u.fact],
+                [],
+            )
+
+
+def _count(u: _Unit, tokens: list[tuple[str, ...]]) -> int:
+    """How many capitalised words of a text (their keys in ``tokens``) spell ``u``."""
+    return sum(1 for keys in tokens if any(names_match(k, w) for k in u.keys for w in keys))
+
+
+def _fewer_in_target(
+    s_units: list[_Unit], s_tokens: list[tuple[str, ...]], tgt: str, tl: str
+) -> list[_Unit]:
+    """The last unit of each name the source has more times than the target.
+
+    Words are counted, not units: a name opening a sentence is no unit ("Hasanov opened the
+    session and Hasanov closed it"); in the target, a lowercase word made from the name
+    counts too ("Luanda ... in Luanda" / "Луанда ... луандского").
+    """
+    t_tokens = capitalised_keys(tgt, tl)
+    t_lower = capitalised_keys(tgt, tl, lowercase=True)
+    out: list[_Unit] = []
+    done: set[str] = set()
+    for u in reversed(s_units):
+        if not u.namelike or u.concept or not u.keys or u.keys[0] in done:
+            continue
+        done.update(u.keys)
+        n_src = _count(u, s_tokens)
+        if n_src < 2:
+            continue
+        n_tgt = _count(u, t_tokens) + sum(
+            1
+            for keys in t_lower
+            if any(keys_close(k, w) or k[:4] == w[:4] for k in u.keys for w in keys)
+        )
+        if n_tgt < n_src:
+            out.append(u)
+    return out
+
+
+def _resembles(u: _Unit, others: list[_Unit]) -> bool:
+    """Whether ``u`` sounds like a word of ``others`` (:func:`names_resemble`)."""
+    return any(names_resemble(k, w) for k in u.keys for v in others for w in v.keys)
+
+
+def _is_word(word: str, lang: str) -> bool:
+    """A dictionary word of ``lang``, or an English one quoted in another language's text."""
+    if is_vocabulary(word, lang):
+        return True
+    # "Town-dakı", "Shadow’un": an English word with a Turkic ending.
+    base = re.split(r"['’]|-(?=[a-zəçşğıöü]+$)", word)[0]
+    return lang != "en" and base.isascii() and is_vocabulary(base, "en")
+
+
+def _nearest(u: _Unit, others: list[_Unit], src_len: int, tgt_len: int) -> _Unit:
+    """The unit of ``others`` whose relative position in its text is closest to ``u``'s.
+
+    A swapped name stands about where the original stood, so the message names the word
+    that most likely took its place (and two swaps in one pair give two messages).
+    """
+    where = u.fact.start / max(src_len, 1)
+    return min(others, key=lambda o: abs(o.fact.start / max(tgt_len, 1) - where))
+
+
+def _misspelt(u: _Unit, others: list[_Unit]) -> _Unit | None:
+    """A word of ``others`` whose key has the letters of ``u``'s in another order.
+
+    ``Balakot`` written ``Бакалот``: transliteration never reorders letters, a typist does.
+    """
+    if u.concept:
+        return None
+    for k in u.keys:
+        if len(k) < 5:
+            continue
+        for o in others:
+            if any(ok != k and sorted(ok) == sorted(k) for ok in o.keys):
+                return o
+    return None
+
+
+def _is_full_name(span: list[_Unit], found: dict[int, bool]) -> bool:
+    """Two or more rare capitalised words in a row (a person's name), none found over there."""
+    words = [v for v in span if not v.concept and not is_acronym(v.word)]
+    return (
+        len(words) >= 2
+        and "initial" not in span[0].fact.detail
+        and all(v.namelike for v in words)
+        and not any(found[id(v)] for v in span)
+    )
