@@ -68,33 +68,44 @@ def not_a_name(tok: str, lang: str) -> bool:
     return month_of(base, lang) is not None or lower(base, lang) in weekday_forms(lang)
 
 
-def word_keys(text: str, lang: str, case: str | None = None) -> list[str]:
+def word_keys(text: str, lang: str) -> list[str]:
     """Transliteration keys of every word of ``text`` (3+ letters), for name look-ups.
 
     Hyphenated words also give their parts, and two capitalised words in a row also give
-    their concatenation (``Hong Kong`` meets ``Гонконг``). ``case="upper"`` keeps only the
-    keys of capitalised words, ``case="lower"`` only those of the others.
+    their concatenation (``Hong Kong`` meets ``Гонконг``).
     """
-    out: list[str] = []
+    return [key for key, _ in _word_key_items(text, lang)]
+
+
+def word_keys_by_case(text: str, lang: str) -> tuple[list[str], list[str]]:
+    """:func:`word_keys` in two lists: those of capitalised words, and those of the others."""
+    upper: list[str] = []
+    lower_: list[str] = []
+    for key, capitalised in _word_key_items(text, lang):
+        (upper if capitalised else lower_).append(key)
+    return upper, lower_
+
+
+def _word_key_items(text: str, lang: str) -> list[tuple[str, bool]]:
+    """The keys of :func:`word_keys`, each with whether its word is capitalised."""
+    out: list[tuple[str, bool]] = []
     prev: re.Match[str] | None = None
     for m in _TOKEN.finditer(text):
         tok = m.group(0)
-        if case is not None and (case == "upper") != tok[0].isupper():
-            prev = m
-            continue
+        cap = tok[0].isupper()
         if len(tok) >= 3 or _is_acronym(tok):
-            out.extend(translit_keys(tok, lang))
+            out.extend((k, cap) for k in translit_keys(tok, lang))
             if "-" in tok:
                 for part in tok.split("-"):
                     if len(part) >= 3:
-                        out.extend(translit_keys(part, lang))
+                        out.extend((k, cap) for k in translit_keys(part, lang))
         if (
             prev is not None
-            and tok[0].isupper()
+            and cap
             and prev.group(0)[0].isupper()
             and text[prev.end() : m.start()] == " "
         ):
-            out.extend(translit_keys(prev.group(0) + tok.lower(), lang))
+            out.extend((k, True) for k in translit_keys(prev.group(0) + tok.lower(), lang))
         prev = m
     return out
 

@@ -162,7 +162,7 @@ def _word_stems(low: str) -> frozenset[str]:
     out = set(stems)
     for w in stems:
         out.update(w[:-1] + r for r in _ROOT_FINAL.get(w[-1], ()))
-        if len(w) >= 4 and w[-1] not in "aeıioöuüə" and w[-2] not in "aeıioöuüə":
+        if len(w) >= 4 and w[-1] not in _VOWELS and w[-2] not in _VOWELS:
             out.update(w[:-1] + v + w[-1] for v in _V4)
     return frozenset(out)
 
@@ -180,25 +180,30 @@ def _package_dir(name: str) -> Path | None:
 
 
 @lru_cache(maxsize=1)
-def _english() -> frozenset[str]:
+def _english_entries() -> tuple[frozenset[str], frozenset[str]]:
+    """Webster's Second and GCIDE entries, as listed (capitals kept)."""
     try:
         from english_words import get_english_words_set
     except ImportError:
-        return frozenset()
-    # Webster's Second is from 1934; GCIDE's lowercase entries add later words
-    # ("girlfriend", "airline", "internet", "online").
-    return frozenset(
-        w for w in get_english_words_set(["web2", "gcide"], lower=False) if w[:1].islower()
+        return frozenset(), frozenset()
+    return (
+        frozenset(get_english_words_set(["web2"], lower=False)),
+        frozenset(get_english_words_set(["gcide"], lower=False)),
     )
 
 
 @lru_cache(maxsize=1)
+def _english() -> frozenset[str]:
+    # Webster's Second is from 1934; GCIDE's lowercase entries add later words
+    # ("girlfriend", "airline", "internet", "online").
+    web2, gcide = _english_entries()
+    return frozenset(w for w in web2 | gcide if w[:1].islower())
+
+
+@lru_cache(maxsize=1)
 def _english_proper() -> frozenset[str]:
-    try:
-        from english_words import get_english_words_set
-    except ImportError:
-        return frozenset()
-    return frozenset(w for w in get_english_words_set(["web2"], lower=False) if w[:1].isupper())
+    web2, _ = _english_entries()
+    return frozenset(w for w in web2 if w[:1].isupper())
 
 
 @lru_cache(maxsize=1)
@@ -356,5 +361,11 @@ def is_listed_name(word: str, lang: str) -> bool:
     """
     if lang == "ru":
         return is_person_name(word, lang)
-    base = re.split(r"['’]|-(?=[a-zəçşğıöü]+$)", word)[0]
+    base = without_ending(word)
     return base.isascii() and base in _english_proper()
+
+
+def without_ending(word: str) -> str:
+    """``word`` without an ending after an apostrophe or a hyphen (``Donald’ın``,
+    ``Town-dakı``): the name or English word a Turkish or Azerbaijani text keeps as written."""
+    return re.split(r"['’]|-(?=[a-zəçşğıöü]+$)", word)[0]

@@ -25,7 +25,6 @@ built-in concepts and a user glossary, and acronyms by the initials of their spe
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -40,9 +39,14 @@ from aligntext.check.entities import (
     is_headline,
     name_tokens,
     not_a_name,
-    word_keys,
+    word_keys_by_case,
 )
-from aligntext.check.lexicon import is_listed_name, is_person_name, is_vocabulary
+from aligntext.check.lexicon import (
+    is_listed_name,
+    is_person_name,
+    is_vocabulary,
+    without_ending,
+)
 from aligntext.check.translit import keys_close, names_match, names_resemble, translit_keys
 from aligntext.types import Fact
 
@@ -73,7 +77,7 @@ class _Unit:
     rank: int = 0
 
 
-def _units(facts: list[Fact], text: str, lang: str) -> list[_Unit]:
+def _units(facts: list[Fact], lang: str) -> list[_Unit]:
     out: list[_Unit] = []
     for f in facts:
         if f.kind != "entity":
@@ -131,8 +135,7 @@ class _Side:
     def of(cls, text: str, lang: str, facts: list[Fact]) -> _Side:
         return cls(
             {f.key for f in facts if f.kind == "entity" and ":" in f.key},
-            word_keys(text, lang, case="upper"),
-            word_keys(text, lang, case="lower"),
+            *word_keys_by_case(text, lang),
             initials(text, lang),
             acronym_keys(text, lang),
         )
@@ -165,7 +168,7 @@ def _matches(key: str, other: _Side) -> bool:
 def compare_names(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fact]) -> None:
     sl, tl = ctx.src_lang, ctx.tgt_lang
     s_side, t_side = _Side.of(src, sl, sf), _Side.of(tgt, tl, tf)
-    s_units = _units(sf, src, sl)
+    s_units = _units(sf, sl)
     found = {id(u): _found(u, s_side, t_side, sl) for u in s_units}
     # A word of a name counts as missing when no word of its span has a counterpart, or when
     # it is the span's last word (translators drop first names and titles, not surnames).
@@ -200,7 +203,7 @@ def compare_names(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fact])
     if not missing and not unmatched and not doubtful and tl != "ru" and not repeats:
         return
     # What the target has instead: a capitalised word or concept with no source counterpart.
-    t_units = _units(tf, tgt, tl)
+    t_units = _units(tf, tl)
     t_units += [
         _Unit(
             Fact("entity", "", m.group(0), m.start(), m.end()),
@@ -237,18 +240,17 @@ def compare_names(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fact])
         and not is_acronym(u.word)
         and not not_a_name(u.word, tl)
     ]
+    # The ones that sound like no source word: a word like one is a spelling of it.
+    unlike = [u for u in words if not _resembles(u, s_units)]
     # Only a name counts as the replacement: a capitalised word that is no dictionary word (a
     # translated title such as "Kurulu" or "Агентства" is one) or a rare one, or a concept;
     # a month or weekday is no name, and a target in Title Case gives no capitalisation signal.
     extra = [u for u in unexplained if u.concept and u.namelike] + [
         u
-        for u in words
-        if (
-            not is_vocabulary(u.word, tl)
-            # Azerbaijani has no word frequencies of its own (they are Turkish ones).
-            or (tl != "az" and commonness(u.word, tl) < RARE_WORD_ZIPF)
-        )
-        and not _resembles(u, s_units)
+        for u in unlike
+        if not is_vocabulary(u.word, tl)
+        # Azerbaijani has no word frequencies of its own (they are Turkish ones).
+        or (tl != "az" and commonness(u.word, tl) < RARE_WORD_ZIPF)
     ]
     if any(not u.concept for u in missing):
         # An acronym that stands for nothing in the source, where a name went missing.
@@ -279,9 +281,7 @@ def compare_names(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fact])
         # -> "Гасанов ... Каламбар"): one went, if a word from nowhere stands in.
         # (A first name is no stand-in: "Leyla Mammadova ... Mammadova" is "Лейла
         # Мамедова ... Лейлу" for variety.)
-        stand_ins = [
-            u for u in words if not _resembles(u, s_units) and not is_listed_name(u.word, tl)
-        ]
+        stand_ins = [u for u in unlike if not is_listed_name(u.word, tl)]
         if stand_ins:
             lost = _fewer_in_target(s_units, s_tokens, tgt, tl)
             missing += lost
@@ -295,7 +295,7 @@ def compare_names(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fact])
     # the first in lowercase ("Европейский банк реконструкции"), and the capitalised words
     # of a Turkish or Azerbaijani translation may come from any of them.
     if missing and not extra and (any(not u.concept for u in missing) or sl != "ru"):
-        extra = [u for u in words if not _resembles(u, s_units)]
+        extra = unlike
     if tl == "ru" and not missing:
         # A Russian first name or surname (OpenCorpora's Name and Surn tags) with no source
         # counterpart is a person put into the text (with a name gone, the swap says more).
@@ -413,7 +413,7 @@ def _is_word(word: str, lang: str) -> bool:
     if is_vocabulary(word, lang):
         return True
     # "Town-dakı", "Shadow’un": an English word with a Turkic ending.
-    base = re.split(r"['’]|-(?=[a-zəçşğıöü]+$)", word)[0]
+    base = without_ending(word)
     return lang != "en" and base.isascii() and is_vocabulary(base, "en")
 
 

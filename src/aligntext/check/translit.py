@@ -417,11 +417,7 @@ def loose_consonants(key: str) -> str:
     Scripts and schemes disagree on these: Azerbaijani writes a foreign ``g`` as ``q``
     (``Migos``, ``Miqos``), Russian drops an English ``h`` (``Graham``, ``Грэм``).
     """
-    out: list[str] = []
-    for ch in consonants(key).translate(_VOICING):
-        if not out or out[-1] != ch:
-            out.append(ch)
-    return "".join(out)
+    return _devoiced(consonants(key))
 
 
 def keys_close(a: str, b: str) -> bool:
@@ -441,6 +437,7 @@ def keys_close(a: str, b: str) -> bool:
 
 
 def _devoiced(key: str) -> str:
+    """``key`` with voicing and ``h`` folded away and doubled letters made single."""
     out: list[str] = []
     for ch in key.translate(_VOICING):
         if not out or out[-1] != ch:
