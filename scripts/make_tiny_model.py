@@ -174,14 +174,7 @@ def _build_marian(out: Path, shape: dict[str, int], target_tokens: bool) -> obje
     config = MarianConfig(
         vocab_size=size,
         decoder_vocab_size=size,
-        d_model=shape["d_model"],
-        encoder_layers=shape["layers"],
-        decoder_layers=shape["layers"],
-        encoder_attention_heads=shape["heads"],
-        decoder_attention_heads=shape["heads"],
-        encoder_ffn_dim=shape["ffn"],
-        decoder_ffn_dim=shape["ffn"],
-        max_position_embeddings=shape["max_positions"],
+        **_dimensions(shape),
         activation_function="swish",
         scale_embedding=True,
         share_encoder_decoder_embeddings=True,
@@ -240,17 +233,24 @@ def _build_nllb(out: Path, shape: dict[str, int]) -> object:
     return _m2m_model(M2M100Config, M2M100ForConditionalGeneration, shape, size), tokenizer
 
 
+def _dimensions(shape: dict[str, int]) -> dict[str, int]:
+    """The size settings a Marian and an M2M100/NLLB config share, from a shape."""
+    return {
+        "d_model": shape["d_model"],
+        "encoder_layers": shape["layers"],
+        "decoder_layers": shape["layers"],
+        "encoder_attention_heads": shape["heads"],
+        "decoder_attention_heads": shape["heads"],
+        "encoder_ffn_dim": shape["ffn"],
+        "decoder_ffn_dim": shape["ffn"],
+        "max_position_embeddings": shape["max_positions"],
+    }
+
+
 def _m2m_model(config_cls: type, model_cls: type, shape: dict[str, int], size: int) -> object:
     config = config_cls(
         vocab_size=size,
-        d_model=shape["d_model"],
-        encoder_layers=shape["layers"],
-        decoder_layers=shape["layers"],
-        encoder_attention_heads=shape["heads"],
-        decoder_attention_heads=shape["heads"],
-        encoder_ffn_dim=shape["ffn"],
-        decoder_ffn_dim=shape["ffn"],
-        max_position_embeddings=shape["max_positions"],
+        **_dimensions(shape),
         scale_embedding=True,
         pad_token_id=1,
         bos_token_id=0,
