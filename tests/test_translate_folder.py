@@ -302,10 +302,12 @@ def test_interrupted_run_resumes_without_redoing_files(tree, tmp_path, with_cach
         ("ru/sub/deeper/c.docx", "done"),
     ]
     assert (out / "ru" / "a.txt").stat().st_mtime_ns == finished  # not written twice
-    a_sentences = [s for s in first]
-    assert not set(a_sentences) & set(second) - {"The full text will be published next week."}
     if with_cache:
         assert not set(first) & set(second)  # no sentence translated twice
+    else:
+        # Without a cache the batch a.txt shares with b.md (the boilerplate sentence) is
+        # translated again whole, so every sentence keeps the company it had in a.txt's run.
+        assert "Annual report" in second and "Press release" in second
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["state"] == "finished"
     assert {e["status"] for e in manifest["files"].values()} == {"done"}

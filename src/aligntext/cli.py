@@ -57,9 +57,14 @@ def warn(message: str) -> None:
 
 
 def output_options(formats: tuple[str, ...], default: str) -> Callable[[F], F]:
-    """The ``--format`` and ``-o/--output`` options every result-printing command shares."""
+    """The ``--format`` and ``-o/--output`` options every result-printing command shares.
+
+    The command is also wrapped so that ``-o`` naming one of its inputs (any path option or
+    argument) is refused before any work is done: a report must never replace its source.
+    """
 
     def decorator(func: F) -> F:
+        func = _refuse_output_over_inputs(func)
         func = click.option(
             "-o",
             "--output",
@@ -79,6 +84,23 @@ def output_options(formats: tuple[str, ...], default: str) -> Callable[[F], F]:
         return func
 
     return decorator
+
+
+def _refuse_output_over_inputs(func: F) -> F:
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from aligntext.io.atomic import guard_output
+
+        inputs: list[str] = []
+        for param in click.get_current_context().command.params:
+            value = kwargs.get(param.name or "")
+            if param.name == "output" or value is None or not isinstance(param.type, click.Path):
+                continue
+            inputs.extend(value if isinstance(value, (tuple, list)) else [value])
+        guard_output(kwargs.get("output", "-"), inputs)
+        return func(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
 
 
 def emit(text: str, output: str) -> None:
@@ -114,6 +136,33 @@ def lang_option(*names: str, help: str) -> Callable[[F], F]:
             raise CliError(str(exc)) from exc
 
     return click.option(*names, callback=callback, help=help)
+
+
+def _set_input_limit(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+    if value is None:
+        return
+    from aligntext.io.encoding import input_limit
+
+    try:
+        ctx.with_resource(input_limit(value))
+    except AligntextError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def max_input_option(func: F) -> F:
+    """``--max-input-mb``: the cap on what one input may hold, for every reader."""
+    from aligntext.io.encoding import DEFAULT_MAX_INPUT_MB
+
+    return click.option(
+        "--max-input-mb",
+        type=click.FloatRange(min=0, min_open=True),
+        default=None,
+        expose_value=False,
+        is_eager=True,
+        callback=_set_input_limit,
+        help=f"Refuse an input holding more than this many MiB of text (a .docx: its "
+        f"unpacked XML) [default: {DEFAULT_MAX_INPUT_MB}].",
+    )(func)
 
 
 #: Options several commands share, declared once so that they read the same everywhere.
@@ -171,6 +220,7 @@ def _read_for_langid(path: str) -> Any:
 @click.option(
     "--strict", is_flag=True, help="Fail (exit 2) when the file is not in the --lang language."
 )
+@max_input_option
 @output_options(("text", "jsonl"), "text")
 @quiet_option
 def segment_cmd(
@@ -355,6 +405,19 @@ def _tgt_callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any
     "on stderr and in the manifest.",
 )
 @click.option("--force", is_flag=True, help="Translate again files an earlier run finished.")
+@click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Read symlinked files and folders that lead out of an input folder (skipped, with "
+    "a warning, by default).",
+)
+@click.option(
+    "--max-input-mb",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    help="Refuse (fail) a file holding more than this many MiB of text (a .docx: its "
+    "unpacked XML) [default: 50].",
+)
 @quiet_option
 def translate_command(
     inputs: tuple[str, ...],
@@ -370,6 +433,8 @@ def translate_command(
     no_cache: bool,
     check: bool,
     force: bool,
+    follow_links: bool,
+    max_input_mb: float | None,
     quiet: bool,
 ) -> None:
     """Translate files and folders (.txt .md .docx .html) into one or more languages.
@@ -403,6 +468,7 @@ def translate_command(
         elif event.kind == "file" and event.status == FAILED and not quiet:
             bar.write(f"aligntext: warning: {event.path}: translation failed", file=sys.stderr)
 
+    previous = _interrupt_on_signals()
     try:
         run = translate_folder(
             inputs,
@@ -418,19 +484,25 @@ def translate_command(
             progress=progress,
             check=check,
             force=force,
+            follow_links=follow_links,
+            max_input_mb=max_input_mb,
         )
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         bar.close()
+        what = "terminated (SIGTERM)" if isinstance(exc, _Terminated) else "interrupted"
         click.echo(
-            "aligntext: interrupted; finished files are kept, run the same command again to resume",
+            f"aligntext: {what}; finished files are kept, run the same command again to resume",
             err=True,
         )
-        sys.exit(130)
+        sys.exit(143 if isinstance(exc, _Terminated) else 130)
     finally:
         bar.close()
+        _restore_signals(previous)
 
     failed = run.by_status(FAILED)
     if not quiet:
+        for note in run.warnings:
+            warn(note)
         for result in run.files:
             if result.warning:
                 warn(result.warning)
@@ -452,6 +524,40 @@ def translate_command(
         )
     if failed:
         raise CliError(f"{len(failed)} of {len(run.files)} file(s) failed; see {run.manifest}")
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (sent by timeout, systemd, container runtimes), handled as Ctrl-C is."""
+
+
+def _interrupt_on_signals() -> dict[int, Any]:
+    """Turn SIGINT and SIGTERM into exceptions the library cleans up after.
+
+    After the first signal both are ignored, so that a second one (an impatient Ctrl-C,
+    a supervisor repeating SIGTERM) cannot cut short the manifest update and the removal of
+    temporary files the first one started.
+    """
+    import signal
+
+    def handler(signum: int, frame: Any) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise _Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+    previous: dict[int, Any] = {}
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            previous[sig] = signal.signal(sig, handler)
+        except ValueError:  # not the main thread (an embedding application): leave them
+            break
+    return previous
+
+
+def _restore_signals(previous: dict[int, Any]) -> None:
+    import signal
+
+    for sig, old in previous.items():
+        signal.signal(sig, old)
 
 
 # models commands
@@ -630,6 +736,7 @@ def _pivot_index(pivot: str | None, langs: list[str]) -> int:
     type=click.Path(exists=True, file_okay=False, path_type=str),
     help="Also score with this local sentence-embedding model folder (LaBSE-like).",
 )
+@max_input_option
 @output_options(("jsonl", "tsv", "tmx", "text"), "jsonl")
 @quiet_option
 def align_cmd(
@@ -748,6 +855,7 @@ def _use_color(output: str) -> bool:
     show_default=True,
     help="Exit 1 when a finding of this severity or worse exists ('never': always 0).",
 )
+@max_input_option
 @output_options(("text", "jsonl", "json"), "text")
 @quiet_option
 def check_cmd(
@@ -804,6 +912,7 @@ def check_cmd(
     show_default=True,
     help="Exit 1 when a finding of this severity or worse exists.",
 )
+@max_input_option
 @output_options(("text", "json", "html"), "text")
 @quiet_option
 def compare_cmd(
@@ -943,6 +1052,7 @@ def compare_cmd(
     show_default=True,
     help="Decimals shown in text and HTML (JSON and CSV keep full precision).",
 )
+@max_input_option
 @output_options(("text", "json", "csv", "html"), "text")
 @quiet_option
 def evaluate_cmd(

@@ -1,16 +1,30 @@
 """Atomic file writes: a temporary file in the same folder, then a rename.
 
-A crash or a kill never leaves a half-written output file behind.
+A crash or a kill never leaves a half-written output file behind. Two guards keep a write
+from destroying what it must not: :func:`guard_output` refuses an output path that is one of
+the inputs (or, for a folder job, holds one), and :func:`atomic_open` never renames over a
+device, FIFO or socket (through a symlink or not): it writes through to a character device
+or a FIFO, as ``> /dev/null`` does, and refuses the rest.
+
+Temporary files are named ``.<name>.<random>.part`` so that :func:`remove_stale_parts` can
+find and remove the ones a ``kill -9`` left behind.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
+
+from aligntext.errors import InputError
+
+#: The temporary files :func:`atomic_open` creates: ``.<name>.<8 random chars>.part``.
+PART_RE = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.part$")
 
 
 @contextlib.contextmanager
@@ -25,6 +39,12 @@ def atomic_open(
     On any exception the temporary file is removed and ``path`` is left as it was.
     """
     target = Path(path)
+    if _is_special(target):
+        # A rename would replace the device node or FIFO (as root, /dev/null itself) with a
+        # regular file; writing through is what the user meant by naming it.
+        with _open_through(target, mode, encoding, newline) as fh:
+            yield fh
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
@@ -45,14 +65,100 @@ def atomic_open(
         raise
 
 
+def _is_special(target: Path) -> bool:
+    """Whether ``target`` (a symlink followed) exists and is not a regular file or folder."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _open_through(target: Path, mode: str, encoding: str | None, newline: str | None) -> IO:
+    """Open a character device or FIFO for writing; refuse block devices and sockets."""
+    kind = os.stat(target).st_mode
+    if not (stat.S_ISCHR(kind) or stat.S_ISFIFO(kind)):
+        raise InputError(
+            f"refusing to write to {str(target)!r}: it is a block device or a socket, not a "
+            "file; give a file path"
+        )
+    if "b" in mode:
+        return open(target, "wb")
+    return open(target, "w", encoding=encoding, newline=newline)
+
+
+def guard_output(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]) -> None:
+    """Refuse an output path that would write over an input, or hold one in it.
+
+    ``output`` is refused when it is the same file as an input (compared by device and
+    inode, so symlinks and hard links count) or when an input lies inside it (an output
+    folder that contains an input file or folder). ``-`` (stdout) is always fine.
+
+    Raises:
+        InputError: ``output`` is or contains one of ``inputs``.
+    """
+    if str(output) == "-":
+        return
+    out = Path(output)
+    try:
+        out_real = out.resolve()
+    except (OSError, RuntimeError):
+        return  # a symlink loop: the write itself reports it
+    for raw in inputs:
+        if str(raw) == "-":
+            continue
+        source = Path(raw)
+        try:
+            same = out.exists() and source.exists() and os.path.samefile(out, source)
+            inside = out_real in source.resolve().parents
+        except (OSError, RuntimeError):
+            continue
+        if same or inside:
+            what = "is" if same else "contains"
+            raise InputError(
+                f"output {str(output)!r} {what} the input {str(raw)!r}; writing it would "
+                "destroy the input: choose another output path"
+            )
+
+
+def remove_stale_parts(folder: str | os.PathLike[str], recursive: bool = True) -> list[Path]:
+    """Remove the temporary ``.part`` files an interrupted (``kill -9``) write left.
+
+    Only names :func:`atomic_open` makes are touched (see :data:`PART_RE`), regular files
+    only, and symlinked folders are not entered. Call it only while no other process writes
+    into ``folder`` (under the job's lock).
+
+    Returns:
+        The files removed.
+    """
+    root = Path(folder)
+    removed: list[Path] = []
+    if not root.is_dir():
+        return removed
+    walker = os.walk(root) if recursive else [(str(root), [], os.listdir(root))]
+    for dirpath, _dirs, names in walker:
+        for name in names:
+            path = Path(dirpath) / name
+            if PART_RE.match(name) and path.is_file() and not path.is_symlink():
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+                    removed.append(path)
+    return removed
+
+
 def _target_mode(target: Path) -> int:
     """The mode a plain ``open(target, "w")`` would give: the old file's, or 0666 - umask."""
     try:
-        return target.stat().st_mode & 0o777
+        return target.stat().st_mode & 0o777 if target.is_file() else _umask_mode()
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return _umask_mode()
+
+
+def _umask_mode() -> int:
+    """0666 less the process umask (there is no API to read it but to set and restore it)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:

@@ -152,7 +152,9 @@ def _load_bytes(path: Path) -> bytes:
         raise InputError(f"file '{path}' does not exist; check the path")
     if path.is_dir():
         raise InputError(f"'{path}' is a folder, not a file; give a file path")
-    data = path.read_bytes()
+    from aligntext.io.encoding import read_bounded
+
+    data = read_bounded(path)
     if not data.strip():
         raise InputError(f"file '{path}' is empty; give a file with translation units")
     return data

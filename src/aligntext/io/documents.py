@@ -78,6 +78,8 @@ def read_document(
     fmt: str | None = None,
     encoding: str | None = None,
     lang: str | None = None,
+    *,
+    max_bytes: int | None = None,
 ) -> Document:
     """Read a .txt, .md, .docx or .html file into a :class:`Document`.
 
@@ -86,10 +88,13 @@ def read_document(
         fmt: ``txt``, ``md``, ``docx`` or ``html``; detected from the suffix when ``None``.
         encoding: overrides encoding detection for text formats.
         lang: the document's language code, stored on the document when given.
+        max_bytes: the cap on the file (the unpacked XML of a .docx); default
+            :func:`~aligntext.io.encoding.max_input_bytes`. Checked before parsing.
 
     Raises:
-        InputError: unsupported suffix, missing / empty / binary / undecodable file, or a
-            document without text.
+        InputError: unsupported suffix, missing / empty / binary / undecodable file, a
+            file over the cap, a paragraph over
+            :data:`~aligntext.io.encoding.MAX_LINE_CHARS`, or a document without text.
     """
     p = Path(path)
     # A missing file or a folder is the more useful message than its suffix.
@@ -103,19 +108,23 @@ def read_document(
     if kind == "docx":
         from aligntext.io.docx import read_docx
 
-        return read_docx(path, lang=code)
+        return _check_paragraphs(read_docx(path, lang=code, max_bytes=max_bytes))
     if kind == "html":
         from aligntext.io.html import declared_charset, read_html_string
 
-        text, used = read_text(path, encoding=encoding)
+        # A minified page is one long line of markup: the limit is for its paragraphs.
+        text, used = read_text(path, encoding=encoding, max_bytes=max_bytes, max_line_chars=None)
         if encoding is None and used not in ("utf-8", "utf-8-sig", "utf-16", "utf-32"):
             # A legacy page usually says what it is; trust the declaration over our guess.
-            declared = declared_charset(Path(path).read_bytes())
+            with Path(path).open("rb") as fh:
+                declared = declared_charset(fh.read(4096))
             if declared and declared not in ("utf-8", "utf8"):
                 with contextlib.suppress(InputError):
-                    text, used = read_text(path, encoding=declared)
-        return read_html_string(text, path=name, encoding=used, lang=code)
-    text, used = read_text(path, encoding=encoding)
+                    text, used = read_text(
+                        path, encoding=declared, max_bytes=max_bytes, max_line_chars=None
+                    )
+        return _check_paragraphs(read_html_string(text, path=name, encoding=used, lang=code))
+    text, used = read_text(path, encoding=encoding, max_bytes=max_bytes)
     if kind == "md":
         from aligntext.io.markdown import read_markdown_string
 
@@ -126,6 +135,19 @@ def read_document(
         doc = read_txt_string(text, path=name, encoding=used, lang=code)
     if not doc.paragraphs:
         raise InputError(f"file '{path}' has no text outside code and markup; nothing to read")
+    return doc
+
+
+def _check_paragraphs(doc: Document) -> Document:
+    """Refuse a paragraph longer than the line limit of text files, after parsing."""
+    from aligntext.io.encoding import MAX_LINE_CHARS
+
+    for para in doc.paragraphs:
+        if len(para.text) > MAX_LINE_CHARS:
+            raise InputError(
+                f"paragraph {para.index + 1} of '{doc.path}' is {len(para.text):,} characters "
+                f"long; the limit is {MAX_LINE_CHARS:,}: break the text into paragraphs"
+            )
     return doc
 
 
@@ -183,7 +205,7 @@ def write_document(
                 "an HTML translation is written into a copy of the original page, but this "
                 "document has no path; read it with read_document"
             )
-        source, _ = read_text(doc.path, encoding=doc.encoding)
+        source, _ = read_text(doc.path, encoding=doc.encoding, max_line_chars=None)
         atomic_write_bytes(path, render_html(source, doc, texts, lang=_resolve_lang(lang)))
     elif doc.format == "md":
         from aligntext.io.markdown import render_markdown

@@ -22,7 +22,53 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CONTAINERS = {f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}sdt", f"{_W}sdtContent"}
 
 
-def _open(path: str | os.PathLike[str]):
+#: A zip member that unpacks to more than this many times its packed size is refused (a
+#: zip bomb); real .docx XML packs 5 to 20 times. Members under 1 MiB unpacked pass.
+MAX_RATIO = 100
+
+#: Media (images, embedded files) may add this many times the cap to the unpacked size.
+MEDIA_FACTOR = 4
+
+
+def check_zip(path: Path, max_bytes: int | None = None) -> None:
+    """Refuse a .docx whose members would unpack past the caps, from its directory alone.
+
+    The XML parts together may unpack to ``max_bytes`` (default
+    :func:`~aligntext.io.encoding.max_input_bytes`), all parts to :data:`MEDIA_FACTOR`
+    times that, and no member over 1 MiB to more than :data:`MAX_RATIO` times its packed
+    size. zipfile never inflates a member past the size its directory declares, so these
+    checks bound the memory the parse can take; nothing is inflated to make them.
+
+    Raises:
+        InputError: a cap is exceeded or the archive is unreadable.
+    """
+    from aligntext.io.encoding import max_input_bytes, over_limit
+
+    limit = max_input_bytes() if max_bytes is None else max_bytes
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError(
+            f"file '{path}' is not a valid .docx file ({exc}); save it again"
+        ) from None
+    xml = total = 0
+    for info in members:
+        total += info.file_size
+        if info.filename.endswith((".xml", ".rels")):
+            xml += info.file_size
+        if info.file_size > 1 << 20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise InputError(
+                f"file '{path}': member {info.filename!r} unpacks {info.compress_size:,} bytes "
+                f"to {info.file_size:,} (over {MAX_RATIO} times); refusing a zip bomb"
+            )
+    if xml > limit:
+        raise over_limit(f"the text (XML) of '{path}'", xml, limit)
+    if total > MEDIA_FACTOR * limit:
+        raise over_limit(f"'{path}' unpacked", total, MEDIA_FACTOR * limit)
+
+
+def _open(path: str | os.PathLike[str], max_bytes: int | None = None):
     import docx
 
     p = Path(path)
@@ -37,6 +83,7 @@ def _open(path: str | os.PathLike[str]):
             f"file '{p}' is not a valid .docx file (not a zip archive: an old .doc, or "
             "another format renamed); save it as .docx (Word 2007+) or convert it to .txt"
         )
+    check_zip(p, max_bytes)
     try:
         return docx.Document(str(p))
     except Exception as exc:  # python-docx raises PackageNotFoundError, KeyError, ValueError
@@ -73,15 +120,18 @@ def _kind(paragraph, in_table: bool) -> str:
     return "p"
 
 
-def read_docx(path: str | os.PathLike[str], lang: str | None = None) -> Document:
+def read_docx(
+    path: str | os.PathLike[str], lang: str | None = None, *, max_bytes: int | None = None
+) -> Document:
     """Read the body paragraphs and table cells of a .docx file, in reading order.
 
     Raises:
-        InputError: a missing, empty or corrupt file, or one without any text.
+        InputError: a missing, empty or corrupt file, one over the caps of
+            :func:`check_zip`, or one without any text.
     """
     from docx.text.paragraph import Paragraph as DocxParagraph
 
-    document = _open(path)
+    document = _open(path, max_bytes)
     body = document.element.body
     paragraphs: list[Paragraph] = []
     for locator, p_elem, in_table in _walk(body, (), False):

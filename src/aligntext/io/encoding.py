@@ -13,18 +13,88 @@ lower-then-upper case flips inside words (what koi8-r read as cp1251 looks like)
 from __future__ import annotations
 
 import codecs
+import contextlib
+import contextvars
 import itertools
 import math
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 from aligntext.errors import InputError
 
-#: Files larger than this are refused: statements are small, and a huge file is usually a
-#: mistake (a database dump, a binary) that would take minutes to segment and align.
-MAX_BYTES = 64 * 1024 * 1024
+#: The default cap, in MiB, on what one input may hold: the bytes of a text or HTML file,
+#: the unpacked XML of a .docx. Statements are a few KiB to a few MiB; a bigger file is
+#: usually a mistake (a database dump, a whole site in one page, a zip bomb) that would take
+#: minutes and gigabytes. ``--max-input-mb`` raises it.
+DEFAULT_MAX_INPUT_MB = 50
+
+#: :data:`DEFAULT_MAX_INPUT_MB` in bytes.
+MAX_BYTES = DEFAULT_MAX_INPUT_MB * 1024 * 1024
+
+# The cap in force; the CLI's --max-input-mb sets it for one command (see input_limit).
+_MAX_INPUT_BYTES: contextvars.ContextVar[int] = contextvars.ContextVar(
+    "aligntext_max_input_bytes", default=MAX_BYTES
+)
+
+
+def max_input_bytes(mb: float | None = None) -> int:
+    """The cap on one input in bytes: ``mb`` MiB, or the cap in force when ``None``.
+
+    Raises:
+        InputError: ``mb`` is not a positive number.
+    """
+    if mb is None:
+        return _MAX_INPUT_BYTES.get()
+    if not mb > 0:
+        raise InputError(f"the input cap must be a positive number of MB, got {mb}")
+    return int(mb * 1024 * 1024)
+
+
+@contextlib.contextmanager
+def input_limit(mb: float | None) -> Iterator[int]:
+    """Within the block, :func:`max_input_bytes` (and every reader) uses ``mb`` MiB.
+
+    ``None`` keeps the cap in force. Yields the cap in bytes.
+    """
+    token = _MAX_INPUT_BYTES.set(max_input_bytes(mb))
+    try:
+        yield _MAX_INPUT_BYTES.get()
+    finally:
+        _MAX_INPUT_BYTES.reset(token)
+
+
+def over_limit(what: str, size: int, limit: int) -> InputError:
+    """The one-line error for an input over the cap."""
+    return InputError(
+        f"{what} is {size / 1048576:.1f} MiB, over the limit of {limit / 1048576:g} MiB; "
+        "split it, or raise the limit with --max-input-mb"
+    )
+
+
+def read_bounded(path: str | os.PathLike[str], max_bytes: int | None = None) -> bytes:
+    """The bytes of a file, refusing one larger than ``max_bytes`` without reading it all.
+
+    Reads at most one byte past the cap, so a FIFO, ``/dev/zero`` or a file that grows
+    while read costs bounded memory.
+
+    Raises:
+        InputError: the file is over the cap or cannot be read.
+    """
+    limit = max_input_bytes() if max_bytes is None else max_bytes
+    p = Path(path)
+    try:
+        with p.open("rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read '{_display(p)}': {exc.strerror}; check the path") from None
+    if len(data) > limit:
+        size = max(len(data), p.stat().st_size)
+        raise over_limit(f"file '{_display(p)}'", size, limit)
+    return data
+
 
 #: A line longer than this is refused: text without line breaks (a minified file, a one-line
 #: export) is not a statement, and the aligner's cost grows with paragraph length.
@@ -197,10 +267,7 @@ def _check_path(path: Path, max_bytes: int) -> None:
         raise InputError(f"'{_display(path)}' is a folder, not a file; give a file path")
     size = path.stat().st_size
     if size > max_bytes:
-        raise InputError(
-            f"file '{_display(path)}' is {size / 1048576:.1f} MiB, over the limit of "
-            f"{max_bytes / 1048576:.0f} MiB; split it into smaller files"
-        )
+        raise over_limit(f"file '{_display(path)}'", size, max_bytes)
 
 
 def _check_controls(path: Path, text: str) -> None:
@@ -225,13 +292,56 @@ def _check_lines(path: Path, text: str, max_line_chars: int) -> None:
             )
 
 
+#: How :func:`decode_bytes` names a file whose lines mix UTF-8 and one legacy code page.
+MIXED_PREFIX = "utf-8+"
+
+
+def _mixed_legacy(data: bytes) -> str | None:
+    """The code page of the non-UTF-8 lines when other non-ASCII lines are UTF-8, else None.
+
+    Files pasted together from several sources mix encodings line by line; decoding all of
+    it with the code page garbles the UTF-8 part (and then its numbers and names).
+    """
+    utf8 = False
+    rest: list[bytes] = []
+    for line in data.split(b"\n"):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8 = True
+        except UnicodeDecodeError:
+            rest.append(line)
+    if not utf8 or not rest:
+        return None
+    try:
+        return detect_encoding(b"\n".join(rest))
+    except InputError:
+        return None
+
+
+def _decode_mixed(data: bytes, legacy: str) -> str:
+    """Each line as UTF-8 when it is valid UTF-8, else in the ``legacy`` code page."""
+    lines = []
+    for line in data.split(b"\n"):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(line.decode(legacy, errors="replace"))
+    return "\n".join(lines)
+
+
 def decode_bytes(
     data: bytes,
     path: str | os.PathLike[str] = "<bytes>",
     encoding: str | None = None,
-    max_line_chars: int = MAX_LINE_CHARS,
+    max_line_chars: int | None = MAX_LINE_CHARS,
 ) -> tuple[str, str]:
     """Decode ``data`` like :func:`read_text` does for a file; ``path`` is for messages.
+
+    A file whose non-ASCII lines are partly UTF-8 and partly in a legacy code page is
+    decoded line by line; its encoding is then named ``utf-8+<code page>`` (and that name
+    is accepted as ``encoding`` too).
 
     Returns:
         ``(text, encoding)``: NFC text with ``\\n`` line ends, and the codec name used.
@@ -242,6 +352,13 @@ def decode_bytes(
     p = Path(path)
     if not data:
         raise InputError(f"file '{_display(p)}' is empty; give a file with text")
+    mixed: str | None = None
+    if encoding is not None and encoding.lower().startswith(MIXED_PREFIX):
+        encoding, mixed = "utf-8", encoding[len(MIXED_PREFIX) :]
+        try:
+            mixed = codecs.lookup(mixed).name
+        except LookupError:
+            mixed = None
     if encoding is not None:
         try:
             name = codecs.lookup(encoding).name
@@ -265,16 +382,22 @@ def decode_bytes(
             name = detect_encoding(data)
         except InputError:
             raise InputError(
-                f"cannot tell the text encoding of '{_display(p)}'; pass the encoding "
-                "explicitly (e.g. --encoding cp1251)"
+                f"cannot tell the text encoding of '{_display(p)}'; save it as UTF-8 "
+                "(e.g. iconv -f cp1251 -t utf-8)"
             ) from None
+        if name in LEGACY_CANDIDATES:
+            mixed = _mixed_legacy(data)
     try:
-        text = data.decode(name)
+        if mixed is not None:
+            text = _decode_mixed(data, mixed)
+            name = MIXED_PREFIX + mixed
+        else:
+            text = data.decode(name)
     except UnicodeDecodeError as exc:
         raise InputError(
             f"file '{_display(p)}' cannot be decoded as {name} (byte "
-            f"0x{data[exc.start]:02X} at offset {exc.start}); pass the right encoding "
-            "(e.g. --encoding cp1251)"
+            f"0x{data[exc.start]:02X} at offset {exc.start}); save it as UTF-8 "
+            "(e.g. iconv -f cp1251 -t utf-8)"
         ) from None
     if name == "utf-16" and text.startswith("\ufeff"):
         text = text[1:]
@@ -285,7 +408,8 @@ def decode_bytes(
     text = unicodedata.normalize("NFC", text)
     if not text.strip():
         raise InputError(f"file '{_display(p)}' contains only whitespace; give a file with text")
-    _check_lines(p, text, max_line_chars)
+    if max_line_chars is not None:
+        _check_lines(p, text, max_line_chars)
     return text, name
 
 
@@ -293,16 +417,17 @@ def read_text(
     path: str | os.PathLike[str],
     encoding: str | None = None,
     *,
-    max_bytes: int = MAX_BYTES,
-    max_line_chars: int = MAX_LINE_CHARS,
+    max_bytes: int | None = None,
+    max_line_chars: int | None = MAX_LINE_CHARS,
 ) -> tuple[str, str]:
     """Read a text file, detecting its encoding, and return NFC-normalised text.
 
     Args:
         path: the file.
         encoding: a codec name that overrides detection (``cp1251``, ``koi8-r`` ...).
-        max_bytes: refuse files larger than this.
-        max_line_chars: refuse files with a longer line.
+        max_bytes: refuse files larger than this (default: :func:`max_input_bytes`).
+        max_line_chars: refuse files with a longer line (``None``: no line limit, for
+            markup whose lines are not text, such as minified HTML).
 
     Returns:
         ``(text, encoding)``: the text (BOM removed, line ends as ``\\n``, NFC) and the
@@ -313,9 +438,7 @@ def read_text(
             undecodable file, a file over ``max_bytes`` or a line over ``max_line_chars``.
     """
     p = Path(path)
-    _check_path(p, max_bytes)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read '{_display(p)}': {exc.strerror}; check the path") from None
+    limit = max_input_bytes() if max_bytes is None else max_bytes
+    _check_path(p, limit)
+    data = read_bounded(p, limit)
     return decode_bytes(data, p, encoding=encoding, max_line_chars=max_line_chars)

@@ -29,10 +29,11 @@ Library code only: it never prints; progress goes to an optional callback.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import errno
 import hashlib
 import json
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -42,7 +43,7 @@ from typing import Any
 
 from aligntext import __version__
 from aligntext.errors import AligntextError, InputError
-from aligntext.io.atomic import atomic_write_text
+from aligntext.io.atomic import atomic_write_text, remove_stale_parts
 from aligntext.langs import CODES, resolve_lang
 from aligntext.translate.base import Translator
 from aligntext.translate.cache import CachedTranslator, SegmentCache, default_cache_path
@@ -134,6 +135,7 @@ class TranslateRun:
         cached: sentences answered by the cache or repeated within the run.
         seconds: wall time of the run.
         cache_path: the segment cache file, ``None`` without a cache.
+        warnings: notes about the inputs, such as symlinks left out of the job.
     """
 
     out_dir: str
@@ -145,6 +147,7 @@ class TranslateRun:
     cached: int = 0
     seconds: float = 0.0
     cache_path: str | None = None
+    warnings: tuple[str, ...] = ()
 
     def by_status(self, status: str) -> tuple[FileResult, ...]:
         """The file results with ``status``."""
@@ -167,17 +170,25 @@ def supported_suffixes() -> tuple[str, ...]:
 
 
 def collect_inputs(
-    inputs: Sequence[str | os.PathLike[str]], out_dir: str | os.PathLike[str] | None = None
+    inputs: Sequence[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str] | None = None,
+    *,
+    tgts: Sequence[str] = (),
+    follow_links: bool = False,
+    warnings: list[str] | None = None,
 ) -> list[tuple[Path, PurePosixPath]]:
     """Find the files to translate and the relative path each gets under ``OUT/<tgt>/``.
 
-    A file keeps its name; a folder is searched recursively (hidden files and folders and
-    symlinked folders are left out) and its files keep their path relative to it.
+    A file keeps its name; a folder is searched recursively (hidden files and folders are
+    left out) and its files keep their path relative to it. A symlink inside a folder that
+    leads out of it (to a file or a folder) is left out with a note in ``warnings``, so
+    that a planted ``p.txt -> /etc/passwd`` is never read; ``follow_links`` reads them.
 
     Raises:
         InputError: an input is missing or of an unsupported format, no supported file was
-            found, two inputs map to the same output path, or the output folder is inside an
-            input folder.
+            found, two inputs map to the same output path, the output folder is inside an
+            input folder, or an input is inside (or is) an output folder ``OUT/<tgt>``,
+            whose files the job would overwrite.
     """
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]  # one path, not a sequence of characters
@@ -185,11 +196,19 @@ def collect_inputs(
         raise InputError("no input given; name one or more files or folders")
     suffixes = supported_suffixes()
     out_resolved = Path(out_dir).resolve() if out_dir is not None else None
+    notes = warnings if warnings is not None else []
     found: list[tuple[Path, PurePosixPath]] = []
     for raw in inputs:
         path = Path(raw)
         if not path.exists():
             raise InputError(f"input {str(raw)!r} does not exist; check the path")
+        if out_dir is not None:
+            from aligntext.io.atomic import guard_output
+
+            # Writing OUT/<tgt>/x over the input x (or into the input's own folder) would
+            # replace the sources by their translations.
+            for tgt in tgts:
+                guard_output(Path(out_dir) / tgt, [raw])
         if path.is_dir():
             root = path.resolve()
             if out_resolved is not None and (out_resolved == root or root in out_resolved.parents):
@@ -198,7 +217,8 @@ def collect_inputs(
                     "choose an --out outside it"
                 )
             found.extend(
-                (p, PurePosixPath(p.relative_to(path).as_posix())) for p in _walk(path, suffixes)
+                (p, PurePosixPath(p.relative_to(path).as_posix()))
+                for p in _walk(path, suffixes, follow_links, notes)
             )
         elif path.suffix.lower() in suffixes:
             found.append((path, PurePosixPath(path.name)))
@@ -228,16 +248,51 @@ def collect_inputs(
     return result
 
 
-def _walk(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+def _walk(
+    folder: Path, suffixes: tuple[str, ...], follow_links: bool, notes: list[str]
+) -> Iterator[Path]:
+    root = folder.resolve()
+    visited: set[Path] = {root}
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=follow_links):
+        here = Path(dirpath)
         # Hidden folders (.git, .venv) are not documents; sorted for a stable order.
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        kept = []
+        for d in sorted(dirnames):
+            if d.startswith("."):
+                continue
+            if not follow_links:
+                if (here / d).is_symlink():
+                    real = (here / d).resolve()
+                    if root not in real.parents:
+                        notes.append(_link_note(here / d, real, "folder"))
+                    continue  # inside the tree, its files are reached the direct way
+            else:
+                real = (here / d).resolve()
+                if real in visited:
+                    continue  # a link loop, or a folder already read
+                visited.add(real)
+            kept.append(d)
+        dirnames[:] = kept
         for name in sorted(filenames):
             # ~$x.docx and .~lock files are office lock files, not documents.
             if name.startswith((".", "~$")):
                 continue
-            if Path(name).suffix.lower() in suffixes:
-                yield Path(dirpath) / name
+            if Path(name).suffix.lower() not in suffixes:
+                continue
+            path = here / name
+            if not follow_links and path.is_symlink():
+                real = path.resolve()
+                if root not in real.parents:
+                    notes.append(_link_note(path, real, "file"))
+                    continue
+            yield path
+
+
+def _link_note(link: Path, real: Path, what: str) -> str:
+    return (
+        f"skipped {str(link)!r}: a symlinked {what} that leads out of the input folder (to "
+        f"{str(real)!r}); pass --follow-links to read it"
+    )
 
 
 def _safe_output(out_root: Path, tgt: str, rel: PurePosixPath) -> Path:
@@ -327,6 +382,11 @@ def _join(para: _Para, translations: Mapping[str, str]) -> str:
     return "".join(parts)
 
 
+#: A file read, its language detected and its paragraphs split (or why it could not be):
+#: ``(document, language, paragraphs, warning)``.
+_Loaded = tuple[Document, str, list[_Para], str] | AligntextError
+
+
 # --- manifest -------------------------------------------------------------------------------
 
 
@@ -369,24 +429,51 @@ class _Manifest:
 
 @contextlib.contextmanager
 def _locked(out_root: Path) -> Iterator[None]:
-    """One run per output folder: a second one would interleave the manifest."""
+    """One run per output folder: a second one would interleave the manifest.
+
+    The lock file is opened without following a symlink (a planted link must not make us
+    create a file elsewhere) and removed when the run ends. Removing it is safe because a
+    run that locked a file which was removed meanwhile sees that the name now points at
+    another inode (or none) and locks again.
+    """
     try:
         import fcntl
     except ImportError:  # Windows: no advisory locks here; run one job per folder
         yield
         return
-    with (out_root / _LOCK_NAME).open("a") as fh:
+    path = out_root / _LOCK_NAME
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    while True:
         try:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fd = os.open(path, flags, 0o666)
         except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise InputError(
+                    f"the lock file {str(path)!r} is a symlink; refusing to follow it: "
+                    "remove it and run again"
+                ) from None
+            raise InputError(f"cannot create the lock file {str(path)!r}: {exc.strerror}") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            os.close(fd)
             raise InputError(
                 f"another 'aligntext translate' is writing to {str(out_root)!r}; wait for it "
                 "to finish or choose another --out"
             ) from exc
         try:
-            yield
-        finally:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+            same = os.stat(path, follow_symlinks=False).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)  # the run we waited for removed the file: lock the new one
+    try:
+        yield
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+        os.close(fd)
 
 
 # --- the job ----------------------------------------------------------------------------------
@@ -410,6 +497,9 @@ def translate_folder(
     check: bool = False,
     force: bool = False,
     chunk_sentences: int = 2048,
+    batch_sentences: int = 64,
+    follow_links: bool = False,
+    max_input_mb: float | None = None,
 ) -> TranslateRun:
     """Translate files and folders into one or more languages, mirroring them under ``out_dir``.
 
@@ -436,6 +526,13 @@ def translate_folder(
         force: translate files again even when an earlier run finished them.
         chunk_sentences: about how many sentences of consecutive files are translated
             together; files are written when their chunk is done.
+        batch_sentences: sentences per batch, the unit sent to the model, committed to the
+            cache and resumed (see :class:`_Plan`): small enough that an interruption
+            loses seconds of work, large enough for the backend to fill its batches.
+        follow_links: read symlinked files and folders that lead out of an input folder
+            (by default they are skipped with a warning).
+        max_input_mb: the cap on what one input may hold (see
+            :data:`aligntext.io.encoding.DEFAULT_MAX_INPUT_MB`); larger files fail alone.
 
     Returns:
         A :class:`TranslateRun` with one :class:`FileResult` per file and target.
@@ -453,26 +550,51 @@ def translate_folder(
         raise InputError(f"no target language given; pass --tgt with one of {', '.join(CODES)}")
     if src is not None and src in targets:
         raise InputError(f"source and target language are both {src!r}; choose a different --tgt")
-    if chunk_sentences < 1:
-        raise InputError(f"chunk_sentences must be at least 1, got {chunk_sentences}")
+    if chunk_sentences < 1 or batch_sentences < 1:
+        raise InputError(
+            f"chunk_sentences and batch_sentences must be at least 1, got {chunk_sentences} "
+            f"and {batch_sentences}"
+        )
+    from aligntext.io.encoding import max_input_bytes
+
+    limit = max_input_bytes(max_input_mb)
     out_root = Path(out_dir)
     if out_root.exists() and not out_root.is_dir():
         raise InputError(f"output {str(out_dir)!r} is a file; --out needs a folder")
-    files = collect_inputs(inputs, out_root)
+    notes: list[str] = []
+    files = collect_inputs(
+        inputs, out_root, tgts=targets, follow_links=follow_links, warnings=notes
+    )
     out_root.mkdir(parents=True, exist_ok=True)
     out_root = out_root.resolve()
 
     factory = translator_factory or _default_factory(
         model, backend, device, beam_size, batch_tokens, translator_options or {}
     )
-    segment_cache = _open_cache(cache)
     with _locked(out_root):
-        runner = _Runner(out_root, factory, segment_cache, progress, check, chunk_sentences)
+        # Only the run holding the lock may clean up what a killed run left, and only it
+        # may create the cache file: a refused run leaves no trace.
+        _remove_leftovers(out_root, targets)
+        segment_cache = _open_cache(cache)
+        runner = _Runner(
+            out_root, factory, segment_cache, progress, check, chunk_sentences,
+            batch_sentences, limit,
+        )  # fmt: skip
         try:
-            return runner.run(files, src, targets, force, started)
+            result = runner.run(files, src, targets, force, started)
         finally:
             if segment_cache is not None and segment_cache is not cache:
                 segment_cache.close()
+    return dataclasses.replace(result, warnings=tuple(notes))
+
+
+def _remove_leftovers(out_root: Path, targets: Sequence[str]) -> None:
+    """Remove the temporary files of writes a ``kill -9`` cut short."""
+    remove_stale_parts(out_root, recursive=False)
+    for tgt in targets:
+        folder = out_root / tgt
+        if folder.is_dir() and not folder.is_symlink():
+            remove_stale_parts(folder)
 
 
 def _default_factory(
@@ -518,8 +640,12 @@ class _Runner:
         progress: ProgressHook | None,
         check: bool,
         chunk_sentences: int,
+        batch_sentences: int = 64,
+        max_input_bytes: int | None = None,
     ) -> None:
         self.out_root = out_root
+        self.batch_sentences = batch_sentences
+        self.max_input_bytes = max_input_bytes
         self.factory = factory
         self.cache = cache
         self.progress = progress
@@ -537,8 +663,11 @@ class _Runner:
     def translator(self, src: str, tgt: str) -> Translator:
         if (src, tgt) not in self.translators:
             inner = self.factory(src, tgt)
+            # The bar counts the model's work: cache hits are no work and must not jump it.
             wrapped: Translator = (
-                CachedTranslator(inner, self.cache) if self.cache is not None else inner
+                CachedTranslator(inner, self.cache, report_hits=False)
+                if self.cache is not None
+                else inner
             )
             self.translators[(src, tgt)] = wrapped
             fields = tuple((str(k), str(v)) for k, v in wrapped.signature_fields())
@@ -620,9 +749,11 @@ class _Runner:
                 "cache": str(self.cache.path) if self.cache is not None else None,
             }
         )
+        self._drop_stale_entries()
         order: list[str] = []
         todo: list[_Job] = []
-        docs: dict[Path, tuple[Document, str, list[_Para], str] | AligntextError] = {}
+        done_before: list[_Job] = []
+        docs: dict[Path, _Loaded] = {}
         for source, rel in files:
             try:
                 digest = _sha256(source)
@@ -633,6 +764,7 @@ class _Runner:
                 job = _Job(source, rel, tgt, digest)
                 order.append(f"{tgt}/{rel.as_posix()}")
                 if self._already_done(job, src, force):
+                    done_before.append(job)
                     continue
                 todo.append(job)
         self.manifest.save()
@@ -640,20 +772,34 @@ class _Runner:
         try:
             self._prepare(todo, src, docs)
             ready = [j for j in todo if j.doc is not None]
+            # Files an earlier run finished still shape the batches (see _plan), so a
+            # resumed job translates every sentence in the same company as an unbroken one.
+            for job in done_before:
+                loaded = self._load(job.source, job.src, docs)
+                if not isinstance(loaded, AligntextError):
+                    job.doc, job.paras = loaded[0], loaded[2]
+            everything = [j for j in (*done_before, *ready) if j.doc is not None]
+            position = {id(j): i for i, j in enumerate(self._in_input_order(everything, order))}
+            everything.sort(key=lambda j: position[id(j)])
+            pending = {id(j) for j in ready}
+            # One direction at a time, its model released after it: one model in memory.
+            directions = list(dict.fromkeys((j.src, j.tgt) for j in ready))
+            plans = {
+                d: _plan([j for j in everything if (j.src, j.tgt) == d], pending, self)
+                for d in directions
+            }
             self.emit(
                 ProgressEvent(
                     "start",
-                    sentences=sum(len(j.sentences) for j in ready),
+                    sentences=sum(plan.work for plan in plans.values()),
                     files=len(ready),
                 )
             )
             for job in ready:
                 self.record(job, PENDING, save=False)
             self.manifest.save()
-            # One direction at a time, its model released after it: one model in memory.
-            directions = list(dict.fromkeys((j.src, j.tgt) for j in ready))
             for direction in directions:
-                self._translate_direction([j for j in ready if (j.src, j.tgt) == direction])
+                self._translate_direction(plans[direction])
                 self.translators.pop(direction, None)
         except BaseException as exc:
             interrupted = isinstance(exc, KeyboardInterrupt)
@@ -687,6 +833,22 @@ class _Runner:
             cache_path=str(self.cache.path) if self.cache is not None else None,
         )
 
+    @staticmethod
+    def _in_input_order(jobs: list[_Job], order: list[str]) -> list[_Job]:
+        rank = {rel: i for i, rel in enumerate(order)}
+        return sorted(jobs, key=lambda j: rank[f"{j.tgt}/{j.rel.as_posix()}"])
+
+    def _drop_stale_entries(self) -> None:
+        """Forget unfinished entries whose input is gone: nothing will ever finish them."""
+        for relpath, entry in list(self.manifest.files.items()):
+            if not isinstance(entry, dict):
+                del self.manifest.files[relpath]
+                continue
+            if entry.get("status") in (PENDING, FAILED):
+                source = entry.get("source")
+                if not isinstance(source, str) or not Path(source).is_file():
+                    del self.manifest.files[relpath]
+
     def _already_done(self, job: _Job, src: str | None, force: bool) -> bool:
         """Whether an earlier run finished this file with the same source and settings."""
         relpath = f"{job.tgt}/{job.rel.as_posix()}"
@@ -719,31 +881,30 @@ class _Runner:
         )
         return True
 
-    def _prepare(
-        self,
-        jobs: list[_Job],
-        src: str | None,
-        docs: dict[Path, tuple[Document, str, list[_Para], str] | AligntextError],
-    ) -> None:
-        """Read, detect and segment each file once (shared by every target)."""
+    def _load(self, source: Path, src: str | None, docs: dict[Path, _Loaded]) -> _Loaded:
+        """Read, detect and segment a file once (shared by every target)."""
         from aligntext.io.documents import read_document
         from aligntext.langid import verify_language
 
+        if source not in docs:
+            try:
+                doc = read_document(source, max_bytes=self.max_input_bytes)
+                note = ""
+                if not src:
+                    lang = _detect(doc, source)
+                else:
+                    lang = src
+                    note = verify_language(doc.text, src, name=str(source)) or ""
+                paras = [_split_paragraph(p.text, lang) for p in doc.paragraphs]
+                docs[source] = (doc, lang, paras, note)
+            except AligntextError as exc:
+                docs[source] = exc
+        return docs[source]
+
+    def _prepare(self, jobs: list[_Job], src: str | None, docs: dict[Path, _Loaded]) -> None:
+        """Load each job's file; record the ones that fail or need no translation."""
         for job in jobs:
-            if job.source not in docs:
-                try:
-                    doc = read_document(job.source)
-                    note = ""
-                    if src is None:
-                        lang = _detect(doc, job.source)
-                    else:
-                        lang = src
-                        note = verify_language(doc.text, src, name=str(job.source)) or ""
-                    paras = [_split_paragraph(p.text, lang) for p in doc.paragraphs]
-                    docs[job.source] = (doc, lang, paras, note)
-                except AligntextError as exc:
-                    docs[job.source] = exc
-            loaded = docs[job.source]
+            loaded = self._load(job.source, src, docs)
             if isinstance(loaded, AligntextError):
                 job.src = src or ""
                 self.record(job, FAILED, message=str(loaded))
@@ -760,52 +921,51 @@ class _Runner:
                 continue
             job.doc, job.paras = doc, paras
 
-    def _translate_direction(self, jobs: list[_Job]) -> None:
-        if not jobs:
+    def _translate_direction(self, plan: _Plan) -> None:
+        if not plan.chunks:
             return
-        translator = self.translator(jobs[0].src, jobs[0].tgt)
-        key = str(self.signatures[f"{jobs[0].src}-{jobs[0].tgt}"])
-        for job in jobs:
-            job.key = key
-        chunk: list[_Job] = []
-        size = 0
-        for job in jobs:
-            chunk.append(job)
-            size += len(job.sentences)
-            if size >= self.chunk_sentences:
-                self._translate_chunk(translator, chunk)
-                chunk, size = [], 0
-        if chunk:
-            self._translate_chunk(translator, chunk)
+        translator = self.translator(plan.src, plan.tgt)
+        key = str(self.signatures[f"{plan.src}-{plan.tgt}"])
+        translations: dict[str, str] = {}
+        done: set[int] = set()
+        for number, chunk in enumerate(plan.chunks):
+            jobs = [j for j in chunk if id(j) in plan.pending]
+            if not jobs:
+                continue
+            started = time.perf_counter()
+            for b in sorted({plan.batch_of[s] for job in jobs for s in job.sentences}):
+                if b not in done:
+                    translations.update(self._translate_batch(translator, plan.batches[b]))
+                    done.add(b)
+            total = sum(len(job.sentences) for job in jobs)
+            elapsed = time.perf_counter() - started
+            for job in jobs:
+                job.key = key
+                self.sentences += len(job.sentences)
+                share = elapsed * len(job.sentences) / total if total else 0.0
+                self._write(job, translations, share)
+            # A batch no later chunk needs is dropped: memory stays that of a few chunks.
+            for b in plan.last_use.get(number, ()):
+                for sentence in plan.batches[b]:
+                    translations.pop(sentence, None)
+        self.cached = max(0, self.sentences - self.translated)
 
-    def _translate_chunk(self, translator: Translator, jobs: list[_Job]) -> None:
-        started = time.perf_counter()
-        unique = list(dict.fromkeys(s for job in jobs for s in job.sentences))
-        total = sum(len(job.sentences) for job in jobs)
+    def _translate_batch(self, translator: Translator, batch: list[str]) -> dict[str, str]:
+        """Translate one batch whole: the unit of work, of caching and of resuming."""
+        stats = getattr(translator, "stats", None)
+        misses_before = stats.misses if stats is not None else 0
 
         def advance(n: int) -> None:
             self.emit(ProgressEvent("sentences", sentences=n))
 
-        stats = getattr(translator, "stats", None)
-        misses_before = stats.misses if stats is not None else 0
-        # Repeats within the chunk count as done at once; the translator reports the rest.
-        if total > len(unique):
-            advance(total - len(unique))
-        outputs = translator.translate(unique, progress=advance) if unique else []
-        if len(outputs) != len(unique):
+        outputs = translator.translate(batch, progress=advance)
+        if len(outputs) != len(batch):
             raise RuntimeError(
-                f"translator returned {len(outputs)} sentences for {len(unique)}; "
+                f"translator returned {len(outputs)} sentences for {len(batch)}; "
                 "this is a bug in the backend"
             )
-        sent = (stats.misses - misses_before) if stats is not None else len(unique)
-        self.translated += sent
-        self.cached += total - sent
-        self.sentences += total
-        translations = dict(zip(unique, outputs, strict=True))
-        elapsed = time.perf_counter() - started
-        for job in jobs:
-            share = elapsed * len(job.sentences) / total if total else 0.0
-            self._write(job, translations, share)
+        self.translated += (stats.misses - misses_before) if stats is not None else len(batch)
+        return dict(zip(batch, outputs, strict=True))
 
     def _write(self, job: _Job, translations: Mapping[str, str], seconds: float) -> None:
         from aligntext.io.documents import write_document
@@ -815,26 +975,79 @@ class _Runner:
         findings: list[Finding] = []
         if self.check:
             findings = _check(job, translations)
-        output = job.output
-        output.parent.mkdir(parents=True, exist_ok=True)
-        # Written under a temporary name in the same folder, then renamed: a reader (or a
-        # resumed run) sees the old file or the whole new one, never a half-written one.
-        fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{output.name}.", suffix=f".part{output.suffix}", dir=output.parent
-        )
-        os.close(fd)
-        tmp = Path(tmp_name)
+        job.output.parent.mkdir(parents=True, exist_ok=True)
+        # write_document writes a temporary file beside the output and renames it: a
+        # reader (or a resumed run) sees the old file or the whole new one, never half.
         try:
-            write_document(job.doc, texts, tmp, lang=job.tgt)
-            os.replace(tmp, output)
-        except BaseException as exc:
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
-            if isinstance(exc, AligntextError):
-                self.record(job, FAILED, message=str(exc), seconds=seconds)
-                return
-            raise
+            write_document(job.doc, texts, job.output, lang=job.tgt)
+        except AligntextError as exc:
+            self.record(job, FAILED, message=str(exc), seconds=seconds)
+            return
         self.record(job, DONE, seconds=seconds, findings=findings)
+
+
+@dataclass
+class _Plan:
+    """One direction's job cut into chunks of files and deterministic batches of sentences.
+
+    Chunks are consecutive files (every file of the direction, finished or not, in input
+    order) of about ``chunk_sentences`` sentences; a chunk's sentences not in an earlier
+    chunk are sorted by length and text and cut into batches of ``batch_sentences``. The
+    plan depends only on the inputs, never on what an earlier run finished, so a batch
+    holds the same sentences however often the job was interrupted: the backend sees the
+    same company for every sentence and gives the same output.
+    """
+
+    src: str
+    tgt: str
+    chunks: list[list[_Job]]
+    batches: list[list[str]]
+    batch_of: dict[str, int]
+    pending: set[int]
+    last_use: dict[int, list[int]]  # chunk number -> batches no later chunk needs
+    work: int  # sentences the model will be sent (not cached), for the progress bar
+
+
+def _plan(jobs: list[_Job], pending: set[int], runner: _Runner) -> _Plan:
+    chunks: list[list[_Job]] = []
+    current: list[_Job] = []
+    size = 0
+    for job in jobs:
+        current.append(job)
+        size += len(job.sentences)
+        if size >= runner.chunk_sentences:
+            chunks.append(current)
+            current, size = [], 0
+    if current:
+        chunks.append(current)
+    batches: list[list[str]] = []
+    batch_of: dict[str, int] = {}
+    for chunk in chunks:
+        new = {s for job in chunk for s in job.sentences if s not in batch_of}
+        ordered = sorted(new, key=lambda s: (len(s), s))
+        for start in range(0, len(ordered), runner.batch_sentences):
+            batch = ordered[start : start + runner.batch_sentences]
+            for sentence in batch:
+                batch_of[sentence] = len(batches)
+            batches.append(batch)
+    needed_by: dict[int, int] = {}
+    for number, chunk in enumerate(chunks):
+        for job in chunk:
+            if id(job) in pending:
+                for sentence in job.sentences:
+                    needed_by[batch_of[sentence]] = number
+    last_use: dict[int, list[int]] = {}
+    for b, number in needed_by.items():
+        last_use.setdefault(number, []).append(b)
+    src, tgt = (jobs[0].src, jobs[0].tgt) if jobs else ("", "")
+    needed = sorted(needed_by)
+    work = 0
+    if needed:
+        translator = runner.translator(src, tgt)
+        sentences = [s for b in needed for s in batches[b]]
+        missing = getattr(translator, "missing", None)
+        work = len(missing(sentences)) if callable(missing) else len(sentences)
+    return _Plan(src, tgt, chunks, batches, batch_of, pending, last_use, work)
 
 
 def _detect(doc: Document, path: Path) -> str:

@@ -197,6 +197,9 @@ class CachedTranslator:
         cache: a :class:`SegmentCache` or the path of its file.
         commit_every: sentences per call to ``inner``; large enough that the backend can
             form full batches, small enough that an interruption loses little.
+        report_hits: pass cache hits to ``progress`` at once (so a bar over all sentences
+            reaches its total); ``False`` reports only the wrapped translator's work, for a
+            bar over the sentences :meth:`missing` counted.
     """
 
     def __init__(
@@ -205,6 +208,7 @@ class CachedTranslator:
         cache: SegmentCache | str | os.PathLike[str],
         *,
         commit_every: int = 512,
+        report_hits: bool = True,
     ) -> None:
         if commit_every < 1:
             raise InputError(f"commit_every must be at least 1, got {commit_every}")
@@ -213,6 +217,7 @@ class CachedTranslator:
         self.tgt_lang: str = inner.tgt_lang
         self.cache = cache if isinstance(cache, SegmentCache) else SegmentCache(cache)
         self.commit_every = commit_every
+        self.report_hits = report_hits
         self.stats = CacheStats()
         self._key: str | None = None
 
@@ -229,6 +234,11 @@ class CachedTranslator:
         """The wrapped translator's fields: a cache never changes what comes out."""
         return tuple(self.inner.signature_fields())
 
+    def missing(self, sentences: Sequence[str]) -> list[str]:
+        """The distinct sentences of ``sentences`` not in the cache, in order."""
+        known = self.cache.get_many(self.key, sentences)
+        return [s for s in dict.fromkeys(sentences) if s not in known]
+
     def translate(
         self, sentences: Sequence[str], progress: ProgressCallback | None = None
     ) -> list[str]:
@@ -244,7 +254,7 @@ class CachedTranslator:
         todo = [s for s in dict.fromkeys(sentences) if s not in known]
         self.stats.misses += len(todo)
         self.stats.hits += len(sentences) - len(todo)
-        if progress is not None and len(sentences) > len(todo):
+        if progress is not None and self.report_hits and len(sentences) > len(todo):
             progress(len(sentences) - len(todo))
         # Similar lengths in one slice keep the backend's batches free of padding.
         todo.sort(key=len)
