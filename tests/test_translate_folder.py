@@ -320,8 +320,11 @@ def test_failure_while_writing_leaves_no_partial_file(tree, tmp_path, monkeypatc
     real = documents.write_document
 
     def half_then_crash(doc, texts, path, **kw):
-        Path(path).write_text("half", encoding="utf-8")
-        raise RuntimeError("disk full")
+        from aligntext.io.atomic import atomic_open
+
+        with atomic_open(path) as fh:
+            fh.write("half")
+            raise RuntimeError("disk full")
 
     monkeypatch.setattr(documents, "write_document", half_then_crash)
     with pytest.raises(RuntimeError, match="disk full"):
