@@ -211,9 +211,13 @@ def verify_language(
         expected = "CYRILLIC" if LANGUAGES[code].script == "Cyrl" else "LATIN"
         if scripts.get(expected, 0) < 0.5 * len(letters):
             detected = detect_language(sample)
-            message = (
-                f"{what} looks like {LANGUAGES[detected].name} ({detected}), not {given} as given"
-            )
+            # Many names in Latin letters make a Russian text mostly Latin; if it still
+            # reads as the language given, there is nothing to warn about.
+            if detected != code:
+                message = (
+                    f"{what} looks like {LANGUAGES[detected].name} ({detected}), "
+                    f"not {given} as given"
+                )
         elif len(letters) >= _MIN_LETTERS_VERIFY:
             scores = _four_scores(sample, letters)
             best = max(scores, key=scores.__getitem__)

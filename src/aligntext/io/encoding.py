@@ -130,6 +130,34 @@ _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x9f]")
 _UTF16_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
+#: Unicode bidi controls (embeddings, overrides, isolates, marks). Invisible, yet they
+#: reorder what a reader sees: "\u202e4202 hcraM 21" displays as "21 March 2024" while
+#: the text (and the checker) reads "4202 hcraM 21". Reports show them visibly.
+BIDI_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
+
+# Bidi controls and the control characters a terminal or a page would act on or hide
+# (tab and line ends excepted).
+_INVISIBLE_RE = re.compile(
+    "[" + "".join(sorted(BIDI_CONTROLS)) + "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+)
+
+
+def invisible_characters(text: str) -> list[str]:
+    """The distinct bidi controls and control characters in ``text``, in order of appearance."""
+    return list(dict.fromkeys(_INVISIBLE_RE.findall(text)))
+
+
+def show_invisible(text: str) -> str:
+    """``text`` with each bidi control or control character written as ``⟨U+202E⟩``.
+
+    For reports: a terminal must not act on a NUL or an escape, and a reader must see the
+    override a checker cannot (the finding would otherwise contradict what is shown).
+    """
+    return _INVISIBLE_RE.sub(lambda m: f"\u27e8U+{ord(m.group()):04X}\u27e9", text)
+
+
 def _char_cost(ch: str) -> float:
     """Negative log-plausibility of one non-ASCII character in en/az/ru/tr text."""
     low = ch.lower()

@@ -152,6 +152,15 @@ def _make_version(
     name = _version_name(doc)
     if not doc.text.strip():
         raise InputError(f"{name} has no text; give a file with the statement's text")
+    from aligntext.io.encoding import invisible_characters
+
+    hidden = invisible_characters(doc.text)
+    if hidden:
+        codes = ", ".join(f"U+{ord(c):04X}" for c in hidden)
+        warnings.append(
+            f"{name} contains invisible control characters ({codes}) that can make text "
+            "display in another order than it reads; the report shows them as \u27e8U+XXXX\u27e9"
+        )
     lang = claimed or doc.lang
     if lang:
         lang = resolve_lang(lang)

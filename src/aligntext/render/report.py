@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from aligntext.io.encoding import show_invisible
 from aligntext.types import (
     SEVERITIES,
     Alignment,
@@ -314,7 +315,7 @@ def report_to_text(report: Report, *, color: bool = False) -> str:
     pairwise = [f for group in report.findings for f in group]
     lines.append(_count_phrase(headline_findings(report)) + f" in {len(rows)} aligned rows")
     for w in report.warnings:
-        lines.append(style(f"warning: {w}", fg="yellow"))
+        lines.append(style(f"warning: {show_invisible(w)}", fg="yellow"))
 
     if report.cross_findings:
         lines += ["", style("Across versions", bold=True)]
@@ -367,7 +368,8 @@ def _cell_text(
     parts = []
     for _, pieces in _segment_pieces(version, seg_ids, spans):
         out = []
-        for text, found in pieces:
+        for raw, found in pieces:
+            text = show_invisible(raw)
             if found:
                 sev = max((f.severity for f in found), key=severity_rank)
                 out.append(
@@ -383,7 +385,7 @@ def _cell_text(
 
 def _text_finding_line(f: Finding, where: str, style: Callable[..., str]) -> str:
     sev = style(f"{f.severity:<7}", fg=_SEVERITY_COLOURS.get(f.severity), bold=True)
-    return f"  {where:<11} {sev} {f.type:<12} {f.message}"
+    return f"  {where:<11} {sev} {f.type:<12} {show_invisible(f.message)}"
 
 
 def _highlight_text(
@@ -391,7 +393,8 @@ def _highlight_text(
 ) -> str:
     pieces = _pieces(text, [(s, f) for s in spans])
     out = []
-    for piece, found in pieces:
+    for raw, found in pieces:
+        piece = show_invisible(raw)
         if not found:
             out.append(piece)
         elif color:
@@ -574,7 +577,7 @@ document.addEventListener('change',function(e){if(e.target.closest('.filters'))a
 
 
 def _e(text: Any) -> str:
-    return html.escape(str(text), quote=True)
+    return html.escape(show_invisible(str(text)), quote=True)
 
 
 def report_to_html(report: Report) -> str:
