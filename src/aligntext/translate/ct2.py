@@ -13,10 +13,11 @@ from __future__ import annotations
 import ctypes
 import json
 import math
+import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,42 @@ DEFAULT_BATCH_TOKENS = {"cpu": 2560, "cuda": 16384}
 #: Each translate_batch call gets this many batches' worth of sentences: enough for
 #: CTranslate2's own length sorting, small enough for a steady progress bar.
 _BATCHES_PER_CALL = 8
+
+
+# Where a long sentence may be cut: after clause punctuation followed by a space.
+_CLAUSE_RE = re.compile(r"(?<=[,;:])\s+|\s+(?=[\u2013\u2014-]\s)")
+
+
+def _pack(units: Sequence[str], tokens: Callable[[str], int], budget: int, glue: str) -> list[str]:
+    """Join consecutive ``units`` into as few pieces as fit ``budget`` tokens each."""
+    pieces: list[str] = []
+    current = ""
+    for unit in units:
+        candidate = f"{current}{glue}{unit}" if current else unit
+        if current and tokens(candidate) > budget:
+            pieces.append(current)
+            current = unit
+        else:
+            current = candidate
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _scaled(progress: ProgressCallback | None, pieces: int, sentences: int) -> Any:
+    """A progress callback over ``pieces`` that reports in ``sentences``."""
+    if progress is None:
+        return None
+    done = [0, 0]  # pieces finished, sentences reported
+
+    def report(n: int) -> None:
+        done[0] += n
+        reached = done[0] * sentences // pieces
+        if reached > done[1]:
+            progress(reached - done[1])
+            done[1] = reached
+
+    return report
 
 
 def _ctranslate2() -> Any:
@@ -343,15 +380,68 @@ class CT2Translator(BackendSignature):
     def translate(
         self, sentences: Sequence[str], progress: ProgressCallback | None = None
     ) -> list[str]:
-        """Translate ``sentences``; same length and order. Empty strings stay empty."""
-        return translate_distinct(
-            sentences,
-            progress,
+        """Translate ``sentences``; same length and order. Empty strings stay empty.
+
+        A sentence longer than the model's positions is cut (at clause punctuation, else
+        between words, else between characters) into pieces that fit, whose translations
+        are joined with a space: the model would otherwise fail on it, or the tokenizer
+        would drop its end.
+        """
+        pieces = [self._fit(s) for s in sentences]
+        if all(len(p) == 1 for p in pieces):
+            flat: Sequence[str] = sentences
+            report = progress
+        else:
+            flat = [piece for group in pieces for piece in group]
+            report = _scaled(progress, len(flat), len(sentences))
+        outputs = translate_distinct(
+            flat,
+            report,
             load=self.load,
             encode=self._encode,
             plan=self._plan,
             run=self._translate_tokens,
         )
+        if flat is sentences:
+            return outputs
+        joined: list[str] = []
+        at = 0
+        for group in pieces:
+            joined.append(" ".join(o for o in outputs[at : at + len(group)] if o))
+            at += len(group)
+        return joined
+
+    def _fit(self, text: str) -> list[str]:
+        """``text`` in pieces the model can take whole (one piece when it fits)."""
+        # Every piece is at least one character, so a short text cannot be too long.
+        if not text.strip() or len(text) < self._max_positions() // 2:
+            return [text]
+        budget = self._max_positions() - 8  # room for special tokens and re-tokenisation
+        tokens = self._count_tokens
+        if tokens(text) <= budget:
+            return [text]
+        units = [u for u in _CLAUSE_RE.split(text) if u.strip()]
+        pieces: list[str] = []
+        for unit in units:
+            if tokens(unit) <= budget:
+                pieces.append(unit)
+                continue
+            # A clause too long by itself: between words, else between characters.
+            words = unit.split(" ")
+            if any(tokens(w) > budget for w in words):
+                step = max(1, budget // 4)
+                words = [unit[i : i + step] for i in range(0, len(unit), step)]
+            pieces.extend(_pack(words, tokens, budget, " "))
+        return _pack(pieces, tokens, budget, " ")
+
+    def _count_tokens(self, text: str) -> int:
+        """Source tokens of ``text`` without the special tokens (a cut text counts as full)."""
+        overhead = len(self._encode([""])[0])
+        return len(self._encode([text])[0]) - overhead
+
+    def _max_positions(self) -> int:
+        """The longest sequence the model takes: the tokenizer's ``model_max_length``."""
+        return int(getattr(self._pieces(), "max_length", 512))
 
     def batch_budget(self) -> int:
         """Padded tokens per batch: ``max_batch_tokens`` over the square root of the beam.
@@ -393,29 +483,39 @@ class CT2Translator(BackendSignature):
             max_length = self.max_new_tokens + forced
         else:
             max_length = min(512, 2 * longest + 10)
+        # The decoder has no positions past the model's: a longer output fails the batch.
+        max_length = min(max_length, self._max_positions() - 1)
         min_length = self.min_new_tokens + forced if self.min_new_tokens else 0
         try:
-            results = self._translator.translate_batch(
-                batch,
-                target_prefix=prefix,
-                # 0: the batch as planned; with inter_threads, CTranslate2's own batches
-                max_batch_size=self.batch_budget() if self.inter_threads > 1 else 0,
-                batch_type="tokens",
-                beam_size=self.beam_size,
-                num_hypotheses=1,
-                max_decoding_length=max_length,
-                min_decoding_length=min_length,
-                return_scores=False,
-            )
+            results = self._run_batch(batch, prefix, max_length, min_length)
         except RuntimeError as exc:
             if "cannot be loaded" not in str(exc):
-                raise
+                if len(batch) == 1:
+                    raise
+                # One odd sentence must not sink the batch (and the run): one at a time.
+                return [t for item in batch for t in self._translate_tokens([item])]
             # a CUDA library missing at run time: not a bug in the input
             raise BackendUnavailableError(
                 f"CTranslate2 cannot run on {self.device}: {exc}; use --backend hf or --device cpu"
             ) from exc
         skip = 1 if prefix else 0
         return self._pieces().decode([r.hypotheses[0][skip:] for r in results])
+
+    def _run_batch(
+        self, batch: list[list[str]], prefix: Any, max_length: int, min_length: int
+    ) -> Any:
+        return self._translator.translate_batch(
+            batch,
+            target_prefix=prefix,
+            # 0: the batch as planned; with inter_threads, CTranslate2's own batches
+            max_batch_size=self.batch_budget() if self.inter_threads > 1 else 0,
+            batch_type="tokens",
+            beam_size=self.beam_size,
+            num_hypotheses=1,
+            max_decoding_length=max_length,
+            min_decoding_length=min_length,
+            return_scores=False,
+        )
 
     def __repr__(self) -> str:
         return f"CT2Translator({self.step.model!r}, {self.src_lang}-{self.tgt_lang})"
