@@ -31,7 +31,13 @@ from aligntext.check.entities import (
 )
 from aligntext.check.glossary import Glossary
 from aligntext.check.names import compare_names
-from aligntext.check.numbers import extract_numbers, strength, tags_of, values_of
+from aligntext.check.numbers import (
+    approx_range,
+    extract_numbers,
+    strength,
+    tags_of,
+    values_of,
+)
 from aligntext.check.translit import names_match
 from aligntext.langs import resolve_lang
 from aligntext.types import Alignment, Fact, Finding, Span
@@ -109,7 +115,8 @@ def facts_match(a: Fact, b: Fact) -> bool:
     """Whether two facts (from any two languages) state the same thing.
 
     Numbers: equal values (either reading of an ambiguous ``60.000``; a time of day matches
-    the same time or its hour). A number and a date: the number is the date's year or day.
+    the same time or its hour); approximate quantities (``dozens``, ``десятки``) the same
+    order of magnitude. A number and a date: the number is the date's year or day.
     Dates: equal on every part both give (``April 1993`` matches ``6 April 1993``, not
     ``May 1993``). Entities: the same concept, or word keys that meet by transliteration.
 
@@ -118,6 +125,9 @@ def facts_match(a: Fact, b: Fact) -> bool:
         b: a fact from the other.
     """
     if a.kind == "number" and b.kind == "number":
+        if "approx" in tags_of(a) or "approx" in tags_of(b):
+            # "dozens", "десятки", "onlarca": the same order of magnitude, never a figure.
+            return a.key == b.key and "approx" in tags_of(a) and "approx" in tags_of(b)
         if "time" in tags_of(a) or "time" in tags_of(b):
             return _times_match(a, b)
         va, vb = values_of(a), values_of(b)
@@ -136,9 +146,20 @@ def _show(f: Fact) -> str:
     text = " ".join(f.text.split())
     if f.kind == "date":
         return format_date(f)
-    if f.kind == "number" and re.sub(r"\D", "", text) != re.sub(r"\D", "", f.key):
+    if f.kind == "number" and (
+        "approx" in tags_of(f) or re.sub(r"\D", "", text) != re.sub(r"\D", "", f.key)
+    ):
         return f"{text} ({f.key})"
     return text
+
+
+def _approximates(a: Fact, b: Fact) -> bool:
+    """One side approximate and the other an exact figure it covers: ``dozens`` and ``40``."""
+    for approx, exact in ((a, b), (b, a)):
+        span = approx_range(approx)
+        if span is not None and "approx" not in tags_of(exact):
+            return any(span[0] <= v < span[1] for v in values_of(exact))
+    return False
 
 
 def _sig_digits(v: Decimal) -> int:
@@ -317,9 +338,12 @@ def _compare_numbers(
     elif ut_both and us and not ut:
         ut = ut_both[:1]
 
-    # Pair leftovers: rounding first, then same kind (year with year), then in order.
+    # Pair leftovers: an exact figure inside an approximate quantity first, then two
+    # approximate quantities, a rounding, the same kind (year with year), then in order.
     pairs: list[tuple[Fact, Fact]] = []
     for pred in (
+        _approximates,
+        lambda a, b: "approx" in tags_of(a) and "approx" in tags_of(b),
         _is_rounding,
         lambda a, b: ("year" in tags_of(a)) == ("year" in tags_of(b)),
         lambda a, b: True,
@@ -332,6 +356,15 @@ def _compare_numbers(
                     ut.remove(b)
                     break
     for a, b in pairs:
+        if _approximates(a, b):
+            ctx.add(
+                "number",
+                "info",
+                f"number {_show(a)} in source; target has {_show(b)} (one approximate, one exact)",
+                [a],
+                [b],
+            )
+            continue
         if _is_rounding(a, b):
             ctx.add(
                 "number",
@@ -451,9 +484,11 @@ def _identify(text: str, langs: tuple[str, str]) -> tuple[str, float]:
 
 
 def _compare_language(ctx: _Ctx, src: str, tgt: str) -> None:
+    if ctx.src_lang == ctx.tgt_lang:
+        return  # two copies in one language (approved and published): nothing to translate
     s, t = " ".join(src.split()), " ".join(tgt.split())
     words = re.findall(r"[^\W\d_]{2,}", t)
-    if len(words) >= 2 and s.casefold() == t.casefold() and ctx.src_lang != ctx.tgt_lang:
+    if len(words) >= 2 and s.casefold() == t.casefold():
         ctx.out.append(
             Finding(
                 ctx.pair,

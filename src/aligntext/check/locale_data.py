@@ -265,7 +265,10 @@ def number_words(lang: str) -> dict[str, NumberWord]:
         for n in _RU_HUNDREDS:
             for case in _RU_CASES:
                 add(_n2w(n, lang, case=case), n, "hundred")
-        add("сотня", 100, "hundred")
+        # "сотня" in the singular cases ("более сотни", more than a hundred); the plural is
+        # an approximate quantity (numbers.py).
+        for form in ("сотня", "сотни", "сотне", "сотню", "сотней"):
+            add(form, 100, "hundred")
     else:
         word = lower(_n2w(100, lang), lang).split()[-1]
         table[word] = NumberWord(100, "hundred")

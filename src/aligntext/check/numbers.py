@@ -5,7 +5,8 @@ of day); its ``detail`` is a comma-separated list of tags:
 
 - ``digits`` or ``word``: how it was written;
 - ``percent``, ``year``, ``decade``, ``ordinal``, ``range``, ``time``, ``scale``, ``code``
-  (digits inside a name such as ``COVID-19``), ``approx`` (``thousands``, ``onlarla``),
+  (digits inside a name such as ``COVID-19``), ``implied`` (a word that holds a count:
+  ``billionaire``, ``сутки``), ``approx`` (an approximate quantity, below),
   ``times`` (a multiplicative adverb: ``twice``, ``дважды``, value 2);
 - ``both``: a word for "both" (``both``, ``оба``, ``hər iki``), also ``weak``;
 - ``weak``: a word that is often no number at all (``one of``, Turkish and Azerbaijani ``bir``
@@ -13,6 +14,12 @@ of day); its ``detail`` is a comma-separated list of tags:
   never reported missing;
 - ``alt=V``: a second reading of an ambiguous numeral (``60.000`` is 60 in English and 60000
   in Azerbaijani; both readings are kept and either may match).
+
+An approximate quantity (``dozens``, ``десятки тысяч``, ``bir neçə``, ``several hundred``)
+is no figure: its ``key`` is the order of magnitude it names, in English (``tens``, ``tens of
+thousands``, ``a few``; see :func:`approx_label`), and its ``detail`` ``word,approx,mag=E``
+with ``E`` the power of ten (``weak`` too for a bare "a few"). It matches another approximate quantity of the same magnitude
+in any language, never an exact figure by value.
 """
 
 from __future__ import annotations
@@ -65,50 +72,78 @@ _DECADE = re.compile(
     r"^(?:'?s|-?х|-?е|-?ые|-?ых|-c[ıi]\b.*|-?l[ae]r.*|['’]l[ıiuü].*|['’]l[ae]r.*)$"
 )
 
-_APPROX_WORDS = {
+# Approximate quantities: the plural of a power of ten ("dozens", "десятки", "onlarca",
+# "yüzlərlə"), by the power it stands for. They name an order of magnitude, not a figure.
+_APPROX_WORDS: dict[str, dict[str, int]] = {
     "en": {
-        "dozens": 12,
-        "hundreds": 100,
-        "thousands": 1000,
-        "millions": 10**6,
-        "billions": 10**9,
-        "tens": 10,
+        **dict.fromkeys(("tens", "dozens", "scores"), 1),
+        "hundreds": 2,
+        "thousands": 3,
+        "millions": 6,
+        "billions": 9,
+        "trillions": 12,
     },
+    # Every case of the plural: "десятки", "десятков", "десяткам", "десятками", "десятках".
     "ru": {
-        "десятки": 10,
-        "десятков": 10,
-        "десятками": 10,
-        "десятках": 10,
-        "сотни": 100,
-        "сотен": 100,
-        "сотнями": 100,
-        "сотнях": 100,
-        "тысячи": 1000,
-        "тысяч": 1000,
-        "тысячами": 1000,
-        "тысячах": 1000,
-        "миллионы": 10**6,
-        "миллионов": 10**6,
-        "миллионами": 10**6,
-        "миллиарды": 10**9,
-        "миллиардов": 10**9,
+        stem + end: exp
+        for stem, ends, exp in (
+            ("десятк", ("и", "ов", "ам", "ами", "ах"), 1),
+            ("сотн", ("и", "ям", "ями", "ях"), 2),
+            ("сотен", ("",), 2),
+            ("тысяч", ("и", "", "ам", "ами", "ах"), 3),
+            ("миллион", ("ы", "ов", "ам", "ами", "ах"), 6),
+            ("миллиард", ("ы", "ов", "ам", "ами", "ах"), 9),
+        )
+        for end in ends
     },
+    # Plural plus -la / -lə ("with"): onlarla, minlərlə; Turkish -ca ("onlarca") is used too.
     "az": {
-        "onlarla": 10,
-        "yüzlərlə": 100,
-        "minlərlə": 1000,
-        "milyonlarla": 10**6,
-        "milyardlarla": 10**9,
-        "onlarca": 10,
+        **dict.fromkeys(("onlarla", "onlarca"), 1),
+        "yüzlərlə": 2,
+        "minlərlə": 3,
+        "milyonlarla": 6,
+        "milyardlarla": 9,
     },
+    # Plural plus -ca / -ce: onlarca, yüzlerce, binlerce.
     "tr": {
-        "onlarca": 10,
-        "yüzlerce": 100,
-        "binlerce": 1000,
-        "milyonlarca": 10**6,
-        "milyarlarca": 10**9,
+        **dict.fromkeys(("onlarca", "düzinelerce"), 1),
+        "yüzlerce": 2,
+        "binlerce": 3,
+        "milyonlarca": 6,
+        **dict.fromkeys(("milyarlarca", "milyarca"), 9),
     },
 }
+# "A few", "several": an unspecified small count (power 0), one word or two.
+_FEW_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("several", "a few"),
+    "ru": ("несколько", "нескольких", "нескольким", "несколькими"),
+    "az": ("bir neçə",),
+    "tr": ("birkaç", "bir kaç"),
+}
+# Azerbaijani and Turkish put "ten" or "a hundred" before the plural: "on binlerce" (tens of
+# thousands), "yüz minlərlə" (hundreds of thousands).
+_TURKIC_APPROX_HEADS = {"on": 1, "yüz": 2}
+# Russian "тысячи" and "сотни" are also the genitive singular, which these words govern:
+# "более тысячи" is "more than a thousand", not "more than thousands".
+_RU_SINGULAR_AFTER = frozenset(
+    {"более", "менее", "свыше", "около", "порядка", "почти", "до", "от", "из", "без", "с"}
+)
+_MAGNITUDE_HEADS = ("", "tens of ", "hundreds of ")
+_MAGNITUDE_UNITS = ("", "thousands", "millions", "billions", "trillions")
+
+
+def approx_label(exp: int) -> str:
+    """The English name of an order of magnitude: ``a few`` (0), ``tens``, ``tens of thousands``.
+
+    It is the ``key`` of an approximate quantity, so two versions agree when their labels do.
+    """
+    if exp < 3:
+        return ("a few", "tens", "hundreds")[max(exp, 0)]
+    group = min(exp // 3, len(_MAGNITUDE_UNITS) - 1)
+    rest = exp - 3 * group
+    return _MAGNITUDE_HEADS[rest] + _MAGNITUDE_UNITS[group] if rest < 3 else f"10^{exp}"
+
+
 _WEAK_WORDS = {
     "en": {"dozen": 12, "couple": 2, "pair": 2},
     "ru": {"дюжина": 12, "пара": 2, "пару": 2, "пары": 2},
@@ -397,7 +432,7 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
 
 
 def _lookup_word(low: str, lang: str, after_number: bool = False) -> tuple[int, str] | None:
-    """(value, kind) of one lowercase word: cardinal, ordinal, hundred, scale, approx, weak.
+    """(value, kind) of one lowercase word: cardinal, ordinal, hundred, scale, implied, weak.
 
     ``after_number``: the word follows a number word, so ``тысяч`` is a scale, not "thousands".
     """
@@ -406,18 +441,16 @@ def _lookup_word(low: str, lang: str, after_number: bool = False) -> tuple[int, 
         low = low.replace("ё", "е")
     if after_number and len(low) > 2 and low in scale_words(lang):
         return 10 ** scale_words(lang)[low], "scale"
-    if low in _APPROX_WORDS.get(lang, {}):
-        return _APPROX_WORDS[lang][low], "approx"
     if low in _TIMES_WORDS.get(lang, {}):
         return _TIMES_WORDS[lang][low], "times"
     for stem, n in _TIMES_STEMS.get(lang, {}).items():
         if low.startswith(stem):
             return n, "times"
     if low in _QUANTITY_WORDS.get(lang, {}):
-        return _QUANTITY_WORDS[lang][low], "approx"
+        return _QUANTITY_WORDS[lang][low], "implied"
     for stem, n in _QUANTITY_STEMS.get(lang, {}).items():
         if low.startswith(stem) and len(low) - len(stem) <= 5:
-            return n, "approx"
+            return n, "implied"
     if low in _WEAK_WORDS.get(lang, {}):
         return _WEAK_WORDS[lang][low], "weak"
     if low in BOTH_WORDS.get(lang, ()):
@@ -493,11 +526,14 @@ def ru_compound_prefixes() -> dict[str, int]:
     return dict(sorted(out.items(), key=lambda kv: -len(kv[0])))
 
 
-def _can_extend(current: int, value: int, kind: str) -> bool:
+def _can_extend(current: int, value: int, kind: str, lang: str) -> bool:
     if kind in ("scale", "hundred"):
         return True
     if value < 10:
-        return current % 10 == 0 and not 10 <= current % 100 < 20
+        # Azerbaijani and Turkish say 11-19 as ten and a unit ("on iki"); English and Russian
+        # have a word of their own, so "ten two" there is two numbers.
+        teen_ok = lang in ("az", "tr")
+        return current % 10 == 0 and (teen_ok or not 10 <= current % 100 < 20)
     return current % 100 == 0
 
 
@@ -514,6 +550,25 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
     facts: list[Fact] = []
     i = 0
     while i < len(words):
+        approx = _approx_at(text, words, i, lang)
+        if approx is not None:
+            exp, j = approx
+            start, end = words[i].start(), words[j - 1].end()
+            # "several" alone is vague enough to be rendered "some" or "a number of": it
+            # confirms a match but is never reported missing.
+            weak = ",weak" if exp == 0 else ""
+            facts.append(
+                Fact(
+                    "number",
+                    approx_label(exp),
+                    text[start:end],
+                    start,
+                    end,
+                    f"word,approx,mag={exp}{weak}",
+                )
+            )
+            i = j
+            continue
         first = _lookup_word(lower(words[i].group(0), lang), lang)
         if first is None:
             i += 1
@@ -522,7 +577,7 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
         seq: list[tuple[int, str]] = [first]
         joined_by_and = False
         j = i + 1
-        while j < len(words) and seq[-1][1] not in ("ordinal", "approx", "weak", "both", "times"):
+        while j < len(words) and seq[-1][1] not in ("ordinal", "implied", "weak", "both", "times"):
             gap = text[end : words[j].start()]
             w = lower(words[j].group(0), lang)
             if lang == "en" and w == "and" and gap.strip() == "" and j + 1 < len(words):
@@ -535,12 +590,12 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
                 break
             joined_by_and = False
             nxt0 = _lookup_word(w, lang, after_number=True)
-            if nxt0 is None or nxt0[1] in ("approx", "weak", "both", "times"):
+            if nxt0 is None or nxt0[1] in ("implied", "weak", "both", "times"):
                 break
             acc = _accumulate(seq)
             if nxt0[1] == "scale" and seq[-1][1] == "scale":
                 break
-            if not _can_extend(acc % 1000 if nxt0[1] != "scale" else acc, nxt0[0], nxt0[1]):
+            if not _can_extend(acc % 1000 if nxt0[1] != "scale" else acc, nxt0[0], nxt0[1], lang):
                 break
             seq.append(nxt0)
             end = words[j].end()
@@ -554,8 +609,8 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
         if "ordinal" in kinds:
             tags.append("ordinal")
             weak = True
-        if "approx" in kinds:
-            tags.append("approx")
+        if "implied" in kinds:
+            tags.append("implied")
         if kinds & {"weak", "both"} or (value == 1 and len(seq) == 1) or value == 0:
             weak = True
         if "scale" in kinds:
@@ -586,6 +641,83 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
         facts.append(Fact("number", str(value), surface, start, end, _tags(*tags)))
         i = j
     return facts
+
+
+def _approx_at(text: str, words: list[re.Match[str]], i: int, lang: str) -> tuple[int, int] | None:
+    """(power of ten, index past its last word) of an approximate quantity at word ``i``.
+
+    ``several`` / ``несколько`` / ``bir neçə`` alone are a few (0); before a hundred, a scale
+    word or a plural of one they take its power (``several hundred``, ``несколько тысяч``,
+    ``birkaç bin``). A plural of a power of ten takes a following one too (``tens of
+    thousands``, ``десятки тысяч``), and in Azerbaijani and Turkish "ten" or "a hundred"
+    goes before it (``on binlerce``).
+    """
+
+    def word(k: int) -> str:
+        w = lower(words[k].group(0), lang)
+        return w.replace("ё", "е") if lang == "ru" else w
+
+    def next_to(k: int) -> bool:
+        """Word ``k`` exists and follows word ``k - 1`` across blanks only."""
+        return k < len(words) and not text[words[k - 1].end() : words[k].start()].strip()
+
+    plurals = _APPROX_WORDS.get(lang, {})
+    exp: int | None = None
+    j = i
+    for phrase in _FEW_WORDS.get(lang, ()):
+        parts = phrase.split()
+        if all((n == 0 or next_to(i + n)) and word(i + n) == p for n, p in enumerate(parts)):
+            exp, j = 0, i + len(parts)
+            break
+    else:
+        first = word(i)
+        if (
+            lang == "ru"
+            and first in ("тысячи", "сотни")
+            and i > 0
+            and next_to(i)
+            and word(i - 1) in _RU_SINGULAR_AFTER
+        ):
+            return None
+        if first in plurals:
+            exp, j = plurals[first], i + 1
+        elif (
+            lang in ("az", "tr")
+            and first in _TURKIC_APPROX_HEADS
+            and next_to(i + 1)
+            and word(i + 1) in plurals
+        ):
+            return _TURKIC_APPROX_HEADS[first] + plurals[word(i + 1)], i + 2
+    if exp is None:
+        return None
+    k = j + 1 if exp > 0 and lang == "en" and next_to(j) and word(j) == "of" else j
+    if not next_to(k):
+        return exp, j
+    after = word(k)
+    more = plurals.get(after)
+    if more is None and exp == 0:
+        # "a few" counts what follows: a scale word, a hundred, a dozen ("several dozen").
+        scales = scale_words(lang)
+        if len(after) > 2 and after in scales:
+            more = scales[after]
+        else:
+            found = _lookup_word(after, lang, after_number=True)
+            if found is not None and found[1] in ("hundred", "weak", "scale") and found[0] >= 10:
+                more = len(str(found[0])) - 1
+    return (exp + more, k + 1) if more is not None else (exp, j)
+
+
+def approx_range(fact: Fact) -> tuple[Decimal, Decimal] | None:
+    """The figures an approximate quantity covers, ``[low, high)``; ``None`` for other facts.
+
+    ``tens`` covers 10 to 99, ``thousands`` 1,000 to 9,999; ``a few`` 2 to 9.
+    """
+    for tag in tags_of(fact):
+        if tag.startswith("mag="):
+            exp = int(tag[4:])
+            low = Decimal(2) if exp == 0 else Decimal(10) ** exp
+            return low, Decimal(10) ** (exp + 1)
+    return None
 
 
 def _accumulate(seq: list[tuple[int, str]]) -> int:
@@ -651,6 +783,6 @@ def strength(fact: Fact) -> str:
     tags = tags_of(fact)
     if "weak" in tags:
         return "weak"
-    if "word" in tags or "approx" in tags or "code" in tags:
+    if tags & {"word", "approx", "implied", "code"}:
         return "soft"
     return "hard"

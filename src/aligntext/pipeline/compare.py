@@ -282,13 +282,32 @@ def cross_version_findings(
                 continue
             groups.setdefault(key, {})[k] = f
 
+    present = _rows_present(alignments, bead_rows)
     out: list[Finding] = []
     for key, by_version in groups.items():
-        finding = _cross_finding(key, by_version, versions)
+        finding = _cross_finding(key, by_version, versions, present)
         if finding is not None:
             out.append(finding)
     out.sort(key=lambda f: (f.pair, -severity_rank(f.severity), f.type))
     return out
+
+
+def _rows_present(
+    alignments: Sequence[Alignment], bead_rows: Sequence[Sequence[int]]
+) -> list[set[int]]:
+    """The rows in which each version (pivot first) has a sentence of its own.
+
+    A version whose bead in a row is empty says nothing there, so it can neither agree nor
+    disagree with a fact of that row.
+    """
+    present: list[set[int]] = [set() for _ in range(len(alignments) + 1)]
+    for k, (alignment, rows) in enumerate(zip(alignments, bead_rows, strict=True), start=1):
+        for bead, row in zip(alignment.beads, rows, strict=True):
+            if bead.src:
+                present[0].add(row)
+            if bead.tgt:
+                present[k].add(row)
+    return present
 
 
 def _cross_key(f: Finding, row: int, lang: str) -> tuple[Any, ...] | None:
@@ -305,12 +324,26 @@ def _cross_key(f: Finding, row: int, lang: str) -> tuple[Any, ...] | None:
 
 
 def _cross_finding(
-    key: tuple[Any, ...], by_version: dict[int, Finding], versions: Sequence[Version]
+    key: tuple[Any, ...],
+    by_version: dict[int, Finding],
+    versions: Sequence[Version],
+    present: Sequence[set[int]],
 ) -> Finding | None:
     row, ftype = key[0], key[1]
     names = [v.lang for v in versions]
     differing = sorted(by_version)
     agreeing = [k for k in range(len(versions)) if k not in by_version]
+    # A version with no sentence in this row has no say on a fact of it: it is named apart
+    # rather than counted with the versions that state the pivot's value.
+    absent: list[int] = []
+    if ftype in FACT_TYPES:
+        absent = [k for k in agreeing if row not in present[k]]
+        agreeing = [k for k in agreeing if k not in absent]
+    lacking = (
+        f"{_join([names[k] for k in absent])} {_verb(len(absent), 'lacks', 'lack')} the sentence"
+        if absent
+        else ""
+    )
     some = next(iter(by_version.values()))
     severity = max((f.severity for f in by_version.values()), key=severity_rank)
     pivot_spans = some.src_spans
@@ -336,11 +369,15 @@ def _cross_finding(
     noun = {"number": "number", "date": "date", "entity": "name"}[ftype]
     if key[2] == "extra":
         value = key[3]
-        message = (
-            f"{_join([names[k] for k in differing])} {_verb(len(differing), 'says', 'say')} "
-            f"{value}; {_join([names[k] for k in agreeing])} "
-            f"{_verb(len(agreeing), 'has', 'have')} no such {noun}"
-        )
+        clauses = [
+            f"{_join([names[k] for k in differing])} {_verb(len(differing), 'says', 'say')} {value}"
+        ]
+        if agreeing:
+            clauses.append(
+                f"{_join([names[k] for k in agreeing])} "
+                f"{_verb(len(agreeing), 'has', 'have')} no such {noun}"
+            )
+        message = "; ".join([*clauses, *filter(None, [lacking])])
         return _make_cross(row, ftype, severity, message, pivot_spans, names, differing, agreeing)
 
     pivot_value = _fact_value(ftype, pivot_spans[0].text, names[0]) if pivot_spans else "?"
@@ -350,7 +387,7 @@ def _cross_finding(
         f = by_version[k]
         value = _fact_value(ftype, f.tgt_spans[0].text, names[k]) if f.tgt_spans else ""
         said.setdefault(value, []).append(k)
-    parts: list[tuple[list[int], str]] = [(agreeing, pivot_value)]
+    parts: list[tuple[list[int], str]] = [(agreeing, pivot_value)] if agreeing else []
     parts += [(ks, value) for value, ks in said.items()]
     # The odd ones out first: the smallest groups lead, the pivot's side breaks ties last.
     parts.sort(key=lambda p: (len(p[0]), p[0] == agreeing))
@@ -361,6 +398,8 @@ def _cross_finding(
             clauses.append(f"{who} {_verb(len(ks), 'says', 'say')} {value}")
         else:
             clauses.append(f"{who} {_verb(len(ks), 'has', 'have')} no {noun} there")
+    if lacking:
+        clauses.append(lacking)
     return _make_cross(
         row, ftype, severity, "; ".join(clauses), pivot_spans, names, differing, agreeing
     )

@@ -1,0 +1,194 @@
+"""Approximate quantities and Turkic teens: what a number word stands for, across languages.
+
+Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from aligntext.check import compare_sentences, extract_numbers, facts_match
+from aligntext.check.numbers import approx_label, tags_of
+
+
+def _warnings(src: str, tgt: str, sl: str, tl: str) -> list[tuple[str, str]]:
+    return [
+        (f.severity, f.message) for f in compare_sentences(src, tgt, sl, tl) if f.severity != "info"
+    ]
+
+
+# --- approximate quantities --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "key"),
+    [
+        ("en", "Dozens of families left the village.", "tens"),
+        ("en", "Tens of thousands of fans filled the square.", "tens of thousands"),
+        ("en", "Several hundred volunteers came.", "hundreds"),
+        ("ru", "Десятки семей покинули село.", "tens"),
+        ("ru", "Десятки тысяч болельщиков заполнили площадь.", "tens of thousands"),
+        ("ru", "Пришли несколько сотен добровольцев.", "hundreds"),
+        ("ru", "Тысячи людей вышли на улицы.", "thousands"),
+        ("az", "Onlarla ailə kəndi tərk etdi.", "tens"),
+        ("az", "On minlərlə azarkeş meydanı doldurdu.", "tens of thousands"),
+        ("az", "Bir neçə yüz könüllü gəldi.", "hundreds"),
+        ("az", "Minlərlə insan küçələrə çıxdı.", "thousands"),
+        ("tr", "Onlarca aile köyü terk etti.", "tens"),
+        ("tr", "On binlerce taraftar meydanı doldurdu.", "tens of thousands"),
+        ("tr", "Birkaç yüz gönüllü geldi.", "hundreds"),
+        ("tr", "Yüzlerce kişi yaralandı.", "hundreds"),
+    ],
+)
+def test_approximate_quantities_are_orders_of_magnitude(lang: str, text: str, key: str) -> None:
+    (fact,) = extract_numbers(text, lang)
+    assert fact.key == key
+    assert "approx" in tags_of(fact)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "A few families left the village."),
+        ("ru", "Несколько семей покинули село."),
+        ("az", "Bir neçə ailə kəndi tərk etdi."),
+        ("tr", "Birkaç aile köyü terk etti."),
+    ],
+)
+def test_a_few_is_a_weak_approximate_quantity(lang: str, text: str) -> None:
+    (fact,) = extract_numbers(text, lang)
+    assert fact.key == approx_label(0) == "a few"
+    assert {"approx", "weak"} <= tags_of(fact)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "key"),
+    [
+        # Genitive singular after "more than": a hundred, a thousand, not hundreds.
+        ("ru", "Эвакуировали более сотни жителей.", "100"),
+        ("ru", "Эвакуировали более тысячи жителей.", "1000"),
+    ],
+)
+def test_russian_singular_hundred_and_thousand_are_figures(lang: str, text: str, key: str) -> None:
+    (fact,) = extract_numbers(text, lang)
+    assert fact.key == key
+    assert "approx" not in tags_of(fact)
+
+
+DOZENS = {
+    "en": "Dozens of families left the village.",
+    "ru": "Десятки семей покинули село.",
+    "az": "Onlarla ailə kəndi tərk etdi.",
+    "tr": "Onlarca aile köyü terk etti.",
+}
+
+
+@pytest.mark.parametrize(
+    ("sl", "tl"),
+    [("en", "ru"), ("en", "az"), ("en", "tr"), ("ru", "en"), ("az", "en"), ("tr", "en")],
+)
+def test_dozens_agree_in_every_language(sl: str, tl: str) -> None:
+    assert compare_sentences(DOZENS[sl], DOZENS[tl], sl, tl) == []
+
+
+@pytest.mark.parametrize(
+    ("sl", "src", "tl", "tgt", "message"),
+    [
+        (
+            "en",
+            "Dozens of families left the village.",
+            "en",
+            "Hundreds of families left the village.",
+            "number Dozens (tens) in source; target has Hundreds (hundreds)",
+        ),
+        (
+            "ru",
+            "Десятки семей покинули село.",
+            "tr",
+            "Yüzlerce aile köyü terk etti.",
+            "number Десятки (tens) in source; target has Yüzlerce (hundreds)",
+        ),
+        (
+            "en",
+            "Thousands of fans filled the square.",
+            "az",
+            "On minlərlə azarkeş meydanı doldurdu.",
+            "number Thousands (thousands) in source; target has On minlərlə (tens of thousands)",
+        ),
+    ],
+)
+def test_a_changed_magnitude_is_a_warning(
+    sl: str, src: str, tl: str, tgt: str, message: str
+) -> None:
+    assert _warnings(src, tgt, sl, tl) == [("warning", message)]
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt"),
+    [
+        ("Dozens of families left the village.", "Из села уехали 40 семей."),
+        ("Из села уехали 12 семей.", "Dozens of families left the village."),
+    ],
+)
+def test_an_exact_figure_inside_an_approximate_quantity_is_only_noted(src: str, tgt: str) -> None:
+    sl, tl = ("en", "ru") if src.startswith("Dozens") else ("ru", "en")
+    findings = compare_sentences(src, tgt, sl, tl)
+    assert [(f.type, f.severity) for f in findings] == [("number", "info")]
+    assert "one approximate, one exact" in findings[0].message
+
+
+def test_an_exact_figure_outside_the_approximate_range_is_a_warning() -> None:
+    found = _warnings(
+        "Dozens of families left the village.", "Из села уехали 400 семей.", "en", "ru"
+    )
+    assert found == [("warning", "number Dozens (tens) in source; target has 400")]
+
+
+def test_approximate_quantities_match_by_magnitude_only() -> None:
+    (dozens,) = extract_numbers("Dozens came.", "en")
+    (desyatki,) = extract_numbers("Пришли десятки.", "ru")
+    (hundreds,) = extract_numbers("Yüzlerce kişi geldi.", "tr")
+    (twelve,) = extract_numbers("12 came.", "en")
+    assert facts_match(dozens, desyatki)
+    assert not facts_match(dozens, hundreds)
+    assert not facts_match(dozens, twelve)
+
+
+# --- Azerbaijani and Turkish 11-19 -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "key"),
+    [
+        ("tr", "On iki kişi geldi.", "12"),
+        ("tr", "Toplantı on bir gün sürdü.", "11"),
+        ("tr", "Yüz on beş aday var.", "115"),
+        ("az", "On iki nəfər gəldi.", "12"),
+        ("az", "Görüş on beş dəqiqə çəkdi.", "15"),
+    ],
+)
+def test_turkic_teens_are_one_number(lang: str, text: str, key: str) -> None:
+    assert [f.key for f in extract_numbers(text, lang)] == [key]
+
+
+@pytest.mark.parametrize(
+    ("tl", "tgt"),
+    [
+        ("tr", "On iki kişi toplantıya geldi."),
+        ("az", "On iki nəfər iclasa gəldi."),
+    ],
+)
+def test_turkic_teens_agree_with_their_translation(tl: str, tgt: str) -> None:
+    assert compare_sentences("Twelve people came to the meeting.", tgt, "en", tl) == []
+
+
+@pytest.mark.parametrize(
+    ("tl", "tgt", "shown"),
+    [
+        ("tr", "On bir kişi toplantıya geldi.", "On bir (11)"),
+        ("az", "On beş nəfər iclasa gəldi.", "On beş (15)"),
+    ],
+)
+def test_a_wrong_turkic_teen_is_named_with_its_value(tl: str, tgt: str, shown: str) -> None:
+    found = _warnings("Twelve people came to the meeting.", tgt, "en", tl)
+    assert found == [("warning", f"number Twelve (12) in source; target has {shown}")]
