@@ -128,8 +128,9 @@ def format_alignment(alignment: Alignment, fmt: str) -> str | bytes:
 
 # --- input -------------------------------------------------------------------------------
 
-#: How a file given to the aligner is read: a document to segment, or one segment per line.
-INPUT_FORMATS: tuple[str, ...] = ("doc", "lines")
+#: How a file given to the aligner is read: a document to segment (``doc``: its format from
+#: its name or content; or one named format), or one segment per line.
+INPUT_FORMATS: tuple[str, ...] = ("doc", "lines", "txt", "md", "docx", "html")
 
 
 def read_segments(
@@ -145,7 +146,8 @@ def read_segments(
         path: a document (.txt, .md, .docx, .html) or, with ``input_format="lines"``, a text
             file with one segment per line (empty lines skipped).
         lang: the language; detected from the text when ``None``, verified otherwise.
-        input_format: ``doc`` (read and segment with the project's segmenter) or ``lines``.
+        input_format: ``doc`` (read and segment with the project's segmenter), ``txt``,
+            ``md``, ``docx`` or ``html`` (likewise, whatever the file's name) or ``lines``.
         strict: raise :class:`~aligntext.errors.LanguageMismatchError` when the text is not
             in ``lang`` instead of returning a warning.
 
@@ -169,7 +171,7 @@ def read_segments(
     else:
         from aligntext.io.documents import read_document
 
-        doc = read_document(path)
+        doc = read_document(path, fmt=None if input_format == "doc" else input_format)
         text = doc.text
     if lang is None:
         code = detect_language(text)

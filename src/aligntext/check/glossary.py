@@ -14,7 +14,7 @@ import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from aligntext.check.translit import TURKIC_MORPHS, lower, strip_suffix
@@ -97,7 +97,7 @@ def _word_pattern(word: str, lang: str) -> str:
     return pattern + r"(?:['’]s?)?"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(source: str) -> re.Pattern[str]:
     return re.compile(source)
 

@@ -200,12 +200,14 @@ def collect_inputs(
             found.extend(
                 (p, PurePosixPath(p.relative_to(path).as_posix())) for p in _walk(path, suffixes)
             )
-        elif path.suffix.lower() in suffixes:
-            found.append((path, PurePosixPath(path.name)))
         else:
-            raise InputError(
-                f"input {str(raw)!r} is not a supported format; use one of {', '.join(suffixes)}"
-            )
+            # A file named on the command line is read whatever its name (news.en is text);
+            # only a binary one is refused, here rather than after the models load.
+            if path.suffix.lower() not in suffixes:
+                from aligntext.io.documents import sniff_format
+
+                sniff_format(path)
+            found.append((path, PurePosixPath(path.name)))
     if not found:
         names = ", ".join(repr(str(i)) for i in inputs)
         raise InputError(
@@ -410,6 +412,7 @@ def translate_folder(
     check: bool = False,
     force: bool = False,
     chunk_sentences: int = 2048,
+    input_format: str | None = None,
 ) -> TranslateRun:
     """Translate files and folders into one or more languages, mirroring them under ``out_dir``.
 
@@ -436,6 +439,8 @@ def translate_folder(
         force: translate files again even when an earlier run finished them.
         chunk_sentences: about how many sentences of consecutive files are translated
             together; files are written when their chunk is done.
+        input_format: ``txt``, ``md``, ``docx`` or ``html`` to read every file so; ``None``
+            reads each by its suffix (by its content when the suffix is unknown).
 
     Returns:
         A :class:`TranslateRun` with one :class:`FileResult` per file and target.
@@ -467,7 +472,9 @@ def translate_folder(
     )
     segment_cache = _open_cache(cache)
     with _locked(out_root):
-        runner = _Runner(out_root, factory, segment_cache, progress, check, chunk_sentences)
+        runner = _Runner(
+            out_root, factory, segment_cache, progress, check, chunk_sentences, input_format
+        )
         try:
             return runner.run(files, src, targets, force, started)
         finally:
@@ -518,7 +525,9 @@ class _Runner:
         progress: ProgressHook | None,
         check: bool,
         chunk_sentences: int,
+        input_format: str | None = None,
     ) -> None:
+        self.input_format = input_format
         self.out_root = out_root
         self.factory = factory
         self.cache = cache
@@ -732,7 +741,7 @@ class _Runner:
         for job in jobs:
             if job.source not in docs:
                 try:
-                    doc = read_document(job.source)
+                    doc = read_document(job.source, fmt=self.input_format)
                     note = ""
                     if src is None:
                         lang = _detect(doc, job.source)
@@ -871,7 +880,9 @@ def _check(job: _Job, translations: Mapping[str, str]) -> list[Finding]:
 
 def _finding_dict(finding: Finding) -> dict[str, Any]:
     return {
-        "sentence": finding.pair,
+        # 1-based, as stderr says it ("sentence 8"); docs/cli.md: numbers are 1-based,
+        # fields named *index* 0-based.
+        "sentence": finding.pair + 1,
         "type": finding.type,
         "severity": finding.severity,
         "message": finding.message,
