@@ -737,6 +737,19 @@ def _pivot_index(pivot: str | None, langs: list[str]) -> int:
     return langs.index(code)
 
 
+def _say_unmatched(alignment: Any) -> None:
+    """Say on stderr how many sentences a TMX leaves out: it holds translations only."""
+    from aligntext.align.formats import unmatched_sentences
+
+    src, tgt = unmatched_sentences(alignment)
+    if src or tgt:
+        warn(
+            f"the TMX leaves out {src + tgt} sentence(s) with no counterpart ({src} "
+            f"{alignment.src_lang}, {tgt} {alignment.tgt_lang}); --format tsv or jsonl "
+            "lists them"
+        )
+
+
 @cli.command("align")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
 @src_option("Language of the first file (en, az, ru, tr); detected when left out.")
@@ -824,6 +837,8 @@ def align_cmd(
         if not quiet:
             for message in result.warnings:
                 warn(message)
+            if fmt == "tmx":
+                _say_unmatched(result)
         rendered = format_alignment(result, fmt)
         emit(rendered.decode("utf-8") if isinstance(rendered, bytes) else rendered, output)
         return
