@@ -329,7 +329,8 @@ def test_jsonl_contract(sample):
 
 
 def test_tsv_has_texts_and_indices(sample):
-    rows = [line.split("\t") for line in to_tsv(sample).splitlines()]
+    header, *rows = [line.split("\t") for line in to_tsv(sample).splitlines()]
+    assert header == ["en", "az", "src_index", "tgt_index", "score", "confidence"]
     assert len(rows) == len(sample.beads)
     assert all(len(r) == 6 for r in rows)
     assert rows[2][2:4] == ["2", "2,3"]
@@ -355,7 +356,8 @@ def test_tmx_parses_back(sample):
 def test_text_is_side_by_side(sample):
     text = to_text(sample, width=80)
     assert text.startswith("en | az\n")
-    assert "--- bead 2: 1-2  src 2  tgt 2,3" in text
+    # People read the text view: beads and sentences are numbered from 1.
+    assert "--- bead 3: 1-2  src 3  tgt 3,4" in text
     assert " | " in text.splitlines()[2]
 
 

@@ -97,7 +97,8 @@ def test_align_tsv(cli_runner, files):
          "--input-format", "lines"],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    first = result.stdout.splitlines()[0].split("\t")
+    header, first = (line.split("\t") for line in result.stdout.splitlines()[:2])
+    assert header == ["en", "ru", "src_index", "tgt_index", "score", "confidence"]
     assert first[:4] == [EN[0], RU[0], "0", "0"]
 
 
@@ -176,3 +177,37 @@ def test_align_with_mt_model(cli_runner, files):
     beads = [json.loads(line) for line in result.stdout.splitlines()]
     covered = [i for b in beads for i in b["src"]]
     assert covered == list(range(len(AZ)))
+
+
+def test_align_tmx_says_on_stderr_what_it_left_out(cli_runner, files, tmp_path):
+    out = tmp_path / "en-az.tmx"
+    result = cli_runner.invoke(
+        cli, ["align", files["en"], files["az"], "--langs", "en,az", "--format", "tmx",
+              "-o", str(out)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    # AZ has no counterpart of "They discussed ...": the TMX cannot hold it, stderr says so.
+    assert "leaves out 1 sentence(s) with no counterpart (1 en, 0 az)" in result.stderr
+    quiet = cli_runner.invoke(
+        cli, ["align", files["en"], files["az"], "--langs", "en,az", "--format", "tmx", "-q",
+              "-o", str(out)],
+    )  # fmt: skip
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+
+
+def test_align_tsv_header_is_read_back_by_check(cli_runner, files, tmp_path):
+    out = tmp_path / "en-az.tsv"
+    result = cli_runner.invoke(
+        cli, ["align", files["en"], files["az"], "--langs", "en,az", "--format", "tsv",
+              "-o", str(out)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "en\taz\tsrc_index\ttgt_index\tscore\tconfidence"
+    checked = cli_runner.invoke(cli, ["check", str(out), "--format", "json", "--fail-on", "never"])
+    assert checked.exit_code == 0, checked.output
+    data = json.loads(checked.stdout)
+    # The header gives the languages and is no sentence pair; rows are the file's lines.
+    assert (data["src_lang"], data["tgt_lang"]) == ("en", "az")
+    omission = next(f for f in data["findings"] if f["type"] == "omission")
+    assert lines[omission["row"] - 1].startswith("They discussed the reconstruction")

@@ -12,7 +12,7 @@ from translate.storage import po, tmx, xliff, xliff2
 
 from aligntext.cli import cli
 
-# Pair 1 changes a figure and pair 3 a month; pairs 0 and 2 are faithful.
+# Row 2 changes a figure and row 4 a month; rows 1 and 3 are faithful.
 PAIRS = [
     ("The ministry published its annual report.", "Nazirlik illik hesabatını dərc edib."),
     ("The report lists 511 civilian casualties.", "Hesabatda 517 mülki itki göstərilir."),
@@ -67,11 +67,12 @@ def test_check_reads_every_bitext_format(cli_runner, tmp_path, fmt):
     path = _write(tmp_path, fmt, PAIRS)
     args = ["check", str(path), "--format", "jsonl"]
     if fmt == "tsv":
-        args += ["--src-lang", "en", "--tgt-lang", "az"]
+        args += ["--src", "en", "--tgt", "az"]
     result = cli_runner.invoke(cli, args)
     assert result.exit_code == 1, result.output
     found = _jsonl(result.stdout)
-    assert sorted({(f["pair"], f["type"]) for f in found}) == [(1, "number"), (3, "date")]
+    # Rows are counted from 1: the TSV's line, the n-th translation unit.
+    assert sorted({(f["row"], f["type"]) for f in found}) == [(2, "number"), (4, "date")]
 
 
 def test_check_jsonl_contract(cli_runner, tmp_path):
@@ -80,12 +81,12 @@ def test_check_jsonl_contract(cli_runner, tmp_path):
     found = _jsonl(result.stdout)
     assert found, result.output
     for obj in found:
-        assert list(obj)[:4] == ["pair", "type", "severity", "message"]
-        assert isinstance(obj["pair"], int) and 0 <= obj["pair"] < len(PAIRS)
+        assert list(obj)[:4] == ["row", "type", "severity", "message"]
+        assert isinstance(obj["row"], int) and 1 <= obj["row"] <= len(PAIRS)
         assert obj["severity"] in ("error", "warning", "info")
         assert isinstance(obj["message"], str) and obj["message"]
     number = next(f for f in found if f["type"] == "number")
-    assert number["pair"] == 1 and "511" in number["message"] and "517" in number["message"]
+    assert number["row"] == 2 and "511" in number["message"] and "517" in number["message"]
     assert number["src_spans"][0]["text"] == "511"
     # Languages were detected (the TSV says nothing about them).
     assert (number["src_lang"], number["tgt_lang"]) == ("en", "az")
@@ -148,9 +149,9 @@ def test_check_json_and_text_and_output_file(cli_runner, tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert (data["src_lang"], data["tgt_lang"], data["pairs"]) == ("en", "az", 4)
     assert data["summary"]["by_type"]["number"]["error"] == 1
-    assert [f["pair"] for f in data["findings"]] == sorted(f["pair"] for f in data["findings"])
+    assert [f["row"] for f in data["findings"]] == [2, 4]
     text = cli_runner.invoke(cli, ["check", str(path)]).stdout
-    assert "pair 1" in text and "[511]" in text and "\x1b[" not in text
+    assert "row 2" in text and "[511]" in text and "\x1b[" not in text
 
 
 # --- compare -----------------------------------------------------------------------------

@@ -290,8 +290,9 @@ def test_html_write_into_original(tmp_path):
 @pytest.mark.parametrize(
     ("name", "content", "match"),
     [
-        ("a.pdf", b"%PDF-1.4", r"unsupported file type \.pdf.*\.txt, .*\.docx"),
-        ("noext", b"text", r"unsupported file type \(no suffix\)"),
+        ("a.pdf", b"%PDF-1.4", r"'.*a\.pdf' is a PDF file, not a text document"),
+        ("scan.ru", b"\x89PNG\r\n\x1a\n\x00\x00", "is a PNG image"),
+        ("report.en", b"PK\x03\x04\x14\x00", "pass --input-format docx"),
         ("missing.txt", None, "does not exist"),
         ("empty.md", b"", "is empty"),
         ("blank.txt", b"\n \n", "only whitespace"),
@@ -380,3 +381,34 @@ def test_html_main_text_rules(tmp_path, page, expected):
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
     assert _texts(read_document(path)) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "fmt", "paragraphs"),
+    [
+        # Corpora name files by language; their content is plain text.
+        ("news.en", b"The port reopened on Monday.\n\nShips wait outside.\n", "txt", 2),
+        ("newstest.ru", "Порт открылся в понедельник.\n".encode("cp1251"), "txt", 1),
+        ("README", b"One line of notes.\n", "txt", 1),
+        (
+            "page.az",
+            b"<!DOCTYPE html><html><body><p>Liman bazar ertesi acildi.</p></body></html>",
+            "html",
+            1,
+        ),
+    ],
+)
+def test_unknown_suffix_with_text_is_read_by_content(tmp_path, name, content, fmt, paragraphs):
+    path = tmp_path / name
+    path.write_bytes(content)
+    doc = read_document(path)
+    assert doc.format == fmt
+    assert len(doc.paragraphs) == paragraphs
+
+
+def test_format_named_explicitly_wins_over_the_name(tmp_path):
+    path = tmp_path / "notes.en"
+    path.write_text("# Heading\n\nBody text here.\n", encoding="utf-8")
+    assert read_document(path).format == "txt"
+    doc = read_document(path, fmt="md")
+    assert doc.format == "md" and [p.text for p in doc.paragraphs] == ["Heading", "Body text here."]

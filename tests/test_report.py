@@ -241,7 +241,11 @@ def test_report_json_structure():
     }
     assert data["rows"] == [[[0], [0]], [[1], [1]], [[2], [2]], [[3], []]]
     first = data["findings"][0]
-    assert list(first)[:5] == ["version", "pair", "type", "severity", "message"]
+    assert list(first)[:5] == ["version", "row", "type", "severity", "message"]
+    # The row a reader sees (1-based) and the bead it came from (0-based), each named so.
+    assert [(f["row"], f["bead_index"]) for f in data["findings"]] == [
+        (f.pair + 1, f.pair) for f in _two_version_report().findings[0]
+    ]
     assert first["src_spans"] == [{"segment": 1, "start": 3, "end": 15, "text": "6 April 1993"}]
     assert data["summary"]["by_severity"] == {"error": 1, "warning": 2, "info": 0}
     assert data["signature"] == "aligner:1.0|aligntext:0.1.0"
@@ -272,16 +276,16 @@ def test_findings_jsonl_one_object_per_line_with_the_contract_keys():
     assert len(lines) == 3
     for line, f in zip(lines, findings, strict=True):
         obj = json.loads(line)
-        assert list(obj)[:4] == ["pair", "type", "severity", "message"]
-        assert (obj["pair"], obj["type"], obj["severity"]) == (f.pair, f.type, f.severity)
+        assert list(obj)[:4] == ["row", "type", "severity", "message"]
+        assert (obj["row"], obj["type"], obj["severity"]) == (f.pair + 1, f.type, f.severity)
     assert render_findings([], "jsonl") == ""
 
 
-def test_findings_text_shows_the_pair():
+def test_findings_text_shows_the_row_from_1():
     f = Finding(0, "number", "error", "number 12 in source; target has 13", (Span(0, 6, 8, "12"),))
     text = render_findings([f], "text", pairs=[("I saw 12 cats.", "13 pişik gördüm.")],
                            src_lang="en", tgt_lang="az", source="x.tsv")  # fmt: skip
-    assert "pair 0" in text and "I saw [12] cats." in text
+    assert "row 1 " in text and "I saw [12] cats." in text
     assert "x.tsv: 1 pair en-az, 1 finding: 1 error" in text
 
 

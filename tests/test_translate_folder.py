@@ -505,7 +505,7 @@ def test_wrong_source_language_gives_a_warning(tmp_path):
     [
         (lambda p: [p / "missing"], "en", ["ru"], "does not exist"),
         (lambda p: [p / "empty"], "en", ["ru"], "no .* files found"),
-        (lambda p: [p / "notes.csv"], "en", ["ru"], "not a supported format"),
+        (lambda p: [p / "scan.en"], "en", ["ru"], "is a PNG image, not a text document"),
         (lambda p: [p / "in"], "en", ["en"], "both 'en'"),
         (lambda p: [p / "in"], "en", ["de"], "unknown language 'de'"),
         (lambda p: [p / "in"], "xx", ["ru"], "unknown language 'xx'"),
@@ -515,7 +515,7 @@ def test_wrong_source_language_gives_a_warning(tmp_path):
 )
 def test_bad_input_raises(tmp_path, make_inputs, src, tgts, match):
     (tmp_path / "empty").mkdir()
-    (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    (tmp_path / "scan.en").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     for name in ("in", "in2"):
         (tmp_path / name).mkdir()
         (tmp_path / name / "a.txt").write_text("A sentence.\n", encoding="utf-8")
@@ -601,7 +601,8 @@ def test_check_lists_suspect_sentences(tmp_path):
     assert (finding.pair, finding.type, finding.severity) == (1, "number", "error")
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
     [entry] = manifest["files"]["ru/a.txt"]["findings"]
-    assert entry["sentence"] == 1 and entry["type"] == "number" and "12" in entry["source"]
+    # The manifest counts sentences from 1, as stderr does ("sentence 2").
+    assert entry["sentence"] == 2 and entry["type"] == "number" and "12" in entry["source"]
 
 
 def test_html_keeps_its_page_and_gets_the_target_language(tmp_path):

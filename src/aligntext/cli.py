@@ -34,12 +34,43 @@ class CliError(click.ClickException):
         click.echo(f"aligntext: error: {self.format_message()}", err=True)
 
 
+def _usage_error(exc: click.UsageError) -> CliError:
+    """Click's usage error (unknown option, missing argument, bad choice) as one line.
+
+    Click prints a usage synopsis, a hint and the error on three lines; a script reading
+    stderr, and the README's promise, want one line naming the fix.
+    """
+    message = " ".join(exc.format_message().split())
+    message = message[:1].lower() + message[1:]
+    if exc.ctx is not None:
+        message = f"{message.rstrip('.')}; see '{exc.ctx.command_path} --help'"
+    return CliError(message)
+
+
 class _Group(click.Group):
-    """Turns library errors into :class:`CliError` in one place."""
+    """Turns library errors and click's usage errors into :class:`CliError` in one place."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.exceptions.NoArgsIsHelpError:
+            raise  # a bare `aligntext` prints its help
+        except click.UsageError as exc:
+            raise _usage_error(exc) from exc
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as exc:
+            raise _usage_error(exc) from exc
         except AligntextError as exc:
             raise CliError(str(exc)) from exc
         except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
@@ -120,22 +151,109 @@ def quiet_option(func: F) -> F:
     )
 
 
-def lang_option(*names: str, help: str) -> Callable[[F], F]:
-    """A language option (``--lang`` ...) validated against en, az, ru, tr."""
+def _lang_callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """Validate a language option's value(s) against en, az, ru, tr (commas split lists)."""
+    if value is None:
+        return None
+    from aligntext.langs import resolve_lang
 
-    def callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
-        if value is None:
-            return None
-        from aligntext.langs import resolve_lang
+    try:
+        if isinstance(value, tuple):
+            return tuple(resolve_lang(v) for part in value for v in part.split(",") if v.strip())
+        return resolve_lang(value)
+    except AligntextError as exc:
+        raise CliError(str(exc)) from exc
 
-        try:
-            if isinstance(value, tuple):
-                return tuple(resolve_lang(v) for v in value)
-            return resolve_lang(value)
-        except AligntextError as exc:
-            raise CliError(str(exc)) from exc
 
-    return click.option(*names, callback=callback, help=help)
+def lang_option(
+    *names: str, help: str, aliases: tuple[str, ...] = (), **kwargs: Any
+) -> Callable[[F], F]:
+    """A language option (``--lang``, ``--src``, ``--tgt``) validated against en, az, ru, tr.
+
+    Args:
+        names: the option's names; the last long one names the parameter unless ``kwargs``
+            gives a parameter name through ``names`` (a name without dashes).
+        help: the help text.
+        aliases: older spellings (``--src-lang``), accepted but hidden from ``--help`` so
+            that scripts written for them keep working.
+        kwargs: passed to :func:`click.option` (``multiple=True``, ``required=True``).
+    """
+    dest = next(
+        (n for n in names if not n.startswith("-")),
+        max((n for n in names if n.startswith("--")), key=len)[2:].replace("-", "_"),
+    )
+    main_flag = next(n for n in names if n.startswith("--"))
+    alias_dests = [f"_{dest}_alias{k}" for k in range(len(aliases))]
+    required = kwargs.pop("required", False)
+    empty = () if kwargs.get("multiple") else None
+
+    def decorator(func: F) -> F:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **params: Any) -> Any:
+            value = params.get(dest, empty)
+            for alias, alias_dest in zip(aliases, alias_dests, strict=True):
+                given = params.pop(alias_dest, empty)
+                if given in (None, ()):
+                    continue
+                if value not in (None, ()) and value != given:
+                    raise CliError(f"{main_flag} and {alias} are the same option; give it once")
+                value = given
+            if required and value in (None, ()):
+                path = click.get_current_context().command_path
+                raise CliError(f"missing option '{main_flag}'; see '{path} --help'")
+            params[dest] = value
+            return func(*args, **params)
+
+        for alias, alias_dest in zip(aliases, alias_dests, strict=True):
+            wrapper = click.option(
+                alias, alias_dest, callback=_lang_callback, hidden=True, **kwargs
+            )(wrapper)
+        return click.option(*names, callback=_lang_callback, help=help, **kwargs)(wrapper)  # type: ignore[return-value]
+
+    return decorator
+
+
+#: The language flags, one scheme for every command (docs/cli.md): --lang for the language of
+#: the input, --src / --tgt for a direction (a translation, a bitext, two versions), --langs
+#: for one language per file. The spellings of earlier versions stay as hidden aliases.
+_SRC_ALIASES = ("--src-lang",)
+_TGT_ALIASES = ("--tgt-lang",)
+
+
+def src_option(help: str) -> Callable[[F], F]:
+    """``--src``: the source language (hidden alias ``--src-lang``)."""
+    return lang_option("--src", help=help, aliases=_SRC_ALIASES)
+
+
+def tgt_option(help: str) -> Callable[[F], F]:
+    """``--tgt``: the target language (hidden alias ``--tgt-lang``)."""
+    return lang_option("--tgt", help=help, aliases=_TGT_ALIASES)
+
+
+#: How a document is read: ``doc`` from its name or content, or one named format.
+DOC_INPUT_FORMATS: tuple[str, ...] = ("doc", "txt", "md", "docx", "html")
+
+
+def input_format_option(
+    choices: tuple[str, ...] = DOC_INPUT_FORMATS, default: str | None = "doc", help: str = ""
+) -> Callable[[F], F]:
+    """``--input-format``: how the command reads its inputs, shared by every reading command."""
+    text = help or (
+        "How to read the input: doc (by file name, else by content: an unknown name holding "
+        "text is plain text), or txt, md, docx, html whatever the name."
+    )
+    return click.option(
+        "--input-format",
+        type=click.Choice(choices),
+        default=default,
+        show_default=default is not None,
+        help=text,
+    )
+
+
+def _doc_format(input_format: str | None) -> str | None:
+    """The ``fmt`` for :func:`read_document`: ``None`` (by name or content) for ``doc``."""
+    return None if input_format in (None, "doc", "lines") else input_format
 
 
 def _set_input_limit(ctx: click.Context, param: click.Parameter, value: Any) -> None:
@@ -205,18 +323,19 @@ def cli() -> None:
 # --- segment and language-id commands ---------------------------------------------------
 
 
-def _read_for_langid(path: str) -> Any:
-    """A document from ``path``, or from stdin when ``path`` is ``-``."""
+def _read_input(path: str, input_format: str | None = None) -> Any:
+    """A document from ``path``, or from stdin (read as plain text) when ``path`` is ``-``."""
     from aligntext.io.documents import document_from_text, read_document
 
     if path == "-":
         return document_from_text(sys.stdin.read())
-    return read_document(path)
+    return read_document(path, fmt=_doc_format(input_format))
 
 
 @cli.command("segment")
 @click.argument("file", type=click.Path(allow_dash=True, path_type=str))
 @lang_option("-l", "--lang", help="Language of the file (en, az, ru, tr); detected when left out.")
+@input_format_option()
 @click.option(
     "--strict", is_flag=True, help="Fail (exit 2) when the file is not in the --lang language."
 )
@@ -224,20 +343,26 @@ def _read_for_langid(path: str) -> Any:
 @output_options(("text", "jsonl"), "text")
 @quiet_option
 def segment_cmd(
-    file: str, lang: str | None, strict: bool, fmt: str, output: str, quiet: bool
+    file: str,
+    lang: str | None,
+    input_format: str,
+    strict: bool,
+    fmt: str,
+    output: str,
+    quiet: bool,
 ) -> None:
     """Split FILE (.txt, .md, .docx, .html, or - for stdin) into sentences.
 
     Prints one sentence per line (line breaks inside a sentence become spaces) and a blank
     line between paragraphs; --format jsonl prints one JSON object per sentence with its
-    paragraph and character offsets.
+    0-based index and paragraph and its character offsets.
     """
     import json
 
     from aligntext.langid import detect_language, verify_language
     from aligntext.segment import segment_document
 
-    doc = _read_for_langid(file)
+    doc = _read_input(file, input_format)
     name = "stdin" if file == "-" else f"'{file}'"
     if lang is None:
         lang = detect_language(doc.text)
@@ -270,22 +395,34 @@ def segment_cmd(
 
 @cli.command("detect")
 @click.argument("file", type=click.Path(allow_dash=True, path_type=str))
+@input_format_option()
 @click.option(
     "--scores", is_flag=True, help="Also print the probability of each of en, az, ru, tr."
 )
-def detect_cmd(file: str, scores: bool) -> None:
+@output_options(("text", "json"), "text")
+@quiet_option
+def detect_cmd(
+    file: str, input_format: str, scores: bool, fmt: str, output: str, quiet: bool
+) -> None:
     """Print the language (en, az, ru or tr) of FILE, or of stdin when FILE is -.
 
-    Text in none of the four languages is an error (exit 2), not a guess.
+    Text in none of the four languages is an error (exit 2), not a guess. --format json
+    prints {"file": ..., "lang": ..., "scores": {...}} (scores only with --scores).
     """
+    import json
+
     from aligntext.langid import detect_language, language_scores
 
-    doc = _read_for_langid(file)
+    doc = _read_input(file, input_format)
     code = detect_language(doc.text)
-    click.echo(code)
-    if scores:
-        for lang, prob in sorted(language_scores(doc.text).items(), key=lambda kv: -kv[1]):
-            click.echo(f"{lang}\t{prob:.4f}")
+    ranked = sorted(language_scores(doc.text).items(), key=lambda kv: -kv[1]) if scores else []
+    if fmt == "json":
+        data: dict[str, Any] = {"file": file, "lang": code}
+        if scores:
+            data["scores"] = dict(ranked)
+        emit(json.dumps(data, ensure_ascii=False) + "\n", output)
+        return
+    emit("".join([f"{code}\n", *(f"{lang}\t{prob:.4f}\n" for lang, prob in ranked)]), output)
 
 
 # --- translate and models commands ------------------------------------------------------
@@ -328,26 +465,22 @@ def _parse_models(values: tuple[str, ...]) -> str | dict[str, str] | None:
     return chosen
 
 
-def _tgt_callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
-    from aligntext.langs import resolve_lang
-
-    try:
-        return tuple(resolve_lang(v) for part in value for v in part.split(",") if v.strip())
-    except AligntextError as exc:
-        raise CliError(str(exc)) from exc
-
-
 @cli.command("translate")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=str))
-@lang_option("--src", help="Source language (en, az, ru, tr); detected per file when left out.")
-@click.option(
+@lang_option(
+    "--src",
+    help="Source language (en, az, ru, tr); detected per file when left out.",
+    aliases=_SRC_ALIASES,
+)
+@lang_option(
     "--tgt",
     "tgts",
+    help="Target language; repeat (or separate with commas) for several.",
+    aliases=_TGT_ALIASES,
     multiple=True,
     required=True,
-    callback=_tgt_callback,
-    help="Target language; repeat (or separate with commas) for several.",
 )
+@input_format_option()
 @click.option(
     "--out",
     "out_dir",
@@ -423,6 +556,7 @@ def translate_command(
     inputs: tuple[str, ...],
     src: str | None,
     tgts: tuple[str, ...],
+    input_format: str,
     out_dir: str,
     models: tuple[str, ...],
     backend: str,
@@ -486,6 +620,7 @@ def translate_command(
             force=force,
             follow_links=follow_links,
             max_input_mb=max_input_mb,
+            input_format=_doc_format(input_format),
         )
     except KeyboardInterrupt as exc:
         bar.close()
@@ -664,12 +799,12 @@ def models_convert_cmd(model: str, quantization: str, force: bool) -> None:
 def _align_langs(
     n_files: int, src_lang: str | None, tgt_lang: str | None, langs: str | None
 ) -> list[str | None]:
-    """One language (or None: detect) per file, from --src-lang/--tgt-lang or --langs."""
+    """One language (or None: detect) per file, from --src/--tgt or --langs."""
     from aligntext.langs import resolve_lang
 
     if langs is not None:
         if src_lang or tgt_lang:
-            raise CliError("give --langs or --src-lang/--tgt-lang, not both")
+            raise CliError("give --langs or --src/--tgt, not both")
         codes = [x.strip() for x in langs.split(",")]
         if len(codes) != n_files:
             raise CliError(
@@ -681,9 +816,7 @@ def _align_langs(
         except AligntextError as exc:
             raise CliError(str(exc)) from exc
     if n_files > 2 and (src_lang or tgt_lang):
-        raise CliError(
-            "--src-lang/--tgt-lang name two files; for three or more use --langs en,az,ru,tr"
-        )
+        raise CliError("--src/--tgt name two files; for three or more use --langs en,az,ru,tr")
     return [src_lang, tgt_lang] + [None] * (n_files - 2)
 
 
@@ -710,20 +843,31 @@ def _pivot_index(pivot: str | None, langs: list[str]) -> int:
     return langs.index(code)
 
 
+def _say_unmatched(alignment: Any) -> None:
+    """Say on stderr how many sentences a TMX leaves out: it holds translations only."""
+    from aligntext.align.formats import unmatched_sentences
+
+    src, tgt = unmatched_sentences(alignment)
+    if src or tgt:
+        warn(
+            f"the TMX leaves out {src + tgt} sentence(s) with no counterpart ({src} "
+            f"{alignment.src_lang}, {tgt} {alignment.tgt_lang}); --format tsv or jsonl "
+            "lists them"
+        )
+
+
 @cli.command("align")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
-@lang_option("--src-lang", help="Language of the first file (en, az, ru, tr); detected if omitted.")
-@lang_option("--tgt-lang", help="Language of the second file; detected if left out.")
+@src_option("Language of the first file (en, az, ru, tr); detected when left out.")
+@tgt_option("Language of the second file; detected when left out.")
 @langs_option
 @click.option(
     "--pivot", help="Multi-way: the version the others are aligned to (language or file number)."
 )
-@click.option(
-    "--input-format",
-    type=click.Choice(("doc", "lines")),
-    default="doc",
-    show_default=True,
-    help="doc: documents to segment into sentences; lines: one segment per line.",
+@input_format_option(
+    ("doc", "lines", *DOC_INPUT_FORMATS[1:]),
+    help="doc: documents to segment into sentences, read by file name or content (or "
+    "txt, md, docx, html whatever the name); lines: one segment per line.",
 )
 @strict_option
 @click.option(
@@ -741,8 +885,8 @@ def _pivot_index(pivot: str | None, langs: list[str]) -> int:
 @quiet_option
 def align_cmd(
     files: tuple[str, ...],
-    src_lang: str | None,
-    tgt_lang: str | None,
+    src: str | None,
+    tgt: str | None,
     langs: str | None,
     pivot: str | None,
     input_format: str,
@@ -775,7 +919,7 @@ def align_cmd(
         raise CliError(f"align needs at least two files, got {len(files)}; give SRC TGT [MORE...]")
     if mt_model and embed_model:
         raise CliError("give --mt-model or --embed-model, not both")
-    claimed = _align_langs(len(files), src_lang, tgt_lang, langs)
+    claimed = _align_langs(len(files), src, tgt, langs)
     versions = []
     for path, lang in zip(files, claimed, strict=True):
         code, segments, problems = read_segments(path, lang, input_format, strict=strict)
@@ -800,6 +944,8 @@ def align_cmd(
         if not quiet:
             for message in result.warnings:
                 warn(message)
+            if fmt == "tmx":
+                _say_unmatched(result)
         rendered = format_alignment(result, fmt)
         emit(rendered.decode("utf-8") if isinstance(rendered, bytes) else rendered, output)
         return
@@ -840,12 +986,12 @@ def _use_color(output: str) -> bool:
 
 @cli.command("check")
 @click.argument("pairs", metavar="PAIRS", type=click.Path(dir_okay=False, path_type=str))
-@lang_option("--src-lang", help="Source language (en, az, ru, tr); from the file or detected.")
-@lang_option("--tgt-lang", help="Target language (en, az, ru, tr); from the file or detected.")
-@click.option(
-    "--input-format",
-    type=click.Choice(("tsv", "tmx", "xliff", "po")),
-    help="Bitext format; guessed from the extension and content when left out.",
+@src_option("Source language (en, az, ru, tr); from the file or detected.")
+@tgt_option("Target language (en, az, ru, tr); from the file or detected.")
+@input_format_option(
+    ("tsv", "tmx", "xliff", "po"),
+    default=None,
+    help="Bitext format; from the file name and content when left out.",
 )
 @glossary_option
 @click.option(
@@ -860,8 +1006,8 @@ def _use_color(output: str) -> bool:
 @quiet_option
 def check_cmd(
     pairs: str,
-    src_lang: str | None,
-    tgt_lang: str | None,
+    src: str | None,
+    tgt: str | None,
     input_format: str | None,
     glossary: str | None,
     fail_on: str,
@@ -881,7 +1027,7 @@ def check_cmd(
     from aligntext.pipeline.compare import check_bitext_file
     from aligntext.render.report import render_findings
 
-    result = check_bitext_file(pairs, src_lang, tgt_lang, glossary, fmt=input_format)
+    result = check_bitext_file(pairs, src, tgt, glossary, fmt=input_format)
     text = render_findings(
         result.findings,
         fmt,
@@ -900,9 +1046,10 @@ def check_cmd(
 
 @cli.command("compare")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
-@lang_option("--src-lang", help="Language of the first file (en, az, ru, tr); detected if omitted.")
-@lang_option("--tgt-lang", help="Language of the second file; detected if left out.")
+@src_option("Language of the first file (en, az, ru, tr); detected when left out.")
+@tgt_option("Language of the second file; detected when left out.")
 @langs_option
+@input_format_option()
 @glossary_option
 @strict_option
 @click.option(
@@ -917,9 +1064,10 @@ def check_cmd(
 @quiet_option
 def compare_cmd(
     files: tuple[str, ...],
-    src_lang: str | None,
-    tgt_lang: str | None,
+    src: str | None,
+    tgt: str | None,
     langs: str | None,
+    input_format: str,
     glossary: str | None,
     strict: bool,
     fail_on: str,
@@ -940,8 +1088,14 @@ def compare_cmd(
 
     if len(files) < 2:
         raise CliError(f"compare needs at least two files, got {len(files)}; give A B [C D ...]")
-    claimed = _align_langs(len(files), src_lang, tgt_lang, langs)
-    report = compare_versions(list(files), claimed, glossary=glossary, strict=strict)
+    claimed = _align_langs(len(files), src, tgt, langs)
+    report = compare_versions(
+        list(files),
+        claimed,
+        glossary=glossary,
+        strict=strict,
+        input_format=_doc_format(input_format),
+    )
     if not quiet:
         for message in report.warnings:
             warn(message)
@@ -972,13 +1126,12 @@ def compare_cmd(
     help="Reference file or folder; repeat for several references.",
 )
 @lang_option("-l", "--lang", help="Target language (en, az, ru, tr); detected when left out.")
-@click.option(
-    "--input-format",
-    type=click.Choice(["lines", "doc"]),
+@input_format_option(
+    ("lines", *DOC_INPUT_FORMATS),
     default="lines",
-    show_default=True,
     help="lines: one segment per line, line i against line i (as sacrebleu). doc: documents "
-    "(.txt .md .docx .html) segmented into sentences and aligned first.",
+    "(.txt .md .docx .html, others by content) segmented into sentences and aligned first; "
+    "txt, md, docx, html: documents of that format whatever the name.",
 )
 @click.option(
     "-m",

@@ -42,7 +42,7 @@ LOWER_IS_BETTER: frozenset[str] = frozenset({"ter"})
 FACT_KINDS: tuple[str, ...] = ("number", "date", "entity")
 
 #: Input formats: ``lines`` (one segment per line) or ``doc`` (segment and align first).
-INPUT_FORMATS: tuple[str, ...] = ("lines", "doc")
+INPUT_FORMATS: tuple[str, ...] = ("lines", "doc", "txt", "md", "docx", "html")
 
 #: Paired tests: bootstrap resampling (``bs``), approximate randomisation (``ar``), or both.
 PAIRED_TESTS: tuple[str, ...] = ("bs", "ar", "both")
@@ -854,8 +854,14 @@ def _pairs_for(hypothesis: PathLike, references: Sequence[PathLike]) -> FolderMa
     return FolderMatch(pairs=(FilePair(hyp.name, str(hyp), tuple(str(r) for r in references)),))
 
 
-def _doc_segments(pair: FilePair, lang: str) -> tuple[list[str], list[list[str]]]:
-    """Segment a hypothesis document and its reference, align them, join each bead."""
+def _doc_segments(
+    pair: FilePair, lang: str, fmt: str | None = None
+) -> tuple[list[str], list[list[str]]]:
+    """Segment a hypothesis document and its reference, align them, join each bead.
+
+    ``fmt`` is the documents' format (``txt``, ``md``, ``docx``, ``html``); ``None`` reads
+    each by its name, or its content when the name says nothing.
+    """
     if len(pair.references) != 1:
         raise InputError(
             "document mode takes one reference per hypothesis; with several references give "
@@ -870,8 +876,8 @@ def _doc_segments(pair: FilePair, lang: str) -> tuple[list[str], list[list[str]]
             f"document mode needs aligntext's reader, segmenter and aligner ({exc}); "
             "give line-aligned files (--input-format lines)"
         ) from exc
-    hyp_segs = list(segment_document(read_document(pair.hypothesis), lang))
-    ref_segs = list(segment_document(read_document(pair.references[0]), lang))
+    hyp_segs = list(segment_document(read_document(pair.hypothesis, fmt=fmt), lang))
+    ref_segs = list(segment_document(read_document(pair.references[0], fmt=fmt), lang))
     if not ref_segs:
         raise InputError(f"{pair.references[0]!r} is empty; give a document with text")
     if not hyp_segs:
@@ -905,11 +911,12 @@ def _load(
             ref_names=list(pair.references),
         )
         return hyps, refs, lang
+    fmt = None if input_format == "doc" else input_format
     if lang is None:
         from aligntext.io.documents import read_document
 
-        lang = _guess_lang([read_document(pair.references[0]).text])
-    hyps, refs = _doc_segments(pair, lang)
+        lang = _guess_lang([read_document(pair.references[0], fmt=fmt).text])
+    hyps, refs = _doc_segments(pair, lang, fmt)
     return hyps, refs, lang
 
 
@@ -1100,7 +1107,8 @@ def evaluate(
         name: the system's name in the result (default: the hypothesis path).
         metrics: metric keys, some of :data:`METRICS`.
         settings: sacrebleu settings (defaults: the sacrebleu command line's).
-        input_format: ``lines`` or ``doc`` (segment documents and align them first).
+        input_format: ``lines``, or ``doc`` (segment documents and align them first; the
+            format from each name, or ``txt``, ``md``, ``docx``, ``html`` for all).
         facts: compute fact accuracy.
         worst: how many worst segments to list for fact accuracy.
 
@@ -1260,7 +1268,7 @@ def compare(
         lang: the target language.
         metrics: metric keys for scores and tests.
         settings: sacrebleu settings.
-        input_format: ``lines`` or ``doc``.
+        input_format: ``lines``, ``doc``, or a document format (as for :func:`evaluate`).
         facts: compute fact accuracy per system.
         worst: worst segments listed per system.
         test: ``bs``, ``ar`` or ``both``.

@@ -2,13 +2,16 @@
 
 The JSON-lines shape is a contract other tools rely on: one bead per line,
 ``{"src": [i, ...], "tgt": [j, ...], "score": x, "confidence": c}``, 0-based segment indices,
-beads in document order covering every segment exactly once.
+beads in document order covering every segment exactly once. Machine formats (JSON lines,
+the TSV's ``*_index`` columns) count segments from 0; the text views, read by people, number
+beads, rows and sentences from 1 (docs/cli.md).
 """
 
 from __future__ import annotations
 
 import json
 import textwrap
+from collections.abc import Sequence
 
 from aligntext.errors import InputError
 from aligntext.types import Alignment, MultiAlignment, Segment
@@ -50,11 +53,27 @@ def bead_texts(alignment: Alignment) -> list[tuple[str, str]]:
     return [(_join(alignment.src, b.src), _join(alignment.tgt, b.tgt)) for b in alignment.beads]
 
 
+def _labels(langs: Sequence[str]) -> list[str]:
+    """A column label per version: its language code, numbered when a language repeats."""
+    return [
+        lang if list(langs).count(lang) == 1 else f"{lang}{k + 1}" for k, lang in enumerate(langs)
+    ]
+
+
+#: The header of a two-version TSV after the two language columns.
+TSV_INDEX_COLUMNS: tuple[str, ...] = ("src_index", "tgt_index", "score", "confidence")
+
+
 def to_tsv(alignment: Alignment) -> str:
-    """One line per bead: ``source<TAB>target<TAB>src indices<TAB>tgt indices<TAB>score<TAB>
-    confidence``. The first two columns make it a bitext other tools read; an unaligned
-    sentence has an empty column; indices are comma-separated."""
-    lines = []
+    """A header, then one line per bead: ``source<TAB>target<TAB>src indices<TAB>tgt
+    indices<TAB>score<TAB>confidence``.
+
+    The header names the two languages and the other columns (``en  ru  src_index
+    tgt_index  score  confidence``), as the multi-way TSV names its versions; ``aligntext
+    check`` recognises it. The first two columns make it a bitext other tools read; an
+    unaligned sentence has an empty column; indices are 0-based and comma-separated.
+    """
+    lines = ["\t".join((*_labels((alignment.src_lang, alignment.tgt_lang)), *TSV_INDEX_COLUMNS))]
     for b, (s, t) in zip(alignment.beads, bead_texts(alignment), strict=True):
         lines.append(
             "\t".join(
@@ -71,11 +90,18 @@ def to_tsv(alignment: Alignment) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+def unmatched_sentences(alignment: Alignment) -> tuple[int, int]:
+    """How many source and target sentences have no counterpart (beads with an empty side)."""
+    src = sum(len(b.src) for b in alignment.beads if not b.tgt)
+    tgt = sum(len(b.tgt) for b in alignment.beads if not b.src)
+    return src, tgt
+
+
 def to_tmx(alignment: Alignment) -> bytes:
     """A TMX 1.4b translation memory (UTF-8 bytes) of the aligned beads.
 
     Beads with an empty side (a dropped or added sentence) are left out: a translation memory
-    holds translations only.
+    holds translations only. :func:`unmatched_sentences` counts them, for the caller to say.
     """
     from aligntext.io.bitext import write_tmx
 
@@ -85,6 +111,11 @@ def to_tmx(alignment: Alignment) -> bytes:
         if b.src and b.tgt
     ]
     return write_tmx(pairs, alignment.src_lang, alignment.tgt_lang)
+
+
+def _numbers(indices: Sequence[int]) -> str:
+    """0-based segment indices as the 1-based sentence numbers a reader counts (``-``: none)."""
+    return ",".join(str(i + 1) for i in indices) or "-"
 
 
 def _side_by_side(left: str, right: str, width: int) -> list[str]:
@@ -97,12 +128,14 @@ def _side_by_side(left: str, right: str, width: int) -> list[str]:
 
 
 def to_text(alignment: Alignment, width: int = 100) -> str:
-    """A human-readable side-by-side view: one block per bead, low confidence marked."""
+    """A side-by-side view for people: one block per bead, low confidence marked; beads and
+    sentences are numbered from 1."""
     out = [f"{alignment.src_lang} | {alignment.tgt_lang}"]
-    for k, (b, (s, t)) in enumerate(zip(alignment.beads, bead_texts(alignment), strict=True)):
+    beads = zip(alignment.beads, bead_texts(alignment), strict=True)
+    for k, (b, (s, t)) in enumerate(beads, start=1):
         flag = "  LOW CONFIDENCE" if b.confidence < 0.5 else ""
-        src = ",".join(map(str, b.src)) or "-"
-        tgt = ",".join(map(str, b.tgt)) or "-"
+        src = _numbers(b.src)
+        tgt = _numbers(b.tgt)
         out.append(
             f"--- bead {k}: {b.kind}  src {src}  tgt {tgt}  score {b.score:.2f}  "
             f"confidence {b.confidence:.2f}{flag}"
@@ -128,8 +161,9 @@ def format_alignment(alignment: Alignment, fmt: str) -> str | bytes:
 
 # --- input -------------------------------------------------------------------------------
 
-#: How a file given to the aligner is read: a document to segment, or one segment per line.
-INPUT_FORMATS: tuple[str, ...] = ("doc", "lines")
+#: How a file given to the aligner is read: a document to segment (``doc``: its format from
+#: its name or content; or one named format), or one segment per line.
+INPUT_FORMATS: tuple[str, ...] = ("doc", "lines", "txt", "md", "docx", "html")
 
 
 def read_segments(
@@ -145,7 +179,8 @@ def read_segments(
         path: a document (.txt, .md, .docx, .html) or, with ``input_format="lines"``, a text
             file with one segment per line (empty lines skipped).
         lang: the language; detected from the text when ``None``, verified otherwise.
-        input_format: ``doc`` (read and segment with the project's segmenter) or ``lines``.
+        input_format: ``doc`` (read and segment with the project's segmenter), ``txt``,
+            ``md``, ``docx`` or ``html`` (likewise, whatever the file's name) or ``lines``.
         strict: raise :class:`~aligntext.errors.LanguageMismatchError` when the text is not
             in ``lang`` instead of returning a warning.
 
@@ -169,7 +204,7 @@ def read_segments(
     else:
         from aligntext.io.documents import read_document
 
-        doc = read_document(path)
+        doc = read_document(path, fmt=None if input_format == "doc" else input_format)
         text = doc.text
     if lang is None:
         code = detect_language(text)
@@ -192,10 +227,7 @@ def read_segments(
 
 def version_labels(multi: MultiAlignment) -> list[str]:
     """A label per version: its language code, numbered when a language repeats."""
-    labels = []
-    for k, lang in enumerate(multi.langs):
-        labels.append(lang if multi.langs.count(lang) == 1 else f"{lang}{k + 1}")
-    return labels
+    return _labels(multi.langs)
 
 
 def multi_to_jsonl(multi: MultiAlignment) -> str:
@@ -219,14 +251,15 @@ def multi_to_tsv(multi: MultiAlignment) -> str:
 
 
 def multi_to_text(multi: MultiAlignment, width: int = 100) -> str:
-    """One block per row, one line per version: ``label [indices] text``."""
+    """One block per row, one line per version: ``label [sentence numbers] text`` (rows and
+    sentences numbered from 1)."""
     labels = version_labels(multi)
     pad = max(len(x) for x in labels)
     out = []
-    for k, row in enumerate(multi.rows):
+    for k, row in enumerate(multi.rows, start=1):
         out.append(f"--- row {k}")
         for lab, segs, ix in zip(labels, multi.segments, row, strict=True):
-            where = ",".join(map(str, ix)) or "-"
+            where = _numbers(ix)
             text = _join(segs, ix) if ix else ""
             lines = textwrap.wrap(text, max(width - pad - 12, 20)) or [""]
             out.append(f"{lab:<{pad}} [{where}] {lines[0]}".rstrip())

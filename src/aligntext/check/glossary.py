@@ -14,7 +14,7 @@ import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from aligntext.check.translit import TURKIC_MORPHS, lower, strip_suffix
@@ -97,14 +97,27 @@ def _word_pattern(word: str, lang: str) -> str:
     return pattern + r"(?:['’]s?)?"
 
 
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source)
+
+
 @dataclass(frozen=True)
 class _Entry:
-    pattern: re.Pattern[str]
+    # The regular expression's source: compiled on first use, since a text meets only the
+    # few terms sharing its words' first letters and compiling all of a language's ~500
+    # built-in terms up front cost half a second of every command's start.
+    source: str
     concept: str
     term: str
     # "exact": acronym, matched with its case; "cap": a name, found capitalised; "any": a user
     # term or a built-in adjective written in lower case (Russian "ирландский"), any case.
     mode: str
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled once per source)."""
+        return _compiled(self.source)
 
 
 def _is_acronym(term: str) -> bool:
@@ -126,13 +139,13 @@ def _build_index(
             continue
         if _is_acronym(term):
             pattern = re.escape(term) + r"(?:[-'’][^\W\d_]{1,6})?(?![\w])"
-            entry = _Entry(re.compile(pattern), concept, term, "exact")
+            entry = _Entry(pattern, concept, term, "exact")
         else:
             pattern = r"[\s\-]+".join(_word_pattern(w, lang) for w in words)
             if lang == "ru":  # "Объединённых" is often printed "Объединенных"
                 pattern = pattern.replace("ё", "е").replace("е", "[её]")
             mode = "cap" if names else "any"
-            entry = _Entry(re.compile(pattern + r"(?![\w])"), concept, term, mode)
+            entry = _Entry(pattern + r"(?![\w])", concept, term, mode)
         key = _probe(lower(term, lang))
         index.setdefault(key, []).append(entry)
     for entries in index.values():

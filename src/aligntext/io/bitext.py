@@ -2,9 +2,9 @@
 
 The XML and PO formats are read and written with translate-toolkit's storage classes, the
 library CAT tools' exports are usually checked with (``pofilter``), not hand-written XML.
-Pair ``i`` of a :class:`Bitext` is line ``i`` of a TSV file (0-based) or the ``i``-th
-translation unit of the other formats, so a finding's ``pair`` points a reviewer to the
-right place in the file.
+Pair ``i`` of a :class:`Bitext` is line ``i + 1`` of a TSV file or the ``(i + 1)``-th
+translation unit of the other formats (a TSV header line, like a blank line, is an empty
+pair), so a finding's row, ``pair + 1``, points a reviewer to the right place in the file.
 """
 
 from __future__ import annotations
@@ -124,13 +124,37 @@ def bitext_format_of(path: str | os.PathLike[str], fmt: str | None = None) -> st
     return _sniff(p)
 
 
+def _header_langs(line: str) -> tuple[str, str] | None:
+    """The two languages a header line names (``en<TAB>ru<TAB>src_index...``), else ``None``.
+
+    ``aligntext align --format tsv`` starts with such a line; numbered labels (``en1``,
+    ``en2``) name the same language twice.
+    """
+    from aligntext.errors import UnsupportedLanguageError
+    from aligntext.langs import resolve_lang
+
+    cells = line.split("\t")
+    if len(cells) < 2:
+        return None
+    try:
+        src, tgt = (resolve_lang(cell.strip().rstrip("0123456789")) for cell in cells[:2])
+    except UnsupportedLanguageError:
+        return None
+    return src, tgt
+
+
 def _read_tsv(path: Path, encoding: str | None) -> Bitext:
     text, _ = read_text(path, encoding=encoding)
     lines = text.split("\n")
     while lines and not lines[-1].strip():
         lines.pop()
+    header = _header_langs(lines[0]) if lines else None
     pairs: list[tuple[str, str]] = []
     for number, line in enumerate(lines, start=1):
+        if number == 1 and header is not None:
+            # Kept as an empty pair, like a blank line, so that pair i stays line i.
+            pairs.append(("", ""))
+            continue
         if not line.strip():
             # Kept as an empty pair so that pair i stays line i of the file.
             pairs.append(("", ""))
@@ -144,7 +168,10 @@ def _read_tsv(path: Path, encoding: str | None) -> Bitext:
         # Extra columns (scores, notes) are ignored: source and target are the first two.
         src, tgt = line.split("\t")[:2]
         pairs.append((_norm(src), _norm(tgt)))
-    return Bitext(pairs=tuple(pairs), format="tsv", path=str(path))
+    src_lang, tgt_lang = header or (None, None)
+    return Bitext(
+        pairs=tuple(pairs), src_lang=src_lang, tgt_lang=tgt_lang, format="tsv", path=str(path)
+    )
 
 
 def _load_bytes(path: Path) -> bytes:

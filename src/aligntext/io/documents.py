@@ -51,11 +51,60 @@ def _resolve_lang(lang: str | None) -> str | None:
     return resolve_lang(lang)
 
 
+#: How binary files that people mistake for documents begin, and what to call them.
+_BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx under another name? pass --input-format docx)"),
+    (b"\xd0\xcf\x11\xe0", "an old Word (.doc) or Office file"),
+    (b"{\\rtf", "an RTF file"),
+    (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\x7fELF", "a program"),
+)
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def sniff_format(path: str | os.PathLike[str]) -> str:
+    """The document format of a file whose name does not say it, from its first bytes.
+
+    Corpora name files by language (``news.en``, ``newstest.ru``), so a name aligntext does
+    not know is read as plain text, or as HTML when it starts like a page.
+
+    Raises:
+        InputError: the file starts like a binary format (PDF, an image, an archive) or holds
+            NUL bytes outside UTF-16 text.
+    """
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+    for magic, what in _BINARY_SIGNATURES:
+        if head.startswith(magic):
+            raise InputError(
+                f"'{path}' is {what}, not a text document; aligntext reads .txt, .md, .docx "
+                "and .html documents and text under any other name"
+            )
+    if b"\x00" in head and not head.startswith(_UTF16_BOMS):
+        # UTF-16 without a byte order mark is left to the decoder, which recognises it.
+        from aligntext.io.encoding import decode_bytes
+
+        decode_bytes(head[: len(head) // 2 * 2], path)
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:64].lower()
+    if start.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return "txt"
+
+
 def format_of(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     """The document format for ``path``: ``fmt`` when given, else from the suffix.
 
+    A suffix aligntext does not know (``.en``, ``.ru``, none at all) is read by content
+    (:func:`sniff_format`): text is a plain-text document.
+
     Raises:
-        InputError: an unknown ``fmt`` or suffix (the message lists the supported ones).
+        InputError: an unknown ``fmt``, or a file without a known suffix that is binary.
     """
     if fmt is not None:
         name = fmt.lower().lstrip(".")
@@ -65,11 +114,7 @@ def format_of(path: str | os.PathLike[str], fmt: str | None = None) -> str:
         return name
     suffix = Path(path).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        shown = suffix or "(no suffix)"
-        raise InputError(
-            f"unsupported file type {shown} for '{path}'; supported: "
-            f"{', '.join(SUPPORTED_SUFFIXES)} (or pass the format explicitly)"
-        )
+        return sniff_format(path)
     return SUPPORTED_SUFFIXES[suffix]
 
 
@@ -85,16 +130,17 @@ def read_document(
 
     Args:
         path: the file.
-        fmt: ``txt``, ``md``, ``docx`` or ``html``; detected from the suffix when ``None``.
+        fmt: ``txt``, ``md``, ``docx`` or ``html``; from the suffix when ``None``, and from
+            the content when the suffix is none of those (text is read as ``txt``).
         encoding: overrides encoding detection for text formats.
         lang: the document's language code, stored on the document when given.
         max_bytes: the cap on the file (the unpacked XML of a .docx); default
             :func:`~aligntext.io.encoding.max_input_bytes`. Checked before parsing.
 
     Raises:
-        InputError: unsupported suffix, missing / empty / binary / undecodable file, a
-            file over the cap, a paragraph over
-            :data:`~aligntext.io.encoding.MAX_LINE_CHARS`, or a document without text.
+        InputError: missing / empty / binary / undecodable file, a file over the cap, a
+            paragraph over :data:`~aligntext.io.encoding.MAX_LINE_CHARS`, or a document
+            without text.
     """
     p = Path(path)
     # A missing file or a folder is the more useful message than its suffix.

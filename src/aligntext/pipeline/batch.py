@@ -220,12 +220,14 @@ def collect_inputs(
                 (p, PurePosixPath(p.relative_to(path).as_posix()))
                 for p in _walk(path, suffixes, follow_links, notes)
             )
-        elif path.suffix.lower() in suffixes:
-            found.append((path, PurePosixPath(path.name)))
         else:
-            raise InputError(
-                f"input {str(raw)!r} is not a supported format; use one of {', '.join(suffixes)}"
-            )
+            # A file named on the command line is read whatever its name (news.en is text);
+            # only a binary one is refused, here rather than after the models load.
+            if path.suffix.lower() not in suffixes:
+                from aligntext.io.documents import sniff_format
+
+                sniff_format(path)
+            found.append((path, PurePosixPath(path.name)))
     if not found:
         names = ", ".join(repr(str(i)) for i in inputs)
         raise InputError(
@@ -500,6 +502,7 @@ def translate_folder(
     batch_sentences: int = 64,
     follow_links: bool = False,
     max_input_mb: float | None = None,
+    input_format: str | None = None,
 ) -> TranslateRun:
     """Translate files and folders into one or more languages, mirroring them under ``out_dir``.
 
@@ -533,6 +536,8 @@ def translate_folder(
             (by default they are skipped with a warning).
         max_input_mb: the cap on what one input may hold (see
             :data:`aligntext.io.encoding.DEFAULT_MAX_INPUT_MB`); larger files fail alone.
+        input_format: ``txt``, ``md``, ``docx`` or ``html`` to read every file so; ``None``
+            reads each by its suffix (by its content when the suffix is unknown).
 
     Returns:
         A :class:`TranslateRun` with one :class:`FileResult` per file and target.
@@ -578,7 +583,7 @@ def translate_folder(
         segment_cache = _open_cache(cache)
         runner = _Runner(
             out_root, factory, segment_cache, progress, check, chunk_sentences,
-            batch_sentences, limit,
+            batch_sentences, limit, input_format,
         )  # fmt: skip
         try:
             result = runner.run(files, src, targets, force, started)
@@ -642,7 +647,9 @@ class _Runner:
         chunk_sentences: int,
         batch_sentences: int = 64,
         max_input_bytes: int | None = None,
+        input_format: str | None = None,
     ) -> None:
+        self.input_format = input_format
         self.out_root = out_root
         self.batch_sentences = batch_sentences
         self.max_input_bytes = max_input_bytes
@@ -888,7 +895,7 @@ class _Runner:
 
         if source not in docs:
             try:
-                doc = read_document(source, max_bytes=self.max_input_bytes)
+                doc = read_document(source, fmt=self.input_format, max_bytes=self.max_input_bytes)
                 note = ""
                 if not src:
                     lang = _detect(doc, source)
@@ -1084,7 +1091,9 @@ def _check(job: _Job, translations: Mapping[str, str]) -> list[Finding]:
 
 def _finding_dict(finding: Finding) -> dict[str, Any]:
     return {
-        "sentence": finding.pair,
+        # 1-based, as stderr says it ("sentence 8"); docs/cli.md: numbers are 1-based,
+        # fields named *index* 0-based.
+        "sentence": finding.pair + 1,
         "type": finding.type,
         "severity": finding.severity,
         "message": finding.message,

@@ -66,6 +66,7 @@ def compare_versions(
     *,
     glossary: Any = None,
     strict: bool = False,
+    input_format: str | None = None,
 ) -> Report:
     """Segment, align and check two or more language versions of one statement.
 
@@ -80,6 +81,8 @@ def compare_versions(
         glossary: a glossary file path (TSV or TBX) or an already loaded glossary.
         strict: raise :class:`~aligntext.errors.LanguageMismatchError` when a text is not in
             the language it is said to be in, instead of warning.
+        input_format: ``txt``, ``md``, ``docx`` or ``html`` to read every path so; ``None``
+            reads each by its suffix (by its content when the suffix is unknown).
 
     Returns:
         The :class:`Report`: versions, pairwise alignments and findings, the multi-way rows
@@ -108,7 +111,7 @@ def compare_versions(
     versions = []
     for i, item in enumerate(items):
         claimed = langs[i] if langs is not None else None
-        versions.append(_make_version(item, claimed, strict, warnings))
+        versions.append(_make_version(item, claimed, strict, warnings, input_format))
 
     pivot = versions[0]
     multi = align_multi([(v.lang, v.segments) for v in versions], pivot=0)
@@ -138,6 +141,7 @@ def _make_version(
     claimed: str | None,
     strict: bool,
     warnings: list[str],
+    input_format: str | None = None,
 ) -> Version:
     """Read (if needed), identify the language of and segment one version."""
     from aligntext.langid import detect_language, verify_language
@@ -148,7 +152,7 @@ def _make_version(
     else:
         from aligntext.io.documents import read_document
 
-        doc = read_document(os.fspath(item))
+        doc = read_document(os.fspath(item), fmt=input_format)
     name = _version_name(doc)
     if not doc.text.strip():
         raise InputError(f"{name} has no text; give a file with the statement's text")

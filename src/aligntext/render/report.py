@@ -56,12 +56,14 @@ def span_to_dict(span: Span) -> dict[str, Any]:
 
 
 def finding_to_dict(finding: Finding) -> dict[str, Any]:
-    """A finding as a JSON-ready dict; ``pair``, ``type``, ``severity`` and ``message`` first.
+    """A finding as a JSON-ready dict; ``row``, ``type``, ``severity`` and ``message`` first.
 
-    Those four keys are the contract of ``aligntext check --format jsonl``.
+    Those four keys are the contract of ``aligntext check --format jsonl``. ``row`` is the
+    1-based number a reader sees in the text and HTML output: the bitext's line or
+    translation unit, or the comparison's row (``finding.pair + 1``).
     """
     return {
-        "pair": finding.pair,
+        "row": finding.pair + 1,
         "type": finding.type,
         "severity": finding.severity,
         "message": finding.message,
@@ -127,7 +129,7 @@ def render_findings(
     """Render the findings of a bitext check.
 
     Args:
-        findings: the findings; ``pair`` indexes ``pairs``.
+        findings: the findings; ``pair`` indexes ``pairs`` (shown as row ``pair + 1``).
         fmt: ``text``, ``jsonl`` (one finding per line) or ``json`` (one object with the
             summary, the findings and the signature).
         pairs: the ``(source, target)`` texts, shown under each finding in text output.
@@ -158,7 +160,7 @@ def render_findings(
     style = _styler(color)
     lines = []
     for f in findings:
-        lines.append(_text_finding_line(f, f"pair {f.pair}", style))
+        lines.append(_text_finding_line(f, f"row {f.pair + 1}", style))
         if 0 <= f.pair < len(pairs):
             src, tgt = pairs[f.pair]
             lines.append(
@@ -281,10 +283,17 @@ def report_to_json(report: Report) -> str:
             "signature": str(a.signature),
         }
 
+    # A pairwise finding's pair is a bead of its version's alignment; the reader's row is the
+    # report row that bead falls in. Both are given, each named for what it counts.
+    bead_rows = _bead_rows(report)
     findings = []
     for k, found in enumerate(report.findings, start=1):
+        rows_of = bead_rows[k - 1] if k - 1 < len(bead_rows) else []
         for f in found:
-            findings.append({"version": k, **finding_to_dict(f)})
+            row = rows_of[f.pair] + 1 if 0 <= f.pair < len(rows_of) else 0
+            data = finding_to_dict(f)
+            data["row"] = row if row > 0 else None
+            findings.append({"version": k, **data, "bead_index": f.pair})
     everything = list(report.all_findings())
     data = {
         "versions": [version(v) for v in report.versions],
