@@ -190,7 +190,7 @@ def language_scores(text: str) -> dict[str, float]:
     sample, letters = _prepare(text)
     if not letters:
         raise UnsupportedLanguageError(
-            "the text has no letters to identify its language; give the language with --lang"
+            "the text has no letters to identify its language; give its language"
         )
     return _four_scores(sample, letters)
 
@@ -229,7 +229,7 @@ def detect_language(text: str) -> str:
     sample, letters = _prepare(text)
     if not letters:
         raise UnsupportedLanguageError(
-            "the text has no letters to identify its language; give the language with --lang"
+            "the text has no letters to identify its language; give its language"
         )
     reason = _reject_reason(sample, letters)
     if reason is not None:
@@ -285,6 +285,8 @@ def verify_language(
                 message = f"{what} looks like {LANGUAGES[best].name} ({best}), not {given} as given"
     if message is None:
         return None
+    # No flag is named: each command spells its language options its own way (--lang, --src,
+    # --langs), and a library message cannot know which one was used.
     if strict:
-        raise LanguageMismatchError(message + "; fix --lang or the file")
-    return message + "; check --lang"
+        raise LanguageMismatchError(message + "; fix the language given or the file")
+    return message + "; check the language given for it"

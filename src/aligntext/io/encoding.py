@@ -265,16 +265,16 @@ def decode_bytes(
             name = detect_encoding(data)
         except InputError:
             raise InputError(
-                f"cannot tell the text encoding of '{_display(p)}'; pass the encoding "
-                "explicitly (e.g. --encoding cp1251)"
+                f"cannot tell the text encoding of '{_display(p)}'; convert it to UTF-8 "
+                "(e.g. iconv -f cp1251 -t utf-8)"
             ) from None
     try:
         text = data.decode(name)
     except UnicodeDecodeError as exc:
         raise InputError(
             f"file '{_display(p)}' cannot be decoded as {name} (byte "
-            f"0x{data[exc.start]:02X} at offset {exc.start}); pass the right encoding "
-            "(e.g. --encoding cp1251)"
+            f"0x{data[exc.start]:02X} at offset {exc.start}); convert it to UTF-8 "
+            "(e.g. iconv -f cp1251 -t utf-8)"
         ) from None
     if name == "utf-16" and text.startswith("\ufeff"):
         text = text[1:]
