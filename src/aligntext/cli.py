@@ -163,6 +163,7 @@ def lang_option(
     main_flag = next(n for n in names if n.startswith("--"))
     alias_dests = [f"_{dest}_alias{k}" for k in range(len(aliases))]
     required = kwargs.pop("required", False)
+    kwargs.setdefault("metavar", "LANG")
     empty = () if kwargs.get("multiple") else None
 
     def decorator(func: F) -> F:
@@ -241,7 +242,9 @@ glossary_option = click.option(
     help="Glossary (TSV or TBX): one concept per row, its form in each language.",
 )
 langs_option = click.option(
-    "--langs", help="Languages of all files, comma-separated, in order: en,az,ru,tr."
+    "--langs",
+    metavar="LANG,LANG...",
+    help="Languages of all files, comma-separated, in order: en,az,ru,tr.",
 )
 strict_option = click.option(
     "--strict", is_flag=True, help="Fail (exit 2) when a file is not in its language."
@@ -264,7 +267,7 @@ def library_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group("aligntext", cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="aligntext")
 def cli() -> None:
     """Translate, align, cross-check and evaluate statements in English, Azerbaijani,
@@ -425,7 +428,7 @@ def _parse_models(values: tuple[str, ...]) -> str | dict[str, str] | None:
 @lang_option(
     "--tgt",
     "tgts",
-    help="Target language; repeat (or separate with commas) for several.",
+    help="Target language (required); repeat, or separate with commas, for several.",
     aliases=_TGT_ALIASES,
     multiple=True,
     required=True,
