@@ -295,7 +295,8 @@ def test_detect_writes_json_to_a_file_quietly(cli_runner, news):
     assert result.stdout == "" and result.stderr == ""
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["lang"] == "ru" and data["file"].endswith("news.ru")
-    assert list(data["scores"])[0] == "ru" and set(data["scores"]) == {"en", "az", "ru", "tr"}
+    assert next(iter(data["scores"])) == "ru"
+    assert set(data["scores"]) == {"en", "az", "ru", "tr"}
     plain = cli_runner.invoke(cli, ["detect", str(news / "news.en")])
     assert plain.stdout == "en\n"
 
