@@ -149,8 +149,8 @@ def lang_option(
     """A language option (``--lang``, ``--src``, ``--tgt``) validated against en, az, ru, tr.
 
     Args:
-        names: the option's names; the last long one names the parameter unless ``kwargs``
-            gives a parameter name through ``names`` (a name without dashes).
+        names: the option's flags, and optionally the parameter's name (a name without
+            dashes, as in :func:`click.option`); else the longest flag names it.
         help: the help text.
         aliases: older spellings (``--src-lang``), accepted but hidden from ``--help`` so
             that scripts written for them keep working.
@@ -187,7 +187,8 @@ def lang_option(
             wrapper = click.option(
                 alias, alias_dest, callback=_lang_callback, hidden=True, **kwargs
             )(wrapper)
-        return click.option(*names, callback=_lang_callback, help=help, **kwargs)(wrapper)  # type: ignore[return-value]
+        option = click.option(*names, callback=_lang_callback, help=help, **kwargs)
+        return option(wrapper)  # type: ignore[return-value]
 
     return decorator
 
@@ -796,9 +797,10 @@ def align_cmd(
     """Align the sentences of two (or more) language versions: SRC TGT [MORE...].
 
     Two files give one bead per line (--format jsonl: {"src": [i...], "tgt": [j...],
-    "score": x, "confidence": c}, 0-based segment indices), or a TSV / TMX bitext or a
-    side-by-side text view. Three or more files are aligned through a pivot (the first, or
-    --pivot) into rows of corresponding sentences (jsonl, tsv or text).
+    "score": x, "confidence": c}, 0-based segment indices), or a TSV (with a header) / TMX
+    bitext or a side-by-side text view (numbered from 1). Three or more files are aligned
+    through a pivot (the first, or --pivot) into rows of corresponding sentences (jsonl, tsv
+    or text).
     """
     from aligntext.align import (
         EmbeddingScorer,
@@ -913,9 +915,10 @@ def check_cmd(
     """Check an aligned bitext for mismatched numbers, dates, names and omissions.
 
     PAIRS is a TSV file (source<TAB>target per line), TMX, XLIFF (1.2 or 2.x) or PO.
-    --format jsonl prints one finding per line: {"pair": i, "type": ..., "severity": ...,
-    "message": ...} with pair the 0-based line / translation-unit index. Exit code 1 when
-    a finding at or above --fail-on exists, 0 when none, 2 on bad input.
+    --format jsonl prints one finding per line: {"row": n, "type": ..., "severity": ...,
+    "message": ...} with row the 1-based line / translation unit, as the text output shows
+    it. Exit code 1 when a finding at or above --fail-on exists, 0 when none, 2 on bad
+    input.
     """
     import os
 
