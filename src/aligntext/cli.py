@@ -1193,8 +1193,20 @@ def evaluate_cmd(
         sys.exit(1)
 
 
+#: Commands that run translation models, whose linear algebra may use OpenBLAS's threads.
+_MODEL_COMMANDS = ("translate", "models")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Console-script entry point."""
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] and args[0] not in _MODEL_COMMANDS:
+        # numpy's OpenBLAS starts a pool of spinning threads on import; the aligner's small
+        # arrays gain nothing from it, and on two busy cores the pool costs ~50 ms of CPU per
+        # command. A value the user set wins.
+        import os
+
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         cli.main(args=argv, prog_name="aligntext", standalone_mode=True)
     except SystemExit as exc:
