@@ -40,10 +40,15 @@ def _usage_error(exc: click.UsageError) -> CliError:
     Click prints a usage synopsis, a hint and the error on three lines; a script reading
     stderr, and the README's promise, want one line naming the fix.
     """
+    import re
+
     message = " ".join(exc.format_message().split())
-    message = message[:1].lower() + message[1:]
+    # "No such option: '--fromat'. (Did you mean '--format'?)" -> one clause per sentence.
+    message = re.sub(r"\.?\s*\((.*)\)\.?$", r". \1", message)
+    message = re.sub(r"\.\s+([A-Z])", lambda m: "; " + m.group(1).lower(), message)
+    message = message[:1].lower() + message[1:].rstrip(".")
     if exc.ctx is not None:
-        message = f"{message.rstrip('.')}; see '{exc.ctx.command_path} --help'"
+        message = f"{message} (see '{exc.ctx.command_path} --help')"
     return CliError(message)
 
 
@@ -179,7 +184,7 @@ def lang_option(
                 value = given
             if required and value in (None, ()):
                 path = click.get_current_context().command_path
-                raise CliError(f"missing option '{main_flag}'; see '{path} --help'")
+                raise CliError(f"missing option '{main_flag}' (see '{path} --help')")
             params[dest] = value
             return func(*args, **params)
 
