@@ -115,8 +115,13 @@ def _flags(command: click.Command, hidden: bool | None = False) -> set[str]:
 
 
 @pytest.mark.parametrize(("path", "command"), LEAVES, ids=[" ".join(p) for p, _ in LEAVES])
-def test_same_names_for_the_same_things(path, command):
+def test_same_names_for_the_same_things(cli_runner, path, command):
     name = " ".join(path)
+    # What --help shows: language flags from the one scheme, no hidden alias.
+    shown = cli_runner.invoke(cli, [*path, "--help"]).stdout
+    flags = set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", shown))
+    assert {f for f in flags if "lang" in f or f in ("--src", "--tgt")} <= LANG_FLAGS, name
+    assert not flags & set(HIDDEN_ALIASES), name
     for param in command.params:
         if not isinstance(param, click.Option) or param.hidden:
             continue
