@@ -73,8 +73,8 @@ def test_import_and_help_leave_heavy_libraries_out():
         "import sys, aligntext, aligntext.cli\n"
         "from aligntext.cli import cli\n"
         "try:\n    cli.main(['--help'], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('torch', 'transformers', 'ctranslate2', 'sacrebleu') "
-        "if m in sys.modules]\n"
+        "heavy = [m for m in ('torch', 'transformers', 'ctranslate2', 'sacrebleu', 'numpy', "
+        "'babel', 'py3langid', 'num2words', 'rapidfuzz', 'lxml') if m in sys.modules]\n"
         "print('HEAVY=' + ','.join(heavy))\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
