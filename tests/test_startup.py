@@ -70,3 +70,11 @@ def test_builtin_glossary_compiles_patterns_only_for_words_it_meets(monkeypatch)
     assert 0 < len(compiled) < 40
     glossary.builtin_index.cache_clear()
     glossary._compiled.cache_clear()
+
+
+def test_langid_falls_back_on_a_damaged_copy(fresh_model):
+    langid._model()
+    [folder] = list(fresh_model.glob("langid-*"))
+    (folder / "ptc.npy").write_bytes(b"\x93NUMPY")  # cut short, as by a full disk
+    langid._identifier = None
+    assert [langid.detect_language(s) for s in SENTENCES[:4]] == ["en", "ru", "az", "tr"]

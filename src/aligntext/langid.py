@@ -84,7 +84,7 @@ def _unpacked_model(model_file: Path) -> Path | None:
             shutil.rmtree(tmp, ignore_errors=True)
     except OSError:
         return None
-    return folder
+    return folder if all((folder / f"{name}.npy").is_file() for name in _ARRAYS) else None
 
 
 def _load_identifier() -> Any:
@@ -95,20 +95,23 @@ def _load_identifier() -> Any:
         folder = _unpacked_model(model_file)
     except (OSError, ValueError, KeyError):
         folder = None
-    if folder is None:
-        return LanguageIdentifier.from_model_file(MODEL_FILE)
-    import numpy as np
-    from py3langid.modelio import _to_array
+    if folder is not None:
+        import numpy as np
+        from py3langid.modelio import _to_array
 
-    arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in _ARRAYS}
-    return LanguageIdentifier(
-        arrays["ptc"],
-        np.asarray(arrays["pc"]),
-        arrays["classes"].tolist(),
-        _to_array(arrays["nextmove"]),
-        arrays["out_feat"].tolist(),
-        tk_row=_to_array(arrays["nextmove_row"]),
-    )
+        try:
+            arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in _ARRAYS}
+            return LanguageIdentifier(
+                arrays["ptc"],
+                np.asarray(arrays["pc"]),
+                arrays["classes"].tolist(),
+                _to_array(arrays["nextmove"]),
+                arrays["out_feat"].tolist(),
+                tk_row=_to_array(arrays["nextmove_row"]),
+            )
+        except (OSError, ValueError):  # a damaged copy: the packed model is still there
+            pass
+    return LanguageIdentifier.from_model_file(MODEL_FILE)
 
 
 def _model() -> Any:
