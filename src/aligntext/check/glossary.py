@@ -14,9 +14,10 @@ import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
+from aligntext.check.locale_data import locale_tables
 from aligntext.check.translit import TURKIC_MORPHS, lower, strip_suffix
 from aligntext.errors import InputError, UnsupportedLanguageError
 from aligntext.langs import resolve_lang
@@ -283,7 +284,7 @@ def load_glossary(path: str | Path) -> Glossary:
     return _load_tsv(p)
 
 
-@lru_cache(maxsize=8)
+@locale_tables
 def builtin_index(lang: str) -> dict[str, list[_Entry]]:
     """The index of built-in concepts: CLDR countries, their demonyms, international bodies.
 

@@ -48,15 +48,25 @@ class TableCache:
         self._dirty = False
 
     def __call__(self, func: F) -> F:
+        name = f"{func.__module__}.{func.__qualname__}"
+
         @functools.wraps(func)
         def wrapper(*args: Any) -> Any:
             tables = self._load()
-            key = (func.__qualname__, args)
+            key = (name, args)
             if key not in tables:
                 tables[key] = func(*args)
                 self._dirty = True
             return tables[key]
 
+        def cache_clear() -> None:
+            """Forget this function's tables, in memory and (at exit) on disk."""
+            tables = self._load()
+            for key in [k for k in tables if k[0] == name]:
+                del tables[key]
+            self._dirty = True
+
+        wrapper.cache_clear = cache_clear  # type: ignore[attr-defined]
         return wrapper  # type: ignore[return-value]
 
     def path(self) -> Path:
