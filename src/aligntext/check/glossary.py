@@ -111,7 +111,7 @@ def _compiled(source: str) -> re.Pattern[str]:
 class _Entry:
     # The regular expression's source: compiled on first use, since a text meets only the
     # few terms sharing its words' first letters and compiling all of a language's ~500
-    # built-in terms up front cost half a second of every command's start.
+    # built-in terms up front cost a third of a second of every `align` start.
     source: str
     concept: str
     term: str
