@@ -6,14 +6,21 @@ Usage::
 
 Writes two 25-sentence files (an English statement and its Russian version, generated here)
 to a temporary folder, then runs ``aligntext align EN RU`` and ``aligntext --help`` ``--runs``
-times each as fresh processes and prints the median, minimum and maximum wall time. The
-targets are 0.4 s for ``align`` and 0.15 s for ``--help``; on a shared machine run it when
-the cores are quiet, or repeat it.
+times each as fresh processes and prints the median, minimum and maximum wall time, and
+the median CPU time (user + system), which other work on a shared machine disturbs less.
+The targets are 0.4 s wall for ``align`` and 0.15 s for ``--help``; on a shared machine run
+it when the cores are quiet, or repeat it. Whether Python finds the package byte-compiled
+(``make venv`` compiles it; with ``PYTHONDONTWRITEBYTECODE`` set Python never caches it
+itself) changes the ``align`` figure by about a fifth, so the script says which it measured.
+The first run also unpacks the language-ID model into the user cache, once.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -57,14 +64,27 @@ def command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "aligntext"]
 
 
-def median_wall(args: list[str], runs: int) -> tuple[float, float, float]:
-    """Median, minimum and maximum wall seconds of ``runs`` fresh runs of ``args``."""
-    times = []
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_runs(args: list[str], runs: int) -> tuple[list[float], list[float]]:
+    """Wall and CPU seconds of ``runs`` fresh runs of ``args``."""
+    walls, cpus = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        cpu, start = _children_cpu(), time.perf_counter()
         subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), min(times), max(times)
+        walls.append(time.perf_counter() - start)
+        cpus.append(_children_cpu() - cpu)
+    return walls, cpus
+
+
+def bytecode_state() -> str:
+    """Whether the aligntext the command runs finds its modules byte-compiled."""
+    spec = importlib.util.find_spec("aligntext.cli")
+    cached = bool(spec and spec.cached and os.path.exists(spec.cached))
+    return "byte-compiled" if cached else "not byte-compiled (compiled on every run)"
 
 
 def main() -> None:
@@ -73,6 +93,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10, help="runs per command (default 10)")
     args = parser.parse_args()
     exe = command()
+    print(f"aligntext package: {bytecode_state()}")
     with tempfile.TemporaryDirectory() as tmp:
         en, ru = statement()
         (Path(tmp) / "en.txt").write_text(en, encoding="utf-8")
@@ -86,9 +107,13 @@ def main() -> None:
             ],
             "aligntext --help": [*exe, "--help"],
         }
+        subprocess.run(cases[next(iter(cases))], check=True, capture_output=True)  # warm caches
         for name, argv in cases.items():
-            med, lo, hi = median_wall(argv, args.runs)
-            print(f"{name}: median {med:.3f} s (min {lo:.3f}, max {hi:.3f}, {args.runs} runs)")
+            walls, cpus = timed_runs(argv, args.runs)
+            print(
+                f"{name}: median {statistics.median(walls):.3f} s wall (min {min(walls):.3f}, "
+                f"max {max(walls):.3f}), {statistics.median(cpus):.3f} s CPU, {args.runs} runs"
+            )
 
 
 if __name__ == "__main__":

@@ -179,28 +179,25 @@ def test_align_with_mt_model(cli_runner, files):
     assert covered == list(range(len(AZ)))
 
 
+def _align_en_az(cli_runner, files, fmt: str, out, *extra: str):
+    """``align`` of the English and the Azerbaijani file (no counterpart of sentence 5)."""
+    args = ["align", files["en"], files["az"], "--langs", "en,az", "--format", fmt]
+    return cli_runner.invoke(cli, [*args, "-o", str(out), *extra])
+
+
 def test_align_tmx_says_on_stderr_what_it_left_out(cli_runner, files, tmp_path):
     out = tmp_path / "en-az.tmx"
-    result = cli_runner.invoke(
-        cli, ["align", files["en"], files["az"], "--langs", "en,az", "--format", "tmx",
-              "-o", str(out)],
-    )  # fmt: skip
+    result = _align_en_az(cli_runner, files, "tmx", out)
     assert result.exit_code == 0, result.output
     # AZ has no counterpart of "They discussed ...": the TMX cannot hold it, stderr says so.
     assert "leaves out 1 sentence(s) with no counterpart (1 en, 0 az)" in result.stderr
-    quiet = cli_runner.invoke(
-        cli, ["align", files["en"], files["az"], "--langs", "en,az", "--format", "tmx", "-q",
-              "-o", str(out)],
-    )  # fmt: skip
+    quiet = _align_en_az(cli_runner, files, "tmx", out, "-q")
     assert quiet.exit_code == 0 and quiet.stderr == ""
 
 
 def test_align_tsv_header_is_read_back_by_check(cli_runner, files, tmp_path):
     out = tmp_path / "en-az.tsv"
-    result = cli_runner.invoke(
-        cli, ["align", files["en"], files["az"], "--langs", "en,az", "--format", "tsv",
-              "-o", str(out)],
-    )  # fmt: skip
+    result = _align_en_az(cli_runner, files, "tsv", out)
     assert result.exit_code == 0, result.output
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "en\taz\tsrc_index\ttgt_index\tscore\tconfidence"

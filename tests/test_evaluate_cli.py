@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from aligntext.cli import cli
 
@@ -317,3 +318,27 @@ def test_compare_systems_script(tmp_path):
     assert "good: bleu" in proc.stdout and "good is better" in proc.stdout
     data = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
     assert data["system"] == "bad" and len(data["significance"]["tests"]) == 4
+
+
+def test_html_chart_legend_fits_inside_the_picture(tmp_path, cli_runner):
+    # Five series (four metrics and fact accuracy): the legend once ran past the SVG's right
+    # edge and showed "fact accurac".
+    _write(tmp_path / "hyp" / "a.txt", HYP)
+    _write(tmp_path / "ref" / "a.txt", REF)
+    out = tmp_path / "report.html"
+    args = ["evaluate", "--hyp", str(tmp_path / "hyp"), "--ref", str(tmp_path / "ref")]
+    result = cli_runner.invoke(cli, [*args, "--lang", "en", "--format", "html", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    svg = BeautifulSoup(out.read_text(encoding="utf-8"), "html.parser").find("svg")
+    width, height = float(svg["width"]), float(svg["height"])
+    names = {t.get_text(): t for t in svg.find_all("text", recursive=False)}
+    assert "fact accuracy %" in names and "TER (lower is better)" in names
+    for name in ("BLEU", "chrF2", "chrF2++", "TER (lower is better)", "fact accuracy %"):
+        text = names[name]
+        # 12px text is at most 8px a character wide.
+        assert float(text["x"]) + 8 * len(name) <= width, name
+        assert 0 < float(text["y"]) < height
+    # The legend sits above the bars: no bar starts higher than the last legend line.
+    legend_bottom = max(float(names[n]["y"]) for n in ("BLEU", "fact accuracy %"))
+    bars = [r for r in svg.find_all("rect", recursive=False) if r.find("title")]
+    assert bars and min(float(r["y"]) for r in bars) > legend_bottom

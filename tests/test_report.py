@@ -184,6 +184,25 @@ def test_html_escapes_every_input_string(where):
     assert "&lt;script&gt;" in page
 
 
+def test_html_headline_counts_errors_and_warnings():
+    # One changed date (error), a dropped sentence and an uncertain alignment (warnings):
+    # a reader who stops at the headline must learn of all three.
+    report = _two_version_report()
+    verdict = _html(report).select_one("#verdict")
+    assert verdict.contents[0].strip() == "1 error, 2 warnings to look at"
+    assert "bad" in verdict["class"]
+    only_warnings = Report(
+        report.versions,
+        report.alignments,
+        (tuple(f for f in report.findings[0] if f.severity == "warning"),),
+        signature=report.signature,
+        warnings=("az.txt looks like Turkish (tr), not Azerbaijani (az) as given",),
+    )
+    verdict = _html(only_warnings).select_one("#verdict")
+    assert verdict.contents[0].strip() == "3 warnings to look at"
+    assert "meh" in verdict["class"]
+
+
 def test_html_for_a_clean_comparison_says_so():
     report = _two_version_report()
     clean = Report(report.versions, report.alignments, ((),), signature=report.signature)

@@ -203,3 +203,31 @@ def test_check_lists_suspects_on_stderr(cli_runner, monkeypatch, tmp_path):
     assert result.stderr.startswith("ru/a.txt: sentence 1: error: number:")
     manifest = json.loads((tmp_path / "o" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["files"]["ru/a.txt"]["findings"][0]["type"] == "number"
+
+
+def test_a_file_named_by_language_is_translated_as_text(cli_runner, fake_models, tmp_path):
+    news = tmp_path / "news.en"
+    news.write_text("The port reopened on Monday.\n\nShips wait outside.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = cli_runner.invoke(cli, ["translate", str(news), "--src", "en", "--tgt", "ru",
+                                     "--out", str(out), "--no-cache"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert (out / "ru" / "news.en").read_text(encoding="utf-8") == (
+        "THE PORT REOPENED ON MONDAY.\n\nSHIPS WAIT OUTSIDE.\n"
+    )
+    # --input-format md reads such a file as Markdown: a code block is not text to translate.
+    notes = tmp_path / "notes.en"
+    notes.write_text("Ships wait outside.\n\n```\nport.reopen()\n```\n", encoding="utf-8")
+    args = ["translate", str(notes), "--src", "en", "--tgt", "ru", "--out", str(out)]
+    result = cli_runner.invoke(cli, [*args, "--no-cache", "--input-format", "md"])
+    assert result.exit_code == 0, result.output
+    assert (out / "ru" / "notes.en").read_text(encoding="utf-8") == (
+        "SHIPS WAIT OUTSIDE.\n\n```\nport.reopen()\n```\n"
+    )
+
+
+def test_old_spellings_of_the_language_flags_still_work(cli_runner, fake_models, docs, tmp_path):
+    args = ["translate", str(docs), "--src-lang", "en", "--tgt-lang", "ru", "--out"]
+    result = cli_runner.invoke(cli, [*args, str(tmp_path / "out"), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert {(s, t) for s, t, _ in fake_models.built} == {("en", "ru")}

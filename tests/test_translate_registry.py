@@ -302,6 +302,19 @@ def test_pull_targets(target, expected):
     assert reg.pull_targets(target) == expected
 
 
+@pytest.mark.parametrize("target", ["de-en", "en-fr", "xx-yy", "EN-DEU"])
+def test_pull_unknown_direction_lists_the_known_ones(target):
+    with pytest.raises(
+        InputError, match=rf"unknown direction '{target}'; use one of en-az, .*tr-ru"
+    ):
+        reg.pull_targets(target)
+
+
+@pytest.mark.parametrize("target", ["t5-small", "org/de-en", "gpt2"])
+def test_pull_other_names_are_hub_ids(target):
+    assert reg.pull_targets(target) == [target]
+
+
 def test_unknown_backend_lists_known_ones():
     with pytest.raises(InputError, match=r"unknown backend 'onnx'; use one of auto, hf, ct2"):
         get_backend("onnx")

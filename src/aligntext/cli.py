@@ -40,10 +40,15 @@ def _usage_error(exc: click.UsageError) -> CliError:
     Click prints a usage synopsis, a hint and the error on three lines; a script reading
     stderr, and the README's promise, want one line naming the fix.
     """
+    import re
+
     message = " ".join(exc.format_message().split())
-    message = message[:1].lower() + message[1:]
+    # "No such option: '--fromat'. (Did you mean '--format'?)" -> one clause per sentence.
+    message = re.sub(r"\.?\s*\((.*)\)\.?$", r". \1", message)
+    message = re.sub(r"\.\s+([A-Z])", lambda m: "; " + m.group(1).lower(), message)
+    message = message[:1].lower() + message[1:].rstrip(".")
     if exc.ctx is not None:
-        message = f"{message.rstrip('.')}; see '{exc.ctx.command_path} --help'"
+        message = f"{message} (see '{exc.ctx.command_path} --help')"
     return CliError(message)
 
 
@@ -171,8 +176,8 @@ def lang_option(
     """A language option (``--lang``, ``--src``, ``--tgt``) validated against en, az, ru, tr.
 
     Args:
-        names: the option's names; the last long one names the parameter unless ``kwargs``
-            gives a parameter name through ``names`` (a name without dashes).
+        names: the option's flags, and optionally the parameter's name (a name without
+            dashes, as in :func:`click.option`); else the longest flag names it.
         help: the help text.
         aliases: older spellings (``--src-lang``), accepted but hidden from ``--help`` so
             that scripts written for them keep working.
@@ -185,6 +190,7 @@ def lang_option(
     main_flag = next(n for n in names if n.startswith("--"))
     alias_dests = [f"_{dest}_alias{k}" for k in range(len(aliases))]
     required = kwargs.pop("required", False)
+    kwargs.setdefault("metavar", "LANG")
     empty = () if kwargs.get("multiple") else None
 
     def decorator(func: F) -> F:
@@ -200,7 +206,7 @@ def lang_option(
                 value = given
             if required and value in (None, ()):
                 path = click.get_current_context().command_path
-                raise CliError(f"missing option '{main_flag}'; see '{path} --help'")
+                raise CliError(f"missing option '{main_flag}' (see '{path} --help')")
             params[dest] = value
             return func(*args, **params)
 
@@ -208,7 +214,8 @@ def lang_option(
             wrapper = click.option(
                 alias, alias_dest, callback=_lang_callback, hidden=True, **kwargs
             )(wrapper)
-        return click.option(*names, callback=_lang_callback, help=help, **kwargs)(wrapper)  # type: ignore[return-value]
+        option = click.option(*names, callback=_lang_callback, help=help, **kwargs)
+        return option(wrapper)  # type: ignore[return-value]
 
     return decorator
 
@@ -290,7 +297,9 @@ glossary_option = click.option(
     help="Glossary (TSV or TBX): one concept per row, its form in each language.",
 )
 langs_option = click.option(
-    "--langs", help="Languages of all files, comma-separated, in order: en,az,ru,tr."
+    "--langs",
+    metavar="LANG,LANG...",
+    help="Languages of all files, comma-separated, in order: en,az,ru,tr.",
 )
 strict_option = click.option(
     "--strict", is_flag=True, help="Fail (exit 2) when a file is not in its language."
@@ -313,7 +322,7 @@ def library_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group("aligntext", cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="aligntext")
 def cli() -> None:
     """Translate, align, cross-check and evaluate statements in English, Azerbaijani,
@@ -475,7 +484,7 @@ def _parse_models(values: tuple[str, ...]) -> str | dict[str, str] | None:
 @lang_option(
     "--tgt",
     "tgts",
-    help="Target language; repeat (or separate with commas) for several.",
+    help="Target language (required); repeat, or separate with commas, for several.",
     aliases=_TGT_ALIASES,
     multiple=True,
     required=True,
@@ -900,9 +909,10 @@ def align_cmd(
     """Align the sentences of two (or more) language versions: SRC TGT [MORE...].
 
     Two files give one bead per line (--format jsonl: {"src": [i...], "tgt": [j...],
-    "score": x, "confidence": c}, 0-based segment indices), or a TSV / TMX bitext or a
-    side-by-side text view. Three or more files are aligned through a pivot (the first, or
-    --pivot) into rows of corresponding sentences (jsonl, tsv or text).
+    "score": x, "confidence": c}, 0-based segment indices), or a TSV (with a header) / TMX
+    bitext or a side-by-side text view (numbered from 1). Three or more files are aligned
+    through a pivot (the first, or --pivot) into rows of corresponding sentences (jsonl, tsv
+    or text).
     """
     from aligntext.align import (
         EmbeddingScorer,
@@ -1018,9 +1028,10 @@ def check_cmd(
     """Check an aligned bitext for mismatched numbers, dates, names and omissions.
 
     PAIRS is a TSV file (source<TAB>target per line), TMX, XLIFF (1.2 or 2.x) or PO.
-    --format jsonl prints one finding per line: {"pair": i, "type": ..., "severity": ...,
-    "message": ...} with pair the 0-based line / translation-unit index. Exit code 1 when
-    a finding at or above --fail-on exists, 0 when none, 2 on bad input.
+    --format jsonl prints one finding per line: {"row": n, "type": ..., "severity": ...,
+    "message": ...} with row the 1-based line / translation unit, as the text output shows
+    it. Exit code 1 when a finding at or above --fail-on exists, 0 when none, 2 on bad
+    input.
     """
     import os
 
@@ -1297,8 +1308,20 @@ def evaluate_cmd(
         sys.exit(1)
 
 
+#: Commands that run translation models, whose linear algebra may use OpenBLAS's threads.
+_MODEL_COMMANDS = ("translate", "models")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Console-script entry point."""
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] and args[0] not in _MODEL_COMMANDS:
+        # numpy's OpenBLAS starts a pool of spinning threads on import; the aligner's small
+        # arrays gain nothing from it, and on two busy cores the pool costs ~50 ms of CPU per
+        # command. A value the user set wins.
+        import os
+
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         cli.main(args=argv, prog_name="aligntext", standalone_mode=True)
     except SystemExit as exc:

@@ -84,7 +84,7 @@ def _unpacked_model(model_file: Path) -> Path | None:
             shutil.rmtree(tmp, ignore_errors=True)
     except OSError:
         return None
-    return folder
+    return folder if all((folder / f"{name}.npy").is_file() for name in _ARRAYS) else None
 
 
 def _load_identifier() -> Any:
@@ -95,20 +95,23 @@ def _load_identifier() -> Any:
         folder = _unpacked_model(model_file)
     except (OSError, ValueError, KeyError):
         folder = None
-    if folder is None:
-        return LanguageIdentifier.from_model_file(MODEL_FILE)
-    import numpy as np
-    from py3langid.modelio import _to_array
+    if folder is not None:
+        import numpy as np
+        from py3langid.modelio import _to_array
 
-    arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in _ARRAYS}
-    return LanguageIdentifier(
-        arrays["ptc"],
-        np.asarray(arrays["pc"]),
-        arrays["classes"].tolist(),
-        _to_array(arrays["nextmove"]),
-        arrays["out_feat"].tolist(),
-        tk_row=_to_array(arrays["nextmove_row"]),
-    )
+        try:
+            arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in _ARRAYS}
+            return LanguageIdentifier(
+                arrays["ptc"],
+                np.asarray(arrays["pc"]),
+                arrays["classes"].tolist(),
+                _to_array(arrays["nextmove"]),
+                arrays["out_feat"].tolist(),
+                tk_row=_to_array(arrays["nextmove_row"]),
+            )
+        except (OSError, ValueError):  # a damaged copy: the packed model is still there
+            pass
+    return LanguageIdentifier.from_model_file(MODEL_FILE)
 
 
 def _model() -> Any:
@@ -190,7 +193,7 @@ def language_scores(text: str) -> dict[str, float]:
     sample, letters = _prepare(text)
     if not letters:
         raise UnsupportedLanguageError(
-            "the text has no letters to identify its language; give the language with --lang"
+            "the text has no letters to identify its language; give its language"
         )
     return _four_scores(sample, letters)
 
@@ -229,7 +232,7 @@ def detect_language(text: str) -> str:
     sample, letters = _prepare(text)
     if not letters:
         raise UnsupportedLanguageError(
-            "the text has no letters to identify its language; give the language with --lang"
+            "the text has no letters to identify its language; give its language"
         )
     reason = _reject_reason(sample, letters)
     if reason is not None:
@@ -289,6 +292,8 @@ def verify_language(
                 message = f"{what} looks like {LANGUAGES[best].name} ({best}), not {given} as given"
     if message is None:
         return None
+    # No flag is named: each command spells its language options its own way (--lang, --src,
+    # --langs), and a library message cannot know which one was used.
     if strict:
-        raise LanguageMismatchError(message + "; fix --lang or the file")
-    return message + "; check --lang"
+        raise LanguageMismatchError(message + "; fix the language given or the file")
+    return message + "; check the language given for it"

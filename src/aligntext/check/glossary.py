@@ -14,9 +14,10 @@ import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
+from aligntext.check.locale_data import locale_tables
 from aligntext.check.translit import TURKIC_MORPHS, lower, strip_suffix
 from aligntext.errors import InputError, UnsupportedLanguageError
 from aligntext.langs import resolve_lang
@@ -72,29 +73,33 @@ _TURKIC_MORPHS = sorted({*TURKIC_MORPHS, "dakı", "daki", "deki", "dəki"}, key=
 _TURKIC_TAIL = "(?:" + "|".join(_TURKIC_MORPHS) + r"){0,3}(?:['’][\w]{1,8})?"
 
 
-def _word_pattern(word: str, lang: str) -> str:
+def _word_pattern(word: str, lang: str) -> tuple[str, str]:
+    """The pattern of one word of a term, and the literal text every match starts with."""
     low = lower(word, lang)
     if lang == "ru" and len(low) >= 5 and low[-2:] in _RU_ADJ:
-        return re.escape(low[:-2]) + _RU_ADJ_END  # "Белый дом" -> "Белого дома"
+        return re.escape(low[:-2]) + _RU_ADJ_END, low[:-2]  # "Белый дом" -> "Белого дома"
     if lang == "ru":
         stem = strip_suffix(low, lang) if len(low) >= 5 else low
         if stem == low and low[-1] in "аяеиоуыьйё" and len(low) >= 4:
             stem = low[:-1]  # Азия -> Азии; neuter nouns: "Министерство" -> "Министерства"
-        return re.escape(stem) + _RU_TAIL
+        return re.escape(stem) + _RU_TAIL, stem
     if lang in ("az", "tr"):
         # A term is given in its dictionary form; a final k may soften before a vowel
         # (Bakı, Bakıya; Irak, Irağa).
-        head = re.escape(low[:-1]) + "[kğy]" if low.endswith("k") else re.escape(low)
-        return head + _TURKIC_TAIL
+        if low.endswith("k"):
+            return re.escape(low[:-1]) + "[kğy]" + _TURKIC_TAIL, low[:-1]
+        return re.escape(low) + _TURKIC_TAIL, low
     # English: plural and possessive, and the demonym a place name forms (India -> Indian,
     # London -> Londoners, Iraq -> Iraqi, Egypt -> Egyptian, Japan -> Japanese), which
     # translators render with the place's own name.
     pattern = re.escape(low) + r"(?:n|ns|ers|er|s|es|is?|ians?|ese)?"
+    literal = low
     if len(low) >= 4 and low[-1] in "aeoy":
         # The final vowel gives way: Europe -> European, Canada -> Canadian, Italy -> Italian,
         # Mexico -> Mexican, Malta -> Maltese.
         pattern = f"(?:{pattern}|{re.escape(low[:-1])}(?:e?ans?|ians?|ese))"
-    return pattern + r"(?:['’]s?)?"
+        literal = low[:-1]
+    return pattern + r"(?:['’]s?)?", literal
 
 
 @cache
@@ -106,13 +111,16 @@ def _compiled(source: str) -> re.Pattern[str]:
 class _Entry:
     # The regular expression's source: compiled on first use, since a text meets only the
     # few terms sharing its words' first letters and compiling all of a language's ~500
-    # built-in terms up front cost half a second of every command's start.
+    # built-in terms up front cost a third of a second of every `align` start.
     source: str
     concept: str
     term: str
     # "exact": acronym, matched with its case; "cap": a name, found capitalised; "any": a user
     # term or a built-in adjective written in lower case (Russian "ирландский"), any case.
     mode: str
+    # Text every match starts with (the term as written for "exact", else lower case with ё
+    # read as е): a cheap test that spares compiling and running most patterns.
+    literal: str = ""
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -139,13 +147,15 @@ def _build_index(
             continue
         if _is_acronym(term):
             pattern = re.escape(term) + r"(?:[-'’][^\W\d_]{1,6})?(?![\w])"
-            entry = _Entry(pattern, concept, term, "exact")
+            entry = _Entry(pattern, concept, term, "exact", term)
         else:
-            pattern = r"[\s\-]+".join(_word_pattern(w, lang) for w in words)
+            parts = [_word_pattern(w, lang) for w in words]
+            pattern = r"[\s\-]+".join(p for p, _ in parts)
+            literal = parts[0][1].replace("ё", "е")
             if lang == "ru":  # "Объединённых" is often printed "Объединенных"
                 pattern = pattern.replace("ё", "е").replace("е", "[её]")
             mode = "cap" if names else "any"
-            entry = _Entry(pattern + r"(?![\w])", concept, term, mode)
+            entry = _Entry(pattern + r"(?![\w])", concept, term, mode, literal)
         key = _probe(lower(term, lang))
         index.setdefault(key, []).append(entry)
     for entries in index.values():
@@ -161,8 +171,10 @@ def _probe(text: str) -> str:
 def find_terms(text: str, lang: str, index: dict[str, list[_Entry]]) -> list[tuple[int, int, str]]:
     """Non-overlapping term occurrences in ``text``: ``(start, end, concept)``."""
     low = lower(text, lang)
-    if len(low) != len(text):  # a lowercase letter that expands: fall back to per-char lower
+    exact_case = len(low) == len(text)
+    if not exact_case:  # a lowercase letter that expands: fall back to per-char lower
         low = "".join(lower(ch, lang)[:1] for ch in text)
+    folded = low.replace("ё", "е")
     found: list[tuple[int, int, str]] = []
     pos_end = 0
     for m in re.finditer(r"[^\W_]+", low):
@@ -172,6 +184,10 @@ def find_terms(text: str, lang: str, index: dict[str, list[_Entry]]) -> list[tup
         best: tuple[int, int, str] | None = None
         initial_cap = text[m.start()].isupper()
         for entry in cands:
+            if exact_case and not (text if entry.mode == "exact" else folded).startswith(
+                entry.literal, m.start()
+            ):
+                continue
             if entry.mode == "exact":
                 mm = entry.pattern.match(text, m.start())
             elif (
@@ -268,7 +284,7 @@ def load_glossary(path: str | Path) -> Glossary:
     return _load_tsv(p)
 
 
-@lru_cache(maxsize=8)
+@locale_tables
 def builtin_index(lang: str) -> dict[str, list[_Entry]]:
     """The index of built-in concepts: CLDR countries, their demonyms, international bodies.
 

@@ -4,7 +4,9 @@ Month names in every CLDR form, decimal and group symbols, scale words and count
 from Babel; number words from num2words (Russian in every case and gender, Turkish split into
 its atomic words, since num2words writes ``yirmibeş`` as one word). Inflected forms that CLDR
 does not list (Russian ``апреле``, Azerbaijani ``aprelində``, Turkish ``Nisan'da``) are
-recognised by rule from the CLDR stems. Every table is built once per language and cached.
+recognised by rule from the CLDR stems. Every table is built once per language and kept
+between runs in the user cache (:class:`~aligntext.io.cachedir.TableCache`): building them
+takes a fifth of a short command's time, and Babel and num2words are imported only then.
 Only what neither library knows is typed here: distributive words such as ``both`` and the
 plural "tens of" words; the names of international bodies and institutions are a data file
 (``aligntext/data/concepts.tsv``).
@@ -14,13 +16,33 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
-
-from babel import Locale
-from num2words import num2words
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aligntext.check.translit import lower
+from aligntext.io.cachedir import TableCache
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+
+def _table_inputs() -> list[Path]:
+    """What the tables are derived from: this package's checker code and data, Babel and
+    num2words (whose files an upgrade rewrites)."""
+    import importlib.util
+
+    package = Path(__file__).resolve().parent.parent
+    files = [*sorted((package / "check").glob("*.py")), *sorted((package / "data").iterdir())]
+    for library in ("babel", "num2words"):
+        spec = importlib.util.find_spec(library)
+        if spec is not None and spec.origin:
+            files.append(Path(spec.origin))
+    return files
+
+
+#: Tables built once from Babel and num2words and kept between runs (also by check.numbers).
+locale_tables = TableCache("locale-tables", _table_inputs)
 
 _RU_CASES = ("nominative", "genitive", "dative", "instrumental", "prepositional", "accusative")
 _ATOMS = (*range(0, 21), 30, 40, 50, 60, 70, 80, 90)
@@ -85,6 +107,8 @@ class NumberWord:
 
 
 def _n2w(n: int, lang: str, **kw: str) -> str:
+    from num2words import num2words
+
     try:
         return str(num2words(n, lang=lang, **kw))
     except (NotImplementedError, TypeError, ValueError, KeyError, AttributeError):
@@ -92,17 +116,19 @@ def _n2w(n: int, lang: str, **kw: str) -> str:
 
 
 def _locale(lang: str) -> Locale:
+    from babel import Locale
+
     return Locale.parse(lang)
 
 
-@lru_cache(maxsize=8)
+@locale_tables
 def symbols(lang: str) -> tuple[str, str]:
     """The (decimal, group) symbols of ``lang`` from CLDR."""
     sym = _locale(lang).number_symbols["latn"]
     return sym["decimal"], sym["group"]
 
 
-@lru_cache(maxsize=8)
+@locale_tables
 def month_forms(lang: str) -> dict[str, int]:
     """Lowercase month forms of ``lang`` -> month number (CLDR forms plus inflected ones).
 
@@ -133,7 +159,7 @@ def month_forms(lang: str) -> dict[str, int]:
     return forms
 
 
-@lru_cache(maxsize=8)
+@locale_tables
 def month_abbreviations(lang: str) -> dict[str, int]:
     """CLDR abbreviated month names that end in a dot (Russian ``окт.``, ``сент.``), dot cut.
 
@@ -175,7 +201,7 @@ def month_of(word: str, lang: str) -> int | None:
     return None
 
 
-@lru_cache(maxsize=8)
+@locale_tables
 def weekday_forms(lang: str) -> frozenset[str]:
     """Lowercase weekday names (not entities)."""
     loc = _locale(lang)
@@ -190,7 +216,7 @@ def _scale_text(pattern: str) -> str:
     return re.sub(r"[0#.,'\s\u00a0]+", " ", pattern.replace("'", "")).strip()
 
 
-@lru_cache(maxsize=8)
+@locale_tables
 def scale_words(lang: str) -> dict[str, int]:
     """Scale words of ``lang`` (``thousand``, ``млн``, ``milyard`` ...) -> power of ten.
 
@@ -231,7 +257,7 @@ def scale_words(lang: str) -> dict[str, int]:
     return out
 
 
-@lru_cache(maxsize=8)
+@locale_tables
 def number_words(lang: str) -> dict[str, NumberWord]:
     """Lowercase number words of ``lang`` -> value and kind, generated with num2words.
 
@@ -312,7 +338,7 @@ RU_ORDINAL_ENDINGS: frozenset[str] = frozenset(
 )
 
 
-@lru_cache(maxsize=8)
+@locale_tables
 def ru_ordinal_stems() -> dict[str, int]:
     """Russian ordinal stems (``втор``, ``трет`` ...) for inflected ordinals (``второго``)."""
     out: dict[str, int] = {}
@@ -332,7 +358,7 @@ def ru_ordinal_stems() -> dict[str, int]:
 _COUNTRY_COMMON = {"tr": frozenset({"mali"})}
 
 
-@lru_cache(maxsize=8)
+@locale_tables
 def country_names(lang: str) -> dict[str, str]:
     """Lowercase country and region names of ``lang`` (CLDR territories) -> concept key."""
     loc = _locale(lang)
@@ -354,7 +380,7 @@ def country_names(lang: str) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
+@locale_tables
 def known_concept_rows() -> tuple[tuple[str, ...], ...]:
     """The built-in concept table (``aligntext/data/concepts.tsv``): one row per concept.
 
@@ -369,7 +395,7 @@ def known_concept_rows() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(row[i].strip() if i < len(row) else "" for i in order) for row in body)
 
 
-@lru_cache(maxsize=8)
+@locale_tables
 def known_concepts(lang: str) -> dict[str, str]:
     """Built-in concept names of ``lang`` (international bodies, institutions, places).
 
@@ -416,7 +442,7 @@ _DEMONYM_COMMON = {
 _TR_LANGUAGE_SUFFIX = re.compile(r"(?<=\w{3})[cç][aeıi]$")
 
 
-@lru_cache(maxsize=1)
+@locale_tables
 def _demonym_territories() -> dict[str, str]:
     """Language code -> the country whose demonym its name doubles as (``ga`` -> ``IE``).
 
@@ -440,7 +466,7 @@ def _demonym_territories() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=8)
+@locale_tables
 def demonyms(lang: str) -> dict[str, str]:
     """Nationality adjectives and language names of ``lang`` -> country concept key.
 

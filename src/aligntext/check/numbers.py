@@ -27,13 +27,11 @@ from __future__ import annotations
 import contextlib
 import re
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
-
-from num2words import num2words
 
 from aligntext.check.locale_data import (
     BOTH_WORDS,
     RU_ORDINAL_ENDINGS,
+    locale_tables,
     month_of,
     number_words,
     ru_ordinal_stems,
@@ -515,10 +513,12 @@ _RU_ADJ_ENDINGS = (
 )
 
 
-@lru_cache(maxsize=1)
+@locale_tables
 def ru_compound_prefixes() -> dict[str, int]:
     """Genitive numerals that open Russian compounds: ``двух``, ``трех``, ``пяти``, ``десяти``."""
     out: dict[str, int] = {}
+    from num2words import num2words
+
     for n in (*range(2, 21), 30, 40, 50, 100):
         word = num2words(n, lang="ru", case="genitive").replace("ё", "е")
         if " " not in word:

@@ -15,7 +15,6 @@ import re
 from functools import lru_cache
 
 from anyascii import anyascii
-from rapidfuzz import fuzz
 
 _APOSTROPHES = "'’`ʼ‘"
 
@@ -201,6 +200,15 @@ _TURKIC_ENDINGS = tuple(
 _EN_ENDINGS = ("'s", "s'")
 
 _VOWEL_CLASS = {"a": "a", "e": "a", "i": "i", "y": "i", "o": "o", "u": "o"}
+
+
+def _ratio(a: str, b: str) -> float:
+    """rapidfuzz's similarity ratio (0-100), rapidfuzz imported on the first comparison and
+    not with this module: an ``align`` whose names match outright never needs it, and the
+    import is ~20 ms of its start."""
+    from rapidfuzz import fuzz
+
+    return float(fuzz.ratio(a, b))
 
 
 def lower(word: str, lang: str) -> str:
@@ -433,7 +441,7 @@ def keys_close(a: str, b: str) -> bool:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 4:
         return True
-    return len(short) >= 6 and fuzz.ratio(a, b) >= 90
+    return len(short) >= 6 and _ratio(a, b) >= 90
 
 
 def _devoiced(key: str) -> str:
@@ -522,11 +530,11 @@ def names_match(a: str, b: str) -> bool:
             la == lb or (lb.startswith(la) and len(lb) - len(la) <= 1 and (len(la) > 3 or near))
         ):
             return True
-    if len(short) == 4 and fuzz.ratio(a, b) >= 85:
+    if len(short) == 4 and _ratio(a, b) >= 85:
         return True
     if len(short) >= 5:
-        if fuzz.ratio(a, b) >= 80:
+        if _ratio(a, b) >= 80:
             return True
-        if fuzz.ratio(short, long_[: len(short) + 1]) >= 84:
+        if _ratio(short, long_[: len(short) + 1]) >= 84:
             return True
     return False

@@ -526,7 +526,8 @@ def check_bitext_file(
         fmt: the bitext format when the extension does not tell it.
 
     Returns:
-        A :class:`BitextCheck` whose findings' ``pair`` is the 0-based line / TU index.
+        A :class:`BitextCheck` whose findings' ``pair`` is the 0-based index into its pairs
+        (line ``pair + 1`` of a TSV, translation unit ``pair + 1`` of the other formats).
 
     Raises:
         InputError: an unreadable or empty file, or a language that cannot be decided.

@@ -436,6 +436,30 @@ def _e(value: object) -> str:
     return escape(str(value), quote=True)
 
 
+#: Width of a character of the chart's 12px text, rounded up (an SVG cannot measure text, and
+#: a legend item wider than its slot is cut off at the picture's edge).
+_CHAR_W = 8
+#: Height of a legend line.
+_LEGEND_LINE_H = 20
+
+
+def _legend(series: list[tuple[str, str]], total_w: int) -> tuple[list[str], int]:
+    """Legend items (swatch and name) laid out in lines that fit ``total_w``; their height."""
+    parts: list[str] = []
+    x, line = 8, 0
+    for key, name in series:
+        item_w = 16 + _CHAR_W * len(name)
+        if x > 8 and x + item_w > total_w - 8:
+            x, line = 8, line + 1
+        y = 4 + line * _LEGEND_LINE_H
+        parts.append(
+            f'<rect x="{x}" y="{y}" width="12" height="12" fill="{_COLOURS.get(key, "#777")}"/>'
+            f'<text x="{x + 16}" y="{y + 10}">{_e(name)}</text>'
+        )
+        x += item_w + 16
+    return parts, (line + 1) * _LEGEND_LINE_H + 4
+
+
 def _bar_chart(ev: Evaluation, width: int) -> str:
     """Per-file scores as a horizontal grouped bar chart in inline SVG (0-100 scale)."""
     series: list[tuple[str, str]] = [(s.key, s.name) for s in ev.scores]
@@ -447,21 +471,15 @@ def _bar_chart(ev: Evaluation, width: int) -> str:
         return ""
     label_w, plot_w, bar_h, gap = 220, 440, 12, 10
     group_h = bar_h * len(series) + gap
-    legend_h = 24
-    height = legend_h + group_h * len(files) + 24
     total_w = label_w + plot_w + 70
+    legend, legend_h = _legend(series, total_w)
+    height = legend_h + group_h * len(files) + 24
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{total_w}" '
         f'height="{height}" viewBox="0 0 {total_w} {height}">',
         f"<title>Per-file scores of {_e(ev.name)}</title>",
+        *legend,
     ]
-    x = label_w
-    for key, name in series:
-        parts.append(
-            f'<rect x="{x}" y="4" width="12" height="12" fill="{_COLOURS.get(key, "#777")}"/>'
-            f'<text x="{x + 16}" y="14">{_e(name)}</text>'
-        )
-        x += 16 + 8 * len(name) + 16
     for i, f in enumerate(files):
         y0 = legend_h + i * group_h
         label = f.name if len(f.name) <= 32 else "…" + f.name[-31:]

@@ -589,6 +589,26 @@ def _e(text: Any) -> str:
     return html.escape(show_invisible(str(text)), quote=True)
 
 
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' if n != 1 else ''}"
+
+
+def verdict_line(report: Report) -> tuple[str, str]:
+    """The HTML headline and its CSS class: everything a reader must look at, by severity.
+
+    Someone signing a statement off may read only this line, so it counts the errors and the
+    warnings (a dropped sentence or a swapped name is a warning), and the warnings about the
+    input itself (a file not in its language, a doubtful alignment) with the latter.
+    """
+    headline = headline_findings(report)
+    n_err = sum(1 for f in headline if f.severity == "error")
+    n_warn = sum(1 for f in headline if f.severity == "warning") + len(report.warnings)
+    parts = [_plural(n, s) for n, s in ((n_err, "error"), (n_warn, "warning")) if n]
+    if not parts:
+        return "", "No differences found"
+    return ("bad" if n_err else "meh"), f"{', '.join(parts)} to look at"
+
+
 def report_to_html(report: Report) -> str:
     """The report as one self-contained HTML page.
 
@@ -623,19 +643,9 @@ def report_to_html(report: Report) -> str:
         f'<div class="files">Comparison of {len(versions)} language versions: '
         f"{_e(files)}</div></header><main>",
     ]
-    counts = Counter(f.severity for f in headline)
-    n_err, n_warn = counts.get("error", 0), counts.get("warning", 0)
-    if n_err:
-        cls, verdict = "bad", f"{n_err} difference{'s' if n_err != 1 else ''} to fix"
-    elif n_warn:
-        cls, verdict = "meh", f"{n_warn} point{'s' if n_warn != 1 else ''} to review"
-    else:
-        cls, verdict = "", "No differences found"
-    detail = [
-        f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
-        for s in ("warning", "info")
-        if counts.get(s) and not (s == "warning" and not n_err)
-    ]
+    cls, verdict = verdict_line(report)
+    n_info = sum(1 for f in headline if f.severity == "info")
+    detail = [f"{n_info} note{'s' if n_info != 1 else ''}"] if n_info else []
     detail.append(f"{len(rows)} aligned rows")
     detail.append("sentences " + ", ".join(f"{v.lang} {len(v.segments)}" for v in versions))
     out.append(

@@ -482,9 +482,21 @@ def pull_targets(target: str, registry: Registry | None = None) -> list[str]:
         try:
             src, tgt = resolve_lang(parts[0]), resolve_lang(parts[1])
         except InputError:
+            # Two language-code-like halves (de-en, en-fr) ask for a direction aligntext does
+            # not translate; sending them to the hub as a model id only fails later, obscurely.
+            if all(_DIRECTION_PART.fullmatch(part) for part in parts):
+                known = ", ".join(f"{s}-{t}" for s, t in all_directions())
+                raise InputError(
+                    f"unknown direction {target!r}; use one of {known}, or a hub id such as "
+                    "Helsinki-NLP/opus-mt-en-ru"
+                ) from None
             return [target]
         return list(resolve_route(src, tgt, registry=reg).models)
     return [target]
+
+
+#: One half of a direction as people type it: a two- or three-letter language code.
+_DIRECTION_PART = re.compile(r"[A-Za-z]{2,3}")
 
 
 def model_revision(path: Path) -> str:
