@@ -24,7 +24,13 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from functools import lru_cache
 
-from aligntext.check.dates import date_parts, dates_agree, extract_dates, format_date
+from aligntext.check.dates import (
+    date_parts,
+    dates_agree,
+    extract_dates,
+    format_date,
+    is_month_mention,
+)
 from aligntext.check.entities import (
     entity_keys,
     extract_entities,
@@ -455,14 +461,14 @@ def _compare_dates(
     while us and ut:
         a, b = us.pop(0), ut.pop(0)
         ctx.add("date", "error", f"date {_show(a)} in source; target has {_show(b)}", [a], [b])
+    # A month adjective left over is only noted: "the April fighting" is often rendered
+    # without the month ("the four-day war").
     for a in us:
-        ctx.add(
-            "date", "warning", f"date {_show(a)} in source has no counterpart in target", [a], []
-        )
+        sev = "info" if is_month_mention(a) else "warning"
+        ctx.add("date", sev, f"date {_show(a)} in source has no counterpart in target", [a], [])
     for b in ut:
-        ctx.add(
-            "date", "warning", f"date {_show(b)} in target has no counterpart in source", [], [b]
-        )
+        sev = "info" if is_month_mention(b) else "warning"
+        ctx.add("date", sev, f"date {_show(b)} in target has no counterpart in source", [], [b])
 
 
 _CYR = re.compile(r"[\u0400-\u04ff]")

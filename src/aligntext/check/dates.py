@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from aligntext.check.locale_data import month_abbreviations, month_of
+from aligntext.check.locale_data import month_abbreviations, month_adjective_of, month_of
 from aligntext.check.numbers import extract_numbers, tags_of
 from aligntext.check.translit import lower
 from aligntext.langs import resolve_lang
@@ -135,7 +135,9 @@ def extract_dates(text: str, lang: str) -> list[Fact]:
 
     Returns:
         Date facts (``kind="date"``) with ``key`` ``YYYY-MM-DD`` (``?`` for missing parts);
-        ``detail`` lists ``days=a+b`` for a day range such as ``6-7 April``.
+        ``detail`` lists ``days=a+b`` for a day range such as ``6-7 April``, and is
+        ``month`` for a month adjective (Russian ``апрельских``, key ``?-04-?``): a mention
+        of the month that agrees with any date in it, never reported missing.
     """
     lang = resolve_lang(lang)
     numbers = extract_numbers(text, lang)
@@ -158,6 +160,13 @@ def extract_dates(text: str, lang: str) -> list[Fact]:
     numeric_spans = [(f.start, f.end) for f in facts]
 
     for m in _WORD.finditer(text):
+        adjective = month_adjective_of(m.group(0), lang)
+        if adjective is not None:
+            # "апрельских боёв", the April fighting: a mention of the month, with no day or
+            # year of its own (a year nearby is read as a number and still matches).
+            key = f"?-{adjective:02d}-?"
+            facts.append(Fact("date", key, m.group(0), m.start(), m.end(), "month"))
+            continue
         month = month_of(m.group(0), lang)
         if (
             month is None
@@ -224,6 +233,11 @@ def extract_dates(text: str, lang: str) -> list[Fact]:
         detail = "days=" + "+".join(str(int(f.key)) for f in days) if len(days) > 1 else ""
         facts.append(Fact("date", f"{y}-{month:02d}-{d}", text[s:e], s, e, detail))
     return sorted(facts, key=lambda f: f.start)
+
+
+def is_month_mention(fact: Fact) -> bool:
+    """A month adjective (``апрельских боёв``) rather than a date."""
+    return fact.kind == "date" and "month" in fact.detail.split(",")
 
 
 def date_parts(fact: Fact) -> tuple[str, str, set[str]]:

@@ -133,6 +133,73 @@ def month_forms(lang: str) -> dict[str, int]:
     return forms
 
 
+#: Endings of Russian adjectives with a hard stem (``двухлетнего``, ``апрельских``).
+RU_ADJECTIVE_ENDINGS: tuple[str, ...] = (
+    "ый",
+    "ий",
+    "ой",
+    "ая",
+    "яя",
+    "ое",
+    "ее",
+    "ые",
+    "ие",
+    "ого",
+    "его",
+    "ому",
+    "ему",
+    "ым",
+    "им",
+    "ых",
+    "их",
+    "ую",
+    "юю",
+    "ыми",
+    "ими",
+)
+
+
+# "в апрельском номере": the prepositional masculine too.
+_MONTH_ADJECTIVE_ENDINGS = frozenset({*RU_ADJECTIVE_ENDINGS, "ом"})
+
+
+@lru_cache(maxsize=8)
+def month_adjective_stems(lang: str) -> dict[str, int]:
+    """Stems of the adjectives made from month names -> month number (Russian only).
+
+    Russian says "the April fighting" with an adjective (``апрельских боёв``, ``майские
+    праздники``): ``апрельск``, ``январск``, ``майск``, ``мартовск``. The other three languages
+    put the month noun itself before the noun, which :func:`month_of` reads already.
+    """
+    if lang != "ru":
+        return {}
+    out: dict[str, int] = {}
+    for num, nom in _locale(lang).months["stand-alone"]["wide"].items():
+        nom = nom.lower()
+        if nom.endswith("ь"):
+            # апрель -> апрельский, but январь -> январский: both spellings are kept.
+            out[nom + "ск"] = out[nom[:-1] + "ск"] = num
+        elif nom.endswith("й"):
+            out[nom + "ск"] = num
+        else:
+            out[nom + "овск"] = num  # март -> мартовский, август -> августовский
+    return out
+
+
+def month_adjective_of(word: str, lang: str) -> int | None:
+    """The month an adjective names (``апрельских`` -> 4), or ``None``.
+
+    Args:
+        word: one word as written.
+        lang: its language; only Russian makes such adjectives.
+    """
+    w = lower(word, lang).replace("ё", "е")
+    for stem, num in month_adjective_stems(lang).items():
+        if w.startswith(stem) and w[len(stem) :] in _MONTH_ADJECTIVE_ENDINGS:
+            return num
+    return None
+
+
 @lru_cache(maxsize=8)
 def month_abbreviations(lang: str) -> dict[str, int]:
     """CLDR abbreviated month names that end in a dot (Russian ``окт.``, ``сент.``), dot cut.

@@ -18,8 +18,8 @@ of day); its ``detail`` is a comma-separated list of tags:
 An approximate quantity (``dozens``, ``десятки тысяч``, ``bir neçə``, ``several hundred``)
 is no figure: its ``key`` is the order of magnitude it names, in English (``tens``, ``tens of
 thousands``, ``a few``; see :func:`approx_label`), and its ``detail`` ``word,approx,mag=E``
-with ``E`` the power of ten (``weak`` too for a bare "a few"). It matches another approximate quantity of the same magnitude
-in any language, never an exact figure by value.
+with ``E`` the power of ten (``weak`` too for a bare "a few"). It matches another
+approximate quantity of the same magnitude in any language, never an exact figure by value.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from num2words import num2words
 
 from aligntext.check.locale_data import (
     BOTH_WORDS,
+    RU_ADJECTIVE_ENDINGS,
     RU_ORDINAL_ENDINGS,
     month_of,
     number_words,
@@ -470,7 +471,7 @@ def _lookup_word(low: str, lang: str, after_number: bool = False) -> tuple[int, 
             if (
                 low.startswith(prefix)
                 and len(low) - len(prefix) >= 4
-                and low.endswith(_RU_ADJ_ENDINGS)
+                and low.endswith(RU_ADJECTIVE_ENDINGS)
             ):
                 return n, "cardinal"
         for stem, n in ru_ordinal_stems().items():
@@ -488,31 +489,8 @@ def _lookup_word(low: str, lang: str, after_number: bool = False) -> tuple[int, 
     return None
 
 
-# Russian collective numerals (двое, троих) and adjective endings of compounds (двухлетний).
+# Russian collective numerals (двое, троих); compounds (двухлетний) take RU_ADJECTIVE_ENDINGS.
 _RU_COLLECTIVE = {"дво": 2, "тро": 3, "четвер": 4, "пятер": 5, "шестер": 6, "семер": 7}
-_RU_ADJ_ENDINGS = (
-    "ый",
-    "ий",
-    "ой",
-    "ая",
-    "яя",
-    "ое",
-    "ее",
-    "ые",
-    "ие",
-    "ого",
-    "его",
-    "ому",
-    "ему",
-    "ым",
-    "им",
-    "ых",
-    "их",
-    "ую",
-    "юю",
-    "ыми",
-    "ими",
-)
 
 
 @lru_cache(maxsize=1)
