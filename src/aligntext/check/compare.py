@@ -31,10 +31,7 @@ from aligntext.check.dates import (
     format_date,
     is_month_mention,
 )
-from aligntext.check.entities import (
-    entity_keys,
-    extract_entities,
-)
+from aligntext.check.entities import entity_word_keys, extract_entities
 from aligntext.check.glossary import Glossary
 from aligntext.check.names import compare_names
 from aligntext.check.numbers import (
@@ -113,8 +110,21 @@ def _entities_match(a: Fact, b: Fact) -> bool:
     ca, cb = ":" in a.key, ":" in b.key
     if ca and cb:
         return a.key == b.key
-    ka, kb = entity_keys(a), entity_keys(b)
-    return any(names_match(x, y) for x in ka if len(x) >= 2 for y in kb if len(y) >= 2)
+    wa, wb = entity_word_keys(a), entity_word_keys(b)
+    met_a = [any(_word_meets(x, y) for y in wb) for x in wa]
+    if not any(met_a):
+        return False
+    met_b = [any(_word_meets(y, x) for x in wa) for y in wb]
+    # Titles and first names come first, the surname last: "Deputy Minister Hasanov" and
+    # "Deputy Minister Mammadov", "Рауф Гаджиев" and "Рауф Мамедов" share all but the name
+    # that matters. When the last word of each span meets nothing in the other, they are
+    # two people, whatever else they share.
+    return not (len(wa) > 1 and len(wb) > 1 and not met_a[-1] and not met_b[-1])
+
+
+def _word_meets(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether a key of one word and a key of the other spell the same name."""
+    return any(names_match(x, y) for x in a if len(x) >= 2 for y in b if len(y) >= 2)
 
 
 def facts_match(a: Fact, b: Fact) -> bool:
@@ -124,7 +134,9 @@ def facts_match(a: Fact, b: Fact) -> bool:
     the same time or its hour); approximate quantities (``dozens``, ``десятки``) the same
     order of magnitude. A number and a date: the number is the date's year or day.
     Dates: equal on every part both give (``April 1993`` matches ``6 April 1993``, not
-    ``May 1993``). Entities: the same concept, or word keys that meet by transliteration.
+    ``May 1993``). Entities: the same concept, or word keys that meet by transliteration
+    (Russian words in their nominative forms too: ``Куры`` meets ``Kura``), unless both
+    spans end in a word the other lacks (a title kept, the surname changed).
 
     Args:
         a: a fact from one text.

@@ -23,9 +23,11 @@ from functools import lru_cache
 from aligntext.check.glossary import Glossary, builtin_index, find_terms
 from aligntext.check.locale_data import month_of, weekday_forms
 from aligntext.check.translit import TURKIC_MORPHS, lower, translit_key, translit_keys
+from aligntext.lang.ru import base_forms as ru_base_forms
 from aligntext.langs import resolve_lang
 from aligntext.types import Fact
 
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # Lowercase particles inside names: "Ministry of Foreign Affairs", "Jaish-e-Mohammad" is one
 # token already; "bin", "al", "de" join Arabic and Romance names.
@@ -68,6 +70,17 @@ def not_a_name(tok: str, lang: str) -> bool:
     return month_of(base, lang) is not None or lower(base, lang) in weekday_forms(lang)
 
 
+def name_keys(word: str, lang: str) -> tuple[str, ...]:
+    """:func:`translit_keys` of a word, and for a Russian word those of its nominative forms
+    (:func:`aligntext.lang.ru.base_forms`: ``Куры`` -> ``Кура``, ``Габалинский`` ->
+    ``Габала``)."""
+    keys = translit_keys(word, lang)
+    if lang == "ru" and word[:1].isupper():
+        extra = (k for form in ru_base_forms(word) for k in translit_keys(form, lang))
+        keys = tuple(dict.fromkeys((*keys, *extra)))
+    return keys
+
+
 def word_keys(text: str, lang: str) -> list[str]:
     """Transliteration keys of every word of ``text`` (3+ letters), for name look-ups.
 
@@ -94,7 +107,7 @@ def _word_key_items(text: str, lang: str) -> list[tuple[str, bool]]:
         tok = m.group(0)
         cap = tok[0].isupper()
         if len(tok) >= 3 or _is_acronym(tok):
-            out.extend((k, cap) for k in translit_keys(tok, lang))
+            out.extend((k, cap) for k in name_keys(tok, lang))
             if "-" in tok:
                 for part in tok.split("-"):
                     if len(part) >= 3:
@@ -394,6 +407,21 @@ def capitalised_tokens(text: str) -> list[re.Match[str]]:
         m
         for m in _TOKEN.finditer(text)
         if m.group(0)[0].isupper() and (not _is_initial(text, m.start()) or _is_acronym(m.group(0)))
+    ]
+
+
+def entity_word_keys(fact: Fact) -> list[tuple[str, ...]]:
+    """The keys of each word of an entity fact, in order: its ``keys=`` entry, and for a
+    Russian (Cyrillic) word also those of its nominative forms (see :func:`name_keys`)."""
+    keys = entity_keys(fact)
+    words = _TOKEN.findall(fact.text)
+    if "concept" not in fact.detail.split(","):
+        words = [w for w in words if w not in _CONNECTORS]
+    if len(words) != len(keys):
+        return [(k,) for k in keys]
+    return [
+        name_keys(w, "ru") if _CYRILLIC.search(w) else (k,)
+        for w, k in zip(words, keys, strict=True)
     ]
 
 

@@ -534,7 +534,7 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
             start, end = words[i].start(), words[j - 1].end()
             # "several" alone is vague enough to be rendered "some" or "a number of": it
             # confirms a match but is never reported missing.
-            weak = ",weak" if exp == 0 else ""
+            weak_tag = ",weak" if exp == 0 else ""
             facts.append(
                 Fact(
                     "number",
@@ -542,7 +542,7 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
                     text[start:end],
                     start,
                     end,
-                    f"word,approx,mag={exp}{weak}",
+                    f"word,approx,mag={exp}{weak_tag}",
                 )
             )
             i = j
