@@ -13,6 +13,7 @@ import re
 from aligntext.check.locale_data import month_abbreviations, month_adjective_of, month_of
 from aligntext.check.numbers import extract_numbers, tags_of
 from aligntext.check.translit import lower
+from aligntext.lang import en, ru, turkic
 from aligntext.langs import resolve_lang
 from aligntext.types import Fact
 
@@ -21,53 +22,9 @@ _NUMERIC = re.compile(
     r"(?<![\d.])(?:(?P<y>\d{4})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})"
     r"|(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}))(?![\d])"
 )
-# Words allowed between a date's parts: "6 April, 1993", "1993-cü ilin 6 aprel", "2019 yılının
-# Nisan ayında", "30 апреля 1993 года".
-_GAP_WORDS = {
-    "of",
-    "the",
-    "il",
-    "ilin",
-    "ili",
-    "ildə",
-    "yıl",
-    "yılı",
-    "yılın",
-    "yılının",
-    "yılında",
-    "year",
-    "г",
-    "года",
-    "году",
-    "год",
-    "ayı",
-    "ayının",
-    "ayın",
-    "ayında",
-    "ay",
-}
-_EN_CONTEXT = {
-    "in",
-    "of",
-    "since",
-    "until",
-    "till",
-    "by",
-    "from",
-    "early",
-    "late",
-    "mid",
-    "last",
-    "next",
-    "this",
-    "on",
-    "during",
-    "through",
-    "between",
-    "end",
-    "before",
-    "after",
-}
+# Words allowed between a date's parts, in any of the four languages: "6 April, 1993",
+# "1993-cü ilin 6 aprel", "2019 yılının Nisan ayında", "30 апреля 1993 года".
+_GAP_WORDS = frozenset({*en.DATE_GAP_WORDS, *ru.DATE_GAP_WORDS, *turkic.DATE_GAP_WORDS})
 _EN_NAMES = {
     1: "January",
     2: "February",
@@ -116,7 +73,7 @@ def _month_ok(text: str, m: re.Match[str], lang: str, has_part: bool) -> bool:
         if not word[0].isupper():
             return False
         if word in ("March", "May") or initial:
-            return prev_word in _EN_CONTEXT
+            return prev_word in en.MONTH_CONTEXT
         return True
     if lang == "tr":
         after = text[m.end() : m.end() + 8].lower()

@@ -32,9 +32,6 @@ from functools import lru_cache
 from num2words import num2words
 
 from aligntext.check.locale_data import (
-    BOTH_WORDS,
-    RU_ADJECTIVE_ENDINGS,
-    RU_ORDINAL_ENDINGS,
     month_of,
     number_words,
     ru_ordinal_stems,
@@ -42,6 +39,7 @@ from aligntext.check.locale_data import (
     symbols,
 )
 from aligntext.check.translit import lower
+from aligntext.lang import lexicon, ru, turkic
 from aligntext.langs import resolve_lang
 from aligntext.types import Fact
 
@@ -73,62 +71,6 @@ _DECADE = re.compile(
     r"^(?:'?s|-?х|-?е|-?ые|-?ых|-c[ıi]\b.*|-?l[ae]r.*|['’]l[ıiuü].*|['’]l[ae]r.*)$"
 )
 
-# Approximate quantities: the plural of a power of ten ("dozens", "десятки", "onlarca",
-# "yüzlərlə"), by the power it stands for. They name an order of magnitude, not a figure.
-_APPROX_WORDS: dict[str, dict[str, int]] = {
-    "en": {
-        **dict.fromkeys(("tens", "dozens", "scores"), 1),
-        "hundreds": 2,
-        "thousands": 3,
-        "millions": 6,
-        "billions": 9,
-        "trillions": 12,
-    },
-    # Every case of the plural: "десятки", "десятков", "десяткам", "десятками", "десятках".
-    "ru": {
-        stem + end: exp
-        for stem, ends, exp in (
-            ("десятк", ("и", "ов", "ам", "ами", "ах"), 1),
-            ("сотн", ("и", "ям", "ями", "ях"), 2),
-            ("сотен", ("",), 2),
-            ("тысяч", ("и", "", "ам", "ами", "ах"), 3),
-            ("миллион", ("ы", "ов", "ам", "ами", "ах"), 6),
-            ("миллиард", ("ы", "ов", "ам", "ами", "ах"), 9),
-        )
-        for end in ends
-    },
-    # Plural plus -la / -lə ("with"): onlarla, minlərlə; Turkish -ca ("onlarca") is used too.
-    "az": {
-        **dict.fromkeys(("onlarla", "onlarca"), 1),
-        "yüzlərlə": 2,
-        "minlərlə": 3,
-        "milyonlarla": 6,
-        "milyardlarla": 9,
-    },
-    # Plural plus -ca / -ce: onlarca, yüzlerce, binlerce.
-    "tr": {
-        **dict.fromkeys(("onlarca", "düzinelerce"), 1),
-        "yüzlerce": 2,
-        "binlerce": 3,
-        "milyonlarca": 6,
-        **dict.fromkeys(("milyarlarca", "milyarca"), 9),
-    },
-}
-# "A few", "several": an unspecified small count (power 0), one word or two.
-_FEW_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("several", "a few"),
-    "ru": ("несколько", "нескольких", "нескольким", "несколькими"),
-    "az": ("bir neçə",),
-    "tr": ("birkaç", "bir kaç"),
-}
-# Azerbaijani and Turkish put "ten" or "a hundred" before the plural: "on binlerce" (tens of
-# thousands), "yüz minlərlə" (hundreds of thousands).
-_TURKIC_APPROX_HEADS = {"on": 1, "yüz": 2}
-# Russian "тысячи" and "сотни" are also the genitive singular, which these words govern:
-# "более тысячи" is "more than a thousand", not "more than thousands".
-_RU_SINGULAR_AFTER = frozenset(
-    {"более", "менее", "свыше", "около", "порядка", "почти", "до", "от", "из", "без", "с"}
-)
 _MAGNITUDE_HEADS = ("", "tens of ", "hundreds of ")
 _MAGNITUDE_UNITS = ("", "thousands", "millions", "billions", "trillions")
 
@@ -143,81 +85,6 @@ def approx_label(exp: int) -> str:
     group = min(exp // 3, len(_MAGNITUDE_UNITS) - 1)
     rest = exp - 3 * group
     return _MAGNITUDE_HEADS[rest] + _MAGNITUDE_UNITS[group] if rest < 3 else f"10^{exp}"
-
-
-_WEAK_WORDS = {
-    "en": {"dozen": 12, "couple": 2, "pair": 2},
-    "ru": {"дюжина": 12, "пара": 2, "пару": 2, "пары": 2},
-    "az": {},
-    "tr": {},
-}
-# Multiplicative adverbs: "twice a year" is "ildə iki dəfə", "два раза в год", "yılda iki kez".
-# ("once" is left out: like "one" it is mostly no count at all.)
-_TIMES_WORDS = {
-    "en": {
-        "twice": 2,
-        "thrice": 3,
-        "double": 2,
-        "doubled": 2,
-        "doubles": 2,
-        "doubling": 2,
-        "triple": 3,
-        "tripled": 3,
-        "triples": 3,
-        "tripling": 3,
-        "quadrupled": 4,
-    },
-    "ru": {"дважды": 2, "трижды": 3, "четырежды": 4, "вдвое": 2, "втрое": 3, "вчетверо": 4},
-    "az": {"ikiqat": 2, "üçqat": 3},
-    "tr": {},
-}
-# Stems of verbs that say "doubled" / "tripled" ("удвоилась", "утроили").
-_TIMES_STEMS = {"ru": {"удвои": 2, "удваива": 2, "утрои": 3, "утраива": 3}}
-# Words that carry a quantity in themselves: "billionaire", "сутки" (24 hours), "полгода".
-_QUANTITY_STEMS = {
-    "en": {"billionaire": 10**9, "millionaire": 10**6},
-    "ru": {"миллиардер": 10**9, "миллионер": 10**6},
-    "az": {"milyarder": 10**9, "milyoner": 10**6},
-    "tr": {"milyarder": 10**9, "milyoner": 10**6},
-}
-_QUANTITY_WORDS = {
-    "ru": {
-        "сутки": 24,
-        "суток": 24,
-        "суткам": 24,
-        "сутками": 24,
-        "сутках": 24,
-        "полгода": 6,
-        "полугода": 6,
-        "полугоду": 6,
-    },
-}
-# Nouns that multiply the count before them: "two decades" is 20 years (and still 2).
-_DECADE_WORDS = {
-    "en": ("decade", "decades"),
-    "ru": ("десятилетие", "десятилетия", "десятилетий", "десятилетиями", "десятилетиях"),
-    "az": ("onillik", "onilliyi", "onillikdə", "onilliklər", "onilliklərdə", "onillikdir"),
-    "tr": ("onyıl",),
-}
-# Cardinals whose suffixed forms are mostly other words (tr "onu" = "it", "altında" =
-# "under", "yüzünden" = "because of", "bindi" = "got on").
-_NO_SUFFIX = {"on", "yüz", "bin", "min", "altı", "yedi", "bir", "sıfır"}
-# Case and possessive endings a Turkic number word takes ("ikisi", "üçə", "beşdən").
-_NUMERAL_ENDINGS = (
-    *("si", "sı", "su", "sü", "i", "ı", "u", "ü"),
-    *("yə", "ye", "ya", "ə", "e", "a"),
-    *("də", "de", "da", "dən", "den", "dan"),
-)
-# A cardinal also takes the accusative after a vowel, the case endings after a voiceless
-# consonant and the copula ("altıyı", "üçte", "beştir").
-_CARDINAL_SUFFIXES = frozenset(
-    {
-        *_NUMERAL_ENDINGS,
-        *("yi", "yı", "yu", "yü", "te", "ta", "ten", "tan"),
-        *("dir", "dır", "dur", "dür"),
-    }
-)
-_ORDINAL_SUFFIXES = frozenset({"", *_NUMERAL_ENDINGS})
 
 
 def _canon(value: Decimal) -> str:
@@ -287,7 +154,7 @@ def _scale_after(text: str, pos: int, lang: str) -> tuple[int, int] | None:
         exp = scales[stem]
     elif lang in ("az", "tr"):
         for sw, e in scales.items():
-            if len(sw) > 2 and low.startswith(sw) and low[len(sw) :] in _CARDINAL_SUFFIXES:
+            if len(sw) > 2 and low.startswith(sw) and low[len(sw) :] in turkic.CARDINAL_SUFFIXES:
                 exp = e
     if exp is None:
         return None
@@ -442,19 +309,20 @@ def _lookup_word(low: str, lang: str, after_number: bool = False) -> tuple[int, 
         low = low.replace("ё", "е")
     if after_number and len(low) > 2 and low in scale_words(lang):
         return 10 ** scale_words(lang)[low], "scale"
-    if low in _TIMES_WORDS.get(lang, {}):
-        return _TIMES_WORDS[lang][low], "times"
-    for stem, n in _TIMES_STEMS.get(lang, {}).items():
+    lex = lexicon(lang)
+    if low in lex.times_words:
+        return lex.times_words[low], "times"
+    for stem, n in lex.times_stems.items():
         if low.startswith(stem):
             return n, "times"
-    if low in _QUANTITY_WORDS.get(lang, {}):
-        return _QUANTITY_WORDS[lang][low], "implied"
-    for stem, n in _QUANTITY_STEMS.get(lang, {}).items():
+    if low in lex.quantity_words:
+        return lex.quantity_words[low], "implied"
+    for stem, n in lex.quantity_stems.items():
         if low.startswith(stem) and len(low) - len(stem) <= 5:
             return n, "implied"
-    if low in _WEAK_WORDS.get(lang, {}):
-        return _WEAK_WORDS[lang][low], "weak"
-    if low in BOTH_WORDS.get(lang, ()):
+    if low in lex.weak_words:
+        return lex.weak_words[low], "weak"
+    if low in lex.both_words:
         return 2, "both"
     if low in table:
         nw = table[low]
@@ -463,34 +331,34 @@ def _lookup_word(low: str, lang: str, after_number: bool = False) -> tuple[int, 
     if len(low) > 2 and low in scales:
         return 10 ** scales[low], "scale"
     if lang == "ru":
-        for stem, n in _RU_COLLECTIVE.items():
-            if low.startswith(stem) and low[len(stem) :] in ("е", "о", "их", "им", "ими"):
+        for stem, n in ru.COLLECTIVE_STEMS.items():
+            if low.startswith(stem) and low[len(stem) :] in ru.COLLECTIVE_ENDINGS:
                 return n, "cardinal"
         # Compound adjectives: "двухлетнего" (two-year), "пятидневного" (five-day).
         for prefix, n in ru_compound_prefixes().items():
             if (
                 low.startswith(prefix)
                 and len(low) - len(prefix) >= 4
-                and low.endswith(RU_ADJECTIVE_ENDINGS)
+                and low.endswith(ru.ADJECTIVE_ENDINGS)
             ):
                 return n, "cardinal"
         for stem, n in ru_ordinal_stems().items():
-            if low.startswith(stem) and low[len(stem) :] in RU_ORDINAL_ENDINGS:
+            if low.startswith(stem) and low[len(stem) :] in ru.ORDINAL_ENDINGS:
                 return n, "ordinal"
     if lang in ("az", "tr"):
         for word, nw in table.items():
             if not low.startswith(word) or len(word) < 2:
                 continue
             rest = low[len(word) :]
-            if nw.kind == "ordinal" and rest in _ORDINAL_SUFFIXES:
+            if nw.kind == "ordinal" and rest in turkic.ORDINAL_SUFFIXES:
                 return nw.value, "ordinal"
-            if nw.kind == "cardinal" and word not in _NO_SUFFIX and rest in _CARDINAL_SUFFIXES:
+            if (
+                nw.kind == "cardinal"
+                and word not in turkic.NO_SUFFIX
+                and rest in turkic.CARDINAL_SUFFIXES
+            ):
                 return nw.value, "cardinal"
     return None
-
-
-# Russian collective numerals (двое, троих); compounds (двухлетний) take RU_ADJECTIVE_ENDINGS.
-_RU_COLLECTIVE = {"дво": 2, "тро": 3, "четвер": 4, "пятер": 5, "шестер": 6, "семер": 7}
 
 
 @lru_cache(maxsize=1)
@@ -510,7 +378,7 @@ def _can_extend(current: int, value: int, kind: str, lang: str) -> bool:
     if value < 10:
         # Azerbaijani and Turkish say 11-19 as ten and a unit ("on iki"); English and Russian
         # have a word of their own, so "ten two" there is two numbers.
-        teen_ok = lang in ("az", "tr")
+        teen_ok = lexicon(lang).teens_added
         return current % 10 == 0 and (teen_ok or not 10 <= current % 100 < 20)
     return current % 100 == 0
 
@@ -607,7 +475,7 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
             following is not None
             and not weak
             and kinds <= {"cardinal"}
-            and lower(following.group(1), lang) in _DECADE_WORDS.get(lang, ())
+            and lower(following.group(1), lang) in lexicon(lang).decade_words
         ):
             tags.append(f"alt={value}")
             value *= 10
@@ -619,6 +487,14 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
         facts.append(Fact("number", str(value), surface, start, end, _tags(*tags)))
         i = j
     return facts
+
+
+@lru_cache(maxsize=8)
+def _approx_starts(lang: str) -> frozenset[str]:
+    """The words an approximate quantity can start with in ``lang``."""
+    lex = lexicon(lang)
+    firsts = {phrase.split()[0] for phrase in lex.few_words}
+    return frozenset({*firsts, *lex.approx_words, *lex.approx_heads})
 
 
 def _approx_at(text: str, words: list[re.Match[str]], i: int, lang: str) -> tuple[int, int] | None:
@@ -639,10 +515,13 @@ def _approx_at(text: str, words: list[re.Match[str]], i: int, lang: str) -> tupl
         """Word ``k`` exists and follows word ``k - 1`` across blanks only."""
         return k < len(words) and not text[words[k - 1].end() : words[k].start()].strip()
 
-    plurals = _APPROX_WORDS.get(lang, {})
+    if word(i) not in _approx_starts(lang):
+        return None  # most words: no need to look further
+    lex = lexicon(lang)
+    plurals = lex.approx_words
     exp: int | None = None
     j = i
-    for phrase in _FEW_WORDS.get(lang, ()):
+    for phrase in lex.few_words:
         parts = phrase.split()
         if all((n == 0 or next_to(i + n)) and word(i + n) == p for n, p in enumerate(parts)):
             exp, j = 0, i + len(parts)
@@ -650,22 +529,16 @@ def _approx_at(text: str, words: list[re.Match[str]], i: int, lang: str) -> tupl
     else:
         first = word(i)
         if (
-            lang == "ru"
-            and first in ("тысячи", "сотни")
+            first in ("тысячи", "сотни")
             and i > 0
             and next_to(i)
-            and word(i - 1) in _RU_SINGULAR_AFTER
+            and word(i - 1) in lex.singular_after
         ):
             return None
         if first in plurals:
             exp, j = plurals[first], i + 1
-        elif (
-            lang in ("az", "tr")
-            and first in _TURKIC_APPROX_HEADS
-            and next_to(i + 1)
-            and word(i + 1) in plurals
-        ):
-            return _TURKIC_APPROX_HEADS[first] + plurals[word(i + 1)], i + 2
+        elif first in lex.approx_heads and next_to(i + 1) and word(i + 1) in plurals:
+            return lex.approx_heads[first] + plurals[word(i + 1)], i + 2
     if exp is None:
         return None
     k = j + 1 if exp > 0 and lang == "en" and next_to(j) and word(j) == "of" else j

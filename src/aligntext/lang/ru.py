@@ -1,4 +1,4 @@
-"""Russian: noun case endings and the adjectives made from place names, for name matching.
+"""Russian: number vocabulary, case and adjective endings, month forms, name base forms.
 
 A Russian name takes a case ending (``Кура``, ``Куры``, ``Куре``, ``Курой``) and a place
 makes an adjective (``Габала`` -> ``Габалинский район``). :func:`base_forms` undoes both, so
@@ -10,6 +10,67 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from aligntext.lang import Lexicon
+
+LEXICON = Lexicon(
+    # Every case of the plural: "десятки", "десятков", "десяткам", "десятками", "десятках".
+    approx_words={
+        stem + end: exp
+        for stem, ends, exp in (
+            ("десятк", ("и", "ов", "ам", "ами", "ах"), 1),
+            ("сотн", ("и", "ям", "ями", "ях"), 2),
+            ("сотен", ("",), 2),
+            ("тысяч", ("и", "", "ам", "ами", "ах"), 3),
+            ("миллион", ("ы", "ов", "ам", "ами", "ах"), 6),
+            ("миллиард", ("ы", "ов", "ам", "ами", "ах"), 9),
+        )
+        for end in ends
+    },
+    few_words=("несколько", "нескольких", "нескольким", "несколькими"),
+    # "тысячи" and "сотни" are also the genitive singular, which these words govern: "более
+    # тысячи" is "more than a thousand", not "more than thousands".
+    singular_after=frozenset(
+        {"более", "менее", "свыше", "около", "порядка", "почти", "до", "от", "из", "без", "с"}
+    ),
+    weak_words={"дюжина": 12, "пара": 2, "пару": 2, "пары": 2},
+    times_words={"дважды": 2, "трижды": 3, "четырежды": 4, "вдвое": 2, "втрое": 3, "вчетверо": 4},
+    # Verbs that say "doubled" / "tripled" ("удвоилась", "утроили").
+    times_stems={"удвои": 2, "удваива": 2, "утрои": 3, "утраива": 3},
+    # "сутки" are 24 hours, "полгода" six months.
+    quantity_words={
+        **dict.fromkeys(("сутки", "суток", "суткам", "сутками", "сутках"), 24),
+        **dict.fromkeys(("полгода", "полугода", "полугоду"), 6),
+    },
+    quantity_stems={"миллиардер": 10**9, "миллионер": 10**6},
+    decade_words=("десятилетие", "десятилетия", "десятилетий", "десятилетиями", "десятилетиях"),
+    both_words=frozenset({"оба", "обе", "обоих", "обеих", "обоим", "обеим", "обоими", "обеими"}),
+)
+
+#: Collective numerals by stem (``двое``, ``троих``) and the endings they take.
+COLLECTIVE_STEMS: dict[str, int] = {
+    "дво": 2,
+    "тро": 3,
+    "четвер": 4,
+    "пятер": 5,
+    "шестер": 6,
+    "семер": 7,
+}
+COLLECTIVE_ENDINGS: tuple[str, ...] = ("е", "о", "их", "им", "ими")
+
+#: Endings of ordinals (``второго``, ``третьей``, ``пятую``), soft-stem forms included.
+ORDINAL_ENDINGS: frozenset[str] = frozenset(
+    {
+        *("ый", "ий", "ой", "ая", "ья", "ое", "ье", "ые", "ьи", "ого", "ьего", "ому", "ьему"),
+        *("ым", "ьим", "ом", "ьем", "ую", "ью", "ых", "ьих", "ыми", "ьими", "ей", "ьей"),
+    }
+)
+
+#: Endings a month name takes after its stem (``апреля``, ``апреле``, ``маем``).
+MONTH_ENDINGS: tuple[str, ...] = ("а", "я", "е", "ю", "ом", "ем")
+
+#: Words allowed between the parts of a Russian date ("30 апреля 1993 года").
+DATE_GAP_WORDS: tuple[str, ...] = ("г", "года", "году", "год")
+
 #: Case endings of nouns, singular and plural, longest first. (The genitive plural ``-ов``
 #: is left out: it is how Russian surnames end in the nominative, ``Мамедов``.)
 NOUN_ENDINGS: tuple[str, ...] = (
@@ -18,7 +79,7 @@ NOUN_ENDINGS: tuple[str, ...] = (
     *("а", "я", "у", "ю", "е", "ы", "и", "ь"),
 )
 
-#: Endings of adjectives (``Габалинский``, ``Габалинского``, ``Габалинском``), longest first.
+#: Endings of adjectives (``Габалинский``, ``двухлетнего``, ``апрельских``), longest first.
 ADJECTIVE_ENDINGS: tuple[str, ...] = (
     *("ого", "его", "ому", "ему", "ыми", "ими"),
     *("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их", "ым", "им", "ую", "юю"),
