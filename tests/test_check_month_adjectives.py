@@ -24,7 +24,7 @@ from aligntext.evaluate import fact_accuracy
 def test_month_adjectives_are_month_mentions(text: str, month: str) -> None:
     (fact,) = extract_dates(text, "ru")
     assert fact.key == f"?-{month}-?"
-    assert fact.detail == "month"
+    assert fact.tags == {"month"}
 
 
 @pytest.mark.parametrize(

@@ -73,7 +73,7 @@ def extract_facts(text: str, lang: str, glossary: Glossary | None = None) -> lis
         for f in extract_numbers(text, lang)
         if not any(d.start <= f.start < d.end or f.start <= d.start < f.end for d in dates)
     ]
-    taken = [(f.start, f.end) for f in (*dates, *numbers) if "word" not in f.detail]
+    taken = [(f.start, f.end) for f in (*dates, *numbers) if "word" not in f.tags]
     entities = [
         f
         for f in extract_entities(text, lang, glossary)

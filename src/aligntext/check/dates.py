@@ -92,9 +92,9 @@ def extract_dates(text: str, lang: str) -> list[Fact]:
 
     Returns:
         Date facts (``kind="date"``) with ``key`` ``YYYY-MM-DD`` (``?`` for missing parts);
-        ``detail`` lists ``days=a+b`` for a day range such as ``6-7 April``, and is
-        ``month`` for a month adjective (Russian ``апрельских``, key ``?-04-?``): a mention
-        of the month that agrees with any date in it, never reported missing.
+        ``days`` holds both days of a range such as ``6-7 April``; ``tags`` is
+        ``{"month"}`` for a month adjective (Russian ``апрельских``, key ``?-04-?``): a mention
+        of the month that agrees with any date in it and alone is only noted.
     """
     lang = resolve_lang(lang)
     numbers = extract_numbers(text, lang)
@@ -112,7 +112,14 @@ def extract_dates(text: str, lang: str) -> list[Fact]:
                 mo, dn = dn, mo
         if 1 <= mo <= 12 and 1 <= dn <= 31:
             facts.append(
-                Fact("date", f"{yn}-{mo:02d}-{dn:02d}", m.group(0), m.start(), m.end(), "numeric")
+                Fact(
+                    "date",
+                    f"{yn}-{mo:02d}-{dn:02d}",
+                    m.group(0),
+                    m.start(),
+                    m.end(),
+                    frozenset({"numeric"}),
+                )
             )
     numeric_spans = [(f.start, f.end) for f in facts]
 
@@ -122,7 +129,7 @@ def extract_dates(text: str, lang: str) -> list[Fact]:
             # "апрельских боёв", the April fighting: a mention of the month, with no day or
             # year of its own (a year nearby is read as a number and still matches).
             key = f"?-{adjective:02d}-?"
-            facts.append(Fact("date", key, m.group(0), m.start(), m.end(), "month"))
+            facts.append(Fact("date", key, m.group(0), m.start(), m.end(), frozenset({"month"})))
             continue
         month = month_of(m.group(0), lang)
         if (
@@ -187,23 +194,20 @@ def extract_dates(text: str, lang: str) -> list[Fact]:
             e += tail.end()
         y = year.key if year else "?"
         d = f"{int(days[0].key):02d}" if days else "?"
-        detail = "days=" + "+".join(str(int(f.key)) for f in days) if len(days) > 1 else ""
-        facts.append(Fact("date", f"{y}-{month:02d}-{d}", text[s:e], s, e, detail))
+        spread = tuple(int(f.key) for f in days) if len(days) > 1 else ()
+        facts.append(Fact("date", f"{y}-{month:02d}-{d}", text[s:e], s, e, days=spread))
     return sorted(facts, key=lambda f: f.start)
 
 
 def is_month_mention(fact: Fact) -> bool:
     """A month adjective (``апрельских боёв``) rather than a date."""
-    return fact.kind == "date" and "month" in fact.detail.split(",")
+    return fact.kind == "date" and "month" in fact.tags
 
 
 def date_parts(fact: Fact) -> tuple[str, str, set[str]]:
     """(year, month, days) of a date fact; ``?`` for a missing year, empty set for no day."""
     y, mo, d = fact.key.split("-")
-    days = set()
-    for tag in fact.detail.split(","):
-        if tag.startswith("days="):
-            days = {f"{int(x):02d}" for x in tag[5:].split("+") if x.isdigit()}
+    days = {f"{x:02d}" for x in fact.days}
     if d != "?":
         days.add(d)
     return y, mo, days

@@ -2,8 +2,8 @@
 
 An entity fact's ``key`` is a concept (``glossary:3``, ``country:IN``, ``known:UN``) when the
 span is a glossary or built-in term, else the transliteration keys of its words joined by
-spaces (``ilham aliyev``). Its ``detail`` lists tags and, always, ``keys=`` with those word
-keys, so a concept can still be compared with a name spelled out on the other side:
+spaces (``ilham aliyev``). Its ``words`` hold those word keys, always, so a concept can still
+be compared with a name spelled out on the other side; its ``tags``:
 
 - ``concept``: from the user glossary or the built-in lists (CLDR territories);
 - ``acronym``: all capitals (``NATO``, ``ООН``);
@@ -151,8 +151,8 @@ def extract_entities(text: str, lang: str, glossary: Glossary | None = None) -> 
     facts: list[Fact] = []
     concept_spans = concepts_in(text, lang, glossary)
     for s, e, concept in concept_spans:
-        keys = " ".join(translit_key(t, lang) for t in _TOKEN.findall(text[s:e]))
-        facts.append(Fact("entity", concept, text[s:e], s, e, f"concept,keys={keys}"))
+        keys = tuple(translit_key(t, lang) for t in _TOKEN.findall(text[s:e]))
+        facts.append(Fact("entity", concept, text[s:e], s, e, frozenset({"concept"}), words=keys))
 
     tokens = [
         m for m in _TOKEN.finditer(text) if not any(a <= m.start() < b for a, b, _ in concept_spans)
@@ -212,9 +212,9 @@ def extract_entities(text: str, lang: str, glossary: Glossary | None = None) -> 
         words = [m.group(0) for m in span if m.group(0) not in _CONNECTORS]
         if all(_is_acronym(w) for w in words):
             tags.append("acronym")
-        keys = " ".join(translit_key(w, lang) for w in words)
+        keys = tuple(translit_key(w, lang) for w in words)
         s, e = span[0].start(), span[-1].end()
-        facts.append(Fact("entity", keys, text[s:e], s, e, ",".join([*tags, f"keys={keys}"])))
+        facts.append(Fact("entity", " ".join(keys), text[s:e], s, e, frozenset(tags), words=keys))
     return sorted(facts, key=lambda f: f.start)
 
 
@@ -411,11 +411,11 @@ def capitalised_tokens(text: str) -> list[re.Match[str]]:
 
 
 def entity_word_keys(fact: Fact) -> list[tuple[str, ...]]:
-    """The keys of each word of an entity fact, in order: its ``keys=`` entry, and for a
+    """The keys of each word of an entity fact, in order: its ``words`` entry, and for a
     Russian (Cyrillic) word also those of its nominative forms (see :func:`name_keys`)."""
     keys = entity_keys(fact)
     words = _TOKEN.findall(fact.text)
-    if "concept" not in fact.detail.split(","):
+    if "concept" not in fact.tags:
         words = [w for w in words if w not in _CONNECTORS]
     if len(words) != len(keys):
         return [(k,) for k in keys]
@@ -426,8 +426,7 @@ def entity_word_keys(fact: Fact) -> list[tuple[str, ...]]:
 
 
 def entity_keys(fact: Fact) -> list[str]:
-    """The word keys of an entity fact (from its ``keys=`` detail)."""
-    for tag in fact.detail.split(","):
-        if tag.startswith("keys="):
-            return [k for k in tag[5:].split(" ") if k]
+    """The word keys of an entity fact (its ``words``; for a fact without them, its key's)."""
+    if fact.words:
+        return [k for k in fact.words if k]
     return fact.key.split() if ":" not in fact.key else []

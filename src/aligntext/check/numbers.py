@@ -1,7 +1,7 @@
 """Number extraction for en, az, ru and tr: digits, separators, scale and number words, times.
 
 A number fact's ``key`` is its value written plainly (``60000``, ``3.5``, ``13:00`` for a time
-of day); its ``detail`` is a comma-separated list of tags:
+of day); its ``tags``:
 
 - ``digits`` or ``word``: how it was written;
 - ``percent``, ``year``, ``decade``, ``ordinal``, ``range``, ``time``, ``scale``, ``code``
@@ -11,20 +11,22 @@ of day); its ``detail`` is a comma-separated list of tags:
 - ``both``: a word for "both" (``both``, ``оба``, ``hər iki``), also ``weak``;
 - ``weak``: a word that is often no number at all (``one of``, Turkish and Azerbaijani ``bir``
   as the article, ordinals such as ``first``, ``both``); weak facts confirm a match but are
-  never reported missing;
-- ``alt=V``: a second reading of an ambiguous numeral (``60.000`` is 60 in English and 60000
-  in Azerbaijani; both readings are kept and either may match).
+  never reported missing.
+
+Its ``alts`` hold other readings of an ambiguous numeral (``60.000`` is 60 in English and
+60000 in Azerbaijani; both readings are kept and either may match), of a decade (``the 90s``
+is also 1990) and of a count of decades (``two decades``: 20, also 2).
 
 An approximate quantity (``dozens``, ``десятки тысяч``, ``bir neçə``, ``several hundred``)
 is no figure: its ``key`` is the order of magnitude it names, in English (``tens``, ``tens of
-thousands``, ``a few``; see :func:`approx_label`), and its ``detail`` ``word,approx,mag=E``
-with ``E`` the power of ten (``weak`` too for a bare "a few"). It matches another
+thousands``, ``a few``; see :func:`approx_label`), its ``magnitude`` the power of ten, its
+tags ``word`` and ``approx`` (``weak`` too for a bare "a few"). It matches another
 approximate quantity of the same magnitude in any language, never an exact figure by value.
+The words themselves are per language in :mod:`aligntext.lang`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -164,10 +166,6 @@ def _scale_after(text: str, pos: int, lang: str) -> tuple[int, int] | None:
     return exp, end
 
 
-def _tags(*tags: str) -> str:
-    return ",".join(t for t in tags if t)
-
-
 def _digit_facts(text: str, lang: str) -> list[Fact]:
     facts: list[Fact] = []
     taken: list[tuple[int, int]] = []
@@ -187,7 +185,8 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
                 m.group(0).strip(),
                 m.start(),
                 m.end(),
-                _tags("digits", "time", f"alt={h}"),
+                frozenset({"digits", "time"}),
+                (Decimal(h),),
             )
         )
         taken.append((m.start(), m.end()))
@@ -197,7 +196,15 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
         for m in _RU_ONE_OCLOCK.finditer(text):
             h = 1 if m.group(1).lower() == "ночи" else 13
             facts.append(
-                Fact("number", f"{h:02d}:00", m.group(0), m.start(), m.end(), "word,time,alt=1")
+                Fact(
+                    "number",
+                    f"{h:02d}:00",
+                    m.group(0),
+                    m.start(),
+                    m.end(),
+                    frozenset({"word", "time"}),
+                    (Decimal(1),),
+                )
             )
             taken.append((m.start(), m.end()))
 
@@ -213,6 +220,7 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
         except (InvalidOperation, ValueError):
             continue
         tags: list[str] = ["digits"]
+        alts: list[Decimal] = []
         before = text[max(0, start - 12) : start]
         # Digits glued to letters are part of a name or code: COVID-19, G20, Су-25.
         if re.search(r"[^\W\d_][-‐]?$", before):
@@ -234,7 +242,8 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
                     text[start : am.end()],
                     start,
                     am.end(),
-                    _tags("digits", "time", f"alt={h}"),
+                    frozenset({"digits", "time"}),
+                    (Decimal(h),),
                 )
             )
             continue
@@ -275,9 +284,9 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
                     if _DECADE.match(low) and raw.endswith("0") and len(raw) in (2, 4):
                         tags.append("decade")
                         if len(raw) == 2:  # "the 90s" is the 1990s
-                            tags.append(f"alt=19{raw}")
+                            alts.append(Decimal(f"19{raw}"))
                             if raw <= "20":
-                                tags.append(f"alt=20{raw}")
+                                alts.append(Decimal(f"20{raw}"))
             elif lang == "tr" and text[end : end + 2] == ". " and end + 2 < len(text):
                 nxt = text[end + 2]
                 if nxt.isalpha() and nxt.islower():
@@ -291,9 +300,17 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
         ):
             tags.append("year")
         if alt is not None and alt != value:
-            tags.append(f"alt={_canon(alt)}")
+            alts.append(Decimal(_canon(alt)))
         facts.append(
-            Fact("number", _canon(value), text[span_start:end], span_start, end, _tags(*tags))
+            Fact(
+                "number",
+                _canon(value),
+                text[span_start:end],
+                span_start,
+                end,
+                frozenset(tags),
+                tuple(alts),
+            )
         )
         taken.append((span_start, end))
     return facts
@@ -402,17 +419,9 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
             start, end = words[i].start(), words[j - 1].end()
             # "several" alone is vague enough to be rendered "some" or "a number of": it
             # confirms a match but is never reported missing.
-            weak_tag = ",weak" if exp == 0 else ""
-            facts.append(
-                Fact(
-                    "number",
-                    approx_label(exp),
-                    text[start:end],
-                    start,
-                    end,
-                    f"word,approx,mag={exp}{weak_tag}",
-                )
-            )
+            marks = frozenset({"word", "approx", *(("weak",) if exp == 0 else ())})
+            key = approx_label(exp)
+            facts.append(Fact("number", key, text[start:end], start, end, marks, (), exp))
             i = j
             continue
         first = _lookup_word(lower(words[i].group(0), lang), lang)
@@ -451,6 +460,7 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
         surface = text[start:end]
         low_first = lower(words[i].group(0), lang)
         tags = ["word"]
+        alts: tuple[Decimal, ...] = ()
         weak = False
         if "ordinal" in kinds:
             tags.append("ordinal")
@@ -477,14 +487,14 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
             and kinds <= {"cardinal"}
             and lower(following.group(1), lang) in lexicon(lang).decade_words
         ):
-            tags.append(f"alt={value}")
+            alts = (Decimal(value),)
             value *= 10
         if lang in ("az", "tr") and low_first == "yüz" and re.match(r"\s+yüz", text[end:]):
             i = j + 1
             continue  # "yüz yüze": face to face
         if weak:
             tags.append("weak")
-        facts.append(Fact("number", str(value), surface, start, end, _tags(*tags)))
+        facts.append(Fact("number", str(value), surface, start, end, frozenset(tags), alts))
         i = j
     return facts
 
@@ -563,12 +573,11 @@ def approx_range(fact: Fact) -> tuple[Decimal, Decimal] | None:
 
     ``tens`` covers 10 to 99, ``thousands`` 1,000 to 9,999; ``a few`` 2 to 9.
     """
-    for tag in tags_of(fact):
-        if tag.startswith("mag="):
-            exp = int(tag[4:])
-            low = Decimal(2) if exp == 0 else Decimal(10) ** exp
-            return low, Decimal(10) ** (exp + 1)
-    return None
+    exp = fact.magnitude
+    if exp is None:
+        return None
+    low = Decimal(2) if exp == 0 else Decimal(10) ** exp
+    return low, Decimal(10) ** (exp + 1)
 
 
 def _accumulate(seq: list[tuple[int, str]]) -> int:
@@ -594,7 +603,7 @@ def extract_numbers(text: str, lang: str) -> list[Fact]:
 
     Returns:
         Number facts (``kind="number"``) whose ``key`` is the value (``60000``, ``0.5``,
-        ``13:00``) and whose ``detail`` holds the tags described in the module docstring.
+        ``13:00``), with the tags and readings described in the module docstring.
 
     Raises:
         UnsupportedLanguageError: ``lang`` is none of the four languages.
@@ -605,13 +614,13 @@ def extract_numbers(text: str, lang: str) -> list[Fact]:
     return sorted(digits + words, key=lambda f: f.start)
 
 
-def tags_of(fact: Fact) -> set[str]:
-    """The detail tags of a fact, ``alt=`` entries included."""
-    return {t for t in fact.detail.split(",") if t}
+def tags_of(fact: Fact) -> frozenset[str]:
+    """The tags of a fact (``digits``, ``percent``, ``approx`` ...)."""
+    return fact.tags
 
 
 def values_of(fact: Fact) -> list[Decimal]:
-    """Every numeric reading of a number fact: the value, then the ``alt=`` one if any."""
+    """Every numeric reading of a number fact: the value, then its alternatives if any."""
     out: list[Decimal] = []
     key = fact.key
     try:
@@ -622,10 +631,7 @@ def values_of(fact: Fact) -> list[Decimal]:
             out.append(Decimal(key))
     except (InvalidOperation, ValueError):
         return out
-    for tag in tags_of(fact):
-        if tag.startswith("alt="):
-            with contextlib.suppress(InvalidOperation):
-                out.append(Decimal(tag[4:]))
+    out.extend(fact.alts)
     return out
 
 
