@@ -66,9 +66,6 @@ _PERCENT_BEFORE = re.compile(r"(?:%\s?|yüzde\s|yuzde\s)$", re.IGNORECASE)
 _SUFFIX = re.compile(r"(?:[-‐'’]?[^\W\d_]{1,8})(?![\w])")
 _RANGE = re.compile(r"\s?[-–—]\s?(?=\d)")
 
-_EN_ORDINAL = re.compile(r"^(?:st|nd|rd|th)$")
-_TURKIC_ORDINAL = re.compile(r"^-?(?:ı|i|u|ü)?n?c[ıiuü]$|^['’]?(?:ı|i|u|ü)?nc[ıiuü]$")
-_RU_ORDINAL = re.compile(r"^-(?:й|я|е|го|му|м|х|ой|ый|ий|ая|ое|ые|ых|ым|ом|ю)$")
 _DECADE = re.compile(
     r"^(?:'?s|-?х|-?е|-?ые|-?ых|-c[ıi]\b.*|-?l[ae]r.*|['’]l[ıiuü].*|['’]l[ae]r.*)$"
 )
@@ -87,6 +84,12 @@ def approx_label(exp: int) -> str:
     group = min(exp // 3, len(_MAGNITUDE_UNITS) - 1)
     rest = exp - 3 * group
     return _MAGNITUDE_HEADS[rest] + _MAGNITUDE_UNITS[group] if rest < 3 else f"10^{exp}"
+
+
+@lru_cache(maxsize=8)
+def _digit_ordinal(lang: str) -> re.Pattern[str]:
+    """What after digits makes an ordinal in ``lang`` (a pattern that never matches if none)."""
+    return re.compile(lexicon(lang).digit_ordinal or r"(?!)")
 
 
 def _canon(value: Decimal) -> str:
@@ -272,14 +275,11 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
                 low = lower(suffix, lang)
                 plain = low.lstrip("-‐'’")
                 if month_of(plain, lang) is None and plain not in ("am", "pm"):
-                    if (
-                        (lang == "en" and _EN_ORDINAL.match(low))
-                        or (lang in ("az", "tr") and _TURKIC_ORDINAL.match(low))
-                        or (lang == "ru" and _RU_ORDINAL.match(low))
-                    ):
+                    ordinal = _digit_ordinal(lang).match(low) is not None
+                    if ordinal:
                         tags.append("ordinal")
                     glued = low[:1] in "-‐'’" or low in ("s", "'s")
-                    if glued or (lang == "en" and _EN_ORDINAL.match(low)):
+                    if glued or (lang == "en" and ordinal):  # "6th": one word
                         end = sm.end()
                     if _DECADE.match(low) and raw.endswith("0") and len(raw) in (2, 4):
                         tags.append("decade")

@@ -36,6 +36,8 @@ class Lexicon:
         decade_words: nouns that multiply the count before them by ten (``decades``).
         both_words: words for "both" (value 2, never flagged).
         teens_added: 11-19 are said as ten and a unit (``on iki``), so "ten" takes a unit.
+        digit_ordinal: a regular expression for what after digits makes an ordinal
+            (``6th``, ``6-cı``, ``6-й``); empty for none.
     """
 
     approx_words: dict[str, int] = field(default_factory=dict)
@@ -50,6 +52,7 @@ class Lexicon:
     decade_words: tuple[str, ...] = ()
     both_words: frozenset[str] = frozenset()
     teens_added: bool = False
+    digit_ordinal: str = ""
 
 
 _EMPTY = Lexicon()

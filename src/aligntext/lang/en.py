@@ -24,6 +24,7 @@ LEXICON = Lexicon(
     quantity_stems={"billionaire": 10**9, "millionaire": 10**6},
     decade_words=("decade", "decades"),
     both_words=frozenset({"both"}),
+    digit_ordinal=r"^(?:st|nd|rd|th)$",
 )
 
 #: Words allowed between the parts of an English date ("6 April, 1993", "the 6th of April").

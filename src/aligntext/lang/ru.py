@@ -44,6 +44,8 @@ LEXICON = Lexicon(
     quantity_stems={"миллиардер": 10**9, "миллионер": 10**6},
     decade_words=("десятилетие", "десятилетия", "десятилетий", "десятилетиями", "десятилетиях"),
     both_words=frozenset({"оба", "обе", "обоих", "обеих", "обоим", "обеим", "обоими", "обеими"}),
+    # "6-й", "6-го", "6-му": an ending after a hyphen.
+    digit_ordinal=r"^-(?:й|я|е|го|му|м|х|ой|ый|ий|ая|ое|ые|ых|ым|ом|ю)$",
 )
 
 #: Collective numerals by stem (``двое``, ``троих``) and the endings they take.

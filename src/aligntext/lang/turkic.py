@@ -12,6 +12,8 @@ from aligntext.lang import Lexicon
 # "On binlerce" (tens of thousands), "yüz minlərlə" (hundreds of thousands): "ten" or "a
 # hundred" goes before the approximate plural.
 _APPROX_HEADS = {"on": 1, "yüz": 2}
+# "6-cı", "6-ncı", "6'ncı": the ordinal suffix after a hyphen or apostrophe.
+_DIGIT_ORDINAL = r"^-?(?:ı|i|u|ü)?n?c[ıiuü]$|^['’]?(?:ı|i|u|ü)?nc[ıiuü]$"
 
 #: Azerbaijani: plural plus -la / -lə ("with") names a magnitude (onlarla, minlərlə); the
 #: Turkish -ca ("onlarca") is used too.
@@ -29,6 +31,7 @@ AZ = Lexicon(
     quantity_stems={"milyarder": 10**9, "milyoner": 10**6},
     decade_words=("onillik", "onilliyi", "onillikdə", "onilliklər", "onilliklərdə", "onillikdir"),
     teens_added=True,
+    digit_ordinal=_DIGIT_ORDINAL,
 )
 
 #: Turkish: plural plus -ca / -ce names a magnitude (onlarca, yüzlerce, binlerce).
@@ -45,6 +48,7 @@ TR = Lexicon(
     quantity_stems={"milyarder": 10**9, "milyoner": 10**6},
     decade_words=("onyıl",),
     teens_added=True,
+    digit_ordinal=_DIGIT_ORDINAL,
 )
 
 #: Cardinals whose suffixed forms are mostly other words (tr "onu" = "it", "altında" =
