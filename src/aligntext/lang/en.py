@@ -6,7 +6,8 @@ from aligntext.lang import Lexicon
 
 LEXICON = Lexicon(
     approx_words={
-        **dict.fromkeys(("tens", "dozens", "scores"), 1),
+        # ("scores" is left out: "test scores" are no quantity.)
+        **dict.fromkeys(("tens", "dozens"), 1),
         "hundreds": 2,
         "thousands": 3,
         "millions": 6,

@@ -41,7 +41,7 @@ TR = Lexicon(
         "yüzlerce": 2,
         "binlerce": 3,
         "milyonlarca": 6,
-        **dict.fromkeys(("milyarlarca", "milyarca"), 9),
+        "milyarlarca": 9,
     },
     few_words=("birkaç", "bir kaç"),
     approx_heads=_APPROX_HEADS,
