@@ -504,7 +504,7 @@ def _approx_starts(lang: str) -> frozenset[str]:
     """The words an approximate quantity can start with in ``lang``."""
     lex = lexicon(lang)
     firsts = {phrase.split()[0] for phrase in lex.few_words}
-    return frozenset({*firsts, *lex.approx_words, *lex.approx_heads})
+    return frozenset({*firsts, *lex.approx_words, *lex.approx_of_words, *lex.approx_heads})
 
 
 def _approx_at(text: str, words: list[re.Match[str]], i: int, lang: str) -> tuple[int, int] | None:
@@ -547,6 +547,8 @@ def _approx_at(text: str, words: list[re.Match[str]], i: int, lang: str) -> tupl
             return None
         if first in plurals:
             exp, j = plurals[first], i + 1
+        elif first in lex.approx_of_words and next_to(i + 1) and word(i + 1) == "of":
+            exp, j = lex.approx_of_words[first], i + 1
         elif first in lex.approx_heads and next_to(i + 1) and word(i + 1) in plurals:
             return lex.approx_heads[first] + plurals[word(i + 1)], i + 2
     if exp is None:

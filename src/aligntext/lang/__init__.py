@@ -22,6 +22,8 @@ class Lexicon:
     Args:
         approx_words: plurals of a power of ten that name an order of magnitude, not a
             figure (``dozens``, ``десятки``, ``onlarca``) -> that power.
+        approx_of_words: like ``approx_words``, but only before "of" (``scores of``: "test
+            scores" are no quantity).
         few_words: "a few", "several" (``a few``, ``несколько``, ``bir neçə``), one word or
             two separated by a space.
         approx_heads: words that multiply a following approximate plural (Turkish ``on
@@ -41,6 +43,7 @@ class Lexicon:
     """
 
     approx_words: dict[str, int] = field(default_factory=dict)
+    approx_of_words: dict[str, int] = field(default_factory=dict)
     few_words: tuple[str, ...] = ()
     approx_heads: dict[str, int] = field(default_factory=dict)
     singular_after: frozenset[str] = frozenset()

@@ -6,7 +6,6 @@ from aligntext.lang import Lexicon
 
 LEXICON = Lexicon(
     approx_words={
-        # ("scores" is left out: "test scores" are no quantity.)
         **dict.fromkeys(("tens", "dozens"), 1),
         "hundreds": 2,
         "thousands": 3,
@@ -14,6 +13,7 @@ LEXICON = Lexicon(
         "billions": 9,
         "trillions": 12,
     },
+    approx_of_words={"scores": 1},
     few_words=("several", "a few"),
     weak_words={"dozen": 12, "couple": 2, "pair": 2},
     # ("once" is left out: like "one" it is mostly no count at all.)
