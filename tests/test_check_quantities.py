@@ -26,6 +26,7 @@ def _warnings(src: str, tgt: str, sl: str, tl: str) -> list[tuple[str, str]]:
         ("en", "Dozens of families left the village.", "tens"),
         ("en", "Tens of thousands of fans filled the square.", "tens of thousands"),
         ("en", "Several hundred volunteers came.", "hundreds"),
+        ("en", "Scores of volunteers came.", "tens"),
         ("ru", "Десятки семей покинули село.", "tens"),
         ("ru", "Десятки тысяч болельщиков заполнили площадь.", "tens of thousands"),
         ("ru", "Пришли несколько сотен добровольцев.", "hundreds"),
@@ -59,6 +60,12 @@ def test_a_few_is_a_weak_approximate_quantity(lang: str, text: str) -> None:
     (fact,) = extract_numbers(text, lang)
     assert fact.key == approx_label(0) == "a few"
     assert {"approx", "weak"} <= tags_of(fact)
+
+
+def test_scores_without_of_are_no_quantity() -> None:
+    assert extract_numbers("Average test scores rose.", "en") == []
+    (fact,) = extract_numbers("Scores of teachers signed the letter.", "en")
+    assert fact.key == "tens"
 
 
 @pytest.mark.parametrize(

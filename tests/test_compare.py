@@ -323,3 +323,52 @@ def test_compare_language_doubts_warn_or_fail_in_strict_mode(statement):
     assert any("az.txt" in w for w in report.warnings), report.warnings
     with pytest.raises(LanguageMismatchError, match=r"az\.txt"):
         compare_versions(statement[:2], ["en", "ru"], strict=True)
+
+
+# --- versions in one language, versions without a sentence in a row ----------------------
+
+APPROVED = (
+    "The fund will support 214 schools in the region from 3 May 2025.\n\n"
+    "The programme is run by Deputy Minister Elnur Sadigov and the regional office.\n\n"
+    "Applications are accepted until the end of the year.\n"
+)
+PUBLISHED = (
+    "The fund will support 241 schools in the region from 3 June 2025.\n\n"
+    "The programme is run by Deputy Minister Elnur Gasimzade and the regional office.\n\n"
+    "Applications are accepted until the end of the year.\n"
+)
+
+
+def test_two_versions_in_one_language_compare_like_two_languages(tmp_path):
+    approved, published = tmp_path / "en_approved.txt", tmp_path / "en_published.txt"
+    approved.write_text(APPROVED, encoding="utf-8")
+    published.write_text(PUBLISHED, encoding="utf-8")
+    report = compare_versions([approved, published])
+    found = [(f.type, f.severity, f.message) for f in report.findings[0]]
+    assert not any(t == "untranslated" for t, _, _ in found), found
+    assert ("number", "error", "number 214 in source; target has 241") in found
+    assert ("date", "error", "date 3 May 2025 in source; target has 3 June 2025") in found
+    assert ("entity", "warning", "entity Sadigov in source; target has Gasimzade") in found
+
+
+def test_a_version_without_the_sentence_does_not_side_with_the_pivot():
+    versions = _versions(*LANGS)
+    gone = Finding(0, "omission", "warning", "dropped", src_spans=(Span(0, 0, 1, "s"),))
+    name = Finding(
+        0,
+        "entity",
+        "warning",
+        "entity Sadigov in source has no counterpart in target",
+        src_spans=(Span(0, 30, 37, "Sadigov"),),
+    )
+    aligned = [
+        Alignment((Bead((0,), ()),), src_lang="en", tgt_lang="az"),
+        Alignment((Bead((0,), (0,)),), src_lang="en", tgt_lang="ru"),
+        Alignment((Bead((0,), (0,)),), src_lang="en", tgt_lang="tr"),
+    ]
+    out = cross_version_findings(versions, aligned, [[gone], [name], []], [(0,), (0,), (0,)])
+    assert [f.message for f in out] == [
+        "ru has no name there; en and tr say Sadigov; az lacks the sentence",
+        "az lacks this sentence; en, ru and tr have it",
+    ]
+    assert [f.tgt_lang for f in out] == ["ru", "az"]

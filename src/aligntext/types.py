@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 
 @dataclass(frozen=True)
@@ -104,12 +105,20 @@ class Fact:
     Args:
         kind: ``number``, ``date`` or ``entity``.
         key: the normalised value, comparable across languages (``60000``, ``1993-04-06``,
-            ``1993-04-?``, the transliteration key of a name, ...).
+            ``1993-04-?``, ``tens`` for an approximate quantity, the transliteration keys of a
+            name, ...).
         text: the surface form as written.
         start: character offset in the sentence.
         end: end offset (exclusive).
-        detail: kind-specific extras (``"percent"``, ``"year"``, ``"ordinal"``, ``"range"``,
-            ``"time"``, ``"approx"`` ...), free text for messages and finer comparison.
+        tags: what sort of fact it is: for a number how it was written and what it counts
+            (``digits``, ``word``, ``percent``, ``year``, ``ordinal``, ``range``, ``time``,
+            ``approx``, ``weak`` ...), for a date ``numeric`` or ``month`` (a month
+            adjective), for a name ``concept``, ``acronym``, ``initial``. A string is read
+            as the comma-separated :attr:`detail` it renders (``"word,alt=60"``).
+        alts: a number's other readings (``60.000`` is 60000 and, in English, 60).
+        magnitude: an approximate quantity's power of ten (``dozens`` 1, ``тысячи`` 3).
+        days: a date's days when it gives a range (``6-7 April``: 6 and 7).
+        words: a name's transliteration key per word (also for a concept, spelled out).
     """
 
     kind: str
@@ -117,7 +126,53 @@ class Fact:
     text: str
     start: int
     end: int
-    detail: str = ""
+    tags: frozenset[str] = frozenset()
+    alts: tuple[Decimal, ...] = ()
+    magnitude: int | None = None
+    days: tuple[int, ...] = ()
+    words: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        tags: object = self.tags
+        if isinstance(tags, str):
+            # Written as a detail string ("year", "word,alt=60", "concept,keys=un"): its
+            # entries go to their fields.
+            plain: set[str] = set()
+            for tag in filter(None, tags.split(",")):
+                name, _, value = tag.partition("=")
+                if name == "alt" and value:
+                    object.__setattr__(self, "alts", (*self.alts, Decimal(value)))
+                elif name == "mag" and value:
+                    object.__setattr__(self, "magnitude", int(value))
+                elif name == "days" and value:
+                    days = tuple(int(d) for d in value.split("+") if d.isdigit())
+                    object.__setattr__(self, "days", days)
+                elif name == "keys" and "=" in tag:
+                    object.__setattr__(self, "words", tuple(value.split()))
+                else:
+                    plain.add(tag)
+            object.__setattr__(self, "tags", frozenset(plain))
+        elif isinstance(tags, (set, list, tuple)):
+            object.__setattr__(self, "tags", frozenset(tags))
+
+    @property
+    def detail(self) -> str:
+        """Tags and typed values as one comma-separated string, for messages and logs."""
+        parts = sorted(self.tags)
+        parts += [f"alt={_plain(v)}" for v in self.alts]
+        if self.magnitude is not None:
+            parts.append(f"mag={self.magnitude}")
+        if self.days:
+            parts.append("days=" + "+".join(str(d) for d in self.days))
+        if self.words:
+            parts.append("keys=" + " ".join(self.words))
+        return ",".join(parts)
+
+
+def _plain(value: Decimal) -> str:
+    """``60000`` rather than ``6E+4``."""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-from aligntext.check.locale_data import month_abbreviations, month_of
+from aligntext.check.locale_data import month_abbreviations, month_adjective_of, month_of
 from aligntext.check.numbers import extract_numbers, tags_of
 from aligntext.check.translit import lower
+from aligntext.lang import en, ru, turkic
 from aligntext.langs import resolve_lang
 from aligntext.types import Fact
 
@@ -21,53 +22,9 @@ _NUMERIC = re.compile(
     r"(?<![\d.])(?:(?P<y>\d{4})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})"
     r"|(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}))(?![\d])"
 )
-# Words allowed between a date's parts: "6 April, 1993", "1993-cü ilin 6 aprel", "2019 yılının
-# Nisan ayında", "30 апреля 1993 года".
-_GAP_WORDS = {
-    "of",
-    "the",
-    "il",
-    "ilin",
-    "ili",
-    "ildə",
-    "yıl",
-    "yılı",
-    "yılın",
-    "yılının",
-    "yılında",
-    "year",
-    "г",
-    "года",
-    "году",
-    "год",
-    "ayı",
-    "ayının",
-    "ayın",
-    "ayında",
-    "ay",
-}
-_EN_CONTEXT = {
-    "in",
-    "of",
-    "since",
-    "until",
-    "till",
-    "by",
-    "from",
-    "early",
-    "late",
-    "mid",
-    "last",
-    "next",
-    "this",
-    "on",
-    "during",
-    "through",
-    "between",
-    "end",
-    "before",
-    "after",
-}
+# Words allowed between a date's parts, in any of the four languages: "6 April, 1993",
+# "1993-cü ilin 6 aprel", "2019 yılının Nisan ayında", "30 апреля 1993 года".
+_GAP_WORDS = frozenset({*en.DATE_GAP_WORDS, *ru.DATE_GAP_WORDS, *turkic.DATE_GAP_WORDS})
 _EN_NAMES = {
     1: "January",
     2: "February",
@@ -116,7 +73,7 @@ def _month_ok(text: str, m: re.Match[str], lang: str, has_part: bool) -> bool:
         if not word[0].isupper():
             return False
         if word in ("March", "May") or initial:
-            return prev_word in _EN_CONTEXT
+            return prev_word in en.MONTH_CONTEXT
         return True
     if lang == "tr":
         after = text[m.end() : m.end() + 8].lower()
@@ -135,7 +92,9 @@ def extract_dates(text: str, lang: str) -> list[Fact]:
 
     Returns:
         Date facts (``kind="date"``) with ``key`` ``YYYY-MM-DD`` (``?`` for missing parts);
-        ``detail`` lists ``days=a+b`` for a day range such as ``6-7 April``.
+        ``days`` holds both days of a range such as ``6-7 April``; ``tags`` is
+        ``{"month"}`` for a month adjective (Russian ``апрельских``, key ``?-04-?``): a mention
+        of the month that agrees with any date in it and alone is only noted.
     """
     lang = resolve_lang(lang)
     numbers = extract_numbers(text, lang)
@@ -153,11 +112,25 @@ def extract_dates(text: str, lang: str) -> list[Fact]:
                 mo, dn = dn, mo
         if 1 <= mo <= 12 and 1 <= dn <= 31:
             facts.append(
-                Fact("date", f"{yn}-{mo:02d}-{dn:02d}", m.group(0), m.start(), m.end(), "numeric")
+                Fact(
+                    "date",
+                    f"{yn}-{mo:02d}-{dn:02d}",
+                    m.group(0),
+                    m.start(),
+                    m.end(),
+                    frozenset({"numeric"}),
+                )
             )
     numeric_spans = [(f.start, f.end) for f in facts]
 
     for m in _WORD.finditer(text):
+        adjective = month_adjective_of(m.group(0), lang)
+        if adjective is not None:
+            # "апрельских боёв", the April fighting: a mention of the month, with no day or
+            # year of its own (a year nearby is read as a number and still matches).
+            key = f"?-{adjective:02d}-?"
+            facts.append(Fact("date", key, m.group(0), m.start(), m.end(), frozenset({"month"})))
+            continue
         month = month_of(m.group(0), lang)
         if (
             month is None
@@ -221,18 +194,20 @@ def extract_dates(text: str, lang: str) -> list[Fact]:
             e += tail.end()
         y = year.key if year else "?"
         d = f"{int(days[0].key):02d}" if days else "?"
-        detail = "days=" + "+".join(str(int(f.key)) for f in days) if len(days) > 1 else ""
-        facts.append(Fact("date", f"{y}-{month:02d}-{d}", text[s:e], s, e, detail))
+        spread = tuple(int(f.key) for f in days) if len(days) > 1 else ()
+        facts.append(Fact("date", f"{y}-{month:02d}-{d}", text[s:e], s, e, days=spread))
     return sorted(facts, key=lambda f: f.start)
+
+
+def is_month_mention(fact: Fact) -> bool:
+    """A month adjective (``апрельских боёв``) rather than a date."""
+    return fact.kind == "date" and "month" in fact.tags
 
 
 def date_parts(fact: Fact) -> tuple[str, str, set[str]]:
     """(year, month, days) of a date fact; ``?`` for a missing year, empty set for no day."""
     y, mo, d = fact.key.split("-")
-    days = set()
-    for tag in fact.detail.split(","):
-        if tag.startswith("days="):
-            days = {f"{int(x):02d}" for x in tag[5:].split("+") if x.isdigit()}
+    days = {f"{x:02d}" for x in fact.days}
     if d != "?":
         days.add(d)
     return y, mo, days

@@ -2,8 +2,8 @@
 
 An entity fact's ``key`` is a concept (``glossary:3``, ``country:IN``, ``known:UN``) when the
 span is a glossary or built-in term, else the transliteration keys of its words joined by
-spaces (``ilham aliyev``). Its ``detail`` lists tags and, always, ``keys=`` with those word
-keys, so a concept can still be compared with a name spelled out on the other side:
+spaces (``ilham aliyev``). Its ``words`` hold those word keys, always, so a concept can still
+be compared with a name spelled out on the other side; its ``tags``:
 
 - ``concept``: from the user glossary or the built-in lists (CLDR territories);
 - ``acronym``: all capitals (``NATO``, ``ООН``);
@@ -23,9 +23,11 @@ from functools import lru_cache
 from aligntext.check.glossary import Glossary, builtin_index, find_terms
 from aligntext.check.locale_data import month_of, weekday_forms
 from aligntext.check.translit import TURKIC_MORPHS, lower, translit_key, translit_keys
+from aligntext.lang.ru import base_forms as ru_base_forms
 from aligntext.langs import resolve_lang
 from aligntext.types import Fact
 
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # Lowercase particles inside names: "Ministry of Foreign Affairs", "Jaish-e-Mohammad" is one
 # token already; "bin", "al", "de" join Arabic and Romance names.
@@ -68,6 +70,17 @@ def not_a_name(tok: str, lang: str) -> bool:
     return month_of(base, lang) is not None or lower(base, lang) in weekday_forms(lang)
 
 
+def name_keys(word: str, lang: str) -> tuple[str, ...]:
+    """:func:`translit_keys` of a word, and for a Russian word those of its nominative forms
+    (:func:`aligntext.lang.ru.base_forms`: ``Куры`` -> ``Кура``, ``Габалинский`` ->
+    ``Габала``)."""
+    keys = translit_keys(word, lang)
+    if lang == "ru" and word[:1].isupper():
+        extra = (k for form in ru_base_forms(word) for k in translit_keys(form, lang))
+        keys = tuple(dict.fromkeys((*keys, *extra)))
+    return keys
+
+
 def word_keys(text: str, lang: str) -> list[str]:
     """Transliteration keys of every word of ``text`` (3+ letters), for name look-ups.
 
@@ -94,7 +107,7 @@ def _word_key_items(text: str, lang: str) -> list[tuple[str, bool]]:
         tok = m.group(0)
         cap = tok[0].isupper()
         if len(tok) >= 3 or _is_acronym(tok):
-            out.extend((k, cap) for k in translit_keys(tok, lang))
+            out.extend((k, cap) for k in name_keys(tok, lang))
             if "-" in tok:
                 for part in tok.split("-"):
                     if len(part) >= 3:
@@ -138,8 +151,8 @@ def extract_entities(text: str, lang: str, glossary: Glossary | None = None) -> 
     facts: list[Fact] = []
     concept_spans = concepts_in(text, lang, glossary)
     for s, e, concept in concept_spans:
-        keys = " ".join(translit_key(t, lang) for t in _TOKEN.findall(text[s:e]))
-        facts.append(Fact("entity", concept, text[s:e], s, e, f"concept,keys={keys}"))
+        keys = tuple(translit_key(t, lang) for t in _TOKEN.findall(text[s:e]))
+        facts.append(Fact("entity", concept, text[s:e], s, e, frozenset({"concept"}), words=keys))
 
     tokens = [
         m for m in _TOKEN.finditer(text) if not any(a <= m.start() < b for a, b, _ in concept_spans)
@@ -199,9 +212,9 @@ def extract_entities(text: str, lang: str, glossary: Glossary | None = None) -> 
         words = [m.group(0) for m in span if m.group(0) not in _CONNECTORS]
         if all(_is_acronym(w) for w in words):
             tags.append("acronym")
-        keys = " ".join(translit_key(w, lang) for w in words)
+        keys = tuple(translit_key(w, lang) for w in words)
         s, e = span[0].start(), span[-1].end()
-        facts.append(Fact("entity", keys, text[s:e], s, e, ",".join([*tags, f"keys={keys}"])))
+        facts.append(Fact("entity", " ".join(keys), text[s:e], s, e, frozenset(tags), words=keys))
     return sorted(facts, key=lambda f: f.start)
 
 
@@ -397,9 +410,23 @@ def capitalised_tokens(text: str) -> list[re.Match[str]]:
     ]
 
 
+def entity_word_keys(fact: Fact) -> list[tuple[str, ...]]:
+    """The keys of each word of an entity fact, in order: its ``words`` entry, and for a
+    Russian (Cyrillic) word also those of its nominative forms (see :func:`name_keys`)."""
+    keys = entity_keys(fact)
+    words = _TOKEN.findall(fact.text)
+    if "concept" not in fact.tags:
+        words = [w for w in words if w not in _CONNECTORS]
+    if len(words) != len(keys):
+        return [(k,) for k in keys]
+    return [
+        name_keys(w, "ru") if _CYRILLIC.search(w) else (k,)
+        for w, k in zip(words, keys, strict=True)
+    ]
+
+
 def entity_keys(fact: Fact) -> list[str]:
-    """The word keys of an entity fact (from its ``keys=`` detail)."""
-    for tag in fact.detail.split(","):
-        if tag.startswith("keys="):
-            return [k for k in tag[5:].split(" ") if k]
+    """The word keys of an entity fact (its ``words``; for a fact without them, its key's)."""
+    if fact.words:
+        return [k for k in fact.words if k]
     return fact.key.split() if ":" not in fact.key else []

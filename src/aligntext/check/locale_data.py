@@ -4,12 +4,12 @@ Month names in every CLDR form, decimal and group symbols, scale words and count
 from Babel; number words from num2words (Russian in every case and gender, Turkish split into
 its atomic words, since num2words writes ``yirmibeş`` as one word). Inflected forms that CLDR
 does not list (Russian ``апреле``, Azerbaijani ``aprelində``, Turkish ``Nisan'da``) are
-recognised by rule from the CLDR stems. Every table is built once per language and kept
-between runs in the user cache (:class:`~aligntext.io.cachedir.TableCache`): building them
-takes a fifth of a short command's time, and Babel and num2words are imported only then.
-Only what neither library knows is typed here: distributive words such as ``both`` and the
-plural "tens of" words; the names of international bodies and institutions are a data file
-(``aligntext/data/concepts.tsv``).
+recognised by rule from the CLDR stems, with the endings of :mod:`aligntext.lang`. Every
+table is built once per language and kept between runs in the user cache
+(:class:`~aligntext.io.cachedir.TableCache`): building them takes a fifth of a short command's
+time, and Babel and num2words are imported only then. What neither library knows is typed in
+:mod:`aligntext.lang` (one module per language); the names of international bodies and
+institutions are a data file (``aligntext/data/concepts.tsv``).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from aligntext.check.translit import lower
 from aligntext.io.cachedir import TableCache
+from aligntext.lang import ru, turkic
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -33,7 +34,11 @@ def _table_inputs() -> list[Path]:
     import importlib.util
 
     package = Path(__file__).resolve().parent.parent
-    files = [*sorted((package / "check").glob("*.py")), *sorted((package / "data").iterdir())]
+    files = [
+        *sorted((package / "check").glob("*.py")),
+        *sorted((package / "lang").glob("*.py")),
+        *sorted((package / "data").iterdir()),
+    ]
     for library in ("babel", "num2words"):
         spec = importlib.util.find_spec(library)
         if spec is not None and spec.origin:
@@ -48,54 +53,6 @@ _RU_CASES = ("nominative", "genitive", "dative", "instrumental", "prepositional"
 _ATOMS = (*range(0, 21), 30, 40, 50, 60, 70, 80, 90)
 _RU_HUNDREDS = (100, 200, 300, 400, 500, 600, 700, 800, 900)
 _SCALES = {1000: 3, 1_000_000: 6, 1_000_000_000: 9, 1_000_000_000_000: 12}
-
-# Suffixes an Azerbaijani or Turkish month name or numeral may carry (possessive, then case).
-_TURKIC_POSS = ("", "ın", "in", "un", "ün", "ı", "i", "u", "ü", "nın", "nin", "sı", "si")
-_TURKIC_CASE = (
-    "",
-    "da",
-    "də",
-    "de",
-    "ta",
-    "te",
-    "dan",
-    "dən",
-    "den",
-    "tan",
-    "ten",
-    "a",
-    "ə",
-    "e",
-    "ya",
-    "yə",
-    "ye",
-    "n",
-    "nda",
-    "ndə",
-    "nde",
-    "ndan",
-    "ndən",
-    "nden",
-    "na",
-    "nə",
-    "ne",
-    "dakı",
-    "dəki",
-    "daki",
-    "deki",
-    "takı",
-    "teki",
-    "ki",
-)
-TURKIC_SUFFIXES: frozenset[str] = frozenset(a + b for a in _TURKIC_POSS for b in _TURKIC_CASE)
-
-#: Words that mean "both" (value 2, never flagged: translators use them freely).
-BOTH_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset({"both"}),
-    "ru": frozenset({"оба", "обе", "обоих", "обеих", "обоим", "обеим", "обоими", "обеими"}),
-    "az": frozenset(),
-    "tr": frozenset(),
-}
 
 
 @dataclass(frozen=True)
@@ -149,7 +106,7 @@ def month_forms(lang: str) -> dict[str, int]:
         for num, nom in loc.months["stand-alone"]["wide"].items():
             nom = nom.lower()
             stem = nom[:-1] if nom[-1] in "ьй" else nom
-            for end in ("а", "я", "е", "ю", "ом", "ем"):
+            for end in ru.MONTH_ENDINGS:
                 forms[stem + end] = num
             forms[nom] = num
         # CLDR abbreviations such as "мар" or "июн" are not used in running Russian text.
@@ -157,6 +114,43 @@ def month_forms(lang: str) -> dict[str, int]:
     if lang == "en":
         forms["sept"] = 9  # "may" stays: the date extractor asks for context
     return forms
+
+
+@locale_tables
+def month_adjective_stems(lang: str) -> dict[str, int]:
+    """Stems of the adjectives made from month names -> month number (Russian only).
+
+    Russian says "the April fighting" with an adjective (``апрельских боёв``, ``майские
+    праздники``): ``апрельск``, ``январск``, ``майск``, ``мартовск``. The other three languages
+    put the month noun itself before the noun, which :func:`month_of` reads already.
+    """
+    if lang != "ru":
+        return {}
+    out: dict[str, int] = {}
+    for num, nom in _locale(lang).months["stand-alone"]["wide"].items():
+        nom = nom.lower()
+        if nom.endswith("ь"):
+            # апрель -> апрельский, but январь -> январский: both spellings are kept.
+            out[nom + "ск"] = out[nom[:-1] + "ск"] = num
+        elif nom.endswith("й"):
+            out[nom + "ск"] = num
+        else:
+            out[nom + "овск"] = num  # март -> мартовский, август -> августовский
+    return out
+
+
+def month_adjective_of(word: str, lang: str) -> int | None:
+    """The month an adjective names (``апрельских`` -> 4), or ``None``.
+
+    Args:
+        word: one word as written.
+        lang: its language; only Russian makes such adjectives.
+    """
+    w = lower(word, lang).replace("ё", "е")
+    for stem, num in month_adjective_stems(lang).items():
+        if w.startswith(stem) and w[len(stem) :] in ru.ADJECTIVE_ENDINGS:
+            return num
+    return None
 
 
 @locale_tables
@@ -194,7 +188,7 @@ def month_of(word: str, lang: str) -> int | None:
     if lang == "az" or (lang == "tr" and not capital):
         for name, num in forms.items():
             rest = w[len(name) :]
-            if len(name) >= 3 and w.startswith(name) and rest in TURKIC_SUFFIXES:
+            if len(name) >= 3 and w.startswith(name) and rest in turkic.MONTH_SUFFIXES:
                 if capital and (rest.endswith("ki") or rest in ("", "ı", "i")):
                     continue  # "Mayki" is a name
                 return num
@@ -304,38 +298,6 @@ def number_words(lang: str) -> dict[str, NumberWord]:
         table.pop("naught", None)
     table.pop("", None)
     return table
-
-
-#: Adjective endings of Russian ordinals (``второго``, ``третьей``, ``пятую``).
-RU_ORDINAL_ENDINGS: frozenset[str] = frozenset(
-    [
-        "ый",
-        "ий",
-        "ой",
-        "ая",
-        "ья",
-        "ое",
-        "ье",
-        "ые",
-        "ьи",
-        "ого",
-        "ьего",
-        "ому",
-        "ьему",
-        "ым",
-        "ьим",
-        "ом",
-        "ьем",
-        "ую",
-        "ью",
-        "ых",
-        "ьих",
-        "ыми",
-        "ьими",
-        "ей",
-        "ьей",
-    ]
-)
 
 
 @locale_tables

@@ -1,7 +1,7 @@
 """Number extraction for en, az, ru and tr: digits, separators, scale and number words, times.
 
 A number fact's ``key`` is its value written plainly (``60000``, ``3.5``, ``13:00`` for a time
-of day); its ``detail`` is a comma-separated list of tags:
+of day); its ``tags``:
 
 - ``digits`` or ``word``: how it was written;
 - ``percent``, ``year``, ``decade``, ``ordinal``, ``range``, ``time``, ``scale``, ``code``
@@ -11,26 +11,27 @@ of day); its ``detail`` is a comma-separated list of tags:
 - ``both``: a word for "both" (``both``, ``оба``, ``hər iki``), also ``weak``;
 - ``weak``: a word that is often no number at all (``one of``, Turkish and Azerbaijani ``bir``
   as the article, ordinals such as ``first``, ``both``); weak facts confirm a match but are
-  never reported missing;
-- ``alt=V``: a second reading of an ambiguous numeral (``60.000`` is 60 in English and 60000
-  in Azerbaijani; both readings are kept and either may match).
+  never reported missing.
+
+Its ``alts`` hold other readings of an ambiguous numeral (``60.000`` is 60 in English and
+60000 in Azerbaijani; both readings are kept and either may match), of a decade (``the 90s``
+is also 1990) and of a count of decades (``two decades``: 20, also 2).
 
 An approximate quantity (``dozens``, ``десятки тысяч``, ``bir neçə``, ``several hundred``)
 is no figure: its ``key`` is the order of magnitude it names, in English (``tens``, ``tens of
-thousands``, ``a few``; see :func:`approx_label`), and its ``detail`` ``word,approx,mag=E``
-with ``E`` the power of ten (``weak`` too for a bare "a few"). It matches another approximate quantity of the same magnitude
-in any language, never an exact figure by value.
+thousands``, ``a few``; see :func:`approx_label`), its ``magnitude`` the power of ten, its
+tags ``word`` and ``approx`` (``weak`` too for a bare "a few"). It matches another
+approximate quantity of the same magnitude in any language, never an exact figure by value.
+The words themselves are per language in :mod:`aligntext.lang`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from aligntext.check.locale_data import (
-    BOTH_WORDS,
-    RU_ORDINAL_ENDINGS,
     locale_tables,
     month_of,
     number_words,
@@ -39,6 +40,7 @@ from aligntext.check.locale_data import (
     symbols,
 )
 from aligntext.check.translit import lower
+from aligntext.lang import lexicon, ru, turkic
 from aligntext.langs import resolve_lang
 from aligntext.types import Fact
 
@@ -63,69 +65,10 @@ _PERCENT_BEFORE = re.compile(r"(?:%\s?|yüzde\s|yuzde\s)$", re.IGNORECASE)
 _SUFFIX = re.compile(r"(?:[-‐'’]?[^\W\d_]{1,8})(?![\w])")
 _RANGE = re.compile(r"\s?[-–—]\s?(?=\d)")
 
-_EN_ORDINAL = re.compile(r"^(?:st|nd|rd|th)$")
-_TURKIC_ORDINAL = re.compile(r"^-?(?:ı|i|u|ü)?n?c[ıiuü]$|^['’]?(?:ı|i|u|ü)?nc[ıiuü]$")
-_RU_ORDINAL = re.compile(r"^-(?:й|я|е|го|му|м|х|ой|ый|ий|ая|ое|ые|ых|ым|ом|ю)$")
 _DECADE = re.compile(
     r"^(?:'?s|-?х|-?е|-?ые|-?ых|-c[ıi]\b.*|-?l[ae]r.*|['’]l[ıiuü].*|['’]l[ae]r.*)$"
 )
 
-# Approximate quantities: the plural of a power of ten ("dozens", "десятки", "onlarca",
-# "yüzlərlə"), by the power it stands for. They name an order of magnitude, not a figure.
-_APPROX_WORDS: dict[str, dict[str, int]] = {
-    "en": {
-        **dict.fromkeys(("tens", "dozens", "scores"), 1),
-        "hundreds": 2,
-        "thousands": 3,
-        "millions": 6,
-        "billions": 9,
-        "trillions": 12,
-    },
-    # Every case of the plural: "десятки", "десятков", "десяткам", "десятками", "десятках".
-    "ru": {
-        stem + end: exp
-        for stem, ends, exp in (
-            ("десятк", ("и", "ов", "ам", "ами", "ах"), 1),
-            ("сотн", ("и", "ям", "ями", "ях"), 2),
-            ("сотен", ("",), 2),
-            ("тысяч", ("и", "", "ам", "ами", "ах"), 3),
-            ("миллион", ("ы", "ов", "ам", "ами", "ах"), 6),
-            ("миллиард", ("ы", "ов", "ам", "ами", "ах"), 9),
-        )
-        for end in ends
-    },
-    # Plural plus -la / -lə ("with"): onlarla, minlərlə; Turkish -ca ("onlarca") is used too.
-    "az": {
-        **dict.fromkeys(("onlarla", "onlarca"), 1),
-        "yüzlərlə": 2,
-        "minlərlə": 3,
-        "milyonlarla": 6,
-        "milyardlarla": 9,
-    },
-    # Plural plus -ca / -ce: onlarca, yüzlerce, binlerce.
-    "tr": {
-        **dict.fromkeys(("onlarca", "düzinelerce"), 1),
-        "yüzlerce": 2,
-        "binlerce": 3,
-        "milyonlarca": 6,
-        **dict.fromkeys(("milyarlarca", "milyarca"), 9),
-    },
-}
-# "A few", "several": an unspecified small count (power 0), one word or two.
-_FEW_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("several", "a few"),
-    "ru": ("несколько", "нескольких", "нескольким", "несколькими"),
-    "az": ("bir neçə",),
-    "tr": ("birkaç", "bir kaç"),
-}
-# Azerbaijani and Turkish put "ten" or "a hundred" before the plural: "on binlerce" (tens of
-# thousands), "yüz minlərlə" (hundreds of thousands).
-_TURKIC_APPROX_HEADS = {"on": 1, "yüz": 2}
-# Russian "тысячи" and "сотни" are also the genitive singular, which these words govern:
-# "более тысячи" is "more than a thousand", not "more than thousands".
-_RU_SINGULAR_AFTER = frozenset(
-    {"более", "менее", "свыше", "около", "порядка", "почти", "до", "от", "из", "без", "с"}
-)
 _MAGNITUDE_HEADS = ("", "tens of ", "hundreds of ")
 _MAGNITUDE_UNITS = ("", "thousands", "millions", "billions", "trillions")
 
@@ -142,79 +85,10 @@ def approx_label(exp: int) -> str:
     return _MAGNITUDE_HEADS[rest] + _MAGNITUDE_UNITS[group] if rest < 3 else f"10^{exp}"
 
 
-_WEAK_WORDS = {
-    "en": {"dozen": 12, "couple": 2, "pair": 2},
-    "ru": {"дюжина": 12, "пара": 2, "пару": 2, "пары": 2},
-    "az": {},
-    "tr": {},
-}
-# Multiplicative adverbs: "twice a year" is "ildə iki dəfə", "два раза в год", "yılda iki kez".
-# ("once" is left out: like "one" it is mostly no count at all.)
-_TIMES_WORDS = {
-    "en": {
-        "twice": 2,
-        "thrice": 3,
-        "double": 2,
-        "doubled": 2,
-        "doubles": 2,
-        "doubling": 2,
-        "triple": 3,
-        "tripled": 3,
-        "triples": 3,
-        "tripling": 3,
-        "quadrupled": 4,
-    },
-    "ru": {"дважды": 2, "трижды": 3, "четырежды": 4, "вдвое": 2, "втрое": 3, "вчетверо": 4},
-    "az": {"ikiqat": 2, "üçqat": 3},
-    "tr": {},
-}
-# Stems of verbs that say "doubled" / "tripled" ("удвоилась", "утроили").
-_TIMES_STEMS = {"ru": {"удвои": 2, "удваива": 2, "утрои": 3, "утраива": 3}}
-# Words that carry a quantity in themselves: "billionaire", "сутки" (24 hours), "полгода".
-_QUANTITY_STEMS = {
-    "en": {"billionaire": 10**9, "millionaire": 10**6},
-    "ru": {"миллиардер": 10**9, "миллионер": 10**6},
-    "az": {"milyarder": 10**9, "milyoner": 10**6},
-    "tr": {"milyarder": 10**9, "milyoner": 10**6},
-}
-_QUANTITY_WORDS = {
-    "ru": {
-        "сутки": 24,
-        "суток": 24,
-        "суткам": 24,
-        "сутками": 24,
-        "сутках": 24,
-        "полгода": 6,
-        "полугода": 6,
-        "полугоду": 6,
-    },
-}
-# Nouns that multiply the count before them: "two decades" is 20 years (and still 2).
-_DECADE_WORDS = {
-    "en": ("decade", "decades"),
-    "ru": ("десятилетие", "десятилетия", "десятилетий", "десятилетиями", "десятилетиях"),
-    "az": ("onillik", "onilliyi", "onillikdə", "onilliklər", "onilliklərdə", "onillikdir"),
-    "tr": ("onyıl",),
-}
-# Cardinals whose suffixed forms are mostly other words (tr "onu" = "it", "altında" =
-# "under", "yüzünden" = "because of", "bindi" = "got on").
-_NO_SUFFIX = {"on", "yüz", "bin", "min", "altı", "yedi", "bir", "sıfır"}
-# Case and possessive endings a Turkic number word takes ("ikisi", "üçə", "beşdən").
-_NUMERAL_ENDINGS = (
-    *("si", "sı", "su", "sü", "i", "ı", "u", "ü"),
-    *("yə", "ye", "ya", "ə", "e", "a"),
-    *("də", "de", "da", "dən", "den", "dan"),
-)
-# A cardinal also takes the accusative after a vowel, the case endings after a voiceless
-# consonant and the copula ("altıyı", "üçte", "beştir").
-_CARDINAL_SUFFIXES = frozenset(
-    {
-        *_NUMERAL_ENDINGS,
-        *("yi", "yı", "yu", "yü", "te", "ta", "ten", "tan"),
-        *("dir", "dır", "dur", "dür"),
-    }
-)
-_ORDINAL_SUFFIXES = frozenset({"", *_NUMERAL_ENDINGS})
+@lru_cache(maxsize=8)
+def _digit_ordinal(lang: str) -> re.Pattern[str]:
+    """What after digits makes an ordinal in ``lang`` (a pattern that never matches if none)."""
+    return re.compile(lexicon(lang).digit_ordinal or r"(?!)")
 
 
 def _canon(value: Decimal) -> str:
@@ -284,7 +158,7 @@ def _scale_after(text: str, pos: int, lang: str) -> tuple[int, int] | None:
         exp = scales[stem]
     elif lang in ("az", "tr"):
         for sw, e in scales.items():
-            if len(sw) > 2 and low.startswith(sw) and low[len(sw) :] in _CARDINAL_SUFFIXES:
+            if len(sw) > 2 and low.startswith(sw) and low[len(sw) :] in turkic.CARDINAL_SUFFIXES:
                 exp = e
     if exp is None:
         return None
@@ -292,10 +166,6 @@ def _scale_after(text: str, pos: int, lang: str) -> tuple[int, int] | None:
     if end < len(text) and text[end] == "." and lang == "ru":
         end += 1
     return exp, end
-
-
-def _tags(*tags: str) -> str:
-    return ",".join(t for t in tags if t)
 
 
 def _digit_facts(text: str, lang: str) -> list[Fact]:
@@ -317,7 +187,8 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
                 m.group(0).strip(),
                 m.start(),
                 m.end(),
-                _tags("digits", "time", f"alt={h}"),
+                frozenset({"digits", "time"}),
+                (Decimal(h),),
             )
         )
         taken.append((m.start(), m.end()))
@@ -327,7 +198,15 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
         for m in _RU_ONE_OCLOCK.finditer(text):
             h = 1 if m.group(1).lower() == "ночи" else 13
             facts.append(
-                Fact("number", f"{h:02d}:00", m.group(0), m.start(), m.end(), "word,time,alt=1")
+                Fact(
+                    "number",
+                    f"{h:02d}:00",
+                    m.group(0),
+                    m.start(),
+                    m.end(),
+                    frozenset({"word", "time"}),
+                    (Decimal(1),),
+                )
             )
             taken.append((m.start(), m.end()))
 
@@ -343,6 +222,7 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
         except (InvalidOperation, ValueError):
             continue
         tags: list[str] = ["digits"]
+        alts: list[Decimal] = []
         before = text[max(0, start - 12) : start]
         # Digits glued to letters are part of a name or code: COVID-19, G20, Су-25.
         if re.search(r"[^\W\d_][-‐]?$", before):
@@ -364,7 +244,8 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
                     text[start : am.end()],
                     start,
                     am.end(),
-                    _tags("digits", "time", f"alt={h}"),
+                    frozenset({"digits", "time"}),
+                    (Decimal(h),),
                 )
             )
             continue
@@ -393,21 +274,18 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
                 low = lower(suffix, lang)
                 plain = low.lstrip("-‐'’")
                 if month_of(plain, lang) is None and plain not in ("am", "pm"):
-                    if (
-                        (lang == "en" and _EN_ORDINAL.match(low))
-                        or (lang in ("az", "tr") and _TURKIC_ORDINAL.match(low))
-                        or (lang == "ru" and _RU_ORDINAL.match(low))
-                    ):
+                    ordinal = _digit_ordinal(lang).match(low) is not None
+                    if ordinal:
                         tags.append("ordinal")
                     glued = low[:1] in "-‐'’" or low in ("s", "'s")
-                    if glued or (lang == "en" and _EN_ORDINAL.match(low)):
+                    if glued or (lang == "en" and ordinal):  # "6th": one word
                         end = sm.end()
                     if _DECADE.match(low) and raw.endswith("0") and len(raw) in (2, 4):
                         tags.append("decade")
                         if len(raw) == 2:  # "the 90s" is the 1990s
-                            tags.append(f"alt=19{raw}")
+                            alts.append(Decimal(f"19{raw}"))
                             if raw <= "20":
-                                tags.append(f"alt=20{raw}")
+                                alts.append(Decimal(f"20{raw}"))
             elif lang == "tr" and text[end : end + 2] == ". " and end + 2 < len(text):
                 nxt = text[end + 2]
                 if nxt.isalpha() and nxt.islower():
@@ -421,9 +299,17 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
         ):
             tags.append("year")
         if alt is not None and alt != value:
-            tags.append(f"alt={_canon(alt)}")
+            alts.append(Decimal(_canon(alt)))
         facts.append(
-            Fact("number", _canon(value), text[span_start:end], span_start, end, _tags(*tags))
+            Fact(
+                "number",
+                _canon(value),
+                text[span_start:end],
+                span_start,
+                end,
+                frozenset(tags),
+                tuple(alts),
+            )
         )
         taken.append((span_start, end))
     return facts
@@ -439,19 +325,20 @@ def _lookup_word(low: str, lang: str, after_number: bool = False) -> tuple[int, 
         low = low.replace("ё", "е")
     if after_number and len(low) > 2 and low in scale_words(lang):
         return 10 ** scale_words(lang)[low], "scale"
-    if low in _TIMES_WORDS.get(lang, {}):
-        return _TIMES_WORDS[lang][low], "times"
-    for stem, n in _TIMES_STEMS.get(lang, {}).items():
+    lex = lexicon(lang)
+    if low in lex.times_words:
+        return lex.times_words[low], "times"
+    for stem, n in lex.times_stems.items():
         if low.startswith(stem):
             return n, "times"
-    if low in _QUANTITY_WORDS.get(lang, {}):
-        return _QUANTITY_WORDS[lang][low], "implied"
-    for stem, n in _QUANTITY_STEMS.get(lang, {}).items():
+    if low in lex.quantity_words:
+        return lex.quantity_words[low], "implied"
+    for stem, n in lex.quantity_stems.items():
         if low.startswith(stem) and len(low) - len(stem) <= 5:
             return n, "implied"
-    if low in _WEAK_WORDS.get(lang, {}):
-        return _WEAK_WORDS[lang][low], "weak"
-    if low in BOTH_WORDS.get(lang, ()):
+    if low in lex.weak_words:
+        return lex.weak_words[low], "weak"
+    if low in lex.both_words:
         return 2, "both"
     if low in table:
         nw = table[low]
@@ -460,57 +347,34 @@ def _lookup_word(low: str, lang: str, after_number: bool = False) -> tuple[int, 
     if len(low) > 2 and low in scales:
         return 10 ** scales[low], "scale"
     if lang == "ru":
-        for stem, n in _RU_COLLECTIVE.items():
-            if low.startswith(stem) and low[len(stem) :] in ("е", "о", "их", "им", "ими"):
+        for stem, n in ru.COLLECTIVE_STEMS.items():
+            if low.startswith(stem) and low[len(stem) :] in ru.COLLECTIVE_ENDINGS:
                 return n, "cardinal"
         # Compound adjectives: "двухлетнего" (two-year), "пятидневного" (five-day).
         for prefix, n in ru_compound_prefixes().items():
             if (
                 low.startswith(prefix)
                 and len(low) - len(prefix) >= 4
-                and low.endswith(_RU_ADJ_ENDINGS)
+                and low.endswith(ru.ADJECTIVE_ENDINGS)
             ):
                 return n, "cardinal"
         for stem, n in ru_ordinal_stems().items():
-            if low.startswith(stem) and low[len(stem) :] in RU_ORDINAL_ENDINGS:
+            if low.startswith(stem) and low[len(stem) :] in ru.ORDINAL_ENDINGS:
                 return n, "ordinal"
     if lang in ("az", "tr"):
         for word, nw in table.items():
             if not low.startswith(word) or len(word) < 2:
                 continue
             rest = low[len(word) :]
-            if nw.kind == "ordinal" and rest in _ORDINAL_SUFFIXES:
+            if nw.kind == "ordinal" and rest in turkic.ORDINAL_SUFFIXES:
                 return nw.value, "ordinal"
-            if nw.kind == "cardinal" and word not in _NO_SUFFIX and rest in _CARDINAL_SUFFIXES:
+            if (
+                nw.kind == "cardinal"
+                and word not in turkic.NO_SUFFIX
+                and rest in turkic.CARDINAL_SUFFIXES
+            ):
                 return nw.value, "cardinal"
     return None
-
-
-# Russian collective numerals (двое, троих) and adjective endings of compounds (двухлетний).
-_RU_COLLECTIVE = {"дво": 2, "тро": 3, "четвер": 4, "пятер": 5, "шестер": 6, "семер": 7}
-_RU_ADJ_ENDINGS = (
-    "ый",
-    "ий",
-    "ой",
-    "ая",
-    "яя",
-    "ое",
-    "ее",
-    "ые",
-    "ие",
-    "ого",
-    "его",
-    "ому",
-    "ему",
-    "ым",
-    "им",
-    "ых",
-    "их",
-    "ую",
-    "юю",
-    "ыми",
-    "ими",
-)
 
 
 @locale_tables
@@ -532,7 +396,7 @@ def _can_extend(current: int, value: int, kind: str, lang: str) -> bool:
     if value < 10:
         # Azerbaijani and Turkish say 11-19 as ten and a unit ("on iki"); English and Russian
         # have a word of their own, so "ten two" there is two numbers.
-        teen_ok = lang in ("az", "tr")
+        teen_ok = lexicon(lang).teens_added
         return current % 10 == 0 and (teen_ok or not 10 <= current % 100 < 20)
     return current % 100 == 0
 
@@ -556,17 +420,9 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
             start, end = words[i].start(), words[j - 1].end()
             # "several" alone is vague enough to be rendered "some" or "a number of": it
             # confirms a match but is never reported missing.
-            weak = ",weak" if exp == 0 else ""
-            facts.append(
-                Fact(
-                    "number",
-                    approx_label(exp),
-                    text[start:end],
-                    start,
-                    end,
-                    f"word,approx,mag={exp}{weak}",
-                )
-            )
+            marks = frozenset({"word", "approx", *(("weak",) if exp == 0 else ())})
+            key = approx_label(exp)
+            facts.append(Fact("number", key, text[start:end], start, end, marks, (), exp))
             i = j
             continue
         first = _lookup_word(lower(words[i].group(0), lang), lang)
@@ -605,6 +461,7 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
         surface = text[start:end]
         low_first = lower(words[i].group(0), lang)
         tags = ["word"]
+        alts: tuple[Decimal, ...] = ()
         weak = False
         if "ordinal" in kinds:
             tags.append("ordinal")
@@ -629,18 +486,26 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
             following is not None
             and not weak
             and kinds <= {"cardinal"}
-            and lower(following.group(1), lang) in _DECADE_WORDS.get(lang, ())
+            and lower(following.group(1), lang) in lexicon(lang).decade_words
         ):
-            tags.append(f"alt={value}")
+            alts = (Decimal(value),)
             value *= 10
         if lang in ("az", "tr") and low_first == "yüz" and re.match(r"\s+yüz", text[end:]):
             i = j + 1
             continue  # "yüz yüze": face to face
         if weak:
             tags.append("weak")
-        facts.append(Fact("number", str(value), surface, start, end, _tags(*tags)))
+        facts.append(Fact("number", str(value), surface, start, end, frozenset(tags), alts))
         i = j
     return facts
+
+
+@lru_cache(maxsize=8)
+def _approx_starts(lang: str) -> frozenset[str]:
+    """The words an approximate quantity can start with in ``lang``."""
+    lex = lexicon(lang)
+    firsts = {phrase.split()[0] for phrase in lex.few_words}
+    return frozenset({*firsts, *lex.approx_words, *lex.approx_of_words, *lex.approx_heads})
 
 
 def _approx_at(text: str, words: list[re.Match[str]], i: int, lang: str) -> tuple[int, int] | None:
@@ -661,10 +526,13 @@ def _approx_at(text: str, words: list[re.Match[str]], i: int, lang: str) -> tupl
         """Word ``k`` exists and follows word ``k - 1`` across blanks only."""
         return k < len(words) and not text[words[k - 1].end() : words[k].start()].strip()
 
-    plurals = _APPROX_WORDS.get(lang, {})
+    if word(i) not in _approx_starts(lang):
+        return None  # most words: no need to look further
+    lex = lexicon(lang)
+    plurals = lex.approx_words
     exp: int | None = None
     j = i
-    for phrase in _FEW_WORDS.get(lang, ()):
+    for phrase in lex.few_words:
         parts = phrase.split()
         if all((n == 0 or next_to(i + n)) and word(i + n) == p for n, p in enumerate(parts)):
             exp, j = 0, i + len(parts)
@@ -672,22 +540,18 @@ def _approx_at(text: str, words: list[re.Match[str]], i: int, lang: str) -> tupl
     else:
         first = word(i)
         if (
-            lang == "ru"
-            and first in ("тысячи", "сотни")
+            first in ("тысячи", "сотни")
             and i > 0
             and next_to(i)
-            and word(i - 1) in _RU_SINGULAR_AFTER
+            and word(i - 1) in lex.singular_after
         ):
             return None
         if first in plurals:
             exp, j = plurals[first], i + 1
-        elif (
-            lang in ("az", "tr")
-            and first in _TURKIC_APPROX_HEADS
-            and next_to(i + 1)
-            and word(i + 1) in plurals
-        ):
-            return _TURKIC_APPROX_HEADS[first] + plurals[word(i + 1)], i + 2
+        elif first in lex.approx_of_words and next_to(i + 1) and word(i + 1) == "of":
+            exp, j = lex.approx_of_words[first], i + 1
+        elif first in lex.approx_heads and next_to(i + 1) and word(i + 1) in plurals:
+            return lex.approx_heads[first] + plurals[word(i + 1)], i + 2
     if exp is None:
         return None
     k = j + 1 if exp > 0 and lang == "en" and next_to(j) and word(j) == "of" else j
@@ -712,12 +576,11 @@ def approx_range(fact: Fact) -> tuple[Decimal, Decimal] | None:
 
     ``tens`` covers 10 to 99, ``thousands`` 1,000 to 9,999; ``a few`` 2 to 9.
     """
-    for tag in tags_of(fact):
-        if tag.startswith("mag="):
-            exp = int(tag[4:])
-            low = Decimal(2) if exp == 0 else Decimal(10) ** exp
-            return low, Decimal(10) ** (exp + 1)
-    return None
+    exp = fact.magnitude
+    if exp is None:
+        return None
+    low = Decimal(2) if exp == 0 else Decimal(10) ** exp
+    return low, Decimal(10) ** (exp + 1)
 
 
 def _accumulate(seq: list[tuple[int, str]]) -> int:
@@ -743,7 +606,7 @@ def extract_numbers(text: str, lang: str) -> list[Fact]:
 
     Returns:
         Number facts (``kind="number"``) whose ``key`` is the value (``60000``, ``0.5``,
-        ``13:00``) and whose ``detail`` holds the tags described in the module docstring.
+        ``13:00``), with the tags and readings described in the module docstring.
 
     Raises:
         UnsupportedLanguageError: ``lang`` is none of the four languages.
@@ -754,13 +617,13 @@ def extract_numbers(text: str, lang: str) -> list[Fact]:
     return sorted(digits + words, key=lambda f: f.start)
 
 
-def tags_of(fact: Fact) -> set[str]:
-    """The detail tags of a fact, ``alt=`` entries included."""
-    return {t for t in fact.detail.split(",") if t}
+def tags_of(fact: Fact) -> frozenset[str]:
+    """The tags of a fact (``digits``, ``percent``, ``approx`` ...)."""
+    return fact.tags
 
 
 def values_of(fact: Fact) -> list[Decimal]:
-    """Every numeric reading of a number fact: the value, then the ``alt=`` one if any."""
+    """Every numeric reading of a number fact: the value, then its alternatives if any."""
     out: list[Decimal] = []
     key = fact.key
     try:
@@ -771,10 +634,7 @@ def values_of(fact: Fact) -> list[Decimal]:
             out.append(Decimal(key))
     except (InvalidOperation, ValueError):
         return out
-    for tag in tags_of(fact):
-        if tag.startswith("alt="):
-            with contextlib.suppress(InvalidOperation):
-                out.append(Decimal(tag[4:]))
+    out.extend(fact.alts)
     return out
 
 

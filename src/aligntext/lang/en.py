@@ -1,0 +1,41 @@
+"""English: number vocabulary and the words around a month name in a date."""
+
+from __future__ import annotations
+
+from aligntext.lang import Lexicon
+
+LEXICON = Lexicon(
+    approx_words={
+        **dict.fromkeys(("tens", "dozens"), 1),
+        "hundreds": 2,
+        "thousands": 3,
+        "millions": 6,
+        "billions": 9,
+        "trillions": 12,
+    },
+    approx_of_words={"scores": 1},
+    few_words=("several", "a few"),
+    weak_words={"dozen": 12, "couple": 2, "pair": 2},
+    # ("once" is left out: like "one" it is mostly no count at all.)
+    times_words={
+        **dict.fromkeys(("twice", "double", "doubled", "doubles", "doubling"), 2),
+        **dict.fromkeys(("thrice", "triple", "tripled", "triples", "tripling"), 3),
+        "quadrupled": 4,
+    },
+    quantity_stems={"billionaire": 10**9, "millionaire": 10**6},
+    decade_words=("decade", "decades"),
+    both_words=frozenset({"both"}),
+    digit_ordinal=r"^(?:st|nd|rd|th)$",
+)
+
+#: Words allowed between the parts of an English date ("6 April, 1993", "the 6th of April").
+DATE_GAP_WORDS: tuple[str, ...] = ("of", "the", "year")
+
+#: Words before "March" or "May" (or a month opening a sentence) that make it a month.
+MONTH_CONTEXT: frozenset[str] = frozenset(
+    {
+        *("in", "of", "since", "until", "till", "by", "from", "early", "late", "mid"),
+        *("last", "next", "this", "on", "during", "through", "between", "end"),
+        *("before", "after"),
+    }
+)

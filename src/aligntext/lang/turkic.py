@@ -1,0 +1,93 @@
+"""Azerbaijani and Turkish: number vocabulary, the suffixes numerals and month names take.
+
+The two languages share their morphology closely enough for one table of suffixes: a
+numeral or a month name carries a possessive and then a case ending (``aprelin``,
+``Nisan'da``, ``ikisi``, ``beşdən``), with vowel harmony giving both spellings.
+"""
+
+from __future__ import annotations
+
+from aligntext.lang import Lexicon
+
+# "On binlerce" (tens of thousands), "yüz minlərlə" (hundreds of thousands): "ten" or "a
+# hundred" goes before the approximate plural.
+_APPROX_HEADS = {"on": 1, "yüz": 2}
+# "6-cı", "6-ncı", "6'ncı": the ordinal suffix after a hyphen or apostrophe.
+_DIGIT_ORDINAL = r"^-?(?:ı|i|u|ü)?n?c[ıiuü]$|^['’]?(?:ı|i|u|ü)?nc[ıiuü]$"
+
+#: Azerbaijani: plural plus -la / -lə ("with") names a magnitude (onlarla, minlərlə); the
+#: Turkish -ca ("onlarca") is used too.
+AZ = Lexicon(
+    approx_words={
+        **dict.fromkeys(("onlarla", "onlarca"), 1),
+        "yüzlərlə": 2,
+        "minlərlə": 3,
+        "milyonlarla": 6,
+        "milyardlarla": 9,
+    },
+    few_words=("bir neçə",),
+    approx_heads=_APPROX_HEADS,
+    times_words={"ikiqat": 2, "üçqat": 3},
+    quantity_stems={"milyarder": 10**9, "milyoner": 10**6},
+    decade_words=("onillik", "onilliyi", "onillikdə", "onilliklər", "onilliklərdə", "onillikdir"),
+    teens_added=True,
+    digit_ordinal=_DIGIT_ORDINAL,
+)
+
+#: Turkish: plural plus -ca / -ce names a magnitude (onlarca, yüzlerce, binlerce).
+TR = Lexicon(
+    approx_words={
+        **dict.fromkeys(("onlarca", "düzinelerce"), 1),
+        "yüzlerce": 2,
+        "binlerce": 3,
+        "milyonlarca": 6,
+        "milyarlarca": 9,
+    },
+    few_words=("birkaç", "bir kaç"),
+    approx_heads=_APPROX_HEADS,
+    quantity_stems={"milyarder": 10**9, "milyoner": 10**6},
+    decade_words=("onyıl",),
+    teens_added=True,
+    digit_ordinal=_DIGIT_ORDINAL,
+)
+
+#: Cardinals whose suffixed forms are mostly other words (tr "onu" = "it", "altında" =
+#: "under", "yüzünden" = "because of", "bindi" = "got on").
+NO_SUFFIX: frozenset[str] = frozenset({"on", "yüz", "bin", "min", "altı", "yedi", "bir", "sıfır"})
+
+# Case and possessive endings a number word takes ("ikisi", "üçə", "beşdən").
+_NUMERAL_ENDINGS = (
+    *("si", "sı", "su", "sü", "i", "ı", "u", "ü"),
+    *("yə", "ye", "ya", "ə", "e", "a"),
+    *("də", "de", "da", "dən", "den", "dan"),
+)
+#: What a cardinal may carry: those endings, the accusative after a vowel, the case endings
+#: after a voiceless consonant and the copula ("altıyı", "üçte", "beştir").
+CARDINAL_SUFFIXES: frozenset[str] = frozenset(
+    {
+        *_NUMERAL_ENDINGS,
+        *("yi", "yı", "yu", "yü", "te", "ta", "ten", "tan"),
+        *("dir", "dır", "dur", "dür"),
+    }
+)
+#: What an ordinal may carry ("ikinci", "ikincisi").
+ORDINAL_SUFFIXES: frozenset[str] = frozenset({"", *_NUMERAL_ENDINGS})
+
+# Suffixes a month name may carry: a possessive, then a case ending.
+_POSSESSIVE = ("", "ın", "in", "un", "ün", "ı", "i", "u", "ü", "nın", "nin", "sı", "si")
+_CASE = (
+    *("", "da", "də", "de", "ta", "te", "dan", "dən", "den", "tan", "ten"),
+    *("a", "ə", "e", "ya", "yə", "ye", "n"),
+    *("nda", "ndə", "nde", "ndan", "ndən", "nden", "na", "nə", "ne"),
+    *("dakı", "dəki", "daki", "deki", "takı", "teki", "ki"),
+)
+#: Every possessive-plus-case suffix of a month name ("aprelin", "apreldə", "Nisan'da").
+MONTH_SUFFIXES: frozenset[str] = frozenset(a + b for a in _POSSESSIVE for b in _CASE)
+
+#: Words allowed between the parts of a date ("1993-cü ilin 6 aprel", "2019 yılının Nisan
+#: ayında"), Azerbaijani and Turkish.
+DATE_GAP_WORDS: tuple[str, ...] = (
+    *("il", "ilin", "ili", "ildə"),
+    *("yıl", "yılı", "yılın", "yılının", "yılında"),
+    *("ayı", "ayının", "ayın", "ayında", "ay"),
+)
