@@ -555,7 +555,7 @@ def translate_folder(
             f"chunk_sentences and batch_sentences must be at least 1, got {chunk_sentences} "
             f"and {batch_sentences}"
         )
-    from aligntext.io.encoding import max_input_bytes
+    from aligntext.io.encoding import input_limit, max_input_bytes
 
     limit = max_input_bytes(max_input_mb)
     out_root = Path(out_dir)
@@ -581,7 +581,9 @@ def translate_folder(
             batch_sentences, limit,
         )  # fmt: skip
         try:
-            result = runner.run(files, src, targets, force, started)
+            # The cap holds for every read of the run, the writers' re-reads included.
+            with input_limit(max_input_mb):
+                result = runner.run(files, src, targets, force, started)
         finally:
             if segment_cache is not None and segment_cache is not cache:
                 segment_cache.close()
