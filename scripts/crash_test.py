@@ -13,6 +13,8 @@ agree. Then, N times, with a fresh output folder and cache: start the same trans
 it ``kill -9``, SIGTERM or SIGINT (chosen at random) at a random moment of the run, and run
 the same command again to the end (the resume). It prints, over the N trials:
 
+- where the signals landed: during start-up (no manifest yet), while translating and
+  writing, or after the run had already ended;
 - resumes that finished: the resume exited 0 and its manifest says ``finished``;
 - outputs byte-identical to the uninterrupted run: every file under ``OUT/ru``;
 - leftover temporary files: ``.part`` files and the lock file after the resume;
@@ -160,6 +162,7 @@ class Trial:
 
     signal: str
     delay: float
+    phase: str  # start-up (no manifest yet), translating, or after (the run had ended)
     killed_rc: int | None
     resumed: bool
     identical: bool
@@ -175,11 +178,15 @@ def run_trial(
     out, cache = work / f"out{number}", work / f"cache{number}.sqlite"
     cmd = command(inputs, out, cache, model)
     sig = rng.choice((signal.SIGKILL, signal.SIGTERM, signal.SIGINT))
-    delay = rng.uniform(0.05, 1.0) * span
+    # Most of a run is start-up and translating; the end (writing) is short, so it is
+    # reached only by some trials: the range stops short of the whole run's time.
+    delay = rng.uniform(0.05, 0.9) * span
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     time.sleep(delay)
     killed_rc: int | None = None
+    phase = "after"
     if proc.poll() is None:
+        phase = "translating" if (out / "manifest.json").exists() else "start-up"
         proc.send_signal(sig)
     _, err = proc.communicate(timeout=600)
     killed_rc = proc.returncode
@@ -200,7 +207,9 @@ def run_trial(
     shutil.rmtree(out, ignore_errors=True)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{cache}{suffix}").unlink(missing_ok=True)
-    return Trial(signal.Signals(sig).name, delay, killed_rc, resumed, identical, left, ok, note)
+    return Trial(
+        signal.Signals(sig).name, delay, phase, killed_rc, resumed, identical, left, ok, note
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -257,8 +266,8 @@ def main(argv: list[str] | None = None) -> int:
             trial = run_trial(rng, work, inputs, model, env, span, reference, number)
             trials.append(trial)
             print(
-                f"trial {number:3}: {trial.signal:<7} at {trial.delay:5.2f} s -> rc "
-                f"{trial.killed_rc}; resumed {trial.resumed}, identical {trial.identical}, "
+                f"trial {number:3}: {trial.signal:<7} at {trial.delay:5.2f} s ({trial.phase}) "
+                f"-> rc {trial.killed_rc}; resumed {trial.resumed}, identical {trial.identical}, "
                 f"leftover {trial.leftover}, intact {trial.intact} {trial.note}",
                 flush=True,
             )
@@ -267,6 +276,10 @@ def main(argv: list[str] | None = None) -> int:
         identical = sum(t.identical for t in trials)
         left = sum(t.leftover for t in trials)
         whole = sum(t.intact for t in trials)
+        phases = {
+            p: sum(t.phase == p for t in trials) for p in ("start-up", "translating", "after")
+        }
+        print("signals landed: " + ", ".join(f"{k} {v}" for k, v in phases.items()))
         print(f"resumes that finished: {resumed}/{n}")
         print(f"outputs byte-identical to an uninterrupted run: {identical}/{n}")
         print(f"leftover temporary files: {left}")
