@@ -13,8 +13,9 @@ agree. Then, N times, with a fresh output folder and cache: start the same trans
 it ``kill -9``, SIGTERM or SIGINT (chosen at random) at a random moment of the run, and run
 the same command again to the end (the resume). It prints, over the N trials:
 
-- where the signals landed: during start-up (no manifest yet), while translating and
-  writing, or after the run had already ended;
+- where the signals landed: during start-up (no manifest yet), while translating, while
+  writing the files, or after the run had already ended (a trial aims at a random time, a
+  random moment of translation, or the moment a random number of files is done);
 - resumes that finished: the resume exited 0 and its manifest says ``finished``;
 - outputs byte-identical to the uninterrupted run: every file under ``OUT/ru``;
 - leftover temporary files: ``.part`` files and the lock file after the resume;
@@ -156,13 +157,23 @@ def intact(out: Path, cache: Path, inputs: Path) -> tuple[bool, str]:
     return True, "ok"
 
 
+def _manifest_files(path: Path) -> dict[str, dict]:
+    """The ``files`` of a manifest being written by another process ({} if none yet)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    files = data.get("files") if isinstance(data, dict) else None
+    return files if isinstance(files, dict) else {}
+
+
 @dataclass
 class Trial:
     """What one kill-and-resume trial found."""
 
     signal: str
     delay: float
-    phase: str  # start-up (no manifest yet), translating, or after (the run had ended)
+    phase: str  # start-up (no manifest yet), translating, writing, or after (run ended)
     killed_rc: int | None
     resumed: bool
     identical: bool
@@ -178,15 +189,37 @@ def run_trial(
     out, cache = work / f"out{number}", work / f"cache{number}.sqlite"
     cmd = command(inputs, out, cache, model)
     sig = rng.choice((signal.SIGKILL, signal.SIGTERM, signal.SIGINT))
-    # Most of a run is start-up and translating; the end (writing) is short, so it is
-    # reached only by some trials: the range stops short of the whole run's time.
+    # A signal at a random time mostly lands in start-up or translation: writing the files
+    # is the short end of a run. So a trial aims at one of three moments: a random time,
+    # a random time once the manifest lists the files (translating), or the moment the
+    # k-th file is done (writing, k at random).
+    aim = rng.choice(("time", "translating", "writing", "writing"))
     delay = rng.uniform(0.05, 0.9) * span
+    after = rng.uniform(0.0, 0.5) * span
+    k = rng.randint(1, max(1, len(reference) - 1))
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    time.sleep(delay)
+    started = time.perf_counter()
+    seen_pending: float | None = None
+    while proc.poll() is None:
+        now = time.perf_counter() - started
+        files = _manifest_files(out / "manifest.json")
+        if seen_pending is None and files:
+            seen_pending = now
+        done = sum(1 for e in files.values() if e.get("status") == "done")
+        if (
+            (aim == "time" and now >= delay)
+            or (aim == "translating" and seen_pending is not None and now >= seen_pending + after)
+            or (aim == "writing" and done >= k)
+        ):
+            break
+        time.sleep(0.005)
+    delay = time.perf_counter() - started
     killed_rc: int | None = None
     phase = "after"
     if proc.poll() is None:
-        phase = "translating" if (out / "manifest.json").exists() else "start-up"
+        files = _manifest_files(out / "manifest.json")
+        done = sum(1 for e in files.values() if e.get("status") == "done")
+        phase = "writing" if done else ("translating" if files else "start-up")
         proc.send_signal(sig)
     _, err = proc.communicate(timeout=600)
     killed_rc = proc.returncode
