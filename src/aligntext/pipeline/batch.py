@@ -2,15 +2,17 @@
 
 :func:`translate_folder` reads every supported file (``.txt .md .docx .html``) under the
 inputs, splits paragraphs into sentences, translates the sentences of many files together
-(deduplicated, through the segment cache, in large chunks the backend batches and sorts by
-length under its token budget), puts the translations back paragraph by paragraph and writes
-each file under ``OUT/<tgt>/`` with the input's relative path, format and structure.
+(deduplicated, through the segment cache, in fixed batches formed from the whole job, see
+:class:`_Plan`), puts the translations back paragraph by paragraph and writes each file
+under ``OUT/<tgt>/`` with the input's relative path, format and structure.
 
 The job is resumable. Each output file is written to a temporary file beside it and renamed
 into place, so a killed run never leaves a half-written file; ``OUT/manifest.json`` (also
 replaced atomically) records every file as soon as it is done, with the hash of its source
 and the signature of its direction, so a second run skips finished files and translates the
-rest; the sentences a killed run had already translated come back from the cache.
+rest; the batches a killed run had finished come back from the cache, and since the batches
+do not depend on what was finished, the outputs are byte for byte those of an unbroken run.
+The next run also removes the temporary files a ``kill -9`` left.
 
 ``manifest.json`` holds ``state`` (``running``, ``interrupted``, ``failed``, ``finished``),
 ``aligntext_version``, ``src``, ``tgts``, ``cache`` (the segment cache file), ``signatures``
@@ -20,8 +22,9 @@ whole ``signature`` string), ``files`` (per output path relative to ``OUT``: ``s
 ``sentences``, ``paragraphs``, ``seconds``, ``finished``, ``signature``, ``message``,
 ``warning``, and ``findings`` with ``check=True``) and, at the end, ``totals``.
 
-While a run writes to ``OUT`` it holds an advisory lock on ``OUT/.aligntext-translate.lock``,
-so a second run into the same folder fails at once instead of interleaving the manifest.
+While a run writes to ``OUT`` it holds an advisory lock on ``OUT/.aligntext-translate.lock``
+(removed when the run ends), so a second run into the same folder fails at once instead of
+interleaving the manifest.
 
 Library code only: it never prints; progress goes to an optional callback.
 """
@@ -560,7 +563,7 @@ def translate_folder(
             f"chunk_sentences and batch_sentences must be at least 1, got {chunk_sentences} "
             f"and {batch_sentences}"
         )
-    from aligntext.io.encoding import max_input_bytes
+    from aligntext.io.encoding import input_limit, max_input_bytes
 
     limit = max_input_bytes(max_input_mb)
     out_root = Path(out_dir)
@@ -586,7 +589,9 @@ def translate_folder(
             batch_sentences, limit, input_format,
         )  # fmt: skip
         try:
-            result = runner.run(files, src, targets, force, started)
+            # The cap holds for every read of the run, the writers' re-reads included.
+            with input_limit(max_input_mb):
+                result = runner.run(files, src, targets, force, started)
         finally:
             if segment_cache is not None and segment_cache is not cache:
                 segment_cache.close()
