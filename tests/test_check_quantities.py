@@ -35,6 +35,7 @@ def _warnings(src: str, tgt: str, sl: str, tl: str) -> list[tuple[str, str]]:
         ("az", "On minlərlə azarkeş meydanı doldurdu.", "tens of thousands"),
         ("az", "Bir neçə yüz könüllü gəldi.", "hundreds"),
         ("az", "Minlərlə insan küçələrə çıxdı.", "thousands"),
+        ("az", "Yüzlərcə könüllü gəldi.", "hundreds"),
         ("tr", "Onlarca aile köyü terk etti.", "tens"),
         ("tr", "On binlerce taraftar meydanı doldurdu.", "tens of thousands"),
         ("tr", "Birkaç yüz gönüllü geldi.", "hundreds"),
