@@ -98,3 +98,37 @@ def test_fact_accuracy_counts_a_surname_swapped_after_a_title(
     # second drops a word but keeps the surname: right.
     count = fact_accuracy(hyps, refs, lang).count("entity")
     assert (count.total, count.correct) == (2, 1)
+
+
+def test_the_three_commands_agree_on_a_russian_name_in_another_case(
+    cli_runner, tmp_path: Path
+) -> None:
+    import json
+
+    from aligntext.cli import cli
+
+    en, ru = tmp_path / "en.txt", tmp_path / "ru.txt"
+    en.write_text("The water in the Kura rose by two metres.\n", encoding="utf-8")
+    ru.write_text("Уровень воды в реке Куры поднялся на два метра.\n", encoding="utf-8")
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text(
+        "The water in the Kura rose by two metres.\t"
+        "Уровень воды в реке Куры поднялся на два метра.\n",
+        encoding="utf-8",
+    )
+    ref = tmp_path / "ref.txt"
+    ref.write_text("Уровень воды в реке Кура поднялся на два метра.\n", encoding="utf-8")
+
+    checked = cli_runner.invoke(
+        cli, ["check", str(pairs), "--src-lang", "en", "--tgt-lang", "ru", "--format", "jsonl"]
+    )
+    assert checked.exit_code == 0, checked.output
+    assert checked.stdout.strip() == ""  # not even a note
+    compared = cli_runner.invoke(cli, ["compare", str(en), str(ru), "--format", "json"])
+    assert compared.exit_code == 0, compared.output
+    assert json.loads(compared.stdout)["findings"] == []
+    evaluated = cli_runner.invoke(
+        cli, ["evaluate", "--hyp", str(ru), "--ref", str(ref), "--lang", "ru", "--format", "json"]
+    )
+    assert evaluated.exit_code == 0, evaluated.output
+    assert json.loads(evaluated.stdout)["facts"]["by_kind"]["entity"]["correct"] == 1

@@ -35,6 +35,7 @@ def _warnings(src: str, tgt: str, sl: str, tl: str) -> list[tuple[str, str]]:
         ("az", "On minlərlə azarkeş meydanı doldurdu.", "tens of thousands"),
         ("az", "Bir neçə yüz könüllü gəldi.", "hundreds"),
         ("az", "Minlərlə insan küçələrə çıxdı.", "thousands"),
+        ("az", "Yüzlərcə könüllü gəldi.", "hundreds"),
         ("tr", "Onlarca aile köyü terk etti.", "tens"),
         ("tr", "On binlerce taraftar meydanı doldurdu.", "tens of thousands"),
         ("tr", "Birkaç yüz gönüllü geldi.", "hundreds"),
@@ -144,11 +145,24 @@ def test_an_exact_figure_inside_an_approximate_quantity_is_only_noted(src: str, 
     assert "one approximate, one exact" in findings[0].message
 
 
-def test_an_exact_figure_outside_the_approximate_range_is_a_warning() -> None:
-    found = _warnings(
+def test_an_exact_figure_outside_the_approximate_range_is_reported_on_its_own() -> None:
+    findings = compare_sentences(
         "Dozens of families left the village.", "Из села уехали 400 семей.", "en", "ru"
     )
-    assert found == [("warning", "number Dozens (tens) in source; target has 400")]
+    assert [(f.severity, f.message) for f in findings] == [
+        ("info", "number Dozens (tens) in source has no counterpart in target"),
+        ("warning", "number 400 in target has no counterpart in source"),
+    ]
+
+
+def test_an_approximate_quantity_is_not_paired_with_a_stray_number_word() -> None:
+    findings = compare_sentences(
+        "Thousands of fans came to the square.",
+        "На площадь пришли болельщики, разделившись на два лагеря.",
+        "en",
+        "ru",
+    )
+    assert [f.severity for f in findings] == ["info", "info"]
 
 
 def test_approximate_quantities_match_by_magnitude_only() -> None:

@@ -180,6 +180,11 @@ def _approximates(a: Fact, b: Fact) -> bool:
     return False
 
 
+def _same_exactness(a: Fact, b: Fact) -> bool:
+    """Both exact figures, or both approximate quantities."""
+    return ("approx" in tags_of(a)) == ("approx" in tags_of(b))
+
+
 def _sig_digits(v: Decimal) -> int:
     digits = v.normalize().as_tuple().digits
     return len(digits)
@@ -358,13 +363,15 @@ def _compare_numbers(
 
     # Pair leftovers: an exact figure inside an approximate quantity first, then two
     # approximate quantities, a rounding, the same kind (year with year), then in order.
+    # An approximate quantity is never paired with a figure outside its range: "thousands"
+    # against a stray "два" is no changed figure, and each is reported on its own.
     pairs: list[tuple[Fact, Fact]] = []
     for pred in (
         _approximates,
         lambda a, b: "approx" in tags_of(a) and "approx" in tags_of(b),
         _is_rounding,
-        lambda a, b: ("year" in tags_of(a)) == ("year" in tags_of(b)),
-        lambda a, b: True,
+        lambda a, b: _same_exactness(a, b) and ("year" in tags_of(a)) == ("year" in tags_of(b)),
+        _same_exactness,
     ):
         for a in list(us):
             for b in ut:

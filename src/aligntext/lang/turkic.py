@@ -15,15 +15,15 @@ _APPROX_HEADS = {"on": 1, "yüz": 2}
 # "6-cı", "6-ncı", "6'ncı": the ordinal suffix after a hyphen or apostrophe.
 _DIGIT_ORDINAL = r"^-?(?:ı|i|u|ü)?n?c[ıiuü]$|^['’]?(?:ı|i|u|ü)?nc[ıiuü]$"
 
-#: Azerbaijani: plural plus -la / -lə ("with") names a magnitude (onlarla, minlərlə); the
-#: Turkish -ca ("onlarca") is used too.
+#: Azerbaijani: plural plus -la / -lə ("with") or -ca / -cə names a magnitude (onlarla,
+#: minlərlə, yüzlərcə).
 AZ = Lexicon(
     approx_words={
         **dict.fromkeys(("onlarla", "onlarca"), 1),
-        "yüzlərlə": 2,
-        "minlərlə": 3,
-        "milyonlarla": 6,
-        "milyardlarla": 9,
+        **dict.fromkeys(("yüzlərlə", "yüzlərcə"), 2),
+        **dict.fromkeys(("minlərlə", "minlərcə"), 3),
+        **dict.fromkeys(("milyonlarla", "milyonlarca"), 6),
+        **dict.fromkeys(("milyardlarla", "milyardlarca"), 9),
     },
     few_words=("bir neçə",),
     approx_heads=_APPROX_HEADS,
