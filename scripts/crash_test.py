@@ -190,7 +190,7 @@ def run_trial(
     cmd = command(inputs, out, cache, model)
     sig = rng.choice((signal.SIGKILL, signal.SIGTERM, signal.SIGINT))
     # A signal at a random time mostly lands in start-up or translation: writing the files
-    # is the short end of a run. So a trial aims at one of three moments: a random time,
+    # is the short end of a run. So a trial aims at one of three kinds of moment: a random time,
     # a random time once the manifest lists the files (translating), or the moment the
     # k-th file is done (writing, k at random).
     aim = rng.choice(("time", "translating", "writing", "writing"))
@@ -309,9 +309,8 @@ def main(argv: list[str] | None = None) -> int:
         identical = sum(t.identical for t in trials)
         left = sum(t.leftover for t in trials)
         whole = sum(t.intact for t in trials)
-        phases = {
-            p: sum(t.phase == p for t in trials) for p in ("start-up", "translating", "after")
-        }
+        moments = ("start-up", "translating", "writing", "after")
+        phases = {p: sum(t.phase == p for t in trials) for p in moments}
         print("signals landed: " + ", ".join(f"{k} {v}" for k, v in phases.items()))
         print(f"resumes that finished: {resumed}/{n}")
         print(f"outputs byte-identical to an uninterrupted run: {identical}/{n}")

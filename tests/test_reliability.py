@@ -228,6 +228,26 @@ def test_item07_max_input_mb_caps_and_raises_the_limit(cli_runner, tmp_path):
     assert allowed.exit_code == 0, allowed.output
 
 
+def test_item07_translate_fails_a_file_over_the_cap_alone(cli_runner, tmp_path, monkeypatch):
+    import aligntext.pipeline.batch as batch
+
+    monkeypatch.setattr(batch, "_default_factory", lambda *a, **k: upper_factory())
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "big.txt").write_text(EN * 3000, encoding="utf-8")  # about 250 KB
+    (root / "small.txt").write_text(EN, encoding="utf-8")
+    args = ["translate", str(root), "--src", "en", "--tgt", "ru", "--no-cache", "-q"]
+    capped = cli_runner.invoke(cli, [*args, "--out", str(tmp_path / "o1"), "--max-input-mb", "0.1"])
+    assert capped.exit_code == 2, capped.output
+    files = json.loads((tmp_path / "o1" / "manifest.json").read_text(encoding="utf-8"))["files"]
+    assert "over the limit" in files["ru/big.txt"]["message"]
+    assert (tmp_path / "o1" / "ru" / "small.txt").is_file()
+    assert not (tmp_path / "o1" / "ru" / "big.txt").exists()
+    raised = cli_runner.invoke(cli, [*args, "--out", str(tmp_path / "o2"), "--max-input-mb", "1"])
+    assert raised.exit_code == 0, raised.output
+    assert (tmp_path / "o2" / "ru" / "big.txt").is_file()
+
+
 def test_item08_minified_page_on_one_line_is_read(tmp_path):
     from aligntext.io.documents import read_document
 
@@ -417,6 +437,18 @@ def test_item12_resumed_job_gives_byte_identical_outputs(tmp_path, monkeypatch):
         assert (tmp_path / "cut" / "ru" / f"f{i}.txt").read_bytes() == whole, i
 
 
+@pytest.mark.parametrize(("budget", "size"), [(None, 64), (1280, 64), (2560, 128), (10**6, 512)])
+def test_item12_batch_size_follows_the_backend_settings_only(budget, size):
+    from aligntext.pipeline.batch import _batch_size
+
+    class Backend(Upper):
+        def batch_budget(self):
+            return budget
+
+    translator = Upper("en", "ru") if budget is None else Backend("en", "ru")
+    assert _batch_size(translator) == size
+
+
 # --- 13: bidi controls shown, not obeyed ---------------------------------------------------------
 
 
@@ -446,7 +478,7 @@ def test_item14_warning_never_names_the_language_given_as_the_mismatch():
         "2024 с Google LLC"
     )
     message = verify_language(text, "ru", name="ru.txt")
-    assert message is None or "not Russian (ru)" not in message.split("looks like")[-1][:20]
+    # Mostly Latin letters (names), yet Russian: no "looks like Russian (ru), not Russian".
     assert message is None or "looks like Russian" not in message
 
 

@@ -268,10 +268,8 @@ def _set_input_limit(ctx: click.Context, param: click.Parameter, value: Any) -> 
         return
     from aligntext.io.encoding import input_limit
 
-    try:
-        ctx.with_resource(input_limit(value))
-    except AligntextError as exc:
-        raise CliError(str(exc)) from exc
+    # In force until the command ends; translate_folder and every reader pick it up.
+    ctx.with_resource(input_limit(value))
 
 
 def max_input_option(func: F) -> F:
@@ -553,13 +551,7 @@ def _parse_models(values: tuple[str, ...]) -> str | dict[str, str] | None:
     help="Read symlinked files and folders that lead out of an input folder (skipped, with "
     "a warning, by default).",
 )
-@click.option(
-    "--max-input-mb",
-    type=click.FloatRange(min=0, min_open=True),
-    default=None,
-    help="Refuse (fail) a file holding more than this many MiB of text (a .docx: its "
-    "unpacked XML) [default: 50].",
-)
+@max_input_option
 @quiet_option
 def translate_command(
     inputs: tuple[str, ...],
@@ -577,7 +569,6 @@ def translate_command(
     check: bool,
     force: bool,
     follow_links: bool,
-    max_input_mb: float | None,
     quiet: bool,
 ) -> None:
     """Translate files and folders (.txt .md .docx .html) into one or more languages.
@@ -628,7 +619,6 @@ def translate_command(
             check=check,
             force=force,
             follow_links=follow_links,
-            max_input_mb=max_input_mb,
             input_format=_doc_format(input_format),
         )
     except KeyboardInterrupt as exc:
