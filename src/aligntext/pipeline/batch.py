@@ -42,18 +42,39 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Protocol
 
 from aligntext import __version__
 from aligntext.errors import AligntextError, InputError
 from aligntext.io.atomic import atomic_write_text, remove_stale_parts
 from aligntext.langs import CODES, resolve_lang
-from aligntext.translate.base import Translator
+from aligntext.translate.base import ProgressCallback, Translator
 from aligntext.translate.cache import CachedTranslator, SegmentCache, default_cache_path
 from aligntext.types import Document, Finding, Signature, severity_rank
 
 #: Builds the translator of one direction: ``factory(src, tgt)``.
 TranslatorFactory = Callable[[str, str], Translator]
+
+
+class BatchEngine(Protocol):
+    """Runs a job's batches somewhere else (a Ray cluster: :mod:`aligntext.pipeline.ray_engine`).
+
+    The job keeps its bookkeeping (inputs, plan, cache look-ups, manifest, atomic writes)
+    in this process; the engine only turns batches into translations, in any order.
+    """
+
+    def driver_factory(self, factory: TranslatorFactory) -> TranslatorFactory:
+        """The factory the job calls here: translators that describe the workers' ones
+        (signature, batch budget) without loading a model in this process."""
+        ...
+
+    def translate_batches(
+        self, translator: Translator, batches: Sequence[list[str]], progress: ProgressCallback
+    ) -> Iterator[tuple[int, list[str]]]:
+        """Translate each batch whole, as ``translator`` (built by :meth:`driver_factory`,
+        maybe wrapped in a :class:`CachedTranslator`) would; yield ``(index, outputs)``."""
+        ...
+
 
 MANIFEST_NAME = "manifest.json"
 _LOCK_NAME = ".aligntext-translate.lock"
@@ -506,6 +527,7 @@ def translate_folder(
     follow_links: bool = False,
     max_input_mb: float | None = None,
     input_format: str | None = None,
+    engine: BatchEngine | None = None,
 ) -> TranslateRun:
     """Translate files and folders into one or more languages, mirroring them under ``out_dir``.
 
@@ -543,6 +565,9 @@ def translate_folder(
             :data:`aligntext.io.encoding.DEFAULT_MAX_INPUT_MB`); larger files fail alone.
         input_format: ``txt``, ``md``, ``docx`` or ``html`` to read every file so; ``None``
             reads each by its suffix (by its content when the suffix is unknown).
+        engine: where the batches are translated; ``None`` in this process, or a
+            :class:`~aligntext.pipeline.ray_engine.RayEngine`. The outputs, manifest and
+            cache are the same either way.
 
     Returns:
         A :class:`TranslateRun` with one :class:`FileResult` per file and target.
@@ -581,6 +606,8 @@ def translate_folder(
     factory = translator_factory or _default_factory(
         model, backend, device, beam_size, batch_tokens, translator_options or {}
     )
+    if engine is not None:
+        factory = engine.driver_factory(factory)
     with _locked(out_root):
         # Only the run holding the lock may clean up what a killed run left, and only it
         # may create the cache file: a refused run leaves no trace.
@@ -588,7 +615,7 @@ def translate_folder(
         segment_cache = _open_cache(cache)
         runner = _Runner(
             out_root, factory, segment_cache, progress, check, chunk_sentences,
-            batch_sentences, limit, input_format,
+            batch_sentences, limit, input_format, engine,
         )  # fmt: skip
         try:
             # The cap holds for every read of the run, the writers' re-reads included.
@@ -655,7 +682,9 @@ class _Runner:
         batch_sentences: int | None = None,
         max_input_bytes: int | None = None,
         input_format: str | None = None,
+        engine: BatchEngine | None = None,
     ) -> None:
+        self.engine = engine
         self.input_format = input_format
         self.out_root = out_root
         self.batch_sentences = batch_sentences
@@ -940,46 +969,77 @@ class _Runner:
             return
         translator = self.translator(plan.src, plan.tgt)
         key = str(self.signatures[f"{plan.src}-{plan.tgt}"])
-        translations: dict[str, str] = {}
-        done: set[int] = set()
+        # The chunks with files to write, each with the batches it needs, and every needed
+        # batch once, in the order the chunks need them: the local engine translates them
+        # in that order, so each chunk is written as soon as its last batch is done.
+        todo: list[tuple[int, list[_Job], set[int]]] = []
+        order: list[int] = []
+        seen: set[int] = set()
         for number, chunk in enumerate(plan.chunks):
             jobs = [j for j in chunk if id(j) in plan.pending]
             if not jobs:
                 continue
-            started = time.perf_counter()
-            for b in sorted({plan.batch_of[s] for job in jobs for s in job.sentences}):
-                if b not in done:
-                    translations.update(self._translate_batch(translator, plan.batches[b]))
-                    done.add(b)
-            total = sum(len(job.sentences) for job in jobs)
-            elapsed = time.perf_counter() - started
-            for job in jobs:
-                job.key = key
-                self.sentences += len(job.sentences)
-                share = elapsed * len(job.sentences) / total if total else 0.0
-                self._write(job, translations, share)
-            # A batch no later chunk needs is dropped: memory stays that of a few chunks.
-            for b in plan.last_use.get(number, ()):
-                for sentence in plan.batches[b]:
-                    translations.pop(sentence, None)
+            needs = {plan.batch_of[s] for job in jobs for s in job.sentences}
+            order.extend(sorted(needs - seen))
+            seen |= needs
+            todo.append((number, jobs, needs))
+        translations: dict[str, str] = {}
+        arrived: set[int] = set()
+        started = time.perf_counter()
+
+        def flush() -> None:
+            # Chunks are written in input order: a batch is dropped after the last chunk
+            # that needs it (plan.last_use), which holds only if no later chunk went first.
+            nonlocal started
+            while todo and todo[0][2] <= arrived:
+                number, jobs, _ = todo.pop(0)
+                total = sum(len(job.sentences) for job in jobs)
+                elapsed = time.perf_counter() - started
+                for job in jobs:
+                    job.key = key
+                    self.sentences += len(job.sentences)
+                    share = elapsed * len(job.sentences) / total if total else 0.0
+                    self._write(job, translations, share)
+                # A batch no later chunk needs is dropped: memory stays that of a few chunks.
+                for b in plan.last_use.get(number, ()):
+                    for sentence in plan.batches[b]:
+                        translations.pop(sentence, None)
+                started = time.perf_counter()
+
+        flush()
+        batches = [plan.batches[b] for b in order]
+        for index, outputs in self._run_batches(translator, batches):
+            translations.update(_checked(batches[index], outputs))
+            arrived.add(order[index])
+            flush()
         self.cached = max(0, self.sentences - self.translated)
 
-    def _translate_batch(self, translator: Translator, batch: list[str]) -> dict[str, str]:
-        """Translate one batch whole: the unit of work, of caching and of resuming."""
+    def _run_batches(
+        self, translator: Translator, batches: list[list[str]]
+    ) -> Iterator[tuple[int, list[str]]]:
+        """Translate batches whole (the unit of work, of caching and of resuming), yielding
+        ``(index, outputs)`` as each is done: here one after another, on an engine (Ray) in
+        any order."""
         stats = getattr(translator, "stats", None)
-        misses_before = stats.misses if stats is not None else 0
 
         def advance(n: int) -> None:
             self.emit(ProgressEvent("sentences", sentences=n))
 
-        outputs = translator.translate(batch, progress=advance)
-        if len(outputs) != len(batch):
-            raise RuntimeError(
-                f"translator returned {len(outputs)} sentences for {len(batch)}; "
-                "this is a bug in the backend"
-            )
-        self.translated += (stats.misses - misses_before) if stats is not None else len(batch)
-        return dict(zip(batch, outputs, strict=True))
+        if self.engine is not None:
+            before = stats.misses if stats is not None else 0
+            base = self.translated
+            for index, outputs in self.engine.translate_batches(translator, batches, advance):
+                if stats is not None:
+                    self.translated = base + stats.misses - before
+                else:
+                    self.translated += len(batches[index])
+                yield index, outputs
+            return
+        for index, batch in enumerate(batches):
+            misses_before = stats.misses if stats is not None else 0
+            outputs = translator.translate(batch, progress=advance)
+            self.translated += (stats.misses - misses_before) if stats is not None else len(batch)
+            yield index, outputs
 
     def _write(self, job: _Job, translations: Mapping[str, str], seconds: float) -> None:
         from aligntext.io.documents import write_document
@@ -1063,6 +1123,15 @@ def _plan(jobs: list[_Job], pending: set[int], runner: _Runner) -> _Plan:
         missing = getattr(translator, "missing", None)
         work = len(missing(sentences)) if callable(missing) else len(sentences)
     return _Plan(src, tgt, chunks, batches, batch_of, pending, last_use, work)
+
+
+def _checked(batch: list[str], outputs: Sequence[str]) -> dict[str, str]:
+    if len(outputs) != len(batch):
+        raise RuntimeError(
+            f"translator returned {len(outputs)} sentences for {len(batch)}; "
+            "this is a bug in the backend"
+        )
+    return dict(zip(batch, outputs, strict=True))
 
 
 def _detect(doc: Document, path: Path) -> str:
