@@ -35,10 +35,11 @@ from aligntext.translate.cache import CachedTranslator
 #: What to tell a user who asks for Ray without it.
 INSTALL_HINT = "--ray needs Ray; pip install 'aligntext[ray]' (or run without --ray)"
 
-#: Environment variables the workers need to find and convert models as the driver does.
+#: Environment variables the workers get from the driver (with every ``ALIGNTEXT_*`` one), so
+#: that they find models and caches as the driver does. A Ray started elsewhere does not
+#: have the driver's environment.
 _PASSED_ENV = (
-    "ALIGNTEXT_MODELS",
-    "ALIGNTEXT_REGISTRY",
+    "XDG_CACHE_HOME",
     "HF_HOME",
     "HF_HUB_CACHE",
     "HF_HUB_OFFLINE",
@@ -172,7 +173,11 @@ class RayEngine:
         self.close()
 
     def _runtime_env(self) -> dict[str, Any]:
-        env = {k: os.environ[k] for k in _PASSED_ENV if os.environ.get(k)}
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if v and (k in _PASSED_ENV or k.startswith("ALIGNTEXT_"))
+        }
         return {"env_vars": env} if env else {}
 
     # --- BatchEngine ---------------------------------------------------------------------
