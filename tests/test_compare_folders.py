@@ -116,3 +116,57 @@ def test_ray_without_ray_installed_says_how_to_get_it(monkeypatch):
         ray_engine.RayEngine()
     assert str(info.value) == ray_engine.INSTALL_HINT
     assert "pip install 'aligntext[ray]'" in str(info.value)
+
+
+def test_cli_folder_mode_exit_codes_and_index(cli_runner, folders, tmp_path):
+    from aligntext.cli import cli
+
+    out = tmp_path / "reports"
+    args = ["compare", str(folders[0]), str(folders[1]), "--langs", "en,ru", "--out", str(out)]
+    never = cli_runner.invoke(cli, args)
+    assert never.exit_code == 0, never.output
+    assert "4 statement(s) compared" in never.stderr
+    failing = cli_runner.invoke(cli, [*args, "--fail-on", "error", "--workers", "2"])
+    assert failing.exit_code == 1
+    assert len(index(out)) == 4
+    mixed = cli_runner.invoke(cli, ["compare", str(folders[0]), str(folders[1] / "x.txt")])
+    assert mixed.exit_code == 2 and mixed.stderr.count("\n") == 1
+    no_out = cli_runner.invoke(cli, ["compare", str(folders[0]), str(folders[1])])
+    assert no_out.exit_code == 2 and "--out" in no_out.stderr
+
+
+def test_cli_folder_reports_equal_one_by_one_cli_compare(cli_runner, folders, tmp_path):
+    from aligntext.cli import cli
+
+    out = tmp_path / "reports"
+    folder = cli_runner.invoke(
+        cli, ["compare", str(folders[0]), str(folders[1]), "--langs", "en,ru", "--out", str(out)]
+    )
+    assert folder.exit_code == 0, folder.output
+    name = "sub/demining.txt"
+    one = cli_runner.invoke(
+        cli,
+        ["compare", str(folders[0] / name), str(folders[1] / name), "--langs", "en,ru",
+         "--format", "json"],
+    )  # fmt: skip
+    assert one.exit_code == 0, one.output
+    assert (out / f"{name}.json").read_text(encoding="utf-8") == one.stdout
+
+
+@pytest.mark.parametrize("command", ["translate", "compare"])
+def test_cli_ray_without_ray_is_one_line_exit_2(
+    cli_runner, monkeypatch, folders, tmp_path, command
+):
+    from aligntext.cli import cli
+
+    monkeypatch.setitem(sys.modules, "ray", None)
+    if command == "translate":
+        args = ["translate", str(folders[0]), "--src", "en", "--tgt", "ru", "--out",
+                str(tmp_path / "t"), "--ray"]  # fmt: skip
+    else:
+        args = ["compare", str(folders[0]), str(folders[1]), "--out", str(tmp_path / "r"),
+                "--ray"]  # fmt: skip
+    result = cli_runner.invoke(cli, args)
+    assert result.exit_code == 2
+    hint = "--ray needs Ray; pip install 'aligntext[ray]' (or run without --ray)"
+    assert result.stderr == f"aligntext: error: {hint}\n"

@@ -127,7 +127,8 @@ def compare_folders(
         glossary: a glossary file (TSV or TBX) for every statement.
         strict: a version in another language than claimed is an error, not a warning.
         input_format: read every file as ``txt``, ``md``, ``docx`` or ``html``.
-        max_input_mb: the cap on one input (see :mod:`aligntext.io.encoding`).
+        max_input_mb: the cap on one input (see :mod:`aligntext.io.encoding`); ``None``:
+            the cap in force.
         workers: worker processes (default: the CPUs, at most the statements); 1 runs in
             this process.
         follow_links: read symlinks that lead out of a folder (skipped by default).
@@ -161,6 +162,12 @@ def compare_folders(
                 f"output folder {str(out_dir)!r} is inside input folder {str(folder)!r}; its "
                 "reports would be read as statements next time: choose an --out outside it"
             )
+    if max_input_mb is None:
+        from aligntext.io.encoding import max_input_bytes
+
+        # The cap in force here (the CLI's --max-input-mb) goes with each statement: a
+        # worker process or a Ray node has its own.
+        max_input_mb = max_input_bytes() / (1024 * 1024)
     notes: list[str] = []
     found: list[dict[str, Path]] = []
     for folder in folders:

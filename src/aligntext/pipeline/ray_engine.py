@@ -108,7 +108,9 @@ class RayEngine:
             ``RAY_ADDRESS`` names), ``auto`` for the cluster this node belongs to,
             ``ray://host:10001`` for a remote one. A Ray already initialised in this process
             is used as it is.
-        workers: translator actors (each loads the model once).
+        workers: translator actors (each loads the model once); ``None``: as many as the
+            cluster has room for (its GPUs over ``gpus_per_worker``, else its CPUs over
+            ``cpus_per_worker``).
         gpus_per_worker: GPUs each actor reserves (fractions share a GPU); 0 on CPUs.
         cpus_per_worker: CPUs each actor reserves; CTranslate2 uses that many threads
             (Ray sets ``OMP_NUM_THREADS`` from it).
@@ -118,11 +120,11 @@ class RayEngine:
         self,
         address: str | None = None,
         *,
-        workers: int = 1,
+        workers: int | None = None,
         gpus_per_worker: float = 0.0,
         cpus_per_worker: float = 1.0,
     ) -> None:
-        if workers < 1:
+        if workers is not None and workers < 1:
             raise InputError(f"--workers must be at least 1, got {workers}")
         if gpus_per_worker < 0 or cpus_per_worker <= 0:
             raise InputError(
@@ -171,6 +173,16 @@ class RayEngine:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def worker_count(self) -> int:
+        """The actors to start: ``workers``, or what the cluster has room for."""
+        if self.workers is not None:
+            return self.workers
+        self.start()
+        room = self.ray.cluster_resources()
+        if self.gpus_per_worker > 0:
+            return max(1, int(room.get("GPU", 0) // self.gpus_per_worker))
+        return max(1, int(room.get("CPU", 1) // self.cpus_per_worker))
 
     def _runtime_env(self) -> dict[str, Any]:
         env = {
@@ -316,7 +328,7 @@ class RayEngine:
             },
             batch_size=1,
             batch_format="pandas",
-            compute=ray.data.ActorPoolStrategy(size=min(self.workers, len(rows))),
+            compute=ray.data.ActorPoolStrategy(size=min(self.worker_count(), len(rows))),
             num_cpus=self.cpus_per_worker,
             num_gpus=self.gpus_per_worker,
             runtime_env=self._runtime_env(),
