@@ -325,26 +325,34 @@ def _pool_runner(workers: int | None) -> Runner:
 
 
 def ray_runner(engine: Any) -> Runner:
-    """Statements as Ray tasks on ``engine``'s cluster (a :class:`RayEngine`); the input
-    files must be on a path every node sees."""
+    """Statements as Ray Data tasks on ``engine``'s cluster (a :class:`RayEngine`); the
+    input files must be on a path every node sees."""
 
     def run(tasks: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         engine.start()
         ray = engine.ray
-        remote = ray.remote(_compare_one).options(
-            num_cpus=1, max_retries=3, runtime_env=engine._runtime_env()
+        rows = [{"task": json.dumps(t)} for t in tasks]
+        data = ray.data.from_items(rows, override_num_blocks=len(rows))
+        mapped = data.map(
+            _compare_row,
+            num_cpus=1,
+            concurrency=engine.workers,
+            runtime_env=engine._runtime_env(),
         )
-        pending = [remote.remote(t) for t in tasks]
-        while pending:
-            done, pending = ray.wait(pending, num_returns=1)
-            try:
-                yield ray.get(done[0])
-            except ray.exceptions.RayError as exc:
-                from aligntext.pipeline.ray_engine import _cause
+        try:
+            for row in mapped.iter_rows():
+                yield json.loads(row["answer"])
+        except ray.exceptions.RayError as exc:
+            from aligntext.pipeline.ray_engine import _cause
 
-                raise AligntextError(f"the Ray job failed: {_cause(exc)}") from None
+            raise AligntextError(f"the Ray job failed: {_cause(exc)}") from None
 
     return run
+
+
+def _compare_row(row: dict[str, Any]) -> dict[str, Any]:
+    """One Ray Data row: a statement's task in, its answer out (as JSON text)."""
+    return {"answer": json.dumps(_compare_one(json.loads(row["task"])))}
 
 
 # --- the index -------------------------------------------------------------------------
