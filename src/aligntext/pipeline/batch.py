@@ -47,6 +47,7 @@ from typing import Any
 from aligntext import __version__
 from aligntext.errors import AligntextError, InputError
 from aligntext.io.atomic import atomic_write_text, remove_stale_parts
+from aligntext.io.walk import walk_files
 from aligntext.langs import CODES, resolve_lang
 from aligntext.translate.base import Translator
 from aligntext.translate.cache import CachedTranslator, SegmentCache, default_cache_path
@@ -221,7 +222,7 @@ def collect_inputs(
                 )
             found.extend(
                 (p, PurePosixPath(p.relative_to(path).as_posix()))
-                for p in _walk(path, suffixes, follow_links, notes)
+                for p in walk_files(path, suffixes, follow_links=follow_links, notes=notes)
             )
         else:
             # A file named on the command line is read whatever its name (news.en is text);
@@ -251,53 +252,6 @@ def collect_inputs(
         seen[key] = source
         result.append((source, rel))
     return result
-
-
-def _walk(
-    folder: Path, suffixes: tuple[str, ...], follow_links: bool, notes: list[str]
-) -> Iterator[Path]:
-    root = folder.resolve()
-    visited: set[Path] = {root}
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=follow_links):
-        here = Path(dirpath)
-        # Hidden folders (.git, .venv) are not documents; sorted for a stable order.
-        kept = []
-        for d in sorted(dirnames):
-            if d.startswith("."):
-                continue
-            if not follow_links:
-                if (here / d).is_symlink():
-                    real = (here / d).resolve()
-                    if root not in real.parents:
-                        notes.append(_link_note(here / d, real, "folder"))
-                    continue  # inside the tree, its files are reached the direct way
-            else:
-                real = (here / d).resolve()
-                if real in visited:
-                    continue  # a link loop, or a folder already read
-                visited.add(real)
-            kept.append(d)
-        dirnames[:] = kept
-        for name in sorted(filenames):
-            # ~$x.docx and .~lock files are office lock files, not documents.
-            if name.startswith((".", "~$")):
-                continue
-            if Path(name).suffix.lower() not in suffixes:
-                continue
-            path = here / name
-            if not follow_links and path.is_symlink():
-                real = path.resolve()
-                if root not in real.parents:
-                    notes.append(_link_note(path, real, "file"))
-                    continue
-            yield path
-
-
-def _link_note(link: Path, real: Path, what: str) -> str:
-    return (
-        f"skipped {str(link)!r}: a symlinked {what} that leads out of the input folder (to "
-        f"{str(real)!r}); pass --follow-links to read it"
-    )
 
 
 def _safe_output(out_root: Path, tgt: str, rel: PurePosixPath) -> Path:
@@ -897,18 +851,25 @@ class _Runner:
 
     def _load(self, source: Path, src: str | None, docs: dict[Path, _Loaded]) -> _Loaded:
         """Read, detect and segment a file once (shared by every target)."""
-        from aligntext.io.documents import read_document
-        from aligntext.langid import verify_language
+        from aligntext.pipeline.versions import load_version
 
         if source not in docs:
             try:
-                doc = read_document(source, fmt=self.input_format, max_bytes=self.max_input_bytes)
-                note = ""
-                if not src:
-                    lang = _detect(doc, source)
-                else:
-                    lang = src
-                    note = verify_language(doc.text, src, name=str(source)) or ""
+                # Sentences are split paragraph by paragraph below, keeping what lies
+                # between them, so that the translation can be put back in place.
+                loaded = load_version(
+                    source,
+                    src or None,
+                    input_format=self.input_format,
+                    name=str(source),
+                    segment=False,
+                    max_bytes=self.max_input_bytes,
+                    detect=lambda doc: _detect(doc, source),
+                )
+                doc = loaded.document
+                assert doc is not None  # a document format, never "lines"
+                lang = loaded.lang
+                note = loaded.warnings[0] if loaded.warnings else ""
                 paras = [_split_paragraph(p.text, lang) for p in doc.paragraphs]
                 docs[source] = (doc, lang, paras, note)
             except AligntextError as exc:

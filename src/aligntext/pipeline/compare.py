@@ -144,8 +144,7 @@ def _make_version(
     input_format: str | None = None,
 ) -> Version:
     """Read (if needed), identify the language of and segment one version."""
-    from aligntext.langid import detect_language, verify_language
-    from aligntext.segment import segment_document
+    from aligntext.pipeline.versions import load_version
 
     if isinstance(item, Document):
         doc = item
@@ -165,18 +164,12 @@ def _make_version(
             f"{name} contains invisible control characters ({codes}) that can make text "
             "display in another order than it reads; the report shows them as \u27e8U+XXXX\u27e9"
         )
-    lang = claimed or doc.lang
-    if lang:
-        lang = resolve_lang(lang)
-        problem = verify_language(doc.text, lang, strict, name=name)
-        if problem:
-            warnings.append(problem)
-    else:
-        lang = detect_language(doc.text)
-    segments = tuple(segment_document(doc, lang))
-    if not segments:
+    # A language the document declares (an HTML lang attribute) counts as given.
+    loaded = load_version(doc, claimed or doc.lang or None, strict=strict, name=name)
+    warnings.extend(loaded.warnings)
+    if not loaded.segments:
         raise InputError(f"{name} has no sentences; give a file with the statement's text")
-    return Version(lang=lang, segments=segments, document=doc, name=name)
+    return loaded.version()
 
 
 def _version_name(doc: Document) -> str:
