@@ -175,6 +175,11 @@ def _plain(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+#: Beads the aligner is less sure of than this are flagged: marked in reports and views,
+#: warned about by the checker.
+LOW_CONFIDENCE = 0.5
+
+
 @dataclass(frozen=True)
 class Bead:
     """One step of a sentence alignment: source indices matched to target indices.

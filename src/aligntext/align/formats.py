@@ -14,7 +14,7 @@ import textwrap
 from collections.abc import Sequence
 
 from aligntext.errors import InputError
-from aligntext.types import Alignment, MultiAlignment, Segment
+from aligntext.types import LOW_CONFIDENCE, Alignment, MultiAlignment, Segment
 
 #: Output formats of a two-version alignment.
 FORMATS: tuple[str, ...] = ("jsonl", "tsv", "tmx", "text")
@@ -133,7 +133,7 @@ def to_text(alignment: Alignment, width: int = 100) -> str:
     out = [f"{alignment.src_lang} | {alignment.tgt_lang}"]
     beads = zip(alignment.beads, bead_texts(alignment), strict=True)
     for k, (b, (s, t)) in enumerate(beads, start=1):
-        flag = "  LOW CONFIDENCE" if b.confidence < 0.5 else ""
+        flag = "  LOW CONFIDENCE" if b.confidence < LOW_CONFIDENCE else ""
         src = _numbers(b.src)
         tgt = _numbers(b.tgt)
         out.append(
