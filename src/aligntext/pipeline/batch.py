@@ -37,9 +37,8 @@ from __future__ import annotations
 import dataclasses
 import os
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from aligntext.errors import InputError
 from aligntext.langs import CODES, resolve_lang
@@ -53,11 +52,10 @@ from aligntext.pipeline.job import (
     ProgressEvent,
     ProgressHook,
     TranslateRun,
-    TranslatorFactory,
 )
 from aligntext.pipeline.manifest import MANIFEST_NAME, _locked, _remove_leftovers
 from aligntext.pipeline.runner import _batch_size, _Runner
-from aligntext.translate.base import Translator
+from aligntext.translate.base import TranslatorFactory
 from aligntext.translate.cache import SegmentCache, default_cache_path
 
 __all__ = [
@@ -97,13 +95,7 @@ def translate_folder(
     tgts: Sequence[str],
     out_dir: str | os.PathLike[str],
     *,
-    translator_factory: TranslatorFactory | None = None,
-    model: str | Mapping[str, str] | None = None,
-    backend: str = "auto",
-    device: str = "auto",
-    beam_size: int | None = None,
-    batch_tokens: int | None = None,
-    translator_options: Mapping[str, Any] | None = None,
+    translator_factory: TranslatorFactory,
     cache: SegmentCache | str | os.PathLike[str] | bool = True,
     progress: ProgressHook | None = None,
     check: bool = False,
@@ -121,15 +113,9 @@ def translate_folder(
         src: the source language, or ``None`` to detect it per file.
         tgts: target languages; each gets ``out_dir/<tgt>/``.
         out_dir: the output folder; ``manifest.json`` is written there.
-        translator_factory: builds the translator of a direction, ``factory(src, tgt)``;
-            by default :func:`aligntext.translate.load_translator` with the options below.
-        model: a hub id or local folder for every direction, or a mapping from target
-            language (or ``src-tgt``) to one.
-        backend: ``auto``, ``hf`` or ``ct2``.
-        device: ``auto``, ``cpu`` or ``cuda``.
-        beam_size: beam width (``None``: the backend's default; 1 is greedy).
-        batch_tokens: the backend's token budget per batch (``None``: its default).
-        translator_options: more keyword arguments for ``load_translator``.
+        translator_factory: builds the translator of a direction, ``factory(src, tgt)``,
+            when the job first needs it: the one way a translator reaches the job (the CLI
+            builds it with :func:`aligntext.translate.loader.translator_factory`).
         cache: ``True`` for the per-user segment cache
             (:func:`~aligntext.translate.cache.default_cache_path`), a path or a
             :class:`~aligntext.translate.cache.SegmentCache` for another, ``False`` for none.
@@ -185,16 +171,13 @@ def translate_folder(
     out_root.mkdir(parents=True, exist_ok=True)
     out_root = out_root.resolve()
 
-    factory = translator_factory or _default_factory(
-        model, backend, device, beam_size, batch_tokens, translator_options or {}
-    )
     with _locked(out_root):
         # Only the run holding the lock may clean up what a killed run left, and only it
         # may create the cache file: a refused run leaves no trace.
         _remove_leftovers(out_root, targets)
         segment_cache = _open_cache(cache)
         runner = _Runner(
-            out_root, factory, segment_cache, progress, check, chunk_sentences,
+            out_root, translator_factory, segment_cache, progress, check, chunk_sentences,
             batch_sentences, limit, input_format,
         )  # fmt: skip
         try:
@@ -205,28 +188,6 @@ def translate_folder(
             if segment_cache is not None and segment_cache is not cache:
                 segment_cache.close()
     return dataclasses.replace(result, warnings=tuple(notes))
-
-
-def _default_factory(
-    model: str | Mapping[str, str] | None,
-    backend: str,
-    device: str,
-    beam_size: int | None,
-    batch_tokens: int | None,
-    options: Mapping[str, Any],
-) -> TranslatorFactory:
-    def factory(src: str, tgt: str) -> Translator:
-        from aligntext.translate import load_translator
-
-        kwargs: dict[str, Any] = dict(options)
-        if beam_size is not None:
-            kwargs["beam_size"] = beam_size
-        if batch_tokens is not None:
-            kwargs["max_batch_tokens"] = batch_tokens
-        chosen = model.get(f"{src}-{tgt}", model.get(tgt)) if isinstance(model, Mapping) else model
-        return load_translator(src, tgt, model=chosen, backend=backend, device=device, **kwargs)
-
-    return factory
 
 
 def _open_cache(cache: SegmentCache | str | os.PathLike[str] | bool) -> SegmentCache | None:

@@ -6,12 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from aligntext.translate.base import Translator
 from aligntext.types import Finding, Signature
-
-#: Builds the translator of one direction: ``factory(src, tgt)``.
-TranslatorFactory = Callable[[str, str], Translator]
-
 
 #: Per-file statuses in results and in the manifest.
 DONE, SKIPPED, FAILED, PENDING = "done", "skipped", "failed", "pending"

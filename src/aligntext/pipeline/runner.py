@@ -25,7 +25,6 @@ from aligntext.pipeline.job import (
     ProgressEvent,
     ProgressHook,
     TranslateRun,
-    TranslatorFactory,
 )
 from aligntext.pipeline.manifest import (
     _MANIFEST_FORMAT,
@@ -34,7 +33,7 @@ from aligntext.pipeline.manifest import (
     _now,
     _sha256,
 )
-from aligntext.translate.base import Translator
+from aligntext.translate.base import Translator, TranslatorFactory
 from aligntext.translate.cache import CachedTranslator, SegmentCache
 from aligntext.types import Document, Finding, Signature, severity_rank
 
