@@ -26,6 +26,7 @@ from aligntext.types import (
     Report,
     Signature,
     Version,
+    rows_of_beads,
     severity_rank,
 )
 
@@ -133,6 +134,7 @@ def compare_versions(
         signature=_signature(versions, alignments, glossary),
         rows=rows,
         warnings=tuple(warnings),
+        bead_rows=bead_rows,
     )
 
 
@@ -210,33 +212,6 @@ def _signature(
 
 
 # --- multi-way rows --------------------------------------------------------------------
-
-
-def rows_of_beads(
-    rows: Sequence[Row], alignments: Sequence[Alignment]
-) -> tuple[tuple[int, ...], ...]:
-    """For every pivot-to-version alignment, the row index of each of its beads.
-
-    Args:
-        rows: the multi-way rows (pivot first in each row), as from
-            :func:`aligntext.align.multiway_rows`.
-        alignments: the pivot-to-version alignments, in version order.
-
-    Returns:
-        One tuple per alignment, with the row of each bead (``-1`` for an empty bead).
-    """
-    where: list[dict[int, int]] = [{} for _ in range(len(alignments) + 1)]
-    for r, row in enumerate(rows):
-        for v, segs in enumerate(row):
-            for i in segs:
-                where[v][i] = r
-    return tuple(
-        tuple(
-            where[0].get(b.src[0], -1) if b.src else where[k].get(b.tgt[0], -1) if b.tgt else -1
-            for b in alignment.beads
-        )
-        for k, alignment in enumerate(alignments, start=1)
-    )
 
 
 # --- cross-version findings ------------------------------------------------------------

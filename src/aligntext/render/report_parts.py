@@ -15,6 +15,7 @@ from aligntext.types import (
     Segment,
     Span,
     Version,
+    rows_of_beads,
 )
 
 #: Finding types in the order reports list them.
@@ -70,23 +71,10 @@ def report_rows(report: Report) -> tuple[tuple[tuple[int, ...], ...], ...]:
     return ()
 
 
-def _bead_rows(report: Report) -> list[list[int]]:
-    """For each alignment, the row index of each bead (matched through the segments)."""
-    rows = report_rows(report)
-    where: list[dict[int, int]] = [{} for _ in report.versions]
-    for r, row in enumerate(rows):
-        for v, segs in enumerate(row):
-            for i in segs:
-                where[v][i] = r
-    out = []
-    for k, alignment in enumerate(report.alignments, start=1):
-        out.append(
-            [
-                where[0].get(b.src[0], -1) if b.src else where[k].get(b.tgt[0], -1)
-                for b in alignment.beads
-            ]
-        )
-    return out
+def _bead_rows(report: Report) -> tuple[tuple[int, ...], ...]:
+    """For each alignment, the row index of each bead: the report's own, made by the
+    pipeline; a report built by hand without them gets them from its rows."""
+    return report.bead_rows or rows_of_beads(report_rows(report), report.alignments)
 
 
 def _findings_by_row(report: Report) -> dict[int, list[tuple[int, Finding]]]:
