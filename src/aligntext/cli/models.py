@@ -26,7 +26,8 @@ def models_list_cmd(fmt: str, output: str) -> None:
     copy is too, 'no' when the model still has to be pulled.
     """
     from aligntext.render.plain import render_models
-    from aligntext.translate.registry import list_models, models_home
+    from aligntext.translate.registry import list_models
+    from aligntext.translate.store import models_home
 
     emit(render_models(list_models(), str(models_home()), fmt), output)
 
@@ -39,7 +40,8 @@ def models_pull_cmd(targets: tuple[str, ...]) -> None:
     A PAIR such as en-ru fetches the models of that direction (both legs of a pivot); an
     ID fetches that hub model. Prints each model's folder.
     """
-    from aligntext.translate.registry import pull_model, pull_targets
+    from aligntext.translate.registry import pull_targets
+    from aligntext.translate.store import pull_model
 
     for target in targets:
         for model in pull_targets(target):
@@ -63,7 +65,8 @@ def models_convert_cmd(model: str, quantization: str, force: bool) -> None:
     """
     from aligntext.translate.ct2 import convert_to_ct2
     from aligntext.translate.loader import detect_family
-    from aligntext.translate.registry import ensure_model, model_revision
+    from aligntext.translate.registry import ensure_model
+    from aligntext.translate.store import model_revision
 
     source = ensure_model(model)
     path = convert_to_ct2(

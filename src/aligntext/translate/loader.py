@@ -23,15 +23,17 @@ from aligntext.translate.pivot import PivotTranslator
 from aligntext.translate.registry import (
     Registry,
     Step,
-    ct2_dir,
     ensure_model,
+    load_registry,
+    make_step,
+    resolve_route,
+)
+from aligntext.translate.store import (
+    ct2_dir,
     find_model,
     is_ct2_model,
     is_local_path,
-    load_registry,
-    make_step,
     model_revision,
-    resolve_route,
 )
 
 #: Backend name -> "module:class", imported on first use (sacrebleu's tokenizer registry).
