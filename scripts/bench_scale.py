@@ -60,14 +60,17 @@ def prepare(data: Path, workdir: Path) -> tuple[Path, int]:
 
 def translate_run(indir: Path, out: Path, ct2_dir: Path, tokens: int, engine=None) -> dict:
     from aligntext.pipeline import translate_folder
+    from aligntext.translate.loader import translator_factory
 
+    factory = translator_factory(
+        str(ct2_dir), backend="ct2", device="cpu", beam_size=1,
+        options={"min_new_tokens": tokens, "max_new_tokens": tokens},
+    )  # fmt: skip
     shutil.rmtree(out, ignore_errors=True)
     cpu, started = time.process_time(), time.perf_counter()
     run = translate_folder(
-        [indir], "en", ["ru"], out, model=str(ct2_dir), backend="ct2", device="cpu",
-        beam_size=1, cache=False, engine=engine,
-        translator_options={"min_new_tokens": tokens, "max_new_tokens": tokens},
-    )  # fmt: skip
+        [indir], "en", ["ru"], out, translator_factory=factory, cache=False, engine=engine
+    )
     seconds = time.perf_counter() - started
     return {
         "sentences": run.translated,

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from aligntext.pipeline import translate_folder
+from aligntext.translate.loader import translator_factory
 from tiny_models import tiny_model
 
 ray = pytest.importorskip("ray", reason="the [ray] extra is not installed")
@@ -67,9 +68,10 @@ def inputs(tmp_path) -> Path:
 
 
 def run(inputs: Path, out: Path, model: str, cache: Path, engine=None, factory=None):
+    factory = factory or translator_factory(model, backend="ct2", beam_size=1)
     return translate_folder(
-        [inputs], "en", ["ru"], out, model=model, backend="ct2", beam_size=1, cache=cache,
-        translator_factory=factory, engine=engine, **PLAN,
+        [inputs], "en", ["ru"], out, cache=cache, translator_factory=factory, engine=engine,
+        **PLAN,
     )  # fmt: skip
 
 
@@ -169,7 +171,9 @@ DRIVER = textwrap.dedent(
     import os, signal, sys
     import ray
     from aligntext.pipeline import translate_folder
+from aligntext.translate.loader import translator_factory
     from aligntext.pipeline.ray_engine import RayEngine
+    from aligntext.translate.loader import translator_factory
 
     address, inputs, out, model, cache, kill = sys.argv[1:]
     ray.init(address=address, log_to_driver=False, logging_level="ERROR")
@@ -179,9 +183,10 @@ DRIVER = textwrap.dedent(
         if kill == "1" and event.kind == "file" and event.status == "done":
             os.kill(os.getpid(), signal.SIGKILL)
 
-    translate_folder([inputs], "en", ["ru"], out, model=model, backend="ct2", beam_size=1,
-                     cache=cache, engine=RayEngine(workers=2), progress=progress,
-                     chunk_sentences=5, batch_sentences=3)
+    factory = translator_factory(model, backend="ct2", beam_size=1)
+    translate_folder([inputs], "en", ["ru"], out, translator_factory=factory, cache=cache,
+                     engine=RayEngine(workers=2), progress=progress, chunk_sentences=5,
+                     batch_sentences=3)
     """
 )
 

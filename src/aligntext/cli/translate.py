@@ -200,6 +200,17 @@ def translate_command(
         elif event.kind == "file" and event.status == FAILED and not quiet:
             bar.write(f"aligntext: warning: {event.path}: translation failed", file=sys.stderr)
 
+    from aligntext.translate import loader
+
+    # The models load when the job first needs a direction, after the inputs are checked.
+    factory = loader.translator_factory(
+        model=_parse_models(models),
+        backend=backend,
+        device=device,
+        beam_size=beam,
+        batch_tokens=batch_tokens,
+        options={},
+    )
     previous = _interrupt_on_signals()
     try:
         run = translate_folder(
@@ -207,11 +218,7 @@ def translate_command(
             src,
             tgts,
             out_dir,
-            model=_parse_models(models),
-            backend=backend,
-            device=device,
-            beam_size=beam,
-            batch_tokens=batch_tokens,
+            translator_factory=factory,
             cache=cache,
             progress=progress,
             check=check,

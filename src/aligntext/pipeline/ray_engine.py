@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from aligntext.errors import AligntextError, BackendUnavailableError, InputError
-from aligntext.translate.base import ProgressCallback, Translator
+from aligntext.translate.base import ProgressCallback, Translator, TranslatorFactory
 from aligntext.translate.cache import CachedTranslator
 
 #: What to tell a user who asks for Ray without it.
@@ -45,8 +45,6 @@ _PASSED_ENV = (
     "HF_HUB_OFFLINE",
     "TRANSFORMERS_OFFLINE",
 )
-
-TranslatorFactory = Callable[[str, str], Translator]
 
 
 class RayUnavailableError(BackendUnavailableError):
