@@ -133,6 +133,9 @@ def test_cli_folder_mode_exit_codes_and_index(cli_runner, folders, tmp_path):
     assert mixed.exit_code == 2 and mixed.stderr.count("\n") == 1
     no_out = cli_runner.invoke(cli, ["compare", str(folders[0]), str(folders[1])])
     assert no_out.exit_code == 2 and "--out" in no_out.stderr
+    # A folder named after --ray is not taken for a Ray address.
+    taken = cli_runner.invoke(cli, ["compare", "--ray", str(folders[0]), str(folders[1])])
+    assert taken.exit_code == 2 and "is not a Ray address" in taken.stderr
 
 
 def test_cli_folder_reports_equal_one_by_one_cli_compare(cli_runner, folders, tmp_path):

@@ -269,3 +269,21 @@ def test_folder_compare_on_ray_equals_the_process_pool(cluster, tmp_path):
         )
         for key in ("findings", "cross_findings", "summary", "rows", "versions"):
             assert ours[key] == theirs[key], key
+
+
+def test_cli_translate_ray_gives_the_local_files(cli_runner, cluster, model, inputs, tmp_path):
+    from aligntext.cli import cli
+
+    common = ["translate", str(inputs), "--src", "en", "--tgt", "ru", "--model", model,
+              "--backend", "ct2", "--beam", "1"]  # fmt: skip
+    local = cli_runner.invoke(
+        cli, [*common, "--out", str(tmp_path / "l"), "--cache", str(tmp_path / "l.sqlite")]
+    )
+    assert local.exit_code == 0, local.output
+    remote = cli_runner.invoke(
+        cli,
+        [*common, "--out", str(tmp_path / "r"), "--cache", str(tmp_path / "r.sqlite"), "--ray",
+         "--workers", "2"],
+    )  # fmt: skip
+    assert remote.exit_code == 0, remote.output
+    assert outputs(tmp_path / "r") == outputs(tmp_path / "l")

@@ -436,7 +436,7 @@ def _quiet_ray_data(ray: Any) -> None:
     ctx.enable_progress_bars = False
     with contextlib.suppress(AttributeError):
         ctx.print_on_execution_start = False
-    logging.getLogger("ray.data").setLevel(logging.WARNING)
+    logging.getLogger("ray.data").setLevel(logging.ERROR)
 
 
 def _first_line(exc: BaseException) -> str:
