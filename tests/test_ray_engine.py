@@ -171,7 +171,6 @@ DRIVER = textwrap.dedent(
     import os, signal, sys
     import ray
     from aligntext.pipeline import translate_folder
-from aligntext.translate.loader import translator_factory
     from aligntext.pipeline.ray_engine import RayEngine
     from aligntext.translate.loader import translator_factory
 

@@ -89,6 +89,7 @@ def compare_cmd(
     from aligntext.pipeline.compare import compare_versions
     from aligntext.render.report import render_report
 
+    address = ray_address_of(ray_address)  # first: a folder taken for the address
     if len(files) < 2:
         raise CliError(f"compare needs at least two files, got {len(files)}; give A B [C D ...]")
     claimed = _align_langs(len(files), src, tgt, langs)
@@ -97,9 +98,9 @@ def compare_cmd(
         if not all(folders):
             raise CliError("compare takes files or folders, not both; give A B [C D ...] alike")
         _compare_folders(files, claimed, out_dir, glossary, strict, input_format, fail_on,
-                         output, ray_address, workers, quiet)  # fmt: skip
+                         output, address, workers, quiet)  # fmt: skip
         return
-    if out_dir is not None or ray_address is not None or workers is not None:
+    if out_dir is not None or address is not None or workers is not None:
         raise CliError("--out, --ray and --workers are for folders; give folders A B [C D ...]")
     report = compare_versions(
         list(files),
@@ -125,7 +126,7 @@ def _compare_folders(
     input_format: str,
     fail_on: str,
     output: str,
-    ray_address: str | None,
+    address: str | None,
     workers: int | None,
     quiet: bool,
 ) -> None:
@@ -136,7 +137,6 @@ def _compare_folders(
         raise CliError("comparing folders needs --out REPORTS, the folder for the reports")
     if output != "-":
         raise CliError(f"-o is for one statement; folder reports go to --out {out_dir}")
-    address = ray_address_of(ray_address)
     engine = make_engine(address, workers) if address is not None else None
     try:
         result = compare_folders(
