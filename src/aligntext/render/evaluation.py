@@ -18,7 +18,7 @@ import io
 import json
 from typing import Any
 
-from aligntext.evaluate import (
+from aligntext.evaluate.results import (
     METRICS,
     Comparison,
     Evaluation,
