@@ -17,6 +17,7 @@ from aligntext.cli._util import (
     _use_color,
     cli,
     emit,
+    exit_with,
     glossary_option,
     input_format_option,
     langs_option,
@@ -114,7 +115,7 @@ def compare_cmd(
             warn(message)
     emit(render_report(report, fmt, color=fmt == "text" and _use_color(output)), output)
     if _fails(report.all_findings(), fail_on):
-        raise click.exceptions.Exit(1)
+        exit_with(1)
 
 
 def _compare_folders(
@@ -164,4 +165,4 @@ def _compare_folders(
             err=True,
         )
     if result.fails(fail_on):
-        raise click.exceptions.Exit(1)
+        exit_with(1)

@@ -15,6 +15,7 @@ from aligntext.cli._util import (
     CliError,
     _doc_format,
     cli,
+    exit_with,
     input_format_option,
     lang_option,
     max_input_option,
@@ -234,7 +235,7 @@ def translate_command(
             f"aligntext: {what}; finished files are kept, run the same command again to resume",
             err=True,
         )
-        sys.exit(143 if isinstance(exc, _Terminated) else 130)
+        exit_with(143 if isinstance(exc, _Terminated) else 130)
     finally:
         bar.close()
         if engine is not None:
