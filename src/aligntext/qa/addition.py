@@ -16,16 +16,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from aligntext.qa.length import pair_model
-from aligntext.qa.text import content_length, split_sentences
+from aligntext.qa.text import content_length, ends_sentence, split_sentences
 
-# Z-score of the whole target above which a trailing extra sentence is looked at ...
-Z_EXTRA = 1.5
-# ... and that leaving it out must lower by at least this much ...
-Z_GAIN = 1.5
-# ... to a z-score at most this (the rest is an ordinary translation).
-Z_REST = 1.5
+# A trailing extra sentence counts as added when the whole target's z-score is at least
+# this and the sentence has facts (numbers, names) that match nothing in the source ...
+Z_EXTRA_FACTS = 0.0
+# ... at least this when it has no facts at all ...
+Z_EXTRA = 1.0
+# ... and at least this when all its facts are the source's (a translator who split a long
+# sentence in two: the second half names what the source names).
+Z_EXTRA_MATCHED = 2.0
+# Leaving the extra sentence out must lower the z-score by this much ...
+Z_GAIN = 0.5
+# ... to one in this range (the rest is an ordinary translation, not half of one).
+Z_REST = (-2.5, 1.5)
+# A source without a final mark (a heading) whose target ends as a sentence does, this
+# much longer than usual: a sentence was run on after the heading.
+Z_RUN_ON = 2.0
 # A target this long for its source, with facts of its own, has added content.
-Z_FACTS = 2.0
+Z_FACTS = 3.0
 
 
 @dataclass(frozen=True)
@@ -38,31 +47,56 @@ class AdditionHit:
     end: int = 0
 
 
+def _facts(text: str, lang: str, src: str, src_lang: str) -> tuple[int, list[str]]:
+    """How many facts ``text`` has, and those that match no fact of ``src``."""
+    from aligntext.check import extract_facts, facts_match
+
+    # Number words ("bir", "one", "first") say nothing of where a sentence came from.
+    mine = [
+        f
+        for f in extract_facts(text, lang)
+        if not (f.kind == "number" and {"weak", "word"} & f.tags)
+    ]
+    if not mine:
+        return 0, []
+    theirs = extract_facts(src, src_lang)
+    return len(mine), [f.text for f in mine if not any(facts_match(f, g) for g in theirs)]
+
+
 def find_extra_sentence(
     src: str, tgt: str, src_lang: str, tgt_lang: str, z: float
 ) -> AdditionHit | None:
-    """A trailing target sentence the source has no room for, or ``None``."""
-    if z < Z_EXTRA:
+    """Trailing target sentences the source has no room for, or ``None``."""
+    if z < min(Z_EXTRA, Z_EXTRA_FACTS, Z_RUN_ON):
         return None
-    tgt_sents = split_sentences(tgt)
-    extra = len(tgt_sents) - len(split_sentences(src))
-    if extra < 1:
-        return None
+    tgt_sents = split_sentences(tgt, tgt_lang)
+    extra = len(tgt_sents) - len(split_sentences(src, src_lang))
     model = pair_model(src_lang, tgt_lang)
     ls = content_length(src)
     for k in range(1, extra + 1):
-        rest = " ".join(tgt_sents[:-k])
-        z_rest = model.z(ls, content_length(rest))
-        if z_rest <= Z_REST and z - z_rest >= Z_GAIN:
-            added = " ".join(tgt_sents[-k:])
-            start = tgt.find(tgt_sents[-k])
+        z_rest = model.z(ls, content_length(" ".join(tgt_sents[:-k])))
+        if not (Z_REST[0] <= z_rest <= Z_REST[1] and z - z_rest >= Z_GAIN):
+            continue
+        added = " ".join(tgt_sents[-k:])
+        n_facts, new = _facts(added, tgt_lang, src, src_lang)
+        need = Z_EXTRA_FACTS if new else Z_EXTRA_MATCHED if n_facts else Z_EXTRA
+        if z >= need:
+            start = max(tgt.find(tgt_sents[-k]), 0)
+            plural = "s" if k > 1 else ""
+            why = f" (with {', '.join(new)})" if new else ""
             return AdditionHit(
-                f"target ends with {k} sentence{'s' if k > 1 else ''} the source has no room "
-                f"for: {_preview(added)}",
-                "error",
-                max(start, 0),
+                f"target ends with {k} sentence{plural} the source has no room for{why}: "
+                f"{_preview(added)}",
+                "error" if new or z >= 2 * Z_EXTRA else "warning",
+                start,
                 len(tgt.rstrip()),
             )
+    if not ends_sentence(src) and ends_sentence(tgt) and z >= Z_RUN_ON:
+        return AdditionHit(
+            "the source has no final mark (a heading?) but the target ends as a sentence and "
+            f"is longer than usual (z {z:+.1f}): a sentence may have been run on",
+            "warning",
+        )
     return None
 
 

@@ -32,7 +32,7 @@ QA_TYPES: tuple[str, ...] = (
 QA_VERSION = "mt-qa-1"
 
 # A length z-score beyond this is a warning ...
-Z_LENGTH = 3.5
+Z_LENGTH = 4.0
 # ... and beyond this an error (half the sentence gone, or twice the text).
 Z_LENGTH_ERROR = 6.0
 
@@ -93,7 +93,7 @@ def check_translation(
             if verdict.sure:
                 return out
     z = length_z(src, tgt, sl, tl)
-    cut = find_truncation(src, tgt, z)
+    cut = find_truncation(src, tgt, tl, z)
     if cut is not None:
         add("truncated", cut.severity, cut.message)
         return out

@@ -18,10 +18,11 @@ from aligntext.qa.text import word_spans
 _MAX_UNIT = 16
 # A single word must come this many times in a row to be a loop ("no, no, no" is speech).
 _MIN_WORD_RUN = 4
-# A unit of two or three words: this many times in a row.
+# (Unused below _MIN_CLAUSE.) A short unit: this many times in a row.
 _MIN_SHORT_RUN = 3
-# A unit of at least this many words said twice in a row is a repeated clause.
-_MIN_CLAUSE = 4
+# A unit of at least this many words said twice in a row is a repeated clause (two
+# words twice in a row, "по всему, по всему", is a decoding slip, not style).
+_MIN_CLAUSE = 2
 # Letters looping inside a word or across glued subwords ("lalalalala", "ааааааа").
 _CHAR_LOOP = re.compile(r"([^\W\d_]{1,6}?)\1{5,}")
 # A long stretch said twice anywhere (not only in a row): a unit of this many words.

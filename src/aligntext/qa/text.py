@@ -54,12 +54,9 @@ def ends_sentence(text: str) -> bool:
     return last_mark(text) in _FINAL and last_mark(text) != ""
 
 
-def split_sentences(text: str) -> list[str]:
-    """``text`` cut after each final mark followed by a new sentence's start.
+def split_sentences(text: str, lang: str) -> list[str]:
+    """``text`` cut into sentences by the project's segmenter (abbreviations, initials and
+    numbered units do not end a sentence there: "в г. Гранд-Рапидс", "Sen. Chris Coons")."""
+    from aligntext.segment import split_sentences as segment
 
-    An abbreviation before a capital ("Mr. Smith") is cut too; the callers only use the
-    split to ask whether dropping a trailing part explains a length, so a wrong cut costs
-    nothing but that question.
-    """
-    parts = [p.strip() for p in _BOUNDARY.split(text.strip())]
-    return [p for p in parts if p]
+    return [p for p in segment(text.strip(), lang) if p.strip()]
