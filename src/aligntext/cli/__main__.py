@@ -1,0 +1,7 @@
+"""``python -m aligntext.cli``."""
+
+import sys
+
+from aligntext.cli import main
+
+sys.exit(main())

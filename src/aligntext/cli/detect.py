@@ -1,0 +1,48 @@
+"""``aligntext detect``: the language of a document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from aligntext.cli._util import (
+    _read_input,
+    cli,
+    emit,
+    input_format_option,
+    output_options,
+    quiet_option,
+)
+
+
+@cli.command("detect")
+@click.argument("file", type=click.Path(allow_dash=True, path_type=str))
+@input_format_option()
+@click.option(
+    "--scores", is_flag=True, help="Also print the probability of each of en, az, ru, tr."
+)
+@output_options(("text", "json"), "text")
+@quiet_option
+def detect_cmd(
+    file: str, input_format: str, scores: bool, fmt: str, output: str, quiet: bool
+) -> None:
+    """Print the language (en, az, ru or tr) of FILE, or of stdin when FILE is -.
+
+    Text in none of the four languages is an error (exit 2), not a guess. --format json
+    prints {"file": ..., "lang": ..., "scores": {...}} (scores only with --scores).
+    """
+    import json
+
+    from aligntext.langid import detect_language, language_scores
+
+    doc = _read_input(file, input_format)
+    code = detect_language(doc.text)
+    ranked = sorted(language_scores(doc.text).items(), key=lambda kv: -kv[1]) if scores else []
+    if fmt == "json":
+        data: dict[str, Any] = {"file": file, "lang": code}
+        if scores:
+            data["scores"] = dict(ranked)
+        emit(json.dumps(data, ensure_ascii=False) + "\n", output)
+        return
+    emit("".join([f"{code}\n", *(f"{lang}\t{prob:.4f}\n" for lang, prob in ranked)]), output)

@@ -1,0 +1,211 @@
+"""``aligntext evaluate``: score translations against references (sacrebleu metrics,
+fact accuracy, paired significance tests)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from aligntext.cli._util import (
+    DOC_INPUT_FORMATS,
+    cli,
+    emit,
+    input_format_option,
+    lang_option,
+    max_input_option,
+    output_options,
+    quiet_option,
+    warn,
+)
+
+
+@cli.command("evaluate")
+@click.option(
+    "--hyp",
+    "hyps",
+    multiple=True,
+    required=True,
+    type=click.Path(exists=True, path_type=str),
+    help="Hypothesis file or folder (the translation). Twice or more: compare systems, "
+    "the first being the baseline.",
+)
+@click.option(
+    "--ref",
+    "refs",
+    multiple=True,
+    required=True,
+    type=click.Path(exists=True, path_type=str),
+    help="Reference file or folder; repeat for several references.",
+)
+@lang_option("-l", "--lang", help="Target language (en, az, ru, tr); detected when left out.")
+@input_format_option(
+    ("lines", *DOC_INPUT_FORMATS),
+    default="lines",
+    help="lines: one segment per line, line i against line i (as sacrebleu). doc: documents "
+    "(.txt .md .docx .html, others by content) segmented into sentences and aligned first; "
+    "txt, md, docx, html: documents of that format whatever the name.",
+)
+@click.option(
+    "-m",
+    "--metrics",
+    default="bleu,chrf,chrf++,ter",
+    show_default=True,
+    help="Comma-separated metrics: bleu, chrf, chrf++, ter.",
+)
+@click.option(
+    "--tokenize",
+    "-tok",
+    default=None,
+    help="BLEU tokenizer (13a, intl, char, none, flores200, ...); default: sacrebleu's choice "
+    "for the target language (13a for en, az, ru, tr).",
+)
+@click.option("--lowercase", "-lc", is_flag=True, help="Case-insensitive BLEU.")
+@click.option(
+    "--smooth-method",
+    default="exp",
+    show_default=True,
+    help="BLEU smoothing: exp, floor, add-k, none.",
+)
+@click.option("--smooth-value", type=float, default=None, help="Value for floor / add-k.")
+@click.option("--chrf-lowercase", is_flag=True, help="Case-insensitive chrF and chrF++.")
+@click.option("--chrf-whitespace", is_flag=True, help="Keep whitespace in chrF n-grams.")
+@click.option("--ter-case-sensitive", is_flag=True, help="Case-sensitive TER.")
+@click.option("--ter-normalized", is_flag=True, help="TER with basic normalisation.")
+@click.option("--ter-no-punct", is_flag=True, help="TER without punctuation.")
+@click.option("--no-facts", is_flag=True, help="Skip fact accuracy (numbers, dates, names).")
+@click.option(
+    "--worst",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    help="Worst segments listed for fact accuracy.",
+)
+@click.option(
+    "--paired",
+    type=click.Choice(["bs", "ar", "both"]),
+    default="both",
+    show_default=True,
+    help="With several --hyp: paired bootstrap resampling (bs), approximate "
+    "randomisation (ar) or both.",
+)
+@click.option(
+    "--paired-bs-n",
+    type=click.IntRange(min=1),
+    default=1000,
+    show_default=True,
+    help="Bootstrap resamples.",
+)
+@click.option(
+    "--paired-ar-n",
+    type=click.IntRange(min=1),
+    default=10000,
+    show_default=True,
+    help="Approximate randomisation trials.",
+)
+@click.option(
+    "--alpha",
+    type=click.FloatRange(0, 1, min_open=True, max_open=True),
+    default=0.05,
+    show_default=True,
+    help="Significance level.",
+)
+@click.option(
+    "--width",
+    "-w",
+    type=click.IntRange(0, 20),
+    default=1,
+    show_default=True,
+    help="Decimals shown in text and HTML (JSON and CSV keep full precision).",
+)
+@max_input_option
+@output_options(("text", "json", "csv", "html"), "text")
+@quiet_option
+def evaluate_cmd(
+    hyps: tuple[str, ...],
+    refs: tuple[str, ...],
+    lang: str | None,
+    input_format: str,
+    metrics: str,
+    tokenize: str | None,
+    lowercase: bool,
+    smooth_method: str,
+    smooth_value: float | None,
+    chrf_lowercase: bool,
+    chrf_whitespace: bool,
+    ter_case_sensitive: bool,
+    ter_normalized: bool,
+    ter_no_punct: bool,
+    no_facts: bool,
+    worst: int,
+    paired: str,
+    paired_bs_n: int,
+    paired_ar_n: int,
+    alpha: float,
+    width: int,
+    fmt: str,
+    output: str,
+    quiet: bool,
+) -> None:
+    """Score translations against references: BLEU, chrF, chrF++, TER and fact accuracy.
+
+    Scores are sacrebleu's, with its signature, and equal what the sacrebleu command line
+    reports for the same files and settings. Fact accuracy is the share of the reference's
+    numbers, dates and names the translation states correctly. Give folders to match files
+    by relative path: files missing from the hypothesis folder are listed and make the exit
+    code 1. Give --hyp twice or more to test whether systems differ significantly.
+    """
+    from aligntext.evaluate import MetricSettings, compare, evaluate
+    from aligntext.render.evaluation import render_evaluation
+
+    settings = MetricSettings(
+        tokenize=tokenize,
+        lowercase=lowercase,
+        smooth_method=smooth_method,
+        smooth_value=smooth_value,
+        chrf_lowercase=chrf_lowercase,
+        chrf_whitespace=chrf_whitespace,
+        ter_case_sensitive=ter_case_sensitive,
+        ter_normalized=ter_normalized,
+        ter_no_punct=ter_no_punct,
+    )
+    metric_keys = [m.strip() for m in metrics.split(",") if m.strip()]
+    common: dict[str, Any] = {
+        "lang": lang,
+        "metrics": metric_keys,
+        "settings": settings,
+        "input_format": input_format,
+        "facts": not no_facts,
+        "worst": worst,
+    }
+    result: Any
+    if len(hyps) > 1:
+        result = compare(
+            list(hyps),
+            list(refs),
+            test=paired,
+            bs_samples=paired_bs_n,
+            ar_samples=paired_ar_n,
+            alpha=alpha,
+            **common,
+        )
+        evaluations = list(result.evaluations)
+        notes = list(result.warnings)
+    else:
+        result = evaluate(hyps[0], list(refs), **common)
+        evaluations = [result]
+        notes = []
+    if not quiet:
+        for ev in evaluations:
+            notes += list(ev.warnings)
+            for name in ev.missing:
+                notes.append(f"{ev.name}: no hypothesis for reference file {name}")
+            for name in ev.extra:
+                notes.append(f"{ev.name}: no reference for hypothesis file {name}")
+        for note in dict.fromkeys(notes):
+            warn(note)
+    emit(render_evaluation(result, fmt, width=width), output)
+    if any(ev.missing for ev in evaluations):
+        # Scores over an incomplete set of files are not the scores of the delivery.
+        sys.exit(1)

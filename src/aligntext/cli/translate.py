@@ -1,0 +1,281 @@
+"""``aligntext translate``: translate files and folders, resumably."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from aligntext.cli._util import (
+    _SRC_ALIASES,
+    _TGT_ALIASES,
+    CliError,
+    _doc_format,
+    cli,
+    input_format_option,
+    lang_option,
+    max_input_option,
+    quiet_option,
+    warn,
+)
+from aligntext.errors import AligntextError
+
+
+def _parse_models(values: tuple[str, ...]) -> str | dict[str, str] | None:
+    """``--model ID`` for every direction, or ``--model ru=ID`` / ``--model en-ru=ID``."""
+    from aligntext.langs import resolve_lang
+
+    if not values:
+        return None
+    chosen: dict[str, str] = {}
+    every: str | None = None
+    for value in values:
+        head, sep, rest = value.partition("=")
+        key = None
+        if sep and rest:
+            try:
+                langs = [resolve_lang(part) for part in head.split("-")] if head else []
+            except AligntextError:
+                langs = []  # "=" belongs to a folder name, not to a language prefix
+            if len(langs) in (1, 2):
+                key = "-".join(langs)
+        if key is None:
+            if every is not None:
+                raise CliError(
+                    f"--model given twice ({every!r} and {value!r}); prefix each with its "
+                    "target language, e.g. --model ru=DIR"
+                )
+            every = value
+        else:
+            chosen[key] = rest
+    if not chosen:
+        return every
+    if every is not None:
+        from aligntext.langs import CODES
+
+        for code in CODES:
+            chosen.setdefault(code, every)
+    return chosen
+
+
+@cli.command("translate")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=str))
+@lang_option(
+    "--src",
+    help="Source language (en, az, ru, tr); detected per file when left out.",
+    aliases=_SRC_ALIASES,
+)
+@lang_option(
+    "--tgt",
+    "tgts",
+    help="Target language (required); repeat, or separate with commas, for several.",
+    aliases=_TGT_ALIASES,
+    multiple=True,
+    required=True,
+)
+@input_format_option()
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=str),
+    help="Output folder: translations go to OUT/<tgt>/, plus OUT/manifest.json.",
+)
+@click.option(
+    "--model",
+    "models",
+    multiple=True,
+    metavar="[TGT=]ID|DIR",
+    help="Hub id or local model folder (default: the registry's model for each direction); "
+    "prefix with a target (ru=DIR) or direction (en-ru=DIR) when translating into several.",
+)
+@click.option(
+    "--backend",
+    type=click.Choice(["auto", "hf", "ct2"]),
+    default="auto",
+    show_default=True,
+    help="Inference backend: transformers (hf) or CTranslate2 (ct2).",
+)
+@click.option(
+    "--device",
+    type=click.Choice(["auto", "cpu", "cuda"]),
+    default="auto",
+    show_default=True,
+    help="Where the model runs.",
+)
+@click.option(
+    "--beam",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Beam size; 1 is greedy and fastest (default: the backend's, 4).",
+)
+@click.option(
+    "--batch-tokens",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Token budget of one batch (default: the backend's).",
+)
+@click.option(
+    "--cache",
+    "cache_file",
+    type=click.Path(dir_okay=False, path_type=str),
+    default=None,
+    help="Segment cache file (default: $ALIGNTEXT_CACHE_DIR/segments.sqlite, else "
+    "~/.cache/aligntext/segments.sqlite).",
+)
+@click.option("--no-cache", is_flag=True, help="Translate every sentence; keep no cache.")
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Run the mismatch checker on every sentence and its translation; list suspects "
+    "on stderr and in the manifest.",
+)
+@click.option("--force", is_flag=True, help="Translate again files an earlier run finished.")
+@click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Read symlinked files and folders that lead out of an input folder (skipped, with "
+    "a warning, by default).",
+)
+@max_input_option
+@quiet_option
+def translate_command(
+    inputs: tuple[str, ...],
+    src: str | None,
+    tgts: tuple[str, ...],
+    input_format: str,
+    out_dir: str,
+    models: tuple[str, ...],
+    backend: str,
+    device: str,
+    beam: int | None,
+    batch_tokens: int | None,
+    cache_file: str | None,
+    no_cache: bool,
+    check: bool,
+    force: bool,
+    follow_links: bool,
+    quiet: bool,
+) -> None:
+    """Translate files and folders (.txt .md .docx .html) into one or more languages.
+
+    The folder tree is mirrored under OUT/<tgt>/ with the same formats and paragraphs.
+    Re-running the command resumes: finished files are skipped and translated sentences
+    come from the segment cache.
+    """
+    from tqdm import tqdm
+
+    from aligntext.pipeline.batch import FAILED, ProgressEvent, translate_folder
+
+    if no_cache and cache_file:
+        raise CliError("--cache and --no-cache exclude each other; drop one")
+    cache: str | bool = False if no_cache else (cache_file or True)
+    bar = tqdm(
+        total=0,
+        unit="sent",
+        desc="translating",
+        file=sys.stderr,
+        disable=quiet or not sys.stderr.isatty(),
+        dynamic_ncols=True,
+        smoothing=0.1,
+    )
+
+    def progress(event: ProgressEvent) -> None:
+        if event.kind == "start":
+            bar.reset(total=event.sentences)
+        elif event.kind == "sentences":
+            bar.update(event.sentences)
+        elif event.kind == "file" and event.status == FAILED and not quiet:
+            bar.write(f"aligntext: warning: {event.path}: translation failed", file=sys.stderr)
+
+    previous = _interrupt_on_signals()
+    try:
+        run = translate_folder(
+            inputs,
+            src,
+            tgts,
+            out_dir,
+            model=_parse_models(models),
+            backend=backend,
+            device=device,
+            beam_size=beam,
+            batch_tokens=batch_tokens,
+            cache=cache,
+            progress=progress,
+            check=check,
+            force=force,
+            follow_links=follow_links,
+            input_format=_doc_format(input_format),
+        )
+    except KeyboardInterrupt as exc:
+        bar.close()
+        what = "terminated (SIGTERM)" if isinstance(exc, _Terminated) else "interrupted"
+        click.echo(
+            f"aligntext: {what}; finished files are kept, run the same command again to resume",
+            err=True,
+        )
+        sys.exit(143 if isinstance(exc, _Terminated) else 130)
+    finally:
+        bar.close()
+        _restore_signals(previous)
+
+    failed = run.by_status(FAILED)
+    if not quiet:
+        for note in run.warnings:
+            warn(note)
+        for result in run.files:
+            if result.warning:
+                warn(result.warning)
+        for result in failed:
+            warn(f"{result.source}: {result.message}")
+    for result, finding in run.findings:
+        click.echo(
+            f"{result.relpath}: sentence {finding.pair + 1}: {finding.severity}: "
+            f"{finding.type}: {finding.message}",
+            err=True,
+        )
+    if not quiet:
+        done, skipped = run.by_status("done"), run.by_status("skipped")
+        click.echo(
+            f"aligntext: {len(done)} file(s) translated, {len(skipped)} skipped, "
+            f"{len(failed)} failed; {run.sentences} sentences ({run.translated} sent to the "
+            f"model, {run.cached} from cache) in {run.seconds:.1f} s; manifest: {run.manifest}",
+            err=True,
+        )
+    if failed:
+        raise CliError(f"{len(failed)} of {len(run.files)} file(s) failed; see {run.manifest}")
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (sent by timeout, systemd, container runtimes), handled as Ctrl-C is."""
+
+
+def _interrupt_on_signals() -> dict[int, Any]:
+    """Turn SIGINT and SIGTERM into exceptions the library cleans up after.
+
+    After the first signal both are ignored, so that a second one (an impatient Ctrl-C,
+    a supervisor repeating SIGTERM) cannot cut short the manifest update and the removal of
+    temporary files the first one started.
+    """
+    import signal
+
+    def handler(signum: int, frame: Any) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise _Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+    previous: dict[int, Any] = {}
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            previous[sig] = signal.signal(sig, handler)
+        except ValueError:  # not the main thread (an embedding application): leave them
+            break
+    return previous
+
+
+def _restore_signals(previous: dict[int, Any]) -> None:
+    import signal
+
+    for sig, old in previous.items():
+        signal.signal(sig, old)

@@ -1,0 +1,178 @@
+"""sacrebleu metrics (BLEU, chrF, chrF++, TER) configured as the ``sacrebleu`` command line
+configures them, so a score here is the score sacrebleu reports for the same segments."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from aligntext.errors import InputError
+from aligntext.evaluate.results import METRICS, MetricScore, MetricSettings
+
+
+def _check_lengths(
+    hypotheses: Sequence[str],
+    references: Sequence[Sequence[str]],
+    hyp_name: str = "",
+    ref_names: Sequence[str] = (),
+) -> None:
+    if not references:
+        raise InputError("no reference given; give at least one reference")
+    for i, ref in enumerate(references):
+        if len(ref) != len(hypotheses):
+            where = ""
+            if hyp_name or ref_names:
+                ref_name = ref_names[i] if i < len(ref_names) else f"reference {i + 1}"
+                where = f" ({hyp_name or 'hypothesis'} vs {ref_name})"
+            raise InputError(
+                f"hypothesis has {len(hypotheses)} lines, reference has {len(ref)}{where}; "
+                "files must be aligned line by line (or use --input-format doc to segment "
+                "and align documents first)"
+            )
+    if not hypotheses:
+        raise InputError("nothing to evaluate: the hypothesis has no segment")
+
+
+@contextmanager
+def _sacrebleu_warnings(sink: list[str]) -> Iterator[None]:
+    """Collect sacrebleu's logged warnings instead of letting them reach stderr."""
+
+    class _Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            message = record.getMessage().strip()
+            if message and message not in sink:
+                sink.append(message)
+
+    logger = logging.getLogger("sacrebleu")
+    handler = _Collect(level=logging.WARNING)
+    old_propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = old_propagate
+
+
+def _check_metrics(metrics: Sequence[str]) -> tuple[str, ...]:
+    keys = tuple(m.lower() for m in metrics)
+    unknown = [m for m in keys if m not in METRICS]
+    if unknown or not keys:
+        raise InputError(
+            f"unknown metric {unknown[0] if unknown else ''!r}; use some of {', '.join(METRICS)}"
+        )
+    # Report in the canonical order, once each.
+    return tuple(m for m in METRICS if m in keys)
+
+
+def _check_settings(settings: MetricSettings) -> None:
+    from sacrebleu.metrics import BLEU
+
+    if settings.tokenize is not None and settings.tokenize not in BLEU.TOKENIZERS:
+        raise InputError(
+            f"unknown tokenizer {settings.tokenize!r}; use one of {', '.join(BLEU.TOKENIZERS)}"
+        )
+    if settings.smooth_method not in BLEU.SMOOTH_DEFAULTS:
+        raise InputError(
+            f"unknown smoothing method {settings.smooth_method!r}; "
+            f"use one of {', '.join(BLEU.SMOOTH_DEFAULTS)}"
+        )
+
+
+def default_tokenizer(lang: str | None) -> str:
+    """The BLEU tokenizer sacrebleu picks for a target language (``13a`` for en/az/ru/tr)."""
+    from sacrebleu.metrics import BLEU
+
+    return BLEU._TOKENIZER_MAP.get(lang or "", BLEU.TOKENIZER_DEFAULT)
+
+
+def _make_metric(
+    key: str,
+    settings: MetricSettings,
+    lang: str | None,
+    references: Sequence[Sequence[str]] | None = None,
+) -> Any:
+    """A sacrebleu metric object configured as the sacrebleu command line would."""
+    from sacrebleu.metrics import BLEU, CHRF, TER
+
+    if key == "bleu":
+        return BLEU(
+            lowercase=settings.lowercase,
+            force=settings.force,
+            tokenize=settings.tokenize,
+            smooth_method=settings.smooth_method,
+            smooth_value=settings.smooth_value,
+            trg_lang=lang or "",
+            references=references,
+        )
+    if key in ("chrf", "chrf++"):
+        return CHRF(
+            char_order=settings.chrf_char_order,
+            word_order=2 if key == "chrf++" else 0,
+            beta=settings.chrf_beta,
+            lowercase=settings.chrf_lowercase,
+            whitespace=settings.chrf_whitespace,
+            eps_smoothing=settings.chrf_eps_smoothing,
+            references=references,
+        )
+    if key == "ter":
+        return TER(
+            normalized=settings.ter_normalized,
+            no_punct=settings.ter_no_punct,
+            asian_support=settings.ter_asian_support,
+            case_sensitive=settings.ter_case_sensitive,
+            references=references,
+        )
+    raise InputError(f"unknown metric {key!r}; use some of {', '.join(METRICS)}")
+
+
+def score(
+    hypotheses: Sequence[str],
+    references: Sequence[Sequence[str]],
+    *,
+    metrics: Sequence[str] = METRICS,
+    settings: MetricSettings | None = None,
+    lang: str | None = None,
+    warnings: list[str] | None = None,
+) -> tuple[MetricScore, ...]:
+    """Corpus scores of one hypothesis stream against one or more reference streams.
+
+    Args:
+        hypotheses: one segment per item.
+        references: one stream per reference, each as long as ``hypotheses``.
+        metrics: metric keys, some of :data:`METRICS`.
+        settings: sacrebleu settings (defaults: the sacrebleu command line's).
+        lang: the target language; picks the tokenizer when ``settings.tokenize`` is None.
+        warnings: a list that receives sacrebleu's warnings (they are not logged).
+
+    Returns:
+        One :class:`MetricScore` per metric, in :data:`METRICS` order.
+
+    Raises:
+        InputError: a length mismatch, an empty hypothesis, an unknown metric or tokenizer.
+    """
+    settings = settings or MetricSettings()
+    keys = _check_metrics(metrics)
+    _check_settings(settings)
+    _check_lengths(hypotheses, references)
+    hyps = list(hypotheses)
+    refs = [list(r) for r in references]
+    sink: list[str] = [] if warnings is None else warnings
+    results = []
+    with _sacrebleu_warnings(sink):
+        for key in keys:
+            metric = _make_metric(key, settings, lang)
+            result = metric.corpus_score(hyps, refs)
+            results.append(
+                MetricScore(
+                    key=key,
+                    name=result.name,
+                    score=float(result.score),
+                    signature=metric.get_signature().format(),
+                    verbose=str(getattr(result, "_verbose", "") or ""),
+                )
+            )
+    return tuple(results)
