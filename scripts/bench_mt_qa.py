@@ -180,7 +180,8 @@ def main(argv: list[str] | None = None) -> int:
         what = "flagged" if k == "genuine" else "recall"
         sign = "<=" if k == "genuine" else ">="
         print(
-            f"{k:8} {what:8} {share:.4f} ({hit}/{n})  target {sign} {target}  {'ok' if good else 'MISSED'}"
+            f"{k:8} {what:8} {share:.4f} ({hit}/{n})  target {sign} {target}  "
+            + ("ok" if good else "MISSED")
         )
     print(f"\n{time.perf_counter() - started:.1f} s")
     return 0 if ok else 1

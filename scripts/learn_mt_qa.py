@@ -143,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
         table[direction] = fit(ps)
         m = table[direction]
         print(
-            f"length {direction[0]}-{direction[1]}: n={m.n} mean={m.mean:+.3f} a={m.a:.4f} b={m.b:.3f}"
+            f"length {direction[0]}-{direction[1]}: n={m.n} mean={m.mean:+.3f} "
+            f"a={m.a:.4f} b={m.b:.3f}"
         )
     header = f"Learnt by scripts/learn_mt_qa.py from {sources}."
     (out / LENGTH_FILE).write_text(write_table(table, header), encoding="utf-8")
@@ -163,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     (out / ENDINGS_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
     right, tested = cross_validate(rows, args.min_count)
     print(
-        f"az/tr: {len(counts)} n-grams; 5-fold accuracy {right}/{tested} = {right / max(tested, 1):.4f}"
+        f"az/tr: {len(counts)} n-grams; 5-fold accuracy {right}/{tested} = "
+        f"{right / max(tested, 1):.4f}"
     )
     return 0
 

@@ -116,6 +116,6 @@ def model() -> AzTrModel:
     if _model is None:
         with _lock:
             if _model is None:
-                text = resources.files("aligntext").joinpath("data", DATA_FILE).read_text("utf-8")
+                text = resources.files("aligntext").joinpath(f"data/{DATA_FILE}").read_text("utf-8")
                 _model = AzTrModel.from_counts(read_counts(text))
     return _model

@@ -99,7 +99,7 @@ def pair_model(src_lang: str, tgt_lang: str) -> PairLength:
     if _table is None:
         with _lock:
             if _table is None:
-                text = resources.files("aligntext").joinpath("data", DATA_FILE).read_text("utf-8")
+                text = resources.files("aligntext").joinpath(f"data/{DATA_FILE}").read_text("utf-8")
                 _table = read_table(text)
     return _table.get((src_lang, tgt_lang)) or PairLength(*_FALLBACK)
 

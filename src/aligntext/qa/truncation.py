@@ -117,7 +117,7 @@ def endings(lang: str) -> Endings | None:
     if _endings is None:
         with _lock:
             if _endings is None:
-                text = resources.files("aligntext").joinpath("data", DATA_FILE).read_text("utf-8")
+                text = resources.files("aligntext").joinpath(f"data/{DATA_FILE}").read_text("utf-8")
                 _endings = read_endings(text)
     return _endings.get(lang)
 
