@@ -78,9 +78,8 @@ def test_letters_looping_inside_a_word() -> None:
 
 
 def test_tandem_repeats() -> None:
-    assert [
-        (r.start, r.unit, r.times) for r in tandem_repeats(["a", "b", "c", "b", "c", "b", "c", "d"])
-    ] == [(1, 2, 3)]
+    tokens = ["a", "b", "c", "b", "c", "b", "c", "d"]
+    assert [(r.start, r.unit, r.times) for r in tandem_repeats(tokens)] == [(1, 2, 3)]
 
 
 @pytest.mark.parametrize(("sl", "tl"), PAIRS)
