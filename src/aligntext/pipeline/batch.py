@@ -50,7 +50,7 @@ from aligntext.io.atomic import atomic_write_text, remove_stale_parts
 from aligntext.langs import CODES, resolve_lang
 from aligntext.translate.base import Translator
 from aligntext.translate.cache import CachedTranslator, SegmentCache, default_cache_path
-from aligntext.types import Document, Finding, Signature, severity_rank
+from aligntext.types import Document, Finding, Signature
 
 #: Builds the translator of one direction: ``factory(src, tgt)``.
 TranslatorFactory = Callable[[str, str], Translator]
@@ -70,7 +70,8 @@ class ProgressEvent:
     Args:
         kind: ``start`` (``sentences`` and ``files`` are the totals still to do),
             ``sentences`` (``sentences`` more are translated, from the model or the cache),
-            or ``file`` (``path`` reached ``status``).
+            ``file`` (``path`` reached ``status``), or ``findings`` (with ``check=True``:
+            ``findings`` more suspect sentences in the file at ``path``).
         sentences: a total (``start``) or an increment (``sentences``).
         files: the number of files to translate (``start``).
         path: the output path relative to the output folder (``file``).
@@ -82,6 +83,7 @@ class ProgressEvent:
     files: int = 0
     path: str = ""
     status: str = ""
+    findings: int = 0
 
 
 ProgressHook = Callable[[ProgressEvent], None]
@@ -107,7 +109,10 @@ class FileResult:
         warning: a doubt about the input, such as a file that does not look like the
             source language given.
         findings: suspect sentence pairs found by ``check=True`` (``pair`` is the sentence's
-            index in the file).
+            index in the file): the fact checker's and the MT QA's (:mod:`aligntext.qa`).
+        flagged: for each sentence with findings, ``(index, source, translation)``.
+        retried: sentences translated again by ``retry_failed=True``.
+        improved: of those, the ones whose second translation was kept.
     """
 
     source: str
@@ -122,6 +127,9 @@ class FileResult:
     message: str = ""
     warning: str = ""
     findings: tuple[Finding, ...] = ()
+    flagged: tuple[tuple[int, str, str], ...] = ()
+    retried: int = 0
+    improved: int = 0
 
 
 @dataclass(frozen=True)
@@ -506,6 +514,9 @@ def translate_folder(
     follow_links: bool = False,
     max_input_mb: float | None = None,
     input_format: str | None = None,
+    retry_failed: bool = False,
+    retry_factory: TranslatorFactory | None = None,
+    fallback_model: str | None = None,
 ) -> TranslateRun:
     """Translate files and folders into one or more languages, mirroring them under ``out_dir``.
 
@@ -527,8 +538,10 @@ def translate_folder(
             (:func:`~aligntext.translate.cache.default_cache_path`), a path or a
             :class:`~aligntext.translate.cache.SegmentCache` for another, ``False`` for none.
         progress: called with :class:`ProgressEvent` as the run goes.
-        check: run the mismatch checker on every source/translation sentence pair and keep
-            the suspect ones (warnings and errors) in the results and the manifest.
+        check: run the mismatch checker and the MT QA checks (:mod:`aligntext.qa`: loops,
+            copies, wrong language, length, cut-off and added text) on every
+            source/translation sentence pair and keep the suspect ones (warnings and errors)
+            in the results and the manifest.
         force: translate files again even when an earlier run finished them.
         chunk_sentences: about how many sentences of consecutive files are translated
             together; files are written when their chunk is done.
@@ -543,6 +556,12 @@ def translate_folder(
             :data:`aligntext.io.encoding.DEFAULT_MAX_INPUT_MB`); larger files fail alone.
         input_format: ``txt``, ``md``, ``docx`` or ``html`` to read every file so; ``None``
             reads each by its suffix (by its content when the suffix is unknown).
+        retry_failed: translate again, with ``retry_factory``'s translator, the sentences
+            whose translation has an MT QA error, and keep whichever output has fewer
+            findings (implies ``check``). The second translations bypass the cache.
+        retry_factory: builds the second translator of a direction; by default the same
+            model (or ``fallback_model``) with a wider beam (8, or twice ``beam_size``).
+        fallback_model: a hub id or local folder for the second translator.
 
     Returns:
         A :class:`TranslateRun` with one :class:`FileResult` per file and target.
@@ -581,6 +600,19 @@ def translate_folder(
     factory = translator_factory or _default_factory(
         model, backend, device, beam_size, batch_tokens, translator_options or {}
     )
+    retry: TranslatorFactory | None = None
+    if retry_failed:
+        check = True
+        retry = retry_factory or _default_factory(
+            fallback_model or model,
+            backend,
+            device,
+            # A fallback model is a second opinion at the user's beam; the same model gets a
+            # wider beam, which is what pulls greedy or narrow decoding out of loops.
+            beam_size if fallback_model else max(8, 2 * (beam_size or 4)),
+            batch_tokens,
+            translator_options or {},
+        )
     with _locked(out_root):
         # Only the run holding the lock may clean up what a killed run left, and only it
         # may create the cache file: a refused run leaves no trace.
@@ -590,6 +622,7 @@ def translate_folder(
             out_root, factory, segment_cache, progress, check, chunk_sentences,
             batch_sentences, limit, input_format,
         )  # fmt: skip
+        runner.retry_factory = retry
         try:
             # The cap holds for every read of the run, the writers' re-reads included.
             with input_limit(max_input_mb):
@@ -669,6 +702,8 @@ class _Runner:
         self.translators: dict[tuple[str, str], Translator] = {}
         self.signatures: dict[str, Signature] = {}
         self.results: dict[str, FileResult] = {}
+        self.retry_factory: TranslatorFactory | None = None
+        self.retry_translators: dict[tuple[str, str], Translator] = {}
         self.translated = 0
         self.cached = 0
         self.sentences = 0
@@ -714,6 +749,9 @@ class _Runner:
             message=extra.get("message", ""),
             warning=job.warning,
             findings=tuple(extra.get("findings", ())),
+            flagged=tuple(extra.get("flagged", ())),
+            retried=extra.get("retried", 0),
+            improved=extra.get("improved", 0),
         )
         self.results[relpath] = result
         if status == SKIPPED and extra.get("keep_entry"):
@@ -738,6 +776,10 @@ class _Runner:
             entry["warning"] = result.warning
         if self.check and status == DONE:
             entry["findings"] = [_finding_dict(f) for f in result.findings]
+            entry["flagged"] = len({f.pair for f in result.findings})
+            entry["finding_types"] = _count_types(result.findings)
+            if self.retry_factory is not None:
+                entry["retried"], entry["improved"] = result.retried, result.improved
         self.manifest.files[relpath] = entry
         if save:
             self.manifest.save()
@@ -834,6 +876,9 @@ class _Runner:
             "cached": self.cached,
             "seconds": round(time.perf_counter() - started, 3),
         }
+        if self.check:
+            found = [f for r in self.results.values() for f in r.findings]
+            self.manifest.data["totals"]["finding_types"] = _count_types(found)
         self.manifest.save()
         return TranslateRun(
             out_dir=str(self.out_root),
@@ -985,10 +1030,21 @@ class _Runner:
         from aligntext.io.documents import write_document
 
         assert job.doc is not None and job.output is not None  # set by _prepare
+        retried = improved = 0
+        if self.retry_factory is not None:
+            translations, retried, improved = self._retry(job, translations)
         texts = [_join(p, translations) for p in job.paras]
         findings: list[Finding] = []
+        flagged: list[tuple[int, str, str]] = []
         if self.check:
-            findings = _check(job, translations)
+            findings, flagged = _check(job, translations)
+            self.emit(
+                ProgressEvent(
+                    "findings",
+                    path=f"{job.tgt}/{job.rel.as_posix()}",
+                    findings=len(flagged),
+                )
+            )
         job.output.parent.mkdir(parents=True, exist_ok=True)
         # write_document writes a temporary file beside the output and renames it: a
         # reader (or a resumed run) sees the old file or the whole new one, never half.
@@ -997,7 +1053,38 @@ class _Runner:
         except AligntextError as exc:
             self.record(job, FAILED, message=str(exc), seconds=seconds)
             return
-        self.record(job, DONE, seconds=seconds, findings=findings)
+        self.record(
+            job,
+            DONE,
+            seconds=seconds,
+            findings=findings,
+            flagged=flagged,
+            retried=retried,
+            improved=improved,
+        )
+
+    def _retry(
+        self, job: _Job, translations: Mapping[str, str]
+    ) -> tuple[Mapping[str, str], int, int]:
+        """The job's translations with its failed sentences translated again (see
+        :func:`aligntext.qa.run.retry_failed`), and how many were retried and replaced."""
+        from aligntext.qa.run import retry_failed
+
+        assert self.retry_factory is not None
+        key = (job.src, job.tgt)
+
+        def translate(sentences: list[str]) -> list[str]:
+            if key not in self.retry_translators:
+                assert self.retry_factory is not None
+                self.retry_translators[key] = self.retry_factory(*key)
+            return self.retry_translators[key].translate(sentences)
+
+        mine = {s: translations[s] for s in dict.fromkeys(job.sentences)}
+        done = retry_failed(mine, job.src, job.tgt, translate)
+        better = {s: kept for s, (first, kept) in done.items() if kept != first}
+        if not better:
+            return translations, len(done), 0
+        return {**translations, **better}, len(done), len(better)
 
 
 @dataclass
@@ -1079,22 +1166,35 @@ def _detect(doc: Document, path: Path) -> str:
         ) from exc
 
 
-def _check(job: _Job, translations: Mapping[str, str]) -> list[Finding]:
-    """Suspect sentence pairs of a file: the checker's warnings and errors, not its notes."""
-    from aligntext.check import compare_sentences
+def _check(
+    job: _Job, translations: Mapping[str, str]
+) -> tuple[list[Finding], list[tuple[int, str, str]]]:
+    """Suspect sentence pairs of a file: the checker's and the MT QA's warnings and errors
+    (not the notes), and ``(index, source, translation)`` of each sentence with any."""
+    from aligntext.qa.run import check_sentence
 
-    threshold = severity_rank("warning")
     findings: list[Finding] = []
+    flagged: list[tuple[int, str, str]] = []
     index = 0
     for para in job.paras:
         for sentence, do in zip(para.sentences, para.translate, strict=True):
             if do:
-                found = compare_sentences(
+                found = check_sentence(
                     sentence, translations[sentence], job.src, job.tgt, pair=index
                 )
-                findings.extend(f for f in found if severity_rank(f.severity) >= threshold)
+                findings.extend(found)
+                if found:
+                    flagged.append((index, sentence, translations[sentence]))
             index += 1
-    return findings
+    return findings, flagged
+
+
+def _count_types(findings: Sequence[Finding]) -> dict[str, int]:
+    """Findings per type, most frequent first."""
+    counts: dict[str, int] = {}
+    for f in findings:
+        counts[f.type] = counts.get(f.type, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def _finding_dict(finding: Finding) -> dict[str, Any]:
