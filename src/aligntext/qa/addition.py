@@ -22,14 +22,15 @@ from aligntext.qa.text import content_length, ends_sentence, split_sentences
 # this and the sentence has facts (numbers, names) that match nothing in the source ...
 Z_EXTRA_FACTS = 0.0
 # ... at least this when it has no facts at all ...
-Z_EXTRA = 1.0
+Z_EXTRA = 0.75
 # ... and at least this when all its facts are the source's (a translator who split a long
 # sentence in two: the second half names what the source names).
 Z_EXTRA_MATCHED = 2.0
 # Leaving the extra sentence out must lower the z-score by this much ...
 Z_GAIN = 0.5
-# ... to one in this range (the rest is an ordinary translation, not half of one).
-Z_REST = (-2.5, 1.5)
+# ... to one in this range: the rest reads as a whole translation, not half of one (a
+# translator who split the sentence leaves a rest far too short).
+Z_REST = (-2.5, 3.0)
 # A source without a final mark (a heading) whose target ends as a sentence does, this
 # much longer than usual: a sentence was run on after the heading.
 Z_RUN_ON = 2.0
