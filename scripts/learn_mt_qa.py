@@ -11,9 +11,9 @@ languages) and ``extra.{a}-{b}.{a|b}`` (one pair). It writes:
 
 - ``mt-qa-length.tsv``: per direction (all twelve from the four-way files, both ways of each
   extra pair) the mean log length ratio and its variance terms (:mod:`aligntext.qa.length`);
-- ``mt-qa-endings.tsv``: per language, how often each word (and each last-three-letters
-  ending) ends a line against how often it occurs (:mod:`aligntext.qa.truncation`); words
-  seen fewer than ``--min-count`` times are left out;
+- ``mt-qa-endings.tsv``: per language, how often each word ends a line against how often
+  it occurs (:mod:`aligntext.qa.truncation`); words seen fewer than ten times are left out
+  (the score ignores them);
 - ``mt-qa-aztr.tsv``: character n-gram counts of every Azerbaijani and Turkish line
   (:mod:`aligntext.qa.aztr`), n-grams seen fewer than ``--min-count`` times left out.
 
@@ -153,13 +153,13 @@ def main(argv: list[str] | None = None) -> int:
         write_counts(counts, header + f"\nmin-count {args.min_count}; gram, Azerbaijani, Turkish"),
         encoding="utf-8",
     )
-    lines = [f"# {header}", "# lang, word (or ~ending), lines it ended, occurrences"]
+    lines = [f"# {header}", "# lang, word, lines it ended, occurrences"]
     for lang in LANGS:
         texts = list(dict.fromkeys(row[lang] for row in rows if row.get(lang)))
         final, total = count_endings(texts)
-        lines.append(f"{lang}\t*\t{len(texts)}\t{sum(n for w, n in total.items() if w[0] != '~')}")
+        lines.append(f"{lang}\t*\t{len(texts)}\t{sum(total.values())}")
         for word in sorted(total):
-            if total[word] >= max(args.min_count, 3):
+            if total[word] >= 10:
                 lines.append(f"{lang}\t{word}\t{final[word]}\t{total[word]}")
     (out / ENDINGS_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
     right, tested = cross_validate(rows, args.min_count)

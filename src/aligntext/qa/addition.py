@@ -33,7 +33,7 @@ Z_GAIN = 0.5
 Z_REST = (-2.5, 3.0)
 # A source without a final mark (a heading) whose target ends as a sentence does, this
 # much longer than usual: a sentence was run on after the heading.
-Z_RUN_ON = 2.0
+Z_RUN_ON = 2.5
 # A target this long for its source, with facts of its own, has added content.
 Z_FACTS = 3.0
 

@@ -98,9 +98,21 @@ class RepetitionHit:
     end: int
 
 
-def _worst(tokens: list[str]) -> Repeat | None:
+def _worst(
+    tokens: list[str], text: str = "", spans: list[tuple[int, int]] | None = None
+) -> Repeat | None:
     loops = [r for r in tandem_repeats(tokens) if _is_loop(r)]
+    if spans is not None:
+        loops = [r for r in loops if not _exclaimed(r, text, spans)]
     return max(loops, key=lambda r: (r.words, r.times), default=None)
+
+
+def _exclaimed(r: Repeat, text: str, spans: list[tuple[int, int]]) -> bool:
+    """A short phrase said twice as two sentences ("Help me! Help me!"): speech, not a loop."""
+    if r.times != 2 or r.unit > 3:
+        return False
+    between = text[spans[r.start + r.unit - 1][1] : spans[r.start + r.unit][0]]
+    return any(mark in between for mark in ".!?…")
 
 
 def find_repetition(src: str, tgt: str) -> RepetitionHit | None:
@@ -113,7 +125,7 @@ def find_repetition(src: str, tgt: str) -> RepetitionHit | None:
     spans = word_spans(tgt)
     tokens = [tgt[s:e].casefold() for s, e in spans]
     src_tokens = [w.casefold() for w in re.findall(r"[^\W_]+", src)]
-    worst = _worst(tokens)
+    worst = _worst(tokens, tgt, spans)
     if worst is not None:
         mine = _worst(src_tokens)
         # The source repeats itself as much (a slogan, a chant): a faithful translation.

@@ -22,13 +22,12 @@ from aligntext.qa.text import ends_sentence, last_mark, words
 DATA_FILE = "mt-qa-endings.tsv"
 # Pseudo-count pulling a word's final share towards the language's overall share.
 _PRIOR = 2.0
-# Words this long or longer also count under their last three letters (Turkic and Russian
-# endings say whether a word can close a sentence: a finite verb can, a genitive rarely).
-_SUFFIX_FROM = 5
+# A word must have been seen this often for its final share to count.
+_MIN_SEEN = 10
 
 # A target with no final mark, for a source with one, counts as cut off when its length
 # z-score is below this ...
-Z_NO_MARK = -0.5
+Z_NO_MARK = -0.25
 # ... and is an error below this.
 Z_NO_MARK_ERROR = -1.0
 # A target that ends on a comma, a dash, an opening quote: cut mid-clause.
@@ -45,9 +44,8 @@ END_TYPICAL = 0.5
 DATA_FILE = "mt-qa-endings.tsv"
 # Pseudo-count pulling a word's final share towards the language's overall share.
 _PRIOR = 2.0
-# Words this long or longer also count under their last three letters (Turkic and Russian
-# endings say whether a word can close a sentence: a finite verb can, a genitive rarely).
-_SUFFIX_FROM = 5
+# A word must have been seen this often for its final share to count.
+_MIN_SEEN = 10
 
 
 @dataclass(frozen=True)
@@ -55,8 +53,8 @@ class Endings:
     """How often each word ends a sentence in one language, against how often it occurs.
 
     Args:
-        final: per word (or ``~suf`` for a last-three-letters ending), lines it ended.
-        total: per word or ending, its occurrences.
+        final: per word, lines it ended.
+        total: per word, its occurrences.
         rate: the share of all words that end a line (about one in twenty).
     """
 
@@ -66,27 +64,29 @@ class Endings:
 
     def score(self, word: str) -> float:
         """Log of how much likelier than an average word ``word`` is to end a sentence;
-        0 for a word (and an ending) never seen. Below -1.5 a sentence rarely ends so:
-        a preposition, a conjunction, an article, a genitive."""
-        for key in (word, f"~{word[-3:]}" if len(word) >= _SUFFIX_FROM else ""):
-            n = self.total.get(key, 0)
-            if key and n:
-                share = (self.final.get(key, 0) + _PRIOR * self.rate) / (n + _PRIOR)
-                return math.log(share / self.rate)
-        return 0.0
+        0 for a word seen fewer than ``_MIN_SEEN`` times. Below -1.5 a sentence rarely ends
+        so: a preposition, a conjunction, an article.
+
+        Only whole words that are frequent enough to judge count: a rare word's share, or a
+        shared ending's, says more about the few sentences counted than about the language
+        (held-out lines showed it).
+        """
+        n = self.total.get(word, 0)
+        if n < _MIN_SEEN:
+            return 0.0
+        share = (self.final.get(word, 0) + _PRIOR * self.rate) / (n + _PRIOR)
+        return math.log(share / self.rate)
 
 
 def count_endings(lines: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
-    """Final and total counts of words and endings over ``lines`` (one sentence a line)."""
+    """Final and total counts of words over ``lines`` (one sentence a line)."""
     final: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for line in lines:
         ws = words(line)
-        for i, w in enumerate(ws):
-            keys = [w] + ([f"~{w[-3:]}"] if len(w) >= _SUFFIX_FROM else [])
-            total.update(keys)
-            if i == len(ws) - 1:
-                final.update(keys)
+        total.update(ws)
+        if ws:
+            final[ws[-1]] += 1
     return final, total
 
 
