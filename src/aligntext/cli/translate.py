@@ -199,6 +199,12 @@ def translate_command(
             "--fallback-model is only used with --retry-failed; add it or drop the model"
         )
     check = check or retry_failed or report_file is not None
+    if report_file is not None:
+        from pathlib import Path
+
+        target = Path(report_file).resolve()
+        if any(Path(i).resolve() == target for i in inputs):
+            raise CliError(f"--report {report_file!r} is one of the inputs; choose another file")
     cache: str | bool = False if no_cache else (cache_file or True)
     bar = tqdm(
         total=0,

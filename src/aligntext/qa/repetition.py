@@ -108,11 +108,11 @@ def _worst(
 
 
 def _exclaimed(r: Repeat, text: str, spans: list[tuple[int, int]]) -> bool:
-    """A short phrase said twice as two sentences ("Help me! Help me!"): speech, not a loop."""
+    """A short phrase exclaimed or asked twice ("Help me! Help me!"): speech, not a loop."""
     if r.times != 2 or r.unit > 3:
         return False
     between = text[spans[r.start + r.unit - 1][1] : spans[r.start + r.unit][0]]
-    return any(mark in between for mark in ".!?…")
+    return any(mark in between for mark in "!?")
 
 
 def find_repetition(src: str, tgt: str) -> RepetitionHit | None:
