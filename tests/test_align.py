@@ -562,7 +562,7 @@ def test_anchor_spans_count_a_key_once_per_bead():
 )
 def test_prior_follows_the_documents_own_bead_rates(shapes, cheaper, dearer):
     from aligntext.align.features import CostParams
-    from aligntext.align.search import _prior_shift
+    from aligntext.align.priors import _prior_shift
 
     beads = []
     i = j = 0

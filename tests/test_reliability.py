@@ -229,9 +229,9 @@ def test_item07_max_input_mb_caps_and_raises_the_limit(cli_runner, tmp_path):
 
 
 def test_item07_translate_fails_a_file_over_the_cap_alone(cli_runner, tmp_path, monkeypatch):
-    import aligntext.pipeline.batch as batch
+    import aligntext.translate.loader as loader
 
-    monkeypatch.setattr(batch, "_default_factory", lambda *a, **k: upper_factory())
+    monkeypatch.setattr(loader, "translator_factory", lambda *a, **k: upper_factory())
     root = tmp_path / "in"
     root.mkdir()
     (root / "big.txt").write_text(EN * 3000, encoding="utf-8")  # about 250 KB
@@ -310,7 +310,7 @@ def test_item10_sentence_longer_than_the_model_is_split_and_translated(tmp_path,
 
 SLOW_RUNNER = """
 import sys, time
-import aligntext.pipeline.batch as batch
+import aligntext.translate.loader as loader
 from aligntext.cli import main
 
 class Slow:
@@ -324,7 +324,7 @@ class Slow:
     def signature_fields(self):
         return (("model", "slow"),)
 
-batch._default_factory = lambda *a, **k: (lambda s, t: Slow(s, t))
+loader.translator_factory = lambda *a, **k: (lambda s, t: Slow(s, t))
 sys.exit(main(sys.argv[1:]))
 """
 

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 import pytest
 
-import aligntext.pipeline.batch as batch
+import aligntext.translate.loader as loader
 from aligntext.cli import cli
 
 
@@ -48,7 +48,7 @@ def fake_models(monkeypatch):
 
         return make
 
-    monkeypatch.setattr(batch, "_default_factory", fake_factory)
+    monkeypatch.setattr(loader, "translator_factory", fake_factory)
     return Upper
 
 
@@ -192,7 +192,9 @@ def test_check_lists_suspects_on_stderr(cli_runner, monkeypatch, tmp_path):
         def translate(self, sentences, progress=None):
             return ["Торговля выросла на 13 процентов в мае." for s in sentences]
 
-    monkeypatch.setattr(batch, "_default_factory", lambda *a: lambda src, tgt: OffByOne(src, tgt))
+    monkeypatch.setattr(
+        loader, "translator_factory", lambda *a, **k: lambda src, tgt: OffByOne(src, tgt)
+    )
     (tmp_path / "a.txt").write_text("Trade grew by 12 percent in May.\n", encoding="utf-8")
     result = invoke(
         cli_runner,

@@ -9,6 +9,7 @@ import pytest
 
 from aligntext.cli import cli
 from aligntext.translate import registry as reg
+from aligntext.translate import store as model_store
 
 
 @pytest.fixture()
@@ -95,7 +96,7 @@ def test_pull_uses_the_store(cli_runner, store, monkeypatch):
         pulled.append(model)
         return _fake_model(store, model)
 
-    monkeypatch.setattr(reg, "pull_model", fake_pull)
+    monkeypatch.setattr(model_store, "pull_model", fake_pull)
     result = cli_runner.invoke(cli, ["models", "pull", "tr-ru"])
     assert result.exit_code == 0, result.output
     assert pulled == ["Helsinki-NLP/opus-mt-tc-big-tr-en", "Helsinki-NLP/opus-mt-en-ru"]

@@ -9,9 +9,9 @@ from typing import ClassVar
 
 import pytest
 
-import aligntext.pipeline.batch as batch
 from aligntext.cli import cli
 from aligntext.pipeline import translate_folder
+from aligntext.translate import loader
 
 SOURCE = "The delegation visited the port and met the workers of the shipyard.\n"
 GOOD = "Nümayəndə heyəti limanı ziyarət edib və gəmiqayırma zavodunun işçiləri ilə görüşüb."
@@ -93,11 +93,13 @@ def test_cli_retry_summary_and_html_report(cli_runner, source, tmp_path, monkeyp
     Looping.calls = []
     built: list[tuple] = []
 
-    def factory(model, backend, device, beam_size, batch_tokens, options):
+    def factory(
+        model=None, backend="auto", device="auto", beam_size=None, batch_tokens=None, options=None
+    ):
         built.append((model, beam_size))
         return lambda s, t: Looping(s, t, name="greedy" if beam_size in (None, 1) else "beam")
 
-    monkeypatch.setattr(batch, "_default_factory", factory)
+    monkeypatch.setattr(loader, "translator_factory", factory)
     report = tmp_path / "report.html"
     result = cli_runner.invoke(
         cli,
@@ -119,7 +121,7 @@ def test_cli_summary_lists_the_worst_sentences_and_escapes_the_report(
         def translate(self, sentences, progress=None):
             return [s if "<b>" in s else LOOP for s in sentences]
 
-    monkeypatch.setattr(batch, "_default_factory", lambda *a: lambda s, t: Echo(s, t))
+    monkeypatch.setattr(loader, "translator_factory", lambda *a, **k: lambda s, t: Echo(s, t))
     src = tmp_path / "a.txt"
     src.write_text(
         SOURCE + "\nThe <b>minister</b> & the mayor opened the new railway station together.\n",

@@ -175,6 +175,11 @@ def _plain(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+#: Beads the aligner is less sure of than this are flagged: marked in reports and views,
+#: warned about by the checker.
+LOW_CONFIDENCE = 0.5
+
+
 @dataclass(frozen=True)
 class Bead:
     """One step of a sentence alignment: source indices matched to target indices.
@@ -297,6 +302,8 @@ class Report:
             row holding one tuple of segment indices per version (empty where a version has
             nothing there).
         warnings: things a reader should know (language doubts, unequal versions ...).
+        bead_rows: per alignment, the row (index into ``rows``) of each bead, ``-1`` for none;
+            computed once by the pipeline (:func:`rows_of_beads`), read by the renderers.
     """
 
     versions: tuple[Version, ...]
@@ -306,10 +313,38 @@ class Report:
     signature: Signature = field(default_factory=Signature)
     rows: tuple[tuple[tuple[int, ...], ...], ...] = ()
     warnings: tuple[str, ...] = ()
+    bead_rows: tuple[tuple[int, ...], ...] = ()
 
     def all_findings(self) -> Sequence[Finding]:
         """Every finding, pairwise first, then cross-version ones."""
         return [f for group in self.findings for f in group] + list(self.cross_findings)
+
+
+def rows_of_beads(
+    rows: Sequence[tuple[tuple[int, ...], ...]], alignments: Sequence[Alignment]
+) -> tuple[tuple[int, ...], ...]:
+    """For every pivot-to-version alignment, the row index of each of its beads.
+
+    Args:
+        rows: the multi-way rows (pivot first in each row), as from
+            :func:`aligntext.align.multiway_rows`.
+        alignments: the pivot-to-version alignments, in version order.
+
+    Returns:
+        One tuple per alignment, with the row of each bead (``-1`` for an empty bead).
+    """
+    where: list[dict[int, int]] = [{} for _ in range(len(alignments) + 1)]
+    for r, row in enumerate(rows):
+        for v, segs in enumerate(row):
+            for i in segs:
+                where[v][i] = r
+    return tuple(
+        tuple(
+            where[0].get(b.src[0], -1) if b.src else where[k].get(b.tgt[0], -1) if b.tgt else -1
+            for b in alignment.beads
+        )
+        for k, alignment in enumerate(alignments, start=1)
+    )
 
 
 @dataclass(frozen=True)

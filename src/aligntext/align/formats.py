@@ -14,7 +14,7 @@ import textwrap
 from collections.abc import Sequence
 
 from aligntext.errors import InputError
-from aligntext.types import Alignment, MultiAlignment, Segment
+from aligntext.types import LOW_CONFIDENCE, Alignment, MultiAlignment, Segment
 
 #: Output formats of a two-version alignment.
 FORMATS: tuple[str, ...] = ("jsonl", "tsv", "tmx", "text")
@@ -133,7 +133,7 @@ def to_text(alignment: Alignment, width: int = 100) -> str:
     out = [f"{alignment.src_lang} | {alignment.tgt_lang}"]
     beads = zip(alignment.beads, bead_texts(alignment), strict=True)
     for k, (b, (s, t)) in enumerate(beads, start=1):
-        flag = "  LOW CONFIDENCE" if b.confidence < 0.5 else ""
+        flag = "  LOW CONFIDENCE" if b.confidence < LOW_CONFIDENCE else ""
         src = _numbers(b.src)
         tgt = _numbers(b.tgt)
         out.append(
@@ -157,69 +157,6 @@ def format_alignment(alignment: Alignment, fmt: str) -> str | bytes:
     if fmt == "text":
         return to_text(alignment)
     raise InputError(f"unknown alignment format {fmt!r}; use one of {', '.join(FORMATS)}")
-
-
-# --- input -------------------------------------------------------------------------------
-
-#: How a file given to the aligner is read: a document to segment (``doc``: its format from
-#: its name or content; or one named format), or one segment per line.
-INPUT_FORMATS: tuple[str, ...] = ("doc", "lines", "txt", "md", "docx", "html")
-
-
-def read_segments(
-    path: str,
-    lang: str | None = None,
-    input_format: str = "doc",
-    *,
-    strict: bool = False,
-) -> tuple[str, tuple[Segment, ...], list[str]]:
-    """Read one version for alignment: its language, segments and warnings.
-
-    Args:
-        path: a document (.txt, .md, .docx, .html) or, with ``input_format="lines"``, a text
-            file with one segment per line (empty lines skipped).
-        lang: the language; detected from the text when ``None``, verified otherwise.
-        input_format: ``doc`` (read and segment with the project's segmenter), ``txt``,
-            ``md``, ``docx`` or ``html`` (likewise, whatever the file's name) or ``lines``.
-        strict: raise :class:`~aligntext.errors.LanguageMismatchError` when the text is not
-            in ``lang`` instead of returning a warning.
-
-    Raises:
-        InputError: an unreadable file, an unknown format or language, or a text in no
-            supported language.
-    """
-    from aligntext.langid import detect_language, verify_language
-    from aligntext.langs import resolve_lang
-
-    if input_format not in INPUT_FORMATS:
-        raise InputError(
-            f"unknown input format {input_format!r}; use one of {', '.join(INPUT_FORMATS)}"
-        )
-    warnings: list[str] = []
-    if input_format == "lines":
-        from aligntext.io.lines import read_lines
-
-        lines = read_lines(path)
-        text = "\n".join(lines)
-    else:
-        from aligntext.io.documents import read_document
-
-        doc = read_document(path, fmt=None if input_format == "doc" else input_format)
-        text = doc.text
-    if lang is None:
-        code = detect_language(text)
-    else:
-        code = resolve_lang(lang)
-        problem = verify_language(text, code, strict, name=f"'{path}'")
-        if problem:
-            warnings.append(problem)
-    if input_format == "lines":
-        segments = tuple(Segment(text=line, index=k) for k, line in enumerate(lines))
-    else:
-        from aligntext.segment import segment_document
-
-        segments = tuple(segment_document(doc, code))
-    return code, segments, warnings
 
 
 # --- multi-way ---------------------------------------------------------------------------

@@ -21,12 +21,21 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy as np
 
+from aligntext.align.band import (
+    _Band,
+    _band_half,
+    _diagonal,
+    _diagonal_band,
+    _full_band,
+    _path_band,
+    _take,
+    _touches_edge,
+)
 from aligntext.align.features import (
-    LENGTH_FACTOR,
     CostParams,
     SemanticScorer,
     SideFeatures,
@@ -38,9 +47,13 @@ from aligntext.align.features import (
     side_features,
     unify_fact_keys,
 )
+from aligntext.align.priors import (
+    _initial_ratio,
+    _reestimate,
+)
 from aligntext.errors import InputError
 from aligntext.langs import resolve_lang
-from aligntext.types import Alignment, Bead, Segment, Signature
+from aligntext.types import LOW_CONFIDENCE, Alignment, Bead, Segment, Signature
 
 #: Version of the alignment method; part of every alignment's signature.
 ALIGNER_VERSION = "1.1"
@@ -63,85 +76,6 @@ _LEXICON_PAIRS = 1000
 FULL_SEARCH_CELLS = 360_000
 
 _INF = np.inf
-
-
-def _take(row: np.ndarray, start: int, width: int, fill: float) -> np.ndarray:
-    """``row[start:start + width]`` with ``fill`` where the slice leaves the row."""
-    out = np.full(width, fill, dtype=np.float64)
-    s0 = max(start, 0)
-    s1 = min(start + width, row.shape[0])
-    if s1 > s0:
-        out[s0 - start : s1 - start] = row[s0:s1]
-    return out
-
-
-@dataclass
-class _Band:
-    """Columns ``lo[i] <= j < hi[i]`` of each row ``i`` (``0..n``) are searched."""
-
-    lo: np.ndarray
-    hi: np.ndarray
-
-    @property
-    def width(self) -> int:
-        return int((self.hi - self.lo).max())
-
-
-def _full_band(n: int, m: int) -> _Band:
-    return _Band(np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m + 1, dtype=np.int64))
-
-
-def _finish_band(jmin: np.ndarray, jmax: np.ndarray, m: int, half: int) -> _Band:
-    lo = np.clip(np.floor(jmin).astype(np.int64) - half, 0, m)
-    hi = np.clip(np.ceil(jmax).astype(np.int64) + half + 1, 1, m + 1)
-    # Each row must overlap the one before it, or no path can cross.
-    lo = np.minimum(lo, np.maximum.accumulate(hi) - 1)
-    lo = np.minimum.accumulate(lo[::-1])[::-1]
-    hi = np.maximum.accumulate(hi)
-    lo[0] = 0
-    hi[-1] = m + 1
-    return _Band(lo, hi)
-
-
-def _band_half(n: int, m: int) -> int:
-    """Half the width of the first pass's band on a long document."""
-    return max(16, int(math.sqrt(n + m)))
-
-
-def _diagonal(src: SideFeatures, tgt: SideFeatures) -> np.ndarray:
-    """Per source count ``0..n``, the target count where cumulative lengths are proportional."""
-    m = len(tgt.lengths)
-    cs = np.concatenate([[0.0], np.cumsum(src.lengths + 1.0)])
-    ct = np.concatenate([[0.0], np.cumsum(tgt.lengths + 1.0)])
-    return np.interp(cs / cs[-1], ct / ct[-1], np.arange(m + 1, dtype=np.float64))
-
-
-def _diagonal_band(src: SideFeatures, tgt: SideFeatures, half: int) -> _Band:
-    """A band around the path where cumulative character lengths are proportional."""
-    n, m = len(src.lengths), len(tgt.lengths)
-    centre = _diagonal(src, tgt)
-    slope = max(m / max(n, 1), 1.0)
-    return _finish_band(centre, centre, m, half + math.ceil(slope))
-
-
-def _path_band(path: list[tuple[int, int, int, int]], n: int, m: int, half: int) -> _Band:
-    """A band of ``half`` columns on either side of a path of beads ``(i0, j0, i1, j1)``."""
-    jmin = np.full(n + 1, np.inf)
-    jmax = np.full(n + 1, -np.inf)
-    for i0, j0, i1, j1 in path:
-        jmin[i0 : i1 + 1] = np.minimum(jmin[i0 : i1 + 1], j0)
-        jmax[i0 : i1 + 1] = np.maximum(jmax[i0 : i1 + 1], j1)
-    return _finish_band(jmin, jmax, m, half)
-
-
-def _touches_edge(path: list[tuple[int, int, int, int]], band: _Band, m: int) -> bool:
-    """Whether the path runs along a band edge that is not the matrix's own edge."""
-    margin = 2
-    for _i0, j0, i1, j1 in path:
-        lo, hi = band.lo[i1], band.hi[i1]
-        if (lo > 0 and j0 - lo < margin) or (hi <= m and hi - 1 - j1 < margin):
-            return True
-    return False
 
 
 #: Per target span length, anchor rewards of beads; and the semantic dots of a source span.
@@ -450,80 +384,6 @@ def _score_beads(problem: _Problem, path: list[tuple[int, int, int, int]]) -> li
     return beads
 
 
-def _quantile(values: np.ndarray, q: float) -> float:
-    """``np.quantile(values, q)`` (linear interpolation), without importing numpy.ma as
-    ``np.quantile`` does on first use (about 10 ms of every ``align`` start)."""
-    ordered = np.sort(values)
-    pos = q * (len(ordered) - 1)
-    lo = int(pos)
-    hi = min(lo + 1, len(ordered) - 1)
-    return float(ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo))
-
-
-def _reestimate(
-    params: CostParams, beads: list[Bead], src: SideFeatures, tgt: SideFeatures
-) -> CostParams:
-    """Refit the length ratio and variance on the confident 1-1 beads (shrunk to the prior)."""
-    pairs = [(b.src[0], b.tgt[0]) for b in beads if b.kind == "1-1" and b.confidence >= 0.8]
-    if len(pairs) < 5:
-        return params
-    ls = np.array([src.lengths[s] for s, _ in pairs])
-    lt = np.array([tgt.lengths[t] for _, t in pairs])
-    prior_n = 10.0
-    ratio = (lt.sum() + prior_n * 40.0 * params.ratio) / (ls.sum() + prior_n * 40.0)
-    resid = (lt - ratio * ls) ** 2 / np.maximum((ratio * ls + lt) / 2.0, 1.0)
-    # Winsorise: a few loose translations should not inflate the variance for everyone.
-    resid = np.minimum(resid, _quantile(resid, 0.95))
-    variance = (resid.sum() + prior_n * params.variance) / (len(resid) + prior_n)
-    return replace(
-        params,
-        ratio=float(ratio),
-        variance=float(max(variance, 0.5)),
-        prior_shift=_prior_shift(params, beads),
-    )
-
-
-#: Pseudo-beads of the default bead-type rates that a document's own counts are added to.
-PRIOR_STRENGTH = 20.0
-#: How far the bead costs follow the document's own rates (1: the full log ratio).
-PRIOR_FOLLOW = 1.0
-_PRIOR_GROUPS: tuple[tuple[tuple[int, int], ...], ...] = (
-    ((1, 0), (0, 1)),
-    ((2, 1),),
-    ((1, 2),),
-    ((2, 2),),
-    ((1, 3),),
-    ((3, 1),),
-)
-
-
-def _prior_shift(
-    params: CostParams, beads: list[Bead]
-) -> tuple[tuple[tuple[int, int], float], ...]:
-    """Shift the bead-type costs towards the rates of the first pass (Moore's and hunalign's
-    re-estimation): a document whose translator joined many sentences makes joins cheaper.
-
-    The default costs are read as log odds against a 1-1 bead; the document's counts, smoothed
-    with :data:`PRIOR_STRENGTH` pseudo-beads at the default odds, give new odds.
-    """
-    if PRIOR_FOLLOW <= 0 or not beads:
-        return ()
-    counts: dict[tuple[int, int], int] = {}
-    for b in beads:
-        shape = (len(b.src), len(b.tgt))
-        counts[shape] = counts.get(shape, 0) + 1
-    base = params.bead_costs()
-    n11 = counts.get((1, 1), 0)
-    out: list[tuple[tuple[int, int], float]] = []
-    for group in _PRIOR_GROUPS:
-        odds = sum(math.exp(-base[s]) for s in group)
-        seen = sum(counts.get(s, 0) for s in group)
-        new_odds = (seen + PRIOR_STRENGTH * odds) / (n11 + PRIOR_STRENGTH)
-        shift = -PRIOR_FOLLOW * math.log(new_odds / odds)
-        out.extend((s, shift) for s in group)
-    return tuple(out)
-
-
 def _unsure(beads: list[Bead], n: int, m: int, budget: int) -> tuple[list[int], list[int]]:
     """Sentences of the least confident beads (and their neighbours), up to ``budget``."""
     src: set[int] = set()
@@ -536,24 +396,6 @@ def _unsure(beads: list[Bead], n: int, m: int, budget: int) -> tuple[list[int], 
             src.update(near.src)
             tgt.update(near.tgt)
     return sorted(src), sorted(tgt)
-
-
-_RATIO_PRIOR_CHARS = 1500.0
-
-
-def _initial_ratio(src: SideFeatures, tgt: SideFeatures, src_lang: str, tgt_lang: str) -> float:
-    """Target characters per source character: the documents' own ratio, unless it is far
-    from the languages' usual one (then the versions probably differ in content)."""
-    prior = LENGTH_FACTOR.get(tgt_lang, 1.0) / LENGTH_FACTOR.get(src_lang, 1.0)
-    total_s, total_t = float(src.lengths.sum()), float(tgt.lengths.sum())
-    if total_s <= 0 or total_t <= 0:
-        return prior
-    ratio = total_t / total_s
-    if abs(math.log(ratio / prior)) > math.log(1.4):
-        return prior
-    # Shrink towards the usual ratio: in a short document one dropped sentence moves it.
-    weight = min(total_s, total_t) / (min(total_s, total_t) + _RATIO_PRIOR_CHARS)
-    return math.exp(weight * math.log(ratio) + (1 - weight) * math.log(prior))
 
 
 def _anchors(
@@ -617,7 +459,7 @@ def _warnings(n: int, m: int, beads: list[Bead]) -> list[str]:
         out.append(
             f"{nulls} of {n + m} segments have no counterpart: the versions may differ in content"
         )
-    low = [b for b in beads if b.src and b.tgt and b.confidence < 0.5]
+    low = [b for b in beads if b.src and b.tgt and b.confidence < LOW_CONFIDENCE]
     if aligned and low:
         first = low[0]
         out.append(

@@ -119,7 +119,7 @@ def align_cmd(
         format_alignment,
         format_multi,
     )
-    from aligntext.align.formats import read_segments
+    from aligntext.pipeline.versions import load_version
 
     if len(files) < 2:
         raise CliError(f"align needs at least two files, got {len(files)}; give SRC TGT [MORE...]")
@@ -128,11 +128,11 @@ def align_cmd(
     claimed = _align_langs(len(files), src, tgt, langs)
     versions = []
     for path, lang in zip(files, claimed, strict=True):
-        code, segments, problems = read_segments(path, lang, input_format, strict=strict)
-        for problem in problems:
+        loaded = load_version(path, lang, input_format=input_format, strict=strict)
+        for problem in loaded.warnings:
             if not quiet:
                 warn(problem)
-        versions.append((code, segments))
+        versions.append((loaded.lang, loaded.segments))
     codes = [code for code, _ in versions]
 
     def scorer_for(a: str, b: str) -> SemanticScorer | None:

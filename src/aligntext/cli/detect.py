@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 from aligntext.cli._util import (
@@ -32,17 +30,10 @@ def detect_cmd(
     Text in none of the four languages is an error (exit 2), not a guess. --format json
     prints {"file": ..., "lang": ..., "scores": {...}} (scores only with --scores).
     """
-    import json
-
     from aligntext.langid import detect_language, language_scores
+    from aligntext.render.plain import render_language
 
     doc = _read_input(file, input_format)
     code = detect_language(doc.text)
-    ranked = sorted(language_scores(doc.text).items(), key=lambda kv: -kv[1]) if scores else []
-    if fmt == "json":
-        data: dict[str, Any] = {"file": file, "lang": code}
-        if scores:
-            data["scores"] = dict(ranked)
-        emit(json.dumps(data, ensure_ascii=False) + "\n", output)
-        return
-    emit("".join([f"{code}\n", *(f"{lang}\t{prob:.4f}\n" for lang, prob in ranked)]), output)
+    probabilities = language_scores(doc.text) if scores else None
+    emit(render_language(file, code, probabilities, fmt), output)

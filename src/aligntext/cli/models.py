@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 from aligntext.cli._util import (
@@ -12,18 +10,6 @@ from aligntext.cli._util import (
     emit,
     output_options,
 )
-
-
-def _models_table(rows: list[Any], home: str) -> str:
-    headers = ("direction", "default model", "family", "local", "alternatives")
-    body = [(r.pair, r.default, r.family, r.local, ", ".join(r.alternatives) or "-") for r in rows]
-    widths = [max(len(str(x)) for x in col) for col in zip(headers, *body, strict=True)]
-    lines = [
-        "  ".join(str(cell).ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-        for row in (headers, *body)
-    ]
-    lines.append(f"models home: {home}")
-    return "\n".join(lines) + "\n"
 
 
 @cli.group("models", cls=_Group)
@@ -39,29 +25,11 @@ def models_list_cmd(fmt: str, output: str) -> None:
     LOCAL is 'yes' when the transformers files are here, 'yes+ct2' when a CTranslate2
     copy is too, 'no' when the model still has to be pulled.
     """
-    import json
+    from aligntext.render.plain import render_models
+    from aligntext.translate.registry import list_models
+    from aligntext.translate.store import models_home
 
-    from aligntext.translate.registry import list_models, models_home
-
-    rows = list_models()
-    home = str(models_home())
-    if fmt == "json":
-        data = {
-            "models_home": home,
-            "directions": [
-                {
-                    "direction": r.pair,
-                    "default": r.default,
-                    "family": r.family,
-                    "alternatives": list(r.alternatives),
-                    "local": r.local,
-                }
-                for r in rows
-            ],
-        }
-        emit(json.dumps(data, indent=2) + "\n", output)
-    else:
-        emit(_models_table(rows, home), output)
+    emit(render_models(list_models(), str(models_home()), fmt), output)
 
 
 @models_group.command("pull")
@@ -72,7 +40,8 @@ def models_pull_cmd(targets: tuple[str, ...]) -> None:
     A PAIR such as en-ru fetches the models of that direction (both legs of a pivot); an
     ID fetches that hub model. Prints each model's folder.
     """
-    from aligntext.translate.registry import pull_model, pull_targets
+    from aligntext.translate.registry import pull_targets
+    from aligntext.translate.store import pull_model
 
     for target in targets:
         for model in pull_targets(target):
@@ -96,7 +65,8 @@ def models_convert_cmd(model: str, quantization: str, force: bool) -> None:
     """
     from aligntext.translate.ct2 import convert_to_ct2
     from aligntext.translate.loader import detect_family
-    from aligntext.translate.registry import ensure_model, model_revision
+    from aligntext.translate.registry import ensure_model
+    from aligntext.translate.store import model_revision
 
     source = ensure_model(model)
     path = convert_to_ct2(

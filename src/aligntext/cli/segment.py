@@ -42,37 +42,12 @@ def segment_cmd(
     line between paragraphs; --format jsonl prints one JSON object per sentence with its
     0-based index and paragraph and its character offsets.
     """
-    import json
-
-    from aligntext.langid import detect_language, verify_language
-    from aligntext.segment import segment_document
+    from aligntext.pipeline.versions import load_version
+    from aligntext.render.plain import render_segments
 
     doc = _read_input(file, input_format)
-    name = "stdin" if file == "-" else f"'{file}'"
-    if lang is None:
-        lang = detect_language(doc.text)
-    else:
-        message = verify_language(doc.text, lang, strict=strict, name=name)
-        if message and not quiet:
+    loaded = load_version(doc, lang, strict=strict, name="stdin" if file == "-" else f"'{file}'")
+    if not quiet:
+        for message in loaded.warnings:
             warn(message)
-    segments = segment_document(doc, lang)
-    lines: list[str] = []
-    if fmt == "jsonl":
-        for seg in segments:
-            record = {
-                "index": seg.index,
-                "paragraph": seg.paragraph,
-                "start": seg.start,
-                "end": seg.end,
-                "lang": lang,
-                "text": seg.text,
-            }
-            lines.append(json.dumps(record, ensure_ascii=False))
-    else:
-        previous: int | None = None
-        for seg in segments:
-            if previous is not None and seg.paragraph != previous:
-                lines.append("")
-            lines.append(" ".join(seg.text.split()))
-            previous = seg.paragraph
-    emit("\n".join(lines) + "\n" if lines else "", output)
+    emit(render_segments(loaded.segments, loaded.lang, fmt), output)

@@ -231,6 +231,29 @@ def translate_command(
         elif event.kind == "file" and event.status == FAILED and not quiet:
             bar.write(f"aligntext: warning: {event.path}: translation failed", file=sys.stderr)
 
+    from aligntext.translate import loader
+
+    # The models load when the job first needs a direction, after the inputs are checked.
+    factory = loader.translator_factory(
+        model=_parse_models(models),
+        backend=backend,
+        device=device,
+        beam_size=beam,
+        batch_tokens=batch_tokens,
+        options={},
+    )
+    retry = None
+    if retry_failed:
+        # A fallback model is a second opinion at the run's beam; the same model gets a
+        # wider beam, which is what pulls greedy or narrow decoding out of loops.
+        retry = loader.translator_factory(
+            model=fallback_model or _parse_models(models),
+            backend=backend,
+            device=device,
+            beam_size=beam if fallback_model else max(8, 2 * (beam or 4)),
+            batch_tokens=batch_tokens,
+            options={},
+        )
     previous = _interrupt_on_signals()
     try:
         run = translate_folder(
@@ -238,11 +261,7 @@ def translate_command(
             src,
             tgts,
             out_dir,
-            model=_parse_models(models),
-            backend=backend,
-            device=device,
-            beam_size=beam,
-            batch_tokens=batch_tokens,
+            translator_factory=factory,
             cache=cache,
             progress=progress,
             check=check,
@@ -250,7 +269,7 @@ def translate_command(
             follow_links=follow_links,
             input_format=_doc_format(input_format),
             retry_failed=retry_failed,
-            fallback_model=fallback_model,
+            retry_factory=retry,
         )
     except KeyboardInterrupt as exc:
         bar.close()

@@ -19,14 +19,16 @@ Results are frozen dataclasses; :mod:`aligntext.render.evaluation` formats them.
 The package: :mod:`~aligntext.evaluate.results` (settings and result types),
 :mod:`~aligntext.evaluate.metrics` (sacrebleu scores), :mod:`~aligntext.evaluate.facts`
 (fact accuracy), :mod:`~aligntext.evaluate.significance` (paired tests),
-:mod:`~aligntext.evaluate.inputs` (files, documents, folders),
-:mod:`~aligntext.evaluate.segments` (in-memory segments) and
-:mod:`~aligntext.evaluate.systems` (:func:`evaluate`, :func:`compare`). The public names
-are re-exported here.
+and :mod:`~aligntext.evaluate.segments` (in-memory segments) work on segments in memory.
+Reading files, documents and folders is the pipeline's job
+(:mod:`aligntext.pipeline.evaluation`); its entry points :func:`evaluate`, :func:`compare`
+and :func:`match_folders` are re-exported here, imported on first use because the pipeline
+sits above this package.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from aligntext.evaluate.facts import Extractor, Matcher, fact_accuracy
-from aligntext.evaluate.inputs import INPUT_FORMATS, match_folders, read_lines
 from aligntext.evaluate.metrics import default_tokenizer, score
 from aligntext.evaluate.results import (
     FACT_KINDS,
@@ -48,8 +50,12 @@ from aligntext.evaluate.results import (
 )
 from aligntext.evaluate.segments import evaluate_segments
 from aligntext.evaluate.significance import paired_test
-from aligntext.evaluate.systems import compare, evaluate
+from aligntext.io.lines import read_aligned_lines as read_lines
 from aligntext.types import Fact, Signature
+
+if TYPE_CHECKING:
+    from aligntext.pipeline.evaluation import compare, evaluate, match_folders
+    from aligntext.pipeline.versions import INPUT_FORMATS
 
 __all__ = [
     "FACT_KINDS",
@@ -83,3 +89,20 @@ __all__ = [
     "read_lines",
     "score",
 ]
+
+#: Names served from the pipeline layer, imported when first asked for.
+_PIPELINE_NAMES = {
+    "compare": "aligntext.pipeline.evaluation",
+    "evaluate": "aligntext.pipeline.evaluation",
+    "match_folders": "aligntext.pipeline.evaluation",
+    "INPUT_FORMATS": "aligntext.pipeline.versions",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """``aligntext.evaluate.evaluate`` and the other file entry points, on first use."""
+    if name in _PIPELINE_NAMES:
+        import importlib
+
+        return getattr(importlib.import_module(_PIPELINE_NAMES[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

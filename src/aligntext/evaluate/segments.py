@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 from aligntext import __version__
 from aligntext.evaluate.facts import fact_accuracy
-from aligntext.evaluate.inputs import _guess_lang
 from aligntext.evaluate.metrics import _check_lengths, default_tokenizer, score
 from aligntext.evaluate.results import METRICS, Evaluation, FileScores, MetricSettings
 from aligntext.types import Signature
@@ -80,3 +79,10 @@ def _resolve(lang: str | None) -> str | None:
     from aligntext.langs import resolve_lang
 
     return resolve_lang(lang) if lang else None
+
+
+def _guess_lang(lines: Sequence[str]) -> str:
+    """The target language from the reference text, among en, az, ru and tr."""
+    from aligntext.langid import detect_language
+
+    return detect_language("\n".join(lines[:200]))

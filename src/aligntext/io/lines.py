@@ -1,10 +1,18 @@
-"""Line-aligned files: one segment per line, as MT test sets and aligner outputs store them."""
+"""Line-aligned files: one segment per line, as MT test sets and aligner outputs store them.
+
+Two readers, named by their rule for empty lines: :func:`read_lines` skips them (the
+aligner's input, where a blank line is layout), :func:`read_aligned_lines` keeps them (an
+MT test set, where line *i* of the hypothesis answers line *i* of the reference, exactly as
+the ``sacrebleu`` command line reads it).
+"""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-from aligntext.io.encoding import read_text
+from aligntext.errors import InputError
+from aligntext.io.encoding import decode_bytes, read_text
 
 
 def read_lines(path: str | os.PathLike[str], encoding: str | None = None) -> list[str]:
@@ -19,3 +27,45 @@ def read_lines(path: str | os.PathLike[str], encoding: str | None = None) -> lis
     """
     text, _ = read_text(path, encoding=encoding)
     return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def read_aligned_lines(path: str | os.PathLike[str]) -> list[str]:
+    """Read a line-aligned file exactly as the ``sacrebleu`` command line reads it.
+
+    Lines are split on ``\\n`` only and trailing whitespace (including ``\\r``) is stripped
+    from each; a UTF-8 byte-order mark is dropped. A file that is not UTF-8 (cp1251,
+    koi8-r, cp1254, UTF-16), which sacrebleu would refuse, is decoded with aligntext's
+    encoding detection instead.
+
+    Raises:
+        InputError: the file is missing, a folder, binary, undecodable or has no text.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"file not found: {str(p)!r}; check the path")
+    if p.is_dir():
+        raise InputError(f"{str(p)!r} is a folder; give a file, or folders for both sides")
+    data = p.read_bytes()
+    try:
+        text = data.decode("utf-8")  # sacrebleu's own reading, so the scores are identical
+    except UnicodeDecodeError:
+        text = ""
+    if data and (not text or "\x00" in text):
+        # A legacy code page (cp1251, koi8-r, cp1254) or UTF-16, which sacrebleu cannot read
+        # at all: decode it as every other aligntext reader does.
+        try:
+            text, _ = decode_bytes(data, p)
+        except InputError as exc:
+            if b"\x00" not in data[:8192]:
+                raise
+            raise InputError(
+                f"{str(p)!r} is not a text file; for .docx and other documents use "
+                "--input-format doc (input_format='doc')"
+            ) from exc
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise InputError(f"{str(p)!r} is empty; give a file with one segment per line")
+    lines = text.split("\n")
+    if text.endswith("\n"):
+        lines.pop()
+    return [line.rstrip() for line in lines]

@@ -26,6 +26,7 @@ from aligntext.types import (
     Report,
     Signature,
     Version,
+    rows_of_beads,
     severity_rank,
 )
 
@@ -133,6 +134,7 @@ def compare_versions(
         signature=_signature(versions, alignments, glossary),
         rows=rows,
         warnings=tuple(warnings),
+        bead_rows=bead_rows,
     )
 
 
@@ -144,8 +146,7 @@ def _make_version(
     input_format: str | None = None,
 ) -> Version:
     """Read (if needed), identify the language of and segment one version."""
-    from aligntext.langid import detect_language, verify_language
-    from aligntext.segment import segment_document
+    from aligntext.pipeline.versions import load_version
 
     if isinstance(item, Document):
         doc = item
@@ -165,18 +166,12 @@ def _make_version(
             f"{name} contains invisible control characters ({codes}) that can make text "
             "display in another order than it reads; the report shows them as \u27e8U+XXXX\u27e9"
         )
-    lang = claimed or doc.lang
-    if lang:
-        lang = resolve_lang(lang)
-        problem = verify_language(doc.text, lang, strict, name=name)
-        if problem:
-            warnings.append(problem)
-    else:
-        lang = detect_language(doc.text)
-    segments = tuple(segment_document(doc, lang))
-    if not segments:
+    # A language the document declares (an HTML lang attribute) counts as given.
+    loaded = load_version(doc, claimed or doc.lang or None, strict=strict, name=name)
+    warnings.extend(loaded.warnings)
+    if not loaded.segments:
         raise InputError(f"{name} has no sentences; give a file with the statement's text")
-    return Version(lang=lang, segments=segments, document=doc, name=name)
+    return loaded.version()
 
 
 def _version_name(doc: Document) -> str:
@@ -217,33 +212,6 @@ def _signature(
 
 
 # --- multi-way rows --------------------------------------------------------------------
-
-
-def rows_of_beads(
-    rows: Sequence[Row], alignments: Sequence[Alignment]
-) -> tuple[tuple[int, ...], ...]:
-    """For every pivot-to-version alignment, the row index of each of its beads.
-
-    Args:
-        rows: the multi-way rows (pivot first in each row), as from
-            :func:`aligntext.align.multiway_rows`.
-        alignments: the pivot-to-version alignments, in version order.
-
-    Returns:
-        One tuple per alignment, with the row of each bead (``-1`` for an empty bead).
-    """
-    where: list[dict[int, int]] = [{} for _ in range(len(alignments) + 1)]
-    for r, row in enumerate(rows):
-        for v, segs in enumerate(row):
-            for i in segs:
-                where[v][i] = r
-    return tuple(
-        tuple(
-            where[0].get(b.src[0], -1) if b.src else where[k].get(b.tgt[0], -1) if b.tgt else -1
-            for b in alignment.beads
-        )
-        for k, alignment in enumerate(alignments, start=1)
-    )
 
 
 # --- cross-version findings ------------------------------------------------------------

@@ -14,9 +14,9 @@ from aligntext.translate.registry import (
     Step,
     all_directions,
     load_registry,
-    models_home,
     resolve_route,
 )
+from aligntext.translate.store import models_home
 
 __all__ = [
     "BACKEND_CHOICES",

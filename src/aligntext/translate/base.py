@@ -36,6 +36,10 @@ class Translator(Protocol):
         ...
 
 
+#: Builds the translator of one direction: ``factory(src, tgt)``.
+TranslatorFactory = Callable[[str, str], Translator]
+
+
 def read_json_object(path: Path) -> dict[str, Any]:
     """The JSON object in a model folder's file, or ``{}`` when it is missing or not an object.
 

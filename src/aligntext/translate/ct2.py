@@ -29,7 +29,8 @@ from aligntext.translate.base import (
     quiet_transformers,
     translate_distinct,
 )
-from aligntext.translate.registry import Step, ct2_dir, ensure_model, is_ct2_model
+from aligntext.translate.registry import Step, ensure_model
+from aligntext.translate.store import ct2_dir, is_ct2_model
 from aligntext.translate.tokenize import PieceTokenizer, load_piece_tokenizer
 
 #: Written into each converted folder: what it was converted from, and when.

@@ -12,25 +12,28 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from aligntext.errors import BackendUnavailableError, InputError
 from aligntext.langs import get_language
-from aligntext.translate.base import Translator, read_json_object
+from aligntext.translate.base import Translator, TranslatorFactory, read_json_object
 from aligntext.translate.pivot import PivotTranslator
 from aligntext.translate.registry import (
     Registry,
     Step,
-    ct2_dir,
     ensure_model,
+    load_registry,
+    make_step,
+    resolve_route,
+)
+from aligntext.translate.store import (
+    ct2_dir,
     find_model,
     is_ct2_model,
     is_local_path,
-    load_registry,
-    make_step,
     model_revision,
-    resolve_route,
 )
 
 #: Backend name -> "module:class", imported on first use (sacrebleu's tokenizer registry).
@@ -277,3 +280,37 @@ def load_translator(
     if len(legs) == 1:
         return legs[0]
     return PivotTranslator(legs[0], legs[1])
+
+
+def translator_factory(
+    model: str | Mapping[str, str] | None = None,
+    backend: str = "auto",
+    device: str = "auto",
+    beam_size: int | None = None,
+    batch_tokens: int | None = None,
+    options: Mapping[str, Any] | None = None,
+) -> TranslatorFactory:
+    """How the translate job gets a translator for each direction: :func:`load_translator`
+    with these settings, called when the job first needs that direction.
+
+    Args:
+        model: a hub id or local folder for every direction, or a mapping from target
+            language (or ``src-tgt``) to one; ``None``: the registry's model.
+        backend: ``auto``, ``hf`` or ``ct2``.
+        device: ``auto``, ``cpu`` or ``cuda``.
+        beam_size: beam width (``None``: the backend's default; 1 is greedy).
+        batch_tokens: the backend's token budget per batch (``None``: its default).
+        options: more keyword arguments for :func:`load_translator`.
+    """
+    extra = dict(options or {})
+
+    def factory(src: str, tgt: str) -> Translator:
+        kwargs: dict[str, Any] = dict(extra)
+        if beam_size is not None:
+            kwargs["beam_size"] = beam_size
+        if batch_tokens is not None:
+            kwargs["max_batch_tokens"] = batch_tokens
+        chosen = model.get(f"{src}-{tgt}", model.get(tgt)) if isinstance(model, Mapping) else model
+        return load_translator(src, tgt, model=chosen, backend=backend, device=device, **kwargs)
+
+    return factory

@@ -1,27 +1,14 @@
-"""The model registry: which pretrained model translates each direction, and where it lives.
+"""The model registry: which pretrained model translates each direction.
 
-The table is ``models/registry.toml`` (a readable file, edited by hand); this module reads it,
-resolves a direction into a :class:`Route` (one model, or two through English) and finds
-models on disk. Nothing here imports torch, transformers or ctranslate2.
-
-Where models live, in the order they are looked for:
-
-1. ``--model DIR``: any local directory holding a model saved with ``save_pretrained`` (or a
-   CTranslate2 model directory).
-2. The aligntext model store, :func:`models_home`: ``$ALIGNTEXT_MODELS`` when set; else
-   ``models/cache/`` in a source checkout; else ``$XDG_CACHE_HOME/aligntext/models``
-   (``~/.cache/aligntext/models``). ``aligntext models pull`` downloads there, one folder
-   per model (``Helsinki-NLP--opus-mt-en-ru``), and CTranslate2 copies go to ``ct2/``.
-3. The Hugging Face hub cache (``$HF_HOME`` / ``$HF_HUB_CACHE``), so models already
-   downloaded by transformers are found without a second copy.
-4. The hub itself, unless ``HF_HUB_OFFLINE`` is set; otherwise
-   :class:`~aligntext.errors.ModelNotFoundError` tells the user how to get the model.
+The table is ``models/registry.toml`` (a readable file, edited by hand); this module reads it
+and resolves a direction into a :class:`Route` (one model, or two through English).
+:func:`ensure_model` joins it to the model store (:mod:`aligntext.translate.store`: where
+models live, pulling them), whose names are re-exported here. Nothing here imports torch,
+transformers or ctranslate2.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import re
 import sys
@@ -31,11 +18,65 @@ from pathlib import Path
 
 from aligntext.errors import InputError, ModelNotFoundError
 from aligntext.langs import CODES, get_language, resolve_lang
+from aligntext.translate.store import (
+    _REPO_ROOT,
+    DOWNLOAD_PATTERNS,
+    MODEL_INFO_FILE,
+    _hub_answered,
+    ct2_dir,
+    find_model,
+    hf_hub_cache,
+    hub_offline,
+    is_ct2_model,
+    is_local_path,
+    missing_model_message,
+    model_revision,
+    model_slug,
+    models_home,
+    pull_model,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
+
+# The model store's names (:mod:`aligntext.translate.store`) stay importable from here.
+__all__ = [
+    "DOWNLOAD_PATTERNS",
+    "FAMILIES",
+    "MODEL_INFO_FILE",
+    "PIVOT",
+    "PIVOT_MODEL",
+    "_REPO_ROOT",
+    "Direction",
+    "ModelRow",
+    "ModelSpec",
+    "Registry",
+    "Route",
+    "Step",
+    "_hub_answered",
+    "all_directions",
+    "ct2_dir",
+    "ensure_model",
+    "find_model",
+    "hf_hub_cache",
+    "hub_offline",
+    "is_ct2_model",
+    "is_local_path",
+    "list_models",
+    "load_registry",
+    "make_step",
+    "missing_model_message",
+    "model_revision",
+    "model_slug",
+    "models_home",
+    "pull_model",
+    "pull_name",
+    "pull_targets",
+    "registry_path",
+    "resolve_route",
+]
 
 #: Model families and the transformers ``model_type`` each one is saved with.
 FAMILIES: tuple[str, ...] = ("marian", "nllb", "m2m100")
@@ -43,22 +84,6 @@ FAMILIES: tuple[str, ...] = ("marian", "nllb", "m2m100")
 #: The pivot language for directions without a direct model.
 PIVOT = "en"
 PIVOT_MODEL = f"pivot:{PIVOT}"
-
-#: Files a model download needs (weights are chosen separately, safetensors first).
-DOWNLOAD_PATTERNS: tuple[str, ...] = (
-    "*.json",
-    "*.spm",
-    "*.model",
-    "vocab.*",
-    "*.txt",
-    "README.md",
-)
-
-#: Written into each pulled model folder: the hub id and the exact revision fetched.
-MODEL_INFO_FILE = "aligntext-model.json"
-
-_REPO_ROOT = Path(__file__).resolve().parents[3]
-_HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 
 
 # --- registry -----------------------------------------------------------------------------
@@ -317,80 +342,6 @@ def all_directions() -> list[tuple[str, str]]:
 # --- where models live --------------------------------------------------------------------
 
 
-def models_home() -> Path:
-    """The aligntext model store (see the module docstring); not created here."""
-    env = os.environ.get("ALIGNTEXT_MODELS")
-    if env:
-        return Path(env).expanduser()
-    if (_REPO_ROOT / "models" / "registry.toml").is_file():
-        return _REPO_ROOT / "models" / "cache"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "aligntext" / "models"
-
-
-def model_slug(model: str) -> str:
-    """A folder name for a hub id (``Helsinki-NLP--opus-mt-en-ru``)."""
-    return model.replace("/", "--")
-
-
-def is_local_path(model: str) -> bool:
-    """Whether ``model`` names a local directory rather than a hub id."""
-    if Path(model).expanduser().exists():
-        return True
-    return not _HUB_ID.match(model)
-
-
-def hub_offline() -> bool:
-    """Whether ``HF_HUB_OFFLINE`` (or ``TRANSFORMERS_OFFLINE``) forbids reaching the hub."""
-    for var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
-        if os.environ.get(var, "").strip().lower() in {"1", "on", "yes", "true"}:
-            return True
-    return False
-
-
-def find_model(model: str) -> Path | None:
-    """The local directory of ``model`` (a directory, or a hub id in the store or the HF
-    cache), or ``None`` when it is nowhere on this machine."""
-    path = Path(model).expanduser()
-    if path.is_dir():
-        return path
-    if is_local_path(model):
-        return None
-    stored = models_home() / model_slug(model)
-    if (stored / "config.json").is_file():
-        return stored
-    try:
-        from huggingface_hub import try_to_load_from_cache
-    except ImportError:  # pragma: no cover - huggingface_hub is a dependency
-        return None
-    cached = try_to_load_from_cache(model, "config.json", cache_dir=str(hf_hub_cache()))
-    if isinstance(cached, str):
-        return Path(cached).parent
-    return None
-
-
-def hf_hub_cache() -> Path:
-    """The Hugging Face hub cache, read from the environment at call time
-    (``HF_HUB_CACHE``, else ``$HF_HOME/hub``, else huggingface_hub's default)."""
-    env = os.environ.get("HF_HUB_CACHE") or os.environ.get("HUGGINGFACE_HUB_CACHE")
-    if env:
-        return Path(env).expanduser()
-    home = os.environ.get("HF_HOME")
-    if home:
-        return Path(home).expanduser() / "hub"
-    from huggingface_hub import constants
-
-    return Path(constants.HF_HUB_CACHE)
-
-
-def missing_model_message(model: str, pull: str | None = None) -> str:
-    """The one-sentence error for a model that is neither local nor downloadable."""
-    return (
-        f"model {model} is not in the local cache and the hub cannot be reached; run "
-        f"'aligntext models pull {pull or model}' on a connected machine or pass --model DIR"
-    )
-
-
 def pull_name(model: str, registry: Registry | None = None) -> str:
     """What to pass to ``aligntext models pull`` for ``model``: the pair it is the default
     of, else the id."""
@@ -427,52 +378,6 @@ def ensure_model(model: str, *, download: bool = True, pull: str | None = None) 
         raise ModelNotFoundError(message) from exc
 
 
-def _hub_answered(exc: BaseException) -> bool:
-    """Whether ``exc`` (or its cause) is the hub's answer about the repository itself."""
-    from huggingface_hub.errors import GatedRepoError, RepositoryNotFoundError
-
-    answered = (RepositoryNotFoundError, GatedRepoError)  # GatedRepoError is a subclass, too
-    return isinstance(exc, answered) or isinstance(exc.__cause__, answered)
-
-
-def pull_model(model: str, *, home: Path | None = None) -> Path:
-    """Download ``model`` from the hub into the store (safetensors weights when the repo
-    has them) and record its revision. Returns the model's folder.
-
-    Raises:
-        ModelNotFoundError: the hub cannot be reached or has no such model.
-    """
-    if hub_offline():
-        raise ModelNotFoundError(
-            f"cannot download {model}: HF_HUB_OFFLINE is set; unset it on a connected machine"
-        )
-    from huggingface_hub import HfApi, snapshot_download
-
-    target = (home or models_home()) / model_slug(model)
-    try:
-        info = HfApi().model_info(model)
-        files = [s.rfilename for s in info.siblings or ()]
-        # safetensors when the repo has them: no pickle is ever loaded
-        weights = ["*.safetensors"] if any(f.endswith(".safetensors") for f in files) else []
-        if not weights:
-            weights = ["pytorch_model.bin"]
-        snapshot_download(
-            model,
-            revision=info.sha,
-            local_dir=str(target),
-            allow_patterns=[*DOWNLOAD_PATTERNS, *weights],
-        )
-    except Exception as exc:
-        raise ModelNotFoundError(
-            f"cannot download {model} from the hub ({type(exc).__name__}); check the id "
-            f"and the connection, or pass --model DIR"
-        ) from exc
-    (target / MODEL_INFO_FILE).write_text(
-        json.dumps({"id": model, "revision": info.sha}, indent=2) + "\n", encoding="utf-8"
-    )
-    return target
-
-
 def pull_targets(target: str, registry: Registry | None = None) -> list[str]:
     """The models ``aligntext models pull TARGET`` fetches: a pair's default route (both
     legs of a pivot) or the id itself."""
@@ -497,36 +402,6 @@ def pull_targets(target: str, registry: Registry | None = None) -> list[str]:
 
 #: One half of a direction as people type it: a two- or three-letter language code.
 _DIRECTION_PART = re.compile(r"[A-Za-z]{2,3}")
-
-
-def model_revision(path: Path) -> str:
-    """The hub revision a local model folder was fetched at, or ``local``."""
-    info = path / MODEL_INFO_FILE
-    if info.is_file():
-        try:
-            return str(json.loads(info.read_text(encoding="utf-8")).get("revision") or "local")
-        except (OSError, ValueError):
-            return "local"
-    # hub cache layout: .../models--org--name/snapshots/<commit>/
-    if path.parent.name == "snapshots" and re.fullmatch(r"[0-9a-f]{40}", path.name):
-        return path.name
-    return "local"
-
-
-def ct2_dir(model: str, quantization: str = "int8") -> Path:
-    """Where the CTranslate2 copy of ``model`` (hub id or directory) is cached."""
-    if is_local_path(model):
-        path = Path(model).expanduser().resolve()
-        digest = hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:10]
-        slug = f"local--{path.name}-{digest}"
-    else:
-        slug = model_slug(model)
-    return models_home() / "ct2" / f"{slug}-{quantization}"
-
-
-def is_ct2_model(path: Path) -> bool:
-    """Whether ``path`` is a CTranslate2 model directory."""
-    return (path / "model.bin").is_file()
 
 
 @dataclass(frozen=True)

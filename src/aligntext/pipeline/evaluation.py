@@ -1,5 +1,12 @@
-"""Evaluating files and folders: one system (:func:`evaluate`) or several with paired tests
-(:func:`compare`)."""
+"""Evaluating files, documents and folders: one system (:func:`evaluate`) or several with
+paired tests (:func:`compare`).
+
+The entry points that read: line-aligned files (read exactly as the ``sacrebleu`` command
+line reads them, :func:`aligntext.io.lines.read_aligned_lines`), documents segmented and
+aligned first (through :func:`aligntext.pipeline.versions.load_version`), and folders
+matched by relative path (:func:`aligntext.io.walk.list_files`). The scoring itself works on
+segments in memory, in :mod:`aligntext.evaluate`, which re-exports these entry points.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +16,7 @@ from pathlib import Path
 
 from aligntext.errors import InputError
 from aligntext.evaluate.facts import _merge_facts, fact_accuracy
-from aligntext.evaluate.inputs import INPUT_FORMATS, _guess_lang, _load, _pairs_for
-from aligntext.evaluate.metrics import _check_metrics, _check_settings, score
+from aligntext.evaluate.metrics import _check_lengths, _check_metrics, _check_settings, score
 from aligntext.evaluate.results import (
     METRICS,
     Comparison,
@@ -21,8 +27,130 @@ from aligntext.evaluate.results import (
     MetricSettings,
     PathLike,
 )
-from aligntext.evaluate.segments import _resolve, _signature
+from aligntext.evaluate.segments import _guess_lang, _resolve, _signature
 from aligntext.evaluate.significance import paired_test
+from aligntext.io.lines import read_aligned_lines
+from aligntext.io.walk import list_files
+from aligntext.pipeline.versions import INPUT_FORMATS
+
+
+def match_folders(hypothesis: PathLike, references: Sequence[PathLike]) -> FolderMatch:
+    """Match the files of a hypothesis folder to reference folders by relative path.
+
+    Args:
+        hypothesis: the folder of translations.
+        references: one or more folders of references; each must hold the same files.
+
+    Returns:
+        The matched pairs plus the reference files with no hypothesis (``missing``) and the
+        hypothesis files with no reference (``extra``).
+
+    Raises:
+        InputError: a folder is missing or empty, or the reference folders hold different
+            files.
+    """
+    hyp_dir = Path(hypothesis)
+    if not hyp_dir.is_dir():
+        raise InputError(f"hypothesis folder not found: {str(hyp_dir)!r}")
+    if not references:
+        raise InputError("no reference given; give at least one reference folder")
+    ref_dirs = [Path(r) for r in references]
+    for r in ref_dirs:
+        if not r.is_dir():
+            raise InputError(
+                f"reference {str(r)!r} is not a folder; a hypothesis folder needs reference folders"
+            )
+    ref_files = [list_files(r) for r in ref_dirs]
+    if not ref_files[0]:
+        raise InputError(f"reference folder {str(ref_dirs[0])!r} has no files")
+    for r, files in zip(ref_dirs[1:], ref_files[1:], strict=True):
+        if set(files) != set(ref_files[0]):
+            diff = sorted(set(files) ^ set(ref_files[0]))
+            raise InputError(
+                f"reference folders {str(ref_dirs[0])!r} and {str(r)!r} hold different files "
+                f"({', '.join(diff[:5])}); every reference folder must hold the same files"
+            )
+    hyp_files = list_files(hyp_dir)
+    names = sorted(ref_files[0])
+    pairs = tuple(
+        FilePair(n, str(hyp_files[n]), tuple(str(f[n]) for f in ref_files))
+        for n in names
+        if n in hyp_files
+    )
+    missing = tuple(n for n in names if n not in hyp_files)
+    extra = tuple(sorted(n for n in hyp_files if n not in ref_files[0]))
+    return FolderMatch(pairs=pairs, missing=missing, extra=extra)
+
+
+def _pairs_for(hypothesis: PathLike, references: Sequence[PathLike]) -> FolderMatch:
+    """Files to evaluate: one pair for files, matched pairs for folders."""
+    hyp = Path(hypothesis)
+    if not references:
+        raise InputError("no reference given; give at least one reference (--ref)")
+    if hyp.is_dir():
+        return match_folders(hyp, references)
+    for r in references:
+        if Path(r).is_dir():
+            raise InputError(
+                f"reference {str(r)!r} is a folder but hypothesis {str(hyp)!r} is not; give "
+                "files on both sides or folders on both sides"
+            )
+    if not hyp.exists():
+        raise InputError(f"hypothesis file not found: {str(hyp)!r}; check the path")
+    for r in references:
+        if not Path(r).exists():
+            raise InputError(f"reference file not found: {str(r)!r}; check the path")
+    return FolderMatch(pairs=(FilePair(hyp.name, str(hyp), tuple(str(r) for r in references)),))
+
+
+def _doc_segments(
+    pair: FilePair, lang: str | None, input_format: str
+) -> tuple[list[str], list[list[str]], str]:
+    """Segment a hypothesis document and its reference, align them, join each bead.
+
+    The language, when not given, is the reference's. ``input_format`` is ``doc`` (each
+    file by its name, or its content when the name says nothing) or a document format
+    (``txt``, ``md``, ``docx``, ``html``).
+    """
+    if len(pair.references) != 1:
+        raise InputError(
+            "document mode takes one reference per hypothesis; with several references give "
+            "line-aligned files (--input-format lines)"
+        )
+    from aligntext.align import align
+    from aligntext.pipeline.versions import load_version
+
+    # Both sides are in the target language: nothing to verify, the reference decides.
+    ref = load_version(pair.references[0], lang, input_format=input_format, verify=False)
+    hyp = load_version(pair.hypothesis, ref.lang, input_format=input_format, verify=False)
+    ref_segs, hyp_segs = list(ref.segments), list(hyp.segments)
+    if not ref_segs:
+        raise InputError(f"{pair.references[0]!r} is empty; give a document with text")
+    if not hyp_segs:
+        raise InputError(f"{pair.hypothesis!r} is empty; give a document with text")
+    alignment = align(ref_segs, hyp_segs, src_lang=ref.lang, tgt_lang=ref.lang)
+    hyps: list[str] = []
+    refs: list[str] = []
+    for bead in alignment:
+        refs.append(" ".join(ref_segs[i].text for i in bead.src))
+        hyps.append(" ".join(hyp_segs[i].text for i in bead.tgt))
+    return hyps, [refs], ref.lang
+
+
+def _load(
+    pair: FilePair, input_format: str, lang: str | None
+) -> tuple[list[str], list[list[str]], str | None]:
+    if input_format == "lines":
+        hyps = read_aligned_lines(pair.hypothesis)
+        refs = [read_aligned_lines(r) for r in pair.references]
+        _check_lengths(
+            hyps,
+            refs,
+            hyp_name=pair.hypothesis,
+            ref_names=list(pair.references),
+        )
+        return hyps, refs, lang
+    return _doc_segments(pair, lang, input_format)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,83 @@
+"""The one folder walker: which files under a folder are read, in which order.
+
+The translate job and ``evaluate``'s folder mode both list a folder through
+:func:`walk_files`, so that they agree on hidden files, office lock files and symlinks.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+
+def list_files(folder: str | os.PathLike[str]) -> dict[str, Path]:
+    """Every file :func:`walk_files` finds under ``folder``, by POSIX relative path."""
+    root = Path(folder)
+    return {p.relative_to(root).as_posix(): p for p in walk_files(root)}
+
+
+def walk_files(
+    folder: str | os.PathLike[str],
+    suffixes: Sequence[str] | None = None,
+    *,
+    follow_links: bool = False,
+    notes: list[str] | None = None,
+) -> Iterator[Path]:
+    """The files under ``folder`` that are documents, in a stable (sorted) order.
+
+    Hidden files and folders (``.git``, ``.DS_Store``) and office lock files (``~$x.docx``)
+    are left out. A symlink that leads out of ``folder`` (to a file or a folder) is left out
+    with a note in ``notes``, so that a planted ``p.txt -> /etc/passwd`` is never read;
+    ``follow_links`` reads them (a link loop is read once).
+
+    Args:
+        folder: the folder to search, recursively.
+        suffixes: the file suffixes to keep (lower case, with the dot); ``None`` keeps all.
+        follow_links: read symlinks that lead out of the folder.
+        notes: receives one line per symlink left out.
+    """
+    folder = Path(folder)
+    notes = notes if notes is not None else []
+    root = folder.resolve()
+    visited: set[Path] = {root}
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=follow_links):
+        here = Path(dirpath)
+        # Hidden folders (.git, .venv) are not documents; sorted for a stable order.
+        kept = []
+        for d in sorted(dirnames):
+            if d.startswith("."):
+                continue
+            if not follow_links:
+                if (here / d).is_symlink():
+                    real = (here / d).resolve()
+                    if root not in real.parents:
+                        notes.append(_link_note(here / d, real, "folder"))
+                    continue  # inside the tree, its files are reached the direct way
+            else:
+                real = (here / d).resolve()
+                if real in visited:
+                    continue  # a link loop, or a folder already read
+                visited.add(real)
+            kept.append(d)
+        dirnames[:] = kept
+        for name in sorted(filenames):
+            # ~$x.docx and .~lock files are office lock files, not documents.
+            if name.startswith((".", "~$")):
+                continue
+            if suffixes is not None and Path(name).suffix.lower() not in suffixes:
+                continue
+            path = here / name
+            if not follow_links and path.is_symlink():
+                real = path.resolve()
+                if root not in real.parents:
+                    notes.append(_link_note(path, real, "file"))
+                    continue
+            yield path
+
+
+def _link_note(link: Path, real: Path, what: str) -> str:
+    return (
+        f"skipped {str(link)!r}: a symlinked {what} that leads out of the input folder (to "
+        f"{str(real)!r}); pass --follow-links to read it"
+    )

@@ -1,0 +1,120 @@
+"""The translate job's manifest (OUT/manifest.json: what was done, so that a run resumes)
+and the lock that keeps two runs out of the same output folder."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import json
+import os
+from collections.abc import Iterator, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from aligntext.errors import InputError
+from aligntext.io.atomic import atomic_write_text, remove_stale_parts
+
+MANIFEST_NAME = "manifest.json"
+
+
+_LOCK_NAME = ".aligntext-translate.lock"
+
+
+_MANIFEST_FORMAT = 1
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+class _Manifest:
+    """``OUT/manifest.json``: kept in memory, replaced atomically after every change."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.data: dict[str, Any] = {}
+        if path.exists():
+            try:
+                loaded = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                loaded = None  # unreadable: start afresh, the outputs get redone
+            if isinstance(loaded, dict) and isinstance(loaded.get("files"), dict):
+                self.data = loaded
+        self.data.setdefault("files", {})
+        self.data.setdefault("created", _now())
+
+    @property
+    def files(self) -> dict[str, dict[str, Any]]:
+        return self.data["files"]
+
+    def save(self) -> None:
+        self.data["updated"] = _now()
+        atomic_write_text(self.path, json.dumps(self.data, ensure_ascii=False, indent=2) + "\n")
+
+
+@contextlib.contextmanager
+def _locked(out_root: Path) -> Iterator[None]:
+    """One run per output folder: a second one would interleave the manifest.
+
+    The lock file is opened without following a symlink (a planted link must not make us
+    create a file elsewhere) and removed when the run ends. Removing it is safe because a
+    run that locked a file which was removed meanwhile sees that the name now points at
+    another inode (or none) and locks again.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks here; run one job per folder
+        yield
+        return
+    path = out_root / _LOCK_NAME
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    while True:
+        try:
+            fd = os.open(path, flags, 0o666)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise InputError(
+                    f"the lock file {str(path)!r} is a symlink; refusing to follow it: "
+                    "remove it and run again"
+                ) from None
+            raise InputError(f"cannot create the lock file {str(path)!r}: {exc.strerror}") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            os.close(fd)
+            raise InputError(
+                f"another 'aligntext translate' is writing to {str(out_root)!r}; wait for it "
+                "to finish or choose another --out"
+            ) from exc
+        try:
+            same = os.stat(path, follow_symlinks=False).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)  # the run we waited for removed the file: lock the new one
+    try:
+        yield
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+        os.close(fd)
+
+
+def _remove_leftovers(out_root: Path, targets: Sequence[str]) -> None:
+    """Remove the temporary files of writes a ``kill -9`` cut short."""
+    remove_stale_parts(out_root, recursive=False)
+    for tgt in targets:
+        folder = out_root / tgt
+        if folder.is_dir() and not folder.is_symlink():
+            remove_stale_parts(folder)

@@ -1,0 +1,661 @@
+"""The translate job's engine: load each file once, plan the batches of each direction,
+translate, put the sentences back paragraph by paragraph, write, and record it all in the
+manifest."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from aligntext import __version__
+from aligntext.errors import AligntextError, InputError
+from aligntext.langs import CODES
+from aligntext.pipeline.collect import (
+    _safe_output,
+)
+from aligntext.pipeline.job import (
+    DONE,
+    FAILED,
+    PENDING,
+    SKIPPED,
+    FileResult,
+    ProgressEvent,
+    ProgressHook,
+    TranslateRun,
+)
+from aligntext.pipeline.manifest import (
+    _MANIFEST_FORMAT,
+    MANIFEST_NAME,
+    _Manifest,
+    _now,
+    _sha256,
+)
+from aligntext.translate.base import Translator, TranslatorFactory
+from aligntext.translate.cache import CachedTranslator, SegmentCache
+from aligntext.types import Document, Finding, Signature
+
+
+@dataclass
+class _Para:
+    """A paragraph as sentences plus the text between them, so it can be put back."""
+
+    glue: list[str]  # len(sentences) + 1: before the first, between each, after the last
+    originals: list[str]  # the sentences as written
+    sentences: list[str]  # the same with runs of whitespace squashed: what is translated
+    translate: list[bool]  # False: copied as is (no letters: numbers, bullets, rules)
+
+
+@dataclass
+class _Job:
+    """One input file in one direction."""
+
+    source: Path
+    rel: PurePosixPath
+    tgt: str
+    digest: str
+    src: str = ""
+    doc: Document | None = None
+    paras: list[_Para] = field(default_factory=list)
+    output: Path | None = None
+    key: str = ""
+    warning: str = ""
+
+    @property
+    def sentences(self) -> list[str]:
+        return [s for p in self.paras for s, t in zip(p.sentences, p.translate, strict=True) if t]
+
+    @property
+    def n_sentences(self) -> int:
+        return sum(len(p.sentences) for p in self.paras)
+
+
+def _split_paragraph(text: str, lang: str) -> _Para:
+    from aligntext.segment import split_sentence_spans
+
+    spans = split_sentence_spans(text, lang)
+    glue: list[str] = []
+    cursor = 0
+    for start, end in spans:
+        glue.append(text[cursor:start])
+        cursor = end
+    glue.append(text[cursor:])
+    originals = [text[a:b] for a, b in spans]
+    # A sentence wrapped over two lines is one line to the model.
+    sentences = [" ".join(o.split()) for o in originals]
+    # A sentence without a letter ("12.", "* * *", "2024") is kept: MT would only garble it.
+    mask = [any(ch.isalpha() for ch in o) for o in originals]
+    return _Para(glue, originals, sentences, mask)
+
+
+def _join(para: _Para, translations: Mapping[str, str]) -> str:
+    parts = [para.glue[0]]
+    for original, sentence, do, glue in zip(
+        para.originals, para.sentences, para.translate, para.glue[1:], strict=True
+    ):
+        parts.append(translations[sentence] if do else original)
+        parts.append(glue)
+    return "".join(parts)
+
+
+#: A file read, its language detected and its paragraphs split (or why it could not be):
+#: ``(document, language, paragraphs, warning)``.
+_Loaded = tuple[Document, str, list[_Para], str] | AligntextError
+
+
+class _Runner:
+    """The state of one run: translators per direction, the manifest, the results."""
+
+    def __init__(
+        self,
+        out_root: Path,
+        factory: TranslatorFactory,
+        cache: SegmentCache | None,
+        progress: ProgressHook | None,
+        check: bool,
+        chunk_sentences: int,
+        batch_sentences: int | None = None,
+        max_input_bytes: int | None = None,
+        input_format: str | None = None,
+    ) -> None:
+        self.input_format = input_format
+        self.out_root = out_root
+        self.batch_sentences = batch_sentences
+        self.max_input_bytes = max_input_bytes
+        self.factory = factory
+        self.cache = cache
+        self.progress = progress
+        self.check = check
+        self.chunk_sentences = chunk_sentences
+        self.manifest = _Manifest(out_root / MANIFEST_NAME)
+        self.translators: dict[tuple[str, str], Translator] = {}
+        self.signatures: dict[str, Signature] = {}
+        self.results: dict[str, FileResult] = {}
+        self.retry_factory: TranslatorFactory | None = None
+        self.retry_translators: dict[tuple[str, str], Translator] = {}
+        self.translated = 0
+        self.cached = 0
+        self.sentences = 0
+
+    # Translators are built on first need: a run whose files are all done loads no model.
+    def translator(self, src: str, tgt: str) -> Translator:
+        if (src, tgt) not in self.translators:
+            inner = self.factory(src, tgt)
+            # The bar counts the model's work: cache hits are no work and must not jump it.
+            wrapped: Translator = (
+                CachedTranslator(inner, self.cache, report_hits=False)
+                if self.cache is not None
+                else inner
+            )
+            self.translators[(src, tgt)] = wrapped
+            fields = tuple((str(k), str(v)) for k, v in wrapped.signature_fields())
+            sig = Signature((*fields, ("direction", f"{src}-{tgt}"), ("version", __version__)))
+            self.signatures[f"{src}-{tgt}"] = sig
+            self.manifest.data.setdefault("signatures", {})[f"{src}-{tgt}"] = {
+                "signature": str(sig),
+                **sig.as_dict(),
+            }
+        return self.translators[(src, tgt)]
+
+    def emit(self, event: ProgressEvent) -> None:
+        if self.progress is not None:
+            self.progress(event)
+
+    def record(self, job: _Job, status: str, *, save: bool = True, **extra: Any) -> None:
+        """Keep a file's result and write it to the manifest at once."""
+        output = job.output or (self.out_root / job.tgt / Path(*job.rel.parts))
+        relpath = f"{job.tgt}/{job.rel.as_posix()}"
+        result = FileResult(
+            source=str(job.source),
+            output=str(output),
+            relpath=relpath,
+            src_lang=job.src,
+            tgt_lang=job.tgt,
+            status=status,
+            sentences=job.n_sentences if job.doc is not None else extra.get("sentences", 0),
+            paragraphs=len(job.doc.paragraphs) if job.doc is not None else 0,
+            seconds=round(extra.get("seconds", 0.0), 3),
+            message=extra.get("message", ""),
+            warning=job.warning,
+            findings=tuple(extra.get("findings", ())),
+            flagged=tuple(extra.get("flagged", ())),
+            retried=extra.get("retried", 0),
+            improved=extra.get("improved", 0),
+        )
+        self.results[relpath] = result
+        if status == SKIPPED and extra.get("keep_entry"):
+            return  # an earlier run's entry stays as it was
+        entry: dict[str, Any] = {
+            "source": str(job.source),
+            "src": job.src,
+            "tgt": job.tgt,
+            "status": status,
+            "sha256": job.digest,
+            "sentences": result.sentences,
+            "paragraphs": result.paragraphs,
+            "seconds": result.seconds,
+        }
+        if job.key:
+            entry["signature"] = job.key
+        if status == DONE:
+            entry["finished"] = _now()
+        if result.message:
+            entry["message"] = result.message
+        if result.warning:
+            entry["warning"] = result.warning
+        if self.check and status == DONE:
+            entry["findings"] = [_finding_dict(f) for f in result.findings]
+            entry["flagged"] = len({f.pair for f in result.findings})
+            entry["finding_types"] = _count_types(result.findings)
+            if self.retry_factory is not None:
+                entry["retried"], entry["improved"] = result.retried, result.improved
+        self.manifest.files[relpath] = entry
+        if save:
+            self.manifest.save()
+        if status != PENDING:
+            self.emit(ProgressEvent("file", path=relpath, status=status))
+
+    def run(
+        self,
+        files: list[tuple[Path, PurePosixPath]],
+        src: str | None,
+        targets: list[str],
+        force: bool,
+        started: float,
+    ) -> TranslateRun:
+        self.manifest.data.update(
+            {
+                "tool": "aligntext translate",
+                "format": _MANIFEST_FORMAT,
+                "aligntext_version": __version__,
+                "state": "running",
+                "src": src,
+                "tgts": targets,
+                "cache": str(self.cache.path) if self.cache is not None else None,
+            }
+        )
+        self._drop_stale_entries()
+        order: list[str] = []
+        todo: list[_Job] = []
+        done_before: list[_Job] = []
+        docs: dict[Path, _Loaded] = {}
+        for source, rel in files:
+            try:
+                digest = _sha256(source)
+            except OSError as exc:
+                digest, error = "", InputError(f"cannot read {str(source)!r}: {exc.strerror}")
+                docs[source] = error
+            for tgt in targets:
+                job = _Job(source, rel, tgt, digest)
+                order.append(f"{tgt}/{rel.as_posix()}")
+                if self._already_done(job, src, force):
+                    done_before.append(job)
+                    continue
+                todo.append(job)
+        self.manifest.save()
+
+        try:
+            self._prepare(todo, src, docs)
+            ready = [j for j in todo if j.doc is not None]
+            # Files an earlier run finished still shape the batches (see _plan), so a
+            # resumed job translates every sentence in the same company as an unbroken one.
+            for job in done_before:
+                loaded = self._load(job.source, job.src, docs)
+                if not isinstance(loaded, AligntextError):
+                    job.doc, job.paras = loaded[0], loaded[2]
+            everything = [j for j in (*done_before, *ready) if j.doc is not None]
+            position = {id(j): i for i, j in enumerate(self._in_input_order(everything, order))}
+            everything.sort(key=lambda j: position[id(j)])
+            pending = {id(j) for j in ready}
+            # One direction at a time, its model released after it: one model in memory.
+            directions = list(dict.fromkeys((j.src, j.tgt) for j in ready))
+            plans = {
+                d: _plan([j for j in everything if (j.src, j.tgt) == d], pending, self)
+                for d in directions
+            }
+            self.emit(
+                ProgressEvent(
+                    "start",
+                    sentences=sum(plan.work for plan in plans.values()),
+                    files=len(ready),
+                )
+            )
+            for job in ready:
+                self.record(job, PENDING, save=False)
+            self.manifest.save()
+            for direction in directions:
+                self._translate_direction(plans[direction])
+                self.translators.pop(direction, None)
+        except BaseException as exc:
+            interrupted = isinstance(exc, KeyboardInterrupt)
+            self.manifest.data["state"] = "interrupted" if interrupted else "failed"
+            if not interrupted:
+                self.manifest.data["error"] = str(exc) or type(exc).__name__
+            self.manifest.save()
+            raise
+        self.manifest.data["state"] = "finished"
+        self.manifest.data.pop("error", None)
+        self.manifest.data["totals"] = {
+            "files": len(order),
+            "done": sum(1 for r in self.results.values() if r.status == DONE),
+            "skipped": sum(1 for r in self.results.values() if r.status == SKIPPED),
+            "failed": sum(1 for r in self.results.values() if r.status == FAILED),
+            "sentences": self.sentences,
+            "translated": self.translated,
+            "cached": self.cached,
+            "seconds": round(time.perf_counter() - started, 3),
+        }
+        if self.check:
+            found = [f for r in self.results.values() for f in r.findings]
+            self.manifest.data["totals"]["finding_types"] = _count_types(found)
+        self.manifest.save()
+        return TranslateRun(
+            out_dir=str(self.out_root),
+            manifest=str(self.manifest.path),
+            files=tuple(self.results[rel] for rel in order if rel in self.results),
+            signatures=tuple(self.signatures.items()),
+            sentences=self.sentences,
+            translated=self.translated,
+            cached=self.cached,
+            seconds=time.perf_counter() - started,
+            cache_path=str(self.cache.path) if self.cache is not None else None,
+        )
+
+    @staticmethod
+    def _in_input_order(jobs: list[_Job], order: list[str]) -> list[_Job]:
+        rank = {rel: i for i, rel in enumerate(order)}
+        return sorted(jobs, key=lambda j: rank[f"{j.tgt}/{j.rel.as_posix()}"])
+
+    def _drop_stale_entries(self) -> None:
+        """Forget unfinished entries whose input is gone: nothing will ever finish them."""
+        for relpath, entry in list(self.manifest.files.items()):
+            if not isinstance(entry, dict):
+                del self.manifest.files[relpath]
+                continue
+            if entry.get("status") in (PENDING, FAILED):
+                source = entry.get("source")
+                if not isinstance(source, str) or not Path(source).is_file():
+                    del self.manifest.files[relpath]
+
+    def _already_done(self, job: _Job, src: str | None, force: bool) -> bool:
+        """Whether an earlier run finished this file with the same source and settings."""
+        relpath = f"{job.tgt}/{job.rel.as_posix()}"
+        entry = self.manifest.files.get(relpath)
+        if force or not job.digest or not isinstance(entry, dict):
+            return False
+        if entry.get("status") != DONE or entry.get("sha256") != job.digest:
+            return False
+        if src is not None and entry.get("src") != src:
+            return False
+        job.src = str(entry.get("src") or "")
+        if not job.src or job.src == job.tgt:
+            return False
+        output = self.out_root / job.tgt / Path(*job.rel.parts)
+        if not output.is_file():
+            return False
+        try:
+            self.translator(job.src, job.tgt)
+        except AligntextError:
+            return False  # the model is gone: let the real attempt raise the error
+        if entry.get("signature") != str(self.signatures[f"{job.src}-{job.tgt}"]):
+            return False
+        job.output = output
+        self.record(
+            job,
+            SKIPPED,
+            message="done by an earlier run",
+            keep_entry=True,
+            sentences=int(entry.get("sentences", 0)),
+        )
+        return True
+
+    def _load(self, source: Path, src: str | None, docs: dict[Path, _Loaded]) -> _Loaded:
+        """Read, detect and segment a file once (shared by every target)."""
+        from aligntext.pipeline.versions import load_version
+
+        if source not in docs:
+            try:
+                # Sentences are split paragraph by paragraph below, keeping what lies
+                # between them, so that the translation can be put back in place.
+                loaded = load_version(
+                    source,
+                    src or None,
+                    input_format=self.input_format,
+                    name=str(source),
+                    segment=False,
+                    max_bytes=self.max_input_bytes,
+                    detect=lambda doc: _detect(doc, source),
+                )
+                doc = loaded.document
+                assert doc is not None  # a document format, never "lines"
+                lang = loaded.lang
+                note = loaded.warnings[0] if loaded.warnings else ""
+                paras = [_split_paragraph(p.text, lang) for p in doc.paragraphs]
+                docs[source] = (doc, lang, paras, note)
+            except AligntextError as exc:
+                docs[source] = exc
+        return docs[source]
+
+    def _prepare(self, jobs: list[_Job], src: str | None, docs: dict[Path, _Loaded]) -> None:
+        """Load each job's file; record the ones that fail or need no translation."""
+        for job in jobs:
+            loaded = self._load(job.source, src, docs)
+            if isinstance(loaded, AligntextError):
+                job.src = src or ""
+                self.record(job, FAILED, message=str(loaded))
+                continue
+            doc, lang, paras, job.warning = loaded
+            job.src = lang
+            if lang == job.tgt:
+                self.record(job, SKIPPED, message=f"already in {lang}")
+                continue
+            try:
+                job.output = _safe_output(self.out_root, job.tgt, job.rel)
+            except InputError as exc:
+                self.record(job, FAILED, message=str(exc))
+                continue
+            job.doc, job.paras = doc, paras
+
+    def _translate_direction(self, plan: _Plan) -> None:
+        if not plan.chunks:
+            return
+        translator = self.translator(plan.src, plan.tgt)
+        key = str(self.signatures[f"{plan.src}-{plan.tgt}"])
+        translations: dict[str, str] = {}
+        done: set[int] = set()
+        for number, chunk in enumerate(plan.chunks):
+            jobs = [j for j in chunk if id(j) in plan.pending]
+            if not jobs:
+                continue
+            started = time.perf_counter()
+            for b in sorted({plan.batch_of[s] for job in jobs for s in job.sentences}):
+                if b not in done:
+                    translations.update(self._translate_batch(translator, plan.batches[b]))
+                    done.add(b)
+            total = sum(len(job.sentences) for job in jobs)
+            elapsed = time.perf_counter() - started
+            for job in jobs:
+                job.key = key
+                self.sentences += len(job.sentences)
+                share = elapsed * len(job.sentences) / total if total else 0.0
+                self._write(job, translations, share)
+            # A batch no later chunk needs is dropped: memory stays that of a few chunks.
+            for b in plan.last_use.get(number, ()):
+                for sentence in plan.batches[b]:
+                    translations.pop(sentence, None)
+        self.cached = max(0, self.sentences - self.translated)
+
+    def _translate_batch(self, translator: Translator, batch: list[str]) -> dict[str, str]:
+        """Translate one batch whole: the unit of work, of caching and of resuming."""
+        stats = getattr(translator, "stats", None)
+        misses_before = stats.misses if stats is not None else 0
+
+        def advance(n: int) -> None:
+            self.emit(ProgressEvent("sentences", sentences=n))
+
+        outputs = translator.translate(batch, progress=advance)
+        if len(outputs) != len(batch):
+            raise RuntimeError(
+                f"translator returned {len(outputs)} sentences for {len(batch)}; "
+                "this is a bug in the backend"
+            )
+        self.translated += (stats.misses - misses_before) if stats is not None else len(batch)
+        return dict(zip(batch, outputs, strict=True))
+
+    def _write(self, job: _Job, translations: Mapping[str, str], seconds: float) -> None:
+        from aligntext.io.documents import write_document
+
+        assert job.doc is not None and job.output is not None  # set by _prepare
+        retried = improved = 0
+        if self.retry_factory is not None:
+            translations, retried, improved = self._retry(job, translations)
+        texts = [_join(p, translations) for p in job.paras]
+        findings: list[Finding] = []
+        flagged: list[tuple[int, str, str]] = []
+        if self.check:
+            findings, flagged = _check(job, translations)
+            self.emit(
+                ProgressEvent(
+                    "findings",
+                    path=f"{job.tgt}/{job.rel.as_posix()}",
+                    findings=len(flagged),
+                )
+            )
+        job.output.parent.mkdir(parents=True, exist_ok=True)
+        # write_document writes a temporary file beside the output and renames it: a
+        # reader (or a resumed run) sees the old file or the whole new one, never half.
+        try:
+            write_document(job.doc, texts, job.output, lang=job.tgt)
+        except AligntextError as exc:
+            self.record(job, FAILED, message=str(exc), seconds=seconds)
+            return
+        self.record(
+            job,
+            DONE,
+            seconds=seconds,
+            findings=findings,
+            flagged=flagged,
+            retried=retried,
+            improved=improved,
+        )
+
+    def _retry(
+        self, job: _Job, translations: Mapping[str, str]
+    ) -> tuple[Mapping[str, str], int, int]:
+        """The job's translations with its failed sentences translated again (see
+        :func:`aligntext.qa.run.retry_failed`), and how many were retried and replaced."""
+        from aligntext.qa.run import retry_failed
+
+        key = (job.src, job.tgt)
+
+        def translate(sentences: list[str]) -> list[str]:
+            if key not in self.retry_translators:
+                assert self.retry_factory is not None
+                self.retry_translators[key] = self.retry_factory(*key)
+            return self.retry_translators[key].translate(sentences)
+
+        mine = {s: translations[s] for s in dict.fromkeys(job.sentences)}
+        done = retry_failed(mine, job.src, job.tgt, translate)
+        better = {s: kept for s, (first, kept) in done.items() if kept != first}
+        if not better:
+            return translations, len(done), 0
+        return {**translations, **better}, len(done), len(better)
+
+
+@dataclass
+class _Plan:
+    """One direction's job cut into chunks of files and deterministic batches of sentences.
+
+    Chunks are consecutive files (every file of the direction, finished or not, in input
+    order) of about ``chunk_sentences`` sentences; a chunk's sentences not in an earlier
+    chunk are sorted by length and text and cut into batches of ``batch_sentences``. The
+    plan depends only on the inputs, never on what an earlier run finished, so a batch
+    holds the same sentences however often the job was interrupted: the backend sees the
+    same company for every sentence and gives the same output.
+    """
+
+    src: str
+    tgt: str
+    chunks: list[list[_Job]]
+    batches: list[list[str]]
+    batch_of: dict[str, int]
+    pending: set[int]
+    last_use: dict[int, list[int]]  # chunk number -> batches no later chunk needs
+    work: int  # sentences the model will be sent (not cached), for the progress bar
+
+
+def _plan(jobs: list[_Job], pending: set[int], runner: _Runner) -> _Plan:
+    chunks: list[list[_Job]] = []
+    current: list[_Job] = []
+    size = 0
+    for job in jobs:
+        current.append(job)
+        size += len(job.sentences)
+        if size >= runner.chunk_sentences:
+            chunks.append(current)
+            current, size = [], 0
+    if current:
+        chunks.append(current)
+    src, tgt = (jobs[0].src, jobs[0].tgt) if jobs else ("", "")
+    translator = runner.translator(src, tgt)
+    size = runner.batch_sentences or _batch_size(translator)
+    batches: list[list[str]] = []
+    batch_of: dict[str, int] = {}
+    for chunk in chunks:
+        new = {s for job in chunk for s in job.sentences if s not in batch_of}
+        ordered = sorted(new, key=lambda s: (len(s), s))
+        for start in range(0, len(ordered), size):
+            batch = ordered[start : start + size]
+            for sentence in batch:
+                batch_of[sentence] = len(batches)
+            batches.append(batch)
+    needed_by: dict[int, int] = {}
+    for number, chunk in enumerate(chunks):
+        for job in chunk:
+            if id(job) in pending:
+                for sentence in job.sentences:
+                    needed_by[batch_of[sentence]] = number
+    last_use: dict[int, list[int]] = {}
+    for b, number in needed_by.items():
+        last_use.setdefault(number, []).append(b)
+    needed = sorted(needed_by)
+    work = 0
+    if needed:
+        sentences = [s for b in needed for s in batches[b]]
+        missing = getattr(translator, "missing", None)
+        work = len(missing(sentences)) if callable(missing) else len(sentences)
+    return _Plan(src, tgt, chunks, batches, batch_of, pending, last_use, work)
+
+
+def _detect(doc: Document, path: Path) -> str:
+    """The language of a document whose source language was not given."""
+    from aligntext.langid import detect_language
+
+    if not doc.text.strip():
+        raise InputError(f"{str(path)!r} has no text to translate")
+    try:
+        return detect_language(doc.text)
+    except InputError as exc:
+        raise InputError(
+            f"{path}: {exc}; pass --src if the file is in one of {', '.join(CODES)}"
+        ) from exc
+
+
+def _check(
+    job: _Job, translations: Mapping[str, str]
+) -> tuple[list[Finding], list[tuple[int, str, str]]]:
+    """Suspect sentence pairs of a file: the checker's and the MT QA's warnings and errors
+    (not the notes), and ``(index, source, translation)`` of each sentence with any."""
+    from aligntext.qa.run import check_sentence
+
+    findings: list[Finding] = []
+    flagged: list[tuple[int, str, str]] = []
+    index = 0
+    for para in job.paras:
+        for sentence, do in zip(para.sentences, para.translate, strict=True):
+            if do:
+                found = check_sentence(
+                    sentence, translations[sentence], job.src, job.tgt, pair=index
+                )
+                findings.extend(found)
+                if found:
+                    flagged.append((index, sentence, translations[sentence]))
+            index += 1
+    return findings, flagged
+
+
+def _count_types(findings: Sequence[Finding]) -> dict[str, int]:
+    """Findings per type, most frequent first."""
+    counts: dict[str, int] = {}
+    for f in findings:
+        counts[f.type] = counts.get(f.type, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _finding_dict(finding: Finding) -> dict[str, Any]:
+    return {
+        # 1-based, as stderr says it ("sentence 8"); docs/cli.md: numbers are 1-based,
+        # fields named *index* 0-based.
+        "sentence": finding.pair + 1,
+        "type": finding.type,
+        "severity": finding.severity,
+        "message": finding.message,
+        "source": " / ".join(s.text for s in finding.src_spans),
+        "target": " / ".join(s.text for s in finding.tgt_spans),
+    }
+
+
+def _batch_size(translator: Translator) -> int:
+    """Sentences per batch for a backend: its token budget at about 20 tokens a sentence.
+
+    It depends only on the translator's settings, never on the run, so batches stay the
+    same across interruptions; 64 to 512 keeps a batch to seconds of work on a CPU while a
+    GPU still gets full batches.
+    """
+    inner = getattr(translator, "inner", translator)
+    budget = getattr(inner, "batch_budget", None)
+    if not callable(budget):
+        return 64
+    return min(512, max(64, int(budget()) // 20))

@@ -1,0 +1,74 @@
+"""What every view of an evaluation shares: the result type, number formatting, verdicts and
+metric names."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from aligntext.evaluate import (
+    Comparison,
+    Evaluation,
+    FactAccuracy,
+    MetricScore,
+    PairedResult,
+)
+
+Result = Evaluation | Comparison
+
+
+_TEST_NAMES = {"bs": "paired bootstrap", "ar": "approximate randomisation"}
+
+
+def _pct(value: float | None, width: int = 1) -> str:
+    return "n/a" if value is None else f"{100 * value:.{width}f}%"
+
+
+def _num(value: float | None, width: int) -> str:
+    return "n/a" if value is None else f"{value:.{width}f}"
+
+
+def _score_line(s: MetricScore, width: int) -> str:
+    """The line ``sacrebleu -f text`` prints for a score."""
+    line = f"{s.name}|{s.signature} = {s.score:.{width}f}"
+    return f"{line} {s.verbose}" if s.verbose else line
+
+
+def _fact_summary(facts: FactAccuracy) -> str:
+    parts = [f"{_pct(facts.accuracy)} ({facts.correct}/{facts.total})"]
+    for c in facts.counts:
+        parts.append(f"{c.kind} {_pct(c.accuracy)} ({c.correct}/{c.total})")
+    text = "  ".join(parts)
+    if facts.extra:
+        text += f"; {facts.extra} fact(s) in the hypothesis match nothing in the reference"
+    return text
+
+
+def _verdict(t: PairedResult) -> str:
+    if t.difference == 0:
+        return "no difference"
+    if not t.significant:
+        return f"not significant (p >= {t.alpha:g})"
+    return f"significant: {t.better} is better"
+
+
+def _table(
+    rows: Sequence[Sequence[str]], right: Sequence[int] = (), indent: str = "  "
+) -> list[str]:
+    """Columns padded to equal width; the columns in ``right`` (numbers) right-aligned."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    out = []
+    for r in rows:
+        cells = [
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(r, widths, strict=True))
+        ]
+        out.append(indent + "  ".join(cells).rstrip())
+    return out
+
+
+def _metric_keys(ev: Evaluation) -> list[str]:
+    return [s.key for s in ev.scores]
+
+
+def _score_names(ev: Evaluation) -> list[str]:
+    return [s.name for s in ev.scores]

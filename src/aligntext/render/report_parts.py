@@ -1,0 +1,167 @@
+"""What every view of a comparison report shares: its rows, the findings of each row, the
+highlighted pieces of a sentence, the finding summaries and the language names."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from aligntext.types import (
+    SEVERITIES,
+    Finding,
+    Report,
+    Segment,
+    Span,
+    Version,
+    rows_of_beads,
+)
+
+#: Finding types in the order reports list them.
+TYPE_ORDER: tuple[str, ...] = (
+    "number",
+    "date",
+    "entity",
+    "omission",
+    "addition",
+    "untranslated",
+    "length",
+    "alignment",
+)
+
+
+_SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def summarize(findings: Sequence[Finding]) -> dict[str, Any]:
+    """Counts by severity and by type (each type split by severity)."""
+    by_severity = Counter(f.severity for f in findings)
+    by_type: dict[str, Counter[str]] = {}
+    for f in findings:
+        by_type.setdefault(f.type, Counter())[f.severity] += 1
+    return {
+        "total": len(findings),
+        "by_severity": {s: by_severity.get(s, 0) for s in reversed(SEVERITIES)},
+        "by_type": {
+            t: {s: by_type[t].get(s, 0) for s in reversed(SEVERITIES)}
+            for t in sorted(by_type, key=_type_key)
+        },
+    }
+
+
+def _type_key(t: str) -> tuple[int, str]:
+    return (TYPE_ORDER.index(t) if t in TYPE_ORDER else len(TYPE_ORDER), t)
+
+
+def lang_name(code: str) -> str:
+    """``az`` -> ``Azerbaijani`` (the code itself when unknown)."""
+    from aligntext.langs import LANGUAGES
+
+    language = LANGUAGES.get(code)
+    return language.name if language is not None else code
+
+
+def report_rows(report: Report) -> tuple[tuple[tuple[int, ...], ...], ...]:
+    """The report's multi-way rows; for a two-version report without rows, its beads."""
+    if report.rows:
+        return report.rows
+    if len(report.alignments) == 1:
+        return tuple((b.src, b.tgt) for b in report.alignments[0].beads)
+    return ()
+
+
+def _bead_rows(report: Report) -> tuple[tuple[int, ...], ...]:
+    """For each alignment, the row index of each bead: the report's own, made by the
+    pipeline; a report built by hand without them gets them from its rows."""
+    return report.bead_rows or rows_of_beads(report_rows(report), report.alignments)
+
+
+def _findings_by_row(report: Report) -> dict[int, list[tuple[int, Finding]]]:
+    """Row index -> ``(version index, finding)`` for every pairwise finding."""
+    bead_rows = _bead_rows(report)
+    out: dict[int, list[tuple[int, Finding]]] = {}
+    for k, found in enumerate(report.findings, start=1):
+        for f in found:
+            rows = bead_rows[k - 1] if k - 1 < len(bead_rows) else []
+            row = rows[f.pair] if 0 <= f.pair < len(rows) else -1
+            out.setdefault(row, []).append((k, f))
+    return out
+
+
+#: Pairwise finding types that a cross-version finding restates.
+_CROSS_TYPES = ("number", "date", "entity", "omission", "addition")
+
+
+def headline_findings(report: Report) -> list[Finding]:
+    """The findings a reader counts: with three or more versions, each disagreement once.
+
+    With two versions these are the pairwise findings. With more, the cross-version findings
+    (one per disagreement, odd one out named) plus the pairwise findings of the kinds no
+    cross-version finding restates (``untranslated``, ``length``, ``alignment``).
+    """
+    pairwise = [f for group in report.findings for f in group]
+    if not report.cross_findings:
+        return pairwise
+    return list(report.cross_findings) + [f for f in pairwise if f.type not in _CROSS_TYPES]
+
+
+def _row_spans(
+    report: Report, r: int, v: int, items: Sequence[tuple[int, Finding]]
+) -> list[tuple[Span, Finding]]:
+    """The spans of this row's findings that fall in version ``v``."""
+    out = []
+    for k, f in items:
+        if v == 0:
+            out += [(s, f) for s in f.src_spans]
+        elif v == k:
+            out += [(s, f) for s in f.tgt_spans]
+    return out
+
+
+def _segment(version: Version, i: int) -> Segment | None:
+    if 0 <= i < len(version.segments) and version.segments[i].index == i:
+        return version.segments[i]
+    for seg in version.segments:
+        if seg.index == i:
+            return seg
+    return None
+
+
+def _segment_pieces(
+    version: Version, seg_ids: Sequence[int], spans: Sequence[tuple[Span, Finding]]
+) -> Iterator[tuple[int, list[tuple[str, list[Finding]]]]]:
+    """Each listed segment of ``version`` that exists, cut into :func:`_pieces` by ``spans``."""
+    for i in seg_ids:
+        seg = _segment(version, i)
+        if seg is not None:
+            yield i, _pieces(seg.text, [(s, f) for s, f in spans if s.segment == i])
+
+
+def _locate(text: str, span: Span) -> tuple[int, int] | None:
+    """Where a span lies in its segment's text; offsets are trusted when they fit."""
+    fits = 0 <= span.start < span.end <= len(text)
+    if fits and (not span.text or text[span.start : span.end] == span.text):
+        return span.start, span.end
+    if span.text:
+        at = text.find(span.text)
+        if at >= 0:
+            return at, at + len(span.text)
+    return None
+
+
+def _pieces(text: str, spans: Sequence[tuple[Span, Finding]]) -> list[tuple[str, list[Finding]]]:
+    """Cut ``text`` at every span boundary; each piece carries the findings covering it."""
+    located = []
+    for span, f in spans:
+        where = _locate(text, span)
+        if where is not None:
+            located.append((where[0], where[1], f))
+    cuts = sorted({0, len(text), *(a for a, _, _ in located), *(b for _, b, _ in located)})
+    out: list[tuple[str, list[Finding]]] = []
+    for a, b in itertools.pairwise(cuts):
+        if a == b:
+            continue
+        covering = [f for s, e, f in located if s <= a and b <= e]
+        out.append((text[a:b], covering))
+    return out

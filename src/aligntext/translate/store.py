@@ -1,0 +1,195 @@
+"""The model store: where models live on this machine, and pulling them from the hub.
+
+Where models live, in the order they are looked for:
+
+1. ``--model DIR``: any local directory holding a model saved with ``save_pretrained`` (or a
+   CTranslate2 model directory).
+2. The aligntext model store, :func:`models_home`: ``$ALIGNTEXT_MODELS`` when set; else
+   ``models/cache/`` in a source checkout; else ``$XDG_CACHE_HOME/aligntext/models``
+   (``~/.cache/aligntext/models``). ``aligntext models pull`` downloads there, one folder
+   per model (``Helsinki-NLP--opus-mt-en-ru``), and CTranslate2 copies go to ``ct2/``.
+3. The Hugging Face hub cache (``$HF_HOME`` / ``$HF_HUB_CACHE``), so models already
+   downloaded by transformers are found without a second copy.
+4. The hub itself, unless ``HF_HUB_OFFLINE`` is set; otherwise
+   :class:`~aligntext.errors.ModelNotFoundError` tells the user how to get the model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+
+from aligntext.errors import ModelNotFoundError
+
+#: Files a model download needs (weights are chosen separately, safetensors first).
+DOWNLOAD_PATTERNS: tuple[str, ...] = (
+    "*.json",
+    "*.spm",
+    "*.model",
+    "vocab.*",
+    "*.txt",
+    "README.md",
+)
+
+
+#: Written into each pulled model folder: the hub id and the exact revision fetched.
+MODEL_INFO_FILE = "aligntext-model.json"
+
+
+_REPO_ROOT = Path(__file__).resolve().parents[3]
+
+
+_HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
+
+
+def models_home() -> Path:
+    """The aligntext model store (see the module docstring); not created here."""
+    env = os.environ.get("ALIGNTEXT_MODELS")
+    if env:
+        return Path(env).expanduser()
+    if (_REPO_ROOT / "models" / "registry.toml").is_file():
+        return _REPO_ROOT / "models" / "cache"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "aligntext" / "models"
+
+
+def model_slug(model: str) -> str:
+    """A folder name for a hub id (``Helsinki-NLP--opus-mt-en-ru``)."""
+    return model.replace("/", "--")
+
+
+def is_local_path(model: str) -> bool:
+    """Whether ``model`` names a local directory rather than a hub id."""
+    if Path(model).expanduser().exists():
+        return True
+    return not _HUB_ID.match(model)
+
+
+def hub_offline() -> bool:
+    """Whether ``HF_HUB_OFFLINE`` (or ``TRANSFORMERS_OFFLINE``) forbids reaching the hub."""
+    for var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
+        if os.environ.get(var, "").strip().lower() in {"1", "on", "yes", "true"}:
+            return True
+    return False
+
+
+def find_model(model: str) -> Path | None:
+    """The local directory of ``model`` (a directory, or a hub id in the store or the HF
+    cache), or ``None`` when it is nowhere on this machine."""
+    path = Path(model).expanduser()
+    if path.is_dir():
+        return path
+    if is_local_path(model):
+        return None
+    stored = models_home() / model_slug(model)
+    if (stored / "config.json").is_file():
+        return stored
+    try:
+        from huggingface_hub import try_to_load_from_cache
+    except ImportError:  # pragma: no cover - huggingface_hub is a dependency
+        return None
+    cached = try_to_load_from_cache(model, "config.json", cache_dir=str(hf_hub_cache()))
+    if isinstance(cached, str):
+        return Path(cached).parent
+    return None
+
+
+def hf_hub_cache() -> Path:
+    """The Hugging Face hub cache, read from the environment at call time
+    (``HF_HUB_CACHE``, else ``$HF_HOME/hub``, else huggingface_hub's default)."""
+    env = os.environ.get("HF_HUB_CACHE") or os.environ.get("HUGGINGFACE_HUB_CACHE")
+    if env:
+        return Path(env).expanduser()
+    home = os.environ.get("HF_HOME")
+    if home:
+        return Path(home).expanduser() / "hub"
+    from huggingface_hub import constants
+
+    return Path(constants.HF_HUB_CACHE)
+
+
+def missing_model_message(model: str, pull: str | None = None) -> str:
+    """The one-sentence error for a model that is neither local nor downloadable."""
+    return (
+        f"model {model} is not in the local cache and the hub cannot be reached; run "
+        f"'aligntext models pull {pull or model}' on a connected machine or pass --model DIR"
+    )
+
+
+def _hub_answered(exc: BaseException) -> bool:
+    """Whether ``exc`` (or its cause) is the hub's answer about the repository itself."""
+    from huggingface_hub.errors import GatedRepoError, RepositoryNotFoundError
+
+    answered = (RepositoryNotFoundError, GatedRepoError)  # GatedRepoError is a subclass, too
+    return isinstance(exc, answered) or isinstance(exc.__cause__, answered)
+
+
+def pull_model(model: str, *, home: Path | None = None) -> Path:
+    """Download ``model`` from the hub into the store (safetensors weights when the repo
+    has them) and record its revision. Returns the model's folder.
+
+    Raises:
+        ModelNotFoundError: the hub cannot be reached or has no such model.
+    """
+    if hub_offline():
+        raise ModelNotFoundError(
+            f"cannot download {model}: HF_HUB_OFFLINE is set; unset it on a connected machine"
+        )
+    from huggingface_hub import HfApi, snapshot_download
+
+    target = (home or models_home()) / model_slug(model)
+    try:
+        info = HfApi().model_info(model)
+        files = [s.rfilename for s in info.siblings or ()]
+        # safetensors when the repo has them: no pickle is ever loaded
+        weights = ["*.safetensors"] if any(f.endswith(".safetensors") for f in files) else []
+        if not weights:
+            weights = ["pytorch_model.bin"]
+        snapshot_download(
+            model,
+            revision=info.sha,
+            local_dir=str(target),
+            allow_patterns=[*DOWNLOAD_PATTERNS, *weights],
+        )
+    except Exception as exc:
+        raise ModelNotFoundError(
+            f"cannot download {model} from the hub ({type(exc).__name__}); check the id "
+            f"and the connection, or pass --model DIR"
+        ) from exc
+    (target / MODEL_INFO_FILE).write_text(
+        json.dumps({"id": model, "revision": info.sha}, indent=2) + "\n", encoding="utf-8"
+    )
+    return target
+
+
+def model_revision(path: Path) -> str:
+    """The hub revision a local model folder was fetched at, or ``local``."""
+    info = path / MODEL_INFO_FILE
+    if info.is_file():
+        try:
+            return str(json.loads(info.read_text(encoding="utf-8")).get("revision") or "local")
+        except (OSError, ValueError):
+            return "local"
+    # hub cache layout: .../models--org--name/snapshots/<commit>/
+    if path.parent.name == "snapshots" and re.fullmatch(r"[0-9a-f]{40}", path.name):
+        return path.name
+    return "local"
+
+
+def ct2_dir(model: str, quantization: str = "int8") -> Path:
+    """Where the CTranslate2 copy of ``model`` (hub id or directory) is cached."""
+    if is_local_path(model):
+        path = Path(model).expanduser().resolve()
+        digest = hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:10]
+        slug = f"local--{path.name}-{digest}"
+    else:
+        slug = model_slug(model)
+    return models_home() / "ct2" / f"{slug}-{quantization}"
+
+
+def is_ct2_model(path: Path) -> bool:
+    """Whether ``path`` is a CTranslate2 model directory."""
+    return (path / "model.bin").is_file()
