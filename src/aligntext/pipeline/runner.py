@@ -5,7 +5,7 @@ manifest."""
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -33,6 +33,7 @@ from aligntext.pipeline.manifest import (
     _now,
     _sha256,
 )
+from aligntext.qa.run import check_file, count_types, manifest_fields
 from aligntext.translate.base import Translator, TranslatorFactory
 from aligntext.translate.cache import CachedTranslator, SegmentCache
 from aligntext.types import Document, Finding, Signature
@@ -133,7 +134,7 @@ class _Runner:
         self.translators: dict[tuple[str, str], Translator] = {}
         self.signatures: dict[str, Signature] = {}
         self.results: dict[str, FileResult] = {}
-        self.retry_factory: TranslatorFactory | None = None
+        self.retry_factory: TranslatorFactory | None = None  # set by translate_folder
         self.retry_translators: dict[tuple[str, str], Translator] = {}
         self.translated = 0
         self.cached = 0
@@ -180,9 +181,7 @@ class _Runner:
             message=extra.get("message", ""),
             warning=job.warning,
             findings=tuple(extra.get("findings", ())),
-            flagged=tuple(extra.get("flagged", ())),
-            retried=extra.get("retried", 0),
-            improved=extra.get("improved", 0),
+            **{k: extra[k] for k in ("flagged", "retried", "improved") if k in extra},
         )
         self.results[relpath] = result
         if status == SKIPPED and extra.get("keep_entry"):
@@ -207,10 +206,7 @@ class _Runner:
             entry["warning"] = result.warning
         if self.check and status == DONE:
             entry["findings"] = [_finding_dict(f) for f in result.findings]
-            entry["flagged"] = len({f.pair for f in result.findings})
-            entry["finding_types"] = _count_types(result.findings)
-            if self.retry_factory is not None:
-                entry["retried"], entry["improved"] = result.retried, result.improved
+            entry.update(manifest_fields(result, retry=self.retry_factory is not None))
         self.manifest.files[relpath] = entry
         if save:
             self.manifest.save()
@@ -308,8 +304,9 @@ class _Runner:
             "seconds": round(time.perf_counter() - started, 3),
         }
         if self.check:
-            found = [f for r in self.results.values() for f in r.findings]
-            self.manifest.data["totals"]["finding_types"] = _count_types(found)
+            self.manifest.data["totals"]["finding_types"] = count_types(
+                f for r in self.results.values() for f in r.findings
+            )
         self.manifest.save()
         return TranslateRun(
             out_dir=str(self.out_root),
@@ -468,21 +465,15 @@ class _Runner:
         from aligntext.io.documents import write_document
 
         assert job.doc is not None and job.output is not None  # set by _prepare
-        retried = improved = 0
-        if self.retry_factory is not None:
-            translations, retried, improved = self._retry(job, translations)
+        extra: dict[str, Any] = {}
+        if self.check:  # the checks, and the retries (which change translations) first
+            translations, extra = check_file(
+                job.paras, translations, job.src, job.tgt,
+                self.retry_factory, self.retry_translators,
+            )  # fmt: skip
+            path, flagged = f"{job.tgt}/{job.rel.as_posix()}", len(extra["flagged"])
+            self.emit(ProgressEvent("findings", path=path, findings=flagged))
         texts = [_join(p, translations) for p in job.paras]
-        findings: list[Finding] = []
-        flagged: list[tuple[int, str, str]] = []
-        if self.check:
-            findings, flagged = _check(job, translations)
-            self.emit(
-                ProgressEvent(
-                    "findings",
-                    path=f"{job.tgt}/{job.rel.as_posix()}",
-                    findings=len(flagged),
-                )
-            )
         job.output.parent.mkdir(parents=True, exist_ok=True)
         # write_document writes a temporary file beside the output and renames it: a
         # reader (or a resumed run) sees the old file or the whole new one, never half.
@@ -491,37 +482,7 @@ class _Runner:
         except AligntextError as exc:
             self.record(job, FAILED, message=str(exc), seconds=seconds)
             return
-        self.record(
-            job,
-            DONE,
-            seconds=seconds,
-            findings=findings,
-            flagged=flagged,
-            retried=retried,
-            improved=improved,
-        )
-
-    def _retry(
-        self, job: _Job, translations: Mapping[str, str]
-    ) -> tuple[Mapping[str, str], int, int]:
-        """The job's translations with its failed sentences translated again (see
-        :func:`aligntext.qa.run.retry_failed`), and how many were retried and replaced."""
-        from aligntext.qa.run import retry_failed
-
-        key = (job.src, job.tgt)
-
-        def translate(sentences: list[str]) -> list[str]:
-            if key not in self.retry_translators:
-                assert self.retry_factory is not None
-                self.retry_translators[key] = self.retry_factory(*key)
-            return self.retry_translators[key].translate(sentences)
-
-        mine = {s: translations[s] for s in dict.fromkeys(job.sentences)}
-        done = retry_failed(mine, job.src, job.tgt, translate)
-        better = {s: kept for s, (first, kept) in done.items() if kept != first}
-        if not better:
-            return translations, len(done), 0
-        return {**translations, **better}, len(done), len(better)
+        self.record(job, DONE, seconds=seconds, **extra)
 
 
 @dataclass
@@ -601,37 +562,6 @@ def _detect(doc: Document, path: Path) -> str:
         raise InputError(
             f"{path}: {exc}; pass --src if the file is in one of {', '.join(CODES)}"
         ) from exc
-
-
-def _check(
-    job: _Job, translations: Mapping[str, str]
-) -> tuple[list[Finding], list[tuple[int, str, str]]]:
-    """Suspect sentence pairs of a file: the checker's and the MT QA's warnings and errors
-    (not the notes), and ``(index, source, translation)`` of each sentence with any."""
-    from aligntext.qa.run import check_sentence
-
-    findings: list[Finding] = []
-    flagged: list[tuple[int, str, str]] = []
-    index = 0
-    for para in job.paras:
-        for sentence, do in zip(para.sentences, para.translate, strict=True):
-            if do:
-                found = check_sentence(
-                    sentence, translations[sentence], job.src, job.tgt, pair=index
-                )
-                findings.extend(found)
-                if found:
-                    flagged.append((index, sentence, translations[sentence]))
-            index += 1
-    return findings, flagged
-
-
-def _count_types(findings: Sequence[Finding]) -> dict[str, int]:
-    """Findings per type, most frequent first."""
-    counts: dict[str, int] = {}
-    for f in findings:
-        counts[f.type] = counts.get(f.type, 0) + 1
-    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def _finding_dict(finding: Finding) -> dict[str, Any]:

@@ -9,7 +9,8 @@ sentences with an error and keeps, per sentence, whichever output the same check
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
+from typing import Any
 
 from aligntext.qa.checks import QA_TYPES, check_translation
 from aligntext.types import Finding, severity_rank
@@ -107,3 +108,129 @@ def retry_failed(
         kept = second if after < before else outputs[sentence]
         out[sentence] = (outputs[sentence], kept)
     return out
+
+
+def check_file(
+    paras: Sequence[Any],
+    translations: Mapping[str, str],
+    src_lang: str,
+    tgt_lang: str,
+    retry_factory: Callable[[str, str], Any] | None = None,
+    built: MutableMapping[tuple[str, str], Any] | None = None,
+) -> tuple[Mapping[str, str], dict[str, Any]]:
+    """The checks (and with ``retry_factory`` the retries) of one file of a translate job.
+
+    Args:
+        paras: the file's paragraphs, each with ``sentences`` and ``translate`` (whether
+            each sentence was sent to the model) in order.
+        translations: sentence -> translation.
+        src_lang: the source language.
+        tgt_lang: the target language.
+        retry_factory: builds the second translator for :func:`retry_document`.
+        built: second translators already built, per direction.
+
+    Returns:
+        The translations (with better second outputs in) and the file result's fields:
+        ``findings``, ``flagged`` and, with retries, ``retried`` and ``improved``.
+    """
+    sentences = [(s, done) for p in paras for s, done in zip(p.sentences, p.translate, strict=True)]
+    extra: dict[str, Any] = {}
+    if retry_factory is not None:
+        translated = [s for s, done in sentences if done]
+        translations, retried, improved = retry_document(
+            translated, translations, src_lang, tgt_lang, retry_factory,
+            {} if built is None else built,
+        )  # fmt: skip
+        extra.update(retried=retried, improved=improved)
+    findings, flagged = check_document(sentences, translations, src_lang, tgt_lang)
+    extra.update(findings=tuple(findings), flagged=tuple(flagged))
+    return translations, extra
+
+
+def manifest_fields(result: Any, *, retry: bool) -> dict[str, Any]:
+    """A checked file's counts for its manifest entry: ``flagged`` sentences, findings per
+    type (``finding_types``) and, with retries, ``retried`` and ``improved``."""
+    fields: dict[str, Any] = {
+        "flagged": len({f.pair for f in result.findings}),
+        "finding_types": count_types(result.findings),
+    }
+    if retry:
+        fields.update(retried=result.retried, improved=result.improved)
+    return fields
+
+
+def check_document(
+    sentences: Sequence[tuple[str, bool]],
+    translations: Mapping[str, str],
+    src_lang: str,
+    tgt_lang: str,
+) -> tuple[list[Finding], list[tuple[int, str, str]]]:
+    """:func:`check_sentence` on each sentence of a document, as the translate job runs it.
+
+    Args:
+        sentences: every sentence in order, with whether it was translated (a sentence
+            without letters is copied as is and not checked, but keeps its number).
+        translations: sentence -> translation.
+        src_lang: the source language.
+        tgt_lang: the target language.
+
+    Returns:
+        The findings (``pair`` is the sentence's index) and ``(index, source, translation)``
+        of each sentence with any.
+    """
+    findings: list[Finding] = []
+    flagged: list[tuple[int, str, str]] = []
+    for index, (sentence, done) in enumerate(sentences):
+        if not done:
+            continue
+        found = check_sentence(sentence, translations[sentence], src_lang, tgt_lang, pair=index)
+        findings.extend(found)
+        if found:
+            flagged.append((index, sentence, translations[sentence]))
+    return findings, flagged
+
+
+def count_types(findings: Iterable[Finding]) -> dict[str, int]:
+    """Findings per type, most frequent first."""
+    counts: dict[str, int] = {}
+    for f in findings:
+        counts[f.type] = counts.get(f.type, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def retry_document(
+    sentences: Sequence[str],
+    translations: Mapping[str, str],
+    src_lang: str,
+    tgt_lang: str,
+    factory: Callable[[str, str], Any],
+    built: MutableMapping[tuple[str, str], Any],
+) -> tuple[Mapping[str, str], int, int]:
+    """:func:`retry_failed` on a document's sentences, as the translate job runs it.
+
+    Args:
+        sentences: the sentences translated.
+        translations: sentence -> first translation.
+        src_lang: the source language.
+        tgt_lang: the target language.
+        factory: builds the second translator of a direction, on first need only.
+        built: second translators already built, per direction (kept across files).
+
+    Returns:
+        The translations with the better outputs in, how many sentences were retried and
+        how many replaced.
+    """
+    key = (src_lang, tgt_lang)
+
+    def translate(batch: list[str]) -> list[str]:
+        if key not in built:
+            built[key] = factory(*key)
+        return list(built[key].translate(batch))
+
+    mine = {s: translations[s] for s in dict.fromkeys(sentences)}
+    done = retry_failed(mine, src_lang, tgt_lang, translate)
+    better = {s: kept for s, (first, kept) in done.items() if kept != first}
+    if not better:
+        return translations, len(done), 0
+    # Other files of the chunk may share these sentences; they are checked on their own.
+    return {**translations, **better}, len(done), len(better)
