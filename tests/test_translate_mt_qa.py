@@ -47,10 +47,13 @@ def source(tmp_path: Path) -> Path:
 
 def test_check_counts_mt_findings_per_file(source, tmp_path):
     Looping.calls = []
+    events = []
     run = translate_folder(
         [source], "en", ["az"], tmp_path / "o", cache=False, check=True,
-        translator_factory=lambda s, t: Looping(s, t),
+        translator_factory=lambda s, t: Looping(s, t), progress=events.append,
     )  # fmt: skip
+    # The running count the progress line shows comes from these events.
+    assert [(e.path, e.findings) for e in events if e.kind == "findings"] == [("az/port.txt", 1)]
     [result] = run.files
     assert [f.type for f in result.findings] == ["repetition"]
     assert result.flagged == ((0, SOURCE.strip(), LOOP),)
@@ -196,3 +199,14 @@ def test_translate_check_flags_a_tiny_models_gibberish(cli_runner, tmp_path, mon
     assert entry["flagged"] == 2, entry
     mt_types = {"repetition", "copy", "wrong_language", "length", "truncated", "addition"}
     assert set(entry["finding_types"]) & mt_types
+
+
+def test_report_may_not_overwrite_an_input(cli_runner, source, tmp_path):
+    result = cli_runner.invoke(
+        cli,
+        ["translate", str(source), "--src", "en", "--tgt", "az", "--out", str(tmp_path / "o"),
+         "--report", str(source)],
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "is one of the inputs" in result.stderr
+    assert source.read_text(encoding="utf-8") == SOURCE
