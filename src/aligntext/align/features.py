@@ -277,12 +277,14 @@ def _shared_keys(
     cap = max_pairs_per_key or max(400, 8 * total)
     src_occ: dict[str, list[int]] = {}
     tgt_occ: dict[str, list[int]] = {}
+    # Sorted, not set order: the order of the keys is the order their rewards are summed in,
+    # and set order changes with the interpreter's hash seed.
     for side, occ, facts in ((src, src_occ, src.fact_keys), (tgt, tgt_occ, tgt.fact_keys)):
         for i, ks in enumerate(side.keys):
-            for k in ks:
+            for k in sorted(ks):
                 occ.setdefault(k, []).append(i)
         for i, ks in enumerate(facts):
-            for k in ks:
+            for k in sorted(ks):
                 occ.setdefault("f:" + k, []).append(i)
     for k, s_list in src_occ.items():
         t_list = tgt_occ.get(k)
@@ -424,9 +426,11 @@ def learn_lexicon(
             for w in ss:
                 df[w] = df.get(w, 0) + 1
     together: dict[tuple[str, str], int] = {}
+    # Stems in sorted order: a tie in Dice goes to the pair met first, and that must not
+    # depend on set order (the hash seed), or two runs on the same files align differently.
     for i, j in pairs:
-        for a in src_stems[i]:
-            for b in tgt_stems[j]:
+        for a in sorted(src_stems[i]):
+            for b in sorted(tgt_stems[j]):
                 together[(a, b)] = together.get((a, b), 0) + 1
     best_s: dict[str, tuple[float, str]] = {}
     best_t: dict[str, tuple[float, str]] = {}

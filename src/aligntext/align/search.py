@@ -11,9 +11,10 @@ Two passes, as vecalign and bertalign do for long documents: the first (over the
 matrix for short documents, over a band around the diagonal of cumulative character lengths
 for long ones); then the length model is re-estimated from the confident beads, the costs of
 the bead types are moved towards the rates of the first path (Moore's and hunalign's
-re-estimation, :func:`_prior_shift`), word correspondences are learnt from the confident
-beads (hunalign's bootstrap, :func:`learn_lexicon`), and the second pass searches again (in a
-narrow band around the first path for long documents). A path that touches the band's edge
+re-estimation, :func:`aligntext.align.priors._prior_shift`), word correspondences are learnt
+from the confident beads (hunalign's bootstrap, :func:`learn_lexicon`), and the second pass
+searches again (in a narrow band around the first path for long documents; the band is
+:mod:`aligntext.align.band`'s). A path that touches the band's edge
 may have been cut off, so the band is widened around it and the search repeated.
 """
 

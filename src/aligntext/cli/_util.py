@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -24,6 +24,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 #: Exit codes: 0 clean, 1 findings at or above --fail-on (check), 2 bad input.
 EXIT_BAD_INPUT = 2
+
+
+def exit_with(code: int) -> NoReturn:
+    """End the command with exit ``code`` (the one way commands exit; click reports it)."""
+    raise click.exceptions.Exit(code)
 
 
 class CliError(click.ClickException):
@@ -163,12 +168,10 @@ def _lang_callback(ctx: click.Context, param: click.Parameter, value: Any) -> An
         return None
     from aligntext.langs import resolve_lang
 
-    try:
-        if isinstance(value, tuple):
-            return tuple(resolve_lang(v) for part in value for v in part.split(",") if v.strip())
-        return resolve_lang(value)
-    except AligntextError as exc:
-        raise CliError(str(exc)) from exc
+    # An unknown language raises a library error, which the group turns into exit code 2.
+    if isinstance(value, tuple):
+        return tuple(resolve_lang(v) for part in value for v in part.split(",") if v.strip())
+    return resolve_lang(value)
 
 
 def lang_option(
@@ -305,22 +308,6 @@ strict_option = click.option(
 )
 
 
-def library_errors(func: F) -> F:
-    """Turn library errors raised by a command into one-line CLI errors.
-
-    Needed for commands not invoked through :class:`_Group` (nested groups share it anyway).
-    """
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except AligntextError as exc:
-            raise CliError(str(exc)) from exc
-
-    return wrapper  # type: ignore[return-value]
-
-
 @click.group("aligntext", cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="aligntext")
 def cli() -> None:
@@ -352,10 +339,7 @@ def _align_langs(
                 f"--langs gives {len(codes)} language(s) for {n_files} files; give one per "
                 "file, in order (e.g. --langs en,az,ru,tr)"
             )
-        try:
-            return [resolve_lang(c) for c in codes]
-        except AligntextError as exc:
-            raise CliError(str(exc)) from exc
+        return [resolve_lang(c) for c in codes]
     if n_files > 2 and (src_lang or tgt_lang):
         raise CliError("--src/--tgt name two files; for three or more use --langs en,az,ru,tr")
     return [src_lang, tgt_lang] + [None] * (n_files - 2)

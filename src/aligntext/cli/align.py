@@ -22,7 +22,6 @@ from aligntext.cli._util import (
     tgt_option,
     warn,
 )
-from aligntext.errors import AligntextError
 
 
 def _pivot_index(pivot: str | None, langs: list[str]) -> int:
@@ -36,10 +35,7 @@ def _pivot_index(pivot: str | None, langs: list[str]) -> int:
         return k
     from aligntext.langs import resolve_lang
 
-    try:
-        code = resolve_lang(pivot)
-    except AligntextError as exc:
-        raise CliError(str(exc)) from exc
+    code = resolve_lang(pivot)
     if code not in langs:
         raise CliError(
             f"--pivot {pivot}: no version is in that language (versions: {', '.join(langs)}); "

@@ -12,6 +12,7 @@ from aligntext.cli._util import (
     _use_color,
     cli,
     emit,
+    exit_with,
     glossary_option,
     input_format_option,
     max_input_option,
@@ -91,7 +92,7 @@ def check_cmd(
     if text or output != "-":
         emit(text, output)
     if _fails(result.findings, fail_on):
-        raise click.exceptions.Exit(1)
+        exit_with(1)
 
 
 def _with_mt_qa(result: Any) -> Any:

@@ -13,6 +13,7 @@ from aligntext.cli._util import (
     _use_color,
     cli,
     emit,
+    exit_with,
     glossary_option,
     input_format_option,
     langs_option,
@@ -83,4 +84,4 @@ def compare_cmd(
             warn(message)
     emit(render_report(report, fmt, color=fmt == "text" and _use_color(output)), output)
     if _fails(report.all_findings(), fail_on):
-        raise click.exceptions.Exit(1)
+        exit_with(1)

@@ -3,7 +3,6 @@ fact accuracy, paired significance tests)."""
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import click
@@ -12,6 +11,7 @@ from aligntext.cli._util import (
     DOC_INPUT_FORMATS,
     cli,
     emit,
+    exit_with,
     input_format_option,
     lang_option,
     max_input_option,
@@ -208,4 +208,4 @@ def evaluate_cmd(
     emit(render_evaluation(result, fmt, width=width), output)
     if any(ev.missing for ev in evaluations):
         # Scores over an incomplete set of files are not the scores of the delivery.
-        sys.exit(1)
+        exit_with(1)

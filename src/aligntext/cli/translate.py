@@ -13,6 +13,7 @@ from aligntext.cli._util import (
     CliError,
     _doc_format,
     cli,
+    exit_with,
     input_format_option,
     lang_option,
     max_input_option,
@@ -278,7 +279,7 @@ def translate_command(
             f"aligntext: {what}; finished files are kept, run the same command again to resume",
             err=True,
         )
-        sys.exit(143 if isinstance(exc, _Terminated) else 130)
+        exit_with(143 if isinstance(exc, _Terminated) else 130)
     finally:
         bar.close()
         _restore_signals(previous)

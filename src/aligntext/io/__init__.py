@@ -1,1 +1,2 @@
-"""Reading and writing documents and bitexts, with encoding detection."""
+"""Reading and writing documents and bitexts, with encoding detection; line-aligned files
+(:mod:`.lines`) and the one folder walker (:mod:`.walk`)."""

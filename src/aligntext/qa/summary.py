@@ -2,12 +2,12 @@
 
 Sentences are ranked by their worst finding (errors first, then the MT QA's types before the
 fact checker's, then how many findings), and shown with source and translation side by side
-and the reason. The HTML is one self-contained page; every text in it is escaped.
+and the reason. The HTML is one self-contained page from a Jinja2 template
+(``render/templates/mt_qa.html.j2``); every text in it is escaped.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -84,48 +84,37 @@ def summary_text(flagged: Sequence[Flagged], limit: int = 10) -> str:
     return "\n".join(lines)
 
 
-_CSS = """
-body{font:14px/1.45 system-ui,sans-serif;margin:2em;color:#222}
-table{border-collapse:collapse;width:100%}
-th,td{border:1px solid #ccc;padding:.4em .6em;vertical-align:top;text-align:left}
-th{background:#f4f4f4}
-td.src,td.tgt{width:32%}
-.error{color:#a00;font-weight:600}.warning{color:#a60}
-"""
-
-
 def summary_html(flagged: Sequence[Flagged], title: str, counts: dict[str, int]) -> str:
     """An HTML page listing every flagged sentence, worst first, side by side with reasons.
 
+    Rendered from ``render/templates/mt_qa.html.j2`` (autoescaped, as every report).
+
     Args:
         flagged: from :func:`collect`.
-        title: the page title (escaped).
+        title: the page title.
         counts: findings per type for the header line.
     """
-    e = html.escape
-    head = ", ".join(f"{e(k)} {v}" for k, v in counts.items()) or "none"
-    rows = []
-    for x in flagged:
-        reasons = "".join(
-            f'<div><span class="{e(f.severity)}">{e(f.severity)}</span> '
-            f"<b>{e(f.type)}</b>: {e(f.message)}</div>"
-            for f in sorted(x.findings, key=lambda f: -severity_rank(f.severity))
-        )
-        rows.append(
-            f"<tr><td>{e(x.file)}</td><td>{x.index + 1}</td>"
-            f'<td class="src" lang="{e(x.findings[0].src_lang)}">{e(x.source)}</td>'
-            f'<td class="tgt" lang="{e(x.findings[0].tgt_lang)}">{e(x.target)}</td>'
-            f"<td>{reasons}</td></tr>"
-        )
-    body = (
-        "<table><thead><tr><th>file</th><th>sentence</th><th>source</th><th>translation</th>"
-        "<th>why</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
-        if rows
-        else "<p>No sentence was flagged.</p>"
-    )
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{e(title)}</title><style>{_CSS}</style></head><body>"
-        f"<h1>{e(title)}</h1><p>{len(flagged)} flagged sentence(s); findings: {head}</p>"
-        f"{body}</body></html>\n"
+    from aligntext.render.jinja import asset, render
+
+    rows = [
+        {
+            "file": x.file,
+            "sentence": x.index + 1,
+            "source": x.source,
+            "target": x.target,
+            "src_lang": x.findings[0].src_lang,
+            "tgt_lang": x.findings[0].tgt_lang,
+            "reasons": [
+                {"severity": f.severity, "type": f.type, "message": f.message}
+                for f in sorted(x.findings, key=lambda f: -severity_rank(f.severity))
+            ],
+        }
+        for x in flagged
+    ]
+    return render(
+        "mt_qa.html.j2",
+        title=title,
+        css=asset("mt_qa.css"),
+        counts=[{"type": k, "n": n} for k, n in counts.items()],
+        rows=rows,
     )

@@ -6,8 +6,9 @@ starts with sacrebleu's own score lines (``BLEU|nrefs:1|...|version:2.6.0 = 25.3
 they read exactly as ``sacrebleu -f text`` prints them. The JSON carries, at the top level,
 ``{"bleu": {"score": x, "signature": "..."}, "chrf": {...}, "chrf++": {...}, "ter": {...}}``
 for the corpus (the first system's when comparing) plus ``facts`` and per-file ``files``.
-The HTML is one self-contained file with an inline-SVG bar chart of per-file scores; every
-string from the input is escaped.
+The HTML (:mod:`~aligntext.render.evaluation_html`, a Jinja2 template with autoescape on) is
+one self-contained file with an inline-SVG bar chart of per-file scores; every string from
+the input is escaped.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import io
 import json
 from typing import Any
 
-from aligntext.evaluate import (
+from aligntext.evaluate.results import (
     METRICS,
     Comparison,
     Evaluation,

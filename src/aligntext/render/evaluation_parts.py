@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from aligntext.evaluate import (
+from aligntext.evaluate.results import (
     Comparison,
     Evaluation,
     FactAccuracy,

@@ -1,9 +1,10 @@
 """Findings and comparison reports as text, JSON, JSON Lines or one self-contained HTML file.
 
-Results never format themselves; this module does, and it imports only the result types.
-Colour in text output is the caller's decision (the CLI turns it on for a terminal). Every
-string that comes from the input is escaped in HTML (:func:`html.escape`), and the HTML
-report loads nothing from outside the file.
+Results never format themselves; this module does (text, JSON, JSON Lines), with the HTML
+page in :mod:`~aligntext.render.report_html` (a Jinja2 template with autoescape on) and what
+the views share in :mod:`~aligntext.render.report_parts`; they import only the result types.
+Colour in text output is the caller's decision (the CLI turns it on for a terminal). The
+HTML report loads nothing from outside the file.
 """
 
 from __future__ import annotations
