@@ -316,7 +316,8 @@ def translate_command(
 def _summary(run: Any, quiet: bool, report_file: str | None) -> None:
     """Per-file counts and the worst sentences on stderr; the HTML report when asked for."""
     from aligntext.io.atomic import atomic_write_text
-    from aligntext.qa.summary import collect, summary_html, summary_text
+    from aligntext.qa.summary import collect
+    from aligntext.render.mt_qa import summary_html, summary_text
 
     flagged = collect((r.relpath, r.flagged, r.findings) for r in run.files)
     if not quiet:

@@ -1,9 +1,7 @@
 """The worst translated sentences of a run, for the summary on stderr and the HTML report.
 
 Sentences are ranked by their worst finding (errors first, then the MT QA's types before the
-fact checker's, then how many findings), and shown with source and translation side by side
-and the reason. The HTML is one self-contained page from a Jinja2 template
-(``render/templates/mt_qa.html.j2``); every text in it is escaped.
+fact checker's, then how many findings); :mod:`aligntext.render.mt_qa` shows them.
 """
 
 from __future__ import annotations
@@ -65,56 +63,3 @@ def collect(
             if by_pair.get(index):
                 out.append(Flagged(name, index, source, target, tuple(by_pair[index])))
     return sorted(out, key=lambda x: (x.rank, x.file, x.index))
-
-
-def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def summary_text(flagged: Sequence[Flagged], limit: int = 10) -> str:
-    """The ``limit`` worst sentences as text lines (empty when there are none)."""
-    if not flagged:
-        return ""
-    lines = [f"worst {min(limit, len(flagged))} of {len(flagged)} flagged sentence(s):"]
-    for x in flagged[:limit]:
-        lines.append(f"  {x.file}: sentence {x.index + 1}: {_clip(x.reason, 160)}")
-        lines.append(f"    source:      {_clip(x.source, 150)}")
-        lines.append(f"    translation: {_clip(x.target, 150)}")
-    return "\n".join(lines)
-
-
-def summary_html(flagged: Sequence[Flagged], title: str, counts: dict[str, int]) -> str:
-    """An HTML page listing every flagged sentence, worst first, side by side with reasons.
-
-    Rendered from ``render/templates/mt_qa.html.j2`` (autoescaped, as every report).
-
-    Args:
-        flagged: from :func:`collect`.
-        title: the page title.
-        counts: findings per type for the header line.
-    """
-    from aligntext.render.jinja import asset, render
-
-    rows = [
-        {
-            "file": x.file,
-            "sentence": x.index + 1,
-            "source": x.source,
-            "target": x.target,
-            "src_lang": x.findings[0].src_lang,
-            "tgt_lang": x.findings[0].tgt_lang,
-            "reasons": [
-                {"severity": f.severity, "type": f.type, "message": f.message}
-                for f in sorted(x.findings, key=lambda f: -severity_rank(f.severity))
-            ],
-        }
-        for x in flagged
-    ]
-    return render(
-        "mt_qa.html.j2",
-        title=title,
-        css=asset("mt_qa.css"),
-        counts=[{"type": k, "n": n} for k, n in counts.items()],
-        rows=rows,
-    )
