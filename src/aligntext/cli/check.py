@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from aligntext.cli._util import (
@@ -38,6 +40,12 @@ from aligntext.cli._util import (
     show_default=True,
     help="Exit 1 when a finding of this severity or worse exists ('never': always 0).",
 )
+@click.option(
+    "--mt-qa",
+    is_flag=True,
+    help="Also run the MT QA checks: loops, copies, wrong language, length, cut-off and "
+    "added text (for machine translation output from any system).",
+)
 @max_input_option
 @output_options(("text", "jsonl", "json"), "text")
 @quiet_option
@@ -48,6 +56,7 @@ def check_cmd(
     input_format: str | None,
     glossary: str | None,
     fail_on: str,
+    mt_qa: bool,
     fmt: str,
     output: str,
     quiet: bool,
@@ -55,6 +64,8 @@ def check_cmd(
     """Check an aligned bitext for mismatched numbers, dates, names and omissions.
 
     PAIRS is a TSV file (source<TAB>target per line), TMX, XLIFF (1.2 or 2.x) or PO.
+    --mt-qa adds the checks for machine translation output (repetition, copy,
+    wrong_language, length, truncated, addition).
     --format jsonl prints one finding per line: {"row": n, "type": ..., "severity": ...,
     "message": ...} with row the 1-based line / translation unit, as the text output shows
     it. Exit code 1 when a finding at or above --fail-on exists, 0 when none, 2 on bad
@@ -66,6 +77,8 @@ def check_cmd(
     from aligntext.render.report import render_findings
 
     result = check_bitext_file(pairs, src, tgt, glossary, fmt=input_format)
+    if mt_qa:
+        result = _with_mt_qa(result)
     text = render_findings(
         result.findings,
         fmt,
@@ -80,3 +93,17 @@ def check_cmd(
         emit(text, output)
     if _fails(result.findings, fail_on):
         exit_with(1)
+
+
+def _with_mt_qa(result: Any) -> Any:
+    """The bitext check with the MT QA findings merged in (each thing said once)."""
+    import dataclasses
+
+    from aligntext.qa import QA_VERSION, check_translations
+    from aligntext.qa.run import merge_findings
+    from aligntext.types import Signature
+
+    qa = check_translations(result.pairs, result.src_lang, result.tgt_lang)
+    merged = merge_findings(result.findings, qa)
+    signature = Signature((*result.signature.fields, ("mt-qa", QA_VERSION)))
+    return dataclasses.replace(result, findings=tuple(merged), signature=signature)

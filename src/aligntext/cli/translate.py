@@ -131,8 +131,29 @@ def _parse_models(values: tuple[str, ...]) -> str | dict[str, str] | None:
 @click.option(
     "--check",
     is_flag=True,
-    help="Run the mismatch checker on every sentence and its translation; list suspects "
+    help="Run the mismatch checker and the MT QA checks (loops, copies, wrong language, "
+    "length, cut-off and added text) on every sentence and its translation; list suspects "
     "on stderr and in the manifest.",
+)
+@click.option(
+    "--retry-failed",
+    is_flag=True,
+    help="Translate again, with a wider beam (or --fallback-model), sentences with an MT QA "
+    "error, and keep the better output by the same checks (implies --check).",
+)
+@click.option(
+    "--fallback-model",
+    metavar="ID|DIR",
+    default=None,
+    help="Model for --retry-failed (default: the same model with beam 8).",
+)
+@click.option(
+    "--report",
+    "report_file",
+    type=click.Path(dir_okay=False, path_type=str),
+    default=None,
+    help="Write the flagged sentences, side by side with the reasons, to this HTML file "
+    "(implies --check).",
 )
 @click.option("--force", is_flag=True, help="Translate again files an earlier run finished.")
 @click.option(
@@ -158,6 +179,9 @@ def translate_command(
     cache_file: str | None,
     no_cache: bool,
     check: bool,
+    retry_failed: bool,
+    fallback_model: str | None,
+    report_file: str | None,
     force: bool,
     follow_links: bool,
     ray_address: str | None,
@@ -178,6 +202,17 @@ def translate_command(
 
     if no_cache and cache_file:
         raise CliError("--cache and --no-cache exclude each other; drop one")
+    if fallback_model and not retry_failed:
+        raise CliError(
+            "--fallback-model is only used with --retry-failed; add it or drop the model"
+        )
+    check = check or retry_failed or report_file is not None
+    if report_file is not None:
+        from pathlib import Path
+
+        target = Path(report_file).resolve()
+        if any(Path(i).resolve() == target for i in inputs):
+            raise CliError(f"--report {report_file!r} is one of the inputs; choose another file")
     cache: str | bool = False if no_cache else (cache_file or True)
     address = ray_address_of(ray_address)
     if address is None and (workers is not None or gpus_per_worker):
@@ -193,8 +228,15 @@ def translate_command(
         smoothing=0.1,
     )
 
+    flagged = 0
+
     def progress(event: ProgressEvent) -> None:
-        if event.kind == "start":
+        nonlocal flagged
+        if event.kind == "findings":
+            # A running count beside the bar: a run going wrong shows before it ends.
+            flagged += event.findings
+            bar.set_postfix_str(f"{flagged} flagged", refresh=False)
+        elif event.kind == "start":
             bar.reset(total=event.sentences)
         elif event.kind == "sentences":
             bar.update(event.sentences)
@@ -212,6 +254,18 @@ def translate_command(
         batch_tokens=batch_tokens,
         options={},
     )
+    retry = None
+    if retry_failed:
+        # A fallback model is a second opinion at the run's beam; the same model gets a
+        # wider beam, which is what pulls greedy or narrow decoding out of loops.
+        retry = loader.translator_factory(
+            model=fallback_model or _parse_models(models),
+            backend=backend,
+            device=device,
+            beam_size=beam if fallback_model else max(8, 2 * (beam or 4)),
+            batch_tokens=batch_tokens,
+            options={},
+        )
     previous = _interrupt_on_signals()
     try:
         run = translate_folder(
@@ -226,6 +280,8 @@ def translate_command(
             force=force,
             follow_links=follow_links,
             input_format=_doc_format(input_format),
+            retry_failed=retry_failed,
+            retry_factory=retry,
             engine=engine,
         )
     except KeyboardInterrupt as exc:
@@ -257,6 +313,8 @@ def translate_command(
             f"{finding.type}: {finding.message}",
             err=True,
         )
+    if check:
+        _summary(run, quiet, report_file)
     if not quiet:
         done, skipped = run.by_status("done"), run.by_status("skipped")
         click.echo(
@@ -267,6 +325,44 @@ def translate_command(
         )
     if failed:
         raise CliError(f"{len(failed)} of {len(run.files)} file(s) failed; see {run.manifest}")
+
+
+def _summary(run: Any, quiet: bool, report_file: str | None) -> None:
+    """Per-file counts and the worst sentences on stderr; the HTML report when asked for."""
+    from aligntext.io.atomic import atomic_write_text
+    from aligntext.qa.summary import collect
+    from aligntext.render.mt_qa import summary_html, summary_text
+
+    flagged = collect((r.relpath, r.flagged, r.findings) for r in run.files)
+    if not quiet:
+        for result in run.files:
+            if result.status != "done":
+                continue
+            counts: dict[str, int] = {}
+            for f in result.findings:
+                counts[f.type] = counts.get(f.type, 0) + 1
+            what = ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "nothing"
+            retried = (
+                f"; {result.retried} retried, {result.improved} replaced" if result.retried else ""
+            )
+            click.echo(
+                f"aligntext: {result.relpath}: {len({f.pair for f in result.findings})} of "
+                f"{result.sentences} sentence(s) flagged ({what}){retried}",
+                err=True,
+            )
+        text = summary_text(flagged)
+        if text:
+            click.echo(text, err=True)
+    if report_file is not None:
+        counts = {}
+        for x in flagged:
+            for f in x.findings:
+                counts[f.type] = counts.get(f.type, 0) + 1
+        page = summary_html(flagged, f"aligntext translate: {run.out_dir}", counts)
+        try:
+            atomic_write_text(report_file, page)
+        except OSError as exc:
+            raise CliError(f"cannot write {report_file!r}: {exc.strerror}") from exc
 
 
 class _Terminated(KeyboardInterrupt):

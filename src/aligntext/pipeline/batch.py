@@ -106,6 +106,8 @@ def translate_folder(
     follow_links: bool = False,
     max_input_mb: float | None = None,
     input_format: str | None = None,
+    retry_failed: bool = False,
+    retry_factory: TranslatorFactory | None = None,
     engine: BatchEngine | None = None,
 ) -> TranslateRun:
     """Translate files and folders into one or more languages, mirroring them under ``out_dir``.
@@ -122,8 +124,10 @@ def translate_folder(
             (:func:`~aligntext.translate.cache.default_cache_path`), a path or a
             :class:`~aligntext.translate.cache.SegmentCache` for another, ``False`` for none.
         progress: called with :class:`ProgressEvent` as the run goes.
-        check: run the mismatch checker on every source/translation sentence pair and keep
-            the suspect ones (warnings and errors) in the results and the manifest.
+        check: run the mismatch checker and the MT QA checks (:mod:`aligntext.qa`: loops,
+            copies, wrong language, length, cut-off and added text) on every
+            source/translation sentence pair and keep the suspect ones (warnings and errors)
+            in the results and the manifest.
         force: translate files again even when an earlier run finished them.
         chunk_sentences: about how many sentences of consecutive files are translated
             together; files are written when their chunk is done.
@@ -138,6 +142,13 @@ def translate_folder(
             :data:`aligntext.io.encoding.DEFAULT_MAX_INPUT_MB`); larger files fail alone.
         input_format: ``txt``, ``md``, ``docx`` or ``html`` to read every file so; ``None``
             reads each by its suffix (by its content when the suffix is unknown).
+        retry_failed: translate again, with ``retry_factory``'s translator, the sentences
+            whose translation has an MT QA error, and keep whichever output has fewer
+            findings by the same checks (implies ``check``). Second translations bypass the
+            segment cache.
+        retry_factory: builds the second translator of a direction (the CLI: the same model
+            with a wider beam, or ``--fallback-model``); ``translator_factory`` when
+            ``None``.
         engine: where the batches are translated: ``None`` in this process, or a
             :class:`~aligntext.pipeline.ray_engine.RayEngine` (a Ray cluster). Outputs,
             manifest, cache and resume are the same either way.
@@ -176,6 +187,8 @@ def translate_folder(
     out_root.mkdir(parents=True, exist_ok=True)
     out_root = out_root.resolve()
 
+    if retry_failed:
+        check = True
     with _locked(out_root):
         # Only the run holding the lock may clean up what a killed run left, and only it
         # may create the cache file: a refused run leaves no trace.
@@ -187,6 +200,8 @@ def translate_folder(
             out_root, factory, segment_cache, progress, check, chunk_sentences,
             batch_sentences, limit, input_format, engine,
         )  # fmt: skip
+        if retry_failed:
+            runner.retry_factory = retry_factory or translator_factory
         try:
             # The cap holds for every read of the run, the writers' re-reads included.
             with input_limit(max_input_mb):

@@ -19,7 +19,8 @@ class ProgressEvent:
     Args:
         kind: ``start`` (``sentences`` and ``files`` are the totals still to do),
             ``sentences`` (``sentences`` more are translated, from the model or the cache),
-            or ``file`` (``path`` reached ``status``).
+            ``file`` (``path`` reached ``status``), or ``findings`` (with ``check=True``:
+            ``findings`` more suspect sentences in the file at ``path``).
         sentences: a total (``start``) or an increment (``sentences``).
         files: the number of files to translate (``start``).
         path: the output path relative to the output folder (``file``).
@@ -31,6 +32,7 @@ class ProgressEvent:
     files: int = 0
     path: str = ""
     status: str = ""
+    findings: int = 0
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,10 @@ class FileResult:
         warning: a doubt about the input, such as a file that does not look like the
             source language given.
         findings: suspect sentence pairs found by ``check=True`` (``pair`` is the sentence's
-            index in the file).
+            index in the file): the fact checker's and the MT QA's (:mod:`aligntext.qa`).
+        flagged: for each sentence with findings, ``(index, source, translation)``.
+        retried: sentences translated again by ``retry_failed=True``.
+        improved: of those, the ones whose second translation was kept.
     """
 
     source: str
@@ -68,6 +73,9 @@ class FileResult:
     message: str = ""
     warning: str = ""
     findings: tuple[Finding, ...] = ()
+    flagged: tuple[tuple[int, str, str], ...] = ()
+    retried: int = 0
+    improved: int = 0
 
 
 @dataclass(frozen=True)

@@ -34,9 +34,10 @@ from aligntext.pipeline.manifest import (
     _now,
     _sha256,
 )
+from aligntext.qa.run import check_file, count_types, manifest_fields
 from aligntext.translate.base import Translator, TranslatorFactory
 from aligntext.translate.cache import CachedTranslator, SegmentCache
-from aligntext.types import Document, Finding, Signature, severity_rank
+from aligntext.types import Document, Finding, Signature
 
 
 @dataclass
@@ -136,6 +137,8 @@ class _Runner:
         self.translators: dict[tuple[str, str], Translator] = {}
         self.signatures: dict[str, Signature] = {}
         self.results: dict[str, FileResult] = {}
+        self.retry_factory: TranslatorFactory | None = None  # set by translate_folder
+        self.retry_translators: dict[tuple[str, str], Translator] = {}
         self.translated = 0
         self.cached = 0
         self.sentences = 0
@@ -181,6 +184,7 @@ class _Runner:
             message=extra.get("message", ""),
             warning=job.warning,
             findings=tuple(extra.get("findings", ())),
+            **{k: extra[k] for k in ("flagged", "retried", "improved") if k in extra},
         )
         self.results[relpath] = result
         if status == SKIPPED and extra.get("keep_entry"):
@@ -205,6 +209,7 @@ class _Runner:
             entry["warning"] = result.warning
         if self.check and status == DONE:
             entry["findings"] = [_finding_dict(f) for f in result.findings]
+            entry.update(manifest_fields(result, retry=self.retry_factory is not None))
         self.manifest.files[relpath] = entry
         if save:
             self.manifest.save()
@@ -301,6 +306,10 @@ class _Runner:
             "cached": self.cached,
             "seconds": round(time.perf_counter() - started, 3),
         }
+        if self.check:
+            self.manifest.data["totals"]["finding_types"] = count_types(
+                f for r in self.results.values() for f in r.findings
+            )
         self.manifest.save()
         return TranslateRun(
             out_dir=str(self.out_root),
@@ -459,10 +468,15 @@ class _Runner:
         from aligntext.io.documents import write_document
 
         assert job.doc is not None and job.output is not None  # set by _prepare
+        extra: dict[str, Any] = {}
+        if self.check:  # the checks, and the retries (which change translations) first
+            translations, extra = check_file(
+                job.paras, translations, job.src, job.tgt,
+                self.retry_factory, self.retry_translators,
+            )  # fmt: skip
+            path, flagged = f"{job.tgt}/{job.rel.as_posix()}", len(extra["flagged"])
+            self.emit(ProgressEvent("findings", path=path, findings=flagged))
         texts = [_join(p, translations) for p in job.paras]
-        findings: list[Finding] = []
-        if self.check:
-            findings = _check(job, translations)
         job.output.parent.mkdir(parents=True, exist_ok=True)
         # write_document writes a temporary file beside the output and renames it: a
         # reader (or a resumed run) sees the old file or the whole new one, never half.
@@ -471,7 +485,7 @@ class _Runner:
         except AligntextError as exc:
             self.record(job, FAILED, message=str(exc), seconds=seconds)
             return
-        self.record(job, DONE, seconds=seconds, findings=findings)
+        self.record(job, DONE, seconds=seconds, **extra)
 
 
 @dataclass
@@ -551,24 +565,6 @@ def _detect(doc: Document, path: Path) -> str:
         raise InputError(
             f"{path}: {exc}; pass --src if the file is in one of {', '.join(CODES)}"
         ) from exc
-
-
-def _check(job: _Job, translations: Mapping[str, str]) -> list[Finding]:
-    """Suspect sentence pairs of a file: the checker's warnings and errors, not its notes."""
-    from aligntext.check import compare_sentences
-
-    threshold = severity_rank("warning")
-    findings: list[Finding] = []
-    index = 0
-    for para in job.paras:
-        for sentence, do in zip(para.sentences, para.translate, strict=True):
-            if do:
-                found = compare_sentences(
-                    sentence, translations[sentence], job.src, job.tgt, pair=index
-                )
-                findings.extend(f for f in found if severity_rank(f.severity) >= threshold)
-            index += 1
-    return findings
 
 
 def _finding_dict(finding: Finding) -> dict[str, Any]:

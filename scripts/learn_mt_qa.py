@@ -1,0 +1,174 @@
+#!/usr/bin/env python
+"""Learn the data the MT QA checks ship with, from real translations.
+
+Usage:
+    python scripts/learn_mt_qa.py ../shared/data/xwmt-dev ../shared/data/ntrex-dev:0-499 \
+        -o src/aligntext/data
+
+Each DATA is a folder of line-aligned files, optionally with a line range (0-based,
+inclusive) after a colon: ``fourway.{en,az,ru,tr}`` (line i the same sentence in four
+languages) and ``extra.{a}-{b}.{a|b}`` (one pair). It writes:
+
+- ``mt-qa-length.tsv``: per direction (all twelve from the four-way files, both ways of each
+  extra pair) the mean log length ratio and its variance terms (:mod:`aligntext.qa.length`);
+- ``mt-qa-endings.tsv``: per language, how often each word ends a line against how often
+  it occurs (:mod:`aligntext.qa.truncation`); words seen fewer than ten times are left out
+  (the score ignores them);
+- ``mt-qa-aztr.tsv``: character n-gram counts of every Azerbaijani and Turkish line
+  (:mod:`aligntext.qa.aztr`), n-grams seen fewer than ``--min-count`` times left out.
+
+The output depends only on the data and the options (sorted, no randomness). It also prints
+the az/tr model's accuracy by 5-fold cross-validation on the lines it learnt from (lines in
+one fold are the same sentence in both languages, so no sentence is on both sides of a
+split). Keep the lines you measure on (for example ntrex-dev 500-999) out of DATA.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from aligntext.qa.aztr import DATA_FILE as AZTR_FILE
+from aligntext.qa.aztr import AzTrModel, ngrams, write_counts
+from aligntext.qa.length import DATA_FILE as LENGTH_FILE
+from aligntext.qa.length import PairLength, fit, write_table
+from aligntext.qa.truncation import DATA_FILE as ENDINGS_FILE
+from aligntext.qa.truncation import count_endings
+
+LANGS = ("en", "az", "ru", "tr")
+
+
+def parse_spec(spec: str) -> tuple[Path, range | None]:
+    """``PATH`` or ``PATH:A-B`` (lines A to B, 0-based, inclusive)."""
+    path, sep, lines = spec.rpartition(":")
+    if sep and "-" in lines and lines.replace("-", "").isdigit():
+        a, b = (int(x) for x in lines.split("-"))
+        return Path(path), range(a, b + 1)
+    return Path(spec), None
+
+
+def read_lines(path: Path, lines: range | None) -> list[str]:
+    """The lines of ``path`` (only those in ``lines`` when given)."""
+    text = path.read_text(encoding="utf-8").split("\n")
+    if text and text[-1] == "":
+        text.pop()
+    return [text[i] for i in lines if i < len(text)] if lines is not None else text
+
+
+def load(
+    specs: list[str],
+) -> tuple[dict[tuple[str, str], list[tuple[str, str]]], list[dict[str, str]]]:
+    """Pairs per direction, and the four-way (or two-way) rows for the az/tr model."""
+    pairs: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    rows: list[dict[str, str]] = []
+    for spec in specs:
+        folder, lines = parse_spec(spec)
+        if not folder.is_dir():
+            sys.exit(f"error: {folder} is not a folder")
+        four = {lang: folder / f"fourway.{lang}" for lang in LANGS}
+        if all(p.is_file() for p in four.values()):
+            cols = {lang: read_lines(p, lines) for lang, p in four.items()}
+            for i in range(len(cols["en"])):
+                rows.append({lang: cols[lang][i] for lang in LANGS})
+            for a in LANGS:
+                for b in LANGS:
+                    if a != b:
+                        pairs.setdefault((a, b), []).extend(zip(cols[a], cols[b], strict=True))
+        for left in sorted(folder.glob("extra.*-*.*")):
+            name = left.name.split(".")
+            a, b = name[1].split("-")
+            if name[2] != a:
+                continue
+            xs = read_lines(left, lines)
+            ys = read_lines(folder / f"extra.{a}-{b}.{b}", lines)
+            pairs.setdefault((a, b), []).extend(zip(xs, ys, strict=True))
+            pairs.setdefault((b, a), []).extend(zip(ys, xs, strict=True))
+            rows.extend({a: x, b: y} for x, y in zip(xs, ys, strict=True))
+    return pairs, rows
+
+
+def count(rows: list[dict[str, str]]) -> dict[str, tuple[int, int]]:
+    """N-gram counts over the Azerbaijani and Turkish lines of ``rows``."""
+    az: Counter[str] = Counter()
+    tr: Counter[str] = Counter()
+    for row in rows:
+        if row.get("az"):
+            az.update(ngrams(row["az"]))
+        if row.get("tr"):
+            tr.update(ngrams(row["tr"]))
+    return {g: (az[g], tr[g]) for g in set(az) | set(tr)}
+
+
+def prune(counts: dict[str, tuple[int, int]], min_count: int) -> dict[str, tuple[int, int]]:
+    """Only n-grams seen at least ``min_count`` times in the two languages together."""
+    return {g: c for g, c in counts.items() if c[0] + c[1] >= min_count}
+
+
+def cross_validate(rows: list[dict[str, str]], min_count: int, folds: int = 5) -> tuple[int, int]:
+    """Lines right and lines tested, az and tr lines of every row, ``folds``-fold."""
+    right = tested = 0
+    for k in range(folds):
+        train = [r for i, r in enumerate(rows) if i % folds != k]
+        model = AzTrModel.from_counts(prune(count(train), min_count))
+        for i, row in enumerate(rows):
+            if i % folds != k:
+                continue
+            for lang in ("az", "tr"):
+                if row.get(lang):
+                    score, _n = model.score(row[lang])
+                    tested += 1
+                    right += (score > 0) == (lang == "az")
+    return right, tested
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data", nargs="+", metavar="DATA", help="folder, or folder:A-B")
+    parser.add_argument("-o", "--output", required=True, help="folder to write the data files to")
+    parser.add_argument("--min-count", type=int, default=2, help="least count of an n-gram kept")
+    args = parser.parse_args(argv)
+    pairs, rows = load(args.data)
+    if not pairs:
+        sys.exit("error: no fourway.* or extra.* files in the folders given")
+    out = Path(args.output)
+    out.mkdir(parents=True, exist_ok=True)
+    sources = " ".join(
+        Path(parse_spec(s)[0]).name + (s[s.rfind(":") :] if parse_spec(s)[1] else "")
+        for s in args.data
+    )
+    table: dict[tuple[str, str], PairLength] = {}
+    for direction, ps in sorted(pairs.items()):
+        table[direction] = fit(ps)
+        m = table[direction]
+        print(
+            f"length {direction[0]}-{direction[1]}: n={m.n} mean={m.mean:+.3f} "
+            f"a={m.a:.4f} b={m.b:.3f}"
+        )
+    header = f"Learnt by scripts/learn_mt_qa.py from {sources}."
+    (out / LENGTH_FILE).write_text(write_table(table, header), encoding="utf-8")
+    counts = prune(count(rows), args.min_count)
+    (out / AZTR_FILE).write_text(
+        write_counts(counts, header + f"\nmin-count {args.min_count}; gram, Azerbaijani, Turkish"),
+        encoding="utf-8",
+    )
+    lines = [f"# {header}", "# lang, word, lines it ended, occurrences"]
+    for lang in LANGS:
+        texts = list(dict.fromkeys(row[lang] for row in rows if row.get(lang)))
+        final, total = count_endings(texts)
+        lines.append(f"{lang}\t*\t{len(texts)}\t{sum(total.values())}")
+        for word in sorted(total):
+            if total[word] >= 10:
+                lines.append(f"{lang}\t{word}\t{final[word]}\t{total[word]}")
+    (out / ENDINGS_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    right, tested = cross_validate(rows, args.min_count)
+    print(
+        f"az/tr: {len(counts)} n-grams; 5-fold accuracy {right}/{tested} = "
+        f"{right / max(tested, 1):.4f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,123 @@
+"""Run every MT QA check on a sentence and its machine translation.
+
+The order matters: a target that loops, copies its source or is in another language is no
+translation to measure, so its length is not looked at (the one finding says what went
+wrong); otherwise the length model decides between a cut-off target, one with added content
+and one merely too long or too short.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from aligntext.langs import LANGUAGES, resolve_lang
+from aligntext.qa.addition import find_added_facts, find_extra_sentence
+from aligntext.qa.copy import SAME_RATIO, copied_share
+from aligntext.qa.language import read_language
+from aligntext.qa.length import length_z
+from aligntext.qa.repetition import find_repetition
+from aligntext.qa.truncation import find_truncation
+from aligntext.types import Finding, Span
+
+#: The finding types the MT QA checks produce.
+QA_TYPES: tuple[str, ...] = (
+    "repetition",
+    "copy",
+    "wrong_language",
+    "length",
+    "truncated",
+    "addition",
+)
+#: Part of signatures and manifests: changes when the checks or their data change.
+QA_VERSION = "mt-qa-1"
+
+# A length z-score beyond this is a warning ...
+Z_LENGTH = 4.0
+# ... and beyond this an error (half the sentence gone, or twice the text).
+Z_LENGTH_ERROR = 6.0
+
+
+def _name(code: str) -> str:
+    return f"{LANGUAGES[code].name} ({code})" if code in LANGUAGES else code
+
+
+def check_translation(
+    src: str, tgt: str, src_lang: str, tgt_lang: str, *, pair: int = 0
+) -> list[Finding]:
+    """The MT QA findings of one source sentence and its translation.
+
+    Args:
+        src: the source sentence.
+        tgt: its (machine) translation.
+        src_lang: the source language (any spelling ``resolve_lang`` accepts).
+        tgt_lang: the language the translation was asked in.
+        pair: the index stored in each finding's ``pair`` and its spans' ``segment``.
+
+    Returns:
+        Findings of the types in :data:`QA_TYPES`, at most one per type; none for an empty
+        side (the fact checker reports a missing translation).
+    """
+    sl, tl = resolve_lang(src_lang), resolve_lang(tgt_lang)
+    if not src.strip() or not tgt.strip():
+        return []
+    out: list[Finding] = []
+
+    def add(type_: str, severity: str, message: str, start: int = -1, end: int = -1) -> None:
+        spans = (Span(pair, start, end, tgt[start:end]),) if start >= 0 else ()
+        out.append(
+            Finding(pair, type_, severity, message, tgt_spans=spans, src_lang=sl, tgt_lang=tl)
+        )
+
+    rep = find_repetition(src, tgt)
+    if rep is not None:
+        add("repetition", rep.severity, rep.message, rep.start, rep.end)
+        if rep.severity == "error":
+            return out
+    if sl != tl:
+        similar = copied_share(src, tgt)
+        if similar is not None and similar >= SAME_RATIO:
+            what = "identical to" if similar >= 99.5 else f"a near copy of ({similar:.0f}% alike)"
+            add("copy", "error", f"target is {what} the source", 0, len(tgt))
+            return out
+        verdict = read_language(tgt, tl)
+        if verdict is not None and verdict.lang != tl:
+            sev = "error" if verdict.sure else "warning"
+            if verdict.lang is None:
+                add("wrong_language", sev, f"target is not in {_name(tl)}: {verdict.reason}")
+            elif verdict.lang == sl:
+                add("copy", sev, f"target is in the source's language, {_name(sl)}, not {tl}")
+            else:
+                add(
+                    "wrong_language", sev, f"target reads as {_name(verdict.lang)}, not {_name(tl)}"
+                )
+            if verdict.sure:
+                return out
+    z = length_z(src, tgt, sl, tl)
+    cut = find_truncation(src, tgt, tl, z)
+    if cut is not None:
+        add("truncated", cut.severity, cut.message)
+        return out
+    extra = find_extra_sentence(src, tgt, sl, tl, z) or find_added_facts(src, tgt, sl, tl, z)
+    if extra is not None:
+        add("addition", extra.severity, extra.message, extra.start, extra.end)
+        return out
+    if abs(z) >= Z_LENGTH:
+        sev = "error" if abs(z) >= Z_LENGTH_ERROR else "warning"
+        how = "shorter" if z < 0 else "longer"
+        add(
+            "length",
+            sev,
+            f"target is much {how} than {sl}-{tl} translations usually are "
+            f"({len(tgt.strip())} characters for {len(src.strip())}; z {z:+.1f})",
+        )
+    return out
+
+
+def check_translations(
+    pairs: Sequence[tuple[str, str]], src_lang: str, tgt_lang: str
+) -> list[Finding]:
+    """:func:`check_translation` on each ``(source, target)`` pair; ``pair`` is its index."""
+    out: list[Finding] = []
+    for i, (src, tgt) in enumerate(pairs):
+        out.extend(check_translation(src, tgt, src_lang, tgt_lang, pair=i))
+    return out

@@ -1,0 +1,174 @@
+"""MT QA checks (aligntext.qa) on sentences written for this project, in all four languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligntext.qa import QA_TYPES, check_translation
+from aligntext.qa.aztr import model as aztr_model
+from aligntext.qa.length import length_z
+from aligntext.qa.repetition import tandem_repeats
+from aligntext.qa.truncation import ending_score
+
+# One sentence in four languages, translated by hand for these tests.
+SENT = {
+    "en": "The ministry said on Monday that the new bridge over the river will open in spring.",
+    "az": "Nazirlik bazar ertəsi bildirib ki, çay üzərindəki yeni körpü yazda açılacaq.",
+    "ru": "В понедельник министерство сообщило, что новый мост через реку откроется весной.",
+    "tr": "Bakanlık pazartesi günü nehir üzerindeki yeni köprünün baharda açılacağını söyledi.",
+}
+# A longer one, for cut-offs and additions.
+LONG = {
+    "en": "The delegation visited the port, met the workers of the shipyard and discussed "
+    "the plans for the new terminal with the local authorities.",
+    "az": "Nümayəndə heyəti limanı ziyarət edib, gəmiqayırma zavodunun işçiləri ilə görüşüb "
+    "və yerli hakimiyyət orqanları ilə yeni terminalın planlarını müzakirə edib.",
+    "ru": "Делегация посетила порт, встретилась с рабочими верфи и обсудила с местными "
+    "властями планы строительства нового терминала.",
+    "tr": "Heyet limanı ziyaret etti, tersane işçileriyle görüştü ve yerel yetkililerle yeni "
+    "terminalin planlarını görüştü.",
+}
+# Sentences from elsewhere, appended to a translation.
+OTHER = {
+    "en": "Meanwhile, the football club Qarabag signed two players from Brazil for 3 million.",
+    "az": "Bu arada Qarabağ futbol klubu Braziliyadan iki oyunçunu 3 milyona transfer edib.",
+    "ru": "Тем временем футбольный клуб «Карабах» подписал двух бразильцев за 3 миллиона.",
+    "tr": "Bu arada Karabağ futbol kulübü Brezilya'dan iki oyuncuyu 3 milyona transfer etti.",
+}
+PAIRS = [(a, b) for a in SENT for b in SENT if a != b]
+
+
+def types(src: str, tgt: str, sl: str, tl: str) -> list[str]:
+    return [f.type for f in check_translation(src, tgt, sl, tl) if f.severity != "info"]
+
+
+@pytest.mark.parametrize(("sl", "tl"), PAIRS)
+def test_genuine_translations_are_quiet(sl: str, tl: str) -> None:
+    assert types(SENT[sl], SENT[tl], sl, tl) == []
+    assert types(LONG[sl], LONG[tl], sl, tl) == []
+
+
+@pytest.mark.parametrize("tl", list(SENT))
+def test_looping_tail(tl: str) -> None:
+    sl = "ru" if tl != "ru" else "en"
+    body = SENT[tl].rstrip(".")
+    last = body.split()[-1]
+    found = check_translation(SENT[sl], f"{body} {last} {last} {last} {last} {last}", sl, tl)
+    assert [(f.type, f.severity) for f in found] == [("repetition", "error")]
+    assert found[0].tgt_spans and last in found[0].tgt_spans[0].text
+
+
+@pytest.mark.parametrize("tl", list(SENT))
+def test_repeated_clause(tl: str) -> None:
+    sl = "en" if tl != "en" else "tr"
+    words = LONG[tl].split()
+    clause = " ".join(words[2:6])
+    tgt = " ".join(words[:6]) + " " + clause + " " + " ".join(words[6:])
+    assert types(LONG[sl], tgt, sl, tl) == ["repetition"]
+
+
+def test_a_repeat_the_source_has_is_no_loop() -> None:
+    src = "Go, go, go, go, they shouted."
+    tgt = "Вперёд, вперёд, вперёд, вперёд, кричали они."
+    assert "repetition" not in types(src, tgt, "en", "ru")
+
+
+def test_letters_looping_inside_a_word() -> None:
+    assert types(SENT["en"], "Nazirlik lalalalalalalalala açılacaq.", "en", "az") == ["repetition"]
+
+
+def test_tandem_repeats() -> None:
+    tokens = ["a", "b", "c", "b", "c", "b", "c", "d"]
+    assert [(r.start, r.unit, r.times) for r in tandem_repeats(tokens)] == [(1, 2, 3)]
+
+
+@pytest.mark.parametrize(("sl", "tl"), PAIRS)
+def test_source_copied(sl: str, tl: str) -> None:
+    found = check_translation(LONG[sl], LONG[sl], sl, tl)
+    assert [(f.type, f.severity) for f in found] == [("copy", "error")]
+
+
+def test_names_alone_are_no_copy() -> None:
+    assert types("Qarabag 2-1 Neftchi", "Qarabag 2-1 Neftchi", "en", "az") == []
+
+
+@pytest.mark.parametrize("tl", ["az", "tr", "ru"])
+def test_target_left_in_the_source_language(tl: str) -> None:
+    # Not a copy of the source, but English all the same.
+    tgt = "The ministry announced on Monday that a new bridge across the river opens in spring."
+    found = check_translation(SENT["en"], tgt, "en", tl)
+    assert [f.type for f in found] == ["copy"]
+    assert "source's language" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("sl", "tl", "other"),
+    [("en", "az", "tr"), ("ru", "az", "tr"), ("en", "tr", "az"), ("ru", "tr", "az")],
+)
+def test_turkish_for_azerbaijani_and_back(sl: str, tl: str, other: str) -> None:
+    for text in (SENT[other], LONG[other], OTHER[other]):
+        found = check_translation(SENT[sl], text, sl, tl)
+        assert [f.type for f in found][:1] == ["wrong_language"], text
+
+
+def test_wrong_language_other_scripts() -> None:
+    found = check_translation(SENT["en"], LONG["ru"], "en", "az")
+    assert [f.type for f in found] == ["wrong_language"]
+    assert "Russian" in found[0].message
+    found = check_translation(SENT["ru"], LONG["en"], "ru", "tr")
+    assert [f.type for f in found] == ["wrong_language"]
+    found = check_translation(
+        SENT["en"], "Το υπουργείο ανακοίνωσε ότι η νέα γέφυρα ανοίγει.", "en", "tr"
+    )
+    assert [f.type for f in found] == ["wrong_language"]
+    assert "Greek" in found[0].message
+
+
+def test_azerbaijani_and_turkish_model_separates_the_test_sentences() -> None:
+    m = aztr_model()
+    for d in (SENT, LONG, OTHER):
+        assert m.score(d["az"])[0] > 0
+        assert m.score(d["tr"])[0] < 0
+
+
+@pytest.mark.parametrize(("sl", "tl"), PAIRS)
+def test_last_third_cut_off(sl: str, tl: str) -> None:
+    text = LONG[tl]
+    cut = text[: len(text) * 2 // 3].rsplit(" ", 1)[0]
+    found = [f for f in check_translation(LONG[sl], cut, sl, tl) if f.severity != "info"]
+    assert [f.type for f in found] in (["truncated"], ["length"]), cut
+
+
+@pytest.mark.parametrize("tl", list(SENT))
+def test_cut_on_a_word_that_never_ends_a_sentence(tl: str) -> None:
+    ends = {"en": "the", "az": "və", "ru": "и", "tr": "ve"}
+    assert ending_score(f"x {ends[tl]}", tl) < -1.5
+    sl = "en" if tl != "en" else "ru"
+    tgt = " ".join(LONG[tl].split()[:8]) + " " + ends[tl]
+    assert types(LONG[sl], tgt, sl, tl) == ["truncated"]
+
+
+@pytest.mark.parametrize(("sl", "tl"), PAIRS)
+def test_sentence_appended(sl: str, tl: str) -> None:
+    found = check_translation(SENT[sl], SENT[tl] + " " + OTHER[tl], sl, tl)
+    assert [f.type for f in found if f.severity != "info"] == ["addition"]
+    assert found[0].tgt_spans[0].text.startswith(OTHER[tl][:10])
+
+
+@pytest.mark.parametrize(("sl", "tl"), [("en", "ru"), ("ru", "az"), ("az", "tr"), ("tr", "en")])
+def test_length_far_off(sl: str, tl: str) -> None:
+    # Not cut (it ends as a sentence) and nothing appended: just far too short.
+    short = LONG[tl].split()[0] + " " + LONG[tl].split()[1] + "."
+    assert length_z(LONG[sl], short, sl, tl) < -4
+    found = check_translation(LONG[sl], short, sl, tl)
+    assert [f.type for f in found] == ["length"]
+    assert found[0].severity in ("warning", "error")
+
+
+def test_findings_keep_the_contract() -> None:
+    found = check_translation(SENT["en"], SENT["en"], "english", "az", pair=7)
+    assert found[0].pair == 7 and found[0].src_lang == "en" and found[0].tgt_lang == "az"
+    assert found[0].tgt_spans[0].segment == 7
+    assert all(f.type in QA_TYPES for f in found)
+    assert check_translation("", "x", "en", "az") == []
+    assert check_translation("x", " ", "en", "az") == []

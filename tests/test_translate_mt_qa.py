@@ -1,0 +1,212 @@
+"""``translate --check`` with the MT QA checks, ``--retry-failed``, ``--report`` and
+``check --mt-qa``: fake translators that fail the ways MT fails, and a tiny real model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from aligntext.cli import cli
+from aligntext.pipeline import translate_folder
+from aligntext.translate import loader
+
+SOURCE = "The delegation visited the port and met the workers of the shipyard.\n"
+GOOD = "Nümayəndə heyəti limanı ziyarət edib və gəmiqayırma zavodunun işçiləri ilə görüşüb."
+LOOP = "Nümayəndə heyəti limanı ziyarət edib edib edib edib edib edib edib edib edib"
+
+
+class Looping:
+    """Loops on its first call, answers well on the next ones (as beam search would)."""
+
+    calls: ClassVar[list[tuple[str, list[str]]]] = []
+
+    def __init__(self, src: str, tgt: str, name: str = "greedy") -> None:
+        self.src_lang, self.tgt_lang, self.name = src, tgt, name
+
+    def translate(self, sentences, progress=None):
+        Looping.calls.append((self.name, list(sentences)))
+        out = [LOOP if self.name == "greedy" else GOOD for _ in sentences]
+        if progress is not None:
+            progress(len(sentences))
+        return out
+
+    def signature_fields(self):
+        return (("model", self.name), ("backend", "fake"))
+
+
+@pytest.fixture()
+def source(tmp_path: Path) -> Path:
+    path = tmp_path / "in" / "port.txt"
+    path.parent.mkdir()
+    path.write_text(SOURCE, encoding="utf-8")
+    return path
+
+
+def test_check_counts_mt_findings_per_file(source, tmp_path):
+    Looping.calls = []
+    events = []
+    run = translate_folder(
+        [source], "en", ["az"], tmp_path / "o", cache=False, check=True,
+        translator_factory=lambda s, t: Looping(s, t), progress=events.append,
+    )  # fmt: skip
+    # The running count the progress line shows comes from these events.
+    assert [(e.path, e.findings) for e in events if e.kind == "findings"] == [("az/port.txt", 1)]
+    [result] = run.files
+    assert [f.type for f in result.findings] == ["repetition"]
+    assert result.flagged == ((0, SOURCE.strip(), LOOP),)
+    manifest = json.loads((tmp_path / "o" / "manifest.json").read_text(encoding="utf-8"))
+    entry = manifest["files"]["az/port.txt"]
+    assert entry["flagged"] == 1 and entry["finding_types"] == {"repetition": 1}
+    assert manifest["totals"]["finding_types"] == {"repetition": 1}
+
+
+def test_retry_failed_keeps_the_better_translation(source, tmp_path):
+    Looping.calls = []
+    run = translate_folder(
+        [source], "en", ["az"], tmp_path / "o", cache=False, retry_failed=True,
+        translator_factory=lambda s, t: Looping(s, t),
+        retry_factory=lambda s, t: Looping(s, t, name="beam"),
+    )  # fmt: skip
+    [result] = run.files
+    assert [name for name, _ in Looping.calls] == ["greedy", "beam"]
+    assert Looping.calls[1][1] == [SOURCE.strip()]
+    assert (result.retried, result.improved, result.findings) == (1, 1, ())
+    assert (tmp_path / "o" / "az" / "port.txt").read_text(encoding="utf-8").strip() == GOOD
+    manifest = json.loads((tmp_path / "o" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["files"]["az/port.txt"]["retried"] == 1
+
+
+def test_retry_keeps_the_first_output_when_the_second_is_no_better(source, tmp_path):
+    Looping.calls = []
+    run = translate_folder(
+        [source], "en", ["az"], tmp_path / "o", cache=False, retry_failed=True,
+        translator_factory=lambda s, t: Looping(s, t),
+        retry_factory=lambda s, t: Looping(s, t),
+    )  # fmt: skip
+    [result] = run.files
+    assert (result.retried, result.improved) == (1, 0)
+    assert [f.type for f in result.findings] == ["repetition"]
+    assert (tmp_path / "o" / "az" / "port.txt").read_text(encoding="utf-8").strip() == LOOP
+
+
+def test_cli_retry_summary_and_html_report(cli_runner, source, tmp_path, monkeypatch):
+    Looping.calls = []
+    built: list[tuple] = []
+
+    def factory(
+        model=None, backend="auto", device="auto", beam_size=None, batch_tokens=None, options=None
+    ):
+        built.append((model, beam_size))
+        return lambda s, t: Looping(s, t, name="greedy" if beam_size in (None, 1) else "beam")
+
+    monkeypatch.setattr(loader, "translator_factory", factory)
+    report = tmp_path / "report.html"
+    result = cli_runner.invoke(
+        cli,
+        ["translate", str(source), "--src", "en", "--tgt", "az", "--out", str(tmp_path / "o"),
+         "--no-cache", "--beam", "1", "--retry-failed", "--report", str(report)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert built == [(None, 1), (None, 8)]
+    assert "az/port.txt: 0 of 1 sentence(s) flagged (nothing); 1 retried, 1 replaced" in (
+        result.stderr
+    )
+    assert "No sentence was flagged" in report.read_text(encoding="utf-8")
+
+
+def test_cli_summary_lists_the_worst_sentences_and_escapes_the_report(
+    cli_runner, tmp_path, monkeypatch
+):
+    class Echo(Looping):
+        def translate(self, sentences, progress=None):
+            return [s if "<b>" in s else LOOP for s in sentences]
+
+    monkeypatch.setattr(loader, "translator_factory", lambda *a, **k: lambda s, t: Echo(s, t))
+    src = tmp_path / "a.txt"
+    src.write_text(
+        SOURCE + "\nThe <b>minister</b> & the mayor opened the new railway station together.\n",
+        encoding="utf-8",
+    )
+    report = tmp_path / "r.html"
+    result = cli_runner.invoke(
+        cli,
+        ["translate", str(src), "--src", "en", "--tgt", "az", "--out", str(tmp_path / "o"),
+         "--no-cache", "--report", str(report)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "az/a.txt: 2 of 2 sentence(s) flagged (copy 1, repetition 1)" in result.stderr
+    assert "worst 2 of 2 flagged sentence(s):" in result.stderr
+    assert "    translation: " + LOOP in result.stderr
+    page = report.read_text(encoding="utf-8")
+    assert "<b>minister</b>" not in page
+    assert "The &lt;b&gt;minister&lt;/b&gt; &amp; the mayor" in page
+    assert page.count("<tr>") == 3  # the header and two sentences
+
+
+def test_fallback_model_needs_retry_failed(cli_runner, source, tmp_path):
+    result = cli_runner.invoke(
+        cli,
+        ["translate", str(source), "--src", "en", "--tgt", "az", "--out", str(tmp_path / "o"),
+         "--fallback-model", "x"],
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "--retry-failed" in result.stderr
+
+
+def test_check_mt_qa_on_a_bitext(cli_runner, tmp_path):
+    tsv = tmp_path / "mt.tsv"
+    tsv.write_text(
+        f"{SOURCE.strip()}\t{GOOD}\n"
+        f"{SOURCE.strip()}\t{LOOP}\n"
+        "The talks will continue in Baku next week.\tThe talks will continue in Baku next week.\n",
+        encoding="utf-8",
+    )
+    plain = cli_runner.invoke(cli, ["check", str(tsv), "--src", "en", "--tgt", "az",
+                                    "--format", "jsonl"])  # fmt: skip
+    qa = cli_runner.invoke(cli, ["check", str(tsv), "--src", "en", "--tgt", "az", "--mt-qa",
+                                 "--format", "jsonl"])  # fmt: skip
+    assert qa.exit_code == 1, qa.output
+    rows = [json.loads(line) for line in qa.stdout.splitlines()]
+    assert [(r["row"], r["type"]) for r in rows] == [(2, "repetition"), (3, "copy")]
+    assert "repetition" not in plain.stdout and '"copy"' not in plain.stdout
+
+
+@pytest.mark.model
+def test_translate_check_flags_a_tiny_models_gibberish(cli_runner, tmp_path, monkeypatch):
+    from tiny_models import tiny_model
+
+    monkeypatch.setenv("ALIGNTEXT_MODELS", str(tmp_path / "models"))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    src = tmp_path / "note.txt"
+    src.write_text(
+        "The delegation met the President in Baku on Monday. "
+        "The parties agreed to continue the negotiations in good faith.\n",
+        encoding="utf-8",
+    )
+    model = str(tiny_model("marian"))
+    result = cli_runner.invoke(
+        cli,
+        ["translate", str(src), "--src", "en", "--tgt", "ru", "--model", model, "--backend",
+         "hf", "--beam", "1", "--out", str(tmp_path / "o"), "--no-cache", "--check"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((tmp_path / "o" / "manifest.json").read_text(encoding="utf-8"))
+    entry = manifest["files"]["ru/note.txt"]
+    assert entry["flagged"] == 2, entry
+    mt_types = {"repetition", "copy", "wrong_language", "length", "truncated", "addition"}
+    assert set(entry["finding_types"]) & mt_types
+
+
+def test_report_may_not_overwrite_an_input(cli_runner, source, tmp_path):
+    result = cli_runner.invoke(
+        cli,
+        ["translate", str(source), "--src", "en", "--tgt", "az", "--out", str(tmp_path / "o"),
+         "--report", str(source)],
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "is one of the inputs" in result.stderr
+    assert source.read_text(encoding="utf-8") == SOURCE
