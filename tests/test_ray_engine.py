@@ -259,15 +259,10 @@ def test_folder_compare_on_ray_equals_the_process_pool(cluster, tmp_path):
     assert (tmp_path / "ray" / "index.jsonl").read_bytes() == (
         tmp_path / "pool" / "index.jsonl"
     ).read_bytes()
-    # The findings are the same; the aligner's bead scores are not compared: they vary with
-    # the interpreter's string hash seed (PYTHONHASHSEED), which differs between the pool's
-    # forked workers and Ray's own processes.
+    # Byte for byte, bead scores included: the pool's forked workers and Ray's processes
+    # each draw their own string hash seed, and the aligner must not depend on it.
     for name in ("un-membership.txt.json", "trade-agreement.txt.json"):
-        ours, theirs = (
-            json.loads((tmp_path / d / name).read_text("utf-8")) for d in ("ray", "pool")
-        )
-        for key in ("findings", "cross_findings", "summary", "rows", "versions"):
-            assert ours[key] == theirs[key], key
+        assert (tmp_path / "ray" / name).read_bytes() == (tmp_path / "pool" / name).read_bytes()
 
 
 def test_cli_translate_ray_gives_the_local_files(cli_runner, cluster, model, inputs, tmp_path):
