@@ -26,7 +26,6 @@ built-in concepts and a user glossary, and acronyms by the initials of their spe
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from aligntext.check.entities import (
     acronym_keys,
@@ -41,6 +40,7 @@ from aligntext.check.entities import (
     not_a_name,
     word_keys_by_case,
 )
+from aligntext.check.findings import FindingCollector
 from aligntext.check.lexicon import (
     is_listed_name,
     is_person_name,
@@ -49,9 +49,6 @@ from aligntext.check.lexicon import (
 )
 from aligntext.check.translit import keys_close, names_match, names_resemble, translit_keys
 from aligntext.types import Fact
-
-if TYPE_CHECKING:
-    from aligntext.check.compare import _Ctx
 
 #: A source word that is no dictionary word and rarer than this (wordfreq Zipf) is taken for a
 #: name that must reappear. The dictionary tells names from translated words; the frequency
@@ -165,7 +162,9 @@ def _matches(key: str, other: _Side) -> bool:
     )
 
 
-def compare_names(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fact]) -> None:
+def compare_names(
+    ctx: FindingCollector, src: str, tgt: str, sf: list[Fact], tf: list[Fact]
+) -> None:
     sl, tl = ctx.src_lang, ctx.tgt_lang
     s_side, t_side = _Side.of(src, sl, sf), _Side.of(tgt, tl, tf)
     s_units = _units(sf, sl)
