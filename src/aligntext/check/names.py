@@ -36,6 +36,7 @@ from aligntext.check.entities import (
     initials,
     is_acronym,
     is_headline,
+    name_keys,
     name_tokens,
     not_a_name,
     word_keys_by_case,
@@ -98,7 +99,8 @@ def _units(facts: list[Fact], lang: str) -> list[_Unit]:
                 and not _is_word(word, lang)
                 and commonness(word, lang) < NAME_ZIPF
             )
-            keys = translit_keys(word, lang)
+            # A Russian word also by its nominative forms: "Куры" is the river "Кура".
+            keys = name_keys(word, lang)
             if "-" in word:
                 keys += tuple(
                     k for p in word.split("-") if len(p) >= 4 for k in translit_keys(p, lang)
