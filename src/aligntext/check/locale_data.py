@@ -182,15 +182,18 @@ def month_of(word: str, lang: str) -> int | None:
             w = w.split(ch, 1)[0]
     if w in forms:
         return forms[w]
-    # A suffix glued to a capitalised word: Turkish writes "Nisan'da" for the month, so
-    # "Mayki" or "Maria" is a name; Azerbaijani writes months in lower case.
+    # A suffix glued on ("Temmuzda", "aprelin"). A suffix breaks vowel harmony only when
+    # the word is no month with an ending ("Martin" is a name, the month's is "Martın");
+    # a bare possessive or "-ki" on a capitalised word is a name ("Mayki").
     capital = word[:1].isupper()
-    if lang == "az" or (lang == "tr" and not capital):
+    if lang in ("az", "tr"):
         for name, num in forms.items():
             rest = w[len(name) :]
             if len(name) >= 3 and w.startswith(name) and rest in turkic.MONTH_SUFFIXES:
                 if capital and (rest.endswith("ki") or rest in ("", "ı", "i")):
                     continue  # "Mayki" is a name
+                if not turkic.harmonises(name, rest):
+                    continue
                 return num
     return None
 

@@ -48,6 +48,7 @@ from aligntext.check.lexicon import (
     is_vocabulary,
     without_ending,
 )
+from aligntext.check.name_model import name_similarity, same_name
 from aligntext.check.translit import keys_close, names_match, names_resemble, translit_keys
 from aligntext.types import Fact
 
@@ -60,6 +61,12 @@ from aligntext.types import Fact
 NAME_ZIPF = 6.0
 #: A capitalised target word rarer than this counts as a name even when a dictionary has it.
 RARE_WORD_ZIPF = 3.5
+#: A target word whose learned score (:func:`~aligntext.check.name_model.name_similarity`)
+#: against a source word reaches this is a spelling of it, never a name put in its place:
+#: positive evidence of a swap needs a word unlike every source word. Much looser than the
+#: matcher's own threshold; chosen on the development lines by the rate of flagged genuine
+#: pairs against swapped names caught (scripts/bench_check.py).
+RESEMBLE_SCORE = 0.0
 
 
 @dataclass(frozen=True)
@@ -129,6 +136,9 @@ class _Side:
     #: "Лос-Анджелес", "ФРС" as "Federal Reserve System", and the other way round.
     inits: frozenset[str]
     acronyms: frozenset[str]
+    #: Its capitalised words as written, for the learned matcher, and their language.
+    words: tuple[str, ...] = ()
+    lang: str = ""
 
     @classmethod
     def of(cls, text: str, lang: str, facts: list[Fact]) -> _Side:
@@ -137,6 +147,8 @@ class _Side:
             *word_keys_by_case(text, lang),
             initials(text, lang),
             acronym_keys(text, lang),
+            tuple(m.group(0) for m in capitalised_tokens(text) if len(m.group(0)) >= 3),
+            lang,
         )
 
 
@@ -153,7 +165,11 @@ def _found(u: _Unit, own: _Side, other: _Side, lang: str) -> bool:
         initials(u.fact.text, lang) & (other.acronyms - own.acronyms)
     ):
         return True
-    return any(_matches(k, other) for k in u.keys)
+    if any(_matches(k, other) for k in u.keys):
+        return True
+    # The learned matcher, alongside the key: a transcription the key's rules do not join
+    # ("Hughes" / "Хьюз" is learned from how names are written in parallel news).
+    return len(u.word) >= 4 and any(same_name(u.word, lang, w, other.lang) for w in other.words)
 
 
 def _matches(key: str, other: _Side) -> bool:
@@ -242,7 +258,7 @@ def compare_names(
         and not not_a_name(u.word, tl)
     ]
     # The ones that sound like no source word: a word like one is a spelling of it.
-    unlike = [u for u in words if not _resembles(u, s_units)]
+    unlike = [u for u in words if not _resembles(u, s_units, tl, sl)]
     # Only a name counts as the replacement: a capitalised word that is no dictionary word (a
     # translated title such as "Kurulu" or "Агентства" is one) or a rare one, or a concept;
     # a month or weekday is no name, and a target in Title Case gives no capitalisation signal.
@@ -261,7 +277,7 @@ def compare_names(
     strong = [
         u
         for u in extra
-        if not u.concept and not is_vocabulary(u.word, tl) and not _resembles(u, s_units)
+        if not u.concept and not is_vocabulary(u.word, tl) and not _resembles(u, s_units, tl, sl)
     ]
     suspects = {id(u) for u in doubtful} if strong else set()
     if suspects:
@@ -404,9 +420,17 @@ def _fewer_in_target(
     return out
 
 
-def _resembles(u: _Unit, others: list[_Unit]) -> bool:
-    """Whether ``u`` sounds like a word of ``others`` (:func:`names_resemble`)."""
-    return any(names_resemble(k, w) for k in u.keys for v in others for w in v.keys)
+def _resembles(u: _Unit, others: list[_Unit], lang: str, other_lang: str) -> bool:
+    """Whether ``u`` sounds like a word of ``others``: :func:`names_resemble` on the keys, or
+    a learned score of at least :data:`RESEMBLE_SCORE` (a spelling of that word is no name
+    put in its place)."""
+    if any(names_resemble(k, w) for k in u.keys for v in others for w in v.keys):
+        return True
+    return any(
+        name_similarity(u.word, lang, v.word, other_lang) >= RESEMBLE_SCORE
+        for v in others
+        if not v.concept and len(v.word) >= 3
+    )
 
 
 def _is_word(word: str, lang: str) -> bool:
