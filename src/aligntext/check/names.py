@@ -48,6 +48,7 @@ from aligntext.check.lexicon import (
     is_vocabulary,
     without_ending,
 )
+from aligntext.check.name_gate import decide
 from aligntext.check.name_model import name_similarity, same_name
 from aligntext.check.translit import keys_close, names_match, names_resemble, translit_keys
 from aligntext.types import Fact
@@ -357,10 +358,22 @@ def compare_names(
         elif extra:
             e = _nearest(u, strong if id(u) in suspects else extra, len(src), len(tgt))
             other = e.fact.text if e.concept else e.word
+            message = f"entity {word} in source; target has {other}"
             ctx.add(
                 "entity",
-                "warning",
-                f"entity {word} in source; target has {other}",
+                decide(
+                    message,
+                    lambda u=u, e=e: _swap_features(  # type: ignore[misc]
+                        u,
+                        e,
+                        s_units,
+                        t_units,
+                        (sl, tl),
+                        (len(src), len(tgt)),
+                        (len(unexplained), len(missing), id(u) in suspects),
+                    ),
+                ),
+                message,
                 [u.fact],
                 [e.fact],
             )
@@ -383,6 +396,47 @@ def compare_names(
                 [u.fact],
                 [],
             )
+
+
+def _clip(x: float) -> float:
+    return max(-3.0, min(3.0, x))
+
+
+def _swap_features(
+    u: _Unit,
+    e: _Unit,
+    s_units: list[_Unit],
+    t_units: list[_Unit],
+    langs: tuple[str, str],
+    lengths: tuple[int, int],
+    counts: tuple[int, int, bool],
+) -> tuple[float, ...]:
+    """The features of :data:`aligntext.check.name_gate.FEATURES` for source unit ``u``
+    gone and target unit ``e`` standing in its place."""
+    sl, tl = langs
+    s_words = [v.word for v in s_units if not v.concept and len(v.word) >= 3]
+    t_words = [v.word for v in t_units if not v.concept and len(v.word) >= 3]
+    best_s = max((name_similarity(u.word, sl, w, tl) for w in t_words), default=-3.0)
+    best_t = max((name_similarity(e.word, tl, w, sl) for w in s_words), default=-3.0)
+    gap = abs(u.fact.start / max(lengths[0], 1) - e.fact.start / max(lengths[1], 1))
+    return (
+        float(u.namelike),
+        float(is_vocabulary(u.word, sl)),
+        commonness(u.word, sl),
+        float(is_acronym(u.word)),
+        float(bool(u.concept)),
+        float(is_vocabulary(e.word, tl)),
+        commonness(e.word, tl),
+        float(bool(e.concept)),
+        float(is_acronym(e.word)),
+        _clip(name_similarity(u.word, sl, e.word, tl)),
+        _clip(best_s),
+        _clip(best_t),
+        gap,
+        float(counts[0]),
+        float(counts[1]),
+        float(counts[2]),
+    )
 
 
 def _count(u: _Unit, tokens: list[tuple[str, ...]]) -> int:

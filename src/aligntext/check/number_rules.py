@@ -61,7 +61,8 @@ def _is_rounding(a: Fact, b: Fact) -> bool:
 
 # Units by dimension, as word stems in the four languages; conversion factors to a base unit.
 _UNITS: dict[str, tuple[str, float, tuple[str, ...]]] = {
-    "mile": ("length", 1609.344, ("mile", "mil", "миль", "миля")),
+    # Miles per hour against km/h: the hour cancels out.
+    "mile": ("length", 1609.344, ("mile", "mil", "миль", "миля", "mph")),
     "km": ("length", 1000.0, ("km", "kilomet", "километр", "км", "kilometr")),
     "m": ("length", 1.0, ("m", "metre", "meter", "metr", "метр", "м")),
     "ft": ("length", 0.3048, ("ft", "feet", "foot", "fut", "фут", "ayaq")),
@@ -75,21 +76,55 @@ _UNITS: dict[str, tuple[str, float, tuple[str, ...]]] = {
     "ha": ("area", 10000.0, ("ha", "hectare", "hektar", "гектар", "га")),
     "gal": ("volume", 3.785411784, ("gallon", "galon", "галлон", "qallon")),
     "l": ("volume", 1.0, ("litre", "liter", "litr", "литр", "l")),
+    # Degrees with no scale named: Fahrenheit in one version, Celsius in the other.
+    "deg": ("temperature", 1.0, ("degree", "градус", "derece", "dərəcə", "fahrenheit")),
 }
 
 
 def _unit_after(text: str, f: Fact) -> tuple[str, str] | None:
-    """(dimension, unit) of the word right after a number (``27ft``, ``120 miles``)."""
-    m = re.match(r"\s?([^\W\d_]+)", text[f.end :])
-    word = (m.group(1) if m else "").lower()
+    """(dimension, unit) of the word right after a number (``27ft``, ``120 miles``,
+    ``300-килограммовое``), or after the other end of its range (``2 to 4 inches``, ``5 до
+    10 см``)."""
     tail = f.text.lower()
     glued = re.search(r"([^\W\d_]+)$", tail)
-    for candidate in filter(None, (glued.group(1) if glued else "", word)):
+    words = [glued.group(1)] if glued else []
+    rest = text[f.end : f.end + 40]
+    m = re.match(r"[\s-]?([^\W\d_]+)", rest)
+    if m:
+        words.append(m.group(1).lower())
+    ranged = re.match(r"\s?(?:[-–—]|to|до|ilə|ile|və|ve|and)\s?[\d.,]+\s?([^\W\d_]+)", rest)
+    if ranged:
+        words.append(ranged.group(1).lower())
+    for candidate in words:
         for unit, (dim, _factor, stems) in _UNITS.items():
             for stem in stems:
                 if candidate == stem or (len(stem) >= 3 and candidate.startswith(stem)):
                     return dim, unit
     return None
+
+
+def _converts(a: Fact, a_text: str, b: Fact, b_text: str) -> bool:
+    """``2 to 4 inches`` against ``5 до 10 см``, ``80 degrees`` against ``27 градусов``: the
+    target gives the same quantity in another unit, rounded as translators round (12%)."""
+    ua, ub = _unit_after(a_text, a), _unit_after(b_text, b)
+    if ua is None or ub is None or ua[0] != ub[0]:
+        return False
+    if ua[0] == "temperature":
+        # Fahrenheit against Celsius, in either direction, to a degree and a half.
+        return any(
+            abs((float(x) - 32) * 5 / 9 - float(y)) <= 1.5
+            or abs((float(y) - 32) * 5 / 9 - float(x)) <= 1.5
+            for x in values_of(a)
+            for y in values_of(b)
+        )
+    if ua[1] == ub[1]:
+        return False
+    fa, fb = _UNITS[ua[1]][1], _UNITS[ub[1]][1]
+    return any(
+        x > 0 and y > 0 and abs(float(x) * fa - float(y) * fb) <= 0.12 * float(x) * fa
+        for x in values_of(a)
+        for y in values_of(b)
+    )
 
 
 def _is_conversion(x: Fact, x_text: str, others: Sequence[tuple[Fact, str]]) -> bool:
@@ -163,6 +198,15 @@ def compare_numbers(
                     ut.remove(b)
                     break
     for a, b in pairs:
+        if _converts(a, ctx.src_text, b, ctx.tgt_text):
+            ctx.add(
+                "number",
+                "info",
+                f"number {show_fact(a)} in source; target converts it to {show_fact(b)}",
+                [a],
+                [b],
+            )
+            continue
         if _approximates(a, b):
             ctx.add(
                 "number",

@@ -162,6 +162,8 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
         h, mi, ampm = int(m.group("h")), int(m.group("m")), m.group("ampm")
         if m.group("sep") == "." and not ampm and lang == "en":
             continue  # "13.00" is a decimal in English text unless "pm" follows
+        if m.group("sep") == "." and not ampm and _scale_after(text, m.end(), lang):
+            continue  # "3.26 milyon": a scale word follows a figure, never a time of day
         if ampm and h <= 12:
             h = h % 12 + (12 if ampm.lower().startswith("p") else 0)
         if h > 24:
