@@ -2,7 +2,7 @@
 
 Usage:
     python scripts/fit_name_gate.py ../shared/data/xwmt-dev ../shared/data/ntrex-dev:0-499 \\
-        -o src/aligntext/data/name_gate.tsv [--genuine-rate 0.006] [--seed 29]
+        -o src/aligntext/data/name_gate.tsv [--keep 0.99] [--seed 29]
 
 Each ``DATA`` is a folder as ``scripts/bench_check.py`` reads it; ``DATA:A-B`` keeps fourway
 lines A to B only. Never name lines kept for measuring here.
@@ -12,8 +12,9 @@ features (:data:`aligntext.check.name_gate.FEATURES`): those on genuine pairs ar
 the new ones on pairs whose target had a name swapped (the benchmark's ``entity`` and
 ``entity_names`` perturbations, drawn with their own seed) positives. A logistic regression
 (standardised features, L2, Newton steps) is fitted, and the threshold is the lowest
-probability at which at most ``--genuine-rate`` of all genuine pairs keep a proposal as a
-warning. Deterministic for a given seed and data.
+the highest probability at which ``--keep`` of the swapped pairs keep their proposal as a
+warning (recall first: the decision may only trade a sliver of the swaps caught for fewer
+false alarms). Deterministic for a given seed and data.
 """
 
 from __future__ import annotations
@@ -115,7 +116,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("data", nargs="+", help="development data, DIR or DIR:A-B")
     ap.add_argument("-o", "--output", type=Path, required=True)
-    ap.add_argument("--genuine-rate", type=float, default=0.006)
+    ap.add_argument("--keep", type=float, default=0.99, help="share of swaps kept as warnings")
     ap.add_argument("--seed", type=int, default=29)
     args = ap.parse_args()
     # Proposals are recorded before any shipped gate decides: fit from scratch.
@@ -134,8 +135,9 @@ def main() -> int:
         best[g] = max(best.get(g, 0.0), float(p))
     genuine = sorted((p for g, p in best.items() if g < 0), reverse=True)
     swapped = [p for g, p in best.items() if g > 0]
-    allowed = int(args.genuine_rate * n_genuine)
-    threshold = genuine[allowed] + 1e-6 if allowed < len(genuine) else 0.0
+    ranked = sorted(swapped, reverse=True)
+    k = min(max(int(args.keep * len(ranked)) - 1, 0), len(ranked) - 1)
+    threshold = ranked[k] - 1e-6 if ranked else 0.5
     kept = sum(1 for p in swapped if p >= threshold)
     print(
         f"{len(ys)} proposals ({int(y.sum())} from swaps) on {n_genuine} genuine pairs; "
@@ -145,8 +147,7 @@ def main() -> int:
     )
     lines = [
         "# Name-swap decision of the checker (aligntext.check.name_gate), fitted by",
-        f"# scripts/fit_name_gate.py {' '.join(args.data)} --genuine-rate {args.genuine_rate}"
-        f" --seed {args.seed}",
+        f"# scripts/fit_name_gate.py {' '.join(args.data)} --keep {args.keep} --seed {args.seed}",
         "# Columns: feature, mean, scale, weight (on the standardised feature).",
     ]
     lines += [

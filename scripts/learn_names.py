@@ -255,7 +255,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("data", nargs="+", help="data folders, DIR or DIR:A-B")
     ap.add_argument("-o", "--output", type=Path, required=True)
-    ap.add_argument("--rounds", type=int, default=4)
+    ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--false-rate", type=float, default=0.005)
     ap.add_argument("--eval", default="", help="held-out DIR:A-B to measure on")
     args = ap.parse_args()

@@ -182,9 +182,9 @@ def month_of(word: str, lang: str) -> int | None:
             w = w.split(ch, 1)[0]
     if w in forms:
         return forms[w]
-    # A suffix glued on ("Temmuzda", "aprelin"). A suffix breaks vowel harmony only when
-    # the word is no month with an ending ("Martin" is a name, the month's is "Martın");
-    # a bare possessive or "-ki" on a capitalised word is a name ("Mayki").
+    # A suffix glued on ("Temmuzda", "aprelin"). On a capitalised word a suffix that breaks
+    # vowel harmony makes it a name ("Martin"; the month's is "Martın"), and so does a bare
+    # possessive or "-ki" ("Mayki"); a lowercase word is a month however it is spelt.
     capital = word[:1].isupper()
     if lang in ("az", "tr"):
         for name, num in forms.items():
@@ -192,8 +192,8 @@ def month_of(word: str, lang: str) -> int | None:
             if len(name) >= 3 and w.startswith(name) and rest in turkic.MONTH_SUFFIXES:
                 if capital and (rest.endswith("ki") or rest in ("", "ı", "i")):
                     continue  # "Mayki" is a name
-                if not turkic.harmonises(name, rest):
-                    continue
+                if capital and not turkic.harmonises(name, rest):
+                    continue  # a capitalised word whose ending breaks harmony is a name
                 return num
     return None
 

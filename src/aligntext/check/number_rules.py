@@ -105,15 +105,16 @@ def _unit_after(text: str, f: Fact) -> tuple[str, str] | None:
 
 def _converts(a: Fact, a_text: str, b: Fact, b_text: str) -> bool:
     """``2 to 4 inches`` against ``5 до 10 см``, ``80 degrees`` against ``27 градусов``: the
-    target gives the same quantity in another unit, rounded as translators round (12%)."""
+    target gives the same quantity in another unit, to 4% as a conversion within one
+    version (translators round: 2 inches are "5 cm")."""
     ua, ub = _unit_after(a_text, a), _unit_after(b_text, b)
     if ua is None or ub is None or ua[0] != ub[0]:
         return False
     if ua[0] == "temperature":
-        # Fahrenheit against Celsius, in either direction, to a degree and a half.
+        # Fahrenheit against Celsius, in either direction, to a degree.
         return any(
-            abs((float(x) - 32) * 5 / 9 - float(y)) <= 1.5
-            or abs((float(y) - 32) * 5 / 9 - float(x)) <= 1.5
+            abs((float(x) - 32) * 5 / 9 - float(y)) <= 1.0
+            or abs((float(y) - 32) * 5 / 9 - float(x)) <= 1.0
             for x in values_of(a)
             for y in values_of(b)
         )
@@ -121,7 +122,7 @@ def _converts(a: Fact, a_text: str, b: Fact, b_text: str) -> bool:
         return False
     fa, fb = _UNITS[ua[1]][1], _UNITS[ub[1]][1]
     return any(
-        x > 0 and y > 0 and abs(float(x) * fa - float(y) * fb) <= 0.12 * float(x) * fa
+        x > 0 and y > 0 and abs(float(x) * fa - float(y) * fb) <= 0.04 * float(x) * fa
         for x in values_of(a)
         for y in values_of(b)
     )
