@@ -78,11 +78,9 @@ class EditModel:
                 )
             rows.append(cur)
             prev = cur
-        return min(
-            rows[i][j] + self.tail(a[i:]) + self.tail(b[j:])
-            for i in range(min(max(3, n - 4), n), n + 1)
-            for j in range(min(max(3, m - 4), m), m + 1)
-        )
+        ends_a = [(i, self.tail(a[i:])) for i in range(min(max(3, n - 4), n), n + 1)]
+        ends_b = [(j, self.tail(b[j:])) for j in range(min(max(3, m - 4), m), m + 1)]
+        return min(rows[i][j] + ta + tb for i, ta in ends_a for j, tb in ends_b)
 
     def tail(self, rest: str) -> float:
         """Cost of letters left over past the name: written as by the null model, plus
@@ -101,6 +99,7 @@ class EditModel:
         return gain / (len(a) + len(b))
 
 
+@lru_cache(maxsize=65536)
 def plain_form(word: str, lang: str) -> str:
     """A word as plain lowercase Latin letters, an apostrophe suffix cut (``Köln'e`` ->
     ``koln``, ``Хьюз`` -> ``khiuz``): no hand-made spelling rules, the model learns those."""
@@ -162,12 +161,17 @@ def _score(a: str, b: str) -> float:
     model = default_model()
     if model is None:
         return -math.inf
-    return max(model.score(a, b), model.score(b, a))
+    return model.score(a, b)
 
 
 def name_similarity(a: str, lang_a: str, b: str, lang_b: str) -> float:
-    """The learned score of two words being one name (higher is more alike)."""
-    return _score(plain_form(a, lang_a), plain_form(b, lang_b))
+    """The learned score of two words being one name (higher is more alike).
+
+    The table is learned in both directions, so the score is symmetric; the pair is looked
+    up in one order, which halves the work and doubles the cache's reach.
+    """
+    x, y = plain_form(a, lang_a), plain_form(b, lang_b)
+    return _score(x, y) if x <= y else _score(y, x)
 
 
 def same_name(a: str, lang_a: str, b: str, lang_b: str) -> bool:
