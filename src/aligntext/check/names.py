@@ -356,7 +356,19 @@ def compare_names(
                 [twisted.fact],
             )
         elif extra:
-            e = _nearest(u, strong if id(u) in suspects else extra, len(src), len(tgt))
+            # A target word that spells this one by the learned matcher, though not enough
+            # to count as its counterpart, is what stands in its place ("Hasanov" /
+            # "Гусейновым"); otherwise the candidate nearest its position.
+            alike = [
+                (name_similarity(u.word, sl, w.word, tl), w.fact.start, w)
+                for w in words
+                if not u.concept and name_similarity(u.word, sl, w.word, tl) >= RESEMBLE_SCORE
+            ]
+            e = (
+                max(alike, key=lambda t: (t[0], -t[1]))[2]
+                if alike
+                else _nearest(u, strong if id(u) in suspects else extra, len(src), len(tgt))
+            )
             other = e.fact.text if e.concept else e.word
             message = f"entity {word} in source; target has {other}"
             ctx.add(
