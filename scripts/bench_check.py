@@ -33,6 +33,12 @@ that only removes flags of its genuine pair (it turned a real slip back into the
 is left out of the recall and counted on its own line. The
 perturbations are built with plain string rules and Babel / num2words forms, not with the
 checker's extractors. ``--show-flagged`` lists flagged genuine pairs for review.
+
+The genuine lines of a pair of languages are checked as one bitext (``check_pairs``), which
+learns from them how the text translates its words (:mod:`aligntext.check.text_lexicon`).
+A perturbed line is checked as the one slip of that text: the lexicon is learned from the
+genuine lines with only that line changed, as in a user's document, not from a text in which
+every line has a slip.
 """
 
 from __future__ import annotations
@@ -49,7 +55,8 @@ from anyascii import anyascii
 from babel import Locale
 from num2words import num2words
 
-from aligntext.check import check_pairs
+from aligntext.check import check_pairs, compare_sentences
+from aligntext.check.text_lexicon import BLOCK, learn_blocks
 
 PAIRS = (("en", "ru"), ("en", "az"), ("en", "tr"), ("ru", "az"), ("ru", "tr"), ("az", "tr"))
 KINDS = ("digit", "deleted", "number_word", "scale", "month", "entity", "entity_names")
@@ -355,6 +362,37 @@ def perturb(
     raise ValueError(kind)
 
 
+# The lexicons of a part's genuine lines, learned once for all its perturbations (each slip is
+# taken out again after its check).
+_LEXICONS: dict[tuple[int, str, str], list] = {}  # type: ignore[type-arg]
+
+
+def check_as_slips(
+    pairs: list[tuple[str, str]],
+    idx: list[int],
+    pert: list[tuple[str, str]],
+    a: str,
+    b: str,
+) -> list:  # type: ignore[type-arg]
+    """Check each perturbed pair ``pert[k]`` (line ``idx[k]`` changed) as the one slip of the
+    otherwise genuine text, as a user's document would be: the text lexicon
+    (:mod:`aligntext.check.text_lexicon`) is learned from the genuine lines with that one line
+    changed, not from a text in which every line has a slip."""
+    lexicons = _LEXICONS.get((id(pairs), a, b)) or learn_blocks(pairs, a, b)
+    _LEXICONS[(id(pairs), a, b)] = lexicons
+    out = []
+    for k, (i, (s, t)) in enumerate(zip(idx, pert, strict=True)):
+        lex = lexicons[i // BLOCK]
+        lex.add(*pairs[i], sign=-1)
+        lex.add(s, t)
+        try:
+            out.extend(compare_sentences(s, t, a, b, pair=k, lexicon=lex))
+        finally:
+            lex.add(s, t, sign=-1)
+            lex.add(*pairs[i])
+    return out
+
+
 def flagged(findings, n: int) -> list[set[str]]:  # type: ignore[no-untyped-def]
     out: list[set[str]] = [set() for _ in range(n)]
     for f in findings:
@@ -409,7 +447,7 @@ def run_part(
             if kind not in kinds:
                 # Drawn all the same, so that the kinds measured get the draws of a full run.
                 continue
-            res = flagged(check_pairs(pert, a, b), len(pert))
+            res = flagged(check_as_slips(pairs, idx, pert, a, b), len(pert))
             hits = 0
             for k, (i, r) in enumerate(zip(idx, res, strict=False)):
                 if r < base[i]:

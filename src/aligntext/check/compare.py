@@ -24,6 +24,7 @@ from aligntext.check.findings import FindingCollector, Mapper
 from aligntext.check.glossary import Glossary
 from aligntext.check.names import compare_names
 from aligntext.check.number_rules import compare_numbers
+from aligntext.check.text_lexicon import BLOCK, TextLexicon, learn_blocks
 from aligntext.check.text_rules import compare_language, compare_length
 from aligntext.langs import resolve_lang
 from aligntext.types import Alignment, Fact, Finding, Span
@@ -50,8 +51,9 @@ def _compare(
     glossary: Glossary | None,
     smap: Mapper,
     tmap: Mapper,
+    lexicon: TextLexicon | None = None,
 ) -> list[Finding]:
-    ctx = FindingCollector(pair, src_lang, tgt_lang, smap, tmap, src, tgt)
+    ctx = FindingCollector(pair, src_lang, tgt_lang, smap, tmap, src, tgt, lexicon)
     if not src.strip() or not tgt.strip():
         return []
     sf = extract_facts(src, src_lang, glossary)
@@ -79,6 +81,7 @@ def compare_sentences(
     *,
     pair: int = 0,
     glossary: Glossary | None = None,
+    lexicon: TextLexicon | None = None,
 ) -> list[Finding]:
     """Compare one source sentence with its translation.
 
@@ -89,6 +92,9 @@ def compare_sentences(
         tgt_lang: the target language.
         pair: the index stored in each finding's ``pair`` and its spans' ``segment``.
         glossary: a user glossary whose terms count as entities.
+        lexicon: what the text the pair belongs to teaches about its translation
+            (:class:`~aligntext.check.text_lexicon.TextLexicon`); :func:`check_pairs` and
+            :func:`check_alignment` learn one.
 
     Returns:
         Findings (types ``number``, ``date``, ``entity``, ``untranslated``, ``length``) with
@@ -102,7 +108,7 @@ def compare_sentences(
     def tmap(s: int, e: int) -> Span:
         return Span(pair, s, e, tgt[s:e])
 
-    return _compare(src, tgt, sl, tl, pair, glossary, smap, tmap)
+    return _compare(src, tgt, sl, tl, pair, glossary, smap, tmap, lexicon)
 
 
 def _joined(texts: Sequence[str], indices: Sequence[int]) -> tuple[str, Mapper]:
@@ -140,6 +146,19 @@ def check_alignment(alignment: Alignment, glossary: Glossary | None = None) -> l
     src_by_index = {s.index: s for s in alignment.src}
     tgt_by_index = {s.index: s for s in alignment.tgt}
     out: list[Finding] = []
+    # The whole document teaches how its words are translated (a name "gone" in one bead
+    # may be what every other bead translates it as).
+    lexicons = learn_blocks(
+        [
+            (
+                " ".join(src_by_index[i].text for i in bead.src if i in src_by_index),
+                " ".join(tgt_by_index[i].text for i in bead.tgt if i in tgt_by_index),
+            )
+            for bead in alignment.beads
+        ],
+        sl,
+        tl,
+    )
     for n, bead in enumerate(alignment.beads):
         stexts = [src_by_index[i].text for i in bead.src if i in src_by_index]
         ttexts = [tgt_by_index[i].text for i in bead.tgt if i in tgt_by_index]
@@ -193,7 +212,7 @@ def check_alignment(alignment: Alignment, glossary: Glossary | None = None) -> l
             )
         src, smap = _joined(stexts, bead.src)
         tgt, tmap = _joined(ttexts, bead.tgt)
-        out.extend(_compare(src, tgt, sl, tl, n, glossary, smap, tmap))
+        out.extend(_compare(src, tgt, sl, tl, n, glossary, smap, tmap, lexicons[n // BLOCK]))
     return out
 
 
@@ -217,6 +236,8 @@ def check_pairs(
     """
     sl, tl = resolve_lang(src_lang), resolve_lang(tgt_lang)
     out: list[Finding] = []
+    # The bitext teaches how its words are translated (see check_alignment).
+    lexicons = learn_blocks(pairs, sl, tl)
     for i, (src, tgt) in enumerate(pairs):
         if src.strip() and not tgt.strip():
             out.append(
@@ -243,5 +264,9 @@ def check_pairs(
                 )
             )
         else:
-            out.extend(compare_sentences(src, tgt, sl, tl, pair=i, glossary=glossary))
+            out.extend(
+                compare_sentences(
+                    src, tgt, sl, tl, pair=i, glossary=glossary, lexicon=lexicons[i // BLOCK]
+                )
+            )
     return out

@@ -8,8 +8,12 @@ Every rule (:mod:`~aligntext.check.number_rules`, :mod:`~aligntext.check.date_ru
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from aligntext.types import Fact, Finding, Span
+
+if TYPE_CHECKING:
+    from aligntext.check.text_lexicon import TextLexicon
 
 #: Maps a (start, end) offset pair of a compared text to a span of the document: a bead's
 #: joined sentences point back at each sentence.
@@ -27,6 +31,8 @@ class FindingCollector:
         tmap: maps offsets of ``tgt_text`` to spans.
         src_text: the compared source text.
         tgt_text: the compared target text.
+        lexicon: what the whole text teaches about how its words are translated, when the
+            pair is part of one (a name rule asks it before calling a name gone).
     """
 
     def __init__(
@@ -38,10 +44,12 @@ class FindingCollector:
         tmap: Mapper,
         src_text: str = "",
         tgt_text: str = "",
+        lexicon: TextLexicon | None = None,
     ) -> None:
         self.pair, self.src_lang, self.tgt_lang = pair, src_lang, tgt_lang
         self.smap, self.tmap = smap, tmap
         self.src_text, self.tgt_text = src_text, tgt_text
+        self.lexicon = lexicon
         self.out: list[Finding] = []
 
     def add(

@@ -50,6 +50,7 @@ from aligntext.check.lexicon import (
 )
 from aligntext.check.name_gate import decide
 from aligntext.check.name_model import name_similarity, same_name
+from aligntext.check.text_lexicon import stem
 from aligntext.check.translit import keys_close, names_match, names_resemble, translit_keys
 from aligntext.types import Fact
 
@@ -187,7 +188,11 @@ def compare_names(
     sl, tl = ctx.src_lang, ctx.tgt_lang
     s_side, t_side = _Side.of(src, sl, sf), _Side.of(tgt, tl, tf)
     s_units = _units(sf, sl)
-    found = {id(u): _found(u, s_side, t_side, sl) for u in s_units}
+    # What the rest of the text shows these words translated as (Judiciary / Məhkəmə):
+    # source and target stems linked one to one, from the other pairs only.
+    links = ctx.lexicon.links(src, tgt) if ctx.lexicon is not None else {}
+    src_linked, tgt_linked = set(links), set(links.values())
+    found = {id(u): _found(u, s_side, t_side, sl) or _linked(u, sl, src_linked) for u in s_units}
     # A word of a name counts as missing when no word of its span has a counterpart, or when
     # it is the span's last word (translators drop first names and titles, not surnames).
     missing = []
@@ -234,7 +239,7 @@ def compare_names(
         if not any(u.fact.start <= m.start() < u.fact.end for u in t_units)
     ]
     t_headline = is_headline(tgt, tl)
-    t_found = {id(u): _found(u, t_side, s_side, tl) for u in t_units}
+    t_found = {id(u): _found(u, t_side, s_side, tl) or _linked(u, tl, tgt_linked) for u in t_units}
     unexplained = [
         u
         for u in t_units
@@ -408,6 +413,14 @@ def compare_names(
                 [u.fact],
                 [],
             )
+
+
+def _linked(u: _Unit, lang: str, linked: set[str]) -> bool:
+    """Whether the word of ``u`` (any word, for a concept) is among the stems ``linked`` by
+    the text's lexicon (:meth:`~aligntext.check.text_lexicon.TextLexicon.links`)."""
+    return bool(linked) and any(
+        stem(w, lang) in linked for w in (u.fact.text.split() if u.concept else [u.word])
+    )
 
 
 def _clip(x: float) -> float:

@@ -1,0 +1,156 @@
+"""Words that go together across the two versions of one text, learned from the text itself.
+
+The name rules judge each sentence pair alone, so a word they cannot match is "gone" even when
+the rest of the text shows plainly what the translator made of it: ``Judiciary`` is
+``Məhkəmə`` in every sentence of the story, ``Северная`` is ``Kuzey``, ``Кавано`` is
+``Kavanaugh'un``. Like the aligner's own lexicon, this one is learned from the text being
+checked (no dictionary, nothing shipped): a word and its translation share sentence pairs far
+more often than chance. In a sentence pair, words are linked
+one to one, best first, by how often they share the *other* sentence pairs of the text
+(competitive linking; see :meth:`TextLexicon.links`).
+
+A swapped name is not hidden by this: the name put in is in that sentence pair only, and the
+name taken out is not in the target at all. A name that is the same mistake in two sentences
+and nowhere else right would be; precision comes first here (the finding stays, as ``info``).
+
+Words are compared by their first :data:`STEM` letters in plain Latin, which folds most case
+endings (``Məhkəməsi``, ``Məhkəmənin``). Memory is bounded: the text is learned in blocks of
+:data:`BLOCK` consecutive pairs (a statement or an article fits in one).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from aligntext.check.name_model import plain_form
+
+# MIN_PAIRS, MIN_DICE and NEAR_BEST were chosen on the tuning lines of scripts/bench_check.py
+# (xwmt-dev, ntrex-dev 0-499): the fewest flagged genuine pairs for which swapped-name recall
+# fell by no more than half a point. Looser settings (2 pairs, Dice 0.4, 0.8 of the best)
+# flag fewer genuine pairs still but link too many words of a story that merely go together.
+
+#: Other sentence pairs two words must share to link: counts of one or two are chance.
+MIN_PAIRS = 4
+#: Dice coefficient (2 * shared / (count a + count b)) a link needs at least.
+MIN_DICE = 0.5
+#: Letters of the plain Latin form that stand for a word.
+STEM = 5
+#: A link's Dice must be at least this share of the best Dice of either of its words.
+NEAR_BEST = 0.9
+#: Consecutive pairs learned together; bounds memory on a long bitext.
+BLOCK = 500
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def stem(word: str, lang: str) -> str:
+    """What stands for ``word`` here: its first :data:`STEM` letters in plain Latin."""
+    return plain_form(word, lang)[:STEM]
+
+
+def _stems(text: str, lang: str) -> set[str]:
+    """The word stems of ``text``."""
+    return {s for m in _WORD.finditer(text) if len(s := stem(m.group(0), lang)) >= 3}
+
+
+class TextLexicon:
+    """How the words of one block of sentence pairs (see the module docstring).
+
+    Counts are kept, and links worked out when asked, so that a pair can be taken out and
+    put back (:meth:`add` with ``sign=-1``): a benchmark checks one changed sentence as a
+    slip in an otherwise unchanged text.
+
+    Args:
+        src_lang: the source language.
+        tgt_lang: the target language.
+    """
+
+    def __init__(self, src_lang: str, tgt_lang: str) -> None:
+        self.src_lang, self.tgt_lang = src_lang, tgt_lang
+        self._n: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+        # Sentence pairs shared, by source stem and by target stem.
+        self._shared: tuple[dict[str, Counter[str]], dict[str, Counter[str]]] = ({}, {})
+
+    @classmethod
+    def learn(cls, pairs: Iterable[tuple[str, str]], src_lang: str, tgt_lang: str) -> TextLexicon:
+        """Learn the partners of one block of ``(source, target)`` pairs."""
+        lex = cls(src_lang, tgt_lang)
+        for src, tgt in pairs:
+            lex.add(src, tgt)
+        return lex
+
+    def add(self, src: str, tgt: str, sign: int = 1) -> None:
+        """Count one more sentence pair (``sign=-1``: one fewer)."""
+        s_all = _stems(src, self.src_lang)
+        t_all = _stems(tgt, self.tgt_lang)
+        self._n[0].update(dict.fromkeys(s_all, sign))
+        self._n[1].update(dict.fromkeys(t_all, sign))
+        # Every word with every word: a name's translation may be lowercase (Russian
+        # "юридический"), and a word's best partner must be known to tell a translation from
+        # a word that merely keeps company with it ("ago" goes with "назад", not with a name
+        # of the story it was said in).
+        for s in s_all:
+            self._shared[0].setdefault(s, Counter()).update(dict.fromkeys(t_all, sign))
+        for t in t_all:
+            self._shared[1].setdefault(t, Counter()).update(dict.fromkeys(s_all, sign))
+
+    def _dice(self, side: int, word: str) -> dict[str, float]:
+        """Dice coefficient of ``word`` (a stem of ``side``, 0 for the source) with each word
+        of the other side it shares at least :data:`MIN_PAIRS` sentence pairs with."""
+        n_own, n_other = self._n[side][word], self._n[1 - side]
+        return {
+            o: 2 * c / (n_own + n_other[o])
+            for o, c in self._shared[side].get(word, {}).items()
+            if c >= MIN_PAIRS
+        }
+
+    def links(self, src: str, tgt: str) -> dict[str, str]:
+        """The words of a sentence pair linked one to one, as source stem -> target stem.
+
+        Evidence comes from the *other* pairs of the text only (the pair, which must be one
+        the lexicon was learned from, is taken out for the count): two words link when they
+        share at least :data:`MIN_PAIRS` other pairs with a Dice coefficient of at least
+        :data:`MIN_DICE` and within :data:`NEAR_BEST` of the best of either word (a name whose
+        translation was swapped out does not link with some word of its story instead), best
+        first, each word once (competitive linking, Melamed 2000).
+        """
+        s_all = sorted(_stems(src, self.src_lang))
+        t_all = sorted(_stems(tgt, self.tgt_lang))
+        self.add(src, tgt, -1)
+        try:
+            scored = []
+            for s in s_all:
+                row = self._dice(0, s)
+                if not row:
+                    continue
+                best_s = max(row.values())
+                for t in t_all:
+                    d = row.get(t, 0.0)
+                    if (
+                        d >= MIN_DICE
+                        and d >= NEAR_BEST * best_s
+                        and d >= NEAR_BEST * max(self._dice(1, t).values())
+                    ):
+                        scored.append((-d, s, t))
+        finally:
+            self.add(src, tgt)
+        out: dict[str, str] = {}
+        taken: set[str] = set()
+        for _, s, t in sorted(scored):
+            if s not in out and t not in taken:
+                out[s] = t
+                taken.add(t)
+        return out
+
+
+def learn_blocks(
+    texts: Sequence[tuple[str, str]], src_lang: str, tgt_lang: str
+) -> list[TextLexicon]:
+    """One lexicon per block of :data:`BLOCK` consecutive ``(source, target)`` pairs; pair
+    ``k`` is judged by block ``k // BLOCK``."""
+    return [
+        TextLexicon.learn(texts[k : k + BLOCK], src_lang, tgt_lang)
+        for k in range(0, len(texts), BLOCK)
+    ]

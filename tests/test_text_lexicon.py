@@ -1,0 +1,105 @@
+"""The lexicon a text teaches about its own translation (aligntext.check.text_lexicon).
+
+Sentences written for this project.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aligntext.check import check_pairs, compare_sentences
+from aligntext.check.text_lexicon import BLOCK, TextLexicon, learn_blocks, stem
+from aligntext.pipeline.compare import compare_versions
+
+# "Asian" is translated, not transcribed: no spelling rule joins it with "Азиатские".
+GAMES = [
+    (
+        "The Asian Games opened in Jakarta on Saturday.",
+        "В субботу в Джакарте открылись Азиатские игры.",
+    ),
+    (
+        "Kazakhstan sent 800 athletes to Jakarta for the Asian Games.",
+        "Казахстан отправил в Джакарту на Азиатские игры 800 спортсменов.",
+    ),
+    (
+        "Two paragliders trained in Jakarta for the Asian Games are missing.",
+        "Пропали двое парапланеристов, готовившихся в Джакарте к Азиатским играм.",
+    ),
+    (
+        "The Asian Games end in Jakarta on 2 September.",
+        "Азиатские игры завершатся в Джакарте 2 сентября.",
+    ),
+    (
+        "Tickets for the Asian Games sold out in a week.",
+        "Билеты на Азиатские игры раскупили за неделю.",
+    ),
+    (
+        "Volunteers at the Asian Games speak four languages.",
+        "Волонтёры Азиатских игр говорят на четырёх языках.",
+    ),
+]
+
+
+def _warnings(findings: list) -> list[tuple[int, str]]:  # type: ignore[type-arg]
+    return [(f.pair, f.message) for f in findings if f.type == "entity" and f.severity == "warning"]
+
+
+def test_one_pair_alone_takes_the_translated_word_for_a_swap() -> None:
+    # What the lexicon is for: judged alone, the pair looks like a name swapped.
+    src, tgt = GAMES[0]
+    assert _warnings(compare_sentences(src, tgt, "en", "ru")) == [
+        (0, "entity Asian in source; target has Азиатские")
+    ]
+
+
+def test_a_word_the_rest_of_the_bitext_translates_is_no_swap() -> None:
+    assert _warnings(check_pairs(GAMES, "en", "ru")) == []
+
+
+def test_a_swapped_name_is_still_caught() -> None:
+    pairs = list(GAMES)
+    pairs[1] = (pairs[1][0], pairs[1][1].replace("в Джакарту", "в Бангкок"))
+    found = _warnings(check_pairs(pairs, "en", "ru"))
+    assert (1, "entity Jakarta in source; target has Бангкок") in found
+    assert {pair for pair, _ in found} == {1}
+
+
+def test_compare_learns_from_the_whole_document(tmp_path: Path) -> None:
+    en, ru = tmp_path / "en.txt", tmp_path / "ru.txt"
+    en.write_text("\n\n".join(s for s, _ in GAMES) + "\n", encoding="utf-8")
+    ru.write_text("\n\n".join(t for _, t in GAMES) + "\n", encoding="utf-8")
+    report = compare_versions([en, ru], ["en", "ru"])
+    assert _warnings(list(report.findings[0])) == []
+
+
+def test_links_come_from_the_other_pairs_only() -> None:
+    lex = TextLexicon.learn(GAMES[:3], "en", "ru")
+    # Three pairs are too few: the other two showing "Asian" with "Азиатские" may be chance.
+    assert lex.links(*GAMES[0]) == {}
+    lex = TextLexicon.learn(GAMES, "en", "ru")
+    links = lex.links(*GAMES[0])
+    assert links[stem("Asian", "en")] == stem("Азиатские", "ru")
+    # Taking a pair out for the count leaves the lexicon as it was.
+    assert lex.links(*GAMES[0]) == links
+
+
+def test_a_word_keeping_company_with_a_name_does_not_stand_for_it() -> None:
+    # "brand" and "Zelva" always go together; in the last pair the translation of the name is
+    # gone, and "марку" (brand) must not be taken for it.
+    pairs = [
+        ("She founded the brand Zelva in 2016.", "Она основала марку Зельва в 2016 году."),
+        ("The brand Zelva sells soap.", "Марка Зельва продаёт мыло."),
+        ("Sales of the brand Zelva doubled.", "Продажи марки Зельва удвоились."),
+        ("The brand Zelva opened a shop.", "Марка Зельва открыла магазин."),
+        ("Her brand Zelva hired ten people.", "Её марка Зельва наняла десять человек."),
+    ]
+    lex = TextLexicon.learn(pairs, "en", "ru")
+    swapped = ("She left the brand Zelva.", "Она ушла из марки Бриз.")
+    lex.add(*swapped)
+    assert stem("Zelva", "en") not in lex.links(*swapped)
+
+
+def test_long_bitexts_are_learned_in_blocks() -> None:
+    pairs = GAMES * 200
+    blocks = learn_blocks(pairs, "en", "ru")
+    assert len(blocks) == -(-len(pairs) // BLOCK) > 1
