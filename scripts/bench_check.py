@@ -56,7 +56,7 @@ from babel import Locale
 from num2words import num2words
 
 from aligntext.check import check_pairs, compare_sentences
-from aligntext.check.text_lexicon import BLOCK, learn_blocks
+from aligntext.check.text_lexicon import BLOCK, TextLexicon, learn_blocks
 
 PAIRS = (("en", "ru"), ("en", "az"), ("en", "tr"), ("ru", "az"), ("ru", "tr"), ("az", "tr"))
 KINDS = ("digit", "deleted", "number_word", "scale", "month", "entity", "entity_names")
@@ -362,13 +362,9 @@ def perturb(
     raise ValueError(kind)
 
 
-# The lexicons of a part's genuine lines, learned once for all its perturbations (each slip is
-# taken out again after its check).
-_LEXICONS: dict[tuple[int, str, str], list] = {}  # type: ignore[type-arg]
-
-
 def check_as_slips(
     pairs: list[tuple[str, str]],
+    lexicons: list[TextLexicon],
     idx: list[int],
     pert: list[tuple[str, str]],
     a: str,
@@ -376,21 +372,15 @@ def check_as_slips(
 ) -> list:  # type: ignore[type-arg]
     """Check each perturbed pair ``pert[k]`` (line ``idx[k]`` changed) as the one slip of the
     otherwise genuine text, as a user's document would be: the text lexicon
-    (:mod:`aligntext.check.text_lexicon`) is learned from the genuine lines with that one line
-    changed, not from a text in which every line has a slip."""
-    lexicons = _LEXICONS.get((id(pairs), a, b)) or learn_blocks(pairs, a, b)
-    _LEXICONS[(id(pairs), a, b)] = lexicons
-    out = []
-    for k, (i, (s, t)) in enumerate(zip(idx, pert, strict=True)):
-        lex = lexicons[i // BLOCK]
-        lex.add(*pairs[i], sign=-1)
-        lex.add(s, t)
-        try:
-            out.extend(compare_sentences(s, t, a, b, pair=k, lexicon=lex))
-        finally:
-            lex.add(s, t, sign=-1)
-            lex.add(*pairs[i])
-    return out
+    (:mod:`aligntext.check.text_lexicon`, ``lexicons`` as learned from the genuine ``pairs``)
+    counts every genuine line but that one, not a text in which every line has a slip."""
+    return [
+        f
+        for k, (i, (s, t)) in enumerate(zip(idx, pert, strict=True))
+        for f in compare_sentences(
+            s, t, a, b, pair=k, lexicon=lexicons[i // BLOCK].leaving_out(*pairs[i])
+        )
+    ]
 
 
 def flagged(findings, n: int) -> list[set[str]]:  # type: ignore[no-untyped-def]
@@ -428,6 +418,7 @@ def run_part(
         pool = sorted({m.group(0) for _, t in pairs for m in _SPAN.finditer(t) if m.start() > 0})
         proper = proper_test([t for _, t in pairs], b)
         base = flagged(check_pairs(pairs, a, b), len(pairs))
+        lexicons = learn_blocks(pairs, a, b)
         row = {"genuine": [sum(1 for x in base if x), len(pairs)]}
         for x in base:
             by_type.update({f.split(":", 1)[0] for f in x})
@@ -447,7 +438,7 @@ def run_part(
             if kind not in kinds:
                 # Drawn all the same, so that the kinds measured get the draws of a full run.
                 continue
-            res = flagged(check_as_slips(pairs, idx, pert, a, b), len(pert))
+            res = flagged(check_as_slips(pairs, lexicons, idx, pert, a, b), len(pert))
             hits = 0
             for k, (i, r) in enumerate(zip(idx, res, strict=False)):
                 if r < base[i]:

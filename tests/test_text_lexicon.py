@@ -103,3 +103,14 @@ def test_long_bitexts_are_learned_in_blocks() -> None:
     pairs = GAMES * 200
     blocks = learn_blocks(pairs, "en", "ru")
     assert len(blocks) == -(-len(pairs) // BLOCK) > 1
+
+
+def test_a_changed_pair_is_checked_against_the_rest_of_the_text() -> None:
+    # leaving_out(original) on the unchanged counts links as a text with the pair changed.
+    changed = (GAMES[2][0], GAMES[2][1].replace("Азиатским", "Балтийским"))
+    lex = TextLexicon.learn(GAMES, "en", "ru")
+    viewed = lex.leaving_out(*GAMES[2]).links(*changed)
+    lex.add(*GAMES[2], sign=-1)
+    lex.add(*changed)
+    assert viewed == lex.links(*changed)
+    assert stem("Asian", "en") not in viewed

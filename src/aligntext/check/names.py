@@ -28,6 +28,7 @@ rest of the text shows translated so (:mod:`aligntext.check.text_lexicon`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from aligntext.check.entities import (
@@ -193,9 +194,8 @@ def compare_names(
     s_units = _units(sf, sl)
     # What the rest of the text shows these words translated as (Judiciary / Məhkəmə):
     # source and target stems linked one to one, from the other pairs only.
-    links = ctx.lexicon.links(src, tgt) if ctx.lexicon is not None else {}
-    src_linked, tgt_linked = set(links), set(links.values())
-    found = {id(u): _found(u, s_side, t_side, sl) or _linked(u, sl, src_linked) for u in s_units}
+    links = _Links(ctx, src, tgt)
+    found = {id(u): _found(u, s_side, t_side, sl) or _linked(u, sl, links.src) for u in s_units}
     # A word of a name counts as missing when no word of its span has a counterpart, or when
     # it is the span's last word (translators drop first names and titles, not surnames).
     missing = []
@@ -242,7 +242,7 @@ def compare_names(
         if not any(u.fact.start <= m.start() < u.fact.end for u in t_units)
     ]
     t_headline = is_headline(tgt, tl)
-    t_found = {id(u): _found(u, t_side, s_side, tl) or _linked(u, tl, tgt_linked) for u in t_units}
+    t_found = {id(u): _found(u, t_side, s_side, tl) or _linked(u, tl, links.tgt) for u in t_units}
     unexplained = [
         u
         for u in t_units
@@ -421,12 +421,36 @@ def compare_names(
             )
 
 
-def _linked(u: _Unit, lang: str, linked: set[str]) -> bool:
-    """Whether the word of ``u`` (any word, for a concept) is among the stems ``linked`` by
-    the text's lexicon (:meth:`~aligntext.check.text_lexicon.TextLexicon.links`)."""
-    return bool(linked) and any(
-        stem(w, lang) in linked for w in (u.fact.text.split() if u.concept else [u.word])
-    )
+class _Links:
+    """The pair's words linked by the text's lexicon
+    (:meth:`~aligntext.check.text_lexicon.TextLexicon.links`), worked out on first use: most
+    pairs have every name matched by spelling."""
+
+    def __init__(self, ctx: FindingCollector, src: str, tgt: str) -> None:
+        self._args = (ctx.lexicon, src, tgt)
+        self._sides: tuple[set[str], set[str]] | None = None
+
+    def _get(self) -> tuple[set[str], set[str]]:
+        if self._sides is None:
+            lex, src, tgt = self._args
+            links = lex.links(src, tgt) if lex is not None else {}
+            self._sides = set(links), set(links.values())
+        return self._sides
+
+    def src(self) -> set[str]:
+        """Linked source stems."""
+        return self._get()[0]
+
+    def tgt(self) -> set[str]:
+        """Linked target stems."""
+        return self._get()[1]
+
+
+def _linked(u: _Unit, lang: str, linked: Callable[[], set[str]]) -> bool:
+    """Whether the word of ``u`` (any word, for a concept) is among the stems ``linked()``."""
+    words = u.fact.text.split() if u.concept else [u.word]
+    stems = linked()
+    return bool(stems) and any(stem(w, lang) in stems for w in words)
 
 
 def _clip(x: float) -> float:

@@ -20,6 +20,7 @@ endings (``Məhkəməsi``, ``Məhkəmənin``). Memory is bounded: the text is le
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -58,9 +59,9 @@ def _stems(text: str, lang: str) -> set[str]:
 class TextLexicon:
     """How the words of one block of sentence pairs (see the module docstring).
 
-    Counts are kept, and links worked out when asked, so that a pair can be taken out and
-    put back (:meth:`add` with ``sign=-1``): a benchmark checks one changed sentence as a
-    slip in an otherwise unchanged text.
+    Counts are kept and links worked out when asked, so a pair can be added or taken out
+    (:meth:`add` with ``sign=-1``) and a changed pair checked against the rest of the text
+    (:meth:`leaving_out`).
 
     Args:
         src_lang: the source language.
@@ -72,6 +73,24 @@ class TextLexicon:
         self._n: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
         # Sentence pairs shared, by source stem and by target stem.
         self._shared: tuple[dict[str, Counter[str]], dict[str, Counter[str]]] = ({}, {})
+        # Per word, the other side's words it shares at least MIN_PAIRS pairs with: the only
+        # candidates for a link (taking one pair out never raises a count). Filled when asked,
+        # dropped for the words of a pair added or taken out.
+        self._strong: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]] = ({}, {})
+        # The pair left out of the counts by links(), when not the linked pair itself.
+        self._left_out: tuple[frozenset[str], frozenset[str]] | None = None
+
+    def leaving_out(self, src: str, tgt: str) -> TextLexicon:
+        """A view of the same counts whose :meth:`links` leave out the pair ``(src, tgt)``
+        instead of the pair being linked: a changed version of that pair is then checked
+        as the one slip of the otherwise unchanged text (how ``scripts/bench_check.py``
+        checks its perturbed lines) without counting the text again."""
+        view = copy.copy(self)
+        view._left_out = (
+            frozenset(_stems(src, self.src_lang)),
+            frozenset(_stems(tgt, self.tgt_lang)),
+        )
+        return view
 
     @classmethod
     def learn(cls, pairs: Iterable[tuple[str, str]], src_lang: str, tgt_lang: str) -> TextLexicon:
@@ -85,57 +104,78 @@ class TextLexicon:
         """Count one more sentence pair (``sign=-1``: one fewer)."""
         s_all = _stems(src, self.src_lang)
         t_all = _stems(tgt, self.tgt_lang)
-        self._n[0].update(dict.fromkeys(s_all, sign))
-        self._n[1].update(dict.fromkeys(t_all, sign))
         # Every word with every word: a name's translation may be lowercase (Russian
         # "юридический"), and a word's best partner must be known to tell a translation from
         # a word that merely keeps company with it ("ago" goes with "назад", not with a name
         # of the story it was said in).
-        for s in s_all:
-            self._shared[0].setdefault(s, Counter()).update(dict.fromkeys(t_all, sign))
-        for t in t_all:
-            self._shared[1].setdefault(t, Counter()).update(dict.fromkeys(s_all, sign))
+        for side, own, other in ((0, s_all, t_all), (1, t_all, s_all)):
+            rows, strong = self._shared[side], self._strong[side]
+            if sign > 0:
+                self._n[side].update(own)
+                for w in own:
+                    rows.setdefault(w, Counter()).update(other)
+            else:
+                self._n[side].subtract(own)
+                for w in own:
+                    rows.setdefault(w, Counter()).subtract(other)
+            for w in own:
+                strong.pop(w, None)
+            if strong:
+                for w in other:
+                    strong.pop(w, None)
 
-    def _dice(self, side: int, word: str) -> dict[str, float]:
+    def _dice(
+        self, side: int, word: str, own_out: frozenset[str], other_out: frozenset[str]
+    ) -> dict[str, float]:
         """Dice coefficient of ``word`` (a stem of ``side``, 0 for the source) with each word
-        of the other side it shares at least :data:`MIN_PAIRS` sentence pairs with."""
-        n_own, n_other = self._n[side][word], self._n[1 - side]
-        return {
-            o: 2 * c / (n_own + n_other[o])
-            for o, c in self._shared[side].get(word, {}).items()
-            if c >= MIN_PAIRS
-        }
+        of the other side it shares at least :data:`MIN_PAIRS` pairs with, the pair whose
+        stems are ``own_out`` (this side) and ``other_out`` left out of the counts."""
+        strong = self._strong[side].get(word)
+        row = self._shared[side].get(word)
+        if row is None:
+            return {}
+        if strong is None:
+            strong = tuple(o for o, c in row.items() if c >= MIN_PAIRS)
+            self._strong[side][word] = strong
+        inside = word in own_out
+        n_own = self._n[side][word] - inside
+        n_other = self._n[1 - side]
+        out: dict[str, float] = {}
+        for o in strong:
+            out_o = o in other_out
+            c = row[o] - (inside and out_o)
+            if c >= MIN_PAIRS:
+                out[o] = 2 * c / (n_own + n_other[o] - out_o)
+        return out
 
     def links(self, src: str, tgt: str) -> dict[str, str]:
         """The words of a sentence pair linked one to one, as source stem -> target stem.
 
         Evidence comes from the *other* pairs of the text only (the pair, which must be one
-        the lexicon was learned from, is taken out for the count): two words link when they
+        the lexicon was learned from, is left out of the counts): two words link when they
         share at least :data:`MIN_PAIRS` other pairs with a Dice coefficient of at least
         :data:`MIN_DICE` and within :data:`NEAR_BEST` of the best of either word (a name whose
         translation was swapped out does not link with some word of its story instead), best
         first, each word once (competitive linking, Melamed 2000).
         """
-        s_all = sorted(_stems(src, self.src_lang))
-        t_all = sorted(_stems(tgt, self.tgt_lang))
-        self.add(src, tgt, -1)
-        try:
-            scored = []
-            for s in s_all:
-                row = self._dice(0, s)
-                if not row:
+        s_set = frozenset(_stems(src, self.src_lang))
+        t_set = frozenset(_stems(tgt, self.tgt_lang))
+        s_out, t_out = self._left_out or (s_set, t_set)
+        t_best: dict[str, float] = {}
+        scored = []
+        for s in sorted(s_set):
+            row = self._dice(0, s, s_out, t_out)
+            if not row:
+                continue
+            floor = max(MIN_DICE, NEAR_BEST * max(row.values()))
+            for t in sorted(t_set.intersection(row)):
+                d = row[t]
+                if d < floor:
                     continue
-                best_s = max(row.values())
-                for t in t_all:
-                    d = row.get(t, 0.0)
-                    if (
-                        d >= MIN_DICE
-                        and d >= NEAR_BEST * best_s
-                        and d >= NEAR_BEST * max(self._dice(1, t).values())
-                    ):
-                        scored.append((-d, s, t))
-        finally:
-            self.add(src, tgt)
+                if t not in t_best:
+                    t_best[t] = max(self._dice(1, t, t_out, s_out).values(), default=0.0)
+                if d >= NEAR_BEST * t_best[t]:
+                    scored.append((-d, s, t))
         out: dict[str, str] = {}
         taken: set[str] = set()
         for _, s, t in sorted(scored):
