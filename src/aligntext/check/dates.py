@@ -9,6 +9,7 @@ parts both give. The day and year numbers belong to the date (their spans are in
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from aligntext.check.locale_data import month_abbreviations, month_adjective_of, month_of
 from aligntext.check.number_values import tags_of
@@ -84,12 +85,14 @@ def _month_ok(text: str, m: re.Match[str], lang: str, has_part: bool) -> bool:
     return True
 
 
-def extract_dates(text: str, lang: str) -> list[Fact]:
+def extract_dates(text: str, lang: str, numbers: Sequence[Fact] | None = None) -> list[Fact]:
     """Every date in ``text``: month name plus nearby day and year, or a numeric date.
 
     Args:
         text: a sentence in ``lang``.
         lang: ``en``, ``az``, ``ru`` or ``tr``.
+        numbers: ``extract_numbers(text, lang)``, when the caller has it already (the days
+            and years are taken from it); extracted here otherwise.
 
     Returns:
         Date facts (``kind="date"``) with ``key`` ``YYYY-MM-DD`` (``?`` for missing parts);
@@ -98,7 +101,8 @@ def extract_dates(text: str, lang: str) -> list[Fact]:
         of the month that agrees with any date in it and alone is only noted.
     """
     lang = resolve_lang(lang)
-    numbers = extract_numbers(text, lang)
+    if numbers is None:
+        numbers = extract_numbers(text, lang)
     facts: list[Fact] = []
     used: set[int] = set()
 

@@ -37,10 +37,12 @@ def extract_facts(text: str, lang: str, glossary: Glossary | None = None) -> lis
         UnsupportedLanguageError: ``lang`` is none of the four languages.
     """
     lang = resolve_lang(lang)
-    dates = extract_dates(text, lang)
+    # The date extractor reads days and years from the numbers: extract them once.
+    all_numbers = extract_numbers(text, lang)
+    dates = extract_dates(text, lang, all_numbers)
     numbers = [
         f
-        for f in extract_numbers(text, lang)
+        for f in all_numbers
         if not any(d.start <= f.start < d.end or f.start <= d.start < f.end for d in dates)
     ]
     taken = [(f.start, f.end) for f in (*dates, *numbers) if "word" not in f.tags]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -139,6 +140,7 @@ def month_adjective_stems(lang: str) -> dict[str, int]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def month_adjective_of(word: str, lang: str) -> int | None:
     """The month an adjective names (``апрельских`` -> 4), or ``None``.
 
@@ -168,6 +170,9 @@ def month_abbreviations(lang: str) -> dict[str, int]:
     return out
 
 
+# Asked of every word of a sentence by the date extractor, and again by the number and name
+# extractors: the answer depends on the word alone.
+@lru_cache(maxsize=65536)
 def month_of(word: str, lang: str) -> int | None:
     """The month number a word names in ``lang`` (any inflected form), or ``None``.
 
