@@ -74,12 +74,19 @@ def _month_ok(text: str, m: re.Match[str], lang: str, has_part: bool) -> bool:
     if lang == "en":
         if not word[0].isupper():
             return False
-        if word in ("March", "May") or initial:
+        # Only a month name that is also a verb ("March", "May") needs a word before it that
+        # makes it a month; "October" opening a sentence is the month.
+        if word in en.AMBIGUOUS_MONTHS:
             return prev_word in en.MONTH_CONTEXT
         return True
     if lang == "tr":
         after = text[m.end() : m.end() + 8].lower()
         if re.match(r"\s+ay", after):
+            return True
+        # Turkish writes a month alone in lower case ("haziran zirvesi") or capitalised at the
+        # start of a sentence: only the names that are also common words ("ocak", hearth;
+        # "ekim", sowing; "aralık", interval) need a capital inside a sentence.
+        if not lower(word, lang).startswith(turkic.MONTHS_ALSO_WORDS):
             return True
         return word[0].isupper() and not initial
     return True

@@ -129,6 +129,14 @@ def _scale_after(text: str, pos: int, lang: str) -> tuple[int, int] | None:
         exp = {"k": 3, "m": 6, "mn": 6, "mln": 6, "bn": 9, "b": 9, "tn": 12}.get(glued)
         if exp:
             return exp, attached.end()
+    if lang == "ru" and text[pos : pos + 1] in "-‐":
+        # "25-тысячная толпа": the scale as an adjective glued on with a hyphen.
+        glued_adj = _WORD.match(text, pos + 1)
+        if glued_adj:
+            low = lower(glued_adj.group(0), lang)
+            for stem, e in ru.SCALE_ADJECTIVE_STEMS.items():
+                if low.startswith(stem) and low[len(stem) :] in ru.ADJECTIVE_ENDINGS:
+                    return e, glued_adj.end()
     m = _word_at(text, pos)
     if not m:
         return None
@@ -144,7 +152,12 @@ def _scale_after(text: str, pos: int, lang: str) -> tuple[int, int] | None:
         exp = scales[stem]
     elif lang in ("az", "tr"):
         for sw, e in scales.items():
-            if len(sw) > 2 and low.startswith(sw) and low[len(sw) :] in turkic.CARDINAL_SUFFIXES:
+            rest = low[len(sw) :]
+            if (
+                len(sw) > 2
+                and low.startswith(sw)
+                and (rest in turkic.CARDINAL_SUFFIXES or rest in turkic.SCALE_ADJECTIVE_SUFFIXES)
+            ):
                 exp = e
     if exp is None:
         return None

@@ -31,7 +31,10 @@ LEXICON = Lexicon(
 #: Words allowed between the parts of an English date ("6 April, 1993", "the 6th of April").
 DATE_GAP_WORDS: tuple[str, ...] = ("of", "the", "year")
 
-#: Words before "March" or "May" (or a month opening a sentence) that make it a month.
+#: Month names that are also verbs: they need a word of :data:`MONTH_CONTEXT` before them.
+AMBIGUOUS_MONTHS: frozenset[str] = frozenset({"March", "May"})
+
+#: Words before "March" or "May" that make it a month.
 MONTH_CONTEXT: frozenset[str] = frozenset(
     {
         *("in", "of", "since", "until", "till", "by", "from", "early", "late", "mid"),

@@ -48,6 +48,15 @@ LEXICON = Lexicon(
     digit_ordinal=r"^-(?:й|я|е|го|му|м|х|ой|ый|ий|ая|ое|ые|ых|ым|ом|ю)$",
 )
 
+#: Adjectives of a scale word after a figure and a hyphen (``25-тысячная толпа``, a crowd of
+#: 25,000; ``5-миллионный город``), by stem; they take :data:`ADJECTIVE_ENDINGS`.
+SCALE_ADJECTIVE_STEMS: dict[str, int] = {
+    "тысячн": 3,
+    "миллионн": 6,
+    "миллиардн": 9,
+    "триллионн": 12,
+}
+
 #: Collective numerals by stem (``двое``, ``троих``) and the endings they take.
 COLLECTIVE_STEMS: dict[str, int] = {
     "дво": 2,
