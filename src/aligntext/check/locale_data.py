@@ -323,6 +323,19 @@ def ru_ordinal_stems() -> dict[str, int]:
     return out
 
 
+@locale_tables
+def ru_compound_prefixes() -> dict[str, int]:
+    """Genitive numerals that open Russian compounds: ``двух``, ``трех``, ``пяти``, ``десяти``."""
+    out: dict[str, int] = {}
+    from num2words import num2words
+
+    for n in (*range(2, 21), 30, 40, 50, 100):
+        word = num2words(n, lang="ru", case="genitive").replace("ё", "е")
+        if " " not in word:
+            out[word] = n
+    return dict(sorted(out.items(), key=lambda kv: -len(kv[0])))
+
+
 # Country names that are also common words of the language, capitalised in the names of
 # bodies: Turkish "Mali" is "financial" ("Mali Araştırmalar Enstitüsü").
 _COUNTRY_COMMON = {"tr": frozenset({"mali"})}

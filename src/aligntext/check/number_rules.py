@@ -16,8 +16,8 @@ from decimal import Decimal
 
 from aligntext.check.facts import facts_match, match_facts, show_fact
 from aligntext.check.findings import FindingCollector
+from aligntext.check.locale_data import ru_compound_prefixes
 from aligntext.check.number_values import approx_range, strength, tags_of, values_of
-from aligntext.check.numbers import ru_compound_prefixes
 from aligntext.types import Fact
 
 

@@ -32,9 +32,9 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from aligntext.check.locale_data import (
-    locale_tables,
     month_of,
     number_words,
+    ru_compound_prefixes,
     ru_ordinal_stems,
     scale_words,
     symbols,
@@ -381,19 +381,6 @@ def _lookup_word(low: str, lang: str, after_number: bool = False) -> tuple[int, 
     return None
 
 
-@locale_tables
-def ru_compound_prefixes() -> dict[str, int]:
-    """Genitive numerals that open Russian compounds: ``двух``, ``трех``, ``пяти``, ``десяти``."""
-    out: dict[str, int] = {}
-    from num2words import num2words
-
-    for n in (*range(2, 21), 30, 40, 50, 100):
-        word = num2words(n, lang="ru", case="genitive").replace("ё", "е")
-        if " " not in word:
-            out[word] = n
-    return dict(sorted(out.items(), key=lambda kv: -len(kv[0])))
-
-
 def _can_extend(current: int, value: int, kind: str, lang: str) -> bool:
     if kind in ("scale", "hundred"):
         return True
@@ -494,6 +481,8 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
         ):
             alts = (Decimal(value),)
             value *= 10
+            if j < len(words) and words[j].start() == end + following.start(1):
+                j += 1  # the decade word is read: it is no quantity of its own ("decades")
         if lang in ("az", "tr") and low_first == "yüz" and re.match(r"\s+yüz", text[end:]):
             i = j + 1
             continue  # "yüz yüze": face to face

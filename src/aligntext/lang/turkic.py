@@ -24,10 +24,13 @@ AZ = Lexicon(
         **dict.fromkeys(("minlərlə", "minlərcə"), 3),
         **dict.fromkeys(("milyonlarla", "milyonlarca"), 6),
         **dict.fromkeys(("milyardlarla", "milyardlarca"), 9),
+        # Decades, tens of years ("onilliklər boyu", for decades).
+        **dict.fromkeys(("onilliklər", "onilliklərlə", "onilliklərdir"), 1),
     },
     few_words=("bir neçə",),
     approx_heads=_APPROX_HEADS,
     times_words={"ikiqat": 2, "üçqat": 3},
+    quantity_words=dict.fromkeys(("onillik", "onilliyi", "onillikdə"), 10),
     quantity_stems={"milyarder": 10**9, "milyoner": 10**6},
     decade_words=("onillik", "onilliyi", "onillikdə", "onilliklər", "onilliklərdə", "onillikdir"),
     teens_added=True,
