@@ -150,6 +150,14 @@ SCALE_SWAPS = {
 }
 
 
+def _capitalised(word: str, lang: str) -> str:
+    """``word`` with a capital first letter as the language writes it: Azerbaijani and
+    Turkish ``iki`` is ``İki`` (``Iki`` reads ``ıki``, no word at all)."""
+    if lang in ("az", "tr") and word[:1] == "i":
+        return "İ" + word[1:]
+    return word[:1].upper() + word[1:]
+
+
 _FRONT, _BACK = set("eəiöü"), set("aıou")
 
 
@@ -293,7 +301,7 @@ def perturb(
             return None
         m, value, table = rng.choice(hits)
         other = rng.choice([w for w, v in table.items() if v != value])
-        word = other.capitalize() if m.group(0)[0].isupper() else other
+        word = _capitalised(other, lang) if m.group(0)[0].isupper() else other
         return tgt[: m.start()] + word + tgt[m.end() :]
     if kind == "scale":
         hits = []
@@ -354,7 +362,7 @@ def perturb(
         else:
             word = names[new]
         if m.group(0)[0].isupper():
-            word = word[0].upper() + word[1:]
+            word = _capitalised(word, lang)
         elif lang != "tr" and lang != "en":
             word = word.lower()
         return tgt[: m.start()] + word + tgt[m.end() :]
