@@ -145,3 +145,10 @@ def test_dates_read_the_numbers_given_to_them() -> None:
     text = "The talks opened on 6 April 1993 in Baku."
     numbers = extract_numbers(text, "en")
     assert extract_dates(text, "en", numbers) == extract_dates(text, "en")
+
+
+def test_the_article_bir_is_no_hour() -> None:
+    src = "No incidents were reported by 1 p.m."
+    assert _flags(src, "Saat 13:00-a qədər heç bir hadisə qeydə alınmayıb.", "en", "az") == []
+    # With the time gone, "heç bir" (not a single) does not stand in for it.
+    assert _flags(src, "Saat qədər heç bir hadisə qeydə alınmayıb.", "en", "az")

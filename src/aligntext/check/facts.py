@@ -72,6 +72,8 @@ def _times_match(a: Fact, b: Fact) -> bool:
         hb, mb = b.key.split(":")
         return ma == mb and int(ha) % 12 == int(hb) % 12
     t, n = (a, b) if ta else (b, a)
+    if strength(n) == "weak":
+        return False  # the article "bir" or "one of" is no hour
     hour = int(t.key.split(":")[0])
     return any(
         v in (Decimal(hour), Decimal(hour % 12 or 12)) or v == values_of(t)[0] for v in values_of(n)
