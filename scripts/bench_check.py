@@ -14,10 +14,12 @@ For each of the six language pairs (en-ru, en-az, en-tr, ru-az, ru-tr, az-tr; ``
 ``extra.*`` files) it takes the genuine line pairs and perturbed copies of the target:
 
 - ``digit``: one digit of a figure changed;
-- ``deleted``: a figure deleted with its attached suffix (``1993-cü``, ``20%``);
+- ``deleted``: a figure deleted with its attached suffix (``1993-cü``, ``20%``); a time of
+  day goes whole (``15:00``, not its minutes only);
 - ``number_word``: a small number word changed (``iki`` -> ``üç``, ``двух`` -> ``трёх``);
 - ``scale``: a scale word changed (``milyon`` -> ``milyard``, ``тыс.`` -> ``млн``);
-- ``month``: a month name changed, keeping its inflection (``aprelin`` -> ``mayın``);
+- ``month``: a month name changed, keeping its inflection (``aprelin`` -> ``mayın``); in
+  Azerbaijani and Turkish not a word whose suffix breaks vowel harmony (``Martin``, a name);
 - ``entity``: a name carried over from the source replaced by another name of the corpus.
   "Name" is any capitalised span here, so the spans taken out and put in include ordinary
   words capitalised in titles or after a quote (``Pazar``, ``Группе``, ``Polis``) and
@@ -77,6 +79,8 @@ _FIGURE_SUFFIX = re.compile(
     rf"(?<!{_LETTER})(?<![-\d.,])\d+(?:[.,\u00a0 ]\d{{3}})*(?:[.,]\d+)?"
     rf"(?:\s?%|[-'’]{_LETTER}+|{_LETTER}+)?"
 )
+# A time of day, "15:00" or "4:40" (deleted whole, see ``perturb``).
+_CLOCK = re.compile(r"(?<![\d.,:])\d{1,2}:\d{2}(?![\d:])")
 _CAP = re.compile(r"(?<![\w-])[A-ZА-ЯЁÇŞĞÜÖİƏ][^\W\d_]{3,}(?:-[^\W\d_]+)*")
 # A name: capitalised words in a row (``Kingstone Magombeyi``, ``Лашкаре-Тайба``).
 _SPAN = re.compile(rf"{_CAP.pattern}(?:\s{_CAP.pattern})*")
@@ -151,6 +155,28 @@ SCALE_SWAPS = {
     ],
     "tr": [("milyon", "milyar"), ("milyar", "milyon"), ("bin", "milyon")],
 }
+
+
+def _capitalised(word: str, lang: str) -> str:
+    """``word`` with a capital first letter as the language writes it: Azerbaijani and
+    Turkish ``iki`` is ``İki`` (``Iki`` reads ``ıki``, no word at all)."""
+    if lang in ("az", "tr") and word[:1] == "i":
+        return "İ" + word[1:]
+    return word[:1].upper() + word[1:]
+
+
+_FRONT, _BACK = set("eəiöü"), set("aıou")
+
+
+def _harmonious(stem: str, rest: str) -> bool:
+    """Whether the suffix at the start of ``rest`` agrees in backness with ``stem``'s last
+    vowel (Azerbaijani and Turkish vowel harmony); no suffix or no vowel agrees."""
+    suffix = re.match(r"[^\W\d_]*", rest)
+    last = next((c for c in reversed(stem.lower()) if c in _FRONT | _BACK), "")
+    first = next(
+        (c for c in (suffix.group(0) if suffix else "").lower() if c in _FRONT | _BACK), ""
+    )
+    return not last or not first or (last in _FRONT) == (first in _FRONT)
 
 
 def load(root: Path, a: str, b: str, lines: tuple[int, int] | None = None) -> list[tuple[str, str]]:
@@ -265,7 +291,13 @@ def perturb(
         if not figs:
             return None
         m = rng.choice(figs)
-        return re.sub(r"\s{2,}", " ", tgt[: m.start()] + tgt[m.end() :]).strip()
+        start, end = m.start(), m.end()
+        # The hours or the minutes of a time of day are half a figure: "15:00" with its
+        # minutes cut still reads 15 o'clock, and "3 p.m." matches it. The whole time goes.
+        clock = next((t for t in _CLOCK.finditer(tgt) if t.start() <= start < t.end()), None)
+        if clock is not None:
+            start, end = clock.start(), max(end, clock.end())
+        return re.sub(r"\s{2,}", " ", tgt[:start] + tgt[end:]).strip()
     if kind == "number_word":
         hits = []
         for table in small_number_words(lang):
@@ -276,7 +308,7 @@ def perturb(
             return None
         m, value, table = rng.choice(hits)
         other = rng.choice([w for w, v in table.items() if v != value])
-        word = other.capitalize() if m.group(0)[0].isupper() else other
+        word = _capitalised(other, lang) if m.group(0)[0].isupper() else other
         return tgt[: m.start()] + word + tgt[m.end() :]
     if kind == "scale":
         hits = []
@@ -318,6 +350,11 @@ def perturb(
             return None
         m, num = rng.choice(hits)
         new = rng.choice([k for k in range(12) if k != num])
+        if lang in ("az", "tr") and not _harmonious(m.group(0), tgt[m.end() :]):
+            # "Martin" (St. Martin's church) is "Mart" and a suffix that breaks vowel harmony
+            # (the month's genitive is "Martın"): a name, whose change is no changed month.
+            # Decided after the draws, so that every other perturbation stays as it was.
+            return None
         if lang == "ru":
             nom = names[new].lower()
             stem = nom[:-1] if nom[-1] in "ьй" else nom
@@ -332,7 +369,7 @@ def perturb(
         else:
             word = names[new]
         if m.group(0)[0].isupper():
-            word = word[0].upper() + word[1:]
+            word = _capitalised(word, lang)
         elif lang != "tr" and lang != "en":
             word = word.lower()
         return tgt[: m.start()] + word + tgt[m.end() :]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from aligntext.check.dates import date_parts, is_month_mention
 from aligntext.check.facts import facts_match, match_facts, show_fact
 from aligntext.check.findings import FindingCollector
-from aligntext.check.number_values import values_of
+from aligntext.check.number_values import strength, values_of
 from aligntext.types import Fact
 
 
@@ -20,7 +20,14 @@ def _lost_parts(a: Fact, b: Fact, b_numbers: list[Fact], b_dates: list[Fact]) ->
     does not state elsewhere either (as a number, or in another date: "March and May 2020")."""
     ya, _ma, da = date_parts(a)
     yb, _mb, db = date_parts(b)
-    values = {str(int(v)) for f in b_numbers for v in values_of(f) if v == v.to_integral_value()}
+    # A weak number ("bir il sonra", one year later: the article) states no day or year.
+    values = {
+        str(int(v))
+        for f in b_numbers
+        if strength(f) != "weak"
+        for v in values_of(f)
+        if v == v.to_integral_value()
+    }
     values |= {date_parts(d)[0] for d in b_dates}
     lost = []
     if da and not db and not {str(int(d)) for d in da} & values:

@@ -9,6 +9,7 @@ parts both give. The day and year numbers belong to the date (their spans are in
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from aligntext.check.locale_data import month_abbreviations, month_adjective_of, month_of
 from aligntext.check.number_values import tags_of
@@ -73,23 +74,32 @@ def _month_ok(text: str, m: re.Match[str], lang: str, has_part: bool) -> bool:
     if lang == "en":
         if not word[0].isupper():
             return False
-        if word in ("March", "May") or initial:
+        # Only a month name that is also a verb ("March", "May") needs a word before it that
+        # makes it a month; "October" opening a sentence is the month.
+        if word in en.AMBIGUOUS_MONTHS:
             return prev_word in en.MONTH_CONTEXT
         return True
     if lang == "tr":
         after = text[m.end() : m.end() + 8].lower()
         if re.match(r"\s+ay", after):
             return True
+        # Turkish writes a month alone in lower case ("haziran zirvesi") or capitalised at the
+        # start of a sentence: only the names that are also common words ("ocak", hearth;
+        # "ekim", sowing; "aralık", interval) need a capital inside a sentence.
+        if not lower(word, lang).startswith(turkic.MONTHS_ALSO_WORDS):
+            return True
         return word[0].isupper() and not initial
     return True
 
 
-def extract_dates(text: str, lang: str) -> list[Fact]:
+def extract_dates(text: str, lang: str, numbers: Sequence[Fact] | None = None) -> list[Fact]:
     """Every date in ``text``: month name plus nearby day and year, or a numeric date.
 
     Args:
         text: a sentence in ``lang``.
         lang: ``en``, ``az``, ``ru`` or ``tr``.
+        numbers: ``extract_numbers(text, lang)``, when the caller has it already (the days
+            and years are taken from it); extracted here otherwise.
 
     Returns:
         Date facts (``kind="date"``) with ``key`` ``YYYY-MM-DD`` (``?`` for missing parts);
@@ -98,7 +108,8 @@ def extract_dates(text: str, lang: str) -> list[Fact]:
         of the month that agrees with any date in it and alone is only noted.
     """
     lang = resolve_lang(lang)
-    numbers = extract_numbers(text, lang)
+    if numbers is None:
+        numbers = extract_numbers(text, lang)
     facts: list[Fact] = []
     used: set[int] = set()
 

@@ -37,10 +37,12 @@ def extract_facts(text: str, lang: str, glossary: Glossary | None = None) -> lis
         UnsupportedLanguageError: ``lang`` is none of the four languages.
     """
     lang = resolve_lang(lang)
-    dates = extract_dates(text, lang)
+    # The date extractor reads days and years from the numbers: extract them once.
+    all_numbers = extract_numbers(text, lang)
+    dates = extract_dates(text, lang, all_numbers)
     numbers = [
         f
-        for f in extract_numbers(text, lang)
+        for f in all_numbers
         if not any(d.start <= f.start < d.end or f.start <= d.start < f.end for d in dates)
     ]
     taken = [(f.start, f.end) for f in (*dates, *numbers) if "word" not in f.tags]
@@ -70,6 +72,8 @@ def _times_match(a: Fact, b: Fact) -> bool:
         hb, mb = b.key.split(":")
         return ma == mb and int(ha) % 12 == int(hb) % 12
     t, n = (a, b) if ta else (b, a)
+    if strength(n) == "weak":
+        return False  # the article "bir" or "one of" is no hour
     hour = int(t.key.split(":")[0])
     return any(
         v in (Decimal(hour), Decimal(hour % 12 or 12)) or v == values_of(t)[0] for v in values_of(n)

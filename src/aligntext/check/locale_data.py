@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -139,6 +140,7 @@ def month_adjective_stems(lang: str) -> dict[str, int]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def month_adjective_of(word: str, lang: str) -> int | None:
     """The month an adjective names (``апрельских`` -> 4), or ``None``.
 
@@ -168,6 +170,9 @@ def month_abbreviations(lang: str) -> dict[str, int]:
     return out
 
 
+# Asked of every word of a sentence by the date extractor, and again by the number and name
+# extractors: the answer depends on the word alone.
+@lru_cache(maxsize=65536)
 def month_of(word: str, lang: str) -> int | None:
     """The month number a word names in ``lang`` (any inflected form), or ``None``.
 
@@ -316,6 +321,19 @@ def ru_ordinal_stems() -> dict[str, int]:
             if len(stem) >= 3:
                 out[stem] = n
     return out
+
+
+@locale_tables
+def ru_compound_prefixes() -> dict[str, int]:
+    """Genitive numerals that open Russian compounds: ``двух``, ``трех``, ``пяти``, ``десяти``."""
+    out: dict[str, int] = {}
+    from num2words import num2words
+
+    for n in (*range(2, 21), 30, 40, 50, 100):
+        word = num2words(n, lang="ru", case="genitive").replace("ё", "е")
+        if " " not in word:
+            out[word] = n
+    return dict(sorted(out.items(), key=lambda kv: -len(kv[0])))
 
 
 # Country names that are also common words of the language, capitalised in the names of

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from aligntext.check.facts import facts_match, match_facts, show_fact
 from aligntext.check.findings import FindingCollector
+from aligntext.check.locale_data import ru_compound_prefixes
 from aligntext.check.number_values import approx_range, strength, tags_of, values_of
 from aligntext.types import Fact
 
@@ -46,6 +47,8 @@ def _is_rounding(a: Fact, b: Fact) -> bool:
     precision must give the target exactly; a target more precise than its source is a
     changed figure, not a rounding.
     """
+    if "time" in tags_of(a) or "time" in tags_of(b):
+        return False  # 10:25 is no rounding of 10:15 (the hour is only another reading)
     for x in values_of(a):
         for y in values_of(b):
             if x <= 0 or y <= 0 or x == y:
@@ -65,7 +68,8 @@ _UNITS: dict[str, tuple[str, float, tuple[str, ...]]] = {
     "mile": ("length", 1609.344, ("mile", "mil", "миль", "миля", "mph")),
     "km": ("length", 1000.0, ("km", "kilomet", "километр", "км", "kilometr")),
     "m": ("length", 1.0, ("m", "metre", "meter", "metr", "метр", "м")),
-    "ft": ("length", 0.3048, ("ft", "feet", "foot", "fut", "фут", "ayaq")),
+    "yd": ("length", 0.9144, ("yard", "yd", "ярд")),
+    "ft": ("length", 0.3048, ("ft", "feet", "foot", "fut", "fit", "фут", "ayaq")),
     "inch": ("length", 0.0254, ("inch", "in", "дюйм", "düym", "inç")),
     "cm": ("length", 0.01, ("cm", "santimet", "сантиметр", "см")),
     "lb": ("mass", 0.45359237, ("lb", "pound", "funt", "фунт", "pound")),
@@ -76,81 +80,141 @@ _UNITS: dict[str, tuple[str, float, tuple[str, ...]]] = {
     "ha": ("area", 10000.0, ("ha", "hectare", "hektar", "гектар", "га")),
     "gal": ("volume", 3.785411784, ("gallon", "galon", "галлон", "qallon")),
     "l": ("volume", 1.0, ("litre", "liter", "litr", "литр", "l")),
-    # Degrees with no scale named: Fahrenheit in one version, Celsius in the other.
-    "deg": ("temperature", 1.0, ("degree", "градус", "derece", "dərəcə", "fahrenheit")),
+    # Degrees: Fahrenheit and Celsius by name, or with no scale named (either).
+    "degF": ("temperature", 1.0, ("fahrenheit", "fahrenhayt", "farengeyt", "фаренгейт")),
+    "degC": ("temperature", 1.0, ("celsius", "selsi", "цельси")),
+    "deg": ("temperature", 1.0, ("degree", "градус", "derece", "dərəcə")),
 }
+# A degree sign, with the scale's letter or without: "80°F", "27 °C", "30°".
+_DEGREE_SIGN = re.compile(r"\s?°\s?([CF](?![^\W\d_]))?")
+# What joins the two ends of a range: "2 to 4 inches", "5 до 10 см", "2 ila 3 inç".
+_RANGE_WORD = r"(?:[-–—]|to|до|ilə|ile|ila|və|ve|and)"
+# An Azerbaijani or Turkish figure in the ablative opens a range by itself: "1'den 4 inçe"
+# ("from 1 to 4 inches").
+_ABLATIVE = re.compile(r"[-'’]?(?:[dt][ae]n|[dt]ən)$")
+
+
+def _unit_of(word: str) -> str | None:
+    for unit, (_dim, _factor, stems) in _UNITS.items():
+        for stem in stems:
+            if word == stem or (len(stem) >= 3 and word.startswith(stem)):
+                return unit
+    return None
 
 
 def _unit_after(text: str, f: Fact) -> tuple[str, str] | None:
     """(dimension, unit) of the word right after a number (``27ft``, ``120 miles``,
-    ``300-килограммовое``), or after the other end of its range (``2 to 4 inches``, ``5 до
-    10 см``)."""
+    ``300-килограммовое``, ``80°F``), or after the other end of its range (``2 to 4 inches``,
+    ``5 до 10 см``), or inside a Russian compound (``двухметровый``)."""
+    if f.tags & {"scale", "percent", "time", "year"}:
+        return None  # the word after "125m" or "125 milyon" is no unit ("mil" starts "milyon")
     tail = f.text.lower()
+    words: list[str] = []
     glued = re.search(r"([^\W\d_]+)$", tail)
-    words = [glued.group(1)] if glued else []
+    if glued:
+        words.append(glued.group(1))
+        # "Двухметровый" (two-metre): the unit follows the numeral inside the word.
+        words.extend(
+            glued.group(1)[len(p) :] for p in ru_compound_prefixes() if glued.group(1).startswith(p)
+        )
     rest = text[f.end : f.end + 40]
+    degree = _DEGREE_SIGN.match(rest)
+    if degree:
+        return "temperature", {"F": "degF", "C": "degC"}.get(degree.group(1) or "", "deg")
     m = re.match(r"[\s-]?([^\W\d_]+)", rest)
     if m:
         words.append(m.group(1).lower())
-    ranged = re.match(r"\s?(?:[-–—]|to|до|ilə|ile|və|ve|and)\s?[\d.,]+\s?([^\W\d_]+)", rest)
+    joiner = f"{_RANGE_WORD}?" if _ABLATIVE.search(tail) else _RANGE_WORD
+    ranged = re.match(rf"\s?{joiner}\s?[\d.,]+\s?([^\W\d_]+)", rest)
     if ranged:
         words.append(ranged.group(1).lower())
     for candidate in words:
-        for unit, (dim, _factor, stems) in _UNITS.items():
-            for stem in stems:
-                if candidate == stem or (len(stem) >= 3 and candidate.startswith(stem)):
-                    return dim, unit
+        unit = _unit_of(candidate)
+        if unit is not None:
+            return _UNITS[unit][0], unit
     return None
+
+
+def _half_unit(v: Decimal) -> Decimal:
+    """Half a unit of the last digit ``v`` is written to: 0.5 for ``8``, 0.05 for ``2.5``."""
+    exponent = v.as_tuple().exponent
+    return Decimal(5).scaleb(int(exponent) - 1) if isinstance(exponent, int) else Decimal(0)
+
+
+def _same_quantity(x: Decimal, ux: str, y: Decimal, uy: str) -> bool:
+    """Whether ``x`` in unit ``ux`` and ``y`` in unit ``uy`` (another unit of the same
+    dimension) are one quantity: to 4%, or to half a unit of the last digit written (3 inches
+    are "8 cm", 7.62 rounded)."""
+    if _UNITS[ux][0] == "temperature":
+        if ux == uy != "deg":
+            return False  # both on one named scale: no conversion between them
+        # Fahrenheit against Celsius, in either direction, to a degree.
+        return (
+            abs((float(x) - 32) * 5 / 9 - float(y)) <= 1.0
+            or abs((float(y) - 32) * 5 / 9 - float(x)) <= 1.0
+        )
+    if x <= 0 or y <= 0:
+        return False
+    fx, fy = Decimal(str(_UNITS[ux][1])), Decimal(str(_UNITS[uy][1]))
+    bx, by = x * fx, y * fy
+    # Rounded to the finer of the two precisions: "1 inch" is no rounding of "2.9 cm" (2.54),
+    # though 2.9 cm is 1.1 inches.
+    return abs(bx - by) <= max(Decimal("0.04") * bx, min(_half_unit(x) * fx, _half_unit(y) * fy))
 
 
 def _converts(a: Fact, a_text: str, b: Fact, b_text: str) -> bool:
     """``2 to 4 inches`` against ``5 до 10 см``, ``80 degrees`` against ``27 градусов``: the
-    target gives the same quantity in another unit, to 4% as a conversion within one
-    version (translators round: 2 inches are "5 cm")."""
+    target gives the same quantity in another unit (:func:`_same_quantity`)."""
     ua, ub = _unit_after(a_text, a), _unit_after(b_text, b)
     if ua is None or ub is None or ua[0] != ub[0]:
         return False
-    if ua[0] == "temperature":
-        # Fahrenheit against Celsius, in either direction, to a degree.
-        return any(
-            abs((float(x) - 32) * 5 / 9 - float(y)) <= 1.0
-            or abs((float(y) - 32) * 5 / 9 - float(x)) <= 1.0
-            for x in values_of(a)
-            for y in values_of(b)
-        )
-    if ua[1] == ub[1]:
+    if ua[1] == ub[1] and ua[0] != "temperature":
         return False
-    fa, fb = _UNITS[ua[1]][1], _UNITS[ub[1]][1]
-    return any(
-        x > 0 and y > 0 and abs(float(x) * fa - float(y) * fb) <= 0.04 * float(x) * fa
-        for x in values_of(a)
-        for y in values_of(b)
-    )
+    return any(_same_quantity(x, ua[1], y, ub[1]) for x in values_of(a) for y in values_of(b))
 
 
-def _is_conversion(x: Fact, x_text: str, others: Sequence[tuple[Fact, str]]) -> bool:
-    """``5 miles (8 km)``: a figure in one unit and another of the same quantity in another."""
+def _other_unit(a: Fact, a_text: str, b: Fact, b_text: str) -> tuple[str, str] | None:
+    """The units of two figures of one dimension in different units that are not one
+    quantity (``3 inches`` and ``3 см``), else ``None``. Degrees with no scale named go with
+    any scale."""
+    ua, ub = _unit_after(a_text, a), _unit_after(b_text, b)
+    if ua is None or ub is None or ua[0] != ub[0] or ua[1] == ub[1] or "deg" in (ua[1], ub[1]):
+        return None
+    if any(_same_quantity(x, ua[1], y, ub[1]) for x in values_of(a) for y in values_of(b)):
+        return None
+    return ua[1], ub[1]
+
+
+def _is_conversion(
+    x: Fact, x_text: str, others: Sequence[tuple[Fact, str]], explained: Sequence[Fact] = ()
+) -> bool:
+    """``5 miles (8 km)``, ``80°F (26.667°C)``: a figure in one unit and another of the same
+    quantity in another. A figure in ``explained`` (itself taken for a conversion) explains
+    nothing: of two figures that only convert each other, one must still be found."""
     ux = _unit_after(x_text, x)
     if ux is None:
         return False
     for o, o_text in others:
-        if o is x or o.kind != "number":
+        if o is x or o.kind != "number" or any(o is e for e in explained):
             continue
         uo = _unit_after(o_text, o)
         if uo is None or uo[0] != ux[0] or uo[1] == ux[1]:
             continue
-        fx, fo = _UNITS[ux[1]][1], _UNITS[uo[1]][1]
-        for a in values_of(x):
-            for b in values_of(o):
-                if a > 0 and b > 0 and abs(float(a) * fx - float(b) * fo) <= 0.04 * float(a) * fx:
-                    return True
+        if any(_same_quantity(a, ux[1], b, uo[1]) for a in values_of(x) for b in values_of(o)):
+            return True
     return False
 
 
 def compare_numbers(
     ctx: FindingCollector, sn: list[Fact], tn: list[Fact], sd: list[Fact], td: list[Fact]
 ) -> None:
-    ms, mt = match_facts(sn, tn)
+    matched: dict[int, int] = {}
+    ms, mt = match_facts(sn, tn, matched)
+    # One figure in two units of one dimension ("3 inches", "3 см") is two quantities.
+    for i, j in matched.items():
+        if _other_unit(sn[i], ctx.src_text, tn[j], ctx.tgt_text):
+            ms.discard(i)
+            mt.discard(j)
     us = [f for i, f in enumerate(sn) if i not in ms]
     ut = [f for j, f in enumerate(tn) if j not in mt]
 
@@ -159,9 +223,11 @@ def compare_numbers(
     ut = [f for f in ut if not any(facts_match(f, d) for d in sd)]
     both = [(f, ctx.src_text) for f in sn] + [(f, ctx.tgt_text) for f in tn]
     for side, own, own_text in ((us, sn, ctx.src_text), (ut, tn, ctx.tgt_text)):
+        explained: list[Fact] = []
         for f in list(side):
-            if strength(f) != "weak" and _is_conversion(f, own_text, both):
+            if strength(f) != "weak" and _is_conversion(f, own_text, both, explained):
                 side.remove(f)
+                explained.append(f)
                 where = "source" if own is sn else "target"
                 ctx.add(
                     "number",
@@ -228,10 +294,12 @@ def compare_numbers(
             )
             continue
         both_hard = strength(a) == "hard" and strength(b) == "hard"
+        units = _other_unit(a, ctx.src_text, b, ctx.tgt_text)
+        ua, ub = (f" ({units[0]})", f" ({units[1]})") if units else ("", "")
         ctx.add(
             "number",
             "error" if both_hard else "warning",
-            f"number {show_fact(a)} in source; target has {show_fact(b)}",
+            f"number {show_fact(a)}{ua} in source; target has {show_fact(b)}{ub}",
             [a],
             [b],
         )

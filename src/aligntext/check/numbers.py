@@ -32,9 +32,9 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from aligntext.check.locale_data import (
-    locale_tables,
     month_of,
     number_words,
+    ru_compound_prefixes,
     ru_ordinal_stems,
     scale_words,
     symbols,
@@ -129,6 +129,14 @@ def _scale_after(text: str, pos: int, lang: str) -> tuple[int, int] | None:
         exp = {"k": 3, "m": 6, "mn": 6, "mln": 6, "bn": 9, "b": 9, "tn": 12}.get(glued)
         if exp:
             return exp, attached.end()
+    if lang == "ru" and text[pos : pos + 1] in "-‐":
+        # "25-тысячная толпа": the scale as an adjective glued on with a hyphen.
+        glued_adj = _WORD.match(text, pos + 1)
+        if glued_adj:
+            low = lower(glued_adj.group(0), lang)
+            for stem, e in ru.SCALE_ADJECTIVE_STEMS.items():
+                if low.startswith(stem) and low[len(stem) :] in ru.ADJECTIVE_ENDINGS:
+                    return e, glued_adj.end()
     m = _word_at(text, pos)
     if not m:
         return None
@@ -144,7 +152,12 @@ def _scale_after(text: str, pos: int, lang: str) -> tuple[int, int] | None:
         exp = scales[stem]
     elif lang in ("az", "tr"):
         for sw, e in scales.items():
-            if len(sw) > 2 and low.startswith(sw) and low[len(sw) :] in turkic.CARDINAL_SUFFIXES:
+            rest = low[len(sw) :]
+            if (
+                len(sw) > 2
+                and low.startswith(sw)
+                and (rest in turkic.CARDINAL_SUFFIXES or rest in turkic.SCALE_ADJECTIVE_SUFFIXES)
+            ):
                 exp = e
     if exp is None:
         return None
@@ -303,6 +316,9 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
     return facts
 
 
+# Every word of every sentence is looked up, and most are looked up many times over (a pivot
+# is checked against each of its translations): the answer depends on the word alone.
+@lru_cache(maxsize=65536)
 def _lookup_word(low: str, lang: str, after_number: bool = False) -> tuple[int, str] | None:
     """(value, kind) of one lowercase word: cardinal, ordinal, hundred, scale, implied, weak.
 
@@ -363,19 +379,6 @@ def _lookup_word(low: str, lang: str, after_number: bool = False) -> tuple[int, 
             ):
                 return nw.value, "cardinal"
     return None
-
-
-@locale_tables
-def ru_compound_prefixes() -> dict[str, int]:
-    """Genitive numerals that open Russian compounds: ``двух``, ``трех``, ``пяти``, ``десяти``."""
-    out: dict[str, int] = {}
-    from num2words import num2words
-
-    for n in (*range(2, 21), 30, 40, 50, 100):
-        word = num2words(n, lang="ru", case="genitive").replace("ё", "е")
-        if " " not in word:
-            out[word] = n
-    return dict(sorted(out.items(), key=lambda kv: -len(kv[0])))
 
 
 def _can_extend(current: int, value: int, kind: str, lang: str) -> bool:
@@ -478,6 +481,8 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
         ):
             alts = (Decimal(value),)
             value *= 10
+            if j < len(words) and words[j].start() == end + following.start(1):
+                j += 1  # the decade word is read: it is no quantity of its own ("decades")
         if lang in ("az", "tr") and low_first == "yüz" and re.match(r"\s+yüz", text[end:]):
             i = j + 1
             continue  # "yüz yüze": face to face

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from functools import lru_cache
 
@@ -12,16 +13,23 @@ _LAT = re.compile(r"[A-Za-z\u00c0-\u024f\u0259\u018f]")
 
 
 @lru_cache(maxsize=1)
-def _langid():
+def _full_langid():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+@lru_cache(maxsize=16)
+def _langid(langs: frozenset[str]):
+    """An identifier restricted to ``langs``, one per set: restricting slices the model's
+    tables, which costs more than classifying a sentence, and a bitext asks for one set."""
+    ident = copy.copy(_full_langid())  # shares the full tables; the restriction is its own
+    ident.set_languages(sorted(langs))
+    return ident
+
+
 def _identify(text: str, langs: tuple[str, str]) -> tuple[str, float]:
-    ident = _langid()
-    ident.set_languages(list(langs))
-    lang, prob = ident.classify(text)
+    lang, prob = _langid(frozenset(langs)).classify(text)
     return str(lang), float(prob)
 
 

@@ -12,6 +12,8 @@ LEXICON = Lexicon(
         "millions": 6,
         "billions": 9,
         "trillions": 12,
+        # "decades ago": tens of years, against "более 30 лет", "onlarca yıl".
+        "decades": 1,
     },
     approx_of_words={"scores": 1},
     few_words=("several", "a few"),
@@ -22,6 +24,8 @@ LEXICON = Lexicon(
         **dict.fromkeys(("thrice", "triple", "tripled", "triples", "tripling"), 3),
         "quadrupled": 4,
     },
+    # "A decade later" is ten years ("на 10 лет позже").
+    quantity_words={"decade": 10},
     quantity_stems={"billionaire": 10**9, "millionaire": 10**6},
     decade_words=("decade", "decades"),
     both_words=frozenset({"both"}),
@@ -31,7 +35,10 @@ LEXICON = Lexicon(
 #: Words allowed between the parts of an English date ("6 April, 1993", "the 6th of April").
 DATE_GAP_WORDS: tuple[str, ...] = ("of", "the", "year")
 
-#: Words before "March" or "May" (or a month opening a sentence) that make it a month.
+#: Month names that are also verbs: they need a word of :data:`MONTH_CONTEXT` before them.
+AMBIGUOUS_MONTHS: frozenset[str] = frozenset({"March", "May"})
+
+#: Words before "March" or "May" that make it a month.
 MONTH_CONTEXT: frozenset[str] = frozenset(
     {
         *("in", "of", "since", "until", "till", "by", "from", "early", "late", "mid"),

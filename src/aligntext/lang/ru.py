@@ -23,6 +23,8 @@ LEXICON = Lexicon(
             ("тысяч", ("и", "", "ам", "ами", "ах"), 3),
             ("миллион", ("ы", "ов", "ам", "ами", "ах"), 6),
             ("миллиард", ("ы", "ов", "ам", "ами", "ах"), 9),
+            # Decades, tens of years; "десятилетия" is also the genitive singular: left out.
+            ("десятилети", ("й", "ям", "ями", "ях"), 1),
         )
         for end in ends
     },
@@ -40,6 +42,7 @@ LEXICON = Lexicon(
     quantity_words={
         **dict.fromkeys(("сутки", "суток", "суткам", "сутками", "сутках"), 24),
         **dict.fromkeys(("полгода", "полугода", "полугоду"), 6),
+        **dict.fromkeys(("десятилетие", "десятилетием", "десятилетию"), 10),
     },
     quantity_stems={"миллиардер": 10**9, "миллионер": 10**6},
     decade_words=("десятилетие", "десятилетия", "десятилетий", "десятилетиями", "десятилетиях"),
@@ -47,6 +50,15 @@ LEXICON = Lexicon(
     # "6-й", "6-го", "6-му": an ending after a hyphen.
     digit_ordinal=r"^-(?:й|я|е|го|му|м|х|ой|ый|ий|ая|ое|ые|ых|ым|ом|ю)$",
 )
+
+#: Adjectives of a scale word after a figure and a hyphen (``25-тысячная толпа``, a crowd of
+#: 25,000; ``5-миллионный город``), by stem; they take :data:`ADJECTIVE_ENDINGS`.
+SCALE_ADJECTIVE_STEMS: dict[str, int] = {
+    "тысячн": 3,
+    "миллионн": 6,
+    "миллиардн": 9,
+    "триллионн": 12,
+}
 
 #: Collective numerals by stem (``двое``, ``троих``) and the endings they take.
 COLLECTIVE_STEMS: dict[str, int] = {

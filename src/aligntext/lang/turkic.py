@@ -24,10 +24,13 @@ AZ = Lexicon(
         **dict.fromkeys(("minlərlə", "minlərcə"), 3),
         **dict.fromkeys(("milyonlarla", "milyonlarca"), 6),
         **dict.fromkeys(("milyardlarla", "milyardlarca"), 9),
+        # Decades, tens of years ("onilliklər boyu", for decades).
+        **dict.fromkeys(("onilliklər", "onilliklərlə", "onilliklərdir"), 1),
     },
     few_words=("bir neçə",),
     approx_heads=_APPROX_HEADS,
     times_words={"ikiqat": 2, "üçqat": 3},
+    quantity_words=dict.fromkeys(("onillik", "onilliyi", "onillikdə"), 10),
     quantity_stems={"milyarder": 10**9, "milyoner": 10**6},
     decade_words=("onillik", "onilliyi", "onillikdə", "onilliklər", "onilliklərdə", "onillikdir"),
     teens_added=True,
@@ -70,6 +73,9 @@ CARDINAL_SUFFIXES: frozenset[str] = frozenset(
         *("dir", "dır", "dur", "dür"),
     }
 )
+#: What makes an adjective of a scale word ("2,8 milyardlıq bazar", a market worth 2.8
+#: billion; "10 binlik kalabalık", a crowd of 10,000).
+SCALE_ADJECTIVE_SUFFIXES: frozenset[str] = frozenset({"lıq", "lik", "luq", "lük", "lık", "luk"})
 #: What an ordinal may carry ("ikinci", "ikincisi").
 ORDINAL_SUFFIXES: frozenset[str] = frozenset({"", *_NUMERAL_ENDINGS})
 
@@ -83,6 +89,10 @@ _CASE = (
 )
 #: Every possessive-plus-case suffix of a month name ("aprelin", "apreldə", "Nisan'da").
 MONTH_SUFFIXES: frozenset[str] = frozenset(a + b for a in _POSSESSIVE for b in _CASE)
+
+#: Turkish month names that are also common words ("ocak", hearth; "ekim", sowing; "aralık",
+#: interval): only capitalised inside a sentence, or before "ay", are they months.
+MONTHS_ALSO_WORDS: tuple[str, ...] = ("ocak", "ekim", "aralık", "aralığ")
 
 #: Words allowed between the parts of a date ("1993-cü ilin 6 aprel", "2019 yılının Nisan
 #: ayında"), Azerbaijani and Turkish.
