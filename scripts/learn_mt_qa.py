@@ -14,6 +14,13 @@ languages) and ``extra.{a}-{b}.{a|b}`` (one pair). It writes:
 - ``mt-qa-endings.tsv``: per language, how often each word ends a line against how often
   it occurs (:mod:`aligntext.qa.truncation`); words seen fewer than ten times are left out
   (the score ignores them);
+- ``mt-qa-decision.tsv``: the weights and operating points of the logistic regression that
+  decides the length-family findings (:mod:`aligntext.qa.decide`), fitted on the real pairs
+  against broken copies of their targets made by this script's own rules (the target cut
+  at a word boundary after 45% to 80% of its characters; a line from at least 20 lines away
+  appended), with the thresholds set so that ``--false-alarms`` of the real pairs (and a
+  fifth of that for errors) are flagged. It is fitted after the other files are written
+  and read back, since its features use them;
 - ``mt-qa-aztr.tsv``: character n-gram counts of every Azerbaijani and Turkish line
   (:mod:`aligntext.qa.aztr`), n-grams seen fewer than ``--min-count`` times left out.
 
@@ -26,12 +33,16 @@ split). Keep the lines you measure on (for example ntrex-dev 500-999) out of DAT
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 from collections import Counter
 from pathlib import Path
 
+from aligntext.qa import decide, length, truncation
 from aligntext.qa.aztr import DATA_FILE as AZTR_FILE
 from aligntext.qa.aztr import AzTrModel, ngrams, write_counts
+from aligntext.qa.decide import DATA_FILE as DECISION_FILE
+from aligntext.qa.decide import FEATURES, Decision, signs, write_decision
 from aligntext.qa.length import DATA_FILE as LENGTH_FILE
 from aligntext.qa.length import PairLength, fit, write_table
 from aligntext.qa.truncation import DATA_FILE as ENDINGS_FILE
@@ -123,11 +134,73 @@ def cross_validate(rows: list[dict[str, str]], min_count: int, folds: int = 5) -
     return right, tested
 
 
+def broken(ps: list[tuple[str, str]], seed: str) -> list[tuple[str, str]]:
+    """Broken copies of the targets of ``ps``: each cut, and each with a far line appended."""
+    rng = random.Random(seed)
+    out: list[tuple[str, str]] = []
+    n = len(ps)
+    for i, (s, t) in enumerate(ps):
+        keep = t[: round(len(t) * rng.uniform(0.45, 0.8))]
+        if len(keep) < len(t) and t[len(keep)].isalnum() and " " in keep:
+            keep = keep[: keep.rfind(" ")]
+        if keep.strip() and keep.strip() != t.strip():
+            out.append((s, keep.rstrip()))
+        far = [j for j in (rng.randrange(n) for _ in range(10)) if abs(j - i) >= 20]
+        if far:
+            out.append((s, t.rstrip() + " " + ps[far[0]][1].strip()))
+    return out
+
+
+def fit_decision(
+    pairs: dict[tuple[str, str], list[tuple[str, str]]], false_alarms: float
+) -> tuple[Decision, int, int]:
+    """The logistic regression of :mod:`aligntext.qa.decide` (L2-penalised, Newton steps)."""
+    import numpy as np
+
+    xs: list[tuple[float, ...]] = []
+    ys: list[int] = []
+    for (sl, tl), ps in sorted(pairs.items()):
+        ps = [(s, t) for s, t in ps if s.strip() and t.strip()]
+        for label, rows in ((0, ps), (1, broken(ps, f"{sl}-{tl}"))):
+            for s, t in rows:
+                xs.append(signs(s, t, sl, tl).values)
+                ys.append(label)
+    x, y = np.array(xs), np.array(ys, dtype=float)
+    # Each class weighs the same in all, whatever the counts.
+    sw = np.where(y == 1, 0.5 / y.sum(), 0.5 / (1 - y).sum()) * len(y)
+    w = np.zeros(x.shape[1])
+    penalty = np.eye(x.shape[1]) * 1.0
+    penalty[0, 0] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (sw * (p - y)) + penalty @ w
+        hess = (x * (sw * p * (1 - p))[:, None]).T @ x + penalty
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    logits = np.sort(x[y == 0] @ w)
+    warn = float(logits[min(int(len(logits) * (1 - false_alarms)), len(logits) - 1)])
+    err = float(logits[min(int(len(logits) * (1 - false_alarms / 5)), len(logits) - 1)])
+    weights = tuple(round(float(v), 4) for v in w)
+    return (
+        Decision(weights, round(warn, 4) + 1e-4, round(err, 4) + 1e-4),
+        int((1 - y).sum()),
+        int(y.sum()),
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", nargs="+", metavar="DATA", help="folder, or folder:A-B")
     parser.add_argument("-o", "--output", required=True, help="folder to write the data files to")
     parser.add_argument("--min-count", type=int, default=2, help="least count of an n-gram kept")
+    parser.add_argument(
+        "--false-alarms",
+        type=float,
+        default=0.006,
+        help="share of the real pairs the decision may flag (warnings; errors a fifth)",
+    )
     args = parser.parse_args(argv)
     pairs, rows = load(args.data)
     if not pairs:
@@ -162,6 +235,21 @@ def main(argv: list[str] | None = None) -> int:
             if total[word] >= 10:
                 lines.append(f"{lang}\t{word}\t{final[word]}\t{total[word]}")
     (out / ENDINGS_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # The decision's features read the files just written: load them afresh.
+    length._table = truncation._endings = None
+    if out.resolve() != (Path(length.__file__).parent.parent / "data").resolve():
+        print("note: the decision is fitted with the installed data files, not those written")
+    dec, n_real, n_broken = fit_decision(pairs, args.false_alarms)
+    (out / DECISION_FILE).write_text(
+        write_decision(dec, header + f"\nfalse alarms {args.false_alarms}; feature, weight"),
+        encoding="utf-8",
+    )
+    decide._decision = None
+    print(
+        f"decision: {n_real} real pairs, {n_broken} broken; "
+        + " ".join(f"{f}={v:+.2f}" for f, v in zip(FEATURES, dec.weights, strict=True))
+        + f"; warning at {dec.warning:+.2f}, error at {dec.error:+.2f}"
+    )
     right, tested = cross_validate(rows, args.min_count)
     print(
         f"az/tr: {len(counts)} n-grams; 5-fold accuracy {right}/{tested} = "

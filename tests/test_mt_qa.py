@@ -172,3 +172,30 @@ def test_findings_keep_the_contract() -> None:
     assert all(f.type in QA_TYPES for f in found)
     assert check_translation("", "x", "en", "az") == []
     assert check_translation("x", " ", "en", "az") == []
+
+
+def test_decision_file_round_trips() -> None:
+    from aligntext.qa.decide import FEATURES, Decision, read_decision, write_decision
+
+    d = Decision(tuple(float(i) / 4 for i in range(len(FEATURES))), 1.5, 4.25)
+    assert read_decision(write_decision(d, "made for a test")) == d
+
+
+@pytest.mark.parametrize("tl", list(SENT))
+def test_decision_signs_of_a_cut_and_an_appended_target(tl: str) -> None:
+    from aligntext.qa.decide import FEATURES, decision, signs
+
+    sl = "en" if tl != "en" else "ru"
+    whole = signs(LONG[sl], LONG[tl], sl, tl)
+    cut = signs(LONG[sl], " ".join(LONG[tl].split()[:7]), sl, tl)
+    longer = signs(SENT[sl], SENT[tl] + " " + OTHER[tl], sl, tl)
+    at = {f: i for i, f in enumerate(FEATURES)}
+    assert cut.values[at["no_mark"]] == 1.0 and whole.values[at["no_mark"]] == 0.0
+    assert cut.values[at["z_short"]] > whole.values[at["z_short"]]
+    assert longer.tail is not None and longer.tail.k == 1
+    assert longer.values[at["tail_new"]] >= 1  # "3", "Qarabag" are not in the source
+    d = decision()
+    assert d.logit(whole.values) < d.warning
+    assert d.logit(cut.values) >= d.warning and d.logit(longer.values) >= d.warning
+    # More of the same sign never makes a pair look less broken.
+    assert d.weights[at["z_short"]] > 0 and d.weights[at["has_tail"]] > 0

@@ -3,8 +3,10 @@
 A model that hits its length limit, or ends the sentence too early (which long inputs
 provoke), leaves output that does not end as a sentence does, or ends as one but is far
 shorter than the source asks for. The first is read off the last mark: the source ends with
-a full stop (or ``!``, ``?``, ``:`` ...) and the target does not. Only the shorter such
-targets count: a translator may drop a final mark or end on a quote, at normal length.
+a full stop (or ``!``, ``?``, ``:`` ...) and the target does not; and off the last word: one
+that seldom ends a sentence (``the``, ``и``, ``və``). This module holds the final-word model;
+the learnt decision (:mod:`aligntext.qa.decide`) weighs these signs with the length, since a
+translator may drop a final mark or end on a quote, at normal length.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
-from aligntext.qa.text import ends_sentence, last_mark, words
+from aligntext.qa.text import words
 
 #: The data file of final-word counts, under ``aligntext/data``.
 DATA_FILE = "mt-qa-endings.tsv"
@@ -24,28 +26,8 @@ DATA_FILE = "mt-qa-endings.tsv"
 _PRIOR = 2.0
 # A word must have been seen this often for its final share to count.
 _MIN_SEEN = 10
-
-# A target with no final mark, for a source with one, counts as cut off when its length
-# z-score is below this ...
-Z_NO_MARK = -0.25
-# ... and is an error below this.
-Z_NO_MARK_ERROR = -1.0
-# A target that ends on a comma, a dash, an opening quote: cut mid-clause.
-_DANGLING = ",;-–—(«“„"
-# A target ending on a word that rarely ends a sentence (an ending score below this) ...
-END_RARE = -1.5
-# ... and not longer than usual (z below this) is cut off.
-Z_END_RARE = 1.0
-# A target far shorter than usual (z below this), whose last word is no typical last
-# word (score below END_TYPICAL), is cut off even when the source is a heading.
-Z_SHORT = -2.5
-END_TYPICAL = 0.5
-#: The data file of final-word counts, under ``aligntext/data``.
-DATA_FILE = "mt-qa-endings.tsv"
-# Pseudo-count pulling a word's final share towards the language's overall share.
-_PRIOR = 2.0
-# A word must have been seen this often for its final share to count.
-_MIN_SEEN = 10
+#: Marks a target may stop on only when cut mid-clause: a comma, a dash, an opening quote.
+DANGLING = ",;-–—(«“„"
 
 
 @dataclass(frozen=True)
@@ -127,37 +109,3 @@ def ending_score(text: str, lang: str) -> float:
     ws = words(text)
     model = endings(lang)
     return model.score(ws[-1]) if ws and model is not None else 0.0
-
-
-@dataclass(frozen=True)
-class TruncationHit:
-    """A cut-off target: message and severity."""
-
-    message: str
-    severity: str
-
-
-def find_truncation(src: str, tgt: str, tgt_lang: str, z: float) -> TruncationHit | None:
-    """Whether ``tgt`` looks cut off, given the length z-score ``z`` of the pair."""
-    if not tgt.strip() or ends_sentence(tgt):
-        return None
-    mark, src_mark = last_mark(tgt), last_mark(src)
-    if mark in _DANGLING and src_mark not in _DANGLING:
-        return TruncationHit(f'target stops mid-clause, on "{mark}"', "error")
-    if ends_sentence(src) and z < Z_NO_MARK:
-        return TruncationHit(
-            f'target stops mid-sentence: the source ends with "{src_mark}", the target with '
-            f'"{mark}" and is shorter than usual (z {z:+.1f})',
-            "error" if z < Z_NO_MARK_ERROR else "warning",
-        )
-    score = ending_score(tgt, tgt_lang)
-    last = tgt.split()[-1] if tgt.split() else ""
-    if score < END_RARE and z < Z_END_RARE:
-        return TruncationHit(
-            f'target stops on "{last}", a word that seldom ends a sentence', "error"
-        )
-    if z < Z_SHORT and score < END_TYPICAL:
-        return TruncationHit(
-            f'target stops on "{last}" and is much shorter than usual (z {z:+.1f})', "warning"
-        )
-    return None
