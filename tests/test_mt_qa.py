@@ -199,3 +199,14 @@ def test_decision_signs_of_a_cut_and_an_appended_target(tl: str) -> None:
     assert d.logit(cut.values) >= d.warning and d.logit(longer.values) >= d.warning
     # More of the same sign never makes a pair look less broken.
     assert d.weights[at["z_short"]] > 0 and d.weights[at["has_tail"]] > 0
+
+
+@pytest.mark.parametrize("tl", list(SENT))
+def test_cut_on_a_comma_is_truncated_and_whole_sentences_are_not(tl: str) -> None:
+    sl = "en" if tl != "en" else "az"
+    head = LONG[tl].split(",")[0] + ","
+    found = [f for f in check_translation(LONG[sl], head, sl, tl) if f.severity != "info"]
+    assert [f.type for f in found] == ["truncated"], head
+    assert "stops mid-sentence" in found[0].message
+    for d in (SENT, LONG, OTHER):
+        assert types(d[sl], d[tl], sl, tl) == []
