@@ -203,6 +203,9 @@ def worker_naive(w: argparse.Namespace, sentences: list[str]) -> dict:
 
 def worker_ct2_raw(w: argparse.Namespace, sentences: list[str]) -> dict:
     loading = time.perf_counter()
+    from aligntext.translate.cuda_libs import preload_cuda12
+
+    preload_cuda12()  # the [gpu] extra's CUDA 12 libraries, on a CUDA 13 machine
     import ctranslate2
     import sentencepiece as spm
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from aligntext.check import compare_sentences
 from aligntext.evaluate import fact_accuracy
 from aligntext.lang.ru import base_forms
 from aligntext.pipeline.compare import check_bitext_file, compare_versions
@@ -132,3 +133,11 @@ def test_the_three_commands_agree_on_a_russian_name_in_another_case(
     )
     assert evaluated.exit_code == 0, evaluated.output
     assert json.loads(evaluated.stdout)["facts"]["by_kind"]["entity"]["correct"] == 1
+
+
+@pytest.mark.parametrize(("tgt", "src"), PAIRS)
+def test_check_matches_a_russian_source_name_in_any_case(tgt: str, src: str) -> None:
+    # Russian as the source: its name in an oblique case still finds its counterpart, with no
+    # "entity Куры ... has no counterpart" note.
+    out = compare_sentences(src, tgt, "ru", "en")
+    assert [f.message for f in out if f.type == "entity"] == []

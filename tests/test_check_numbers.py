@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from aligntext.check import extract_numbers
-from aligntext.check.numbers import strength, tags_of, values_of
+from aligntext.check.number_values import strength, tags_of, values_of
 from aligntext.errors import UnsupportedLanguageError
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from aligntext.check import compare_sentences, extract_numbers, facts_match
-from aligntext.check.numbers import approx_label, tags_of
+from aligntext.check.number_values import approx_label, tags_of
 
 
 def _warnings(src: str, tgt: str, sl: str, tl: str) -> list[tuple[str, str]]:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from aligntext.check import compare_sentences, extract_facts
 from aligntext.errors import InputError
 from aligntext.pipeline.compare import (
     compare_versions,
@@ -146,7 +147,8 @@ def _aligned(k: int) -> list[Alignment]:
 PIVOT_SPAN = Span(0, 10, 20, "6 April 1993")
 
 
-def _date_finding(tgt: str | None) -> Finding:
+def _date_finding(tgt: str | None, lang: str) -> Finding:
+    # As the checker builds it: the spans and the typed facts they show.
     return Finding(
         0,
         "date",
@@ -154,6 +156,8 @@ def _date_finding(tgt: str | None) -> Finding:
         "date mismatch",
         src_spans=(PIVOT_SPAN,),
         tgt_spans=(Span(0, 0, len(tgt), tgt),) if tgt else (),
+        src_facts=tuple(extract_facts(PIVOT_SPAN.text, "en")),
+        tgt_facts=tuple(extract_facts(tgt, lang)) if tgt else (),
     )
 
 
@@ -186,7 +190,9 @@ def _date_finding(tgt: str | None) -> Finding:
 )
 def test_cross_findings_name_the_odd_one_out(targets, message, odd):
     versions = _versions(*LANGS)
-    findings = [[_date_finding(targets[lang])] if lang in targets else [] for lang in LANGS[1:]]
+    findings = [
+        [_date_finding(targets[lang], lang)] if lang in targets else [] for lang in LANGS[1:]
+    ]
     out = cross_version_findings(versions, _aligned(3), findings, [(0,), (0,), (0,)])
     assert [f.message for f in out] == [message]
     assert out[0].tgt_lang == odd
@@ -372,3 +378,33 @@ def test_a_version_without_the_sentence_does_not_side_with_the_pivot():
         "az lacks this sentence; en, ru and tr have it",
     ]
     assert [f.tgt_lang for f in out] == ["ru", "az"]
+
+
+def test_cross_findings_read_values_from_the_findings_facts():
+    # The value a version "says" is the typed fact the checker attached to its finding, not
+    # a second reading of the span's text: a fact for 30 April reads as such even where the
+    # span shows only "30".
+    versions = _versions(*LANGS)
+    fact = extract_facts("30 апреля 1993", "ru")[0]
+    finding = Finding(
+        0,
+        "date",
+        "error",
+        "date mismatch",
+        src_spans=(PIVOT_SPAN,),
+        tgt_spans=(Span(0, 0, 2, "30"),),
+        src_facts=tuple(extract_facts(PIVOT_SPAN.text, "en")),
+        tgt_facts=(fact,),
+    )
+    out = cross_version_findings(versions, _aligned(3), [[], [finding], []], [(0,), (0,), (0,)])
+    assert [f.message for f in out] == ["ru says 30 April 1993; en, az and tr say 6 April 1993"]
+
+
+def test_checker_findings_carry_their_facts():
+    out = compare_sentences(
+        "Prices rose 12% in 2019.", "Цены выросли на 15% в 2019 году.", "en", "ru"
+    )
+    (finding,) = [f for f in out if f.type == "number"]
+    assert [f.key for f in finding.src_facts] == ["12"]
+    assert [f.key for f in finding.tgt_facts] == ["15"]
+    assert "percent" in finding.tgt_facts[0].tags

@@ -257,6 +257,11 @@ class Finding:
         tgt_spans: where it is in the target version.
         src_lang: language of the source side.
         tgt_lang: language of the target side.
+        src_facts: the source facts it is about, one per source span where it has spans
+            (their typed values: a number's key and readings, a date's parts), so that a
+            caller need not extract them again from the spans' text; empty for findings
+            about whole sentences. Not part of equality.
+        tgt_facts: the same for the target.
     """
 
     pair: int
@@ -267,6 +272,8 @@ class Finding:
     tgt_spans: tuple[Span, ...] = ()
     src_lang: str = ""
     tgt_lang: str = ""
+    src_facts: tuple[Fact, ...] = field(default=(), compare=False)
+    tgt_facts: tuple[Fact, ...] = field(default=(), compare=False)
 
 
 SEVERITIES: tuple[str, ...] = ("info", "warning", "error")

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from aligntext.check.locale_data import month_abbreviations, month_adjective_of, month_of
-from aligntext.check.numbers import extract_numbers, tags_of
+from aligntext.check.number_values import tags_of
+from aligntext.check.numbers import extract_numbers
 from aligntext.check.translit import lower
 from aligntext.lang import en, ru, turkic
 from aligntext.langs import resolve_lang

@@ -17,11 +17,12 @@ ride along in a span with the name they precede.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from aligntext.check.glossary import Glossary, builtin_index, find_terms
+from aligntext.check.lexicon import is_vocabulary
 from aligntext.check.locale_data import month_of, weekday_forms
+from aligntext.check.morph import cut_endings
 from aligntext.check.translit import TURKIC_MORPHS, lower, translit_key, translit_keys
 from aligntext.lang.ru import base_forms as ru_base_forms
 from aligntext.langs import resolve_lang
@@ -250,33 +251,6 @@ _TURKIC_MORPHS = tuple(
 _SOFTENED = {"ğ": "k", "b": "p", "c": "ç", "d": "t"}
 
 
-def cut_endings(
-    word: str,
-    endings: Sequence[str],
-    depth: int,
-    min_len: int,
-    fits: Callable[[str, str], bool] | None = None,
-) -> set[str]:
-    """``word`` and what is left of it after cutting up to ``depth`` endings in a row.
-
-    Every stem keeps at least ``min_len`` letters; ``fits(stem, ending)``, when given, must
-    allow each cut.
-    """
-    stems = {word}
-    frontier = [word]
-    for _ in range(depth):
-        found = []
-        for w in frontier:
-            for m in endings:
-                if w.endswith(m) and len(w) - len(m) >= min_len:
-                    stem = w[: -len(m)]
-                    if stem not in stems and (fits is None or fits(stem, m)):
-                        stems.add(stem)
-                        found.append(stem)
-        frontier = found
-    return stems
-
-
 @lru_cache(maxsize=65536)
 def turkic_stems(word: str) -> frozenset[str]:
     """``word`` and what is left of it after cutting one to three suffix morphs (4+ letters)."""
@@ -372,8 +346,6 @@ def is_headline(text: str, lang: str | None = None) -> bool:
     """
     words = re.findall(r"[^\W\d_]{4,}", text)
     if lang is not None:
-        from aligntext.check.lexicon import is_vocabulary  # it imports this module
-
         # Capitalised dictionary words against all lowercase words: names ("Jennifer
         # Lopez", "NEW YORK") are neither, so a sentence full of them stays a sentence.
         caps = sum(

@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from aligntext.check.entities import cut_endings
+from aligntext.check.morph import cut_endings
 from aligntext.check.translit import TURKIC_MORPHS, lower
 
 # OpenCorpora tags of proper names: first names, surnames, patronymics, places,

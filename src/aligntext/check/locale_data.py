@@ -182,15 +182,18 @@ def month_of(word: str, lang: str) -> int | None:
             w = w.split(ch, 1)[0]
     if w in forms:
         return forms[w]
-    # A suffix glued to a capitalised word: Turkish writes "Nisan'da" for the month, so
-    # "Mayki" or "Maria" is a name; Azerbaijani writes months in lower case.
+    # A suffix glued on ("Temmuzda", "aprelin"). On a capitalised word a suffix that breaks
+    # vowel harmony makes it a name ("Martin"; the month's is "Martın"), and so does a bare
+    # possessive or "-ki" ("Mayki"); a lowercase word is a month however it is spelt.
     capital = word[:1].isupper()
-    if lang == "az" or (lang == "tr" and not capital):
+    if lang in ("az", "tr"):
         for name, num in forms.items():
             rest = w[len(name) :]
             if len(name) >= 3 and w.startswith(name) and rest in turkic.MONTH_SUFFIXES:
                 if capital and (rest.endswith("ki") or rest in ("", "ı", "i")):
                     continue  # "Mayki" is a name
+                if capital and not turkic.harmonises(name, rest):
+                    continue  # a capitalised word whose ending breaks harmony is a name
                 return num
     return None
 

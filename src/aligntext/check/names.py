@@ -26,7 +26,6 @@ built-in concepts and a user glossary, and acronyms by the initials of their spe
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from aligntext.check.entities import (
     acronym_keys,
@@ -37,21 +36,22 @@ from aligntext.check.entities import (
     initials,
     is_acronym,
     is_headline,
+    name_keys,
     name_tokens,
     not_a_name,
     word_keys_by_case,
 )
+from aligntext.check.findings import FindingCollector
 from aligntext.check.lexicon import (
     is_listed_name,
     is_person_name,
     is_vocabulary,
     without_ending,
 )
+from aligntext.check.name_gate import decide
+from aligntext.check.name_model import name_similarity, same_name
 from aligntext.check.translit import keys_close, names_match, names_resemble, translit_keys
 from aligntext.types import Fact
-
-if TYPE_CHECKING:
-    from aligntext.check.compare import _Ctx
 
 #: A source word that is no dictionary word and rarer than this (wordfreq Zipf) is taken for a
 #: name that must reappear. The dictionary tells names from translated words; the frequency
@@ -62,6 +62,12 @@ if TYPE_CHECKING:
 NAME_ZIPF = 6.0
 #: A capitalised target word rarer than this counts as a name even when a dictionary has it.
 RARE_WORD_ZIPF = 3.5
+#: A target word whose learned score (:func:`~aligntext.check.name_model.name_similarity`)
+#: against a source word reaches this is a spelling of it, never a name put in its place:
+#: positive evidence of a swap needs a word unlike every source word. Much looser than the
+#: matcher's own threshold; chosen on the development lines by the rate of flagged genuine
+#: pairs against swapped names caught (scripts/bench_check.py).
+RESEMBLE_SCORE = 0.0
 
 
 @dataclass(frozen=True)
@@ -101,7 +107,8 @@ def _units(facts: list[Fact], lang: str) -> list[_Unit]:
                 and not _is_word(word, lang)
                 and commonness(word, lang) < NAME_ZIPF
             )
-            keys = translit_keys(word, lang)
+            # A Russian word also by its nominative forms: "Куры" is the river "Кура".
+            keys = name_keys(word, lang)
             if "-" in word:
                 keys += tuple(
                     k for p in word.split("-") if len(p) >= 4 for k in translit_keys(p, lang)
@@ -130,6 +137,9 @@ class _Side:
     #: "Лос-Анджелес", "ФРС" as "Federal Reserve System", and the other way round.
     inits: frozenset[str]
     acronyms: frozenset[str]
+    #: Its capitalised words as written, for the learned matcher, and their language.
+    words: tuple[str, ...] = ()
+    lang: str = ""
 
     @classmethod
     def of(cls, text: str, lang: str, facts: list[Fact]) -> _Side:
@@ -138,6 +148,8 @@ class _Side:
             *word_keys_by_case(text, lang),
             initials(text, lang),
             acronym_keys(text, lang),
+            tuple(m.group(0) for m in capitalised_tokens(text) if len(m.group(0)) >= 3),
+            lang,
         )
 
 
@@ -154,7 +166,11 @@ def _found(u: _Unit, own: _Side, other: _Side, lang: str) -> bool:
         initials(u.fact.text, lang) & (other.acronyms - own.acronyms)
     ):
         return True
-    return any(_matches(k, other) for k in u.keys)
+    if any(_matches(k, other) for k in u.keys):
+        return True
+    # The learned matcher, alongside the key: a transcription the key's rules do not join
+    # ("Hughes" / "Хьюз" is learned from how names are written in parallel news).
+    return len(u.word) >= 4 and any(same_name(u.word, lang, w, other.lang) for w in other.words)
 
 
 def _matches(key: str, other: _Side) -> bool:
@@ -165,7 +181,9 @@ def _matches(key: str, other: _Side) -> bool:
     )
 
 
-def compare_names(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fact]) -> None:
+def compare_names(
+    ctx: FindingCollector, src: str, tgt: str, sf: list[Fact], tf: list[Fact]
+) -> None:
     sl, tl = ctx.src_lang, ctx.tgt_lang
     s_side, t_side = _Side.of(src, sl, sf), _Side.of(tgt, tl, tf)
     s_units = _units(sf, sl)
@@ -241,7 +259,7 @@ def compare_names(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fact])
         and not not_a_name(u.word, tl)
     ]
     # The ones that sound like no source word: a word like one is a spelling of it.
-    unlike = [u for u in words if not _resembles(u, s_units)]
+    unlike = [u for u in words if not _resembles(u, s_units, tl, sl)]
     # Only a name counts as the replacement: a capitalised word that is no dictionary word (a
     # translated title such as "Kurulu" or "Агентства" is one) or a rare one, or a concept;
     # a month or weekday is no name, and a target in Title Case gives no capitalisation signal.
@@ -260,7 +278,7 @@ def compare_names(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fact])
     strong = [
         u
         for u in extra
-        if not u.concept and not is_vocabulary(u.word, tl) and not _resembles(u, s_units)
+        if not u.concept and not is_vocabulary(u.word, tl) and not _resembles(u, s_units, tl, sl)
     ]
     suspects = {id(u) for u in doubtful} if strong else set()
     if suspects:
@@ -338,12 +356,36 @@ def compare_names(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fact])
                 [twisted.fact],
             )
         elif extra:
-            e = _nearest(u, strong if id(u) in suspects else extra, len(src), len(tgt))
+            # A target word that spells this one by the learned matcher, though not enough
+            # to count as its counterpart, is what stands in its place ("Hasanov" /
+            # "Гусейновым"); otherwise the candidate nearest its position.
+            alike = [
+                (name_similarity(u.word, sl, w.word, tl), w.fact.start, w)
+                for w in words
+                if not u.concept and name_similarity(u.word, sl, w.word, tl) >= RESEMBLE_SCORE
+            ]
+            e = (
+                max(alike, key=lambda t: (t[0], -t[1]))[2]
+                if alike
+                else _nearest(u, strong if id(u) in suspects else extra, len(src), len(tgt))
+            )
             other = e.fact.text if e.concept else e.word
+            message = f"entity {word} in source; target has {other}"
             ctx.add(
                 "entity",
-                "warning",
-                f"entity {word} in source; target has {other}",
+                decide(
+                    message,
+                    lambda u=u, e=e: _swap_features(  # type: ignore[misc]
+                        u,
+                        e,
+                        s_units,
+                        t_units,
+                        (sl, tl),
+                        (len(src), len(tgt)),
+                        (len(unexplained), len(missing), id(u) in suspects),
+                    ),
+                ),
+                message,
                 [u.fact],
                 [e.fact],
             )
@@ -366,6 +408,47 @@ def compare_names(ctx: _Ctx, src: str, tgt: str, sf: list[Fact], tf: list[Fact])
                 [u.fact],
                 [],
             )
+
+
+def _clip(x: float) -> float:
+    return max(-3.0, min(3.0, x))
+
+
+def _swap_features(
+    u: _Unit,
+    e: _Unit,
+    s_units: list[_Unit],
+    t_units: list[_Unit],
+    langs: tuple[str, str],
+    lengths: tuple[int, int],
+    counts: tuple[int, int, bool],
+) -> tuple[float, ...]:
+    """The features of :data:`aligntext.check.name_gate.FEATURES` for source unit ``u``
+    gone and target unit ``e`` standing in its place."""
+    sl, tl = langs
+    s_words = [v.word for v in s_units if not v.concept and len(v.word) >= 3]
+    t_words = [v.word for v in t_units if not v.concept and len(v.word) >= 3]
+    best_s = max((name_similarity(u.word, sl, w, tl) for w in t_words), default=-3.0)
+    best_t = max((name_similarity(e.word, tl, w, sl) for w in s_words), default=-3.0)
+    gap = abs(u.fact.start / max(lengths[0], 1) - e.fact.start / max(lengths[1], 1))
+    return (
+        float(u.namelike),
+        float(is_vocabulary(u.word, sl)),
+        commonness(u.word, sl),
+        float(is_acronym(u.word)),
+        float(bool(u.concept)),
+        float(is_vocabulary(e.word, tl)),
+        commonness(e.word, tl),
+        float(bool(e.concept)),
+        float(is_acronym(e.word)),
+        _clip(name_similarity(u.word, sl, e.word, tl)),
+        _clip(best_s),
+        _clip(best_t),
+        gap,
+        float(counts[0]),
+        float(counts[1]),
+        float(counts[2]),
+    )
 
 
 def _count(u: _Unit, tokens: list[tuple[str, ...]]) -> int:
@@ -403,9 +486,17 @@ def _fewer_in_target(
     return out
 
 
-def _resembles(u: _Unit, others: list[_Unit]) -> bool:
-    """Whether ``u`` sounds like a word of ``others`` (:func:`names_resemble`)."""
-    return any(names_resemble(k, w) for k in u.keys for v in others for w in v.keys)
+def _resembles(u: _Unit, others: list[_Unit], lang: str, other_lang: str) -> bool:
+    """Whether ``u`` sounds like a word of ``others``: :func:`names_resemble` on the keys, or
+    a learned score of at least :data:`RESEMBLE_SCORE` (a spelling of that word is no name
+    put in its place)."""
+    if any(names_resemble(k, w) for k in u.keys for v in others for w in v.keys):
+        return True
+    return any(
+        name_similarity(u.word, lang, v.word, other_lang) >= RESEMBLE_SCORE
+        for v in others
+        if not v.concept and len(v.word) >= 3
+    )
 
 
 def _is_word(word: str, lang: str) -> bool:

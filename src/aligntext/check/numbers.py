@@ -39,6 +39,7 @@ from aligntext.check.locale_data import (
     scale_words,
     symbols,
 )
+from aligntext.check.number_values import approx_label
 from aligntext.check.translit import lower
 from aligntext.lang import lexicon, ru, turkic
 from aligntext.langs import resolve_lang
@@ -68,21 +69,6 @@ _RANGE = re.compile(r"\s?[-–—]\s?(?=\d)")
 _DECADE = re.compile(
     r"^(?:'?s|-?х|-?е|-?ые|-?ых|-c[ıi]\b.*|-?l[ae]r.*|['’]l[ıiuü].*|['’]l[ae]r.*)$"
 )
-
-_MAGNITUDE_HEADS = ("", "tens of ", "hundreds of ")
-_MAGNITUDE_UNITS = ("", "thousands", "millions", "billions", "trillions")
-
-
-def approx_label(exp: int) -> str:
-    """The English name of an order of magnitude: ``a few`` (0), ``tens``, ``tens of thousands``.
-
-    It is the ``key`` of an approximate quantity, so two versions agree when their labels do.
-    """
-    if exp < 3:
-        return ("a few", "tens", "hundreds")[max(exp, 0)]
-    group = min(exp // 3, len(_MAGNITUDE_UNITS) - 1)
-    rest = exp - 3 * group
-    return _MAGNITUDE_HEADS[rest] + _MAGNITUDE_UNITS[group] if rest < 3 else f"10^{exp}"
 
 
 @lru_cache(maxsize=8)
@@ -176,6 +162,8 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
         h, mi, ampm = int(m.group("h")), int(m.group("m")), m.group("ampm")
         if m.group("sep") == "." and not ampm and lang == "en":
             continue  # "13.00" is a decimal in English text unless "pm" follows
+        if m.group("sep") == "." and not ampm and _scale_after(text, m.end(), lang):
+            continue  # "3.26 milyon": a scale word follows a figure, never a time of day
         if ampm and h <= 12:
             h = h % 12 + (12 if ampm.lower().startswith("p") else 0)
         if h > 24:
@@ -571,18 +559,6 @@ def _approx_at(text: str, words: list[re.Match[str]], i: int, lang: str) -> tupl
     return (exp + more, k + 1) if more is not None else (exp, j)
 
 
-def approx_range(fact: Fact) -> tuple[Decimal, Decimal] | None:
-    """The figures an approximate quantity covers, ``[low, high)``; ``None`` for other facts.
-
-    ``tens`` covers 10 to 99, ``thousands`` 1,000 to 9,999; ``a few`` 2 to 9.
-    """
-    exp = fact.magnitude
-    if exp is None:
-        return None
-    low = Decimal(2) if exp == 0 else Decimal(10) ** exp
-    return low, Decimal(10) ** (exp + 1)
-
-
 def _accumulate(seq: list[tuple[int, str]]) -> int:
     total = 0
     current = 0
@@ -615,34 +591,3 @@ def extract_numbers(text: str, lang: str) -> list[Fact]:
     digits = _digit_facts(text, lang)
     words = _word_facts(text, lang, [(f.start, f.end) for f in digits])
     return sorted(digits + words, key=lambda f: f.start)
-
-
-def tags_of(fact: Fact) -> frozenset[str]:
-    """The tags of a fact (``digits``, ``percent``, ``approx`` ...)."""
-    return fact.tags
-
-
-def values_of(fact: Fact) -> list[Decimal]:
-    """Every numeric reading of a number fact: the value, then its alternatives if any."""
-    out: list[Decimal] = []
-    key = fact.key
-    try:
-        if ":" in key:
-            h, m = key.split(":")
-            out.append(Decimal(h) + Decimal(m) / 100)
-        else:
-            out.append(Decimal(key))
-    except (InvalidOperation, ValueError):
-        return out
-    out.extend(fact.alts)
-    return out
-
-
-def strength(fact: Fact) -> str:
-    """``hard`` (digits), ``soft`` (number words, approximate words, codes) or ``weak``."""
-    tags = tags_of(fact)
-    if "weak" in tags:
-        return "weak"
-    if tags & {"word", "approx", "implied", "code"}:
-        return "soft"
-    return "hard"

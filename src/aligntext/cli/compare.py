@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
+from aligntext.cli._ray import make_engine, ray_options
+from aligntext.cli._ray import ray_address as ray_address_of
 from aligntext.cli._util import (
     _FAIL_ON,
     CliError,
@@ -42,6 +46,14 @@ from aligntext.cli._util import (
     show_default=True,
     help="Exit 1 when a finding of this severity or worse exists.",
 )
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=str),
+    default=None,
+    help="Folder mode (A B ... are folders): reports and index.html / index.jsonl go here.",
+)
+@ray_options(gpus=False)
 @max_input_option
 @output_options(("text", "json", "html"), "text")
 @quiet_option
@@ -57,6 +69,9 @@ def compare_cmd(
     fmt: str,
     output: str,
     quiet: bool,
+    out_dir: str | None = None,
+    ray_address: str | None = None,
+    workers: int | None = None,
 ) -> None:
     """Compare two or more language versions of a statement: A B [C D ...].
 
@@ -65,13 +80,29 @@ def compare_cmd(
     versions each disagreement names the odd one out ("en says 12 March 2024; az, ru and tr
     say 14 March 2024"). --format html writes one self-contained page (side by side, the
     findings highlighted, a summary and filters); text is coloured on a terminal.
+
+    Folder mode: with folders A B [C D ...] and --out REPORTS, statements are paired by
+    their path relative to each folder (a file missing from a folder is an error of its
+    statement); each gets REPORTS/<path>.html and .json, and REPORTS/index.html and
+    index.jsonl list them all, worst first. They run in a pool of --workers processes, or on
+    Ray with --ray. Exit code 1 when any finding reaches --fail-on.
     """
     from aligntext.pipeline.compare import compare_versions
     from aligntext.render.report import render_report
 
+    address = ray_address_of(ray_address)  # first: a folder taken for the address
     if len(files) < 2:
         raise CliError(f"compare needs at least two files, got {len(files)}; give A B [C D ...]")
     claimed = _align_langs(len(files), src, tgt, langs)
+    folders = [os.path.isdir(f) for f in files]
+    if any(folders):
+        if not all(folders):
+            raise CliError("compare takes files or folders, not both; give A B [C D ...] alike")
+        _compare_folders(files, claimed, out_dir, glossary, strict, input_format, fail_on,
+                         output, address, workers, quiet)  # fmt: skip
+        return
+    if out_dir is not None or address is not None or workers is not None:
+        raise CliError("--out, --ray and --workers are for folders; give folders A B [C D ...]")
     report = compare_versions(
         list(files),
         claimed,
@@ -84,4 +115,54 @@ def compare_cmd(
             warn(message)
     emit(render_report(report, fmt, color=fmt == "text" and _use_color(output)), output)
     if _fails(report.all_findings(), fail_on):
+        exit_with(1)
+
+
+def _compare_folders(
+    folders: tuple[str, ...],
+    claimed: list[str | None] | None,
+    out_dir: str | None,
+    glossary: str | None,
+    strict: bool,
+    input_format: str,
+    fail_on: str,
+    output: str,
+    address: str | None,
+    workers: int | None,
+    quiet: bool,
+) -> None:
+    """``compare DIR_A DIR_B ... --out REPORTS``: see :mod:`aligntext.pipeline.compare_folders`."""
+    from aligntext.pipeline.compare_folders import compare_folders, ray_runner
+
+    if out_dir is None:
+        raise CliError("comparing folders needs --out REPORTS, the folder for the reports")
+    if output != "-":
+        raise CliError(f"-o is for one statement; folder reports go to --out {out_dir}")
+    engine = make_engine(address, workers) if address is not None else None
+    try:
+        result = compare_folders(
+            list(folders),
+            out_dir,
+            langs=claimed,
+            glossary=glossary,
+            strict=strict,
+            input_format=_doc_format(input_format),
+            workers=workers,
+            runner=ray_runner(engine) if engine is not None else None,
+        )
+    finally:
+        if engine is not None:
+            engine.close()
+    if not quiet:
+        for note in result.warnings:
+            warn(note)
+        bad = sum(1 for s in result.statements if s.errors)
+        doubtful = sum(1 for s in result.statements if s.warnings and not s.errors)
+        click.echo(
+            f"aligntext: {len(result.statements)} statement(s) compared: {bad} with errors, "
+            f"{doubtful} with warnings only; index: "
+            f"{os.path.join(result.out_dir, 'index.html')}",
+            err=True,
+        )
+    if result.fails(fail_on):
         exit_with(1)

@@ -7,6 +7,8 @@ from typing import Any
 
 import click
 
+from aligntext.cli._ray import make_engine, ray_options
+from aligntext.cli._ray import ray_address as ray_address_of
 from aligntext.cli._util import (
     _SRC_ALIASES,
     _TGT_ALIASES,
@@ -160,6 +162,7 @@ def _parse_models(values: tuple[str, ...]) -> str | dict[str, str] | None:
     help="Read symlinked files and folders that lead out of an input folder (skipped, with "
     "a warning, by default).",
 )
+@ray_options(gpus=True)
 @max_input_option
 @quiet_option
 def translate_command(
@@ -181,13 +184,17 @@ def translate_command(
     report_file: str | None,
     force: bool,
     follow_links: bool,
+    ray_address: str | None,
+    workers: int | None,
+    gpus_per_worker: float,
     quiet: bool,
 ) -> None:
     """Translate files and folders (.txt .md .docx .html) into one or more languages.
 
     The folder tree is mirrored under OUT/<tgt>/ with the same formats and paragraphs.
     Re-running the command resumes: finished files are skipped and translated sentences
-    come from the segment cache.
+    come from the segment cache. With --ray the sentences are translated by a pool of
+    workers on a Ray cluster; files, manifest, cache and resume stay the same.
     """
     from tqdm import tqdm
 
@@ -207,6 +214,10 @@ def translate_command(
         if any(Path(i).resolve() == target for i in inputs):
             raise CliError(f"--report {report_file!r} is one of the inputs; choose another file")
     cache: str | bool = False if no_cache else (cache_file or True)
+    address = ray_address_of(ray_address)
+    if address is None and (workers is not None or gpus_per_worker):
+        raise CliError("--workers and --gpus-per-worker need --ray; add --ray or drop them")
+    engine = make_engine(address, workers, gpus_per_worker) if address is not None else None
     bar = tqdm(
         total=0,
         unit="sent",
@@ -271,6 +282,7 @@ def translate_command(
             input_format=_doc_format(input_format),
             retry_failed=retry_failed,
             retry_factory=retry,
+            engine=engine,
         )
     except KeyboardInterrupt as exc:
         bar.close()
@@ -282,6 +294,8 @@ def translate_command(
         exit_with(143 if isinstance(exc, _Terminated) else 130)
     finally:
         bar.close()
+        if engine is not None:
+            engine.close()
         _restore_signals(previous)
 
     failed = run.by_status(FAILED)

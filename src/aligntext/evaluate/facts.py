@@ -124,18 +124,21 @@ def fact_accuracy(
         )
     bad = [s for s in scored if s.missing or s.extra]
     # Worst first: most missing reference facts, then lowest accuracy, then most additions.
-    bad.sort(
-        key=lambda s: (
-            -len(s.missing),
-            s.accuracy if s.accuracy is not None else 1.0,
-            -len(s.extra),
-            s.file,
-            s.line,
-        )
-    )
+    bad.sort(key=_worst_first)
     counts = tuple(FactCount(k, t[0], t[1], t[2]) for k, t in totals.items())
     return FactAccuracy(
         lang=lang, counts=counts, segments=len(hypotheses), worst=tuple(bad[: max(worst, 0)])
+    )
+
+
+def _worst_first(s: SegmentFacts) -> tuple[int, float, int, str, int]:
+    """Sort key: most missing reference facts, then lowest accuracy, then most additions."""
+    return (
+        -len(s.missing),
+        s.accuracy if s.accuracy is not None else 1.0,
+        -len(s.extra),
+        s.file,
+        s.line,
     )
 
 
@@ -150,15 +153,7 @@ def _merge_facts(parts: Sequence[FactAccuracy], worst: int) -> FactAccuracy | No
             t[1] += c.correct
             t[2] += c.extra
     segs = [s for p in parts for s in p.worst]
-    segs.sort(
-        key=lambda s: (
-            -len(s.missing),
-            s.accuracy if s.accuracy is not None else 1.0,
-            -len(s.extra),
-            s.file,
-            s.line,
-        )
-    )
+    segs.sort(key=_worst_first)
     return FactAccuracy(
         lang=parts[0].lang,
         counts=tuple(FactCount(k, t[0], t[1], t[2]) for k, t in totals.items()),

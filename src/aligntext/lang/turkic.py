@@ -91,3 +91,21 @@ DATE_GAP_WORDS: tuple[str, ...] = (
     *("yıl", "yılı", "yılın", "yılının", "yılında"),
     *("ayı", "ayının", "ayın", "ayında", "ay"),
 )
+
+
+_FRONT = frozenset("eəiöü")
+_BACK = frozenset("aıou")
+
+
+def harmonises(stem: str, suffix: str) -> bool:
+    """Whether ``suffix``'s first vowel agrees in backness with ``stem``'s last vowel.
+
+    Azerbaijani and Turkish suffixes follow the stem's last vowel (``Mart`` takes ``-ın``,
+    ``aprel`` takes ``-in``), so a word that breaks the rule is no stem with that suffix
+    (``Martin`` is a name). A suffix or stem without vowels says nothing.
+    """
+    last = next((c for c in reversed(stem.lower()) if c in _FRONT or c in _BACK), "")
+    first = next((c for c in suffix.lower() if c in _FRONT or c in _BACK), "")
+    if not last or not first:
+        return True
+    return (last in _FRONT) == (first in _FRONT)

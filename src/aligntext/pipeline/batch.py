@@ -43,6 +43,7 @@ from pathlib import Path
 from aligntext.errors import InputError
 from aligntext.langs import CODES, resolve_lang
 from aligntext.pipeline.collect import _safe_output, collect_inputs, supported_suffixes
+from aligntext.pipeline.engine import BatchEngine
 from aligntext.pipeline.job import (
     DONE,
     FAILED,
@@ -107,6 +108,7 @@ def translate_folder(
     input_format: str | None = None,
     retry_failed: bool = False,
     retry_factory: TranslatorFactory | None = None,
+    engine: BatchEngine | None = None,
 ) -> TranslateRun:
     """Translate files and folders into one or more languages, mirroring them under ``out_dir``.
 
@@ -147,6 +149,9 @@ def translate_folder(
         retry_factory: builds the second translator of a direction (the CLI: the same model
             with a wider beam, or ``--fallback-model``); ``translator_factory`` when
             ``None``.
+        engine: where the batches are translated: ``None`` in this process, or a
+            :class:`~aligntext.pipeline.ray_engine.RayEngine` (a Ray cluster). Outputs,
+            manifest, cache and resume are the same either way.
 
     Returns:
         A :class:`TranslateRun` with one :class:`FileResult` per file and target.
@@ -189,9 +194,11 @@ def translate_folder(
         # may create the cache file: a refused run leaves no trace.
         _remove_leftovers(out_root, targets)
         segment_cache = _open_cache(cache)
+        # A remote engine's translators describe its workers' (no model loads here).
+        factory = engine.driver_factory(translator_factory) if engine else translator_factory
         runner = _Runner(
-            out_root, translator_factory, segment_cache, progress, check, chunk_sentences,
-            batch_sentences, limit, input_format,
+            out_root, factory, segment_cache, progress, check, chunk_sentences,
+            batch_sentences, limit, input_format, engine,
         )  # fmt: skip
         if retry_failed:
             runner.retry_factory = retry_factory or translator_factory

@@ -22,9 +22,11 @@ from aligntext.langs import get_language, resolve_lang
 from aligntext.types import (
     Alignment,
     Document,
+    Fact,
     Finding,
     Report,
     Signature,
+    Span,
     Version,
     rows_of_beads,
     severity_rank,
@@ -288,7 +290,7 @@ def _cross_key(f: Finding, row: int, lang: str) -> tuple[Any, ...] | None:
             span = f.src_spans[0]
             return (row, f.type, "pivot", span.segment, span.start, span.end)
         if f.tgt_spans:
-            return (row, f.type, "extra", _fact_value(f.type, f.tgt_spans[0].text, lang))
+            return (row, f.type, "extra", _fact_value(f.type, f.tgt_facts, f.tgt_spans))
         return None
     if f.type in ("omission", "addition"):
         return (row, f.type)
@@ -352,12 +354,12 @@ def _cross_finding(
         message = "; ".join([*clauses, *filter(None, [lacking])])
         return _make_cross(row, ftype, severity, message, pivot_spans, names, differing, agreeing)
 
-    pivot_value = _fact_value(ftype, pivot_spans[0].text, names[0]) if pivot_spans else "?"
+    pivot_value = _fact_value(ftype, some.src_facts, pivot_spans) if pivot_spans else "?"
     # Group the differing versions by what they say instead.
     said: dict[str, list[int]] = {}
     for k in differing:
         f = by_version[k]
-        value = _fact_value(ftype, f.tgt_spans[0].text, names[k]) if f.tgt_spans else ""
+        value = _fact_value(ftype, f.tgt_facts, f.tgt_spans) if f.tgt_spans else ""
         said.setdefault(value, []).append(k)
     parts: list[tuple[list[int], str]] = [(agreeing, pivot_value)] if agreeing else []
     parts += [(ks, value) for value, ks in said.items()]
@@ -419,23 +421,15 @@ _MONTHS = (
 )
 
 
-def _fact_value(ftype: str, text: str, lang: str) -> str:
-    """A language-neutral, readable value of a fact written ``text`` in ``lang``.
+def _fact_value(ftype: str, facts: Sequence[Fact], spans: Sequence[Span]) -> str:
+    """A language-neutral, readable value of the first fact a finding is about.
 
-    Dates and numbers are normalised through the checker's extractor (``1993-cü il aprelin
-    30-u`` reads ``30 April 1993``), so versions saying the same thing group together;
-    names keep their surface form.
+    Dates and numbers are written from the typed fact the checker attached to the finding
+    (``1993-cü il aprelin 30-u`` reads ``30 April 1993``), so versions saying the same thing
+    group together; names keep their surface form, as does a fact the finding lacks.
     """
-    text = text.strip()
-    if ftype not in ("date", "number") or not text:
-        return text
-    from aligntext.check import extract_facts
-
-    try:
-        facts = [f for f in extract_facts(text, lang) if f.kind == ftype]
-    except Exception:  # the surface form is a good enough fallback for a message
-        return text
-    if not facts:
+    text = spans[0].text.strip() if spans else ""
+    if ftype not in ("date", "number") or not facts or facts[0].kind != ftype:
         return text
     key = facts[0].key
     return _format_date_key(key) if ftype == "date" else _format_number_key(key)

@@ -16,6 +16,7 @@ from aligntext.langs import CODES
 from aligntext.pipeline.collect import (
     _safe_output,
 )
+from aligntext.pipeline.engine import BatchEngine, LocalEngine, checked, chunk_order
 from aligntext.pipeline.job import (
     DONE,
     FAILED,
@@ -120,7 +121,9 @@ class _Runner:
         batch_sentences: int | None = None,
         max_input_bytes: int | None = None,
         input_format: str | None = None,
+        engine: BatchEngine | None = None,
     ) -> None:
+        self.engine: BatchEngine = engine or LocalEngine()
         self.input_format = input_format
         self.out_root = out_root
         self.batch_sentences = batch_sentences
@@ -420,46 +423,46 @@ class _Runner:
             return
         translator = self.translator(plan.src, plan.tgt)
         key = str(self.signatures[f"{plan.src}-{plan.tgt}"])
+        todo, order = chunk_order(plan.chunks, plan.pending, plan.batch_of)
         translations: dict[str, str] = {}
-        done: set[int] = set()
-        for number, chunk in enumerate(plan.chunks):
-            jobs = [j for j in chunk if id(j) in plan.pending]
-            if not jobs:
-                continue
-            started = time.perf_counter()
-            for b in sorted({plan.batch_of[s] for job in jobs for s in job.sentences}):
-                if b not in done:
-                    translations.update(self._translate_batch(translator, plan.batches[b]))
-                    done.add(b)
-            total = sum(len(job.sentences) for job in jobs)
-            elapsed = time.perf_counter() - started
-            for job in jobs:
-                job.key = key
-                self.sentences += len(job.sentences)
-                share = elapsed * len(job.sentences) / total if total else 0.0
-                self._write(job, translations, share)
-            # A batch no later chunk needs is dropped: memory stays that of a few chunks.
-            for b in plan.last_use.get(number, ()):
-                for sentence in plan.batches[b]:
-                    translations.pop(sentence, None)
-        self.cached = max(0, self.sentences - self.translated)
+        arrived: set[int] = set()
+        started = time.perf_counter()
 
-    def _translate_batch(self, translator: Translator, batch: list[str]) -> dict[str, str]:
-        """Translate one batch whole: the unit of work, of caching and of resuming."""
-        stats = getattr(translator, "stats", None)
-        misses_before = stats.misses if stats is not None else 0
+        def flush() -> None:
+            # In input order: a batch is dropped after the last chunk that needs it
+            # (plan.last_use), which holds only if no later chunk is written first.
+            nonlocal started
+            while todo and todo[0][2] <= arrived:
+                number, jobs, _ = todo.pop(0)
+                total = sum(len(job.sentences) for job in jobs)
+                elapsed = time.perf_counter() - started
+                for job in jobs:
+                    job.key = key
+                    self.sentences += len(job.sentences)
+                    share = elapsed * len(job.sentences) / total if total else 0.0
+                    self._write(job, translations, share)
+                # A batch no later chunk needs is dropped: memory stays that of a few chunks.
+                for b in plan.last_use.get(number, ()):
+                    for sentence in plan.batches[b]:
+                        translations.pop(sentence, None)
+                started = time.perf_counter()
 
         def advance(n: int) -> None:
             self.emit(ProgressEvent("sentences", sentences=n))
 
-        outputs = translator.translate(batch, progress=advance)
-        if len(outputs) != len(batch):
-            raise RuntimeError(
-                f"translator returned {len(outputs)} sentences for {len(batch)}; "
-                "this is a bug in the backend"
-            )
-        self.translated += (stats.misses - misses_before) if stats is not None else len(batch)
-        return dict(zip(batch, outputs, strict=True))
+        flush()
+        batches = [plan.batches[b] for b in order]
+        stats = getattr(translator, "stats", None)
+        before, base = (stats.misses if stats is not None else 0), self.translated
+        for index, outputs in self.engine.translate_batches(translator, batches, advance):
+            translations.update(checked(batches[index], outputs))
+            if stats is not None:  # the model's work, not the cache's
+                self.translated = base + stats.misses - before
+            else:
+                self.translated += len(batches[index])
+            arrived.add(order[index])
+            flush()
+        self.cached = max(0, self.sentences - self.translated)
 
     def _write(self, job: _Job, translations: Mapping[str, str], seconds: float) -> None:
         from aligntext.io.documents import write_document

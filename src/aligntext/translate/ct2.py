@@ -110,6 +110,10 @@ def _scaled(progress: ProgressCallback | None, pieces: int, sentences: int) -> A
 
 
 def _ctranslate2() -> Any:
+    from aligntext.translate.cuda_libs import preload_cuda12
+
+    # The [gpu] extra's CUDA 12 libraries, loaded before CTranslate2 looks for them.
+    preload_cuda12()
     try:
         import ctranslate2
     except ImportError as exc:  # pragma: no cover - ctranslate2 is a dependency

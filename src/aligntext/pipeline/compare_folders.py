@@ -1,0 +1,400 @@
+"""Compare whole folders of statements: ``aligntext compare DIR_A DIR_B [DIR_C ...] --out R/``.
+
+Files are paired by their path relative to each folder (``en/2024/x.txt`` with
+``az/2024/x.txt``); each statement is compared as :func:`~aligntext.pipeline.compare
+.compare_versions` compares it one by one, and gets its own report (``R/<path>.html`` and
+``R/<path>.json``, the very output of ``compare --format html|json``). ``R/index.jsonl`` and
+``R/index.html`` list every statement with its counts of errors, warnings and notes, worst
+first. A file with no counterpart in another folder is a finding of that statement (an
+error), not a crash; so is a statement that cannot be read.
+
+The statements run in a pool of worker processes started once (no start-up per file), or as
+Ray tasks. Reports are written here, atomically, never over an input, and never inside an
+input folder (a report would be read as a statement by the next run).
+
+Library code only: it never prints.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from aligntext.errors import AligntextError, InputError
+from aligntext.types import SEVERITIES, severity_rank
+
+INDEX_JSONL = "index.jsonl"
+INDEX_HTML = "index.html"
+
+
+@dataclass(frozen=True)
+class StatementResult:
+    """One statement of a folder comparison, as the index lists it.
+
+    Args:
+        statement: its path relative to the folders, with ``/`` separators.
+        files: the file in each folder (``None`` where it is missing).
+        errors: findings of severity error (a missing counterpart or an unreadable
+            statement counts as one).
+        warnings: findings of severity warning.
+        infos: findings of severity info.
+        worst: the highest severity of any finding (``""`` when none), what ``--fail-on``
+            is compared with; it covers every finding, as ``compare --fail-on`` does.
+        missing: the folders without this statement.
+        message: why it could not be compared (``""`` when it was).
+        reports: the report files written, relative to the output folder.
+        notes: the comparison's warnings (a version in another language ...).
+    """
+
+    statement: str
+    files: tuple[str | None, ...]
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    worst: str = ""
+    missing: tuple[str, ...] = ()
+    message: str = ""
+    reports: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The index line of this statement."""
+        return {
+            "statement": self.statement,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "infos": self.infos,
+            "worst": self.worst or None,
+            "missing": list(self.missing),
+            "message": self.message or None,
+            "reports": list(self.reports),
+            "files": list(self.files),
+            "notes": list(self.notes),
+        }
+
+
+@dataclass(frozen=True)
+class FolderComparison:
+    """The result of :func:`compare_folders`.
+
+    Args:
+        out_dir: the output folder.
+        statements: one result per statement, worst first (as in the index).
+        warnings: notes about the inputs, such as symlinks left out.
+    """
+
+    out_dir: str
+    statements: tuple[StatementResult, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+    def fails(self, fail_on: str) -> bool:
+        """Whether any statement has a finding at or above ``fail_on`` (``never``: no)."""
+        if fail_on == "never":
+            return False
+        rank = severity_rank(fail_on)
+        return any(s.worst and severity_rank(s.worst) >= rank for s in self.statements)
+
+
+#: Runs ``_compare_one`` over the statements and yields results as they finish.
+Runner = Callable[[list[dict[str, Any]]], Iterator[dict[str, Any]]]
+
+
+def compare_folders(
+    folders: Sequence[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str],
+    *,
+    langs: Sequence[str | None] | None = None,
+    glossary: str | None = None,
+    strict: bool = False,
+    input_format: str | None = None,
+    max_input_mb: float | None = None,
+    workers: int | None = None,
+    follow_links: bool = False,
+    runner: Runner | None = None,
+) -> FolderComparison:
+    """Compare the statements of two or more folders, paired by relative path.
+
+    Args:
+        folders: the folders, one per language version; the first is the pivot.
+        out_dir: where the reports and the index go (created; not inside an input).
+        langs: one language per folder (``None`` entries are detected per file).
+        glossary: a glossary file (TSV or TBX) for every statement.
+        strict: a version in another language than claimed is an error, not a warning.
+        input_format: read every file as ``txt``, ``md``, ``docx`` or ``html``.
+        max_input_mb: the cap on one input (see :mod:`aligntext.io.encoding`); ``None``:
+            the cap in force.
+        workers: worker processes (default: the CPUs, at most the statements); 1 runs in
+            this process.
+        follow_links: read symlinks that lead out of a folder (skipped by default).
+        runner: runs the statements elsewhere (``ray_runner`` for a Ray cluster).
+
+    Returns:
+        A :class:`FolderComparison`, statements worst first.
+
+    Raises:
+        InputError: fewer than two folders, a folder that is missing or not a folder, an
+            output inside an input folder, wrong ``langs``, or no statement at all.
+    """
+    from aligntext.pipeline.batch import collect_inputs
+
+    if len(folders) < 2:
+        raise InputError(f"folder compare needs at least two folders, got {len(folders)}")
+    if langs is not None and len(langs) != len(folders):
+        raise InputError(
+            f"{len(langs)} language(s) given for {len(folders)} folders; give one per folder"
+        )
+    out_root = Path(out_dir)
+    if out_root.exists() and not out_root.is_dir():
+        raise InputError(f"output {str(out_dir)!r} is a file; --out needs a folder")
+    for folder in folders:
+        if not Path(folder).is_dir():
+            raise InputError(f"{str(folder)!r} is not a folder; give folders, or files to compare")
+        root = Path(folder).resolve()
+        out_real = out_root.resolve()
+        if out_real == root or root in out_real.parents:
+            raise InputError(
+                f"output folder {str(out_dir)!r} is inside input folder {str(folder)!r}; its "
+                "reports would be read as statements next time: choose an --out outside it"
+            )
+    if max_input_mb is None:
+        from aligntext.io.encoding import max_input_bytes
+
+        # The cap in force here (the CLI's --max-input-mb) goes with each statement: a
+        # worker process or a Ray node has its own.
+        max_input_mb = max_input_bytes() / (1024 * 1024)
+    notes: list[str] = []
+    found: list[dict[str, Path]] = []
+    for folder in folders:
+        files: dict[str, Path] = {}
+        try:
+            pairs = collect_inputs([folder], follow_links=follow_links, warnings=notes)
+        except InputError:
+            pairs = []  # an empty folder: every statement is missing there
+        for path, rel in pairs:
+            files[rel.as_posix()] = path
+        found.append(files)
+    names = sorted(set().union(*found), key=lambda r: PurePosixPath(r).parts)
+    if not names:
+        raise InputError("no statements found in the folders; point at folders of .txt/.md/.docx")
+    tasks: list[dict[str, Any]] = [
+        {
+            "statement": name,
+            "files": [str(f[name]) if name in f else None for f in found],
+            "folders": [str(d) for d in folders],
+            "langs": list(langs) if langs is not None else None,
+            "glossary": glossary,
+            "strict": strict,
+            "input_format": input_format,
+            "max_input_mb": max_input_mb,
+        }
+        for name in names
+    ]
+    out_root.mkdir(parents=True, exist_ok=True)
+    inputs = [p for t in tasks for p in t["files"] if p is not None]
+    results: list[StatementResult] = []
+    run = runner or _pool_runner(workers)
+    for answer in run(tasks):
+        results.append(_write_reports(out_root, answer, inputs))
+    results.sort(key=_worst_first)
+    _write_index(out_root, results, [str(f) for f in folders])
+    return FolderComparison(str(out_root), tuple(results), tuple(dict.fromkeys(notes)))
+
+
+def _worst_first(r: StatementResult) -> tuple[Any, ...]:
+    return (-r.errors, -r.warnings, -r.infos, PurePosixPath(r.statement).parts)
+
+
+# --- one statement (in a worker) ---------------------------------------------------------
+
+
+def _compare_one(task: dict[str, Any]) -> dict[str, Any]:
+    """Compare one statement and render its reports; runs in a worker, returns plain data."""
+    from aligntext.io.encoding import input_limit
+    from aligntext.pipeline.compare import compare_versions
+    from aligntext.render.report import render_report
+
+    files: list[str | None] = task["files"]
+    present = [i for i, f in enumerate(files) if f is not None]
+    missing = [task["folders"][i] for i, f in enumerate(files) if f is None]
+    answer: dict[str, Any] = {
+        "statement": task["statement"],
+        "files": files,
+        "missing": missing,
+        "counts": dict.fromkeys(SEVERITIES, 0),
+        "worst": "",
+        "message": "",
+        "html": None,
+        "json": None,
+        "notes": [],
+    }
+    if missing:
+        # A statement missing from a folder is an error of that statement: the delivery
+        # is incomplete, whatever the other versions say.
+        answer["counts"]["error"] += len(missing)
+        answer["worst"] = "error"
+    if len(present) < 2:
+        answer["message"] = "fewer than two versions to compare"
+        return answer
+    langs = task["langs"]
+    try:
+        with input_limit(task["max_input_mb"]):
+            report = compare_versions(
+                [str(files[i]) for i in present],
+                [langs[i] for i in present] if langs is not None else None,
+                glossary=task["glossary"],
+                strict=task["strict"],
+                input_format=task["input_format"],
+            )
+    except AligntextError as exc:
+        answer["message"] = str(exc)
+        answer["counts"]["error"] += 1
+        answer["worst"] = "error"
+        return answer
+    from aligntext.render.report import headline_findings
+
+    for finding in headline_findings(report):
+        answer["counts"][finding.severity] += 1
+    ranks = [severity_rank(f.severity) for f in report.all_findings()]
+    if answer["worst"]:
+        ranks.append(severity_rank(answer["worst"]))
+    answer["worst"] = SEVERITIES[max(ranks)] if ranks else ""
+    answer["html"] = render_report(report, "html")
+    answer["json"] = render_report(report, "json")
+    answer["notes"] = list(report.warnings)
+    return answer
+
+
+def _write_reports(out_root: Path, answer: dict[str, Any], inputs: list[str]) -> StatementResult:
+    from aligntext.io.atomic import atomic_write_text, guard_output
+
+    written: list[str] = []
+    for suffix in ("html", "json"):
+        text = answer[suffix]
+        if text is None:
+            continue
+        rel = f"{answer['statement']}.{suffix}"
+        target = out_root / Path(*PurePosixPath(rel).parts)
+        guard_output(target, inputs)
+        atomic_write_text(target, text)
+        written.append(rel)
+    counts = answer["counts"]
+    return StatementResult(
+        statement=answer["statement"],
+        files=tuple(answer["files"]),
+        errors=counts["error"],
+        warnings=counts["warning"],
+        infos=counts["info"],
+        worst=answer["worst"],
+        missing=tuple(answer["missing"]),
+        message=answer["message"],
+        reports=tuple(written),
+        notes=tuple(answer["notes"]),
+    )
+
+
+# --- runners ---------------------------------------------------------------------------
+
+
+def _pool_runner(workers: int | None) -> Runner:
+    """Statements in a pool of processes started once; ``workers=1`` in this process."""
+
+    def run(tasks: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        count = workers or os.cpu_count() or 1
+        count = max(1, min(count, len(tasks)))
+        if count == 1:
+            yield from map(_compare_one, tasks)
+            return
+        import multiprocessing
+
+        # fork: the workers start with this process's modules already imported; where
+        # there is no fork, spawn pays the imports once per worker, still not per file.
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+            futures: list[Future[dict[str, Any]]] = [pool.submit(_compare_one, t) for t in tasks]
+            for future in futures:
+                yield future.result()
+
+    return run
+
+
+def ray_runner(engine: Any) -> Runner:
+    """Statements as Ray Data tasks on ``engine``'s cluster (a :class:`RayEngine`); the
+    input files must be on a path every node sees."""
+
+    def run(tasks: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        engine.start()
+        ray = engine.ray
+        rows = [{"task": json.dumps(t)} for t in tasks]
+        data = ray.data.from_items(rows, override_num_blocks=len(rows))
+        mapped = data.map(
+            _compare_row,
+            num_cpus=1,
+            concurrency=engine.workers,
+            runtime_env=engine._runtime_env(),
+        )
+        try:
+            for row in mapped.iter_rows():
+                yield json.loads(row["answer"])
+        except ray.exceptions.RayError as exc:
+            from aligntext.pipeline.ray_engine import _cause
+
+            raise AligntextError(f"the Ray job failed: {_cause(exc)}") from None
+
+    return run
+
+
+def _compare_row(row: dict[str, Any]) -> dict[str, Any]:
+    """One Ray Data row: a statement's task in, its answer out (as JSON text)."""
+    return {"answer": json.dumps(_compare_one(json.loads(row["task"])))}
+
+
+# --- the index -------------------------------------------------------------------------
+
+
+def _write_index(out_root: Path, results: list[StatementResult], folders: list[str]) -> None:
+    from aligntext.io.atomic import atomic_write_text
+
+    lines = [json.dumps(r.to_dict(), ensure_ascii=False) for r in results]
+    atomic_write_text(out_root / INDEX_JSONL, "".join(line + "\n" for line in lines))
+    atomic_write_text(out_root / INDEX_HTML, index_html(results, folders))
+
+
+def index_html(results: Sequence[StatementResult], folders: Sequence[str]) -> str:
+    """The index as one self-contained page: a table, worst first, linking the reports."""
+    e = html.escape
+    total = {s: 0 for s in ("errors", "warnings", "infos")}
+    rows = []
+    for r in results:
+        for key in total:
+            total[key] += getattr(r, key)
+        link = next((x for x in r.reports if x.endswith(".html")), None)
+        name = f'<a href="{e(link, quote=True)}">{e(r.statement)}</a>' if link else e(r.statement)
+        notes = [f"missing in {e(m)}" for m in r.missing]
+        if r.message:
+            notes.append(e(r.message))
+        level = "bad" if r.errors else "warn" if r.warnings else "ok"
+        rows.append(
+            f'<tr class="{level}"><td>{name}</td><td>{r.errors}</td><td>{r.warnings}</td>'
+            f"<td>{r.infos}</td><td>{'; '.join(notes)}</td></tr>"
+        )
+    heading = " · ".join(e(f) for f in folders)
+    return (
+        '<!doctype html>\n<html><head><meta charset="utf-8">'
+        f"<title>aligntext: {len(results)} statements</title><style>"
+        "body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse}"
+        "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}"
+        "tr.bad td:nth-child(2){color:#b00;font-weight:bold}"
+        "tr.warn td:nth-child(3){color:#a60;font-weight:bold}"
+        "</style></head><body>\n"
+        f"<h1>{len(results)} statements</h1><p>{heading}</p>"
+        f"<p>{total['errors']} errors, {total['warnings']} warnings, {total['infos']} notes; "
+        "worst first.</p>\n<table><tr><th>statement</th><th>errors</th><th>warnings</th>"
+        "<th>notes</th><th></th></tr>\n" + "\n".join(rows) + "\n</table></body></html>\n"
+    )

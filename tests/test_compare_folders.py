@@ -1,0 +1,175 @@
+"""Folder compare: statements paired by relative path, one report each, an index worst first."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from aligntext.errors import InputError
+from aligntext.pipeline.compare_folders import compare_folders
+
+CORPORA = Path(__file__).resolve().parents[1] / "corpora"
+
+
+@pytest.fixture()
+def folders(tmp_path) -> list[Path]:
+    """en/ and ru/ with the sample statements; sub/ nests one; en/only-en.txt lacks ru."""
+    en, ru = tmp_path / "en", tmp_path / "ru"
+    for lang, root in (("en", en), ("ru", ru)):
+        (root / "sub").mkdir(parents=True)
+        for doc in ("un-membership", "trade-agreement"):
+            (root / f"{doc}.txt").write_bytes((CORPORA / doc / f"{lang}.txt").read_bytes())
+        source = CORPORA / "demining-kalbajar" / f"{lang}.txt"
+        (root / "sub" / "demining.txt").write_bytes(source.read_bytes())
+    (en / "only-en.txt").write_text("The ministry met on Monday.\n", encoding="utf-8")
+    return [en, ru]
+
+
+def index(out: Path) -> list[dict]:
+    lines = (out / "index.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def test_statements_are_paired_by_relative_path_with_a_report_each(folders, tmp_path):
+    result = compare_folders(folders, tmp_path / "out", langs=["en", "ru"], workers=2)
+    names = {s.statement for s in result.statements}
+    assert names == {"un-membership.txt", "trade-agreement.txt", "sub/demining.txt", "only-en.txt"}
+    for name in ("un-membership.txt", "trade-agreement.txt", "sub/demining.txt"):
+        assert (tmp_path / "out" / f"{name}.html").is_file()
+        report = json.loads((tmp_path / "out" / f"{name}.json").read_text(encoding="utf-8"))
+        assert [v["lang"] for v in report["versions"]] == ["en", "ru"]
+    assert (tmp_path / "out" / "index.html").is_file()
+
+
+def test_a_missing_counterpart_is_a_finding_not_a_crash(folders, tmp_path):
+    result = compare_folders(folders, tmp_path / "out", langs=["en", "ru"], workers=1)
+    lonely = next(s for s in result.statements if s.statement == "only-en.txt")
+    assert lonely.missing == (str(folders[1]),)
+    assert lonely.errors == 1 and lonely.worst == "error"
+    assert lonely.reports == ()
+    line = next(x for x in index(tmp_path / "out") if x["statement"] == "only-en.txt")
+    assert line["missing"] == [str(folders[1])]
+    assert "missing in" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_index_lists_every_statement_worst_first(folders, tmp_path):
+    compare_folders(folders, tmp_path / "out", langs=["en", "ru"], workers=2)
+    lines = index(tmp_path / "out")
+    assert len(lines) == 4
+    keys = [(-x["errors"], -x["warnings"], -x["infos"]) for x in lines]
+    assert keys == sorted(keys)
+    assert lines[0]["errors"] >= 1
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    order = [page.index(x["statement"]) for x in lines]
+    assert order == sorted(order)
+
+
+def test_fail_on_follows_the_worst_finding(folders, tmp_path):
+    result = compare_folders(folders, tmp_path / "out", langs=["en", "ru"], workers=1)
+    assert result.fails("error") and result.fails("warning")
+    assert not result.fails("never")
+    (folders[0] / "only-en.txt").unlink()
+    clean = compare_folders(
+        [folders[0] / "sub", folders[1] / "sub"], tmp_path / "o2", langs=["en", "ru"], workers=1
+    )
+    worst = {s.worst for s in clean.statements}
+    assert clean.fails("info") == bool(worst - {""})
+    assert not clean.fails("error") or "error" in worst
+
+
+def test_findings_equal_one_by_one_compare(folders, tmp_path):
+    from aligntext.pipeline.compare import compare_versions
+    from aligntext.render.report import render_report
+
+    compare_folders(folders, tmp_path / "out", langs=["en", "ru"], workers=2)
+    for name in ("un-membership.txt", "trade-agreement.txt", "sub/demining.txt"):
+        one = compare_versions([str(folders[0] / name), str(folders[1] / name)], ["en", "ru"])
+        written = (tmp_path / "out" / f"{name}.json").read_text(encoding="utf-8")
+        assert written == render_report(one, "json")
+        html = (tmp_path / "out" / f"{name}.html").read_text(encoding="utf-8")
+        assert html == render_report(one, "html")
+
+
+def test_the_output_folder_may_not_be_inside_an_input(folders):
+    with pytest.raises(InputError, match="inside input folder"):
+        compare_folders(folders, folders[0] / "reports")
+    with pytest.raises(InputError, match="at least two folders"):
+        compare_folders(folders[:1], "x")
+
+
+def test_an_unreadable_statement_fails_alone(folders, tmp_path):
+    (folders[1] / "trade-agreement.txt").write_bytes(b"\x00\x01\x02binary" * 50)
+    result = compare_folders(folders, tmp_path / "out", langs=["en", "ru"], workers=2)
+    broken = next(s for s in result.statements if s.statement == "trade-agreement.txt")
+    assert broken.message and broken.errors >= 1 and broken.reports == ()
+    assert len(result.statements) == 4
+
+
+def test_ray_without_ray_installed_says_how_to_get_it(monkeypatch):
+    from aligntext.pipeline import ray_engine
+
+    monkeypatch.setitem(sys.modules, "ray", None)  # import ray now raises ImportError
+    with pytest.raises(ray_engine.RayUnavailableError) as info:
+        ray_engine.RayEngine()
+    assert str(info.value) == ray_engine.INSTALL_HINT
+    assert "pip install 'aligntext[ray]'" in str(info.value)
+
+
+def test_cli_folder_mode_exit_codes_and_index(cli_runner, folders, tmp_path):
+    from aligntext.cli import cli
+
+    out = tmp_path / "reports"
+    args = ["compare", str(folders[0]), str(folders[1]), "--langs", "en,ru", "--out", str(out)]
+    never = cli_runner.invoke(cli, args)
+    assert never.exit_code == 0, never.output
+    assert "4 statement(s) compared" in never.stderr
+    failing = cli_runner.invoke(cli, [*args, "--fail-on", "error", "--workers", "2"])
+    assert failing.exit_code == 1
+    assert len(index(out)) == 4
+    mixed = cli_runner.invoke(cli, ["compare", str(folders[0]), str(folders[1] / "x.txt")])
+    assert mixed.exit_code == 2 and mixed.stderr.count("\n") == 1
+    no_out = cli_runner.invoke(cli, ["compare", str(folders[0]), str(folders[1])])
+    assert no_out.exit_code == 2 and "--out" in no_out.stderr
+    # A folder named after --ray is not taken for a Ray address.
+    taken = cli_runner.invoke(cli, ["compare", "--ray", str(folders[0]), str(folders[1])])
+    assert taken.exit_code == 2 and "is not a Ray address" in taken.stderr
+
+
+def test_cli_folder_reports_equal_one_by_one_cli_compare(cli_runner, folders, tmp_path):
+    from aligntext.cli import cli
+
+    out = tmp_path / "reports"
+    folder = cli_runner.invoke(
+        cli, ["compare", str(folders[0]), str(folders[1]), "--langs", "en,ru", "--out", str(out)]
+    )
+    assert folder.exit_code == 0, folder.output
+    name = "sub/demining.txt"
+    one = cli_runner.invoke(
+        cli,
+        ["compare", str(folders[0] / name), str(folders[1] / name), "--langs", "en,ru",
+         "--format", "json"],
+    )  # fmt: skip
+    assert one.exit_code == 0, one.output
+    assert (out / f"{name}.json").read_text(encoding="utf-8") == one.stdout
+
+
+@pytest.mark.parametrize("command", ["translate", "compare"])
+def test_cli_ray_without_ray_is_one_line_exit_2(
+    cli_runner, monkeypatch, folders, tmp_path, command
+):
+    from aligntext.cli import cli
+
+    monkeypatch.setitem(sys.modules, "ray", None)
+    if command == "translate":
+        args = ["translate", str(folders[0]), "--src", "en", "--tgt", "ru", "--out",
+                str(tmp_path / "t"), "--ray"]  # fmt: skip
+    else:
+        args = ["compare", str(folders[0]), str(folders[1]), "--out", str(tmp_path / "r"),
+                "--ray"]  # fmt: skip
+    result = cli_runner.invoke(cli, args)
+    assert result.exit_code == 2
+    hint = "--ray needs Ray; pip install 'aligntext[ray]' (or run without --ray)"
+    assert result.stderr == f"aligntext: error: {hint}\n"
