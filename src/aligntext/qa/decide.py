@@ -24,8 +24,8 @@ from importlib import resources
 
 from aligntext.qa.addition import Tail, extra_tail, unmatched_facts
 from aligntext.qa.length import length_z
-from aligntext.qa.text import ends_sentence, last_mark
-from aligntext.qa.truncation import DANGLING, ending_score
+from aligntext.qa.text import content_length, ends_sentence, last_mark, split_sentences
+from aligntext.qa.truncation import DANGLING, ending_score, suffix_score
 
 #: The data file, under ``aligntext/data``.
 DATA_FILE = "mt-qa-decision.tsv"
@@ -59,6 +59,20 @@ FEATURES: tuple[str, ...] = (
     "long_run_on",  # z_long times run_on
     "short_typical",  # z_short times end_typical
     "short_missing",  # z_short times missing_facts
+    "src_len",  # log of the source's letters and digits, less 4.5 (about 90 characters)
+    "no_mark_len",  # no_mark times src_len: a heading given a full stop is short
+    "heading_len",  # heading times src_len
+    "rest_short",  # how far short (z) the target is once its trailing sentences are left out
+    "more_sentences",  # the target has more sentences than the source
+    "quote_open",  # the target leaves a quotation open, the source does not
+    "no_mark_src_end",  # no_mark times the source's final-word score
+    "heading_short_len",  # heading times z_short times src_len
+    "suffix_rare",  # without a final mark: how seldom its last word's ending ends a sentence
+    "suffix_typical",  # without a final mark: how often it does
+    "no_mark_suffix_rare",  # no_mark times suffix_rare
+    "heading_suffix_rare",  # heading times suffix_rare
+    "heading_suffix_typical",  # heading times suffix_typical
+    "short_suffix_rare",  # z_short times suffix_rare
 )
 # Facts of the target's own are only looked for above this z (the fact checker is slow).
 _Z_FACTS = 1.0
@@ -67,6 +81,16 @@ _CAP_Z = 8.0
 # sentence gone, or twice the text. The broken copies the decision learns from are cut or
 # padded by a third or so, so it has not seen targets this far off and caps the z features.
 Z_FAR = 6.0
+
+
+def quote_open(text: str) -> bool:
+    """Whether ``text`` leaves a quotation open: an odd number of straight double quotes, or
+    more opening guillemets or curly quotes than closing ones (a cut inside a quotation)."""
+    return (
+        text.count('"') % 2 == 1
+        or text.count("«") != text.count("»")
+        or text.count("“") + text.count("„") != text.count("”")
+    )
 
 
 @dataclass(frozen=True)
@@ -100,6 +124,14 @@ def signs(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Signs:
     heading = float(not src_ends and not tgt_ends)
     run_on = float(not src_ends and tgt_ends)
     n_missing = float(min(len(missing), 3))
+    # A heading given a full stop (or a sentence that lost one) is short; a cut sentence may
+    # be any length: the source's length tells the two apart where the z-score cannot.
+    src_len = math.log(max(content_length(src), 1)) - 4.5
+    rest_short = max(tail.gain - z, 0.0) if tail else 0.0
+    more = float(len(split_sentences(tgt, tgt_lang)) > len(split_sentences(src, src_lang)))
+    opened = float(quote_open(tgt) and not quote_open(src))
+    suffix = 0.0 if tgt_ends else suffix_score(tgt, tgt_lang)
+    s_rare, s_typical = max(-suffix, 0.0), max(suffix, 0.0)
     values = (
         1.0,
         short,
@@ -129,6 +161,20 @@ def signs(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Signs:
         long_ * run_on,
         short * typical,
         short * n_missing,
+        src_len,
+        no_mark * src_len,
+        heading * src_len,
+        rest_short,
+        more,
+        opened,
+        no_mark * ending_score(src, src_lang),
+        heading * short * src_len,
+        s_rare,
+        s_typical,
+        no_mark * s_rare,
+        heading * s_rare,
+        heading * s_typical,
+        short * s_rare,
     )
     return Signs(values, z, tail, added)
 
