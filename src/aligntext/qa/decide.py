@@ -2,13 +2,13 @@
 
 A cut-off or padded translation leaves several weak signs (a length z-score, a missing final
 mark, a last word or word ending that seldom ends a sentence, a quotation left open, trailing
-sentences the source has no room for, facts of the target's own); none is enough alone and hand thresholds on each fit the lines
-they were tuned on. Here every sign is a feature and a logistic regression weighs them:
-``scripts/learn_mt_qa.py`` fits it on real translations (untouched) against broken copies
-of them made by its own rules (a tail cut off, a sentence from elsewhere appended), and
-picks the operating points on the real ones, scored out of fold (a warning for one real pair
-in 200, an error for one in 1,000). The weights and thresholds ship as
-``data/mt-qa-decision.tsv``.
+sentences the source has no room for, facts of the target's own); none is enough alone and
+hand thresholds on each fit the lines they were tuned on. Here every sign is a feature and a
+logistic regression weighs them: ``scripts/learn_mt_qa.py`` fits it on real translations
+(untouched) against broken copies of them made by its own rules (a tail cut off, a sentence
+from elsewhere appended), and picks the operating points on the real ones, scored out of
+fold (a warning for one real pair in 200, an error for one in 1,000). The weights and
+thresholds ship as ``data/mt-qa-decision.tsv``.
 
 The finding's type is then read off the signs: trailing sentences that account for the
 extra length are an ``addition``, a target that stops without its final mark is
