@@ -13,7 +13,16 @@ languages) and ``extra.{a}-{b}.{a|b}`` (one pair). It writes:
   extra pair) the mean log length ratio and its variance terms (:mod:`aligntext.qa.length`);
 - ``mt-qa-endings.tsv``: per language, how often each word ends a line against how often
   it occurs (:mod:`aligntext.qa.truncation`); words seen fewer than ten times are left out
-  (the score ignores them);
+  (the score ignores them); and the same for word endings (last three letters, written
+  ``-end``) seen at least 30 times;
+- ``mt-qa-decision.tsv``: the weights and operating points of the logistic regression that
+  decides the length-family findings (:mod:`aligntext.qa.decide`), fitted on the real pairs
+  against three sets of broken copies of their targets made by this script's own rules (the
+  target cut at a word boundary after 45% to 80% of its characters; a line from at least 20
+  lines away appended). The thresholds follow a rule fixed in advance: scored out of fold
+  (5-fold, the versions of a sentence in one fold), ``--false-alarms`` of the real pairs
+  (and a fifth of that for errors) are flagged. It is fitted after the other files are
+  written and read back, since its features use them;
 - ``mt-qa-aztr.tsv``: character n-gram counts of every Azerbaijani and Turkish line
   (:mod:`aligntext.qa.aztr`), n-grams seen fewer than ``--min-count`` times left out.
 
@@ -26,16 +35,22 @@ split). Keep the lines you measure on (for example ntrex-dev 500-999) out of DAT
 from __future__ import annotations
 
 import argparse
+import hashlib
+import random
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
+from aligntext.qa import decide, length, truncation
 from aligntext.qa.aztr import DATA_FILE as AZTR_FILE
 from aligntext.qa.aztr import AzTrModel, ngrams, write_counts
+from aligntext.qa.decide import DATA_FILE as DECISION_FILE
+from aligntext.qa.decide import FEATURES, Decision, signs, write_decision
 from aligntext.qa.length import DATA_FILE as LENGTH_FILE
 from aligntext.qa.length import PairLength, fit, write_table
 from aligntext.qa.truncation import DATA_FILE as ENDINGS_FILE
-from aligntext.qa.truncation import count_endings
+from aligntext.qa.truncation import MIN_SUFFIX_SEEN, count_endings, count_suffixes
 
 LANGS = ("en", "az", "ru", "tr")
 
@@ -123,11 +138,133 @@ def cross_validate(rows: list[dict[str, str]], min_count: int, folds: int = 5) -
     return right, tested
 
 
+def broken(ps: list[tuple[str, str]], seed: str) -> list[tuple[str, str]]:
+    """Broken copies of the targets of ``ps``: each cut, and each with a far line appended."""
+    rng = random.Random(seed)
+    out: list[tuple[str, str]] = []
+    n = len(ps)
+    for i, (s, t) in enumerate(ps):
+        keep = t[: round(len(t) * rng.uniform(0.45, 0.8))]
+        if len(keep) < len(t) and t[len(keep)].isalnum() and " " in keep:
+            keep = keep[: keep.rfind(" ")]
+        if keep.strip() and keep.strip() != t.strip():
+            out.append((s, keep.rstrip()))
+        far = [j for j in (rng.randrange(n) for _ in range(10)) if abs(j - i) >= 20]
+        if far:
+            out.append((s, t.rstrip() + " " + ps[far[0]][1].strip()))
+    return out
+
+
+#: Sets of broken copies per direction the decision learns from (each its own random draw
+#: of cut points and appended lines): more broken rows, less chance in the weights.
+BROKEN_DRAWS = ("", "#2", "#3")
+FOLDS = 5
+
+
+def folds(pairs: dict[tuple[str, str], list[tuple[str, str]]]) -> dict[str, int]:
+    """A cross-validation fold per text: the versions of one sentence in every language (all
+    texts joined by a real pair) share a fold, so no sentence is on both sides of a split;
+    the fold is a hash of the group's first text, the same on every run."""
+    parent: dict[str, str] = {}
+
+    def root(a: str) -> str:
+        while parent.setdefault(a, a) != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for ps in pairs.values():
+        for s, t in ps:
+            ra, rb = root(s), root(t)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    first: dict[str, str] = {}
+    for text in parent:
+        r = root(text)
+        first[r] = min(first.get(r, text), text)
+    return {
+        text: int(hashlib.sha1(first[root(text)].encode()).hexdigest(), 16) % FOLDS
+        for text in parent
+    }
+
+
+def _fit(x: Any, y: Any) -> Any:
+    """Weights of an L2-penalised logistic regression (Newton steps), classes weighed alike."""
+    import numpy as np
+
+    # Each class weighs the same in all, whatever the counts.
+    sw = np.where(y == 1, 0.5 / y.sum(), 0.5 / (1 - y).sum()) * len(y)
+    w = np.zeros(x.shape[1])
+    penalty = np.eye(x.shape[1]) * 1.0
+    penalty[0, 0] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (sw * (p - y)) + penalty @ w
+        hess = (x * (sw * p * (1 - p))[:, None]).T @ x + penalty
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w
+
+
+def fit_decision(
+    pairs: dict[tuple[str, str], list[tuple[str, str]]], false_alarms: float
+) -> tuple[Decision, int, int, float]:
+    """The logistic regression of :mod:`aligntext.qa.decide`, and its operating points.
+
+    The thresholds are set by a rule fixed in advance, on out-of-fold scores: each real pair
+    is scored by the model fitted without its fold (:func:`folds`), and the warning
+    threshold flags ``false_alarms`` of the real pairs so scored, the error threshold a
+    fifth of that. Scores of the pairs a model was fitted on are kinder than those of new
+    text; out-of-fold ones are what a new line meets. The weights are then fitted on all.
+    Returns the decision, the counts of real and broken pairs, and the share of real pairs
+    the in-sample scores would flag at the warning threshold (for the log).
+    """
+    import numpy as np
+
+    fold_of = folds(pairs)
+    xs: list[tuple[float, ...]] = []
+    ys: list[int] = []
+    fs: list[int] = []
+    for (sl, tl), ps in sorted(pairs.items()):
+        ps = [(s, t) for s, t in ps if s.strip() and t.strip()]
+        rows = [(0, s, t) for s, t in ps]
+        for draw in BROKEN_DRAWS:
+            rows += [(1, s, t) for s, t in broken(ps, f"{sl}-{tl}{draw}")]
+        for label, s, t in rows:
+            xs.append(signs(s, t, sl, tl).values)
+            ys.append(label)
+            fs.append(fold_of[s])
+    x, y, f = np.array(xs), np.array(ys, dtype=float), np.array(fs)
+    oof = np.zeros(len(y))
+    for k in range(FOLDS):
+        w_k = _fit(x[f != k], y[f != k])
+        oof[f == k] = x[f == k] @ w_k
+    w = _fit(x, y)
+    real = np.sort(oof[y == 0])
+
+    def at(share: float) -> float:
+        return float(real[min(int(len(real) * (1 - share)), len(real) - 1)])
+
+    warn, err = round(at(false_alarms), 4) + 1e-4, round(at(false_alarms / 5), 4) + 1e-4
+    weights = tuple(round(float(v), 4) for v in w)
+    in_sample = float(np.mean(x[y == 0] @ np.array(weights) >= warn))
+    return Decision(weights, warn, err), int((1 - y).sum()), int(y.sum()), in_sample
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", nargs="+", metavar="DATA", help="folder, or folder:A-B")
     parser.add_argument("-o", "--output", required=True, help="folder to write the data files to")
     parser.add_argument("--min-count", type=int, default=2, help="least count of an n-gram kept")
+    parser.add_argument(
+        "--false-alarms",
+        type=float,
+        default=0.005,
+        help="share of the real pairs the decision may flag, scored out of fold (warnings; "
+        "errors a fifth)",
+    )
     args = parser.parse_args(argv)
     pairs, rows = load(args.data)
     if not pairs:
@@ -161,7 +298,27 @@ def main(argv: list[str] | None = None) -> int:
         for word in sorted(total):
             if total[word] >= 10:
                 lines.append(f"{lang}\t{word}\t{final[word]}\t{total[word]}")
+        s_final, s_total = count_suffixes(texts)
+        for end in sorted(s_total):
+            if s_total[end] >= MIN_SUFFIX_SEEN:
+                lines.append(f"{lang}\t-{end}\t{s_final[end]}\t{s_total[end]}")
     (out / ENDINGS_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # The decision's features read the files just written: load them afresh.
+    length._table = truncation._endings = None
+    if out.resolve() != (Path(length.__file__).parent.parent / "data").resolve():
+        print("note: the decision is fitted with the installed data files, not those written")
+    dec, n_real, n_broken, in_sample = fit_decision(pairs, args.false_alarms)
+    (out / DECISION_FILE).write_text(
+        write_decision(dec, header + f"\nfalse alarms {args.false_alarms}; feature, weight"),
+        encoding="utf-8",
+    )
+    decide._decision = None
+    print(
+        f"decision: {n_real} real pairs, {n_broken} broken; "
+        + " ".join(f"{f}={v:+.2f}" for f, v in zip(FEATURES, dec.weights, strict=True))
+        + f"; warning at {dec.warning:+.2f}, error at {dec.error:+.2f} (out of fold; "
+        f"{in_sample:.4f} of the real pairs flagged in sample)"
+    )
     right, tested = cross_validate(rows, args.min_count)
     print(
         f"az/tr: {len(counts)} n-grams; 5-fold accuracy {right}/{tested} = "

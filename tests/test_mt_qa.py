@@ -172,3 +172,111 @@ def test_findings_keep_the_contract() -> None:
     assert all(f.type in QA_TYPES for f in found)
     assert check_translation("", "x", "en", "az") == []
     assert check_translation("x", " ", "en", "az") == []
+
+
+def test_decision_file_round_trips() -> None:
+    from aligntext.qa.decide import FEATURES, Decision, read_decision, write_decision
+
+    d = Decision(tuple(float(i) / 4 for i in range(len(FEATURES))), 1.5, 4.25)
+    assert read_decision(write_decision(d, "made for a test")) == d
+
+
+@pytest.mark.parametrize("tl", list(SENT))
+def test_decision_signs_of_a_cut_and_an_appended_target(tl: str) -> None:
+    from aligntext.qa.decide import FEATURES, decision, signs
+
+    sl = "en" if tl != "en" else "ru"
+    whole = signs(LONG[sl], LONG[tl], sl, tl)
+    cut = signs(LONG[sl], " ".join(LONG[tl].split()[:7]), sl, tl)
+    longer = signs(SENT[sl], SENT[tl] + " " + OTHER[tl], sl, tl)
+    at = {f: i for i, f in enumerate(FEATURES)}
+    assert cut.values[at["no_mark"]] == 1.0 and whole.values[at["no_mark"]] == 0.0
+    assert cut.values[at["z_short"]] > whole.values[at["z_short"]]
+    assert longer.tail is not None and longer.tail.k == 1
+    assert longer.values[at["tail_new"]] >= 1  # "3", "Qarabag" are not in the source
+    d = decision()
+    assert d.logit(whole.values) < d.warning
+    assert d.logit(cut.values) >= d.warning and d.logit(longer.values) >= d.warning
+    # More of the same sign never makes a pair look less broken.
+    assert d.weights[at["z_short"]] > 0 and d.weights[at["has_tail"]] > 0
+
+
+@pytest.mark.parametrize("tl", list(SENT))
+def test_cut_on_a_comma_is_truncated_and_whole_sentences_are_not(tl: str) -> None:
+    sl = "en" if tl != "en" else "az"
+    head = LONG[tl].split(",")[0] + ","
+    found = [f for f in check_translation(LONG[sl], head, sl, tl) if f.severity != "info"]
+    assert [f.type for f in found] == ["truncated"], head
+    assert "stops mid-sentence" in found[0].message
+    for d in (SENT, LONG, OTHER):
+        assert types(d[sl], d[tl], sl, tl) == []
+
+
+def test_word_endings_are_read_and_scored() -> None:
+    from aligntext.qa.truncation import MIN_SUFFIX_SEEN, read_endings
+
+    # 100 lines of 1,000 words: one word in ten ends a line. "-nin" (a genitive) occurred
+    # 200 times and ended no line; "-ldi" (a past tense) ended 80 of its 100.
+    n = MIN_SUFFIX_SEEN
+    text = (
+        "# made for a test\n"
+        "tr\t*\t100\t1000\n"
+        "tr\tgeldi\t40\t50\n"
+        "tr\t-nin\t0\t200\n"
+        "tr\t-ldi\t80\t100\n"
+        f"tr\t-rar\t0\t{n - 1}\n"
+    )
+    model = read_endings(text)["tr"]
+    assert "-nin" not in model.total and model.suffix_total["nin"] == 200
+    assert model.suffix_score("şehrin") == 0.0  # "-rin" never seen: no say
+    assert model.suffix_score("evinin") < -1.5
+    assert model.suffix_score("bildi") > 1.0
+    assert model.suffix_score("tekrar") == 0.0  # seen too seldom to judge
+    assert model.score("geldi") > 1.0
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "opened"),
+    [
+        ('He said: "We will build it."', 'Dedi: "Onu tikəcəyik', True),
+        ("Он сказал: «Мы его построим».", "He said: “We will", True),
+        ('He said: "We will build it."', 'Dedi: "Onu tikəcəyik."', False),
+        ("A plain sentence.", "Обычное предложение", False),
+    ],
+)
+def test_a_target_cut_inside_a_quotation_leaves_it_open(src: str, tgt: str, opened: bool) -> None:
+    from aligntext.qa.decide import FEATURES, quote_open, signs
+
+    assert quote_open(tgt) is opened and not quote_open(src)
+    sl = "ru" if "Он" in src else "en"
+    tl = "ru" if tgt.startswith("Обы") else ("en" if tgt.startswith("He") else "az")
+    assert signs(src, tgt, sl, tl).values[FEATURES.index("quote_open")] == float(opened)
+
+
+def test_decision_signs_count_sentences_and_the_source_length() -> None:
+    from aligntext.qa.decide import FEATURES, signs
+
+    at = {f: i for i, f in enumerate(FEATURES)}
+    whole = signs(SENT["en"], SENT["tr"], "en", "tr")
+    added = signs(SENT["en"], SENT["tr"] + " " + OTHER["tr"], "en", "tr")
+    assert whole.values[at["more_sentences"]] == 0.0 and added.values[at["more_sentences"]] == 1.0
+    # Longer sources have a larger src_len; a heading-length one a negative one.
+    assert signs(LONG["en"], LONG["az"], "en", "az").values[at["src_len"]] > 0.0
+    assert signs("Bridge opens", "Körpü açılır", "en", "az").values[at["src_len"]] < 0.0
+
+
+# Headings: the source given a full stop, the translation without one, as translators of
+# news headlines often do. A short heading without its mark is no cut-off sentence.
+HEADINGS = [
+    ("en", "tr", "Council opens new park to the public.", "Belediye yeni parkı halka açtı"),
+    ("en", "ru", "Storm closes schools across the region.", "Шторм закрыл школы по всему региону"),
+    ("tr", "en", "Belediye yeni parkı halka açtı.", "Council opens new park to the public"),
+    ("ru", "az", "В городе открылась новая библиотека.", "Şəhərdə yeni kitabxana açıldı"),
+]
+
+
+@pytest.mark.parametrize(("sl", "tl", "src", "tgt"), HEADINGS)
+def test_a_heading_that_lost_its_full_stop_is_not_truncated(
+    sl: str, tl: str, src: str, tgt: str
+) -> None:
+    assert types(src, tgt, sl, tl) == []

@@ -8,7 +8,8 @@ One module per finding family, each with the rule it applies and why:
   Turkish where Azerbaijani was asked and back;
 - :mod:`~aligntext.qa.length`: ``length``, a ratio outside the range learnt for the pair;
 - :mod:`~aligntext.qa.truncation`: ``truncated``, output that stops mid-sentence;
-- :mod:`~aligntext.qa.addition`: ``addition``, a sentence or facts of the target's own.
+- :mod:`~aligntext.qa.addition`: ``addition``, a sentence or facts of the target's own;
+- :mod:`~aligntext.qa.decide`: the learnt decision that weighs the signs of the last three.
 
 Findings are :class:`aligntext.types.Finding` with the checker's severities.
 

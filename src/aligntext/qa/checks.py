@@ -2,8 +2,8 @@
 
 The order matters: a target that loops, copies its source or is in another language is no
 translation to measure, so its length is not looked at (the one finding says what went
-wrong); otherwise the length model decides between a cut-off target, one with added content
-and one merely too long or too short.
+wrong); otherwise a learnt decision (:mod:`aligntext.qa.decide`) weighs the length-family
+signs and names a cut-off target, one with added content, or one merely too long or short.
 """
 
 from __future__ import annotations
@@ -11,12 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from aligntext.langs import LANGUAGES, resolve_lang
-from aligntext.qa.addition import find_added_facts, find_extra_sentence
 from aligntext.qa.copy import SAME_RATIO, copied_share
+from aligntext.qa.decide import judge
 from aligntext.qa.language import read_language
-from aligntext.qa.length import length_z
 from aligntext.qa.repetition import find_repetition
-from aligntext.qa.truncation import find_truncation
 from aligntext.types import Finding, Span
 
 #: The finding types the MT QA checks produce.
@@ -29,12 +27,7 @@ QA_TYPES: tuple[str, ...] = (
     "addition",
 )
 #: Part of signatures and manifests: changes when the checks or their data change.
-QA_VERSION = "mt-qa-1"
-
-# A length z-score beyond this is a warning ...
-Z_LENGTH = 4.0
-# ... and beyond this an error (half the sentence gone, or twice the text).
-Z_LENGTH_ERROR = 6.0
+QA_VERSION = "mt-qa-3"
 
 
 def _name(code: str) -> str:
@@ -92,24 +85,9 @@ def check_translation(
                 )
             if verdict.sure:
                 return out
-    z = length_z(src, tgt, sl, tl)
-    cut = find_truncation(src, tgt, tl, z)
-    if cut is not None:
-        add("truncated", cut.severity, cut.message)
-        return out
-    extra = find_extra_sentence(src, tgt, sl, tl, z) or find_added_facts(src, tgt, sl, tl, z)
-    if extra is not None:
-        add("addition", extra.severity, extra.message, extra.start, extra.end)
-        return out
-    if abs(z) >= Z_LENGTH:
-        sev = "error" if abs(z) >= Z_LENGTH_ERROR else "warning"
-        how = "shorter" if z < 0 else "longer"
-        add(
-            "length",
-            sev,
-            f"target is much {how} than {sl}-{tl} translations usually are "
-            f"({len(tgt.strip())} characters for {len(src.strip())}; z {z:+.1f})",
-        )
+    verdict_ = judge(src, tgt, sl, tl)
+    if verdict_ is not None:
+        add(verdict_.type, verdict_.severity, verdict_.message, verdict_.start, verdict_.end)
     return out
 
 

@@ -3,8 +3,10 @@
 A model that hits its length limit, or ends the sentence too early (which long inputs
 provoke), leaves output that does not end as a sentence does, or ends as one but is far
 shorter than the source asks for. The first is read off the last mark: the source ends with
-a full stop (or ``!``, ``?``, ``:`` ...) and the target does not. Only the shorter such
-targets count: a translator may drop a final mark or end on a quote, at normal length.
+a full stop (or ``!``, ``?``, ``:`` ...) and the target does not; and off the last word: one
+that seldom ends a sentence (``the``, ``и``, ``və``). This module holds the final-word model;
+the learnt decision (:mod:`aligntext.qa.decide`) weighs these signs with the length, since a
+translator may drop a final mark or end on a quote, at normal length.
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ import math
 import threading
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
-from aligntext.qa.text import ends_sentence, last_mark, words
+from aligntext.qa.text import words
 
 #: The data file of final-word counts, under ``aligntext/data``.
 DATA_FILE = "mt-qa-endings.tsv"
@@ -24,28 +26,14 @@ DATA_FILE = "mt-qa-endings.tsv"
 _PRIOR = 2.0
 # A word must have been seen this often for its final share to count.
 _MIN_SEEN = 10
-
-# A target with no final mark, for a source with one, counts as cut off when its length
-# z-score is below this ...
-Z_NO_MARK = -0.25
-# ... and is an error below this.
-Z_NO_MARK_ERROR = -1.0
-# A target that ends on a comma, a dash, an opening quote: cut mid-clause.
-_DANGLING = ",;-–—(«“„"
-# A target ending on a word that rarely ends a sentence (an ending score below this) ...
-END_RARE = -1.5
-# ... and not longer than usual (z below this) is cut off.
-Z_END_RARE = 1.0
-# A target far shorter than usual (z below this), whose last word is no typical last
-# word (score below END_TYPICAL), is cut off even when the source is a heading.
-Z_SHORT = -2.5
-END_TYPICAL = 0.5
-#: The data file of final-word counts, under ``aligntext/data``.
-DATA_FILE = "mt-qa-endings.tsv"
-# Pseudo-count pulling a word's final share towards the language's overall share.
-_PRIOR = 2.0
-# A word must have been seen this often for its final share to count.
-_MIN_SEEN = 10
+#: Letters of a word's end that :meth:`Endings.suffix_score` reads (a case or verb ending
+#: in az, tr and ru: "-ını", "-дил", "-ого"), and how often such an ending must have been
+#: seen: a suffix shared by many words says something of the language, one seen a few
+#: times only of the sentences counted.
+SUFFIX = 3
+MIN_SUFFIX_SEEN = 30
+#: Marks a target may stop on only when cut mid-clause: a comma, a dash, an opening quote.
+DANGLING = ",;-–—(«“„"
 
 
 @dataclass(frozen=True)
@@ -56,11 +44,15 @@ class Endings:
         final: per word, lines it ended.
         total: per word, its occurrences.
         rate: the share of all words that end a line (about one in twenty).
+        suffix_final: per word ending (its last :data:`SUFFIX` letters), lines it ended.
+        suffix_total: per word ending, its occurrences.
     """
 
     final: dict[str, int]
     total: dict[str, int]
     rate: float
+    suffix_final: dict[str, int] = field(default_factory=dict)
+    suffix_total: dict[str, int] = field(default_factory=dict)
 
     def score(self, word: str) -> float:
         """Log of how much likelier than an average word ``word`` is to end a sentence;
@@ -77,6 +69,18 @@ class Endings:
         share = (self.final.get(word, 0) + _PRIOR * self.rate) / (n + _PRIOR)
         return math.log(share / self.rate)
 
+    def suffix_score(self, word: str) -> float:
+        """The same score for the word's ending (last :data:`SUFFIX` letters), 0 for one seen
+        fewer than :data:`MIN_SUFFIX_SEEN` times. It reaches the many words too rare for
+        :meth:`score`: a cut Turkish or Russian sentence stops on a case-marked noun
+        ("şəhərin", "министерства") whose ending seldom closes one."""
+        end = word[-SUFFIX:]
+        n = self.suffix_total.get(end, 0)
+        if n < MIN_SUFFIX_SEEN:
+            return 0.0
+        share = (self.suffix_final.get(end, 0) + _PRIOR * self.rate) / (n + _PRIOR)
+        return math.log(share / self.rate)
+
 
 def count_endings(lines: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
     """Final and total counts of words over ``lines`` (one sentence a line)."""
@@ -90,20 +94,36 @@ def count_endings(lines: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
     return final, total
 
 
+def count_suffixes(lines: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
+    """Final and total counts of word endings (last :data:`SUFFIX` letters) over ``lines``."""
+    final: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for line in lines:
+        ws = words(line)
+        total.update(w[-SUFFIX:] for w in ws)
+        if ws:
+            final[ws[-1][-SUFFIX:]] += 1
+    return final, total
+
+
 def read_endings(text: str) -> dict[str, Endings]:
     """Parse the TSV the learning script writes: ``lang word final total`` (``#`` comments;
-    a ``*`` word holds the language's line and word totals)."""
-    rows: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
+    a ``*`` word holds the language's line and word totals, a word written ``-end`` is a word
+    ending: no word starts with a hyphen)."""
+    rows: dict[str, tuple[dict[str, int], dict[str, int], dict[str, int], dict[str, int]]] = {}
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
         lang, word, final, total = line.split("\t")
-        fin, tot = rows.setdefault(lang, ({}, {}))
-        fin[word], tot[word] = int(final), int(total)
+        fin, tot, sfin, stot = rows.setdefault(lang, ({}, {}, {}, {}))
+        if word.startswith("-") and len(word) > 1:
+            sfin[word[1:]], stot[word[1:]] = int(final), int(total)
+        else:
+            fin[word], tot[word] = int(final), int(total)
     out: dict[str, Endings] = {}
-    for lang, (fin, tot) in rows.items():
+    for lang, (fin, tot, sfin, stot) in rows.items():
         lines_, words_ = fin.pop("*", 1), tot.pop("*", 20)
-        out[lang] = Endings(fin, tot, lines_ / max(words_, 1))
+        out[lang] = Endings(fin, tot, lines_ / max(words_, 1), sfin, stot)
     return out
 
 
@@ -129,35 +149,8 @@ def ending_score(text: str, lang: str) -> float:
     return model.score(ws[-1]) if ws and model is not None else 0.0
 
 
-@dataclass(frozen=True)
-class TruncationHit:
-    """A cut-off target: message and severity."""
-
-    message: str
-    severity: str
-
-
-def find_truncation(src: str, tgt: str, tgt_lang: str, z: float) -> TruncationHit | None:
-    """Whether ``tgt`` looks cut off, given the length z-score ``z`` of the pair."""
-    if not tgt.strip() or ends_sentence(tgt):
-        return None
-    mark, src_mark = last_mark(tgt), last_mark(src)
-    if mark in _DANGLING and src_mark not in _DANGLING:
-        return TruncationHit(f'target stops mid-clause, on "{mark}"', "error")
-    if ends_sentence(src) and z < Z_NO_MARK:
-        return TruncationHit(
-            f'target stops mid-sentence: the source ends with "{src_mark}", the target with '
-            f'"{mark}" and is shorter than usual (z {z:+.1f})',
-            "error" if z < Z_NO_MARK_ERROR else "warning",
-        )
-    score = ending_score(tgt, tgt_lang)
-    last = tgt.split()[-1] if tgt.split() else ""
-    if score < END_RARE and z < Z_END_RARE:
-        return TruncationHit(
-            f'target stops on "{last}", a word that seldom ends a sentence', "error"
-        )
-    if z < Z_SHORT and score < END_TYPICAL:
-        return TruncationHit(
-            f'target stops on "{last}" and is much shorter than usual (z {z:+.1f})', "warning"
-        )
-    return None
+def suffix_score(text: str, lang: str) -> float:
+    """:meth:`Endings.suffix_score` of the last word of ``text`` in ``lang`` (0 without one)."""
+    ws = words(text)
+    model = endings(lang)
+    return model.suffix_score(ws[-1]) if ws and model is not None else 0.0
