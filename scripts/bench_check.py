@@ -58,7 +58,7 @@ from babel import Locale
 from num2words import num2words
 
 from aligntext.check import check_pairs, compare_sentences
-from aligntext.check.text_lexicon import BLOCK, TextLexicon, learn_blocks
+from aligntext.check.text_lexicon import BlockLexicons
 
 PAIRS = (("en", "ru"), ("en", "az"), ("en", "tr"), ("ru", "az"), ("ru", "tr"), ("az", "tr"))
 KINDS = ("digit", "deleted", "number_word", "scale", "month", "entity", "entity_names")
@@ -401,7 +401,7 @@ def perturb(
 
 def check_as_slips(
     pairs: list[tuple[str, str]],
-    lexicons: list[TextLexicon],
+    lexicons: BlockLexicons,
     idx: list[int],
     pert: list[tuple[str, str]],
     a: str,
@@ -415,7 +415,7 @@ def check_as_slips(
         f
         for k, (i, (s, t)) in enumerate(zip(idx, pert, strict=True))
         for f in compare_sentences(
-            s, t, a, b, pair=k, lexicon=lexicons[i // BLOCK].leaving_out(*pairs[i])
+            s, t, a, b, pair=k, lexicon=lexicons.for_pair(i).leaving_out(*pairs[i])
         )
     ]
 
@@ -455,7 +455,7 @@ def run_part(
         pool = sorted({m.group(0) for _, t in pairs for m in _SPAN.finditer(t) if m.start() > 0})
         proper = proper_test([t for _, t in pairs], b)
         base = flagged(check_pairs(pairs, a, b), len(pairs))
-        lexicons = learn_blocks(pairs, a, b)
+        lexicons = BlockLexicons(pairs, a, b)
         row = {"genuine": [sum(1 for x in base if x), len(pairs)]}
         for x in base:
             by_type.update({f.split(":", 1)[0] for f in x})

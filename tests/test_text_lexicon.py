@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from aligntext.check import check_pairs, compare_sentences
-from aligntext.check.text_lexicon import BLOCK, TextLexicon, learn_blocks, stem
+from aligntext.check.text_lexicon import BLOCK, BlockLexicons, TextLexicon, stem
 from aligntext.pipeline.compare import compare_versions
 
 # "Asian" is translated, not transcribed: no spelling rule joins it with "Азиатские".
@@ -99,10 +99,16 @@ def test_a_word_keeping_company_with_a_name_does_not_stand_for_it() -> None:
     assert stem("Zelva", "en") not in lex.links(*swapped)
 
 
-def test_long_bitexts_are_learned_in_blocks() -> None:
+def test_long_bitexts_are_learned_one_block_at_a_time() -> None:
     pairs = GAMES * 200
-    blocks = learn_blocks(pairs, "en", "ru")
-    assert len(blocks) == -(-len(pairs) // BLOCK) > 1
+    assert len(pairs) > 2 * BLOCK
+    blocks = BlockLexicons(pairs, "en", "ru")
+    first = blocks.for_pair(0)
+    assert blocks.for_pair(BLOCK - 1) is first
+    second = blocks.for_pair(BLOCK)
+    assert second is not first
+    # A block counts its own pairs only ("Asian" is in every pair of the bitext).
+    assert second._n[0][stem("Asian", "en")] == BLOCK
 
 
 def test_a_changed_pair_is_checked_against_the_rest_of_the_text() -> None:

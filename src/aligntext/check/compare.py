@@ -24,7 +24,7 @@ from aligntext.check.findings import FindingCollector, Mapper
 from aligntext.check.glossary import Glossary
 from aligntext.check.names import compare_names
 from aligntext.check.number_rules import compare_numbers
-from aligntext.check.text_lexicon import BLOCK, TextLexicon, learn_blocks
+from aligntext.check.text_lexicon import BlockLexicons, TextLexicon
 from aligntext.check.text_rules import compare_language, compare_length
 from aligntext.langs import resolve_lang
 from aligntext.types import Alignment, Fact, Finding, Span
@@ -148,7 +148,7 @@ def check_alignment(alignment: Alignment, glossary: Glossary | None = None) -> l
     out: list[Finding] = []
     # The whole document teaches how its words are translated (a name "gone" in one bead
     # may be what every other bead translates it as).
-    lexicons = learn_blocks(
+    lexicons = BlockLexicons(
         [
             (
                 " ".join(src_by_index[i].text for i in bead.src if i in src_by_index),
@@ -212,7 +212,7 @@ def check_alignment(alignment: Alignment, glossary: Glossary | None = None) -> l
             )
         src, smap = _joined(stexts, bead.src)
         tgt, tmap = _joined(ttexts, bead.tgt)
-        out.extend(_compare(src, tgt, sl, tl, n, glossary, smap, tmap, lexicons[n // BLOCK]))
+        out.extend(_compare(src, tgt, sl, tl, n, glossary, smap, tmap, lexicons.for_pair(n)))
     return out
 
 
@@ -237,7 +237,7 @@ def check_pairs(
     sl, tl = resolve_lang(src_lang), resolve_lang(tgt_lang)
     out: list[Finding] = []
     # The bitext teaches how its words are translated (see check_alignment).
-    lexicons = learn_blocks(pairs, sl, tl)
+    lexicons = BlockLexicons(pairs, sl, tl)
     for i, (src, tgt) in enumerate(pairs):
         if src.strip() and not tgt.strip():
             out.append(
@@ -266,7 +266,7 @@ def check_pairs(
         else:
             out.extend(
                 compare_sentences(
-                    src, tgt, sl, tl, pair=i, glossary=glossary, lexicon=lexicons[i // BLOCK]
+                    src, tgt, sl, tl, pair=i, glossary=glossary, lexicon=lexicons.for_pair(i)
                 )
             )
     return out

@@ -15,7 +15,8 @@ and nowhere else right would be; precision comes first here (the finding stays, 
 
 Words are compared by their first :data:`STEM` letters in plain Latin, which folds most case
 endings (``Məhkəməsi``, ``Məhkəmənin``). Memory is bounded: the text is learned in blocks of
-:data:`BLOCK` consecutive pairs (a statement or an article fits in one).
+:data:`BLOCK` consecutive pairs (a statement or an article fits in one), one held at a time
+(:class:`BlockLexicons`).
 """
 
 from __future__ import annotations
@@ -185,12 +186,29 @@ class TextLexicon:
         return out
 
 
-def learn_blocks(
-    texts: Sequence[tuple[str, str]], src_lang: str, tgt_lang: str
-) -> list[TextLexicon]:
-    """One lexicon per block of :data:`BLOCK` consecutive ``(source, target)`` pairs; pair
-    ``k`` is judged by block ``k // BLOCK``."""
-    return [
-        TextLexicon.learn(texts[k : k + BLOCK], src_lang, tgt_lang)
-        for k in range(0, len(texts), BLOCK)
-    ]
+class BlockLexicons:
+    """The lexicon of the block of :data:`BLOCK` consecutive pairs each pair falls in, learned
+    when first asked for; one block is held at a time, so memory stays bounded on a bitext of
+    any length (ask in order of the pairs, or a block is learned again).
+
+    Args:
+        texts: the compared ``(source, target)`` of every pair, in order.
+        src_lang: the source language.
+        tgt_lang: the target language.
+    """
+
+    def __init__(self, texts: Sequence[tuple[str, str]], src_lang: str, tgt_lang: str) -> None:
+        self._texts, self._langs = texts, (src_lang, tgt_lang)
+        self._block = -1
+        self._lexicon: TextLexicon | None = None
+
+    def for_pair(self, k: int) -> TextLexicon:
+        """The lexicon learned from the block of pair ``k``."""
+        block = k // BLOCK
+        if self._lexicon is None or block != self._block:
+            self._block = block
+            self._lexicon = None  # the old block goes before the next is counted
+            self._lexicon = TextLexicon.learn(
+                self._texts[block * BLOCK : (block + 1) * BLOCK], *self._langs
+            )
+        return self._lexicon
