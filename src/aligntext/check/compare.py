@@ -146,22 +146,17 @@ def check_alignment(alignment: Alignment, glossary: Glossary | None = None) -> l
     src_by_index = {s.index: s for s in alignment.src}
     tgt_by_index = {s.index: s for s in alignment.tgt}
     out: list[Finding] = []
+    texts = [
+        (
+            [src_by_index[i].text for i in bead.src if i in src_by_index],
+            [tgt_by_index[i].text for i in bead.tgt if i in tgt_by_index],
+        )
+        for bead in alignment.beads
+    ]
     # The whole document teaches how its words are translated (a name "gone" in one bead
     # may be what every other bead translates it as).
-    lexicons = BlockLexicons(
-        [
-            (
-                " ".join(src_by_index[i].text for i in bead.src if i in src_by_index),
-                " ".join(tgt_by_index[i].text for i in bead.tgt if i in tgt_by_index),
-            )
-            for bead in alignment.beads
-        ],
-        sl,
-        tl,
-    )
-    for n, bead in enumerate(alignment.beads):
-        stexts = [src_by_index[i].text for i in bead.src if i in src_by_index]
-        ttexts = [tgt_by_index[i].text for i in bead.tgt if i in tgt_by_index]
+    lexicons = BlockLexicons([(" ".join(s), " ".join(t)) for s, t in texts], sl, tl)
+    for n, (bead, (stexts, ttexts)) in enumerate(zip(alignment.beads, texts, strict=True)):
         if not bead.tgt and bead.src:
             spans = tuple(Span(i, 0, len(t), t) for i, t in zip(bead.src, stexts, strict=False))
             preview = _preview(" ".join(stexts))

@@ -28,8 +28,8 @@ rest of the text shows translated so (:mod:`aligntext.check.text_lexicon`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from aligntext.check.entities import (
     acronym_keys,
@@ -424,33 +424,32 @@ def compare_names(
 class _Links:
     """The pair's words linked by the text's lexicon
     (:meth:`~aligntext.check.text_lexicon.TextLexicon.links`), worked out on first use: most
-    pairs have every name matched by spelling."""
+    pairs have every name matched by spelling, and ``_found(...) or _linked(...)`` asks only
+    for the others."""
 
     def __init__(self, ctx: FindingCollector, src: str, tgt: str) -> None:
         self._args = (ctx.lexicon, src, tgt)
-        self._sides: tuple[set[str], set[str]] | None = None
 
-    def _get(self) -> tuple[set[str], set[str]]:
-        if self._sides is None:
-            lex, src, tgt = self._args
-            links = lex.links(src, tgt) if lex is not None else {}
-            self._sides = set(links), set(links.values())
-        return self._sides
+    @cached_property
+    def _pairs(self) -> dict[str, str]:
+        lex, src, tgt = self._args
+        return lex.links(src, tgt) if lex is not None else {}
 
+    @cached_property
     def src(self) -> set[str]:
         """Linked source stems."""
-        return self._get()[0]
+        return set(self._pairs)
 
+    @cached_property
     def tgt(self) -> set[str]:
         """Linked target stems."""
-        return self._get()[1]
+        return set(self._pairs.values())
 
 
-def _linked(u: _Unit, lang: str, linked: Callable[[], set[str]]) -> bool:
-    """Whether the word of ``u`` (any word, for a concept) is among the stems ``linked()``."""
+def _linked(u: _Unit, lang: str, linked: set[str]) -> bool:
+    """Whether the word of ``u`` (any word, for a concept) is among the stems ``linked``."""
     words = u.fact.text.split() if u.concept else [u.word]
-    stems = linked()
-    return bool(stems) and any(stem(w, lang) in stems for w in words)
+    return bool(linked) and any(stem(w, lang) in linked for w in words)
 
 
 def _clip(x: float) -> float:

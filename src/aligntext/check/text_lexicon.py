@@ -58,7 +58,7 @@ def _stems(text: str, lang: str) -> set[str]:
 
 
 class TextLexicon:
-    """How the words of one block of sentence pairs (see the module docstring).
+    """How the words of one block of sentence pairs are translated (see the module docstring).
 
     Counts are kept and links worked out when asked, so a pair can be added or taken out
     (:meth:`add` with ``sign=-1``) and a changed pair checked against the rest of the text
@@ -119,11 +119,10 @@ class TextLexicon:
                 self._n[side].subtract(own)
                 for w in own:
                     rows.setdefault(w, Counter()).subtract(other)
+            # Only the rows of this side's words changed (the other side's are the loop's
+            # other turn).
             for w in own:
                 strong.pop(w, None)
-            if strong:
-                for w in other:
-                    strong.pop(w, None)
 
     def _dice(
         self, side: int, word: str, own_out: frozenset[str], other_out: frozenset[str]
