@@ -45,24 +45,15 @@ def compare_dates(
     # Matched on the parts both give; a day or year dropped on one side is still worth a look.
     for i, j in matched.items():
         a, b = sd[i], td[j]
-        lost = _lost_parts(a, b, tn, td)
-        if lost:
+        lost, added = _lost_parts(a, b, tn, td), []
+        if not lost:
+            added = _lost_parts(b, a, sn, sd)
+        if lost or added:
+            what = f"no {' or '.join(lost)}" if lost else f"added {' and '.join(added)}"
             ctx.add(
                 "date",
                 "warning",
-                f"date {show_fact(a)} in source; target has {show_fact(b)} "
-                f"(no {' or '.join(lost)})",
-                [a],
-                [b],
-            )
-            continue
-        lost = _lost_parts(b, a, sn, sd)
-        if lost:
-            ctx.add(
-                "date",
-                "warning",
-                f"date {show_fact(a)} in source; target has {show_fact(b)} "
-                f"(added {' and '.join(lost)})",
+                f"date {show_fact(a)} in source; target has {show_fact(b)} ({what})",
                 [a],
                 [b],
             )
