@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import math
 import re
-import threading
 from dataclasses import dataclass
-from importlib import resources
+
+from aligntext.qa.shipped import Shipped
 
 #: The data file, under ``aligntext/data``.
 DATA_FILE = "mt-qa-aztr.tsv"
@@ -106,16 +106,9 @@ def write_counts(counts: dict[str, tuple[int, int]], header: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-_lock = threading.Lock()
-_model: AzTrModel | None = None
+_MODEL = Shipped(DATA_FILE, lambda text: AzTrModel.from_counts(read_counts(text)))
 
 
 def model() -> AzTrModel:
     """The shipped model, read once."""
-    global _model
-    if _model is None:
-        with _lock:
-            if _model is None:
-                text = resources.files("aligntext").joinpath(f"data/{DATA_FILE}").read_text("utf-8")
-                _model = AzTrModel.from_counts(read_counts(text))
-    return _model
+    return _MODEL.get()

@@ -18,12 +18,11 @@ extra length are an ``addition``, a target that stops without its final mark is
 from __future__ import annotations
 
 import math
-import threading
 from dataclasses import dataclass
-from importlib import resources
 
 from aligntext.qa.addition import Tail, extra_tail, unmatched_facts
 from aligntext.qa.length import length_z
+from aligntext.qa.shipped import Shipped
 from aligntext.qa.text import content_length, ends_sentence, last_mark, split_sentences
 from aligntext.qa.truncation import DANGLING, ending_score, suffix_score
 
@@ -211,19 +210,12 @@ def write_decision(decision: Decision, header: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-_lock = threading.Lock()
-_decision: Decision | None = None
+_DECISION = Shipped(DATA_FILE, read_decision)
 
 
 def decision() -> Decision:
     """The shipped decision."""
-    global _decision
-    if _decision is None:
-        with _lock:
-            if _decision is None:
-                text = resources.files("aligntext").joinpath(f"data/{DATA_FILE}").read_text("utf-8")
-                _decision = read_decision(text)
-    return _decision
+    return _DECISION.get()
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,10 @@ fits ``mean``, ``a`` and ``b`` per direction on real translations and writes
 from __future__ import annotations
 
 import math
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 
+from aligntext.qa.shipped import Shipped
 from aligntext.qa.text import content_length
 
 #: The data file, under ``aligntext/data``.
@@ -89,19 +88,12 @@ def write_table(table: dict[tuple[str, str], PairLength], header: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-_lock = threading.Lock()
-_table: dict[tuple[str, str], PairLength] | None = None
+_TABLE = Shipped(DATA_FILE, read_table)
 
 
 def pair_model(src_lang: str, tgt_lang: str) -> PairLength:
     """The shipped model of a direction (a wide default for one the data lacks)."""
-    global _table
-    if _table is None:
-        with _lock:
-            if _table is None:
-                text = resources.files("aligntext").joinpath(f"data/{DATA_FILE}").read_text("utf-8")
-                _table = read_table(text)
-    return _table.get((src_lang, tgt_lang)) or PairLength(*_FALLBACK)
+    return _TABLE.get().get((src_lang, tgt_lang)) or PairLength(*_FALLBACK)
 
 
 def length_z(src: str, tgt: str, src_lang: str, tgt_lang: str) -> float:

@@ -12,12 +12,11 @@ translator may drop a final mark or end on a quote, at normal length.
 from __future__ import annotations
 
 import math
-import threading
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 
+from aligntext.qa.shipped import Shipped
 from aligntext.qa.text import words
 
 #: The data file of final-word counts, under ``aligntext/data``.
@@ -127,19 +126,12 @@ def read_endings(text: str) -> dict[str, Endings]:
     return out
 
 
-_lock = threading.Lock()
-_endings: dict[str, Endings] | None = None
+_ENDINGS = Shipped(DATA_FILE, read_endings)
 
 
 def endings(lang: str) -> Endings | None:
     """The shipped final-word counts of ``lang`` (``None`` for a language without data)."""
-    global _endings
-    if _endings is None:
-        with _lock:
-            if _endings is None:
-                text = resources.files("aligntext").joinpath(f"data/{DATA_FILE}").read_text("utf-8")
-                _endings = read_endings(text)
-    return _endings.get(lang)
+    return _ENDINGS.get().get(lang)
 
 
 def ending_score(text: str, lang: str) -> float:
