@@ -3,6 +3,7 @@
 Usage:
     python scripts/bench_check.py ../shared/data/xwmt-dev [--seed 13] [--show-flagged N]
     python scripts/bench_check.py ../shared/data/ntrex-dev --lines 0-499 --unseen 500-999
+    python scripts/bench_check.py ../shared/data/xwmt-dev --mt-model models/nllb --pairs en-ru
 
 ``--lines A-B`` keeps lines A to B (inclusive, 0-based) of the ``fourway.*`` files and drops
 the ``extra.*`` ones, which are not line-aligned with them; ``--unseen C-D`` measures a second
@@ -58,7 +59,9 @@ from babel import Locale
 from num2words import num2words
 
 from aligntext.check import check_pairs, compare_sentences
+from aligntext.check.model_links import Lexicon, Lexicons, ModelLinks
 from aligntext.check.text_lexicon import BlockLexicons
+from aligntext.translate import load_translator
 
 PAIRS = (("en", "ru"), ("en", "az"), ("en", "tr"), ("ru", "az"), ("ru", "tr"), ("az", "tr"))
 KINDS = ("digit", "deleted", "number_word", "scale", "month", "entity", "entity_names")
@@ -406,18 +409,20 @@ def check_as_slips(
     pert: list[tuple[str, str]],
     a: str,
     b: str,
+    model: ModelLinks | None = None,
 ) -> list:  # type: ignore[type-arg]
     """Check each perturbed pair ``pert[k]`` (line ``idx[k]`` changed) as the one slip of the
     otherwise genuine text, as a user's document would be: the text lexicon
     (:mod:`aligntext.check.text_lexicon`, ``lexicons`` as learned from the genuine ``pairs``)
-    counts every genuine line but that one, not a text in which every line has a slip."""
-    return [
-        f
-        for k, (i, (s, t)) in enumerate(zip(idx, pert, strict=True))
-        for f in compare_sentences(
-            s, t, a, b, pair=k, lexicon=lexicons.for_pair(i).leaving_out(*pairs[i])
-        )
-    ]
+    counts every genuine line but that one, not a text in which every line has a slip. With
+    ``model`` (``--mt-model``), the model's links of the source words are asked too."""
+    out = []
+    for k, (i, (s, t)) in enumerate(zip(idx, pert, strict=True)):
+        lexicon: Lexicon = lexicons.for_pair(i).leaving_out(*pairs[i])
+        if model is not None:
+            lexicon = Lexicons(lexicon, model.for_pair(i))
+        out += compare_sentences(s, t, a, b, pair=k, lexicon=lexicon)
+    return out
 
 
 def flagged(findings, n: int) -> list[set[str]]:  # type: ignore[no-untyped-def]
@@ -435,6 +440,8 @@ def run_part(
     show_flagged: int = 0,
     show_missed: str = "",
     kinds: tuple[str, ...] = KINDS,
+    mt_model: str | None = None,
+    pairs_measured: tuple[tuple[str, str], ...] = PAIRS,
 ) -> dict[str, object]:
     """Measure one part of the data; print its per-pair table; return its totals."""
     rng = random.Random(seed)
@@ -448,14 +455,16 @@ def run_part(
     by_type: Counter[str] = Counter()
     print(f"{'pair':6} {'n':>5} {'genuine':>8} " + " ".join(f"{k:>11}" for k in kinds))
     shown = 0
-    for a, b in PAIRS:
+    for a, b in pairs_measured:
         pairs = load(data, a, b, lines)
         if not pairs:
             continue
         pool = sorted({m.group(0) for _, t in pairs for m in _SPAN.finditer(t) if m.start() > 0})
         proper = proper_test([t for _, t in pairs], b)
-        base = flagged(check_pairs(pairs, a, b), len(pairs))
+        translator = load_translator(a, b, model=mt_model, download=False) if mt_model else None
+        base = flagged(check_pairs(pairs, a, b, translator=translator), len(pairs))
         lexicons = BlockLexicons(pairs, a, b)
+        links = ModelLinks(translator, [s for s, _ in pairs], a, b) if translator else None
         row = {"genuine": [sum(1 for x in base if x), len(pairs)]}
         for x in base:
             by_type.update({f.split(":", 1)[0] for f in x})
@@ -475,7 +484,7 @@ def run_part(
             if kind not in kinds:
                 # Drawn all the same, so that the kinds measured get the draws of a full run.
                 continue
-            res = flagged(check_as_slips(pairs, lexicons, idx, pert, a, b), len(pert))
+            res = flagged(check_as_slips(pairs, lexicons, idx, pert, a, b, links), len(pert))
             hits = 0
             for k, (i, r) in enumerate(zip(idx, res, strict=False)):
                 if r < base[i]:
@@ -533,8 +542,23 @@ def main() -> int:
     ap.add_argument(
         "--kinds", default=",".join(KINDS), help="comma-separated perturbations to measure"
     )
+    ap.add_argument(
+        "--mt-model",
+        help="a local MT model folder (NLLB or M2M100 for every pair; a one-direction model "
+        "with --pairs): the name checks ask it how source words translate, as check "
+        "--mt-model does",
+    )
+    ap.add_argument(
+        "--pairs",
+        default=",".join(f"{a}-{b}" for a, b in PAIRS),
+        help="comma-separated language pairs to measure (en-ru,az-tr ...)",
+    )
     args = ap.parse_args()
     kinds = tuple(k for k in args.kinds.split(",") if k)
+    measured = tuple(tuple(p.split("-", 1)) for p in args.pairs.split(",") if p)
+    if not set(measured) <= set(PAIRS):
+        print(f"--pairs: choose among {', '.join(f'{a}-{b}' for a, b in PAIRS)}", file=sys.stderr)
+        return 2
     if not args.data.is_dir():
         print(f"no such folder: {args.data}", file=sys.stderr)
         return 2
@@ -544,13 +568,34 @@ def main() -> int:
     parts = [
         (
             label,
-            run_part(args.data, args.lines, args.seed, args.show_flagged, args.show_missed, kinds),
+            run_part(
+                args.data,
+                args.lines,
+                args.seed,
+                args.show_flagged,
+                args.show_missed,
+                kinds,
+                args.mt_model,
+                measured,
+            ),
         )
     ]
     if args.unseen:
         label = f"unseen {args.unseen[0]}-{args.unseen[1]}"
         print(f"== {args.data.name}, {label}")
-        parts.append((label, run_part(args.data, args.unseen, args.seed, kinds=kinds)))
+        parts.append(
+            (
+                label,
+                run_part(
+                    args.data,
+                    args.unseen,
+                    args.seed,
+                    kinds=kinds,
+                    mt_model=args.mt_model,
+                    pairs_measured=measured,
+                ),
+            )
+        )
     print()
     print(f"{'figure':14} " + " ".join(f"{lab:>22}" for lab, _ in parts) + "   target")
     for kind in ("genuine", *kinds):

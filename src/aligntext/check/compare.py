@@ -17,17 +17,22 @@ This module runs those rules on each pair and handles what only whole beads and 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from aligntext.check.date_rules import compare_dates
 from aligntext.check.facts import extract_facts, facts_match
 from aligntext.check.findings import FindingCollector, Mapper
 from aligntext.check.glossary import Glossary
+from aligntext.check.model_links import Lexicon, Lexicons, ModelLinks
 from aligntext.check.names import compare_names
 from aligntext.check.number_rules import compare_numbers
-from aligntext.check.text_lexicon import BlockLexicons, TextLexicon
+from aligntext.check.text_lexicon import BlockLexicons
 from aligntext.check.text_rules import compare_language, compare_length
 from aligntext.langs import resolve_lang
 from aligntext.types import Alignment, Fact, Finding, Span
+
+if TYPE_CHECKING:
+    from aligntext.translate.base import Translator
 
 __all__ = [
     "LOW_CONFIDENCE",
@@ -51,7 +56,7 @@ def _compare(
     glossary: Glossary | None,
     smap: Mapper,
     tmap: Mapper,
-    lexicon: TextLexicon | None = None,
+    lexicon: Lexicon | None = None,
 ) -> list[Finding]:
     ctx = FindingCollector(pair, src_lang, tgt_lang, smap, tmap, src, tgt, lexicon)
     if not src.strip() or not tgt.strip():
@@ -81,7 +86,7 @@ def compare_sentences(
     *,
     pair: int = 0,
     glossary: Glossary | None = None,
-    lexicon: TextLexicon | None = None,
+    lexicon: Lexicon | None = None,
 ) -> list[Finding]:
     """Compare one source sentence with its translation.
 
@@ -93,7 +98,8 @@ def compare_sentences(
         pair: the index stored in each finding's ``pair`` and its spans' ``segment``.
         glossary: a user glossary whose terms count as entities.
         lexicon: what the text the pair belongs to teaches about its translation
-            (:class:`~aligntext.check.text_lexicon.TextLexicon`); :func:`check_pairs` and
+            (:class:`~aligntext.check.text_lexicon.TextLexicon`, and with a model
+            :class:`~aligntext.check.model_links.ModelLinks`); :func:`check_pairs` and
             :func:`check_alignment` learn one.
 
     Returns:
@@ -130,7 +136,9 @@ def _joined(texts: Sequence[str], indices: Sequence[int]) -> tuple[str, Mapper]:
     return joined, mapper
 
 
-def check_alignment(alignment: Alignment, glossary: Glossary | None = None) -> list[Finding]:
+def check_alignment(
+    alignment: Alignment, glossary: Glossary | None = None, *, translator: Translator | None = None
+) -> list[Finding]:
     """Check every bead of an alignment; ``pair`` is the bead index.
 
     Null beads give ``omission`` (source only) and ``addition`` (target only) warnings; a bead
@@ -141,6 +149,9 @@ def check_alignment(alignment: Alignment, glossary: Glossary | None = None) -> l
     Args:
         alignment: the alignment, with its segments and languages.
         glossary: a user glossary.
+        translator: an MT model from the source into the target language; when given, it
+            translates the source's capitalised words, so a word translated (not spelt) in
+            the target is no name gone (:mod:`aligntext.check.model_links`).
     """
     sl, tl = resolve_lang(alignment.src_lang), resolve_lang(alignment.tgt_lang)
     src_by_index = {s.index: s for s in alignment.src}
@@ -156,6 +167,7 @@ def check_alignment(alignment: Alignment, glossary: Glossary | None = None) -> l
     # The whole document teaches how its words are translated (a name "gone" in one bead
     # may be what every other bead translates it as).
     lexicons = BlockLexicons([(" ".join(s), " ".join(t)) for s, t in texts], sl, tl)
+    model = ModelLinks(translator, [" ".join(s) for s, _ in texts], sl, tl) if translator else None
     for n, (bead, (stexts, ttexts)) in enumerate(zip(alignment.beads, texts, strict=True)):
         if not bead.tgt and bead.src:
             spans = tuple(Span(i, 0, len(t), t) for i, t in zip(bead.src, stexts, strict=False))
@@ -207,8 +219,15 @@ def check_alignment(alignment: Alignment, glossary: Glossary | None = None) -> l
             )
         src, smap = _joined(stexts, bead.src)
         tgt, tmap = _joined(ttexts, bead.tgt)
-        out.extend(_compare(src, tgt, sl, tl, n, glossary, smap, tmap, lexicons.for_pair(n)))
+        lexicon = _lexicon(lexicons, model, n)
+        out.extend(_compare(src, tgt, sl, tl, n, glossary, smap, tmap, lexicon))
     return out
+
+
+def _lexicon(lexicons: BlockLexicons, model: ModelLinks | None, k: int) -> Lexicon:
+    """What pair ``k`` is checked with: the text's own lexicon, and the model's links."""
+    own = lexicons.for_pair(k)
+    return own if model is None else Lexicons(own, model.for_pair(k))
 
 
 def _preview(text: str, limit: int = 80) -> str:
@@ -217,7 +236,12 @@ def _preview(text: str, limit: int = 80) -> str:
 
 
 def check_pairs(
-    pairs: Sequence[tuple[str, str]], src_lang: str, tgt_lang: str, glossary: Glossary | None = None
+    pairs: Sequence[tuple[str, str]],
+    src_lang: str,
+    tgt_lang: str,
+    glossary: Glossary | None = None,
+    *,
+    translator: Translator | None = None,
 ) -> list[Finding]:
     """Check a bitext: each ``(source, target)`` pair compared; ``pair`` is its index.
 
@@ -228,11 +252,14 @@ def check_pairs(
         src_lang: the source language.
         tgt_lang: the target language.
         glossary: a user glossary.
+        translator: an MT model from the source into the target language (see
+            :func:`check_alignment`).
     """
     sl, tl = resolve_lang(src_lang), resolve_lang(tgt_lang)
     out: list[Finding] = []
     # The bitext teaches how its words are translated (see check_alignment).
     lexicons = BlockLexicons(pairs, sl, tl)
+    model = ModelLinks(translator, [s for s, _ in pairs], sl, tl) if translator else None
     for i, (src, tgt) in enumerate(pairs):
         if src.strip() and not tgt.strip():
             out.append(
@@ -259,9 +286,8 @@ def check_pairs(
                 )
             )
         else:
+            lexicon = _lexicon(lexicons, model, i)
             out.extend(
-                compare_sentences(
-                    src, tgt, sl, tl, pair=i, glossary=glossary, lexicon=lexicons.for_pair(i)
-                )
+                compare_sentences(src, tgt, sl, tl, pair=i, glossary=glossary, lexicon=lexicon)
             )
     return out

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from aligntext.types import Fact, Finding, Span
 
 if TYPE_CHECKING:
-    from aligntext.check.text_lexicon import TextLexicon
+    from aligntext.check.model_links import Lexicon
 
 #: Maps a (start, end) offset pair of a compared text to a span of the document: a bead's
 #: joined sentences point back at each sentence.
@@ -44,7 +44,7 @@ class FindingCollector:
         tmap: Mapper,
         src_text: str = "",
         tgt_text: str = "",
-        lexicon: TextLexicon | None = None,
+        lexicon: Lexicon | None = None,
     ) -> None:
         self.pair, self.src_lang, self.tgt_lang = pair, src_lang, tgt_lang
         self.smap, self.tmap = smap, tmap

@@ -52,8 +52,8 @@ def stem(word: str, lang: str) -> str:
     return plain_form(word, lang)[:STEM]
 
 
-def _stems(text: str, lang: str) -> set[str]:
-    """The word stems of ``text``."""
+def stems(text: str, lang: str) -> set[str]:
+    """The word stems of ``text`` (its words of three letters or more, by :func:`stem`)."""
     return {s for m in _WORD.finditer(text) if len(s := stem(m.group(0), lang)) >= 3}
 
 
@@ -88,8 +88,8 @@ class TextLexicon:
         checks its perturbed lines) without counting the text again."""
         view = copy.copy(self)
         view._left_out = (
-            frozenset(_stems(src, self.src_lang)),
-            frozenset(_stems(tgt, self.tgt_lang)),
+            frozenset(stems(src, self.src_lang)),
+            frozenset(stems(tgt, self.tgt_lang)),
         )
         return view
 
@@ -103,8 +103,8 @@ class TextLexicon:
 
     def add(self, src: str, tgt: str, sign: int = 1) -> None:
         """Count one more sentence pair (``sign=-1``: one fewer)."""
-        s_all = _stems(src, self.src_lang)
-        t_all = _stems(tgt, self.tgt_lang)
+        s_all = stems(src, self.src_lang)
+        t_all = stems(tgt, self.tgt_lang)
         # Every word with every word: a name's translation may be lowercase (Russian
         # "юридический"), and a word's best partner must be known to tell a translation from
         # a word that merely keeps company with it ("ago" goes with "назад", not with a name
@@ -158,8 +158,8 @@ class TextLexicon:
         translation was swapped out does not link with some word of its story instead), best
         first, each word once (competitive linking, Melamed 2000).
         """
-        s_set = frozenset(_stems(src, self.src_lang))
-        t_set = frozenset(_stems(tgt, self.tgt_lang))
+        s_set = frozenset(stems(src, self.src_lang))
+        t_set = frozenset(stems(tgt, self.tgt_lang))
         s_out, t_out = self._left_out or (s_set, t_set)
         t_best: dict[str, float] = {}
         scored = []

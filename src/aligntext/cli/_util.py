@@ -298,6 +298,28 @@ glossary_option = click.option(
     type=click.Path(exists=True, dir_okay=False, path_type=str),
     help="Glossary (TSV or TBX): one concept per row, its form in each language.",
 )
+
+
+def mt_model_option(help: str) -> Callable[[F], F]:
+    """``--mt-model DIR``: a local MT model folder, used as ``help`` says."""
+    return click.option(
+        "--mt-model", type=click.Path(exists=True, file_okay=False, path_type=str), help=help
+    )
+
+
+def mt_translators(mt_model: str | None) -> Any:
+    """A translator factory for ``--mt-model DIR`` (``None`` without one): the folder's model
+    for each pair of languages asked for, loaded on first use, never downloaded."""
+    if mt_model is None:
+        return None
+    from aligntext.translate import load_translator
+
+    def factory(src: str, tgt: str) -> Any:
+        return load_translator(src, tgt, model=mt_model, download=False)
+
+    return factory
+
+
 langs_option = click.option(
     "--langs",
     metavar="LANG,LANG...",

@@ -15,6 +15,8 @@ from aligntext.cli._util import (
     input_format_option,
     langs_option,
     max_input_option,
+    mt_model_option,
+    mt_translators,
     output_options,
     quiet_option,
     src_option,
@@ -71,10 +73,8 @@ def _say_unmatched(alignment: Any) -> None:
     "txt, md, docx, html whatever the name); lines: one segment per line.",
 )
 @strict_option
-@click.option(
-    "--mt-model",
-    type=click.Path(exists=True, file_okay=False, path_type=str),
-    help="Also score with this local MT model folder (source translated, compared by chrF).",
+@mt_model_option(
+    "Also score with this local MT model folder (source translated, compared by chrF)."
 )
 @click.option(
     "--embed-model",
@@ -135,9 +135,7 @@ def align_cmd(
         if embed_model:
             return EmbeddingScorer(embed_model)
         if mt_model:
-            from aligntext.translate import load_translator
-
-            return MTScorer(load_translator(a, b, model=mt_model, download=False))
+            return MTScorer(mt_translators(mt_model)(a, b))
         return None
 
     if len(files) == 2 and pivot is None:

@@ -16,6 +16,8 @@ from aligntext.cli._util import (
     glossary_option,
     input_format_option,
     max_input_option,
+    mt_model_option,
+    mt_translators,
     output_options,
     quiet_option,
     src_option,
@@ -46,6 +48,10 @@ from aligntext.cli._util import (
     help="Also run the MT QA checks: loops, copies, wrong language, length, cut-off and "
     "added text (for machine translation output from any system).",
 )
+@mt_model_option(
+    "A local MT model folder (source -> target): the name checks ask it how the source's "
+    "capitalised words translate, so a word translated rather than spelt is no name gone."
+)
 @max_input_option
 @output_options(("text", "jsonl", "json"), "text")
 @quiet_option
@@ -57,6 +63,7 @@ def check_cmd(
     glossary: str | None,
     fail_on: str,
     mt_qa: bool,
+    mt_model: str | None,
     fmt: str,
     output: str,
     quiet: bool,
@@ -76,7 +83,9 @@ def check_cmd(
     from aligntext.pipeline.compare import check_bitext_file
     from aligntext.render.report import render_findings
 
-    result = check_bitext_file(pairs, src, tgt, glossary, fmt=input_format)
+    result = check_bitext_file(
+        pairs, src, tgt, glossary, fmt=input_format, translators=mt_translators(mt_model)
+    )
     if mt_qa:
         result = _with_mt_qa(result)
     text = render_findings(

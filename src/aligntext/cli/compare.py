@@ -22,6 +22,8 @@ from aligntext.cli._util import (
     input_format_option,
     langs_option,
     max_input_option,
+    mt_model_option,
+    mt_translators,
     output_options,
     quiet_option,
     src_option,
@@ -53,6 +55,10 @@ from aligntext.cli._util import (
     default=None,
     help="Folder mode (A B ... are folders): reports and index.html / index.jsonl go here.",
 )
+@mt_model_option(
+    "A local MT model folder: the name checks ask it how the first version's capitalised "
+    "words translate (a multilingual model, NLLB or M2M100, serves every pair; files only)."
+)
 @ray_options(gpus=False)
 @max_input_option
 @output_options(("text", "json", "html"), "text")
@@ -72,6 +78,7 @@ def compare_cmd(
     out_dir: str | None = None,
     ray_address: str | None = None,
     workers: int | None = None,
+    mt_model: str | None = None,
 ) -> None:
     """Compare two or more language versions of a statement: A B [C D ...].
 
@@ -98,6 +105,8 @@ def compare_cmd(
     if any(folders):
         if not all(folders):
             raise CliError("compare takes files or folders, not both; give A B [C D ...] alike")
+        if mt_model is not None:
+            raise CliError("--mt-model is for files; compare the statements' files one by one")
         _compare_folders(files, claimed, out_dir, glossary, strict, input_format, fail_on,
                          output, address, workers, quiet)  # fmt: skip
         return
@@ -109,6 +118,7 @@ def compare_cmd(
         glossary=glossary,
         strict=strict,
         input_format=_doc_format(input_format),
+        translators=mt_translators(mt_model),
     )
     if not quiet:
         for message in report.warnings:

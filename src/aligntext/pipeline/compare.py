@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aligntext import __version__
 from aligntext.errors import InputError
@@ -31,6 +31,9 @@ from aligntext.types import (
     rows_of_beads,
     severity_rank,
 )
+
+if TYPE_CHECKING:
+    from aligntext.translate.base import Translator, TranslatorFactory
 
 #: Finding types about one fact; these are the ones compared across all versions.
 FACT_TYPES: tuple[str, ...] = ("number", "date", "entity")
@@ -70,6 +73,7 @@ def compare_versions(
     glossary: Any = None,
     strict: bool = False,
     input_format: str | None = None,
+    translators: TranslatorFactory | None = None,
 ) -> Report:
     """Segment, align and check two or more language versions of one statement.
 
@@ -86,6 +90,10 @@ def compare_versions(
             the language it is said to be in, instead of warning.
         input_format: ``txt``, ``md``, ``docx`` or ``html`` to read every path so; ``None``
             reads each by its suffix (by its content when the suffix is unknown).
+        translators: builds an MT translator for a pair of languages (``factory(src,
+            tgt)``, such as :func:`~aligntext.translate.load_translator` with a model); the
+            checker then asks it how the pivot's capitalised words translate, so a word
+            translated rather than spelt is no name gone.
 
     Returns:
         The :class:`Report`: versions, pairwise alignments and findings, the multi-way rows
@@ -119,7 +127,10 @@ def compare_versions(
     pivot = versions[0]
     multi = align_multi([(v.lang, v.segments) for v in versions], pivot=0)
     alignments = list(multi.alignments)
-    findings = [tuple(_sorted_findings(check_alignment(a, gloss))) for a in alignments]
+    findings = [
+        tuple(_sorted_findings(check_alignment(a, gloss, translator=_translator(translators, a))))
+        for a in alignments
+    ]
     for other, alignment in zip(versions[1:], alignments, strict=True):
         warnings.extend(f"{pivot.name} / {other.name}: {w}" for w in alignment.warnings)
     rows = multi.rows
@@ -133,7 +144,7 @@ def compare_versions(
         alignments=tuple(alignments),
         findings=tuple(findings),
         cross_findings=cross,
-        signature=_signature(versions, alignments, glossary),
+        signature=_signature(versions, alignments, glossary, translators is not None),
         rows=rows,
         warnings=tuple(warnings),
         bead_rows=bead_rows,
@@ -194,8 +205,15 @@ def _sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.pair, -severity_rank(f.severity)))
 
 
+def _translator(factory: TranslatorFactory | None, alignment: Alignment) -> Translator | None:
+    """The checker's translator for an alignment's pair of languages, if one is asked for."""
+    if factory is None:
+        return None
+    return factory(resolve_lang(alignment.src_lang), resolve_lang(alignment.tgt_lang))
+
+
 def _signature(
-    versions: Sequence[Version], alignments: Sequence[Alignment], glossary: Any
+    versions: Sequence[Version], alignments: Sequence[Alignment], glossary: Any, mt: bool
 ) -> Signature:
     fields: dict[str, str] = {
         "langs": ",".join(v.lang for v in versions),
@@ -209,6 +227,7 @@ def _signature(
         if isinstance(glossary, (str, os.PathLike))
         else ("yes" if glossary is not None else "no")
     )
+    fields["check-mt"] = "yes" if mt else "no"
     fields["aligntext"] = __version__
     return Signature(tuple(fields.items()))
 
@@ -476,6 +495,7 @@ def check_bitext_file(
     glossary: Any = None,
     *,
     fmt: str | None = None,
+    translators: TranslatorFactory | None = None,
 ) -> BitextCheck:
     """Run the mismatch checker over an aligned bitext file (TSV, TMX, XLIFF 1.2/2.x, PO).
 
@@ -486,6 +506,8 @@ def check_bitext_file(
         tgt_lang: the target language, likewise.
         glossary: a glossary file path (TSV or TBX) or an already loaded glossary.
         fmt: the bitext format when the extension does not tell it.
+        translators: builds an MT translator for the pair of languages, for the name checks
+            (see :func:`compare_versions`).
 
     Returns:
         A :class:`BitextCheck` whose findings' ``pair`` is the 0-based index into its pairs
@@ -504,12 +526,14 @@ def check_bitext_file(
         raise InputError(f"{name} holds no sentence pairs; give a non-empty bitext")
     src = _bitext_lang(src_lang, getattr(bitext, "src_lang", None), [s for s, _ in pairs], name)
     tgt = _bitext_lang(tgt_lang, getattr(bitext, "tgt_lang", None), [t for _, t in pairs], name)
-    found = check_pairs(pairs, src, tgt, _load_glossary(glossary))
+    translator = translators(src, tgt) if translators is not None else None
+    found = check_pairs(pairs, src, tgt, _load_glossary(glossary), translator=translator)
     signature = Signature(
         (
             ("langs", f"{src}-{tgt}"),
             ("pairs", str(len(pairs))),
             ("glossary", "no" if glossary is None else "yes"),
+            ("check-mt", "no" if translator is None else "yes"),
             ("aligntext", __version__),
         )
     )
