@@ -312,12 +312,9 @@ def mt_translators(mt_model: str | None) -> Any:
     for each pair of languages asked for, loaded on first use, never downloaded."""
     if mt_model is None:
         return None
-    from aligntext.translate import load_translator
+    from aligntext.translate.loader import translator_factory
 
-    def factory(src: str, tgt: str) -> Any:
-        return load_translator(src, tgt, model=mt_model, download=False)
-
-    return factory
+    return translator_factory(mt_model, options={"download": False})
 
 
 langs_option = click.option(
