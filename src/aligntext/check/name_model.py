@@ -8,8 +8,11 @@ Viterbi EM in the manner of Ristad and Yianilos's stochastic edit distance, from
 mined out of aligned sentences (``scripts/learn_names.py``, which writes the table
 ``aligntext/data/name_edits.tsv``). A pair's score is how much cheaper the learned alignment
 makes the two spellings than writing both out letter by letter (a log-likelihood ratio per
-letter): transcriptions score high (``Hughes`` / ``Хьюз``, ``Beaumont`` / ``Бомон``,
-``Willoughby`` / ``Uillobinin``), different names low.
+letter): transcriptions score high (``Oxford`` / ``Оксфорде`` 1.0, ``Kavanaugh`` /
+``Кавано`` 0.78, both over the shipped threshold of 0.51), different names low (``Beaumont``
+/ ``Кельна`` -1.3). English spellings far from their sound score lower (``Hughes`` /
+``Хьюз`` -0.1, ``Beaumont`` / ``Бомон`` 0.06) yet above another name (``Hughes`` /
+``Гасанов`` -0.4), which is what the looser "resembles" test of the name rules uses.
 
 The matcher is used alongside the key (either one joins two words); it only ever makes the
 checker quieter, so a weak table costs recall, never precision.

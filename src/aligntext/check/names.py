@@ -174,7 +174,7 @@ def _found(u: _Unit, own: _Side, other: _Side, lang: str) -> bool:
     if any(_matches(k, other) for k in u.keys):
         return True
     # The learned matcher, alongside the key: a transcription the key's rules do not join
-    # ("Hughes" / "Хьюз" is learned from how names are written in parallel news).
+    # ("Kavanaugh" / "Кавано" is learned from how names are written in parallel news).
     return len(u.word) >= 4 and any(same_name(u.word, lang, w, other.lang) for w in other.words)
 
 
