@@ -11,8 +11,10 @@ makes the two spellings than writing both out letter by letter (a log-likelihood
 letter): transcriptions score high (``Oxford`` / ``Оксфорде`` 1.0, ``Kavanaugh`` /
 ``Кавано`` 0.78, both over the shipped threshold of 0.51), different names low (``Beaumont``
 / ``Кельна`` -1.3). English spellings far from their sound score lower (``Hughes`` /
-``Хьюз`` -0.1, ``Beaumont`` / ``Бомон`` 0.06) yet above another name (``Hughes`` /
-``Гасанов`` -0.4), which is what the looser "resembles" test of the name rules uses.
+``Хьюз`` -0.1, ``Beaumont`` / ``Бомон`` 0.06), still above another name (``Hughes`` /
+``Гасанов`` -0.4); the hand-made key joins ``Beaumont`` / ``Бомон``, not ``Hughes`` /
+``Хьюз`` (which a text that repeats the name joins by its lexicon, or a model by
+``--mt-model``).
 
 The matcher is used alongside the key (either one joins two words); it only ever makes the
 checker quieter, so a weak table costs recall, never precision.
