@@ -4,7 +4,9 @@
   an import inside a function runs when it is called, after every module has loaded);
 - nothing below ``cli/`` prints or exits: no ``print(...)``, ``sys.exit``, ``exit`` or
   ``quit`` outside ``aligntext.cli`` and ``aligntext.__main__``;
-- no module holds more than 600 lines.
+- no module holds more than 600 lines;
+- no module imports another module's private names (``from aligntext.x import _y``): what
+  two modules share is public, with a docstring.
 """
 
 from __future__ import annotations
@@ -140,6 +142,28 @@ def prints_or_exits(source: str) -> list[str]:
     return hits
 
 
+def private_imports(source: str, module: str, is_package: bool, known: set[str]) -> list[str]:
+    """Private names (one leading underscore) imported from other project modules, anywhere
+    in ``source``; a submodule whose name starts with an underscore (``cli._util``) is no
+    private name."""
+    hits = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.ImportFrom):
+            continue
+        target = _resolve(module, is_package, node)
+        if not target.startswith("aligntext") or target == module:
+            continue
+        for alias in node.names:
+            name = alias.name
+            if (
+                name.startswith("_")
+                and not name.startswith("__")
+                and f"{target}.{name}" not in known
+            ):
+                hits.append(f"{target}.{name} on line {node.lineno}")
+    return hits
+
+
 # --- the rules ----------------------------------------------------------------------------
 
 
@@ -165,6 +189,18 @@ def test_no_module_over_600_lines() -> None:
         name: n for name, n in lengths.items() if n > MAX_LINES and name not in SPLIT_PENDING
     }
     assert not too_long, f"modules over {MAX_LINES} lines (split them): {too_long}"
+
+
+def test_no_private_name_imported_across_modules() -> None:
+    mods = modules()
+    known = set(mods)
+    offenders = {
+        name: hits
+        for name, path in mods.items()
+        for hits in [private_imports(path.read_text(), name, path.name == "__init__.py", known)]
+        if hits
+    }
+    assert not offenders, f"private names imported from other modules: {offenders}"
 
 
 def test_split_pending_list_is_still_needed() -> None:
@@ -212,6 +248,19 @@ def test_type_checking_imports_are_no_edge() -> None:
     assert top_level_imports("import aligntext.b\n", "aligntext.a", False, {"aligntext.b"}) == {
         "aligntext.b"
     }
+
+
+def test_private_imports_are_found() -> None:
+    source = (
+        "from aligntext.b import _hidden, shown\n"
+        "from aligntext.cli import _util\n"
+        "def f():\n    from .c import _late\n"
+    )
+    known = {"aligntext.a", "aligntext.b", "aligntext.c", "aligntext.cli._util"}
+    assert private_imports(source, "aligntext.a", False, known) == [
+        "aligntext.b._hidden on line 1",
+        "aligntext.c._late on line 4",
+    ]
 
 
 def test_print_and_exit_are_found() -> None:

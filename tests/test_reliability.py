@@ -439,14 +439,14 @@ def test_item12_resumed_job_gives_byte_identical_outputs(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize(("budget", "size"), [(None, 64), (1280, 64), (2560, 128), (10**6, 512)])
 def test_item12_batch_size_follows_the_backend_settings_only(budget, size):
-    from aligntext.pipeline.batch import _batch_size
+    from aligntext.pipeline.batch import translator_batch_size
 
     class Backend(Upper):
         def batch_budget(self):
             return budget
 
     translator = Upper("en", "ru") if budget is None else Backend("en", "ru")
-    assert _batch_size(translator) == size
+    assert translator_batch_size(translator) == size
 
 
 # --- 13: bidi controls shown, not obeyed ---------------------------------------------------------

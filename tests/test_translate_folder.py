@@ -18,7 +18,7 @@ import pytest
 
 from aligntext.errors import InputError
 from aligntext.pipeline import ProgressEvent, translate_folder
-from aligntext.pipeline.batch import _safe_output, collect_inputs
+from aligntext.pipeline.batch import collect_inputs, safe_output
 from aligntext.translate.base import Translator
 from aligntext.translate.cache import CachedTranslator, SegmentCache, cache_key
 
@@ -536,13 +536,13 @@ def test_output_paths_cannot_leave_the_output_folder(tmp_path):
     out = tmp_path / "out"
     (out / "ru").mkdir(parents=True)
     with pytest.raises(InputError, match="leaves the output folder"):
-        _safe_output(out, "ru", PurePosixPath("../escape.txt"))
+        safe_output(out, "ru", PurePosixPath("../escape.txt"))
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     os.symlink(outside, out / "ru" / "linked")
     with pytest.raises(InputError, match="outside the output folder"):
-        _safe_output(out, "ru", PurePosixPath("linked/a.txt"))
-    assert _safe_output(out, "ru", PurePosixPath("sub/a.txt")) == (out / "ru/sub/a.txt").resolve()
+        safe_output(out, "ru", PurePosixPath("linked/a.txt"))
+    assert safe_output(out, "ru", PurePosixPath("sub/a.txt")) == (out / "ru/sub/a.txt").resolve()
 
 
 def test_symlinked_output_subfolder_fails_that_file_only(tree, tmp_path):

@@ -180,7 +180,7 @@ def test_length_batches_budget_counts_padding():
     ("env", "expected"),
     [
         ({"ALIGNTEXT_MODELS": "/srv/models"}, Path("/srv/models")),
-        ({}, reg._REPO_ROOT / "models" / "cache"),
+        ({}, reg.REPO_ROOT / "models" / "cache"),
     ],
 )
 def test_models_home(monkeypatch, env, expected):

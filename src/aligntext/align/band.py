@@ -13,7 +13,7 @@ from aligntext.align.features import (
 )
 
 
-def _take(row: np.ndarray, start: int, width: int, fill: float) -> np.ndarray:
+def take_window(row: np.ndarray, start: int, width: int, fill: float) -> np.ndarray:
     """``row[start:start + width]`` with ``fill`` where the slice leaves the row."""
     out = np.full(width, fill, dtype=np.float64)
     s0 = max(start, 0)
@@ -24,7 +24,7 @@ def _take(row: np.ndarray, start: int, width: int, fill: float) -> np.ndarray:
 
 
 @dataclass
-class _Band:
+class Band:
     """Columns ``lo[i] <= j < hi[i]`` of each row ``i`` (``0..n``) are searched."""
 
     lo: np.ndarray
@@ -35,11 +35,12 @@ class _Band:
         return int((self.hi - self.lo).max())
 
 
-def _full_band(n: int, m: int) -> _Band:
-    return _Band(np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m + 1, dtype=np.int64))
+def full_band(n: int, m: int) -> Band:
+    """The whole ``(n + 1) x (m + 1)`` matrix as a band (short documents, and the fallback)."""
+    return Band(np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m + 1, dtype=np.int64))
 
 
-def _finish_band(jmin: np.ndarray, jmax: np.ndarray, m: int, half: int) -> _Band:
+def _finish_band(jmin: np.ndarray, jmax: np.ndarray, m: int, half: int) -> Band:
     lo = np.clip(np.floor(jmin).astype(np.int64) - half, 0, m)
     hi = np.clip(np.ceil(jmax).astype(np.int64) + half + 1, 1, m + 1)
     # Each row must overlap the one before it, or no path can cross.
@@ -48,15 +49,15 @@ def _finish_band(jmin: np.ndarray, jmax: np.ndarray, m: int, half: int) -> _Band
     hi = np.maximum.accumulate(hi)
     lo[0] = 0
     hi[-1] = m + 1
-    return _Band(lo, hi)
+    return Band(lo, hi)
 
 
-def _band_half(n: int, m: int) -> int:
+def band_half(n: int, m: int) -> int:
     """Half the width of the first pass's band on a long document."""
     return max(16, int(math.sqrt(n + m)))
 
 
-def _diagonal(src: SideFeatures, tgt: SideFeatures) -> np.ndarray:
+def diagonal_costs(src: SideFeatures, tgt: SideFeatures) -> np.ndarray:
     """Per source count ``0..n``, the target count where cumulative lengths are proportional."""
     m = len(tgt.lengths)
     cs = np.concatenate([[0.0], np.cumsum(src.lengths + 1.0)])
@@ -64,15 +65,15 @@ def _diagonal(src: SideFeatures, tgt: SideFeatures) -> np.ndarray:
     return np.interp(cs / cs[-1], ct / ct[-1], np.arange(m + 1, dtype=np.float64))
 
 
-def _diagonal_band(src: SideFeatures, tgt: SideFeatures, half: int) -> _Band:
+def diagonal_band(src: SideFeatures, tgt: SideFeatures, half: int) -> Band:
     """A band around the path where cumulative character lengths are proportional."""
     n, m = len(src.lengths), len(tgt.lengths)
-    centre = _diagonal(src, tgt)
+    centre = diagonal_costs(src, tgt)
     slope = max(m / max(n, 1), 1.0)
     return _finish_band(centre, centre, m, half + math.ceil(slope))
 
 
-def _path_band(path: list[tuple[int, int, int, int]], n: int, m: int, half: int) -> _Band:
+def path_band(path: list[tuple[int, int, int, int]], n: int, m: int, half: int) -> Band:
     """A band of ``half`` columns on either side of a path of beads ``(i0, j0, i1, j1)``."""
     jmin = np.full(n + 1, np.inf)
     jmax = np.full(n + 1, -np.inf)
@@ -82,7 +83,7 @@ def _path_band(path: list[tuple[int, int, int, int]], n: int, m: int, half: int)
     return _finish_band(jmin, jmax, m, half)
 
 
-def _touches_edge(path: list[tuple[int, int, int, int]], band: _Band, m: int) -> bool:
+def touches_edge(path: list[tuple[int, int, int, int]], band: Band, m: int) -> bool:
     """Whether the path runs along a band edge that is not the matrix's own edge."""
     margin = 2
     for _i0, j0, i1, j1 in path:

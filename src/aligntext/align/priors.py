@@ -26,7 +26,7 @@ def _quantile(values: np.ndarray, q: float) -> float:
     return float(ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo))
 
 
-def _reestimate(
+def reestimate(
     params: CostParams, beads: list[Bead], src: SideFeatures, tgt: SideFeatures
 ) -> CostParams:
     """Refit the length ratio and variance on the confident 1-1 beads (shrunk to the prior)."""
@@ -97,7 +97,7 @@ def _prior_shift(
 _RATIO_PRIOR_CHARS = 1500.0
 
 
-def _initial_ratio(src: SideFeatures, tgt: SideFeatures, src_lang: str, tgt_lang: str) -> float:
+def initial_ratio(src: SideFeatures, tgt: SideFeatures, src_lang: str, tgt_lang: str) -> float:
     """Target characters per source character: the documents' own ratio, unless it is far
     from the languages' usual one (then the versions probably differ in content)."""
     prior = LENGTH_FACTOR.get(tgt_lang, 1.0) / LENGTH_FACTOR.get(src_lang, 1.0)

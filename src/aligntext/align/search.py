@@ -27,14 +27,14 @@ from dataclasses import replace
 import numpy as np
 
 from aligntext.align.band import (
-    _Band,
-    _band_half,
-    _diagonal,
-    _diagonal_band,
-    _full_band,
-    _path_band,
-    _take,
-    _touches_edge,
+    Band,
+    band_half,
+    diagonal_band,
+    diagonal_costs,
+    full_band,
+    path_band,
+    take_window,
+    touches_edge,
 )
 from aligntext.align.features import (
     CostParams,
@@ -49,8 +49,8 @@ from aligntext.align.features import (
     unify_fact_keys,
 )
 from aligntext.align.priors import (
-    _initial_ratio,
-    _reestimate,
+    initial_ratio,
+    reestimate,
 )
 from aligntext.errors import InputError
 from aligntext.langs import resolve_lang
@@ -93,7 +93,7 @@ class _Problem:
         params: CostParams,
         anchors: dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray]],
         semantic: tuple[np.ndarray, np.ndarray, float] | None,
-        band: _Band,
+        band: Band,
     ) -> None:
         self.params = params
         self.n = n = len(src.lengths)
@@ -171,7 +171,7 @@ class _Problem:
                 continue
             block = vs[rows] @ vt[c0:c1].T
             for r_i, s in enumerate(rows):
-                g[s] = _take(block[r_i], int(self.qoff[s]) - c0, qw, 0.0)
+                g[s] = take_window(block[r_i], int(self.qoff[s]) - c0, qw, 0.0)
         return g
 
     def frames(self, i: int, tf0: int, length: int) -> list[_Frame]:
@@ -184,9 +184,9 @@ class _Problem:
         for a in range(1, min(_MAX_SPAN, i) + 1):
             s = i - a
             if rg is not None:
-                rg = rg + _take(self.g[s], tf0 - int(self.qoff[s]), length, 0.0)
+                rg = rg + take_window(self.g[s], tf0 - int(self.qoff[s]), length, 0.0)
             rq = {
-                b: _take(q[i - 1], off_last, length, 0.0)
+                b: take_window(q[i - 1], off_last, length, 0.0)
                 for (a2, b), q in self.q.items()
                 if a2 == a
             }
@@ -299,7 +299,7 @@ def _dp(
             for k, (a, b) in enumerate(types):
                 if a > i:
                     continue
-                prev = _take(d[i - a], int(lo[i]) - b - int(lo[i - a]), width, _INF)
+                prev = take_window(d[i - a], int(lo[i]) - b - int(lo[i - a]), width, _INF)
                 cand = prev + problem.costs(i, a, b, cols, frames[a], tf0, spans)
                 better = cand < e
                 e[better] = cand[better]
@@ -406,7 +406,7 @@ def _anchors(
     shapes = [t for t in BEAD_TYPES if t[0] and t[1]]
     if centre is None:
         return anchor_spans(sf, tf, params, shapes)
-    reach = 4 * _band_half(len(sf.keys), len(tf.keys)) + 50
+    reach = 4 * band_half(len(sf.keys), len(tf.keys)) + 50
     return anchor_spans(sf, tf, params, shapes, centre=centre, max_offset=reach)
 
 
@@ -529,33 +529,33 @@ def align(
     if all_facts:
         unify_fact_keys(sf, tf)
     base = params or CostParams()
-    p = replace(base, ratio=_initial_ratio(sf, tf, src_lang, tgt_lang))
+    p = replace(base, ratio=initial_ratio(sf, tf, src_lang, tgt_lang))
     full = (n + 1) * (m + 1) <= FULL_SEARCH_CELLS
-    centre = None if full else _diagonal(sf, tf)
+    centre = None if full else diagonal_costs(sf, tf)
     anchors = _anchors(sf, tf, p, centre)
     semantic = None
     if scorer is not None:
         semantic = _semantic_inputs(scorer, src_texts, tgt_texts, src_lang, tgt_lang)
 
     def search(
-        prm: CostParams, band: _Band, half: int, types: tuple[tuple[int, int], ...]
+        prm: CostParams, band: Band, half: int, types: tuple[tuple[int, int], ...]
     ) -> tuple[_Problem, list[tuple[int, int, int, int]]]:
         for _ in range(5):
             problem = _Problem(sf, tf, prm, anchors, semantic, band)
             path, _total = _dp(problem, types)
-            if full or not _touches_edge(path, band, m):
+            if full or not touches_edge(path, band, m):
                 break
             half *= 2
-            band = _path_band(path, n, m, half)
+            band = path_band(path, n, m, half)
         return problem, path
 
     if full:
-        problem, path = search(p, _full_band(n, m), 0, BEAD_TYPES)
+        problem, path = search(p, full_band(n, m), 0, BEAD_TYPES)
     else:
-        half = _band_half(n, m)
-        problem, path = search(p, _diagonal_band(sf, tf, half), half, _COARSE_TYPES)
+        half = band_half(n, m)
+        problem, path = search(p, diagonal_band(sf, tf, half), half, _COARSE_TYPES)
     beads = _score_beads(problem, path)
-    p2 = _reestimate(p, beads, sf, tf)
+    p2 = reestimate(p, beads, sf, tf)
     confident = [(b.src[0], b.tgt[0]) for b in beads if b.kind == "1-1" and b.confidence >= 0.9]
     # A sample of the pairs learns the frequent words of a long document as well.
     confident = confident[:: max(1, len(confident) // _LEXICON_PAIRS)]
@@ -574,7 +574,7 @@ def align(
         unify_fact_keys(sf, tf)
         anchors = _anchors(sf, tf, p2, centre)
     if not full or p2 != p or LEXICON:
-        second = _full_band(n, m) if full else _path_band(path, n, m, 12)
+        second = full_band(n, m) if full else path_band(path, n, m, 12)
         problem, path = search(p2, second, 12, BEAD_TYPES)
         beads = _score_beads(problem, path)
     warns = _warnings(n, m, beads)

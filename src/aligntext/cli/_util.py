@@ -2,7 +2,7 @@
 and warnings, and the one place that turns library errors into exit codes.
 
 Each command is a thin wrapper over a library function that returns a typed result and
-raises :class:`~aligntext.errors.AligntextError` on bad input; :class:`_Group` turns those
+raises :class:`~aligntext.errors.AligntextError` on bad input; :class:`CommandGroup` turns those
 errors into one line on stderr and exit code 2. Heavy libraries (torch, transformers,
 ctranslate2) are imported inside the commands that need them, so ``aligntext --help``
 starts fast.
@@ -58,7 +58,7 @@ def _usage_error(exc: click.UsageError) -> CliError:
     return CliError(message)
 
 
-class _Group(click.Group):
+class CommandGroup(click.Group):
     """Turns library errors and click's usage errors into :class:`CliError` in one place."""
 
     def make_context(
@@ -227,18 +227,18 @@ def lang_option(
 #: The language flags, one scheme for every command (docs/cli.md): --lang for the language of
 #: the input, --src / --tgt for a direction (a translation, a bitext, two versions), --langs
 #: for one language per file. The spellings of earlier versions stay as hidden aliases.
-_SRC_ALIASES = ("--src-lang",)
-_TGT_ALIASES = ("--tgt-lang",)
+SRC_ALIASES = ("--src-lang",)
+TGT_ALIASES = ("--tgt-lang",)
 
 
 def src_option(help: str) -> Callable[[F], F]:
     """``--src``: the source language (hidden alias ``--src-lang``)."""
-    return lang_option("--src", help=help, aliases=_SRC_ALIASES)
+    return lang_option("--src", help=help, aliases=SRC_ALIASES)
 
 
 def tgt_option(help: str) -> Callable[[F], F]:
     """``--tgt``: the target language (hidden alias ``--tgt-lang``)."""
-    return lang_option("--tgt", help=help, aliases=_TGT_ALIASES)
+    return lang_option("--tgt", help=help, aliases=TGT_ALIASES)
 
 
 #: How a document is read: ``doc`` from its name or content, or one named format.
@@ -262,7 +262,7 @@ def input_format_option(
     )
 
 
-def _doc_format(input_format: str | None) -> str | None:
+def doc_format(input_format: str | None) -> str | None:
     """The ``fmt`` for :func:`read_document`: ``None`` (by name or content) for ``doc``."""
     return None if input_format in (None, "doc", "lines") else input_format
 
@@ -327,23 +327,25 @@ strict_option = click.option(
 )
 
 
-@click.group("aligntext", cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    "aligntext", cls=CommandGroup, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.version_option(__version__, "-V", "--version", prog_name="aligntext")
 def cli() -> None:
     """Translate, align, cross-check and evaluate statements in English, Azerbaijani,
     Russian and Turkish."""
 
 
-def _read_input(path: str, input_format: str | None = None) -> Any:
+def read_input(path: str, input_format: str | None = None) -> Any:
     """A document from ``path``, or from stdin (read as plain text) when ``path`` is ``-``."""
     from aligntext.io.documents import document_from_text, read_document
 
     if path == "-":
         return document_from_text(sys.stdin.read())
-    return read_document(path, fmt=_doc_format(input_format))
+    return read_document(path, fmt=doc_format(input_format))
 
 
-def _align_langs(
+def align_langs(
     n_files: int, src_lang: str | None, tgt_lang: str | None, langs: str | None
 ) -> list[str | None]:
     """One language (or None: detect) per file, from --src/--tgt or --langs."""
@@ -364,10 +366,10 @@ def _align_langs(
     return [src_lang, tgt_lang] + [None] * (n_files - 2)
 
 
-_FAIL_ON = ("error", "warning", "info", "never")
+FAIL_ON = ("error", "warning", "info", "never")
 
 
-def _fails(findings: Any, fail_on: str) -> bool:
+def fails_at(findings: Any, fail_on: str) -> bool:
     """Whether any finding is at or above the --fail-on severity."""
     if fail_on == "never":
         return False
@@ -376,7 +378,7 @@ def _fails(findings: Any, fail_on: str) -> bool:
     return any(severity_rank(f.severity) >= severity_rank(fail_on) for f in findings)
 
 
-def _use_color(output: str) -> bool:
+def use_color(output: str) -> bool:
     """Colour text output only for a terminal, and never when NO_COLOR is set."""
     import os
 

@@ -9,7 +9,7 @@ import click
 from aligntext.cli._util import (
     DOC_INPUT_FORMATS,
     CliError,
-    _align_langs,
+    align_langs,
     cli,
     emit,
     input_format_option,
@@ -121,7 +121,7 @@ def align_cmd(
         raise CliError(f"align needs at least two files, got {len(files)}; give SRC TGT [MORE...]")
     if mt_model and embed_model:
         raise CliError("give --mt-model or --embed-model, not both")
-    claimed = _align_langs(len(files), src, tgt, langs)
+    claimed = align_langs(len(files), src, tgt, langs)
     versions = []
     for path, lang in zip(files, claimed, strict=True):
         loaded = load_version(path, lang, input_format=input_format, strict=strict)

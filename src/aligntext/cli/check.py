@@ -7,12 +7,11 @@ from typing import Any
 import click
 
 from aligntext.cli._util import (
-    _FAIL_ON,
-    _fails,
-    _use_color,
+    FAIL_ON,
     cli,
     emit,
     exit_with,
+    fails_at,
     glossary_option,
     input_format_option,
     max_input_option,
@@ -22,6 +21,7 @@ from aligntext.cli._util import (
     quiet_option,
     src_option,
     tgt_option,
+    use_color,
 )
 
 
@@ -37,7 +37,7 @@ from aligntext.cli._util import (
 @glossary_option
 @click.option(
     "--fail-on",
-    type=click.Choice(_FAIL_ON),
+    type=click.Choice(FAIL_ON),
     default="warning",
     show_default=True,
     help="Exit 1 when a finding of this severity or worse exists ('never': always 0).",
@@ -96,11 +96,11 @@ def check_cmd(
         tgt_lang=result.tgt_lang,
         source=os.path.basename(pairs),
         signature=result.signature,
-        color=fmt == "text" and _use_color(output),
+        color=fmt == "text" and use_color(output),
     )
     if text or output != "-":
         emit(text, output)
-    if _fails(result.findings, fail_on):
+    if fails_at(result.findings, fail_on):
         exit_with(1)
 
 

@@ -9,15 +9,14 @@ import click
 from aligntext.cli._ray import make_engine, ray_options
 from aligntext.cli._ray import ray_address as ray_address_of
 from aligntext.cli._util import (
-    _FAIL_ON,
+    FAIL_ON,
     CliError,
-    _align_langs,
-    _doc_format,
-    _fails,
-    _use_color,
+    align_langs,
     cli,
+    doc_format,
     emit,
     exit_with,
+    fails_at,
     glossary_option,
     input_format_option,
     langs_option,
@@ -29,6 +28,7 @@ from aligntext.cli._util import (
     src_option,
     strict_option,
     tgt_option,
+    use_color,
     warn,
 )
 
@@ -43,7 +43,7 @@ from aligntext.cli._util import (
 @strict_option
 @click.option(
     "--fail-on",
-    type=click.Choice(_FAIL_ON),
+    type=click.Choice(FAIL_ON),
     default="never",
     show_default=True,
     help="Exit 1 when a finding of this severity or worse exists.",
@@ -100,7 +100,7 @@ def compare_cmd(
     address = ray_address_of(ray_address)  # first: a folder taken for the address
     if len(files) < 2:
         raise CliError(f"compare needs at least two files, got {len(files)}; give A B [C D ...]")
-    claimed = _align_langs(len(files), src, tgt, langs)
+    claimed = align_langs(len(files), src, tgt, langs)
     folders = [os.path.isdir(f) for f in files]
     if any(folders):
         if not all(folders):
@@ -117,14 +117,14 @@ def compare_cmd(
         claimed,
         glossary=glossary,
         strict=strict,
-        input_format=_doc_format(input_format),
+        input_format=doc_format(input_format),
         translators=mt_translators(mt_model),
     )
     if not quiet:
         for message in report.warnings:
             warn(message)
-    emit(render_report(report, fmt, color=fmt == "text" and _use_color(output)), output)
-    if _fails(report.all_findings(), fail_on):
+    emit(render_report(report, fmt, color=fmt == "text" and use_color(output)), output)
+    if fails_at(report.all_findings(), fail_on):
         exit_with(1)
 
 
@@ -156,7 +156,7 @@ def _compare_folders(
             langs=claimed,
             glossary=glossary,
             strict=strict,
-            input_format=_doc_format(input_format),
+            input_format=doc_format(input_format),
             workers=workers,
             runner=ray_runner(engine) if engine is not None else None,
         )

@@ -5,12 +5,12 @@ from __future__ import annotations
 import click
 
 from aligntext.cli._util import (
-    _read_input,
     cli,
     emit,
     input_format_option,
     output_options,
     quiet_option,
+    read_input,
 )
 
 
@@ -33,7 +33,7 @@ def detect_cmd(
     from aligntext.langid import detect_language, language_scores
     from aligntext.render.plain import render_language
 
-    doc = _read_input(file, input_format)
+    doc = read_input(file, input_format)
     code = detect_language(doc.text)
     probabilities = language_scores(doc.text) if scores else None
     emit(render_language(file, code, probabilities, fmt), output)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import click
 
 from aligntext.cli._util import (
-    _Group,
+    CommandGroup,
     cli,
     emit,
     output_options,
 )
 
 
-@cli.group("models", cls=_Group)
+@cli.group("models", cls=CommandGroup)
 def models_group() -> None:
     """List, download and convert the pretrained translation models."""
 

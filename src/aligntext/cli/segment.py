@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from aligntext.cli._util import (
-    _read_input,
     cli,
     emit,
     input_format_option,
@@ -13,6 +12,7 @@ from aligntext.cli._util import (
     max_input_option,
     output_options,
     quiet_option,
+    read_input,
     warn,
 )
 
@@ -45,7 +45,7 @@ def segment_cmd(
     from aligntext.pipeline.versions import load_version
     from aligntext.render.plain import render_segments
 
-    doc = _read_input(file, input_format)
+    doc = read_input(file, input_format)
     loaded = load_version(doc, lang, strict=strict, name="stdin" if file == "-" else f"'{file}'")
     if not quiet:
         for message in loaded.warnings:

@@ -10,11 +10,11 @@ import click
 from aligntext.cli._ray import make_engine, ray_options
 from aligntext.cli._ray import ray_address as ray_address_of
 from aligntext.cli._util import (
-    _SRC_ALIASES,
-    _TGT_ALIASES,
+    SRC_ALIASES,
+    TGT_ALIASES,
     CliError,
-    _doc_format,
     cli,
+    doc_format,
     exit_with,
     input_format_option,
     lang_option,
@@ -67,13 +67,13 @@ def _parse_models(values: tuple[str, ...]) -> str | dict[str, str] | None:
 @lang_option(
     "--src",
     help="Source language (en, az, ru, tr); detected per file when left out.",
-    aliases=_SRC_ALIASES,
+    aliases=SRC_ALIASES,
 )
 @lang_option(
     "--tgt",
     "tgts",
     help="Target language (required); repeat, or separate with commas, for several.",
-    aliases=_TGT_ALIASES,
+    aliases=TGT_ALIASES,
     multiple=True,
     required=True,
 )
@@ -279,7 +279,7 @@ def translate_command(
             check=check,
             force=force,
             follow_links=follow_links,
-            input_format=_doc_format(input_format),
+            input_format=doc_format(input_format),
             retry_failed=retry_failed,
             retry_factory=retry,
             engine=engine,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from aligntext.errors import BackendUnavailableError
-from aligntext.evaluate.metrics import _check_lengths
+from aligntext.evaluate.metrics import check_lengths
 from aligntext.evaluate.results import FACT_KINDS, FactAccuracy, FactCount, SegmentFacts
 from aligntext.types import Fact
 
@@ -89,7 +89,7 @@ def fact_accuracy(
     from aligntext.langs import resolve_lang
 
     lang = resolve_lang(lang)
-    _check_lengths(hypotheses, [references])
+    check_lengths(hypotheses, [references])
     if extract is None or match is None:
         default_extract, default_match = _default_fact_functions()
         extract = extract or default_extract
@@ -142,7 +142,9 @@ def _worst_first(s: SegmentFacts) -> tuple[int, float, int, str, int]:
     )
 
 
-def _merge_facts(parts: Sequence[FactAccuracy], worst: int) -> FactAccuracy | None:
+def merge_facts(parts: Sequence[FactAccuracy], worst: int) -> FactAccuracy | None:
+    """The fact accuracy of several documents added up (``None`` for none), keeping the
+    ``worst`` sentences of all."""
     if not parts:
         return None
     totals: dict[str, list[int]] = {k: [0, 0, 0] for k in FACT_KINDS}

@@ -12,12 +12,14 @@ from aligntext.errors import InputError
 from aligntext.evaluate.results import METRICS, MetricScore, MetricSettings
 
 
-def _check_lengths(
+def check_lengths(
     hypotheses: Sequence[str],
     references: Sequence[Sequence[str]],
     hyp_name: str = "",
     ref_names: Sequence[str] = (),
 ) -> None:
+    """Raise :class:`InputError` unless there is a reference and every one has as many
+    lines as the hypothesis (naming the files, when given, in the message)."""
     if not references:
         raise InputError("no reference given; give at least one reference")
     for i, ref in enumerate(references):
@@ -36,7 +38,7 @@ def _check_lengths(
 
 
 @contextmanager
-def _sacrebleu_warnings(sink: list[str]) -> Iterator[None]:
+def sacrebleu_warnings(sink: list[str]) -> Iterator[None]:
     """Collect sacrebleu's logged warnings instead of letting them reach stderr."""
 
     class _Collect(logging.Handler):
@@ -57,7 +59,8 @@ def _sacrebleu_warnings(sink: list[str]) -> Iterator[None]:
         logger.propagate = old_propagate
 
 
-def _check_metrics(metrics: Sequence[str]) -> tuple[str, ...]:
+def check_metrics(metrics: Sequence[str]) -> tuple[str, ...]:
+    """The metric names in canonical order, once each; :class:`InputError` for an unknown one."""
     keys = tuple(m.lower() for m in metrics)
     unknown = [m for m in keys if m not in METRICS]
     if unknown or not keys:
@@ -68,7 +71,8 @@ def _check_metrics(metrics: Sequence[str]) -> tuple[str, ...]:
     return tuple(m for m in METRICS if m in keys)
 
 
-def _check_settings(settings: MetricSettings) -> None:
+def check_settings(settings: MetricSettings) -> None:
+    """Raise :class:`InputError` for a tokenizer or smoothing method sacrebleu does not know."""
     from sacrebleu.metrics import BLEU
 
     if settings.tokenize is not None and settings.tokenize not in BLEU.TOKENIZERS:
@@ -89,7 +93,7 @@ def default_tokenizer(lang: str | None) -> str:
     return BLEU._TOKENIZER_MAP.get(lang or "", BLEU.TOKENIZER_DEFAULT)
 
 
-def _make_metric(
+def make_metric(
     key: str,
     settings: MetricSettings,
     lang: str | None,
@@ -155,16 +159,16 @@ def score(
         InputError: a length mismatch, an empty hypothesis, an unknown metric or tokenizer.
     """
     settings = settings or MetricSettings()
-    keys = _check_metrics(metrics)
-    _check_settings(settings)
-    _check_lengths(hypotheses, references)
+    keys = check_metrics(metrics)
+    check_settings(settings)
+    check_lengths(hypotheses, references)
     hyps = list(hypotheses)
     refs = [list(r) for r in references]
     sink: list[str] = [] if warnings is None else warnings
     results = []
-    with _sacrebleu_warnings(sink):
+    with sacrebleu_warnings(sink):
         for key in keys:
-            metric = _make_metric(key, settings, lang)
+            metric = make_metric(key, settings, lang)
             result = metric.corpus_score(hyps, refs)
             results.append(
                 MetricScore(

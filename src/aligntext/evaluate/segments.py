@@ -7,12 +7,15 @@ from collections.abc import Sequence
 
 from aligntext import __version__
 from aligntext.evaluate.facts import fact_accuracy
-from aligntext.evaluate.metrics import _check_lengths, default_tokenizer, score
+from aligntext.evaluate.metrics import check_lengths, default_tokenizer, score
 from aligntext.evaluate.results import METRICS, Evaluation, FileScores, MetricSettings
 from aligntext.types import Signature
 
 
-def _signature(input_format: str, lang: str | None, settings: MetricSettings) -> Signature:
+def evaluation_signature(
+    input_format: str, lang: str | None, settings: MetricSettings
+) -> Signature:
+    """The signature of an evaluation: input format, language, metric settings, versions."""
     from sacrebleu import __version__ as sacrebleu_version
 
     return Signature(
@@ -53,10 +56,10 @@ def evaluate_segments(
         InputError: a length mismatch, empty input, an unknown metric, tokenizer or language.
     """
     settings = settings or MetricSettings()
-    lang = _resolve(lang)
-    _check_lengths(hypotheses, references)
+    lang = resolve_optional_lang(lang)
+    check_lengths(hypotheses, references)
     if facts and lang is None:
-        lang = _guess_lang(references[0])
+        lang = guess_lang(references[0])
     notes: list[str] = []
     scores = score(
         hypotheses, references, metrics=metrics, settings=settings, lang=lang, warnings=notes
@@ -71,17 +74,18 @@ def evaluate_segments(
         segments=len(hypotheses),
         lang=lang,
         warnings=tuple(notes),
-        signature=_signature("segments", lang, settings),
+        signature=evaluation_signature("segments", lang, settings),
     )
 
 
-def _resolve(lang: str | None) -> str | None:
+def resolve_optional_lang(lang: str | None) -> str | None:
+    """``lang`` as a canonical code, or ``None`` when not given."""
     from aligntext.langs import resolve_lang
 
     return resolve_lang(lang) if lang else None
 
 
-def _guess_lang(lines: Sequence[str]) -> str:
+def guess_lang(lines: Sequence[str]) -> str:
     """The target language from the reference text, among en, az, ru and tr."""
     from aligntext.langid import detect_language
 

@@ -9,11 +9,11 @@ from typing import Any
 
 from aligntext.errors import InputError
 from aligntext.evaluate.metrics import (
-    _check_lengths,
-    _check_metrics,
-    _check_settings,
-    _make_metric,
-    _sacrebleu_warnings,
+    check_lengths,
+    check_metrics,
+    check_settings,
+    make_metric,
+    sacrebleu_warnings,
 )
 from aligntext.evaluate.results import METRICS, PAIRED_TESTS, MetricSettings, PairedResult
 
@@ -52,8 +52,8 @@ def paired_test(
     from sacrebleu.significance import PairedTest
 
     settings = settings or MetricSettings()
-    keys = _check_metrics(metrics)
-    _check_settings(settings)
+    keys = check_metrics(metrics)
+    check_settings(settings)
     if test not in PAIRED_TESTS:
         raise InputError(f"unknown paired test {test!r}; use one of {', '.join(PAIRED_TESTS)}")
     if len(systems) < 2:
@@ -66,15 +66,15 @@ def paired_test(
     if bs_samples < 1 or ar_samples < 1:
         raise InputError("the number of samples must be at least 1")
     for _, hyps in systems:
-        _check_lengths(hyps, references)
+        check_lengths(hyps, references)
     refs = [list(r) for r in references]
     named: list[tuple[str, Sequence[str]]] = [(n, list(h)) for n, h in systems]
     tests = ("bs", "ar") if test == "both" else (test,)
     results: list[PairedResult] = []
     sink: list[str] = []
-    with _sacrebleu_warnings(sink):
+    with sacrebleu_warnings(sink):
         for kind in tests:
-            metric_objs = {k: _make_metric(k, settings, lang, references=refs) for k in keys}
+            metric_objs = {k: make_metric(k, settings, lang, references=refs) for k in keys}
             runner = PairedTest(
                 named,
                 metric_objs,

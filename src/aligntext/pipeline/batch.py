@@ -42,7 +42,7 @@ from pathlib import Path
 
 from aligntext.errors import InputError
 from aligntext.langs import CODES, resolve_lang
-from aligntext.pipeline.collect import _safe_output, collect_inputs, supported_suffixes
+from aligntext.pipeline.collect import collect_inputs, safe_output, supported_suffixes
 from aligntext.pipeline.engine import BatchEngine
 from aligntext.pipeline.job import (
     DONE,
@@ -54,8 +54,8 @@ from aligntext.pipeline.job import (
     ProgressHook,
     TranslateRun,
 )
-from aligntext.pipeline.manifest import MANIFEST_NAME, _locked, _remove_leftovers
-from aligntext.pipeline.runner import _batch_size, _Runner
+from aligntext.pipeline.manifest import MANIFEST_NAME, output_lock, remove_leftovers
+from aligntext.pipeline.runner import Runner, translator_batch_size
 from aligntext.translate.base import TranslatorFactory
 from aligntext.translate.cache import SegmentCache, default_cache_path
 
@@ -70,11 +70,11 @@ __all__ = [
     "ProgressHook",
     "TranslateRun",
     "TranslatorFactory",
-    "_batch_size",
-    "_safe_output",
     "collect_inputs",
+    "safe_output",
     "supported_suffixes",
     "translate_folder",
+    "translator_batch_size",
 ]
 
 
@@ -189,14 +189,14 @@ def translate_folder(
 
     if retry_failed:
         check = True
-    with _locked(out_root):
+    with output_lock(out_root):
         # Only the run holding the lock may clean up what a killed run left, and only it
         # may create the cache file: a refused run leaves no trace.
-        _remove_leftovers(out_root, targets)
+        remove_leftovers(out_root, targets)
         segment_cache = _open_cache(cache)
         # A remote engine's translators describe its workers' (no model loads here).
         factory = engine.driver_factory(translator_factory) if engine else translator_factory
-        runner = _Runner(
+        runner = Runner(
             out_root, factory, segment_cache, progress, check, chunk_sentences,
             batch_sentences, limit, input_format, engine,
         )  # fmt: skip

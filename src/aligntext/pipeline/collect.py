@@ -98,7 +98,7 @@ def collect_inputs(
     return result
 
 
-def _safe_output(out_root: Path, tgt: str, rel: PurePosixPath) -> Path:
+def safe_output(out_root: Path, tgt: str, rel: PurePosixPath) -> Path:
     """``OUT/<tgt>/<rel>``, refusing any path that would land outside ``OUT/<tgt>``."""
     if rel.is_absolute() or ".." in rel.parts or not rel.parts:
         raise InputError(f"refusing output path {rel.as_posix()!r}: it leaves the output folder")

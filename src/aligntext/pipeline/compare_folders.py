@@ -343,9 +343,9 @@ def ray_runner(engine: Any) -> Runner:
             for row in mapped.iter_rows():
                 yield json.loads(row["answer"])
         except ray.exceptions.RayError as exc:
-            from aligntext.pipeline.ray_engine import _cause
+            from aligntext.pipeline.ray_engine import error_cause
 
-            raise AligntextError(f"the Ray job failed: {_cause(exc)}") from None
+            raise AligntextError(f"the Ray job failed: {error_cause(exc)}") from None
 
     return run
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aligntext.errors import InputError
-from aligntext.evaluate.facts import _merge_facts, fact_accuracy
-from aligntext.evaluate.metrics import _check_lengths, _check_metrics, _check_settings, score
+from aligntext.evaluate.facts import fact_accuracy, merge_facts
+from aligntext.evaluate.metrics import check_lengths, check_metrics, check_settings, score
 from aligntext.evaluate.results import (
     METRICS,
     Comparison,
@@ -27,7 +27,7 @@ from aligntext.evaluate.results import (
     MetricSettings,
     PathLike,
 )
-from aligntext.evaluate.segments import _guess_lang, _resolve, _signature
+from aligntext.evaluate.segments import evaluation_signature, guess_lang, resolve_optional_lang
 from aligntext.evaluate.significance import paired_test
 from aligntext.io.lines import read_aligned_lines
 from aligntext.io.walk import list_files
@@ -143,7 +143,7 @@ def _load(
     if input_format == "lines":
         hyps = read_aligned_lines(pair.hypothesis)
         refs = [read_aligned_lines(r) for r in pair.references]
-        _check_lengths(
+        check_lengths(
             hyps,
             refs,
             hyp_name=pair.hypothesis,
@@ -196,7 +196,7 @@ def _evaluate_loaded(
     if len(n_refs) != 1:
         raise InputError("every file needs the same number of references")
     if facts and lang is None:
-        lang = _guess_lang([line for item in loaded for line in item.refs[0]][:200])
+        lang = guess_lang([line for item in loaded for line in item.refs[0]][:200])
     notes: list[str] = []
     files = []
     fact_parts = []
@@ -233,13 +233,13 @@ def _evaluate_loaded(
         name=name,
         scores=corpus,
         files=tuple(files),
-        facts=_merge_facts(fact_parts, worst),
+        facts=merge_facts(fact_parts, worst),
         segments=len(all_hyps),
         lang=lang,
         missing=match.missing,
         extra=match.extra,
         warnings=tuple(notes),
-        signature=_signature(input_format, lang, settings),
+        signature=evaluation_signature(input_format, lang, settings),
     )
 
 
@@ -279,9 +279,9 @@ def evaluate(
         InputError: missing, empty or mismatched files, no matching file, or bad settings.
     """
     settings = settings or MetricSettings()
-    _check_metrics(metrics)
-    _check_settings(settings)
-    lang = _resolve(lang)
+    check_metrics(metrics)
+    check_settings(settings)
+    lang = resolve_optional_lang(lang)
     match = _pairs_for(hypothesis, references)
     loaded, lang = _load_all(match, input_format, lang)
     return _evaluate_loaded(
@@ -338,8 +338,8 @@ def compare(
         InputError: fewer than two systems, no file common to all systems, bad input.
     """
     settings = settings or MetricSettings()
-    _check_metrics(metrics)
-    _check_settings(settings)
+    check_metrics(metrics)
+    check_settings(settings)
     if len(hypotheses) < 2:
         raise InputError("comparing systems needs at least two hypotheses (give --hyp twice)")
     names = list(names) if names is not None else [str(h) for h in hypotheses]
@@ -347,7 +347,7 @@ def compare(
         raise InputError(f"{len(names)} names for {len(hypotheses)} systems; give one each")
     if len(set(names)) != len(names):
         raise InputError(f"system names must differ; got {', '.join(names)}")
-    lang = _resolve(lang)
+    lang = resolve_optional_lang(lang)
     matches = [_pairs_for(h, references) for h in hypotheses]
     loaded_all = []
     for match in matches:

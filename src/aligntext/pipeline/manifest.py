@@ -22,14 +22,16 @@ MANIFEST_NAME = "manifest.json"
 _LOCK_NAME = ".aligntext-translate.lock"
 
 
-_MANIFEST_FORMAT = 1
+MANIFEST_FORMAT = 1
 
 
-def _now() -> str:
+def utc_now() -> str:
+    """The time now in UTC, ISO 8601 to the second (the manifest's timestamps)."""
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _sha256(path: Path) -> str:
+def sha256_of(path: Path) -> str:
+    """The hex SHA-256 of a file, read in 1 MiB blocks."""
     h = hashlib.sha256()
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -37,7 +39,7 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-class _Manifest:
+class Manifest:
     """``OUT/manifest.json``: kept in memory, replaced atomically after every change."""
 
     def __init__(self, path: Path) -> None:
@@ -51,19 +53,19 @@ class _Manifest:
             if isinstance(loaded, dict) and isinstance(loaded.get("files"), dict):
                 self.data = loaded
         self.data.setdefault("files", {})
-        self.data.setdefault("created", _now())
+        self.data.setdefault("created", utc_now())
 
     @property
     def files(self) -> dict[str, dict[str, Any]]:
         return self.data["files"]
 
     def save(self) -> None:
-        self.data["updated"] = _now()
+        self.data["updated"] = utc_now()
         atomic_write_text(self.path, json.dumps(self.data, ensure_ascii=False, indent=2) + "\n")
 
 
 @contextlib.contextmanager
-def _locked(out_root: Path) -> Iterator[None]:
+def output_lock(out_root: Path) -> Iterator[None]:
     """One run per output folder: a second one would interleave the manifest.
 
     The lock file is opened without following a symlink (a planted link must not make us
@@ -111,7 +113,7 @@ def _locked(out_root: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def _remove_leftovers(out_root: Path, targets: Sequence[str]) -> None:
+def remove_leftovers(out_root: Path, targets: Sequence[str]) -> None:
     """Remove the temporary files of writes a ``kill -9`` cut short."""
     remove_stale_parts(out_root, recursive=False)
     for tgt in targets:

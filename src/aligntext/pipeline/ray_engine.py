@@ -82,7 +82,8 @@ class RemoteTranslator:
         self.tgt_lang = tgt
         self.info = info
         budget = info.budget
-        # batch._batch_size asks for a callable batch_budget only where the backend has one.
+        # batch.translator_batch_size asks for a callable batch_budget only where the backend
+        # has one.
         self.batch_budget: Callable[[], int] | None = (
             (lambda: budget) if budget is not None else None
         )
@@ -335,7 +336,7 @@ class RayEngine:
             for row in mapped.iter_rows():
                 yield int(row["index"]), json.loads(row["out"])
         except ray.exceptions.RayError as exc:
-            raise AligntextError(f"the Ray job failed: {_cause(exc)}") from None
+            raise AligntextError(f"the Ray job failed: {error_cause(exc)}") from None
 
 
 class _TranslateWorker:
@@ -444,7 +445,7 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0]
 
 
-def _cause(exc: BaseException) -> str:
+def error_cause(exc: BaseException) -> str:
     """The innermost error's first line: what went wrong on the worker."""
     inner: BaseException = exc
     while True:

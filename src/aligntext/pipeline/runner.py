@@ -14,7 +14,7 @@ from aligntext import __version__
 from aligntext.errors import AligntextError, InputError
 from aligntext.langs import CODES
 from aligntext.pipeline.collect import (
-    _safe_output,
+    safe_output,
 )
 from aligntext.pipeline.engine import BatchEngine, LocalEngine, checked, chunk_order
 from aligntext.pipeline.job import (
@@ -28,11 +28,11 @@ from aligntext.pipeline.job import (
     TranslateRun,
 )
 from aligntext.pipeline.manifest import (
-    _MANIFEST_FORMAT,
+    MANIFEST_FORMAT,
     MANIFEST_NAME,
-    _Manifest,
-    _now,
-    _sha256,
+    Manifest,
+    sha256_of,
+    utc_now,
 )
 from aligntext.qa.run import check_file, count_types, manifest_fields
 from aligntext.translate.base import Translator, TranslatorFactory
@@ -107,7 +107,7 @@ def _join(para: _Para, translations: Mapping[str, str]) -> str:
 _Loaded = tuple[Document, str, list[_Para], str] | AligntextError
 
 
-class _Runner:
+class Runner:
     """The state of one run: translators per direction, the manifest, the results."""
 
     def __init__(
@@ -133,7 +133,7 @@ class _Runner:
         self.progress = progress
         self.check = check
         self.chunk_sentences = chunk_sentences
-        self.manifest = _Manifest(out_root / MANIFEST_NAME)
+        self.manifest = Manifest(out_root / MANIFEST_NAME)
         self.translators: dict[tuple[str, str], Translator] = {}
         self.signatures: dict[str, Signature] = {}
         self.results: dict[str, FileResult] = {}
@@ -202,7 +202,7 @@ class _Runner:
         if job.key:
             entry["signature"] = job.key
         if status == DONE:
-            entry["finished"] = _now()
+            entry["finished"] = utc_now()
         if result.message:
             entry["message"] = result.message
         if result.warning:
@@ -227,7 +227,7 @@ class _Runner:
         self.manifest.data.update(
             {
                 "tool": "aligntext translate",
-                "format": _MANIFEST_FORMAT,
+                "format": MANIFEST_FORMAT,
                 "aligntext_version": __version__,
                 "state": "running",
                 "src": src,
@@ -242,7 +242,7 @@ class _Runner:
         docs: dict[Path, _Loaded] = {}
         for source, rel in files:
             try:
-                digest = _sha256(source)
+                digest = sha256_of(source)
             except OSError as exc:
                 digest, error = "", InputError(f"cannot read {str(source)!r}: {exc.strerror}")
                 docs[source] = error
@@ -412,7 +412,7 @@ class _Runner:
                 self.record(job, SKIPPED, message=f"already in {lang}")
                 continue
             try:
-                job.output = _safe_output(self.out_root, job.tgt, job.rel)
+                job.output = safe_output(self.out_root, job.tgt, job.rel)
             except InputError as exc:
                 self.record(job, FAILED, message=str(exc))
                 continue
@@ -510,7 +510,7 @@ class _Plan:
     work: int  # sentences the model will be sent (not cached), for the progress bar
 
 
-def _plan(jobs: list[_Job], pending: set[int], runner: _Runner) -> _Plan:
+def _plan(jobs: list[_Job], pending: set[int], runner: Runner) -> _Plan:
     chunks: list[list[_Job]] = []
     current: list[_Job] = []
     size = 0
@@ -524,7 +524,7 @@ def _plan(jobs: list[_Job], pending: set[int], runner: _Runner) -> _Plan:
         chunks.append(current)
     src, tgt = (jobs[0].src, jobs[0].tgt) if jobs else ("", "")
     translator = runner.translator(src, tgt)
-    size = runner.batch_sentences or _batch_size(translator)
+    size = runner.batch_sentences or translator_batch_size(translator)
     batches: list[list[str]] = []
     batch_of: dict[str, int] = {}
     for chunk in chunks:
@@ -580,7 +580,7 @@ def _finding_dict(finding: Finding) -> dict[str, Any]:
     }
 
 
-def _batch_size(translator: Translator) -> int:
+def translator_batch_size(translator: Translator) -> int:
     """Sentences per batch for a backend: its token budget at about 20 tokens a sentence.
 
     It depends only on the translator's settings, never on the run, so batches stay the

@@ -32,13 +32,13 @@ from aligntext.render.evaluation_html import (
 )
 from aligntext.render.evaluation_parts import (
     Result,
-    _fact_summary,
-    _num,
-    _pct,
-    _score_line,
-    _score_names,
-    _table,
-    _verdict,
+    fact_summary,
+    fmt_num,
+    fmt_pct,
+    score_line,
+    score_names,
+    text_table,
+    verdict_of,
 )
 
 #: Formats :func:`render_evaluation` accepts.
@@ -80,25 +80,25 @@ def render_evaluation(result: Result, fmt: str = "text", *, width: int = 1) -> s
 
 
 def _text_evaluation(ev: Evaluation, width: int) -> list[str]:
-    lines = [_score_line(s, width) for s in ev.scores]
+    lines = [score_line(s, width) for s in ev.scores]
     if ev.facts is not None:
-        lines.append(f"Fact accuracy ({ev.facts.lang}): {_fact_summary(ev.facts)}")
+        lines.append(f"Fact accuracy ({ev.facts.lang}): {fact_summary(ev.facts)}")
     lines.append(f"Segments: {ev.segments}; {ev.signature}")
     show_files = len(ev.files) > 1 or ev.missing or ev.extra
     if show_files:
-        head = ["file", "segments", *_score_names(ev)]
+        head = ["file", "segments", *score_names(ev)]
         if ev.facts is not None:
             head.append("facts")
         rows = [head]
         for f in ev.files:
             row = [f.name, str(f.segments)]
-            row += [_num(s.score, width) for s in f.scores]
+            row += [fmt_num(s.score, width) for s in f.scores]
             if ev.facts is not None:
-                row.append(_pct(f.facts.accuracy if f.facts else None))
+                row.append(fmt_pct(f.facts.accuracy if f.facts else None))
             rows.append(row)
         lines.append("")
         lines.append(f"Per file ({len(ev.files)} matched):")
-        lines.extend(_table(rows, right=range(1, len(head))))
+        lines.extend(text_table(rows, right=range(1, len(head))))
     if ev.missing:
         lines.append("")
         lines.append(f"Missing: {len(ev.missing)} reference file(s) have no hypothesis:")
@@ -136,14 +136,14 @@ def _text_tests(cmp: Comparison, width: int) -> list[str]:
                 t.system,
                 names.get(t.metric, t.metric),
                 t.test,
-                _num(t.baseline_score, width),
-                _num(t.system_score, width),
+                fmt_num(t.baseline_score, width),
+                fmt_num(t.system_score, width),
                 f"{t.difference:+.{width}f}",
                 f"{t.p_value:.4f}",
-                _verdict(t),
+                verdict_of(t),
             ]
         )
-    lines.extend(_table(rows, right=range(3, 7)))
+    lines.extend(text_table(rows, right=range(3, 7)))
     lines.append("  (test bs: paired bootstrap resampling; ar: approximate randomisation)")
     for t in cmp.tests:
         if t.system == cmp.tests[0].system and t.metric == cmp.tests[0].metric:

@@ -10,12 +10,12 @@ from aligntext.evaluate.results import (
     Evaluation,
 )
 from aligntext.render.evaluation_parts import (
-    _TEST_NAMES,
+    TEST_NAMES,
     Result,
-    _num,
-    _pct,
-    _score_names,
-    _verdict,
+    fmt_num,
+    fmt_pct,
+    score_names,
+    verdict_of,
 )
 
 #: Bar colours per metric key, and for fact accuracy.
@@ -130,14 +130,14 @@ def _evaluation(ev: Evaluation, width: int, role: str) -> dict[str, Any]:
                 else ("all", fa.accuracy, fa.correct, fa.total, fa.extra)
             )
             counts.append(
-                {"kind": kind, "accuracy": _pct(acc), "correct": cor, "total": tot, "extra": ext}
+                {"kind": kind, "accuracy": fmt_pct(acc), "correct": cor, "total": tot, "extra": ext}
             )
         facts = {"lang": fa.lang, "counts": counts}
     files = []
     for f in ev.files:
-        cells = [_num(s.score, width) for s in f.scores]
+        cells = [fmt_num(s.score, width) for s in f.scores]
         if ev.facts is not None:
-            cells.append(_pct(f.facts.accuracy if f.facts else None))
+            cells.append(fmt_pct(f.facts.accuracy if f.facts else None))
         files.append({"name": f.name, "segments": f.segments, "cells": cells})
     worst = [
         {
@@ -155,7 +155,7 @@ def _evaluation(ev: Evaluation, width: int, role: str) -> dict[str, Any]:
         "name": ev.name,
         "role": role,
         "scores": [
-            {"name": s.name, "score": _num(s.score, width), "signature": s.signature}
+            {"name": s.name, "score": fmt_num(s.score, width), "signature": s.signature}
             for s in ev.scores
         ],
         "facts": facts,
@@ -164,7 +164,7 @@ def _evaluation(ev: Evaluation, width: int, role: str) -> dict[str, Any]:
         "missing": ev.missing,
         "extra": ev.extra,
         "chart": _bar_chart(ev, width),
-        "score_names": _score_names(ev),
+        "score_names": score_names(ev),
         "files": files,
         "worst": worst,
     }
@@ -184,13 +184,13 @@ def render_html(result: Result, *, width: int = 1) -> str:
             {
                 "system": t.system,
                 "metric": names.get(t.metric, t.metric),
-                "test": _TEST_NAMES.get(t.test, t.test),
-                "baseline": _num(t.baseline_score, width),
-                "score": _num(t.system_score, width),
+                "test": TEST_NAMES.get(t.test, t.test),
+                "baseline": fmt_num(t.baseline_score, width),
+                "score": fmt_num(t.system_score, width),
                 "difference": f"{t.difference:+.{width}f}",
                 "p_value": f"{t.p_value:.4f}",
                 "cls": "good" if t.significant else "",
-                "verdict": _verdict(t),
+                "verdict": verdict_of(t),
             }
             for t in result.tests
         ]

@@ -16,34 +16,38 @@ from aligntext.evaluate.results import (
 Result = Evaluation | Comparison
 
 
-_TEST_NAMES = {"bs": "paired bootstrap", "ar": "approximate randomisation"}
+TEST_NAMES = {"bs": "paired bootstrap", "ar": "approximate randomisation"}
 
 
-def _pct(value: float | None, width: int = 1) -> str:
+def fmt_pct(value: float | None, width: int = 1) -> str:
+    """``value`` as a percentage with ``width`` decimals (``n/a`` for none)."""
     return "n/a" if value is None else f"{100 * value:.{width}f}%"
 
 
-def _num(value: float | None, width: int) -> str:
+def fmt_num(value: float | None, width: int) -> str:
+    """``value`` with ``width`` decimals (``n/a`` for none)."""
     return "n/a" if value is None else f"{value:.{width}f}"
 
 
-def _score_line(s: MetricScore, width: int) -> str:
+def score_line(s: MetricScore, width: int) -> str:
     """The line ``sacrebleu -f text`` prints for a score."""
     line = f"{s.name}|{s.signature} = {s.score:.{width}f}"
     return f"{line} {s.verbose}" if s.verbose else line
 
 
-def _fact_summary(facts: FactAccuracy) -> str:
-    parts = [f"{_pct(facts.accuracy)} ({facts.correct}/{facts.total})"]
+def fact_summary(facts: FactAccuracy) -> str:
+    """One line of fact accuracy: overall, per kind, and the hypothesis's extra facts."""
+    parts = [f"{fmt_pct(facts.accuracy)} ({facts.correct}/{facts.total})"]
     for c in facts.counts:
-        parts.append(f"{c.kind} {_pct(c.accuracy)} ({c.correct}/{c.total})")
+        parts.append(f"{c.kind} {fmt_pct(c.accuracy)} ({c.correct}/{c.total})")
     text = "  ".join(parts)
     if facts.extra:
         text += f"; {facts.extra} fact(s) in the hypothesis match nothing in the reference"
     return text
 
 
-def _verdict(t: PairedResult) -> str:
+def verdict_of(t: PairedResult) -> str:
+    """What a paired significance test says, in words."""
     if t.difference == 0:
         return "no difference"
     if not t.significant:
@@ -51,7 +55,7 @@ def _verdict(t: PairedResult) -> str:
     return f"significant: {t.better} is better"
 
 
-def _table(
+def text_table(
     rows: Sequence[Sequence[str]], right: Sequence[int] = (), indent: str = "  "
 ) -> list[str]:
     """Columns padded to equal width; the columns in ``right`` (numbers) right-aligned."""
@@ -70,5 +74,6 @@ def _metric_keys(ev: Evaluation) -> list[str]:
     return [s.key for s in ev.scores]
 
 
-def _score_names(ev: Evaluation) -> list[str]:
+def score_names(ev: Evaluation) -> list[str]:
+    """The metric names of an evaluation, in its order."""
     return [s.name for s in ev.scores]

@@ -19,14 +19,14 @@ from aligntext.render.report_html import (
     report_to_html,
 )
 from aligntext.render.report_parts import (
-    _SEVERITY_COLOURS,
-    _bead_rows,
-    _findings_by_row,
-    _pieces,
-    _row_spans,
-    _segment_pieces,
+    SEVERITY_COLOURS,
+    findings_by_row,
     headline_findings,
+    marked_pieces,
     report_rows,
+    row_spans,
+    rows_by_bead,
+    segment_pieces,
     summarize,
 )
 from aligntext.types import (
@@ -196,7 +196,7 @@ def report_to_json(report: Report) -> str:
 
     # A pairwise finding's pair is a bead of its version's alignment; the reader's row is the
     # report row that bead falls in. Both are given, each named for what it counts.
-    bead_rows = _bead_rows(report)
+    bead_rows = rows_by_bead(report)
     findings = []
     for k, found in enumerate(report.findings, start=1):
         rows_of = bead_rows[k - 1] if k - 1 < len(bead_rows) else []
@@ -242,7 +242,7 @@ def report_to_text(report: Report, *, color: bool = False) -> str:
         for f in report.cross_findings:
             lines.append(_text_finding_line(f, f"row {f.pair + 1}", style))
 
-    by_row = _findings_by_row(report)
+    by_row = findings_by_row(report)
     if pairwise:
         lines += ["", style(f"Findings against {versions[0].lang}", bold=True)]
     for r in sorted(by_row):
@@ -256,7 +256,7 @@ def report_to_text(report: Report, *, color: bool = False) -> str:
         row = rows[r]
         shown = [0, *sorted({k for k, _ in items})]
         for v in shown:
-            spans = _row_spans(report, r, v, items)
+            spans = row_spans(report, r, v, items)
             text = _cell_text(versions[v], row[v], spans, style, color)
             lines.append(f"    {versions[v].lang} │ {text}")
     lines += ["", style(f"signature: {report.signature}", dim=True)]
@@ -273,14 +273,14 @@ def _cell_text(
     if not seg_ids:
         return style("(nothing)", dim=True)
     parts = []
-    for _, pieces in _segment_pieces(version, seg_ids, spans):
+    for _, pieces in segment_pieces(version, seg_ids, spans):
         out = []
         for raw, found in pieces:
             text = show_invisible(raw)
             if found:
                 sev = max((f.severity for f in found), key=severity_rank)
                 out.append(
-                    style(text, fg=_SEVERITY_COLOURS[sev], bold=True, underline=True)
+                    style(text, fg=SEVERITY_COLOURS[sev], bold=True, underline=True)
                     if color
                     else f"[{text}]"
                 )
@@ -291,23 +291,21 @@ def _cell_text(
 
 
 def _text_finding_line(f: Finding, where: str, style: Callable[..., str]) -> str:
-    sev = style(f"{f.severity:<7}", fg=_SEVERITY_COLOURS.get(f.severity), bold=True)
+    sev = style(f"{f.severity:<7}", fg=SEVERITY_COLOURS.get(f.severity), bold=True)
     return f"  {where:<11} {sev} {f.type:<12} {show_invisible(f.message)}"
 
 
 def _highlight_text(
     text: str, spans: Sequence[Span], f: Finding, style: Callable[..., str], color: bool
 ) -> str:
-    pieces = _pieces(text, [(s, f) for s in spans])
+    pieces = marked_pieces(text, [(s, f) for s in spans])
     out = []
     for raw, found in pieces:
         piece = show_invisible(raw)
         if not found:
             out.append(piece)
         elif color:
-            out.append(
-                style(piece, fg=_SEVERITY_COLOURS.get(f.severity), bold=True, underline=True)
-            )
+            out.append(style(piece, fg=SEVERITY_COLOURS.get(f.severity), bold=True, underline=True))
         else:
             out.append(f"[{piece}]")
     return "".join(out)

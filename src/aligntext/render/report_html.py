@@ -7,17 +7,17 @@ from collections.abc import Sequence
 from typing import Any
 
 from aligntext.render.report_parts import (
-    _CROSS_TYPES,
-    _bead_rows,
-    _findings_by_row,
-    _row_spans,
-    _segment,
-    _segment_pieces,
-    _type_key,
+    CROSS_TYPES,
+    findings_by_row,
     headline_findings,
     lang_name,
     report_rows,
+    row_spans,
+    rows_by_bead,
+    segment_at,
+    segment_pieces,
     summarize,
+    type_key,
 )
 from aligntext.types import (
     LOW_CONFIDENCE,
@@ -66,7 +66,7 @@ def report_to_html(report: Report) -> str:
     versions = report.versions
     rows = report_rows(report)
     pairwise = [f for group in report.findings for f in group]
-    by_row = _findings_by_row(report)
+    by_row = findings_by_row(report)
     headline = headline_findings(report)
     cls, verdict = verdict_line(report)
     n_info = sum(1 for f in headline if f.severity == "info")
@@ -79,7 +79,7 @@ def report_to_html(report: Report) -> str:
         _issue(f, f"row {r + 1}", r, f"{versions[k].lang}: ")
         for r in sorted(by_row)
         for k, f in by_row[r]
-        if f.type not in _CROSS_TYPES
+        if f.type not in CROSS_TYPES
     ]
     return render(
         "report.html.j2",
@@ -108,7 +108,7 @@ def report_to_html(report: Report) -> str:
         pairwise=_pairwise_issues(report, by_row),
         pairwise_count=len(pairwise),
         pivot_lang=versions[0].lang,
-        types=sorted({f.type for f in report.all_findings()}, key=_type_key),
+        types=sorted({f.type for f in report.all_findings()}, key=type_key),
         rows=_rows(report, rows, by_row),
         signature=report.signature,
     )
@@ -130,7 +130,7 @@ def _rows(
     for r, row in enumerate(rows):
         items = by_row.get(r, [])
         row_findings = [f for _, f in items] + cross_by_row.get(r, [])
-        row_types = sorted({f.type for f in row_findings}, key=_type_key)
+        row_types = sorted({f.type for f in row_findings}, key=type_key)
         worst = max((f.severity for f in row_findings), key=severity_rank, default="")
         conf = min((c for (row_i, _), c in bead_conf.items() if row_i == r), default=1.0)
         classes = []
@@ -154,7 +154,7 @@ def _rows(
                 {
                     "empty": False,
                     "lang": versions[v].lang,
-                    "segments": _cell(versions[v], seg_ids, _row_spans(report, r, v, items)),
+                    "segments": _cell(versions[v], seg_ids, row_spans(report, r, v, items)),
                     "confidence": c if c is not None and c < LOW_CONFIDENCE else None,
                 }
             )
@@ -179,7 +179,7 @@ def _notes(
     if cross:
         shown = [(f, "") for f in cross]
         # Pairwise findings that no cross finding restates (untranslated, length ...)
-        shown += [(f, f"{versions[k].lang}: ") for k, f in items if f.type not in _CROSS_TYPES]
+        shown += [(f, f"{versions[k].lang}: ") for k, f in items if f.type not in CROSS_TYPES]
     else:
         shown = [(f, f"{versions[k].lang}: ") for k, f in items]
     return [
@@ -202,7 +202,7 @@ def _row_paragraph(versions: Sequence[Version], row: Sequence[Sequence[int]]) ->
     """The paragraph (0-based) of the row's first sentence, in the first version that has one."""
     for version, seg_ids in zip(versions, row, strict=False):
         for i in seg_ids:
-            seg = _segment(version, i)
+            seg = segment_at(version, i)
             if seg is not None:
                 return seg.paragraph
     return None
@@ -236,7 +236,7 @@ def _cell(
     """A version's sentences in one row, cut into pieces; a disputed piece carries its worst
     finding's severity and type and every finding's message as a tooltip."""
     segments = []
-    for i, pieces in _segment_pieces(version, seg_ids, spans):
+    for i, pieces in segment_pieces(version, seg_ids, spans):
         parts: list[dict[str, Any]] = []
         for text, found in pieces:
             if not found:
@@ -252,7 +252,7 @@ def _cell(
 def _confidences(report: Report) -> dict[tuple[int, int], float]:
     """``(row, version)`` -> the lowest confidence of that version's beads in that row."""
     out: dict[tuple[int, int], float] = {}
-    for k, rows in enumerate(_bead_rows(report), start=1):
+    for k, rows in enumerate(rows_by_bead(report), start=1):
         beads = report.alignments[k - 1].beads
         for b, r in enumerate(rows):
             out[(r, k)] = min(out.get((r, k), 1.0), beads[b].confidence)

@@ -31,7 +31,7 @@ TYPE_ORDER: tuple[str, ...] = (
 )
 
 
-_SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
 def summarize(findings: Sequence[Finding]) -> dict[str, Any]:
@@ -45,12 +45,13 @@ def summarize(findings: Sequence[Finding]) -> dict[str, Any]:
         "by_severity": {s: by_severity.get(s, 0) for s in reversed(SEVERITIES)},
         "by_type": {
             t: {s: by_type[t].get(s, 0) for s in reversed(SEVERITIES)}
-            for t in sorted(by_type, key=_type_key)
+            for t in sorted(by_type, key=type_key)
         },
     }
 
 
-def _type_key(t: str) -> tuple[int, str]:
+def type_key(t: str) -> tuple[int, str]:
+    """Sort key of a finding type: the report's order, unknown types last by name."""
     return (TYPE_ORDER.index(t) if t in TYPE_ORDER else len(TYPE_ORDER), t)
 
 
@@ -71,15 +72,15 @@ def report_rows(report: Report) -> tuple[tuple[tuple[int, ...], ...], ...]:
     return ()
 
 
-def _bead_rows(report: Report) -> tuple[tuple[int, ...], ...]:
+def rows_by_bead(report: Report) -> tuple[tuple[int, ...], ...]:
     """For each alignment, the row index of each bead: the report's own, made by the
     pipeline; a report built by hand without them gets them from its rows."""
     return report.bead_rows or rows_of_beads(report_rows(report), report.alignments)
 
 
-def _findings_by_row(report: Report) -> dict[int, list[tuple[int, Finding]]]:
+def findings_by_row(report: Report) -> dict[int, list[tuple[int, Finding]]]:
     """Row index -> ``(version index, finding)`` for every pairwise finding."""
-    bead_rows = _bead_rows(report)
+    bead_rows = rows_by_bead(report)
     out: dict[int, list[tuple[int, Finding]]] = {}
     for k, found in enumerate(report.findings, start=1):
         for f in found:
@@ -90,7 +91,7 @@ def _findings_by_row(report: Report) -> dict[int, list[tuple[int, Finding]]]:
 
 
 #: Pairwise finding types that a cross-version finding restates.
-_CROSS_TYPES = ("number", "date", "entity", "omission", "addition")
+CROSS_TYPES = ("number", "date", "entity", "omission", "addition")
 
 
 def headline_findings(report: Report) -> list[Finding]:
@@ -103,10 +104,10 @@ def headline_findings(report: Report) -> list[Finding]:
     pairwise = [f for group in report.findings for f in group]
     if not report.cross_findings:
         return pairwise
-    return list(report.cross_findings) + [f for f in pairwise if f.type not in _CROSS_TYPES]
+    return list(report.cross_findings) + [f for f in pairwise if f.type not in CROSS_TYPES]
 
 
-def _row_spans(
+def row_spans(
     report: Report, r: int, v: int, items: Sequence[tuple[int, Finding]]
 ) -> list[tuple[Span, Finding]]:
     """The spans of this row's findings that fall in version ``v``."""
@@ -119,7 +120,8 @@ def _row_spans(
     return out
 
 
-def _segment(version: Version, i: int) -> Segment | None:
+def segment_at(version: Version, i: int) -> Segment | None:
+    """The segment of ``version`` whose index is ``i``, or ``None``."""
     if 0 <= i < len(version.segments) and version.segments[i].index == i:
         return version.segments[i]
     for seg in version.segments:
@@ -128,14 +130,15 @@ def _segment(version: Version, i: int) -> Segment | None:
     return None
 
 
-def _segment_pieces(
+def segment_pieces(
     version: Version, seg_ids: Sequence[int], spans: Sequence[tuple[Span, Finding]]
 ) -> Iterator[tuple[int, list[tuple[str, list[Finding]]]]]:
-    """Each listed segment of ``version`` that exists, cut into :func:`_pieces` by ``spans``."""
+    """Each listed segment of ``version`` that exists, cut into :func:`marked_pieces` by
+    ``spans``."""
     for i in seg_ids:
-        seg = _segment(version, i)
+        seg = segment_at(version, i)
         if seg is not None:
-            yield i, _pieces(seg.text, [(s, f) for s, f in spans if s.segment == i])
+            yield i, marked_pieces(seg.text, [(s, f) for s, f in spans if s.segment == i])
 
 
 def _locate(text: str, span: Span) -> tuple[int, int] | None:
@@ -150,7 +153,9 @@ def _locate(text: str, span: Span) -> tuple[int, int] | None:
     return None
 
 
-def _pieces(text: str, spans: Sequence[tuple[Span, Finding]]) -> list[tuple[str, list[Finding]]]:
+def marked_pieces(
+    text: str, spans: Sequence[tuple[Span, Finding]]
+) -> list[tuple[str, list[Finding]]]:
     """Cut ``text`` at every span boundary; each piece carries the findings covering it."""
     located = []
     for span, f in spans:

@@ -19,13 +19,13 @@ from pathlib import Path
 from aligntext.errors import InputError, ModelNotFoundError
 from aligntext.langs import CODES, get_language, resolve_lang
 from aligntext.translate.store import (
-    _REPO_ROOT,
     DOWNLOAD_PATTERNS,
     MODEL_INFO_FILE,
-    _hub_answered,
+    REPO_ROOT,
     ct2_dir,
     find_model,
     hf_hub_cache,
+    hub_answered,
     hub_offline,
     is_ct2_model,
     is_local_path,
@@ -48,19 +48,19 @@ __all__ = [
     "MODEL_INFO_FILE",
     "PIVOT",
     "PIVOT_MODEL",
-    "_REPO_ROOT",
+    "REPO_ROOT",
     "Direction",
     "ModelRow",
     "ModelSpec",
     "Registry",
     "Route",
     "Step",
-    "_hub_answered",
     "all_directions",
     "ct2_dir",
     "ensure_model",
     "find_model",
     "hf_hub_cache",
+    "hub_answered",
     "hub_offline",
     "is_ct2_model",
     "is_local_path",
@@ -156,7 +156,7 @@ def registry_path() -> Path:
     env = os.environ.get("ALIGNTEXT_REGISTRY")
     if env:
         return Path(env)
-    repo = _REPO_ROOT / "models" / "registry.toml"
+    repo = REPO_ROOT / "models" / "registry.toml"
     if repo.is_file():
         return repo
     return Path(__file__).resolve().parents[1] / "data" / "registry.toml"
@@ -372,7 +372,7 @@ def ensure_model(model: str, *, download: bool = True, pull: str | None = None) 
     try:
         return pull_model(model)
     except Exception as exc:
-        if _hub_answered(exc):
+        if hub_answered(exc):
             raise  # the hub was reached and refused: its own message says why
         # network, DNS, proxy ...: all mean "cannot be reached", whatever the library says
         raise ModelNotFoundError(message) from exc

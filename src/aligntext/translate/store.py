@@ -39,7 +39,7 @@ DOWNLOAD_PATTERNS: tuple[str, ...] = (
 MODEL_INFO_FILE = "aligntext-model.json"
 
 
-_REPO_ROOT = Path(__file__).resolve().parents[3]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
 _HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
@@ -50,8 +50,8 @@ def models_home() -> Path:
     env = os.environ.get("ALIGNTEXT_MODELS")
     if env:
         return Path(env).expanduser()
-    if (_REPO_ROOT / "models" / "registry.toml").is_file():
-        return _REPO_ROOT / "models" / "cache"
+    if (REPO_ROOT / "models" / "registry.toml").is_file():
+        return REPO_ROOT / "models" / "cache"
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "aligntext" / "models"
 
@@ -119,7 +119,7 @@ def missing_model_message(model: str, pull: str | None = None) -> str:
     )
 
 
-def _hub_answered(exc: BaseException) -> bool:
+def hub_answered(exc: BaseException) -> bool:
     """Whether ``exc`` (or its cause) is the hub's answer about the repository itself."""
     from huggingface_hub.errors import GatedRepoError, RepositoryNotFoundError
 
