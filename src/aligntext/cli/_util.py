@@ -369,6 +369,13 @@ def align_langs(
 FAIL_ON = ("error", "warning", "info", "never")
 
 
+def fail_on_option(default: str, help: str) -> Callable[[F], F]:
+    """``--fail-on SEVERITY``: exit 1 when a finding at or above it exists."""
+    return click.option(
+        "--fail-on", type=click.Choice(FAIL_ON), default=default, show_default=True, help=help
+    )
+
+
 def fails_at(findings: Any, fail_on: str) -> bool:
     """Whether any finding is at or above the --fail-on severity."""
     if fail_on == "never":

@@ -7,10 +7,10 @@ from typing import Any
 import click
 
 from aligntext.cli._util import (
-    FAIL_ON,
     cli,
     emit,
     exit_with,
+    fail_on_option,
     fails_at,
     glossary_option,
     input_format_option,
@@ -35,12 +35,8 @@ from aligntext.cli._util import (
     help="Bitext format; from the file name and content when left out.",
 )
 @glossary_option
-@click.option(
-    "--fail-on",
-    type=click.Choice(FAIL_ON),
-    default="warning",
-    show_default=True,
-    help="Exit 1 when a finding of this severity or worse exists ('never': always 0).",
+@fail_on_option(
+    "warning", "Exit 1 when a finding of this severity or worse exists ('never': always 0)."
 )
 @click.option(
     "--mt-qa",

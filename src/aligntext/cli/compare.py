@@ -9,13 +9,13 @@ import click
 from aligntext.cli._ray import make_engine, ray_options
 from aligntext.cli._ray import ray_address as ray_address_of
 from aligntext.cli._util import (
-    FAIL_ON,
     CliError,
     align_langs,
     cli,
     doc_format,
     emit,
     exit_with,
+    fail_on_option,
     fails_at,
     glossary_option,
     input_format_option,
@@ -41,13 +41,7 @@ from aligntext.cli._util import (
 @input_format_option()
 @glossary_option
 @strict_option
-@click.option(
-    "--fail-on",
-    type=click.Choice(FAIL_ON),
-    default="never",
-    show_default=True,
-    help="Exit 1 when a finding of this severity or worse exists.",
-)
+@fail_on_option("never", "Exit 1 when a finding of this severity or worse exists.")
 @click.option(
     "--out",
     "out_dir",
