@@ -13,11 +13,8 @@ import pytest
 
 from aligntext.check import compare_sentences, extract_facts
 from aligntext.errors import InputError
-from aligntext.pipeline.compare import (
-    compare_versions,
-    cross_version_findings,
-    rows_of_beads,
-)
+from aligntext.pipeline.compare import compare_versions, rows_of_beads
+from aligntext.pipeline.cross_versions import cross_version_findings
 from aligntext.types import Alignment, Bead, Document, Finding, Paragraph, Report, Segment, Span
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -408,3 +405,35 @@ def test_checker_findings_carry_their_facts():
     assert [f.key for f in finding.src_facts] == ["12"]
     assert [f.key for f in finding.tgt_facts] == ["15"]
     assert "percent" in finding.tgt_facts[0].tags
+
+
+# A city the English version calls by its exonym: each other version spells its own name.
+_CITY = {
+    "en": "The minister flew to Cologne on Tuesday.",
+    "az": "Nazir çərşənbə axşamı Kölnə uçub.",
+    "ru": "Во вторник министр улетел в Кельн.",
+    "tr": "Bakan salı günü Köln'e uçtu.",
+}
+
+
+def _city_report(tmp_path: Path, **changed: str):  # type: ignore[no-untyped-def]
+    paths = []
+    for lang, text in {**_CITY, **changed}.items():
+        p = tmp_path / f"city.{lang}.txt"
+        p.write_text(text + "\n", encoding="utf-8")
+        paths.append(p)
+    return compare_versions(paths, ["en", "az", "ru", "tr"])
+
+
+def test_versions_with_the_same_name_in_their_own_spelling_say_it(tmp_path: Path) -> None:
+    # The pairwise checks find "Cologne" in none of them; across versions, az, ru and tr
+    # agree on one name, so the pivot is the odd one, and nobody "has no name there".
+    [finding] = _city_report(tmp_path).cross_findings
+    assert finding.message == "en says Cologne; az, ru and tr say Кельн / Kölnə / Köln'e"
+    assert finding.tgt_lang == "en"
+
+
+def test_a_version_that_names_another_city_is_the_odd_one(tmp_path: Path) -> None:
+    report = _city_report(tmp_path, ru="Во вторник министр улетел в Мюнхен.")
+    [finding] = report.cross_findings
+    assert finding.message == "ru says Мюнхен; en says Cologne; az and tr say Kölnə / Köln'e"

@@ -19,14 +19,13 @@ from typing import TYPE_CHECKING, Any
 from aligntext import __version__
 from aligntext.errors import InputError
 from aligntext.langs import get_language, resolve_lang
+from aligntext.pipeline.cross_versions import cross_version_findings
 from aligntext.types import (
     Alignment,
     Document,
-    Fact,
     Finding,
     Report,
     Signature,
-    Span,
     Version,
     rows_of_beads,
     severity_rank,
@@ -35,8 +34,6 @@ from aligntext.types import (
 if TYPE_CHECKING:
     from aligntext.translate.base import Translator, TranslatorFactory
 
-#: Finding types about one fact; these are the ones compared across all versions.
-FACT_TYPES: tuple[str, ...] = ("number", "date", "entity")
 
 #: One row of a multi-way alignment: a tuple of segment indices per version.
 Row = tuple[tuple[int, ...], ...]
@@ -236,253 +233,6 @@ def _signature(
 
 
 # --- cross-version findings ------------------------------------------------------------
-
-
-def cross_version_findings(
-    versions: Sequence[Version],
-    alignments: Sequence[Alignment],
-    findings: Sequence[Sequence[Finding]],
-    bead_rows: Sequence[Sequence[int]],
-) -> list[Finding]:
-    """Judge each pairwise disagreement across all versions and name the odd one out.
-
-    A pivot fact that some versions contradict is grouped by what each version says: the
-    versions with no finding on it agree with the pivot, the others are grouped by their
-    value. A fact only some versions add, and a sentence only some versions omit or add, are
-    grouped the same way. The pairwise checker decides what disagrees; this step only
-    regroups its findings, so it adds no detection of its own.
-
-    Args:
-        versions: the versions, pivot first.
-        alignments: the pivot-to-version alignments.
-        findings: the pairwise findings, one sequence per alignment.
-        bead_rows: the row of each bead of each alignment (from :func:`rows_of_beads`).
-
-    Returns:
-        One finding per disagreement, ``pair`` being its row index, ``src_spans`` the pivot's
-        spans, ``src_lang`` the pivot's language and ``tgt_lang`` the languages that differ
-        from the majority (comma-separated), in row order.
-    """
-    # key -> {version index: finding}
-    groups: dict[tuple[Any, ...], dict[int, Finding]] = {}
-    for k, (alignment, found) in enumerate(zip(alignments, findings, strict=True), start=1):
-        for f in found:
-            if not 0 <= f.pair < len(alignment.beads):
-                continue
-            row = bead_rows[k - 1][f.pair]
-            key = _cross_key(f, row, versions[k].lang)
-            if key is None:
-                continue
-            groups.setdefault(key, {})[k] = f
-
-    present = _rows_present(alignments, bead_rows)
-    out: list[Finding] = []
-    for key, by_version in groups.items():
-        finding = _cross_finding(key, by_version, versions, present)
-        if finding is not None:
-            out.append(finding)
-    out.sort(key=lambda f: (f.pair, -severity_rank(f.severity), f.type))
-    return out
-
-
-def _rows_present(
-    alignments: Sequence[Alignment], bead_rows: Sequence[Sequence[int]]
-) -> list[set[int]]:
-    """The rows in which each version (pivot first) has a sentence of its own.
-
-    A version whose bead in a row is empty says nothing there, so it can neither agree nor
-    disagree with a fact of that row.
-    """
-    present: list[set[int]] = [set() for _ in range(len(alignments) + 1)]
-    for k, (alignment, rows) in enumerate(zip(alignments, bead_rows, strict=True), start=1):
-        for bead, row in zip(alignment.beads, rows, strict=True):
-            if bead.src:
-                present[0].add(row)
-            if bead.tgt:
-                present[k].add(row)
-    return present
-
-
-def _cross_key(f: Finding, row: int, lang: str) -> tuple[Any, ...] | None:
-    if f.type in FACT_TYPES:
-        if f.src_spans:
-            span = f.src_spans[0]
-            return (row, f.type, "pivot", span.segment, span.start, span.end)
-        if f.tgt_spans:
-            return (row, f.type, "extra", _fact_value(f.type, f.tgt_facts, f.tgt_spans))
-        return None
-    if f.type in ("omission", "addition"):
-        return (row, f.type)
-    return None
-
-
-def _cross_finding(
-    key: tuple[Any, ...],
-    by_version: dict[int, Finding],
-    versions: Sequence[Version],
-    present: Sequence[set[int]],
-) -> Finding | None:
-    row, ftype = key[0], key[1]
-    names = [v.lang for v in versions]
-    differing = sorted(by_version)
-    agreeing = [k for k in range(len(versions)) if k not in by_version]
-    # A version with no sentence in this row has no say on a fact of it: it is named apart
-    # rather than counted with the versions that state the pivot's value.
-    absent: list[int] = []
-    if ftype in FACT_TYPES:
-        absent = [k for k in agreeing if row not in present[k]]
-        agreeing = [k for k in agreeing if k not in absent]
-    lacking = (
-        f"{_join([names[k] for k in absent])} {_verb(len(absent), 'lacks', 'lack')} the sentence"
-        if absent
-        else ""
-    )
-    some = next(iter(by_version.values()))
-    severity = max((f.severity for f in by_version.values()), key=severity_rank)
-    pivot_spans = some.src_spans
-
-    if ftype in ("omission", "addition"):
-        if ftype == "omission":
-            # The pivot has the sentence; versions with a finding lack it.
-            message = (
-                f"{_join([names[k] for k in differing])} "
-                f"{_verb(len(differing), 'lacks', 'lack')} this sentence; "
-                f"{_join([names[k] for k in agreeing])} "
-                f"{_verb(len(agreeing), 'has', 'have')} it"
-            )
-        else:
-            message = (
-                f"{_join([names[k] for k in differing])} "
-                f"{_verb(len(differing), 'adds', 'add')} a sentence that "
-                f"{_join([names[k] for k in agreeing])} "
-                f"{_verb(len(agreeing), 'does', 'do')} not have"
-            )
-        return _make_cross(row, ftype, severity, message, pivot_spans, names, differing, agreeing)
-
-    noun = {"number": "number", "date": "date", "entity": "name"}[ftype]
-    if key[2] == "extra":
-        value = key[3]
-        clauses = [
-            f"{_join([names[k] for k in differing])} {_verb(len(differing), 'says', 'say')} {value}"
-        ]
-        if agreeing:
-            clauses.append(
-                f"{_join([names[k] for k in agreeing])} "
-                f"{_verb(len(agreeing), 'has', 'have')} no such {noun}"
-            )
-        message = "; ".join([*clauses, *filter(None, [lacking])])
-        return _make_cross(row, ftype, severity, message, pivot_spans, names, differing, agreeing)
-
-    pivot_value = _fact_value(ftype, some.src_facts, pivot_spans) if pivot_spans else "?"
-    # Group the differing versions by what they say instead.
-    said: dict[str, list[int]] = {}
-    for k in differing:
-        f = by_version[k]
-        value = _fact_value(ftype, f.tgt_facts, f.tgt_spans) if f.tgt_spans else ""
-        said.setdefault(value, []).append(k)
-    parts: list[tuple[list[int], str]] = [(agreeing, pivot_value)] if agreeing else []
-    parts += [(ks, value) for value, ks in said.items()]
-    # The odd ones out first: the smallest groups lead, the pivot's side breaks ties last.
-    parts.sort(key=lambda p: (len(p[0]), p[0] == agreeing))
-    clauses = []
-    for ks, value in parts:
-        who = _join([names[k] for k in ks])
-        if value:
-            clauses.append(f"{who} {_verb(len(ks), 'says', 'say')} {value}")
-        else:
-            clauses.append(f"{who} {_verb(len(ks), 'has', 'have')} no {noun} there")
-    if lacking:
-        clauses.append(lacking)
-    return _make_cross(
-        row, ftype, severity, "; ".join(clauses), pivot_spans, names, differing, agreeing
-    )
-
-
-def _make_cross(
-    row: int,
-    ftype: str,
-    severity: str,
-    message: str,
-    pivot_spans: tuple[Any, ...],
-    names: Sequence[str],
-    differing: Sequence[int],
-    agreeing: Sequence[int],
-) -> Finding:
-    # The odd ones out are the smaller side; when the pivot stands alone it is the odd one.
-    odd = [names[k] for k in differing] if len(differing) <= len(agreeing) else [names[0]]
-    return Finding(
-        pair=row,
-        type=ftype,
-        severity=severity,
-        message=message,
-        src_spans=tuple(pivot_spans),
-        src_lang=names[0],
-        tgt_lang=",".join(odd),
-    )
-
-
-def _join(items: Sequence[str]) -> str:
-    items = list(items)
-    if not items:
-        return "none"
-    if len(items) == 1:
-        return items[0]
-    return f"{', '.join(items[:-1])} and {items[-1]}"
-
-
-def _verb(n: int, singular: str, plural: str) -> str:
-    return singular if n == 1 else plural
-
-
-_MONTHS = (
-    *("January", "February", "March", "April", "May", "June"),
-    *("July", "August", "September", "October", "November", "December"),
-)
-
-
-def _fact_value(ftype: str, facts: Sequence[Fact], spans: Sequence[Span]) -> str:
-    """A language-neutral, readable value of the first fact a finding is about.
-
-    Dates and numbers are written from the typed fact the checker attached to the finding
-    (``1993-cü il aprelin 30-u`` reads ``30 April 1993``), so versions saying the same thing
-    group together; names keep their surface form, as does a fact the finding lacks.
-    """
-    text = spans[0].text.strip() if spans else ""
-    if ftype not in ("date", "number") or not facts or facts[0].kind != ftype:
-        return text
-    key = facts[0].key
-    return _format_date_key(key) if ftype == "date" else _format_number_key(key)
-
-
-def _format_date_key(key: str) -> str:
-    parts = key.split("-")
-    if len(parts) != 3:
-        return key
-    year, month, day = parts
-    out = []
-    if day.isdigit():
-        out.append(str(int(day)))
-    if month.isdigit() and 1 <= int(month) <= 12:
-        out.append(_MONTHS[int(month) - 1])
-    if year.isdigit():
-        out.append(year)
-    return " ".join(out) or key
-
-
-def _format_number_key(key: str) -> str:
-    """``6500000000`` -> ``6.5 billion``, ``60000`` -> ``60,000``; other keys unchanged."""
-    try:
-        value = float(key)
-    except ValueError:
-        return key
-    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(value) >= scale:
-            short = value / scale
-            if round(short, 3) == short:
-                return f"{short:g} {word}"
-    if value.is_integer() and abs(value) >= 10000:
-        return f"{int(value):,}"
-    return key
 
 
 # --- bitext check -----------------------------------------------------------------------
