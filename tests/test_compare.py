@@ -428,12 +428,17 @@ def _city_report(tmp_path: Path, **changed: str):  # type: ignore[no-untyped-def
 def test_versions_with_the_same_name_in_their_own_spelling_say_it(tmp_path: Path) -> None:
     # The pairwise checks find "Cologne" in none of them; across versions, az, ru and tr
     # agree on one name, so the pivot is the odd one, and nobody "has no name there".
+    # Three translators do not make one slip: they render the name so, which is noted.
     [finding] = _city_report(tmp_path).cross_findings
-    assert finding.message == "en says Cologne; az, ru and tr say Кельн / Kölnə / Köln'e"
-    assert finding.tgt_lang == "en"
+    assert finding.message == (
+        "en says Cologne; az, ru and tr say Кельн / Kölnə / Köln'e; "
+        "versions that agree render the name so"
+    )
+    assert (finding.tgt_lang, finding.severity) == ("en", "info")
 
 
 def test_a_version_that_names_another_city_is_the_odd_one(tmp_path: Path) -> None:
     report = _city_report(tmp_path, ru="Во вторник министр улетел в Мюнхен.")
     [finding] = report.cross_findings
     assert finding.message == "ru says Мюнхен; en says Cologne; az and tr say Kölnə / Köln'e"
+    assert (finding.tgt_lang, finding.severity) == ("ru", "warning")

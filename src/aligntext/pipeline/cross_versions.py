@@ -103,20 +103,32 @@ def _regroup_names(
     row: int,
     row_names: _RowNames,
 ) -> None:
-    """Say what the versions that "have no name there" have instead, in place.
+    """Group the versions by the name they have where the pivot's went, in place.
 
-    A version whose pairwise check found no counterpart of the pivot's name may still have
+    Two versions that put the same name there, spelt each its own way, say one name
+    (``İncildə`` and ``İncil'e``). A version whose pairwise check found no counterpart of
+    the pivot's name may still have
     the name another version put there, spelt its own way (``Cologne`` in en, ``Кельн`` in
     ru, ``Köln'e`` in tr), or a name of its own that no word of the pivot's sentence explains:
     it says that name. Versions are grouped by names that match across their languages.
     """
     from aligntext.check import facts_match
 
-    groups: list[tuple[list[Fact], str]] = [
-        (list(by_version[ks[0]].tgt_facts), value) for value, ks in said.items() if value
-    ]
+    groups: list[tuple[list[Fact], str]] = []
+    for value in [v for v in said if v]:
+        facts = [t for k in said[value] for t in by_version[k].tgt_facts]
+        # Two versions that put the same name there, each spelt its own way, say one name.
+        same = next(
+            (g for g in groups if any(facts_match(a, b) for a in facts for b in g[0])), None
+        )
+        if same is None:
+            groups.append((facts, value))
+            continue
+        same[0].extend(facts)
+        said[same[1]] += said.pop(value)
+        spellings[same[1]] += [x for x in spellings.pop(value) if x not in spellings[same[1]]]
     pivot = row_names.of(0, row)
-    for k in list(said[""]):
+    for k in list(said.get("", [])):
         own = [m for m in row_names.of(k, row) if not any(facts_match(m, p) for p in pivot)]
         if not own:
             continue
@@ -139,7 +151,7 @@ def _regroup_names(
         said[value].append(k)
         if mine[0].text not in spellings[value]:
             spellings[value].append(mine[0].text)
-    if not said[""]:
+    if not said.get("", True):
         del said[""]
 
 
@@ -240,7 +252,7 @@ def _cross_finding(
         value = _fact_value(ftype, f.tgt_facts, f.tgt_spans) if f.tgt_spans else ""
         said.setdefault(value, []).append(k)
     spellings = {value: [value] for value in said}
-    if ftype == "entity" and "" in said:
+    if ftype == "entity":
         _regroup_names(said, spellings, by_version, row, row_names)
     parts: list[tuple[list[int], str]] = [(agreeing, pivot_value)] if agreeing else []
     parts += [(sorted(ks), " / ".join(spellings[value])) for value, ks in said.items()]
@@ -255,8 +267,23 @@ def _cross_finding(
             clauses.append(f"{who} {_verb(len(ks), 'has', 'have')} no {noun} there")
     if lacking:
         clauses.append(lacking)
+    if ftype == "entity" and said and all(v and len(ks) >= 2 for v, ks in said.items()):
+        # Versions translated independently that put one name where the pivot's went, each
+        # in its own spelling ("Bible" / "İncildə" / "İncil'e"), render the name so: two
+        # translators do not make one slip. Noted, with what each says.
+        severity = "info"
+        clauses.append("versions that agree render the name so")
+    # The odd ones out: the smallest groups besides the pivot's, when a larger group exists
+    # and the pivot's is no smaller ("en says Cologne; ru says Мюнхен; az and tr say Köln":
+    # ru). Otherwise the pivot against the rest, as for other facts.
+    others = [ks for ks, _ in parts if ks is not agreeing]
+    odd = None
+    if others:
+        least = min(len(ks) for ks in others)
+        if least < max(len(ks) for ks, _ in parts) and least <= len(agreeing):
+            odd = [names[k] for ks in others if len(ks) == least for k in ks]
     return _make_cross(
-        row, ftype, severity, "; ".join(clauses), pivot_spans, names, differing, agreeing
+        row, ftype, severity, "; ".join(clauses), pivot_spans, names, differing, agreeing, odd
     )
 
 
@@ -269,9 +296,11 @@ def _make_cross(
     names: Sequence[str],
     differing: Sequence[int],
     agreeing: Sequence[int],
+    odd: Sequence[str] | None = None,
 ) -> Finding:
     # The odd ones out are the smaller side; when the pivot stands alone it is the odd one.
-    odd = [names[k] for k in differing] if len(differing) <= len(agreeing) else [names[0]]
+    if odd is None:
+        odd = [names[k] for k in differing] if len(differing) <= len(agreeing) else [names[0]]
     return Finding(
         pair=row,
         type=ftype,
