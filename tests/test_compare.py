@@ -442,3 +442,26 @@ def test_a_version_that_names_another_city_is_the_odd_one(tmp_path: Path) -> Non
     [finding] = report.cross_findings
     assert finding.message == "ru says Мюнхен; en says Cologne; az and tr say Kölnə / Köln'e"
     assert (finding.tgt_lang, finding.severity) == ("ru", "warning")
+
+
+def test_a_name_other_versions_have_too_is_no_name_from_nowhere(tmp_path: Path) -> None:
+    # ru writes the party as "the party of Wales"; az and tr keep "Plaid" and also name
+    # Wales, which the English sentence does not: ru's word is corroborated, so only noted.
+    texts = {
+        "en": "A Plaid member said the plan was unfair.",
+        "az": "Plaid partiyasının Uels üzvü planın ədalətsiz olduğunu bildirib.",
+        "ru": "Член партии Уэльса заявил, что план несправедлив.",
+        "tr": "Galler partisi Plaid'in bir üyesi planın adil olmadığını söyledi.",
+    }
+    paths = []
+    for lang, text in texts.items():
+        p = tmp_path / f"party.{lang}.txt"
+        p.write_text(text + "\n", encoding="utf-8")
+        paths.append(p)
+    report = compare_versions(paths, list(texts))
+    assert [f.severity for f in report.findings[1]] == ["warning"]  # the en-ru pair alone
+    [finding] = report.cross_findings
+    assert finding.message == (
+        "ru says Уэльса; en, az and tr say Plaid; other versions name it too"
+    )
+    assert (finding.tgt_lang, finding.severity) == ("ru", "info")

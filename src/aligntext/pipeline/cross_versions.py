@@ -102,8 +102,9 @@ def _regroup_names(
     by_version: dict[int, Finding],
     row: int,
     row_names: _RowNames,
-) -> None:
-    """Group the versions by the name they have where the pivot's went, in place.
+) -> dict[str, list[Fact]]:
+    """Group the versions by the name they have where the pivot's went, in place; return
+    the name facts of each group.
 
     Two versions that put the same name there, spelt each its own way, say one name
     (``İncildə`` and ``İncil'e``). A version whose pairwise check found no counterpart of
@@ -153,6 +154,26 @@ def _regroup_names(
             spellings[value].append(mine[0].text)
     if not said.get("", True):
         del said[""]
+    return {value: facts for facts, value in groups}
+
+
+def _corroborated(
+    facts: Sequence[Fact], ks: Sequence[int], row: int, row_names: _RowNames, n: int
+) -> bool:
+    """Whether a name of ``facts`` (said by versions ``ks``) is among the names of another
+    non-pivot version in ``row`` while the pivot's sentence has no such name (a name of the
+    sentence put in another's place, "Hasanov met Hasanov", stays a swap)."""
+    from aligntext.check import facts_match
+
+    pivot = row_names.of(0, row)
+    own = [f for f in facts if not any(facts_match(f, p) for p in pivot)]
+    return any(
+        facts_match(f, m)
+        for j in range(1, n)
+        if j not in ks
+        for m in row_names.of(j, row)
+        for f in own
+    )
 
 
 def _rows_present(
@@ -252,8 +273,9 @@ def _cross_finding(
         value = _fact_value(ftype, f.tgt_facts, f.tgt_spans) if f.tgt_spans else ""
         said.setdefault(value, []).append(k)
     spellings = {value: [value] for value in said}
+    group_facts: dict[str, list[Fact]] = {}
     if ftype == "entity":
-        _regroup_names(said, spellings, by_version, row, row_names)
+        group_facts = _regroup_names(said, spellings, by_version, row, row_names)
     parts: list[tuple[list[int], str]] = [(agreeing, pivot_value)] if agreeing else []
     parts += [(sorted(ks), " / ".join(spellings[value])) for value, ks in said.items()]
     # The odd ones out first: the smallest groups lead, the pivot's side breaks ties last.
@@ -273,6 +295,18 @@ def _cross_finding(
         # translators do not make one slip. Noted, with what each says.
         severity = "info"
         clauses.append("versions that agree render the name so")
+    elif (
+        ftype == "entity"
+        and said
+        and all(
+            v and _corroborated(group_facts.get(v, []), ks, row, row_names, len(versions))
+            for v, ks in said.items()
+        )
+    ):
+        # The name a version put there is in the same sentence of another version too: it
+        # is a name of the sentence the translators placed differently, not one from nowhere.
+        severity = "info"
+        clauses.append("other versions name it too")
     # The odd ones out: the smallest groups besides the pivot's, when a larger group exists
     # and the pivot's is no smaller ("en says Cologne; ru says Мюнхен; az and tr say Köln":
     # ru). Otherwise the pivot against the rest, as for other facts.
