@@ -465,3 +465,20 @@ def test_a_name_other_versions_have_too_is_no_name_from_nowhere(tmp_path: Path) 
         "ru says Уэльса; en, az and tr say Plaid; other versions name it too"
     )
     assert (finding.tgt_lang, finding.severity) == ("ru", "info")
+
+
+def test_fail_on_judges_what_the_summary_counts(cli_runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from aligntext.cli import cli
+
+    def run(ru: str) -> int:
+        paths = []
+        for lang, text in {**_CITY, "ru": ru}.items():
+            p = tmp_path / f"fail.{lang}.txt"
+            p.write_text(text + "\n", encoding="utf-8")
+            paths.append(str(p))
+        args = ["compare", *paths, "--langs", "en,az,ru,tr", "--fail-on", "warning"]
+        return cli_runner.invoke(cli, args).exit_code
+
+    # The en-ru pair alone warns about "Кельн"; across the four versions it is a rendering.
+    assert run(_CITY["ru"]) == 0
+    assert run("Во вторник министр улетел в Мюнхен.") == 1

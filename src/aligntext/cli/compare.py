@@ -118,7 +118,11 @@ def compare_cmd(
         for message in report.warnings:
             warn(message)
     emit(render_report(report, fmt, color=fmt == "text" and use_color(output)), output)
-    if fails_at(report.all_findings(), fail_on):
+    # --fail-on judges what the summary counts: with three or more versions, each
+    # disagreement once, as the versions together show it.
+    from aligntext.render.report import headline_findings
+
+    if fails_at(headline_findings(report), fail_on):
         exit_with(1)
 
 

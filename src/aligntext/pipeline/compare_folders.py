@@ -258,9 +258,12 @@ def _compare_one(task: dict[str, Any]) -> dict[str, Any]:
         return answer
     from aligntext.render.report import headline_findings
 
-    for finding in headline_findings(report):
+    headline = headline_findings(report)
+    for finding in headline:
         answer["counts"][finding.severity] += 1
-    ranks = [severity_rank(f.severity) for f in report.all_findings()]
+    # Worst by what the reader counts: with three or more versions, the verdict across them
+    # (a pairwise warning the versions together show to be a rendering is a note).
+    ranks = [severity_rank(f.severity) for f in headline]
     if answer["worst"]:
         ranks.append(severity_rank(answer["worst"]))
     answer["worst"] = SEVERITIES[max(ranks)] if ranks else ""
