@@ -18,13 +18,14 @@ extra length are an ``addition``, a target that stops without its final mark is
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from aligntext.qa.addition import Tail, extra_tail, unmatched_facts
-from aligntext.qa.length import length_z
+from aligntext.qa.length import PairLength, length_z
 from aligntext.qa.shipped import Shipped
 from aligntext.qa.text import content_length, ends_sentence, last_mark, split_sentences
-from aligntext.qa.truncation import DANGLING, ending_score, suffix_score
+from aligntext.qa.truncation import DANGLING, Endings, ending_score, suffix_score
 
 #: The data file, under ``aligntext/data``.
 DATA_FILE = "mt-qa-decision.tsv"
@@ -102,15 +103,32 @@ class Signs:
     added: tuple[str, ...]
 
 
-def signs(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Signs:
-    """The features (:data:`FEATURES`) of a translation next to its source."""
-    z = length_z(src, tgt, src_lang, tgt_lang)
+@dataclass(frozen=True)
+class Tables:
+    """Learnt tables to compute the signs by, in place of the shipped ones.
+
+    The learning script computes each training pair's signs by tables learnt without that
+    pair's sentence (cross-fitting): a sentence's own words make its last word look like a
+    common sentence end, so signs by tables that saw it are kinder than those of new text,
+    and weights fitted on them trust the tables more than new text allows.
+    """
+
+    length: Mapping[tuple[str, str], PairLength]
+    endings: Mapping[str, Endings]
+
+
+def signs(src: str, tgt: str, src_lang: str, tgt_lang: str, tables: Tables | None = None) -> Signs:
+    """The features (:data:`FEATURES`) of a translation next to its source, by ``tables``
+    (the shipped ones by default)."""
+    lengths = tables.length if tables is not None else None
+    ends = tables.endings if tables is not None else None
+    z = length_z(src, tgt, src_lang, tgt_lang, lengths)
     short, long_ = min(max(-z, 0.0), _CAP_Z), min(max(z, 0.0), _CAP_Z)
     src_ends, tgt_ends = ends_sentence(src), ends_sentence(tgt)
     no_mark = float(src_ends and not tgt_ends)
     dangling = float(last_mark(tgt) in DANGLING and last_mark(src) not in DANGLING)
-    score = 0.0 if tgt_ends else ending_score(tgt, tgt_lang)
-    tail = extra_tail(src, tgt, src_lang, tgt_lang, z) if z > 0 else None
+    score = 0.0 if tgt_ends else ending_score(tgt, tgt_lang, ends)
+    tail = extra_tail(src, tgt, src_lang, tgt_lang, z, lengths) if z > 0 else None
     missing: tuple[str, ...] = ()
     added: tuple[str, ...] = ()
     if z < 0 or z >= _Z_FACTS:
@@ -129,7 +147,7 @@ def signs(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Signs:
     rest_short = max(tail.gain - z, 0.0) if tail else 0.0
     more = float(len(split_sentences(tgt, tgt_lang)) > len(split_sentences(src, src_lang)))
     opened = float(quote_open(tgt) and not quote_open(src))
-    suffix = 0.0 if tgt_ends else suffix_score(tgt, tgt_lang)
+    suffix = 0.0 if tgt_ends else suffix_score(tgt, tgt_lang, ends)
     s_rare, s_typical = max(-suffix, 0.0), max(suffix, 0.0)
     values = (
         1.0,
@@ -166,7 +184,7 @@ def signs(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Signs:
         rest_short,
         more,
         opened,
-        no_mark * ending_score(src, src_lang),
+        no_mark * ending_score(src, src_lang, ends),
         heading * short * src_len,
         s_rare,
         s_typical,
