@@ -21,8 +21,10 @@ languages) and ``extra.{a}-{b}.{a|b}`` (one pair). It writes:
   target cut at a word boundary after 45% to 80% of its characters; a line from at least 20
   lines away appended). The thresholds follow a rule fixed in advance: scored out of fold
   (5-fold, the versions of a sentence in one fold), ``--false-alarms`` of the real pairs
-  (and a fifth of that for errors) are flagged. It is fitted after the other files are
-  written and read back, since its features use them;
+  (and a fifth of that for errors) are flagged. Its features are cross-fitted: those of a
+  pair in fold k are computed by length and final-word tables learnt, as the shipped ones
+  are, from the other folds, so the weights see the tables as new text meets them (a line's
+  own words make its last word look like a common sentence end);
 - ``mt-qa-aztr.tsv``: character n-gram counts of every Azerbaijani and Turkish line
   (:mod:`aligntext.qa.aztr`), n-grams seen fewer than ``--min-count`` times left out.
 
@@ -300,10 +302,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", nargs="+", metavar="DATA", help="folder, or folder:A-B")
     parser.add_argument("-o", "--output", required=True, help="folder to write the data files to")
     parser.add_argument("--min-count", type=int, default=2, help="least count of an n-gram kept")
+    # 0.006: the largest share (of 0.004 to 0.010, by 0.001) for which all the checks
+    # together flag at most 0.8% of the genuine pairs of NTREX dev 250-499 when learnt from
+    # X-WMT dev and NTREX dev 0-249 (0.2 points kept for text unlike the tuning lines; 0.0067
+    # there; up to 0.009 met that), and the model learnt from all the tuning lines leaves the
+    # short headings that lost their full stop alone (HEADINGS in tests/test_mt_qa.py; at
+    # 0.007 it flags one).
     parser.add_argument(
         "--false-alarms",
         type=float,
-        default=0.005,
+        default=0.006,
         help="share of the real pairs the decision may flag, scored out of fold (warnings; "
         "errors a fifth)",
     )
