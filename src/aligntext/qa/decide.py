@@ -13,10 +13,11 @@ thresholds ship as ``data/mt-qa-decision.tsv``.
 Two things keep the decision from trusting the lines it learnt from. Its features are
 cross-fitted: each training pair's signs come from length and final-word tables learnt
 without that pair's sentence (:class:`Tables`), as new text meets the shipped tables. And it
-has few features: the signs and a few products that held-out lines showed to carry weight
-(a missing final mark times the short side, the source's length and the final-word
-scores; a heading times the short side; the squared z-scores); the other products of signs
-an earlier version weighed fitted the tuning lines and flagged more of the held-out ones.
+has few features: the signs and a few products (a missing final mark times the short side,
+the source's length and the final-word scores, which keep a short heading that lost its
+full stop from reading as cut; a heading times the short side; the squared z-scores); the
+other products of signs an earlier version weighed fitted the tuning lines and flagged more
+of the held-out ones (NTREX dev 250-499, learnt without them; ``docs/mt-qa.md``).
 
 The finding's type is then read off the signs: trailing sentences that account for the
 extra length are an ``addition``, a target that stops without its final mark is
