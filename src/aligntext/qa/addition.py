@@ -14,9 +14,10 @@ with the length model (:mod:`aligntext.qa.length`):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from aligntext.qa.length import pair_model
+from aligntext.qa.length import PairLength, pair_model
 from aligntext.qa.text import content_length, split_sentences
 
 # Leaving trailing sentences out must give a rest whose z-score is in this range: it reads as
@@ -60,14 +61,22 @@ def _facts(text: str, lang: str, src: str, src_lang: str) -> tuple[int, list[str
     return len(mine), [f.text for f in mine if not any(facts_match(f, g) for g in theirs)]
 
 
-def extra_tail(src: str, tgt: str, src_lang: str, tgt_lang: str, z: float) -> Tail | None:
+def extra_tail(
+    src: str,
+    tgt: str,
+    src_lang: str,
+    tgt_lang: str,
+    z: float,
+    table: Mapping[tuple[str, str], PairLength] | None = None,
+) -> Tail | None:
     """The trailing target sentences (beyond the source's count) whose leaving out brings the
-    length most back to ordinary, or ``None`` when there are none or it does not."""
+    length most back to ordinary, or ``None`` when there are none or it does not (lengths by
+    ``table``, the shipped one by default)."""
     tgt_sents = split_sentences(tgt, tgt_lang)
     extra = len(tgt_sents) - len(split_sentences(src, src_lang))
     if extra < 1:
         return None
-    model = pair_model(src_lang, tgt_lang)
+    model = pair_model(src_lang, tgt_lang, table)
     ls = content_length(src)
     best: tuple[float, int] | None = None
     for k in range(1, extra + 1):

@@ -12,7 +12,7 @@ fits ``mean``, ``a`` and ``b`` per direction on real translations and writes
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from aligntext.qa.shipped import Shipped
@@ -91,11 +91,22 @@ def write_table(table: dict[tuple[str, str], PairLength], header: str) -> str:
 _TABLE = Shipped(DATA_FILE, read_table)
 
 
-def pair_model(src_lang: str, tgt_lang: str) -> PairLength:
-    """The shipped model of a direction (a wide default for one the data lacks)."""
-    return _TABLE.get().get((src_lang, tgt_lang)) or PairLength(*_FALLBACK)
+def pair_model(
+    src_lang: str, tgt_lang: str, table: Mapping[tuple[str, str], PairLength] | None = None
+) -> PairLength:
+    """The model of a direction in ``table`` (the shipped one by default; a wide default for
+    a direction the data lacks)."""
+    found = (_TABLE.get() if table is None else table).get((src_lang, tgt_lang))
+    return found or PairLength(*_FALLBACK)
 
 
-def length_z(src: str, tgt: str, src_lang: str, tgt_lang: str) -> float:
-    """How many standard deviations the target's length is from the pair's usual one."""
-    return pair_model(src_lang, tgt_lang).z(content_length(src), content_length(tgt))
+def length_z(
+    src: str,
+    tgt: str,
+    src_lang: str,
+    tgt_lang: str,
+    table: Mapping[tuple[str, str], PairLength] | None = None,
+) -> float:
+    """How many standard deviations the target's length is from the pair's usual one, by
+    ``table`` (the shipped one by default)."""
+    return pair_model(src_lang, tgt_lang, table).z(content_length(src), content_length(tgt))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from aligntext.qa.shipped import Shipped
@@ -129,20 +129,23 @@ def read_endings(text: str) -> dict[str, Endings]:
 _ENDINGS = Shipped(DATA_FILE, read_endings)
 
 
-def endings(lang: str) -> Endings | None:
-    """The shipped final-word counts of ``lang`` (``None`` for a language without data)."""
-    return _ENDINGS.get().get(lang)
+def endings(lang: str, table: Mapping[str, Endings] | None = None) -> Endings | None:
+    """The final-word counts of ``lang`` in ``table`` (the shipped one by default; ``None``
+    for a language without data)."""
+    return (_ENDINGS.get() if table is None else table).get(lang)
 
 
-def ending_score(text: str, lang: str) -> float:
-    """:meth:`Endings.score` of the last word of ``text`` in ``lang`` (0 without one)."""
+def ending_score(text: str, lang: str, table: Mapping[str, Endings] | None = None) -> float:
+    """:meth:`Endings.score` of the last word of ``text`` in ``lang`` (0 without one), by
+    ``table`` (the shipped one by default)."""
     ws = words(text)
-    model = endings(lang)
+    model = endings(lang, table)
     return model.score(ws[-1]) if ws and model is not None else 0.0
 
 
-def suffix_score(text: str, lang: str) -> float:
-    """:meth:`Endings.suffix_score` of the last word of ``text`` in ``lang`` (0 without one)."""
+def suffix_score(text: str, lang: str, table: Mapping[str, Endings] | None = None) -> float:
+    """:meth:`Endings.suffix_score` of the last word of ``text`` in ``lang`` (0 without one),
+    by ``table`` (the shipped one by default)."""
     ws = words(text)
-    model = endings(lang)
+    model = endings(lang, table)
     return model.suffix_score(ws[-1]) if ws and model is not None else 0.0
