@@ -5,7 +5,6 @@ Every sentence and name pair here was written for these tests.
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import sys
 from pathlib import Path
@@ -21,17 +20,11 @@ from aligntext.check.name_model import (
     plain_form,
     same_name,
 )
-
-SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
+from script_modules import load_script
 
 
 def _script(name: str):  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script(name)
 
 
 def _toy_model() -> EditModel:

@@ -6,25 +6,16 @@ Every sentence here was written for these tests.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 from aligntext.qa.decide import FEATURES, Tables, signs
 from aligntext.qa.length import PairLength
 from aligntext.qa.truncation import read_endings
+from script_modules import load_script
 
-SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
 AT = {f: i for i, f in enumerate(FEATURES)}
 
 
 def _script(name: str):  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script(name)
 
 
 SRC = "The council met on Monday and approved the new budget for the city and its schools."
