@@ -95,16 +95,15 @@ class ModelLinks:
 
     def links(self, src: str, tgt: str) -> dict[str, str]:
         """Source stems of ``src`` whose word the model translates into a stem of ``tgt``."""
-        t_set = stems(tgt, self.tgt_lang)
+        t_sorted = sorted(stems(tgt, self.tgt_lang))
         out: dict[str, str] = {}
         for m in capitalised_tokens(src):
-            hit = [
-                t
-                for t in sorted(t_set)
-                if any(_same_stem(t, x) for x in self._stems.get(m.group(0), ()))
-            ]
-            if hit:
-                out.setdefault(stem(m.group(0), self.src_lang), hit[0])
+            rendered = self._stems.get(m.group(0))
+            if not rendered:
+                continue
+            hit = next((t for t in t_sorted if any(_same_stem(t, x) for x in rendered)), None)
+            if hit is not None:
+                out.setdefault(stem(m.group(0), self.src_lang), hit)
         return out
 
 

@@ -13,12 +13,15 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from aligntext import __version__
 from aligntext.errors import AligntextError
+
+if TYPE_CHECKING:
+    from aligntext.translate.base import TranslatorFactory
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -307,7 +310,7 @@ def mt_model_option(help: str) -> Callable[[F], F]:
     )
 
 
-def mt_translators(mt_model: str | None) -> Any:
+def mt_translators(mt_model: str | None) -> TranslatorFactory | None:
     """A translator factory for ``--mt-model DIR`` (``None`` without one): the folder's model
     for each pair of languages asked for, loaded on first use, never downloaded."""
     if mt_model is None:

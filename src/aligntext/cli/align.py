@@ -131,11 +131,13 @@ def align_cmd(
         versions.append((loaded.lang, loaded.segments))
     codes = [code for code, _ in versions]
 
+    translators = mt_translators(mt_model)
+
     def scorer_for(a: str, b: str) -> SemanticScorer | None:
         if embed_model:
             return EmbeddingScorer(embed_model)
-        if mt_model:
-            return MTScorer(mt_translators(mt_model)(a, b))
+        if translators is not None:
+            return MTScorer(translators(a, b))
         return None
 
     if len(files) == 2 and pivot is None:

@@ -53,19 +53,19 @@ def cross_version_findings(
                 continue
             groups.setdefault(key, {})[k] = f
 
-    present = _rows_present(alignments, bead_rows)
-    names = _RowNames(versions, alignments, bead_rows)
+    rows = _Rows(versions, alignments, bead_rows)
     out: list[Finding] = []
     for key, by_version in groups.items():
-        finding = _cross_finding(key, by_version, versions, present, names)
+        finding = _cross_finding(key, by_version, versions, rows)
         if finding is not None:
             out.append(finding)
     out.sort(key=lambda f: (f.pair, -severity_rank(f.severity), f.type))
     return out
 
 
-class _RowNames:
-    """The names each version has in each row, extracted when first asked for."""
+class _Rows:
+    """What each version has in each row: whether it has a sentence there, and its names
+    (extracted when first asked for)."""
 
     def __init__(
         self,
@@ -74,26 +74,35 @@ class _RowNames:
         bead_rows: Sequence[Sequence[int]],
     ) -> None:
         self._versions = versions
-        # version index -> row -> segment indices of that version in the row.
-        self._segments: list[dict[int, list[int]]] = [{} for _ in versions]
+        # version index (0, the pivot) -> row -> segment indices of that version in the row.
+        # Every alignment has the pivot's sentences of a row; dict keys keep each once.
+        segments: list[dict[int, dict[int, None]]] = [{} for _ in versions]
         for k, (alignment, rows) in enumerate(zip(alignments, bead_rows, strict=True), start=1):
             for bead, row in zip(alignment.beads, rows, strict=True):
-                self._segments[k].setdefault(row, []).extend(bead.tgt)
-                if k == 1:
-                    self._segments[0].setdefault(row, []).extend(bead.src)
-        self._cache: dict[tuple[int, int], list[Fact]] = {}
+                segments[k].setdefault(row, {}).update(dict.fromkeys(bead.tgt))
+                segments[0].setdefault(row, {}).update(dict.fromkeys(bead.src))
+        self._segments = [{row: list(ix) for row, ix in by_row.items()} for by_row in segments]
+        self._texts: dict[int, dict[int, str]] = {}
+        self._names: dict[tuple[int, int], list[Fact]] = {}
 
-    def of(self, k: int, row: int) -> list[Fact]:
+    def present(self, k: int, row: int) -> bool:
+        """Whether version ``k`` has a sentence of its own in ``row``: a version whose bead
+        there is empty says nothing, so it can neither agree nor disagree with a fact of it."""
+        return bool(self._segments[k].get(row))
+
+    def names(self, k: int, row: int) -> list[Fact]:
         """The name facts of version ``k`` (0, the pivot) in ``row``."""
-        if (k, row) not in self._cache:
+        if (k, row) not in self._names:
             from aligntext.check import extract_facts
 
             version = self._versions[k]
-            by_index = {seg.index: seg.text for seg in version.segments}
+            if k not in self._texts:
+                self._texts[k] = {seg.index: seg.text for seg in version.segments}
+            by_index = self._texts[k]
             text = " ".join(by_index.get(i, "") for i in self._segments[k].get(row, []))
             facts = extract_facts(text, version.lang) if text.strip() else []
-            self._cache[k, row] = [f for f in facts if f.kind == "entity"]
-        return self._cache[k, row]
+            self._names[k, row] = [f for f in facts if f.kind == "entity"]
+        return self._names[k, row]
 
 
 def _regroup_names(
@@ -101,24 +110,22 @@ def _regroup_names(
     spellings: dict[str, list[str]],
     by_version: dict[int, Finding],
     row: int,
-    row_names: _RowNames,
+    rows: _Rows,
 ) -> dict[str, list[Fact]]:
     """Group the versions by the name they have where the pivot's went, in place; return
     the name facts of each group.
 
-    Two versions that put the same name there, spelt each its own way, say one name
+    Two versions that put the same name there, each spelt its own way, say one name
     (``İncildə`` and ``İncil'e``). A version whose pairwise check found no counterpart of
-    the pivot's name may still have
-    the name another version put there, spelt its own way (``Cologne`` in en, ``Кельн`` in
-    ru, ``Köln'e`` in tr), or a name of its own that no word of the pivot's sentence explains:
-    it says that name. Versions are grouped by names that match across their languages.
+    the pivot's name may still have the name another version put there, spelt its own way
+    (``Cologne`` in en, ``Кельн`` in ru, ``Köln'e`` in tr), or a name of its own that no word
+    of the pivot's sentence explains: it says that name.
     """
     from aligntext.check import facts_match
 
     groups: list[tuple[list[Fact], str]] = []
     for value in [v for v in said if v]:
         facts = [t for k in said[value] for t in by_version[k].tgt_facts]
-        # Two versions that put the same name there, each spelt its own way, say one name.
         same = next(
             (g for g in groups if any(facts_match(a, b) for a in facts for b in g[0])), None
         )
@@ -128,26 +135,16 @@ def _regroup_names(
         same[0].extend(facts)
         said[same[1]] += said.pop(value)
         spellings[same[1]] += [x for x in spellings.pop(value) if x not in spellings[same[1]]]
-    pivot = row_names.of(0, row)
+    pivot = rows.names(0, row)
     for k in list(said.get("", [])):
-        own = [m for m in row_names.of(k, row) if not any(facts_match(m, p) for p in pivot)]
+        own = [m for m in rows.names(k, row) if not any(facts_match(m, p) for p in pivot)]
         if not own:
             continue
-        match = next(
-            (
-                (value, mine)
-                for facts, value in groups
-                for mine in [[m for m in own if any(facts_match(m, t) for t in facts)]]
-                if mine
-            ),
-            None,
-        )
-        if match is None:
+        value, mine = _group_of(own, groups)
+        if not mine:
             value, mine = own[0].text, own[:1]
             groups.append((list(mine), value))
             said[value], spellings[value] = [], [value]
-        else:
-            value, mine = match
         said[""].remove(k)
         said[value].append(k)
         if mine[0].text not in spellings[value]:
@@ -157,41 +154,32 @@ def _regroup_names(
     return {value: facts for facts, value in groups}
 
 
-def _corroborated(
-    facts: Sequence[Fact], ks: Sequence[int], row: int, row_names: _RowNames, n: int
-) -> bool:
+def _group_of(own: list[Fact], groups: list[tuple[list[Fact], str]]) -> tuple[str, list[Fact]]:
+    """The first group one of the names ``own`` matches, and those names (none: ``""``)."""
+    from aligntext.check import facts_match
+
+    for facts, value in groups:
+        mine = [m for m in own if any(facts_match(m, t) for t in facts)]
+        if mine:
+            return value, mine
+    return "", []
+
+
+def _corroborated(facts: Sequence[Fact], ks: Sequence[int], row: int, rows: _Rows, n: int) -> bool:
     """Whether a name of ``facts`` (said by versions ``ks``) is among the names of another
     non-pivot version in ``row`` while the pivot's sentence has no such name (a name of the
     sentence put in another's place, "Hasanov met Hasanov", stays a swap)."""
     from aligntext.check import facts_match
 
-    pivot = row_names.of(0, row)
+    pivot = rows.names(0, row)
     own = [f for f in facts if not any(facts_match(f, p) for p in pivot)]
     return any(
         facts_match(f, m)
         for j in range(1, n)
         if j not in ks
-        for m in row_names.of(j, row)
+        for m in rows.names(j, row)
         for f in own
     )
-
-
-def _rows_present(
-    alignments: Sequence[Alignment], bead_rows: Sequence[Sequence[int]]
-) -> list[set[int]]:
-    """The rows in which each version (pivot first) has a sentence of its own.
-
-    A version whose bead in a row is empty says nothing there, so it can neither agree nor
-    disagree with a fact of that row.
-    """
-    present: list[set[int]] = [set() for _ in range(len(alignments) + 1)]
-    for k, (alignment, rows) in enumerate(zip(alignments, bead_rows, strict=True), start=1):
-        for bead, row in zip(alignment.beads, rows, strict=True):
-            if bead.src:
-                present[0].add(row)
-            if bead.tgt:
-                present[k].add(row)
-    return present
 
 
 def _cross_key(f: Finding, row: int, lang: str) -> tuple[Any, ...] | None:
@@ -211,8 +199,7 @@ def _cross_finding(
     key: tuple[Any, ...],
     by_version: dict[int, Finding],
     versions: Sequence[Version],
-    present: Sequence[set[int]],
-    row_names: _RowNames,
+    rows: _Rows,
 ) -> Finding | None:
     row, ftype = key[0], key[1]
     names = [v.lang for v in versions]
@@ -222,7 +209,7 @@ def _cross_finding(
     # rather than counted with the versions that state the pivot's value.
     absent: list[int] = []
     if ftype in FACT_TYPES:
-        absent = [k for k in agreeing if row not in present[k]]
+        absent = [k for k in agreeing if not rows.present(k, row)]
         agreeing = [k for k in agreeing if k not in absent]
     lacking = (
         f"{_join([names[k] for k in absent])} {_verb(len(absent), 'lacks', 'lack')} the sentence"
@@ -275,7 +262,7 @@ def _cross_finding(
     spellings = {value: [value] for value in said}
     group_facts: dict[str, list[Fact]] = {}
     if ftype == "entity":
-        group_facts = _regroup_names(said, spellings, by_version, row, row_names)
+        group_facts = _regroup_names(said, spellings, by_version, row, rows)
     parts: list[tuple[list[int], str]] = [(agreeing, pivot_value)] if agreeing else []
     parts += [(sorted(ks), " / ".join(spellings[value])) for value, ks in said.items()]
     # The odd ones out first: the smallest groups lead, the pivot's side breaks ties last.
@@ -299,7 +286,7 @@ def _cross_finding(
         ftype == "entity"
         and said
         and all(
-            v and _corroborated(group_facts.get(v, []), ks, row, row_names, len(versions))
+            v and _corroborated(group_facts.get(v, []), ks, row, rows, len(versions))
             for v, ks in said.items()
         )
     ):
