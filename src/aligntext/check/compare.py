@@ -26,6 +26,7 @@ from aligntext.check.glossary import Glossary
 from aligntext.check.model_links import Lexicon, Lexicons, ModelLinks
 from aligntext.check.names import compare_names
 from aligntext.check.number_rules import compare_numbers
+from aligntext.check.place_links import place_links
 from aligntext.check.text_lexicon import BlockLexicons
 from aligntext.check.text_rules import compare_language, compare_length
 from aligntext.langs import resolve_lang
@@ -58,6 +59,9 @@ def _compare(
     tmap: Mapper,
     lexicon: Lexicon | None = None,
 ) -> list[Finding]:
+    # The built-in city exonyms explain what neither spelling nor the text's lexicon does.
+    places = place_links(src_lang, tgt_lang)
+    lexicon = places if lexicon is None else Lexicons(lexicon, places)
     ctx = FindingCollector(pair, src_lang, tgt_lang, smap, tmap, src, tgt, lexicon)
     if not src.strip() or not tgt.strip():
         return []

@@ -363,6 +363,35 @@ def country_names(lang: str) -> dict[str, str]:
     return out
 
 
+# Time-zone regions whose exemplar cities are places the news names; Antarctic stations
+# (Casey, Davis, Palmer) read as surnames, and Etc/ holds no places.
+_CITY_REGIONS = ("Africa/", "America/", "Asia/", "Atlantic/", "Australia/", "Europe/",
+                 "Indian/", "Pacific/")  # fmt: skip
+
+
+@locale_tables
+def city_names(lang: str) -> dict[str, str]:
+    """City names of ``lang`` (CLDR's exemplar cities of time zones) -> ``city:`` concept key.
+
+    CLDR writes each city as the language does (``Üsküp`` / ``Skopye`` / ``Скопье``,
+    ``Viyana`` / ``Вена``), so exonyms a transcription cannot reach are joined: about 400
+    cities, from the same data as the country names. Where a locale gives no name the city is
+    written as its time-zone id spells it (``Europe/Berlin`` -> ``Berlin``), which is how
+    Latin-script languages write it.
+    """
+    ids = [str(z) for z in _locale("ru").time_zones if str(z).startswith(_CITY_REGIONS)]
+    zones = _locale(lang).time_zones
+    out: dict[str, str] = {}
+    for zone in sorted(ids):
+        own = str(zones.get(zone, {}).get("city") or "")
+        name = own or (zone.rsplit("/", 1)[-1].replace("_", " ") if lang != "ru" else "")
+        # Names of one or two letters, or with a bracket ("Kiritimati (Line Is.)"), are no
+        # words running text writes.
+        if len(name) >= 3 and name[:1].isupper() and not re.search(r"[()]", name):
+            out.setdefault(lower(name, lang), f"city:{zone}")
+    return out
+
+
 @locale_tables
 def known_concept_rows() -> tuple[tuple[str, ...], ...]:
     """The built-in concept table (``aligntext/data/concepts.tsv``): one row per concept.

@@ -101,13 +101,13 @@ class ModelLinks:
             rendered = self._stems.get(m.group(0))
             if not rendered:
                 continue
-            hit = next((t for t in t_sorted if any(_same_stem(t, x) for x in rendered)), None)
+            hit = next((t for t in t_sorted if any(same_stem(t, x) for x in rendered)), None)
             if hit is not None:
                 out.setdefault(stem(m.group(0), self.src_lang), hit)
         return out
 
 
-def _same_stem(a: str, b: str) -> bool:
+def same_stem(a: str, b: str) -> bool:
     """Two stems of one word: equal, or one (of four letters or more) begins the other (the
     model's ``Кельн`` and the target's ``Кельне``, cut to five letters: ``keln``, ``kelne``)."""
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
