@@ -213,3 +213,24 @@ def test_turkic_teens_agree_with_their_translation(tl: str, tgt: str) -> None:
 def test_a_wrong_turkic_teen_is_named_with_its_value(tl: str, tgt: str, shown: str) -> None:
     found = _warnings("Twelve people came to the meeting.", tgt, "en", tl)
     assert found == [("warning", f"number Twelve (12) in source; target has {shown}")]
+
+
+# A count changed next to an ordinal of its old value: "second" is no count, so it must not
+# stand in for the "two" the slip took away.
+COUNT_SRC = "The referee waved away two penalty claims, one for a foul and one for handball."
+COUNT_TGT = {
+    "ru": "Судья отклонил {n} требования пенальти: одно за фол, второе за игру рукой.",
+    "tr": "Hakem {n} penaltı itirazını reddetti: biri faul, ikincisi el ile oynama içindi.",
+}
+
+
+@pytest.mark.parametrize(("tl", "right", "wrong"), [("ru", "два", "восемь"), ("tr", "iki", "beş")])
+def test_an_ordinal_does_not_stand_in_for_a_changed_count(tl: str, right: str, wrong: str) -> None:
+    def warnings(n: str) -> list[str]:
+        found = compare_sentences(COUNT_SRC, COUNT_TGT[tl].format(n=n), "en", tl)
+        return [f.message for f in found if f.type == "number" and f.severity != "info"]
+
+    assert warnings(right) == []
+    assert warnings(wrong) == [
+        f"number two (2) in source; target has {wrong} ({'8' if tl == 'ru' else '5'})"
+    ]

@@ -147,6 +147,10 @@ def show_fact(f: Fact) -> str:
     return text
 
 
+def _is_ordinal(f: Fact) -> bool:
+    return f.kind == "number" and "ordinal" in f.tags
+
+
 def _strength_ok(f: Fact, need: str) -> bool:
     if need == "any":
         return True
@@ -175,6 +179,10 @@ def match_facts(
                 continue
             for j, b in enumerate(tgt):
                 if j in mt or not _strength_ok(b, need):
+                    continue
+                # A leftover count is no ordinal: "two claims ... the second" against "восемь
+                # требований ... второе" is two against eight, not two against "second".
+                if need == "any" and _is_ordinal(a) != _is_ordinal(b):
                     continue
                 if (a.key == b.key) if exact else facts_match(a, b):
                     ms.add(i)
