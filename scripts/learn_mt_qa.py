@@ -14,7 +14,7 @@ languages) and ``extra.{a}-{b}.{a|b}`` (one pair). It writes:
 - ``mt-qa-endings.tsv``: per language, how often each word ends a line against how often
   it occurs (:mod:`aligntext.qa.truncation`); words seen fewer than ten times are left out
   (the score ignores them); and the same for word endings (last three letters, written
-  ``-end``) seen at least 30 times;
+  ``-end``, and last two, written ``=en``) seen at least 30 times;
 - ``mt-qa-decision.tsv``: the weights and operating points of the logistic regression that
   decides the length-family findings (:mod:`aligntext.qa.decide`), fitted on the real pairs
   against three sets of broken copies of their targets made by this script's own rules (the
@@ -51,7 +51,13 @@ from aligntext.qa.decide import FEATURES, Decision, Tables, signs, write_decisio
 from aligntext.qa.length import DATA_FILE as LENGTH_FILE
 from aligntext.qa.length import PairLength, fit, read_table, write_table
 from aligntext.qa.truncation import DATA_FILE as ENDINGS_FILE
-from aligntext.qa.truncation import MIN_SUFFIX_SEEN, count_endings, count_suffixes, read_endings
+from aligntext.qa.truncation import (
+    MIN_SUFFIX_SEEN,
+    SHORT_SUFFIX,
+    count_endings,
+    count_suffixes,
+    read_endings,
+)
 
 LANGS = ("en", "az", "ru", "tr")
 
@@ -160,6 +166,10 @@ def endings_lines(rows: list[dict[str, str]]) -> list[str]:
         for end in sorted(s_total):
             if s_total[end] >= MIN_SUFFIX_SEEN:
                 lines.append(f"{lang}\t-{end}\t{s_final[end]}\t{s_total[end]}")
+        h_final, h_total = count_suffixes(texts, SHORT_SUFFIX)
+        for end in sorted(h_total):
+            if h_total[end] >= MIN_SUFFIX_SEEN:
+                lines.append(f"{lang}\t={end}\t{h_final[end]}\t{h_total[end]}")
     return lines
 
 
