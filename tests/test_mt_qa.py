@@ -280,3 +280,41 @@ def test_a_heading_that_lost_its_full_stop_is_not_truncated(
     sl: str, tl: str, src: str, tgt: str
 ) -> None:
     assert types(src, tgt, sl, tl) == []
+
+
+def test_short_word_endings_back_off_where_longer_ones_are_unseen() -> None:
+    from aligntext.qa.decide import FEATURES, Tables, signs
+    from aligntext.qa.truncation import MIN_SUFFIX_SEEN, read_endings
+
+    # 100 lines of 1,000 words. "-in" (two letters, a genitive) occurred 60 times and ended
+    # no line; "-tı" (a past tense) ended 50 of its 60; "-ldi" and the word "geldi" are known.
+    n = MIN_SUFFIX_SEEN
+    text = (
+        "# made for a test\n"
+        "tr\t*\t100\t1000\n"
+        "tr\tgeldi\t40\t50\n"
+        "tr\t-ldi\t80\t100\n"
+        f"tr\t=in\t0\t{2 * n}\n"
+        f"tr\t=tı\t50\t{2 * n}\n"
+        f"tr\t=ar\t0\t{n - 1}\n"
+    )
+    table = read_endings(text)
+    model = table["tr"]
+    assert model.short_total["in"] == 2 * n and "=in" not in model.total
+    assert "in" not in model.suffix_total
+    assert model.suffix_score("şehrin") == 0.0 and model.short_suffix_score("şehrin") < -1.5
+    assert model.backoff_score("şehrin") == model.short_suffix_score("şehrin")
+    assert model.backoff_score("açtı") > 1.0  # "açtı" and "-çtı" unseen: "-tı" ends lines
+    assert model.backoff_score("geldi") == model.score("geldi")  # the word itself first
+    assert model.backoff_score("buldi") == model.suffix_score("buldi")  # then three letters
+    assert model.backoff_score("kalar") == 0.0  # "-ar" seen too seldom to judge
+    at = {f: i for i, f in enumerate(FEATURES)}
+    cut = signs(
+        "The council opened the new park.",
+        "Belediye yeni parkı şehrin",
+        "en",
+        "tr",
+        Tables({}, table),
+    ).values
+    assert cut[at["end_rare"]] == 0.0 and cut[at["suffix_rare"]] == 0.0
+    assert cut[at["end_any_rare"]] > 1.5 and cut[at["end_any_typical"]] == 0.0

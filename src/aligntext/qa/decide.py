@@ -34,7 +34,13 @@ from aligntext.qa.addition import Tail, extra_tail, unmatched_facts
 from aligntext.qa.length import PairLength, length_z
 from aligntext.qa.shipped import Shipped
 from aligntext.qa.text import content_length, ends_sentence, last_mark, split_sentences
-from aligntext.qa.truncation import DANGLING, Endings, ending_score, suffix_score
+from aligntext.qa.truncation import (
+    DANGLING,
+    Endings,
+    backoff_score,
+    ending_score,
+    suffix_score,
+)
 
 #: The data file, under ``aligntext/data``.
 DATA_FILE = "mt-qa-decision.tsv"
@@ -69,6 +75,8 @@ FEATURES: tuple[str, ...] = (
     "quote_open",  # the target leaves a quotation open, the source does not
     "suffix_rare",  # without a final mark: how seldom its last word's ending ends a sentence
     "suffix_typical",  # without a final mark: how often it does
+    "end_any_rare",  # without a final mark: the word's score, else its ending's (3 letters, 2)
+    "end_any_typical",  # the same, how often
 )
 # Facts of the target's own are only looked for above this z (the fact checker is slow).
 _Z_FACTS = 1.0
@@ -145,6 +153,9 @@ def signs(src: str, tgt: str, src_lang: str, tgt_lang: str, tables: Tables | Non
     opened = float(quote_open(tgt) and not quote_open(src))
     suffix = 0.0 if tgt_ends else suffix_score(tgt, tgt_lang, ends)
     s_rare, s_typical = max(-suffix, 0.0), max(suffix, 0.0)
+    # A third of the words a cut target stops on are too rare for a word or three-letter
+    # score: the last two letters still say something (and say a heading's verb is an end).
+    any_end = 0.0 if tgt_ends else backoff_score(tgt, tgt_lang, ends)
     values = (
         1.0,
         short,
@@ -175,6 +186,8 @@ def signs(src: str, tgt: str, src_lang: str, tgt_lang: str, tables: Tables | Non
         opened,
         s_rare,
         s_typical,
+        max(-any_end, 0.0),
+        max(any_end, 0.0),
     )
     return Signs(values, z, tail, added)
 

@@ -31,6 +31,10 @@ _MIN_SEEN = 10
 #: times only of the sentences counted.
 SUFFIX = 3
 MIN_SUFFIX_SEEN = 30
+#: Letters of a word's end that :meth:`Endings.short_suffix_score` reads, where neither the
+#: word nor its :data:`SUFFIX` letters were seen often enough to judge (a third of the words
+#: a cut target stops on): two letters are shared by many more words ("-ın", "-ов", "-ed").
+SHORT_SUFFIX = 2
 #: Marks a target may stop on only when cut mid-clause: a comma, a dash, an opening quote.
 DANGLING = ",;-–—(«“„"
 
@@ -45,6 +49,9 @@ class Endings:
         rate: the share of all words that end a line (about one in twenty).
         suffix_final: per word ending (its last :data:`SUFFIX` letters), lines it ended.
         suffix_total: per word ending, its occurrences.
+        short_final: per short word ending (its last :data:`SHORT_SUFFIX` letters), lines it
+            ended.
+        short_total: per short word ending, its occurrences.
     """
 
     final: dict[str, int]
@@ -52,6 +59,8 @@ class Endings:
     rate: float
     suffix_final: dict[str, int] = field(default_factory=dict)
     suffix_total: dict[str, int] = field(default_factory=dict)
+    short_final: dict[str, int] = field(default_factory=dict)
+    short_total: dict[str, int] = field(default_factory=dict)
 
     def score(self, word: str) -> float:
         """Log of how much likelier than an average word ``word`` is to end a sentence;
@@ -73,11 +82,23 @@ class Endings:
         fewer than :data:`MIN_SUFFIX_SEEN` times. It reaches the many words too rare for
         :meth:`score`: a cut Turkish or Russian sentence stops on a case-marked noun
         ("şəhərin", "министерства") whose ending seldom closes one."""
-        end = word[-SUFFIX:]
-        n = self.suffix_total.get(end, 0)
+        return self._share(self.suffix_final, self.suffix_total, word[-SUFFIX:])
+
+    def short_suffix_score(self, word: str) -> float:
+        """The same score for the word's last :data:`SHORT_SUFFIX` letters (0 for an ending
+        seen fewer than :data:`MIN_SUFFIX_SEEN` times)."""
+        return self._share(self.short_final, self.short_total, word[-SHORT_SUFFIX:])
+
+    def backoff_score(self, word: str) -> float:
+        """The most specific score there is for ``word``: :meth:`score`, else
+        :meth:`suffix_score`, else :meth:`short_suffix_score` (0 when none has a say)."""
+        return self.score(word) or self.suffix_score(word) or self.short_suffix_score(word)
+
+    def _share(self, final: dict[str, int], total: dict[str, int], end: str) -> float:
+        n = total.get(end, 0)
         if n < MIN_SUFFIX_SEEN:
             return 0.0
-        share = (self.suffix_final.get(end, 0) + _PRIOR * self.rate) / (n + _PRIOR)
+        share = (final.get(end, 0) + _PRIOR * self.rate) / (n + _PRIOR)
         return math.log(share / self.rate)
 
 
@@ -93,36 +114,41 @@ def count_endings(lines: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
     return final, total
 
 
-def count_suffixes(lines: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
-    """Final and total counts of word endings (last :data:`SUFFIX` letters) over ``lines``."""
+def count_suffixes(
+    lines: Iterable[str], letters: int = SUFFIX
+) -> tuple[Counter[str], Counter[str]]:
+    """Final and total counts of word endings (last ``letters`` letters) over ``lines``."""
     final: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for line in lines:
         ws = words(line)
-        total.update(w[-SUFFIX:] for w in ws)
+        total.update(w[-letters:] for w in ws)
         if ws:
-            final[ws[-1][-SUFFIX:]] += 1
+            final[ws[-1][-letters:]] += 1
     return final, total
 
 
 def read_endings(text: str) -> dict[str, Endings]:
     """Parse the TSV the learning script writes: ``lang word final total`` (``#`` comments;
     a ``*`` word holds the language's line and word totals, a word written ``-end`` is a word
-    ending: no word starts with a hyphen)."""
-    rows: dict[str, tuple[dict[str, int], dict[str, int], dict[str, int], dict[str, int]]] = {}
+    ending, one written ``=en`` a short one (:data:`SHORT_SUFFIX`): no word starts with a
+    hyphen, nor any ending with ``=``)."""
+    rows: dict[str, tuple[dict[str, int], ...]] = {}
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
         lang, word, final, total = line.split("\t")
-        fin, tot, sfin, stot = rows.setdefault(lang, ({}, {}, {}, {}))
-        if word.startswith("-") and len(word) > 1:
+        fin, tot, sfin, stot, hfin, htot = rows.setdefault(lang, ({}, {}, {}, {}, {}, {}))
+        if word.startswith("=") and len(word) > 1:
+            hfin[word[1:]], htot[word[1:]] = int(final), int(total)
+        elif word.startswith("-") and len(word) > 1:
             sfin[word[1:]], stot[word[1:]] = int(final), int(total)
         else:
             fin[word], tot[word] = int(final), int(total)
     out: dict[str, Endings] = {}
-    for lang, (fin, tot, sfin, stot) in rows.items():
+    for lang, (fin, tot, sfin, stot, hfin, htot) in rows.items():
         lines_, words_ = fin.pop("*", 1), tot.pop("*", 20)
-        out[lang] = Endings(fin, tot, lines_ / max(words_, 1), sfin, stot)
+        out[lang] = Endings(fin, tot, lines_ / max(words_, 1), sfin, stot, hfin, htot)
     return out
 
 
@@ -149,3 +175,11 @@ def suffix_score(text: str, lang: str, table: Mapping[str, Endings] | None = Non
     ws = words(text)
     model = endings(lang, table)
     return model.suffix_score(ws[-1]) if ws and model is not None else 0.0
+
+
+def backoff_score(text: str, lang: str, table: Mapping[str, Endings] | None = None) -> float:
+    """:meth:`Endings.backoff_score` of the last word of ``text`` in ``lang`` (0 without one),
+    by ``table`` (the shipped one by default)."""
+    ws = words(text)
+    model = endings(lang, table)
+    return model.backoff_score(ws[-1]) if ws and model is not None else 0.0
