@@ -5,8 +5,8 @@ cities they have long written about: ``Skopje`` / ``Skopye`` / ``Скопье`` 
 ``Vienna`` / ``Vyana`` / ``Вена`` / ``Viyana``, ``Athens`` / ``Афины`` / ``Atina``. CLDR
 writes about 400 cities in every language, as the exemplar cities of time zones
 (:func:`~aligntext.check.locale_data.city_names`), from the same data as the country names;
-GeoNames adds the names of some 4,800 cities of 100,000 people or more in the letters of the
-four languages (``Cologne`` / ``Кельн`` / ``Köln``), as word stems in
+GeoNames adds the one-word names of some 4,100 cities of 100,000 people or more, in the
+letters of the four languages (``Cologne`` / ``Кельн`` / ``Köln``), as word stems in
 ``aligntext/data/place_stems.tsv`` (built by ``scripts/learn_places.py``; CC BY 4.0).
 
 :class:`PlaceLinks` is a :class:`~aligntext.check.model_links.Lexicon`: for a pair it links a
