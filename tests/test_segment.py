@@ -24,6 +24,12 @@ CASES = [
         "Mr. Brown met Dr. Grey today. They spoke.",
         ["Mr. Brown met Dr. Grey today.", "They spoke."],
     ),
+    # Police and military ranks of British news: no sentence ends after them.
+    (
+        "en",
+        "Det. Sgt. Ann Hale and Cllr. Tom Reed spoke. Pte. Lewis was absent.",
+        ["Det. Sgt. Ann Hale and Cllr. Tom Reed spoke.", "Pte. Lewis was absent."],
+    ),
     (
         "en",
         "Prof. Adams and Mrs. Lee arrived. It rained.",
