@@ -54,6 +54,7 @@ from aligntext.qa.truncation import DATA_FILE as ENDINGS_FILE
 from aligntext.qa.truncation import (
     MIN_SUFFIX_SEEN,
     SHORT_SUFFIX,
+    SUFFIX,
     count_endings,
     count_suffixes,
     read_endings,
@@ -162,14 +163,12 @@ def endings_lines(rows: list[dict[str, str]]) -> list[str]:
         for word in sorted(total):
             if total[word] >= 10:
                 lines.append(f"{lang}\t{word}\t{final[word]}\t{total[word]}")
-        s_final, s_total = count_suffixes(texts)
-        for end in sorted(s_total):
-            if s_total[end] >= MIN_SUFFIX_SEEN:
-                lines.append(f"{lang}\t-{end}\t{s_final[end]}\t{s_total[end]}")
-        h_final, h_total = count_suffixes(texts, SHORT_SUFFIX)
-        for end in sorted(h_total):
-            if h_total[end] >= MIN_SUFFIX_SEEN:
-                lines.append(f"{lang}\t={end}\t{h_final[end]}\t{h_total[end]}")
+        # Endings of SUFFIX letters are written "-end", those of SHORT_SUFFIX "=en".
+        for letters, mark in ((SUFFIX, "-"), (SHORT_SUFFIX, "=")):
+            e_final, e_total = count_suffixes(texts, letters)
+            for end in sorted(e_total):
+                if e_total[end] >= MIN_SUFFIX_SEEN:
+                    lines.append(f"{lang}\t{mark}{end}\t{e_final[end]}\t{e_total[end]}")
     return lines
 
 

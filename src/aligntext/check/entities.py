@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 
 from aligntext.check.glossary import Glossary, builtin_index, find_terms
-from aligntext.check.lexicon import is_vocabulary
+from aligntext.check.lexicon import is_vocabulary, is_word
 from aligntext.check.locale_data import month_of, weekday_forms
 from aligntext.check.morph import cut_endings
 from aligntext.check.translit import TURKIC_MORPHS, lower, translit_key, translit_keys
@@ -80,7 +80,7 @@ def _unknown_word(word: str, lang: str) -> bool:
         return False
     if not_a_name(base, lang):
         return False
-    return not is_vocabulary(base, lang) and not (base.isascii() and is_vocabulary(base, "en"))
+    return not is_word(base, lang)
 
 
 def not_a_name(tok: str, lang: str) -> bool:

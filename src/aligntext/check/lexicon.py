@@ -365,6 +365,15 @@ def is_listed_name(word: str, lang: str) -> bool:
     return base.isascii() and base in _english_proper()
 
 
+def is_word(word: str, lang: str) -> bool:
+    """A dictionary word of ``lang`` (:func:`is_vocabulary`), or an English one quoted in
+    another language's text, a Turkic ending aside (``Town-dakı``, ``Shadow’un``)."""
+    if is_vocabulary(word, lang):
+        return True
+    base = without_ending(word)
+    return lang != "en" and base.isascii() and is_vocabulary(base, "en")
+
+
 def without_ending(word: str) -> str:
     """``word`` without an ending after an apostrophe or a hyphen (``Donald’ın``,
     ``Town-dakı``): the name or English word a Turkish or Azerbaijani text keeps as written."""

@@ -50,7 +50,7 @@ from aligntext.check.lexicon import (
     is_listed_name,
     is_person_name,
     is_vocabulary,
-    without_ending,
+    is_word,
 )
 from aligntext.check.name_gate import decide
 from aligntext.check.name_model import name_similarity, same_name
@@ -109,7 +109,7 @@ def _units(facts: list[Fact], lang: str) -> list[_Unit]:
                 and len(word) >= 4
                 # An English name of a company or body quoted in another language's text
                 # ("Japan Airlines", "Warners Solicitors") is translated like its own words.
-                and not _is_word(word, lang)
+                and not is_word(word, lang)
                 and commonness(word, lang) < NAME_ZIPF
             )
             # A Russian word also by its nominative forms: "Куры" is the river "Кура".
@@ -254,7 +254,7 @@ def compare_names(
         # last word (a surname after a kept first name) still counts, and so does a name run
         # into the next one ("Kalambar Neftçi Bakü’ye").
         and not (
-            (u.concept or _is_word(u.word, tl) or is_listed_name(u.word, tl))
+            (u.concept or is_word(u.word, tl) or is_listed_name(u.word, tl))
             and any(v.fact is u.fact and v.rank > u.rank and t_found[id(v)] for v in t_units)
         )
     ]
@@ -539,15 +539,6 @@ def _resembles(u: _Unit, others: list[_Unit], lang: str, other_lang: str) -> boo
         for v in others
         if not v.concept and len(v.word) >= 3
     )
-
-
-def _is_word(word: str, lang: str) -> bool:
-    """A dictionary word of ``lang``, or an English one quoted in another language's text."""
-    if is_vocabulary(word, lang):
-        return True
-    # "Town-dakı", "Shadow’un": an English word with a Turkic ending.
-    base = without_ending(word)
-    return lang != "en" and base.isascii() and is_vocabulary(base, "en")
 
 
 def _nearest(u: _Unit, others: list[_Unit], src_len: int, tgt_len: int) -> _Unit:

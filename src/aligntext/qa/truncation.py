@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from aligntext.qa.shipped import Shipped
@@ -161,25 +161,30 @@ def endings(lang: str, table: Mapping[str, Endings] | None = None) -> Endings | 
     return (_ENDINGS.get() if table is None else table).get(lang)
 
 
+def _last_word_score(
+    text: str,
+    lang: str,
+    table: Mapping[str, Endings] | None,
+    score: Callable[[Endings, str], float],
+) -> float:
+    ws = words(text)
+    model = endings(lang, table)
+    return score(model, ws[-1]) if ws and model is not None else 0.0
+
+
 def ending_score(text: str, lang: str, table: Mapping[str, Endings] | None = None) -> float:
     """:meth:`Endings.score` of the last word of ``text`` in ``lang`` (0 without one), by
     ``table`` (the shipped one by default)."""
-    ws = words(text)
-    model = endings(lang, table)
-    return model.score(ws[-1]) if ws and model is not None else 0.0
+    return _last_word_score(text, lang, table, Endings.score)
 
 
 def suffix_score(text: str, lang: str, table: Mapping[str, Endings] | None = None) -> float:
     """:meth:`Endings.suffix_score` of the last word of ``text`` in ``lang`` (0 without one),
     by ``table`` (the shipped one by default)."""
-    ws = words(text)
-    model = endings(lang, table)
-    return model.suffix_score(ws[-1]) if ws and model is not None else 0.0
+    return _last_word_score(text, lang, table, Endings.suffix_score)
 
 
 def backoff_score(text: str, lang: str, table: Mapping[str, Endings] | None = None) -> float:
     """:meth:`Endings.backoff_score` of the last word of ``text`` in ``lang`` (0 without one),
     by ``table`` (the shipped one by default)."""
-    ws = words(text)
-    model = endings(lang, table)
-    return model.backoff_score(ws[-1]) if ws and model is not None else 0.0
+    return _last_word_score(text, lang, table, Endings.backoff_score)
