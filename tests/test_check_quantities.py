@@ -234,3 +234,25 @@ def test_an_ordinal_does_not_stand_in_for_a_changed_count(tl: str, right: str, w
     assert warnings(wrong) == [
         f"number two (2) in source; target has {wrong} ({'8' if tl == 'ru' else '5'})"
     ]
+
+
+# "altı" and "yedi" take no ordinary suffix ("altında" is "under", "yedi" also "ate"), but
+# the case endings after a buffer "y" make no other word: "altıya" is "to six".
+@pytest.mark.parametrize(
+    ("lang", "text", "key"),
+    [
+        ("az", "Qələbələrin sayını altıya çatdırdılar.", "6"),
+        ("tr", "Galibiyet sayısını yediye çıkardılar.", "7"),
+        ("tr", "Takım altıyı da kazandı.", "6"),
+    ],
+)
+def test_six_and_seven_take_case_endings_after_a_buffer_y(lang: str, text: str, key: str) -> None:
+    assert [f.key for f in extract_numbers(text, lang)] == [key]
+
+
+def test_a_count_changed_against_a_buffered_six_is_a_warning() -> None:
+    src = "Qələbələrin sayını altıya çatdırdılar."
+    assert _warnings(src, "Galibiyet sayısını altıya çıkardılar.", "az", "tr") == []
+    assert _warnings(src, "Galibiyet sayısını sekize çıkardılar.", "az", "tr") == [
+        ("warning", "number altıya (6) in source; target has sekize (8)")
+    ]

@@ -374,7 +374,7 @@ def _lookup_word(low: str, lang: str, after_number: bool = False) -> tuple[int, 
                 return nw.value, "ordinal"
             if (
                 nw.kind == "cardinal"
-                and word not in turkic.NO_SUFFIX
+                and (word not in turkic.NO_SUFFIX or rest in turkic.BUFFER_SUFFIXES)
                 and rest in turkic.CARDINAL_SUFFIXES
             ):
                 return nw.value, "cardinal"

@@ -57,6 +57,10 @@ TR = Lexicon(
 #: Cardinals whose suffixed forms are mostly other words (tr "onu" = "it", "altında" =
 #: "under", "yüzünden" = "because of", "bindi" = "got on").
 NO_SUFFIX: frozenset[str] = frozenset({"on", "yüz", "bin", "min", "altı", "yedi", "bir", "sıfır"})
+#: Case endings after the buffer consonant ``y``, which only a vowel-final stem takes: on
+#: ``altı`` and ``yedi`` they make no other word ("altıya", to six; "yediyi"), so those two
+#: take them although their other suffixed forms are left alone.
+BUFFER_SUFFIXES: frozenset[str] = frozenset({"yə", "ye", "ya", "yi", "yı", "yu", "yü"})
 
 # Case and possessive endings a number word takes ("ikisi", "üçə", "beşdən").
 _NUMERAL_ENDINGS = (
