@@ -236,17 +236,24 @@ def test_an_ordinal_does_not_stand_in_for_a_changed_count(tl: str, right: str, w
     ]
 
 
-# "altı" and "yedi" take no ordinary suffix ("altında" is "under", "yedi" also "ate"), but
-# the case endings after a buffer "y" make no other word: "altıya" is "to six".
+# Inflected number words: "altı" and "yedi" take no ordinary suffix ("altında" is "under",
+# "yedi" also "ate"), but the endings after a buffer "y" or "s" make no other word ("altıya",
+# to six); Turkish "dört" softens to "dörd-" before a vowel; Russian collective numerals
+# after a consonant take "-ых" ("четверых").
 @pytest.mark.parametrize(
     ("lang", "text", "key"),
     [
         ("az", "Qələbələrin sayını altıya çatdırdılar.", "6"),
         ("tr", "Galibiyet sayısını yediye çıkardılar.", "7"),
         ("tr", "Takım altıyı da kazandı.", "6"),
+        ("az", "Namizədlərin altısı qadındır.", "6"),
+        ("tr", "Adayların dördü kadındı.", "4"),
+        ("tr", "Sayı dörde yükseldi.", "4"),
+        ("ru", "Полиция задержала четверых подозреваемых.", "4"),
+        ("ru", "Награды вручили пятерым спасателям.", "5"),
     ],
 )
-def test_six_and_seven_take_case_endings_after_a_buffer_y(lang: str, text: str, key: str) -> None:
+def test_inflected_number_words(lang: str, text: str, key: str) -> None:
     assert [f.key for f in extract_numbers(text, lang)] == [key]
 
 
@@ -255,4 +262,12 @@ def test_a_count_changed_against_a_buffered_six_is_a_warning() -> None:
     assert _warnings(src, "Galibiyet sayısını altıya çıkardılar.", "az", "tr") == []
     assert _warnings(src, "Galibiyet sayısını sekize çıkardılar.", "az", "tr") == [
         ("warning", "number altıya (6) in source; target has sekize (8)")
+    ]
+
+
+def test_a_changed_count_against_an_inflected_collective_numeral_is_a_warning() -> None:
+    src = "Police detained four suspects."
+    assert _warnings(src, "Полиция задержала четверых подозреваемых.", "en", "ru") == []
+    assert _warnings(src, "Полиция задержала пятерых подозреваемых.", "en", "ru") == [
+        ("warning", "number four (4) in source; target has пятерых (5)")
     ]

@@ -367,7 +367,10 @@ def _lookup_word(low: str, lang: str, after_number: bool = False) -> tuple[int, 
                 return n, "ordinal"
     if lang in ("az", "tr"):
         for word, nw in table.items():
-            if not low.startswith(word) or len(word) < 2:
+            soft = turkic.SOFTENED.get(word, word) if lang == "tr" else word
+            if low.startswith(soft) and soft != word and low[len(soft) :][:1] in turkic.VOWELS:
+                word = soft
+            elif not low.startswith(word) or len(word) < 2:
                 continue
             rest = low[len(word) :]
             if nw.kind == "ordinal" and rest in turkic.ORDINAL_SUFFIXES:

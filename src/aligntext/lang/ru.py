@@ -68,8 +68,13 @@ COLLECTIVE_STEMS: dict[str, int] = {
     "пятер": 5,
     "шестер": 6,
     "семер": 7,
+    "восьмер": 8,
+    "девятер": 9,
+    "десятер": 10,
 }
-COLLECTIVE_ENDINGS: tuple[str, ...] = ("е", "о", "их", "им", "ими")
+#: After a vowel (``двоих``) the oblique endings are written with ``и``, after a consonant
+#: with ``ы`` (``четверых``, ``пятерым``).
+COLLECTIVE_ENDINGS: tuple[str, ...] = ("е", "о", "их", "им", "ими", "ых", "ым", "ыми")
 
 #: Endings of ordinals (``второго``, ``третьей``, ``пятую``), soft-stem forms included.
 ORDINAL_ENDINGS: frozenset[str] = frozenset(

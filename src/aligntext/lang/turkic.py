@@ -57,10 +57,16 @@ TR = Lexicon(
 #: Cardinals whose suffixed forms are mostly other words (tr "onu" = "it", "altında" =
 #: "under", "yüzünden" = "because of", "bindi" = "got on").
 NO_SUFFIX: frozenset[str] = frozenset({"on", "yüz", "bin", "min", "altı", "yedi", "bir", "sıfır"})
-#: Case endings after the buffer consonant ``y``, which only a vowel-final stem takes: on
-#: ``altı`` and ``yedi`` they make no other word ("altıya", to six; "yediyi"), so those two
-#: take them although their other suffixed forms are left alone.
-BUFFER_SUFFIXES: frozenset[str] = frozenset({"yə", "ye", "ya", "yi", "yı", "yu", "yü"})
+#: Case and possessive endings after a buffer consonant (``y``, ``s``), which only a
+#: vowel-final stem takes: on ``altı`` and ``yedi`` they make no other word ("altıya", to six;
+#: "yediyi"; "altısı"), so those two take them although their other suffixed forms are left
+#: alone.
+BUFFER_SUFFIXES: frozenset[str] = frozenset(
+    {"yə", "ye", "ya", "yi", "yı", "yu", "yü", "si", "sı", "su", "sü"}
+)
+#: Turkish softens a final ``t`` before a vowel: ``dört`` becomes ``dörd-`` ("dördü", the
+#: four of them; "dörde", to four). Azerbaijani writes ``dörd`` throughout.
+SOFTENED: dict[str, str] = {"dört": "dörd"}
 
 # Case and possessive endings a number word takes ("ikisi", "üçə", "beşdən").
 _NUMERAL_ENDINGS = (
@@ -109,6 +115,8 @@ DATE_GAP_WORDS: tuple[str, ...] = (
 
 _FRONT = frozenset("eəiöü")
 _BACK = frozenset("aıou")
+#: The vowels of both alphabets.
+VOWELS: frozenset[str] = _FRONT | _BACK
 
 
 def harmonises(stem: str, suffix: str) -> bool:
