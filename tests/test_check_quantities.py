@@ -271,3 +271,29 @@ def test_a_changed_count_against_an_inflected_collective_numeral_is_a_warning() 
     assert _warnings(src, "Полиция задержала пятерых подозреваемых.", "en", "ru") == [
         ("warning", "number four (4) in source; target has пятерых (5)")
     ]
+
+
+# --- half of a scale word --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "key"),
+    [
+        ("en", "Half a million people fled the floods.", "500000"),
+        ("az", "Yarım milyon insan daşqından qaçdı.", "500000"),
+        ("tr", "Yarım milyon kişi selden kaçtı.", "500000"),
+        ("ru", "Полмиллиона человек бежали от наводнения.", "500000"),
+        ("ru", "Полтора миллиона человек бежали от наводнения.", "1500000"),
+        ("ru", "Собрали более полутора тысяч подписей.", "1500"),
+    ],
+)
+def test_half_of_a_scale_word(lang: str, text: str, key: str) -> None:
+    assert [f.key for f in extract_numbers(text, lang)] == [key]
+
+
+def test_half_a_million_is_not_a_million() -> None:
+    src = "Half a million people fled the floods."
+    assert _warnings(src, "Полмиллиона человек бежали от наводнения.", "en", "ru") == []
+    assert _warnings(src, "Bir milyon insan daşqından qaçdı.", "en", "az") == [
+        ("warning", "number Half a million (500000) in source; target has Bir milyon (1000000)")
+    ]

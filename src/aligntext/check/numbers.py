@@ -41,7 +41,7 @@ from aligntext.check.locale_data import (
 )
 from aligntext.check.number_values import approx_label
 from aligntext.check.translit import lower
-from aligntext.lang import lexicon, ru, turkic
+from aligntext.lang import en, lexicon, ru, turkic
 from aligntext.langs import resolve_lang
 from aligntext.types import Fact
 
@@ -419,7 +419,17 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
             facts.append(Fact("number", key, text[start:end], start, end, marks, (), exp))
             i = j
             continue
-        first = _lookup_word(lower(words[i].group(0), lang), lang)
+        low = lower(words[i].group(0), lang)
+        first = _lookup_word(low, lang)
+        if first is None and lang == "ru":
+            halves = _ru_halves(text, words, i)
+            if halves is not None:
+                value, j = halves
+                start, end = words[i].start(), words[j - 1].end()
+                tags = frozenset({"word", "scale"})
+                facts.append(Fact("number", str(value), text[start:end], start, end, tags))
+                i = j
+                continue
         if first is None:
             i += 1
             continue
@@ -452,6 +462,12 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
             j += 1
         value = _accumulate(seq)
         kinds = {k for _, k in seq}
+        half = _HALF_BEFORE_SCALE.get(lang)
+        before = half.search(text, 0, start) if half is not None and kinds == {"scale"} else None
+        if before is not None and before.end() == start:
+            # "half a million" is 500,000, not a million ("yarım milyon").
+            value //= 2
+            start = before.start()
         surface = text[start:end]
         low_first = lower(words[i].group(0), lang)
         tags = ["word"]
@@ -565,6 +581,32 @@ def _approx_at(text: str, words: list[re.Match[str]], i: int, lang: str) -> tupl
             if found is not None and found[1] in ("hundred", "weak", "scale") and found[0] >= 10:
                 more = len(str(found[0])) - 1
     return (exp + more, k + 1) if more is not None else (exp, j)
+
+
+#: What halves a scale word right after it, per language (the pattern ends where the scale
+#: word starts).
+_HALF_BEFORE_SCALE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(en.HALF_BEFORE_SCALE, re.IGNORECASE),
+    "az": re.compile(turkic.HALF_BEFORE_SCALE, re.IGNORECASE),
+    "tr": re.compile(turkic.HALF_BEFORE_SCALE, re.IGNORECASE),
+}
+
+
+def _ru_halves(text: str, words: list[re.Match[str]], i: int) -> tuple[int, int] | None:
+    """A Russian half of a scale word at word ``i``: ``полмиллиона`` (500,000), or ``полтора``
+    before a scale word (``полтора миллиона``, 1,500,000). Returns the value and the index of
+    the word after it."""
+    low = lower(words[i].group(0), "ru").replace("ё", "е")
+    scales = scale_words("ru")
+    rest = low[len(ru.HALF_PREFIX) :]
+    if low.startswith(ru.HALF_PREFIX) and rest in scales and scales[rest] >= 3:
+        return 10 ** scales[rest] // 2, i + 1
+    if low in ru.ONE_AND_A_HALF and i + 1 < len(words):
+        nxt = lower(words[i + 1].group(0), "ru")
+        gap = text[words[i].end() : words[i + 1].start()]
+        if not gap.strip() and nxt in scales and scales[nxt] >= 3:
+            return 3 * 10 ** scales[nxt] // 2, i + 2
+    return None
 
 
 def _accumulate(seq: list[tuple[int, str]]) -> int:

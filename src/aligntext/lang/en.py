@@ -32,6 +32,9 @@ LEXICON = Lexicon(
     digit_ordinal=r"^(?:st|nd|rd|th)$",
 )
 
+#: What halves the scale word after it ("half a million", "half a billion").
+HALF_BEFORE_SCALE = r"\bhalf[\s-]+an?[\s-]+"
+
 #: Words allowed between the parts of an English date ("6 April, 1993", "the 6th of April").
 DATE_GAP_WORDS: tuple[str, ...] = ("of", "the", "year")
 

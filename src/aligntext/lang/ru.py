@@ -60,6 +60,11 @@ SCALE_ADJECTIVE_STEMS: dict[str, int] = {
     "триллионн": 12,
 }
 
+#: Half of a scale word, written as one word (``полмиллиона``, half a million), and one and a
+#: half before one (``полтора миллиона``, ``полутора тысяч``).
+HALF_PREFIX = "пол"
+ONE_AND_A_HALF: frozenset[str] = frozenset({"полтора", "полторы", "полутора"})
+
 #: Collective numerals by stem (``двое``, ``троих``) and the endings they take.
 COLLECTIVE_STEMS: dict[str, int] = {
     "дво": 2,

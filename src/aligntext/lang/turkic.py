@@ -54,6 +54,9 @@ TR = Lexicon(
     digit_ordinal=_DIGIT_ORDINAL,
 )
 
+#: What halves the scale word after it ("yarım milyon", half a million).
+HALF_BEFORE_SCALE = r"\byarım\s+"
+
 #: Cardinals whose suffixed forms are mostly other words (tr "onu" = "it", "altında" =
 #: "under", "yüzünden" = "because of", "bindi" = "got on").
 NO_SUFFIX: frozenset[str] = frozenset({"on", "yüz", "bin", "min", "altı", "yedi", "bir", "sıfır"})
