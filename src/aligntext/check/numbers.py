@@ -426,8 +426,8 @@ def _word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact
             if halves is not None:
                 value, j = halves
                 start, end = words[i].start(), words[j - 1].end()
-                tags = frozenset({"word", "scale"})
-                facts.append(Fact("number", str(value), text[start:end], start, end, tags))
+                marks = frozenset({"word", "scale"})
+                facts.append(Fact("number", str(value), text[start:end], start, end, marks))
                 i = j
                 continue
         if first is None:
