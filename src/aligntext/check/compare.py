@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from aligntext.check.date_rules import compare_dates
+from aligntext.check.date_rules import compare_dates, compare_weekdays
 from aligntext.check.facts import extract_facts, facts_match
 from aligntext.check.findings import FindingCollector, Mapper
 from aligntext.check.glossary import Glossary
@@ -29,6 +29,7 @@ from aligntext.check.number_rules import compare_numbers
 from aligntext.check.place_links import place_links
 from aligntext.check.text_lexicon import BlockLexicons
 from aligntext.check.text_rules import compare_language, compare_length
+from aligntext.check.weekdays import extract_weekdays
 from aligntext.langs import resolve_lang
 from aligntext.types import Alignment, Fact, Finding, Span
 
@@ -76,6 +77,7 @@ def _compare(
     if any(f.type == "untranslated" for f in ctx.out):
         return ctx.out
     compare_dates(ctx, sd, td, sn, tn)
+    compare_weekdays(ctx, extract_weekdays(src, src_lang), extract_weekdays(tgt, tgt_lang))
     compare_numbers(ctx, sn, tn, sd, td)
     compare_names(ctx, src, tgt, sf, tf)
     compare_length(ctx, src, tgt)

@@ -87,3 +87,19 @@ def compare_dates(
     for b in ut:
         sev = "info" if is_month_mention(b) else "warning"
         ctx.add("date", sev, f"date {show_fact(b)} in target has no counterpart in source", [], [b])
+
+
+def compare_weekdays(ctx: FindingCollector, sw: list[Fact], tw: list[Fact]) -> None:
+    """A weekday of the source where the target names another: the event moved to another
+    day (a warning). A weekday on one side only says nothing: translators write "on Monday"
+    as the date, or leave it out."""
+    left_t = list(tw)
+    left_s = []
+    for a in sw:
+        same = next((b for b in left_t if b.key == a.key), None)
+        if same is None:
+            left_s.append(a)
+        else:
+            left_t.remove(same)
+    for a, b in zip(left_s, left_t, strict=False):
+        ctx.add("date", "warning", f"weekday {a.text} in source; target has {b.text}", [a], [b])

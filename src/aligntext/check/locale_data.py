@@ -214,6 +214,18 @@ def weekday_forms(lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@locale_tables
+def weekday_names(lang: str) -> tuple[tuple[tuple[str, ...], int], ...]:
+    """The weekday names of ``lang`` as lowercase word tuples with their ISO number (Monday
+    1), longest first, so that "bazar ertəsi" (Monday) is tried before "bazar" (Sunday)."""
+    days = _locale(lang).days
+    out: dict[tuple[str, ...], int] = {}
+    for context in ("format", "stand-alone"):
+        for index, name in days[context]["wide"].items():
+            out[tuple(lower(name, lang).split())] = index + 1
+    return tuple(sorted(out.items(), key=lambda kv: (-len(kv[0]), -len(" ".join(kv[0])))))
+
+
 def _scale_text(pattern: str) -> str:
     return re.sub(r"[0#.,'\s\u00a0]+", " ", pattern.replace("'", "")).strip()
 

@@ -346,6 +346,7 @@ def _verb(n: int, singular: str, plural: str) -> str:
     return singular if n == 1 else plural
 
 
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = (
     *("January", "February", "March", "April", "May", "June"),
     *("July", "August", "September", "October", "November", "December"),
@@ -360,6 +361,9 @@ def _fact_value(ftype: str, facts: Sequence[Fact], spans: Sequence[Span]) -> str
     group together; names keep their surface form, as does a fact the finding lacks.
     """
     text = spans[0].text.strip() if spans else ""
+    if facts and facts[0].kind == "weekday" and facts[0].key.isdigit():
+        # ISO day number: 1 is Monday.
+        return _WEEKDAYS[(int(facts[0].key) - 1) % 7]
     if ftype not in ("date", "number") or not facts or facts[0].kind != ftype:
         return text
     key = facts[0].key
