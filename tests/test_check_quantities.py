@@ -297,3 +297,49 @@ def test_half_a_million_is_not_a_million() -> None:
     assert _warnings(src, "Bir milyon insan daşqından qaçdı.", "en", "az") == [
         ("warning", "number Half a million (500000) in source; target has Bir milyon (1000000)")
     ]
+
+
+# --- Roman numerals --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tl", "tgt"),
+    [
+        ("ru", "Церковь была построена в XIX веке."),
+        ("az", "Kilsə XIX əsrdə tikilib."),
+        ("tr", "Kilise XIX. yüzyılda inşa edildi."),
+    ],
+)
+def test_a_century_in_roman_numerals_agrees(tl: str, tgt: str) -> None:
+    src = "The church was built in the 19th century."
+    assert _warnings(src, tgt, "en", tl) == []
+    changed = tgt.replace("XIX", "XVIII")
+    assert _warnings(src, changed, "en", tl) == [
+        ("error", "number 19th in source; target has XVIII (18)")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("tl", "tgt"),
+    [
+        ("az", "XX əsrin 90-cı illərində region işğal olunub."),
+        ("ru", "В 90-х годах XX века регион был оккупирован."),
+    ],
+)
+def test_a_century_that_dates_a_decade_is_part_of_it(tl: str, tgt: str) -> None:
+    assert _warnings("In the 1990s the region was occupied.", tgt, "en", tl) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Queen Elizabeth II opened the bridge.", [("2", True)]),
+        ("en", "I think the V-shaped valley is in section IIII.", []),
+        ("ru", "Это случилось в V в. до нашей эры.", [("5", False)]),
+    ],
+)
+def test_roman_numerals_outside_centuries_are_weak(
+    lang: str, text: str, expected: list[tuple[str, bool]]
+) -> None:
+    facts = [f for f in extract_numbers(text, lang) if "roman" in f.tags]
+    assert [(f.key, "weak" in f.tags) for f in facts] == expected

@@ -26,6 +26,8 @@ from aligntext.lang import en, lexicon, ru, turkic
 from aligntext.types import Fact
 
 
+# Every word of every sentence is looked up, and most are looked up many times over (a pivot
+# is checked against each of its translations): the answer depends on the word alone.
 @lru_cache(maxsize=65536)
 def _lookup_word(low: str, lang: str, after_number: bool = False) -> tuple[int, str] | None:
     """(value, kind) of one lowercase word: cardinal, ordinal, hundred, scale, implied, weak.

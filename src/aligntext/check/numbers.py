@@ -63,6 +63,7 @@ _PERCENT_BEFORE = re.compile(r"(?:%\s?|yüzde\s|yuzde\s)$", re.IGNORECASE)
 _SUFFIX = re.compile(r"(?:[-‐'’]?[^\W\d_]{1,8})(?![\w])")
 _RANGE = re.compile(r"\s?[-–—]\s?(?=\d)")
 
+_ROMAN = re.compile(r"(?<![\w\-‐])([IVX]+)(?![\w\-‐])")
 _DECADE = re.compile(
     r"^(?:'?s|-?х|-?е|-?ые|-?ых|-c[ıi]\b.*|-?l[ae]r.*|['’]l[ıiuü].*|['’]l[ae]r.*)$"
 )
@@ -313,8 +314,62 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
     return facts
 
 
-# Every word of every sentence is looked up, and most are looked up many times over (a pivot
-# is checked against each of its translations): the answer depends on the word alone.
+def _roman_value(numeral: str) -> int | None:
+    """The value of an upper-case Roman numeral of I, V and X (1 to 39), or ``None`` when it is
+    not one written the standard way (``IIII``, ``VX``)."""
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for i, c in enumerate(numeral):
+        v = values[c]
+        total += -v if i + 1 < len(numeral) and values[numeral[i + 1]] > v else v
+    if not 1 <= total <= 39:
+        return None
+    tens, units = divmod(total, 10)
+    ones = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+    return total if "X" * tens + ones[units] == numeral else None
+
+
+def _century_after(text: str, pos: int, lang: str) -> bool:
+    """Whether the word after ``pos`` (past a space or a full stop: "XIX. yüzyıl") is the
+    language's word for century, or Russian "в." ("XIX в.")."""
+    rest = text[pos:]
+    skipped = len(rest) - len(rest.lstrip(" .\u00a0"))
+    after = _WORD.match(text, pos + skipped)
+    if after is None:
+        return False
+    word = lower(after.group(0), lang)
+    if lang == "ru" and word == "в" and text[after.end() : after.end() + 1] == ".":
+        return True
+    stems = lexicon(lang).century_stems
+    return bool(stems) and word.startswith(stems)
+
+
+def _roman_facts(text: str, lang: str, digits: list[Fact]) -> list[Fact]:
+    """Roman numerals: a century (``XIX век``, ``XX əsrin``, ``XIX. yüzyıl``), a monarch or a
+    war (``Elizabeth II``, ``World War II``). They are ordinals; one before a century word is a
+    date part as firm as digits, any other only confirms a match (weak), and so does a century
+    that dates a decade next to it (``XX əsrin 90-cı illəri``, ``90-х годов XX века``: the
+    1990s, which the decade's own reading already gives). A lone ``I``, ``V`` or ``X`` counts
+    only before a century word (English "I" is a pronoun)."""
+    facts = []
+    for m in _ROMAN.finditer(text):
+        if any(f.start <= m.start() < f.end for f in digits):
+            continue
+        value = _roman_value(m.group(1))
+        if value is None:
+            continue
+        century = _century_after(text, m.end(), lang)
+        if len(m.group(1)) == 1 and not century:
+            continue
+        decade = any(
+            "decade" in f.tags and (0 <= f.start - m.end() <= 20 or 0 <= m.start() - f.end <= 20)
+            for f in digits
+        )
+        tags = {"roman", "ordinal"} if century and not decade else {"roman", "ordinal", "weak"}
+        facts.append(Fact("number", str(value), m.group(1), m.start(), m.end(1), frozenset(tags)))
+    return facts
+
+
 def extract_numbers(text: str, lang: str) -> list[Fact]:
     """Every number in ``text``, in order: digits, number words, percentages, times.
 
@@ -331,5 +386,6 @@ def extract_numbers(text: str, lang: str) -> list[Fact]:
     """
     lang = resolve_lang(lang)
     digits = _digit_facts(text, lang)
+    digits += _roman_facts(text, lang, digits)
     words = word_facts(text, lang, [(f.start, f.end) for f in digits])
     return sorted(digits + words, key=lambda f: f.start)

@@ -40,6 +40,8 @@ class Lexicon:
         teens_added: 11-19 are said as ten and a unit (``on iki``), so "ten" takes a unit.
         digit_ordinal: a regular expression for what after digits makes an ordinal
             (``6th``, ``6-cı``, ``6-й``); empty for none.
+        century_stems: how the word "century" starts (``век``, ``əsr``, ``yüzyıl``): a Roman
+            numeral before it is a century (``XIX век``).
     """
 
     approx_words: dict[str, int] = field(default_factory=dict)
@@ -56,6 +58,7 @@ class Lexicon:
     both_words: frozenset[str] = frozenset()
     teens_added: bool = False
     digit_ordinal: str = ""
+    century_stems: tuple[str, ...] = ()
 
 
 _EMPTY = Lexicon()

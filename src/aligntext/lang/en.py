@@ -30,6 +30,7 @@ LEXICON = Lexicon(
     decade_words=("decade", "decades"),
     both_words=frozenset({"both"}),
     digit_ordinal=r"^(?:st|nd|rd|th)$",
+    century_stems=("centur",),
 )
 
 #: What halves the scale word after it ("half a million", "half a billion").

@@ -49,6 +49,8 @@ LEXICON = Lexicon(
     both_words=frozenset({"оба", "обе", "обоих", "обеих", "обоим", "обеим", "обоими", "обеими"}),
     # "6-й", "6-го", "6-му": an ending after a hyphen.
     digit_ordinal=r"^-(?:й|я|е|го|му|м|х|ой|ый|ий|ая|ое|ые|ых|ым|ом|ю)$",
+    # "XIX век", "XIX вв." (and "XIX в.", which the extractor reads as well).
+    century_stems=("век", "вв"),
 )
 
 #: Adjectives of a scale word after a figure and a hyphen (``25-тысячная толпа``, a crowd of

@@ -15,6 +15,9 @@ _APPROX_HEADS = {"on": 1, "yüz": 2}
 # "6-cı", "6-ncı", "6'ncı": the ordinal suffix after a hyphen or apostrophe.
 _DIGIT_ORDINAL = r"^-?(?:ı|i|u|ü)?n?c[ıiuü]$|^['’]?(?:ı|i|u|ü)?nc[ıiuü]$"
 
+#: "XIX əsr", "XIX. yüzyıl", "XX asrın": the word for century.
+_CENTURY_STEMS = ("əsr", "yüzyıl", "asır", "asr")
+
 #: Azerbaijani: plural plus -la / -lə ("with") or -ca / -cə names a magnitude (onlarla,
 #: minlərlə, yüzlərcə).
 AZ = Lexicon(
@@ -35,6 +38,7 @@ AZ = Lexicon(
     decade_words=("onillik", "onilliyi", "onillikdə", "onilliklər", "onilliklərdə", "onillikdir"),
     teens_added=True,
     digit_ordinal=_DIGIT_ORDINAL,
+    century_stems=_CENTURY_STEMS,
 )
 
 #: Turkish: plural plus -ca / -ce names a magnitude (onlarca, yüzlerce, binlerce).
@@ -52,6 +56,7 @@ TR = Lexicon(
     decade_words=("onyıl",),
     teens_added=True,
     digit_ordinal=_DIGIT_ORDINAL,
+    century_stems=_CENTURY_STEMS,
 )
 
 #: What halves the scale word after it ("yarım milyon", half a million).
