@@ -31,7 +31,12 @@ For each of the six language pairs (en-ru, en-az, en-tr, ru-az, ru-tr, az-tr; ``
   replaced by another".
 
 It prints the share of genuine pairs flagged (a finding of severity warning or error) and, per
-perturbation, the recall: the share of perturbed pairs with a new warning or error. A change
+perturbation, the recall: the share of perturbed pairs with a new warning or error. For
+``digit``, ``deleted`` and ``number_word`` it also prints the recall over the changes to a
+figure the source states (``(src)`` rows; :func:`source_states`, rules of this script's own):
+a translator's "the two countries" for the source's "they" can be changed to "three" with
+nothing in the source to show it, so the gap between the two figures is what no comparison
+can see, and the gap to 1.0 in the ``(src)`` row is what the checker misses. A change
 that only removes flags of its genuine pair (it turned a real slip back into the right figure)
 is left out of the recall and counted on its own line. The
 perturbations are built with plain string rules and Babel / num2words forms, not with the
@@ -402,6 +407,61 @@ def perturb(
     raise ValueError(kind)
 
 
+#: Kinds whose recall is also shown over the changes to a figure the source states.
+STATED_KINDS = ("digit", "deleted", "number_word")
+
+
+def _changed_span(old: str, new: str) -> tuple[int, int]:
+    """The span of ``old`` that differs from ``new`` (common prefix and suffix left out)."""
+    p = 0
+    while p < min(len(old), len(new)) and old[p] == new[p]:
+        p += 1
+    q = 0
+    while q < min(len(old), len(new)) - p and old[-1 - q] == new[-1 - q]:
+        q += 1
+    return p, len(old) - q
+
+
+def source_states(kind: str, src: str, tgt: str, new: str, src_lang: str, tgt_lang: str) -> bool:
+    """Whether the source states the figure a perturbation changed, by rules of this script's
+    own (not the checker's extractors): the same digits in a figure of the source, or for a
+    number word a word of the same value (num2words forms) or that value in digits.
+
+    A change to a figure the source does not state ("the two countries" for "they") leaves
+    nothing to compare with; the recall over the stated ones tells a checker that misses a
+    changed fact from one that cannot know it changed.
+    """
+    start, end = _changed_span(tgt, new)
+    if kind == "number_word":
+        for table in small_number_words(tgt_lang):
+            for word, value in table.items():
+                for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", tgt, re.IGNORECASE):
+                    if m.start() <= start < m.end() or start <= m.start() < end:
+                        words = {
+                            w
+                            for t in small_number_words(src_lang)
+                            for w, v in t.items()
+                            if v == value
+                        }
+                        low = {w.lower() for w in re.findall(r"\w+", src)}
+                        return bool(words & low) or bool(
+                            re.search(rf"(?<![\d.,]){value}(?![\d.,]?\d)", src)
+                        )
+        return False
+    figure = next(
+        (
+            m
+            for m in _FIGURE.finditer(tgt)
+            if m.start() <= start < m.end() or start <= m.start() < end
+        ),
+        None,
+    )
+    if figure is None:
+        return False
+    digits = re.sub(r"\D", "", figure.group(0))
+    return any(re.sub(r"\D", "", m.group(0)) == digits for m in _FIGURE.finditer(src))
+
+
 def check_as_slips(
     pairs: list[tuple[str, str]],
     lexicons: BlockLexicons,
@@ -449,6 +509,8 @@ def run_part(
     # perturbation as it was (figures stay comparable with earlier runs).
     names_rng = random.Random(seed + 1)
     totals = {k: [0, 0] for k in ("genuine", *KINDS)}
+    # Recall over the changes to a figure the source states (:func:`source_states`).
+    stated = {k: [0, 0] for k in STATED_KINDS}
     reverted = dict.fromkeys(KINDS, 0)
     # Flagged genuine pairs by the types of their warnings and errors (a pair may count
     # under several).
@@ -493,8 +555,15 @@ def run_part(
                     # perturbed pair is correct, so staying quiet on it is no miss.
                     reverted[kind] += 1
                     continue
+                said = kind in STATED_KINDS and source_states(
+                    kind, pert[k][0], pairs[i][1], pert[k][1], a, b
+                )
+                if said:
+                    stated[kind][1] += 1
                 if r - base[i]:
                     hits += 1
+                    if said:
+                        stated[kind][0] += 1
                 elif kind == show_missed:
                     print(
                         f"  MISSED {kind} [{a}-{b} #{i}]\n    S: {pert[k][0]}\n"
@@ -521,7 +590,16 @@ def run_part(
     undone = ", ".join(f"{k} {n}" for k, n in reverted.items() if n)
     if undone:
         print(f"left out of recall (the change undid a flagged slip): {undone}")
-    return {"totals": totals, "by_type": by_type}
+    measured_stated = [k for k in STATED_KINDS if k in kinds]
+    if measured_stated:
+        print(
+            "recall on changes to a figure the source states: "
+            + ", ".join(
+                f"{k} {stated[k][0] / max(stated[k][1], 1):.3f} ({stated[k][0]}/{stated[k][1]})"
+                for k in measured_stated
+            )
+        )
+    return {"totals": totals, "by_type": by_type, "stated": stated}
 
 
 def _rate(totals: dict[str, list[int]], kind: str) -> str:
@@ -597,11 +675,14 @@ def main() -> int:
             )
         )
     print()
-    print(f"{'figure':14} " + " ".join(f"{lab:>22}" for lab, _ in parts) + "   target")
+    print(f"{'figure':17} " + " ".join(f"{lab:>22}" for lab, _ in parts) + "   target")
     for kind in ("genuine", *kinds):
         cells = " ".join(f"{_rate(p['totals'], kind):>22}" for _, p in parts)  # type: ignore[arg-type]
         op = "<=" if kind == "genuine" else ">="
-        print(f"{kind:14} {cells}   {op} {TARGETS[kind]}")
+        print(f"{kind:17} {cells}   {op} {TARGETS[kind]}")
+    for kind in (k for k in STATED_KINDS if k in kinds):
+        cells = " ".join(f"{_rate(p['stated'], kind):>22}" for _, p in parts)  # type: ignore[arg-type]
+        print(f"{kind + ' (src)':17} {cells}   (changes to a figure the source states)")
     print(f"time {time.perf_counter() - t0:.1f} s")
     return 0
 

@@ -1,0 +1,83 @@
+"""``scripts/bench_check.py``: which perturbations change a figure the source states."""
+
+from __future__ import annotations
+
+import pytest
+
+from script_modules import load_script
+
+bench = load_script("bench_check")
+
+
+@pytest.mark.parametrize(
+    ("kind", "src", "tgt", "new", "src_lang", "tgt_lang", "expected"),
+    [
+        # The source says two in words or digits: a changed "iki" is visible.
+        (
+            "number_word",
+            "The two ministers met in Ganja.",
+            "İki nazir Gəncədə görüşdü.",
+            "Üç nazir Gəncədə görüşdü.",
+            "en",
+            "az",
+            True,
+        ),
+        (
+            "number_word",
+            "2 ministers met in Ganja.",
+            "Два министра встретились в Гяндже.",
+            "Пять министра встретились в Гяндже.",
+            "en",
+            "ru",
+            True,
+        ),
+        # "They" gave the translator's "two countries": nothing in the source to compare.
+        (
+            "number_word",
+            "They disagreed on the border.",
+            "İki ülke sınır konusunda anlaşamadı.",
+            "Üç ülke sınır konusunda anlaşamadı.",
+            "en",
+            "tr",
+            False,
+        ),
+        # The same digits, written with other separators, are the same figure.
+        (
+            "digit",
+            "About 60,000 people left.",
+            "Около 60 000 человек уехали.",
+            "Около 60 900 человек уехали.",
+            "en",
+            "ru",
+            True,
+        ),
+        # A figure of the translator's own (a converted unit) is not stated by the source.
+        (
+            "deleted",
+            "The wave was six metres high.",
+            "Dalğanın hündürlüyü 6 metr idi.",
+            "Dalğanın hündürlüyü metr idi.",
+            "en",
+            "az",
+            False,
+        ),
+        (
+            "deleted",
+            "On 6 April 1993 the town fell.",
+            "6 aprel 1993-cü ildə şəhər süqut etdi.",
+            "6 aprel ildə şəhər süqut etdi.",
+            "en",
+            "az",
+            True,
+        ),
+    ],
+)
+def test_source_states(
+    kind: str, src: str, tgt: str, new: str, src_lang: str, tgt_lang: str, expected: bool
+) -> None:
+    assert bench.source_states(kind, src, tgt, new, src_lang, tgt_lang) is expected
+
+
+def test_changed_span_is_the_differing_part() -> None:
+    assert bench._changed_span("60 000 people", "60 900 people") == (3, 4)
+    assert bench._changed_span("in 1993-cü il", "in il") == (3, 11)
