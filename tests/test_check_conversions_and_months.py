@@ -141,6 +141,28 @@ def test_a_changed_minute_is_no_rounding() -> None:
     assert "rounds" not in finding.message
 
 
+@pytest.mark.parametrize(
+    ("tgt", "tl"),
+    [
+        ("Соглашение о прекращении огня подписали в 1990 году.", "ru"),
+        ("Atəşkəs 1990-cı ildə imzalanıb.", "az"),
+        ("Ateşkes 1990 yılında imzalandı.", "tr"),
+    ],
+)
+def test_a_changed_year_is_no_rounding(tgt: str, tl: str) -> None:
+    (finding,) = compare_sentences("The ceasefire was signed in 1994.", tgt, "en", tl)
+    assert finding.severity == "error"
+    assert "rounds" not in finding.message
+
+
+def test_a_count_near_a_year_is_still_rounded() -> None:
+    (finding,) = compare_sentences(
+        "About 1,994 people came.", "Пришли около 2000 человек.", "en", "ru"
+    )
+    assert finding.severity == "info"
+    assert "rounds it to 2000" in finding.message
+
+
 def test_dates_read_the_numbers_given_to_them() -> None:
     text = "The talks opened on 6 April 1993 in Baku."
     numbers = extract_numbers(text, "en")

@@ -343,3 +343,33 @@ def test_roman_numerals_outside_centuries_are_weak(
 ) -> None:
     facts = [f for f in extract_numbers(text, lang) if "roman" in f.tags]
     assert [(f.key, "weak" in f.tags) for f in facts] == expected
+
+
+# --- a scale word with a case ending after a number word ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "key"),
+    [
+        ("az", "Mitinqdə üç mindən çox insan iştirak edib.", "3000"),
+        ("tr", "Mitinge üç binden fazla kişi katıldı.", "3000"),
+        ("tr", "Katılımcı sayısı üç bine yaklaştı.", "3000"),
+        ("az", "Zərər beş milyondan artıqdır.", "5000000"),
+        ("tr", "Plan iki yüzden fazla sayfa.", "200"),
+        ("az", "Kəndə iki yüzə yaxın ailə qayıdıb.", "200"),
+        ("az", "On iki mindən çox imza toplanıb.", "12000"),
+        # "yüz" is also "face": "the two faces of the medal" is two, not two hundred.
+        ("tr", "Madalyonun iki yüzü var.", "2"),
+    ],
+)
+def test_turkic_scale_word_with_a_case_ending(lang: str, text: str, key: str) -> None:
+    assert [f.key for f in extract_numbers(text, lang)] == [key]
+
+
+def test_more_than_three_thousand_is_not_three() -> None:
+    src = "More than three thousand people attended the rally."
+    assert _warnings(src, "Mitinqdə üç mindən çox insan iştirak edib.", "en", "az") == []
+    assert _warnings(src, "Mitinge üç binden fazla kişi katıldı.", "en", "tr") == []
+    assert _warnings(src, "Mitinge dört binden fazla kişi katıldı.", "en", "tr") == [
+        ("warning", "number three thousand (3000) in source; target has dört binden (4000)")
+    ]

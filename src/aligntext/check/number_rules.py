@@ -49,6 +49,8 @@ def _is_rounding(a: Fact, b: Fact) -> bool:
     """
     if "time" in tags_of(a) or "time" in tags_of(b):
         return False  # 10:25 is no rounding of 10:15 (the hour is only another reading)
+    if "year" in tags_of(a) and "year" in tags_of(b):
+        return False  # a year is named, never rounded: 1990 for 1994 is another year
     for x in values_of(a):
         for y in values_of(b):
             if x <= 0 or y <= 0 or x == y:

@@ -39,6 +39,10 @@ def _lookup_word(low: str, lang: str, after_number: bool = False) -> tuple[int, 
         low = low.replace("ё", "е")
     if after_number and len(low) > 2 and low in scale_words(lang):
         return 10 ** scale_words(lang)[low], "scale"
+    if after_number and lang in ("az", "tr"):
+        suffixed = _turkic_scale_case(low, lang)
+        if suffixed is not None:
+            return suffixed
     lex = lexicon(lang)
     if low in lex.times_words:
         return lex.times_words[low], "times"
@@ -91,6 +95,27 @@ def _lookup_word(low: str, lang: str, after_number: bool = False) -> tuple[int, 
                 and rest in turkic.CARDINAL_SUFFIXES
             ):
                 return nw.value, "cardinal"
+    return None
+
+
+def _turkic_scale_case(low: str, lang: str) -> tuple[int, str] | None:
+    """A scale word or ``yüz`` with a case ending, after a number word (``mindən``,
+    ``yüzden``, ``milyona``): (value, kind), else ``None``."""
+    for word, exp in scale_words(lang).items():
+        if (
+            len(word) > 2
+            and word.islower()
+            and low.startswith(word)
+            and low[len(word) :] in turkic.SCALE_CASE_SUFFIXES
+        ):
+            return 10**exp, "scale"
+    rest = low[3:]
+    if (
+        low.startswith("yüz")
+        and rest in turkic.SCALE_CASE_SUFFIXES
+        and not (lang == "tr" and rest in turkic.FACE_SUFFIXES)
+    ):
+        return 100, "hundred"
     return None
 
 
@@ -163,8 +188,8 @@ def word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact]
             if nxt0 is None or nxt0[1] in ("implied", "weak", "both", "times"):
                 break
             acc = _accumulate(seq)
-            if nxt0[1] == "scale" and seq[-1][1] == "scale":
-                break
+            if nxt0[1] == seq[-1][1] and nxt0[1] in ("scale", "hundred"):
+                break  # no number says "hundred hundred" ("yüz yüze" is face to face)
             if not _can_extend(acc % 1000 if nxt0[1] != "scale" else acc, nxt0[0], nxt0[1], lang):
                 break
             seq.append(nxt0)

@@ -91,6 +91,20 @@ CARDINAL_SUFFIXES: frozenset[str] = frozenset(
         *("dir", "dır", "dur", "dür"),
     }
 )
+#: Case endings a scale word or ``yüz`` takes after a number word ("üç mindən çox", more than
+#: three thousand; "iki yüzden fazla"; "beş milyona"): alone such a form is often another
+#: word ("yüzünden", because of), after a number word it is the number's last word.
+SCALE_CASE_SUFFIXES: frozenset[str] = frozenset(
+    {
+        *("a", "e", "ə", "ya", "ye", "yə"),
+        *("da", "de", "də", "ta", "te", "dan", "den", "dən", "tan", "ten"),
+        *("ı", "i", "u", "ü", "ın", "in", "un", "ün"),
+        *("dir", "dır", "dur", "dür"),
+    }
+)
+#: Endings of Turkish ``yüz`` that make "face" after a number as well ("madalyonun iki yüzü",
+#: the two faces of the medal).
+FACE_SUFFIXES: frozenset[str] = frozenset({"ı", "i", "u", "ü", "ın", "in", "un", "ün"})
 #: What makes an adjective of a scale word ("2,8 milyardlıq bazar", a market worth 2.8
 #: billion; "10 binlik kalabalık", a crowd of 10,000).
 SCALE_ADJECTIVE_SUFFIXES: frozenset[str] = frozenset({"lıq", "lik", "luq", "lük", "lık", "luk"})
