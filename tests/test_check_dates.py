@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aligntext.check import extract_dates, format_date
+from aligntext.check import compare_sentences, extract_dates, format_date
 
 
 @pytest.mark.parametrize(
@@ -50,6 +50,38 @@ def test_day_range_and_format() -> None:
     assert format_date(fact) == "6-7 April"
 
 
+# Two days of one month joined in words: a range or a list, in every language's way.
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The fair runs from 5 to 7 May."),
+        ("en", "The fair runs on May 5 and 7."),
+        ("ru", "Ярмарка пройдёт с 5 по 7 мая."),
+        ("ru", "Ярмарка пройдёт 5 и 7 мая."),
+        ("az", "Sərgi mayın 5-dən 7-dək keçiriləcək."),
+        ("az", "Sərgi mayın 5-i və 7-si keçiriləcək."),
+        ("tr", "Fuar 5 ve 7 Mayıs tarihlerinde yapılacak."),
+    ],
+)
+def test_days_joined_in_words(lang: str, text: str) -> None:
+    (fact,) = extract_dates(text, lang)
+    assert fact.days == (5, 7)
+    assert format_date(fact) == "5-7 May"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("az", "Mayın 5-də 7 nəfər gəldi."),  # seven people on the 5th, no range
+        ("az", "Sentyabrın 29-u 2018-ci ildə açıldı."),  # a day and its year
+        ("en", "On 5 May 7 trains were cancelled."),
+    ],
+)
+def test_a_day_and_a_number_after_it_are_no_range(lang: str, text: str) -> None:
+    (fact,) = extract_dates(text, lang)
+    assert len(fact.days) <= 1
+
+
 @pytest.mark.parametrize(
     ("text", "key"),
     [
@@ -63,3 +95,23 @@ def test_russian_abbreviated_months_after_a_day(text: str, key: str) -> None:
 
 def test_russian_abbreviation_alone_is_no_month() -> None:
     assert extract_dates("Он сказал: окт. и мар. не месяцы здесь.", "ru") == []
+
+
+def _date_flags(src: str, tgt: str, sl: str, tl: str) -> list[tuple[str, str]]:
+    return [
+        (f.severity, f.message)
+        for f in compare_sentences(src, tgt, sl, tl)
+        if f.type == "date" and f.severity != "info"
+    ]
+
+
+def test_a_range_of_days_is_compared_whole() -> None:
+    src = "The fair runs from 5 to 7 May."
+    assert _date_flags(src, "Sərgi mayın 5-dən 7-dək keçiriləcək.", "en", "az") == []
+    assert _date_flags(src, "Ярмарка пройдёт с 5 по 7 мая.", "en", "ru") == []
+    assert _date_flags(src, "Ярмарка пройдёт с 5 по 8 мая.", "en", "ru") == [
+        ("error", "date 5-7 May in source; target has 5-8 May")
+    ]
+    assert _date_flags(src, "Sərgi mayın 7-dək keçiriləcək.", "en", "az") == [
+        ("warning", "date 5-7 May in source; target has 7 May (no day)")
+    ]

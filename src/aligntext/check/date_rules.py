@@ -30,7 +30,9 @@ def _lost_parts(a: Fact, b: Fact, b_numbers: list[Fact], b_dates: list[Fact]) ->
     }
     values |= {date_parts(d)[0] for d in b_dates}
     lost = []
-    if da and not db and not {str(int(d)) for d in da} & values:
+    # A day of a range or list gone too ("5-7 May" against "7 May").
+    gone = da - db if db else da
+    if gone and not {str(int(d)) for d in gone} & values:
         lost.append("day")
     if ya != "?" and yb == "?" and ya not in values:
         lost.append("year")

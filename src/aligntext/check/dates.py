@@ -58,6 +58,27 @@ def _is_day(f: Fact) -> bool:
     return f.key.isdigit() and 1 <= int(f.key) <= 31
 
 
+_DAY_LINK: dict[str, re.Pattern[str]] = {
+    "en": re.compile(en.DAY_LINK, re.IGNORECASE),
+    "ru": re.compile(ru.DAY_LINK, re.IGNORECASE),
+    "az": re.compile(turkic.DAY_LINK, re.IGNORECASE),
+    "tr": re.compile(turkic.DAY_LINK, re.IGNORECASE),
+}
+
+
+def _days_linked(text: str, first: Fact, second: Fact, lang: str) -> bool:
+    """Two days of one month joined as a range or a list ("5 to 7 May", "с 5 по 7 мая",
+    "mayın 5-dən 7-dək"): the words between them are the language's link, and a bare space
+    only after a day with a case ending."""
+    link = _DAY_LINK.get(lang)
+    gap = text[first.end : second.start]
+    if link is None or not (_is_day(first) and _is_day(second)) or not link.fullmatch(gap):
+        return False
+    # A bare space only after an ablative ("5-dən 7-dək", from the 5th to the 7th): "mayın
+    # 5-də 7 nəfər" is seven people on the 5th of May.
+    return bool(gap.strip()) or bool(re.search(r"[dt][əae]n$", first.text))
+
+
 def _is_year(f: Fact) -> bool:
     return "year" in tags_of(f) or ("decade" in tags_of(f))
 
@@ -166,6 +187,9 @@ def extract_dates(text: str, lang: str, numbers: Sequence[Fact] | None = None) -
                 if prev and "range" in tags_of(f) and _is_day(prev) and "range" in tags_of(prev):
                     days = [prev, f]
                     used.add(i - 1)
+                elif prev and i - 1 not in used and _days_linked(text, prev, f, lang):
+                    days = [prev, f]  # "from 5 to 7 May", "с 5 по 7 мая"
+                    used.add(i - 1)
                 used.add(i)
         # ... or right after it ("April 6", "aprelin 6-da").
         if not days:
@@ -176,6 +200,10 @@ def extract_dates(text: str, lang: str, numbers: Sequence[Fact] | None = None) -
                 if re.fullmatch(r"\.?\s*(?:the\s+)?", gap):  # "April 6", "Oct. 2"
                     days = [f]
                     used.add(i)
+                    nxt = numbers[i + 1] if i + 1 < len(numbers) else None
+                    if nxt is not None and _days_linked(text, f, nxt, lang):
+                        days.append(nxt)  # "May 5 to 7", "mayın 5-dən 7-dək"
+                        used.add(i + 1)
                 break
         day_start = min([start] + [f.start for f in days])
         day_end = max([end] + [f.end for f in days])
@@ -226,13 +254,18 @@ def date_parts(fact: Fact) -> tuple[str, str, set[str]]:
 
 
 def dates_agree(a: Fact, b: Fact) -> bool:
-    """Two dates agree on every part both of them give (month always; day, year if both)."""
+    """Two dates agree on every part both of them give (month always; day, year if both).
+
+    A single day agrees with a range or list that holds it; two ranges must be the same.
+    """
     ya, ma, da = date_parts(a)
     yb, mb, db = date_parts(b)
     if ma != mb:
         return False
     if ya != "?" and yb != "?" and ya != yb:
         return False
+    if len(da) > 1 and len(db) > 1:
+        return da == db  # two ranges or lists: "5-8 May" is not "5-7 May"
     return not (da and db and not da & db)
 
 

@@ -184,7 +184,9 @@ def match_facts(
                 # требований ... второе" is two against eight, not two against "second".
                 if need == "any" and _is_ordinal(a) != _is_ordinal(b):
                     continue
-                if (a.key == b.key) if exact else facts_match(a, b):
+                # (A range's key holds its first day: "5-7 May" is not exactly "5-1 May".)
+                same = a.key == b.key and a.days == b.days
+                if same if exact else facts_match(a, b):
                     ms.add(i)
                     mt.add(j)
                     if pairs is not None:

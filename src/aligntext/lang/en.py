@@ -36,6 +36,9 @@ LEXICON = Lexicon(
 #: What halves the scale word after it ("half a million", "half a billion").
 HALF_BEFORE_SCALE = r"\bhalf[\s-]+an?[\s-]+"
 
+#: What joins two days of one month ("from 5 to 7 May", "5 and 7 May", "May 5 through 7").
+DAY_LINK = r"\s*(?:[-–—]|to|and|or|through|till|until)\s*"
+
 #: Words allowed between the parts of an English date ("6 April, 1993", "the 6th of April").
 DATE_GAP_WORDS: tuple[str, ...] = ("of", "the", "year")
 

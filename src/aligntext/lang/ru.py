@@ -96,6 +96,8 @@ MONTH_ENDINGS: tuple[str, ...] = ("а", "я", "е", "ю", "ом", "ем")
 
 #: Words allowed between the parts of a Russian date ("30 апреля 1993 года").
 DATE_GAP_WORDS: tuple[str, ...] = ("г", "года", "году", "год")
+#: What joins two days of one month ("с 5 по 7 мая", "5 и 7 мая", "с 5 до 7 мая").
+DAY_LINK = r"\s*(?:[-–—]|по|до|и|или)\s*"
 
 #: Case endings of nouns, singular and plural, longest first. (The genitive plural ``-ов``
 #: is left out: it is how Russian surnames end in the nominative, ``Мамедов``.)

@@ -128,6 +128,9 @@ MONTHS_ALSO_WORDS: tuple[str, ...] = ("ocak", "ekim", "aralık", "aralığ")
 
 #: Words allowed between the parts of a date ("1993-cü ilin 6 aprel", "2019 yılının Nisan
 #: ayında"), Azerbaijani and Turkish.
+DAY_LINK = r"\s*(?:[-–—]|və|ve|ilə|ile|ya da|və ya|veya|yaxud)?\s*"
+"""What joins two days of one month ("5 ve 7 Mayıs", "mayın 5-i və 7-si"); nothing but a space
+after a day in the ablative ("mayın 5-dən 7-dək", from the 5th to the 7th of May)."""
 DATE_GAP_WORDS: tuple[str, ...] = (
     *("il", "ilin", "ili", "ildə"),
     *("yıl", "yılı", "yılın", "yılının", "yılında"),
