@@ -244,3 +244,20 @@ def test_word_keys_by_case() -> None:
     assert upper and lower
     assert not set(upper) & set(lower)
     assert sorted(upper + lower) == sorted(word_keys("Hasanov met the press in Ganja", "en"))
+
+
+def test_an_article_is_no_part_of_a_joined_spelling() -> None:
+    from aligntext.check import compare_sentences
+    from aligntext.check.entities import word_keys_by_case
+
+    # "Kızılhaç" is "Red Cross" written as one word; "The Red" is no name.
+    upper, _ = word_keys_by_case("The Red Cross came.", "en")
+    assert "radkros" in upper
+    assert not any(k.startswith("tarad") or k.startswith("tharad") for k in upper)
+    src = "Qırmızı Xaç Tərtərə yardım çatdırıb."
+    assert compare_sentences(src, "The Red Cross delivered aid to Tartar.", "az", "en") == []
+    (finding,) = compare_sentences(src, "The Red Cross delivered aid to Agdam.", "az", "en")
+    assert (finding.severity, finding.message) == (
+        "warning",
+        "entity Tərtərə in source; target has Agdam",
+    )

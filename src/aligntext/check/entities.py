@@ -24,6 +24,7 @@ from aligntext.check.lexicon import is_vocabulary, is_word
 from aligntext.check.locale_data import month_of, weekday_forms
 from aligntext.check.morph import cut_endings
 from aligntext.check.translit import TURKIC_MORPHS, lower, translit_key, translit_keys
+from aligntext.lang import en
 from aligntext.lang.ru import base_forms as ru_base_forms
 from aligntext.langs import resolve_lang
 from aligntext.types import Fact
@@ -136,6 +137,9 @@ def _word_key_items(text: str, lang: str) -> list[tuple[str, bool]]:
             and cap
             and prev.group(0)[0].isupper()
             and text[prev.end() : m.start()] == " "
+            # An article is no part of a one-word spelling of a name: "The Red"
+            # would give "tarad", which meets "Tərtər".
+            and prev.group(0).lower() not in en.ARTICLES
         ):
             out.extend((k, True) for k in translit_keys(prev.group(0) + tok.lower(), lang))
         prev = m

@@ -39,6 +39,9 @@ HALF_BEFORE_SCALE = r"\bhalf[\s-]+an?[\s-]+"
 #: What joins two days of one month ("from 5 to 7 May", "5 and 7 May", "May 5 through 7").
 DAY_LINK = r"\s*(?:[-–—]|to|and|or|through|till|until)\s*"
 
+#: Articles: never part of a name's spelling ("The Red Cross" is "Kızılhaç", not "The...").
+ARTICLES: frozenset[str] = frozenset({"the", "a", "an"})
+
 #: Words allowed between the parts of an English date ("6 April, 1993", "the 6th of April").
 DATE_GAP_WORDS: tuple[str, ...] = ("of", "the", "year")
 
