@@ -41,7 +41,7 @@ def _warnings(src: str, tgt: str, sl: str, tl: str) -> list[str]:
             "az",
             "The report was signed by Rashad Hasanov on Friday.",
             "Hesabatı cümə günü Tofiq Həsənov imzaladı.",
-            "entity Rashad in source; target has Tofiq",
+            "name Rashad Hasanov in source; target has Tofiq Həsənov (another first name)",
         ),
         # A name run into the next one is still a name put in ("Kalambar Sheffield United").
         (

@@ -6,7 +6,8 @@ Where to find a rule:
   :mod:`~aligntext.check.numbers`, :mod:`~aligntext.check.dates`,
   :mod:`~aligntext.check.entities`; per-language words in :mod:`aligntext.lang`);
 - numbers: :mod:`aligntext.check.number_rules`; dates: :mod:`aligntext.check.date_rules`;
-- names: :mod:`aligntext.check.names` (a name gone counts when something took its place);
+- names: :mod:`aligntext.check.names` (a name gone counts when something took its place),
+  :mod:`aligntext.check.first_names` (another first name before the same surname);
 - untranslated targets and lengths: :mod:`aligntext.check.text_rules`;
 - how findings are collected: :mod:`aligntext.check.findings`.
 

@@ -30,6 +30,7 @@ from typing import Any
 
 from aligntext.check.morph import cut_endings
 from aligntext.check.translit import TURKIC_MORPHS, lower
+from aligntext.lang import en, ru, turkic
 
 # OpenCorpora tags of proper names: first names, surnames, patronymics, places,
 # organisations, trade marks.
@@ -336,6 +337,22 @@ def is_vocabulary(word: str, lang: str) -> bool:
             for s in _word_stems(low)
         )
     return False
+
+
+_TITLES = {"en": en.TITLES, "ru": ru.TITLES, "az": turkic.TITLES, "tr": turkic.TITLES}
+
+
+def is_title(word: str, lang: str) -> bool:
+    """Whether ``word`` is a title a person's name follows (``President``, ``министра``,
+    ``Cumhurbaşkanı``): one of :data:`aligntext.lang.en.TITLES` and the others, with up to
+    three more letters of an ending."""
+    low = lower(re.split(r"['’]", word)[0], lang).rstrip(".")
+    # "Vice-President", "вице-премьер", "vitse-prezident": the title after the prefix.
+    low = re.sub(r"^(?:vice|вице|vitse|vise)-", "", low)
+    return any(
+        low == t or (len(t) >= 4 and low.startswith(t) and len(low) - len(t) <= 3)
+        for t in _TITLES.get(lang, ())
+    )
 
 
 @lru_cache(maxsize=65536)

@@ -5,9 +5,10 @@ reports a name gone (a warning, "entity X in source; target has Y") only when th
 has something in its place, and notes a lone unmatched word (info) otherwise:
 
 - a name (no dictionary word of its language by :func:`~aligntext.check.lexicon.is_vocabulary`,
-  rarer than :data:`NAME_ZIPF`, no known concept or acronym) with no counterpart, against a
-  name or concept from nowhere on the other side, or a capitalised word there that looks like
-  no source word (``Ассоциации`` translates ``Association``; ``Золото`` replaces nothing);
+  rarer than :data:`~aligntext.check.name_units.NAME_ZIPF`, no known concept or acronym)
+  with no counterpart, against a name or concept from nowhere on the other side, or a
+  capitalised word there that looks like no source word (``Ассоциации`` translates
+  ``Association``; ``Золото`` replaces nothing);
 - a doubtful word with no counterpart (a first name whose surname stayed, an acronym, a
   capitalised dictionary word such as ``Twitter``), against a clear name: no dictionary word
   and no spelling of any source word (``Ball`` and ``Болла`` are one name);
@@ -28,24 +29,18 @@ rest of the text shows translated so (:mod:`aligntext.check.text_lexicon`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 
 from aligntext.check.entities import (
-    acronym_keys,
     capitalised_keys,
     capitalised_tokens,
     commonness,
-    entity_keys,
-    initials,
     is_acronym,
     is_headline,
-    name_keys,
-    name_tokens,
     not_a_name,
-    word_keys_by_case,
 )
 from aligntext.check.findings import FindingCollector
+from aligntext.check.first_names import first_names_changed
 from aligntext.check.lexicon import (
     is_listed_name,
     is_person_name,
@@ -53,149 +48,33 @@ from aligntext.check.lexicon import (
     is_word,
 )
 from aligntext.check.name_gate import decide
-from aligntext.check.name_model import name_similarity, same_name
+from aligntext.check.name_model import name_similarity
+from aligntext.check.name_units import (
+    RESEMBLE_SCORE,
+    Side,
+    Unit,
+    found_in,
+    resembles,
+    units,
+)
 from aligntext.check.text_lexicon import stem
-from aligntext.check.translit import keys_close, names_match, names_resemble, translit_keys
+from aligntext.check.translit import keys_close, names_match, translit_keys
 from aligntext.types import Fact
 
-#: A source word that is no dictionary word and rarer than this (wordfreq Zipf) is taken for a
-#: name that must reappear. The dictionary tells names from translated words; the frequency
-#: bound leaves out the few very frequent words a dictionary misses (``The``-like tokens,
-#: brand names used as words). Measured on real news translations (scripts/bench_check.py):
-#: wordfreq alone (3.5 here, 4.0 on the target side) caught 47% of swapped names; the
-#: dictionaries catch more for fewer flags on genuine pairs (see the README's figures).
-NAME_ZIPF = 6.0
 #: A capitalised target word rarer than this counts as a name even when a dictionary has it.
 RARE_WORD_ZIPF = 3.5
-#: A target word whose learned score (:func:`~aligntext.check.name_model.name_similarity`)
-#: against a source word reaches this is a spelling of it, never a name put in its place:
-#: positive evidence of a swap needs a word unlike every source word. Much looser than the
-#: matcher's own threshold; chosen on the development lines by the rate of flagged genuine
-#: pairs against swapped names caught (scripts/bench_check.py).
-RESEMBLE_SCORE = 0.0
-
-
-@dataclass(frozen=True)
-class _Unit:
-    """One thing that needs a counterpart: a concept, or one word of a name."""
-
-    fact: Fact
-    word: str
-    keys: tuple[str, ...]
-    concept: str
-    namelike: bool
-    #: Order of the word inside its span (a concept is one unit, 0).
-    rank: int = 0
-
-
-def _units(facts: list[Fact], lang: str) -> list[_Unit]:
-    out: list[_Unit] = []
-    for f in facts:
-        if f.kind != "entity":
-            continue
-        tags = set(f.detail.split(","))
-        if "concept" in tags:
-            # A lowercase adjective (Russian "индийский") is often dropped in translation.
-            # Its words' keys serve only to tell a translation from a swap (_resembles):
-            # "Fed" and "Федерального" are one body.
-            keys = tuple(k for w in name_tokens(f) for k in translit_keys(w, lang))
-            out.append(_Unit(f, f.text, keys, f.key, f.text[:1].isupper()))
-            continue
-        for rank, word in enumerate(name_tokens(f)):
-            # The dictionary, not capitals, tells a name: Title Case headlines capitalise
-            # every word, and a name stays a name at the start of a sentence.
-            namelike = (
-                not is_acronym(word)
-                and len(word) >= 4
-                # An English name of a company or body quoted in another language's text
-                # ("Japan Airlines", "Warners Solicitors") is translated like its own words.
-                and not is_word(word, lang)
-                and commonness(word, lang) < NAME_ZIPF
-            )
-            # A Russian word also by its nominative forms: "Куры" is the river "Кура".
-            keys = name_keys(word, lang)
-            if "-" in word:
-                keys += tuple(
-                    k for p in word.split("-") if len(p) >= 4 for k in translit_keys(p, lang)
-                )
-            out.append(_Unit(f, word, keys, "", namelike, rank))
-    return out
-
-
-def _related(a: str, b: str) -> bool:
-    """Concepts that name one body at two levels: ``known:UN`` and ``known:UN Charter``."""
-    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
-
-
-@dataclass(frozen=True)
-class _Side:
-    """What one text offers the other's units to be found in."""
-
-    concepts: set[str]
-    #: Keys of its capitalised words, and of the others: a name is looked for among the
-    #: latter only by near-equal spelling or with the same first three letters, since the
-    #: skeleton and fuzzy rules that let "Kəlbəcər" meet "Kalbajar" would let a name meet
-    #: some common word of a long sentence ("Samira" and "summer").
-    keys: list[str]
-    lower_keys: list[str]
-    #: Initials of its word runs and keys of its acronyms: "LA" is spelt out as
-    #: "Лос-Анджелес", "ФРС" as "Federal Reserve System", and the other way round.
-    inits: frozenset[str]
-    acronyms: frozenset[str]
-    #: Its capitalised words as written, for the learned matcher, and their language.
-    words: tuple[str, ...] = ()
-    lang: str = ""
-
-    @classmethod
-    def of(cls, text: str, lang: str, facts: list[Fact]) -> _Side:
-        return cls(
-            {f.key for f in facts if f.kind == "entity" and ":" in f.key},
-            *word_keys_by_case(text, lang),
-            initials(text, lang),
-            acronym_keys(text, lang),
-            tuple(m.group(0) for m in capitalised_tokens(text) if len(m.group(0)) >= 3),
-            lang,
-        )
-
-
-def _found(u: _Unit, own: _Side, other: _Side, lang: str) -> bool:
-    if u.concept:
-        return any(_related(u.concept, c) for c in other.concepts) or any(
-            _matches(k, other) for k in entity_keys(u.fact) if len(k) >= 4
-        )
-    if is_acronym(u.word):
-        if any(k in other.inits for k in u.keys):
-            return True
-    elif u.fact.text.count(" ") + u.fact.text.count("-") and (
-        # An acronym this text has too ("Neumann Kaffee Gruppe (NKG)") answers for itself.
-        initials(u.fact.text, lang) & (other.acronyms - own.acronyms)
-    ):
-        return True
-    if any(_matches(k, other) for k in u.keys):
-        return True
-    # The learned matcher, alongside the key: a transcription the key's rules do not join
-    # ("Kavanaugh" / "Кавано" is learned from how names are written in parallel news).
-    return len(u.word) >= 4 and any(same_name(u.word, lang, w, other.lang) for w in other.words)
-
-
-def _matches(key: str, other: _Side) -> bool:
-    return any(names_match(key, w) for w in other.keys) or any(
-        keys_close(key, w)
-        or (min(len(key), len(w)) >= 4 and key[:3] == w[:3] and names_match(key, w))
-        for w in other.lower_keys
-    )
 
 
 def compare_names(
     ctx: FindingCollector, src: str, tgt: str, sf: list[Fact], tf: list[Fact]
 ) -> None:
     sl, tl = ctx.src_lang, ctx.tgt_lang
-    s_side, t_side = _Side.of(src, sl, sf), _Side.of(tgt, tl, tf)
-    s_units = _units(sf, sl)
+    s_side, t_side = Side.of(src, sl, sf), Side.of(tgt, tl, tf)
+    s_units = units(sf, sl)
     # What the rest of the text shows these words translated as (Judiciary / Məhkəmə):
     # source and target stems linked one to one, from the other pairs only.
     links = _Links(ctx, src, tgt)
-    found = {id(u): _found(u, s_side, t_side, sl) or _linked(u, sl, links.src) for u in s_units}
+    found = {id(u): found_in(u, s_side, t_side, sl) or _linked(u, sl, links.src) for u in s_units}
     # A word of a name counts as missing when no word of its span has a counterpart, or when
     # it is the span's last word (translators drop first names and titles, not surnames).
     missing = []
@@ -229,9 +108,9 @@ def compare_names(
     if not missing and not unmatched and not doubtful and tl != "ru" and not repeats:
         return
     # What the target has instead: a capitalised word or concept with no source counterpart.
-    t_units = _units(tf, tl)
+    t_units = units(tf, tl)
     t_units += [
-        _Unit(
+        Unit(
             Fact("entity", "", m.group(0), m.start(), m.end()),
             m.group(0),
             translit_keys(m.group(0), tl),
@@ -242,7 +121,22 @@ def compare_names(
         if not any(u.fact.start <= m.start() < u.fact.end for u in t_units)
     ]
     t_headline = is_headline(tgt, tl)
-    t_found = {id(u): _found(u, t_side, s_side, tl) or _linked(u, tl, links.tgt) for u in t_units}
+    t_found = {id(u): found_in(u, t_side, s_side, tl) or _linked(u, tl, links.tgt) for u in t_units}
+    # A first name changed before a surname kept ("Ilham Aliyev" / "Heydər Əliyev") is
+    # another person: reported here, and no longer a doubtful word gone.
+    for u, w, su, tu in first_names_changed(s_units, t_units, found, t_found, (sl, tl)):
+        ctx.add(
+            "entity",
+            "warning",
+            f"name {u.word} {su.word} in source; target has {w.word} {tu.word} "
+            "(another first name)",
+            [u.fact],
+            [w.fact],
+        )
+        found[id(u)] = True
+        t_found[id(w)] = True
+        doubtful = [v for v in doubtful if v is not u]
+        missing = [v for v in missing if v is not u]
     unexplained = [
         u
         for u in t_units
@@ -267,7 +161,7 @@ def compare_names(
         and not not_a_name(u.word, tl)
     ]
     # The ones that sound like no source word: a word like one is a spelling of it.
-    unlike = [u for u in words if not _resembles(u, s_units, tl, sl)]
+    unlike = [u for u in words if not resembles(u, s_units, tl, sl)]
     # Only a name counts as the replacement: a capitalised word that is no dictionary word (a
     # translated title such as "Kurulu" or "Агентства" is one) or a rare one, or a concept;
     # a month or weekday is no name, and a target in Title Case gives no capitalisation signal.
@@ -286,7 +180,7 @@ def compare_names(
     strong = [
         u
         for u in extra
-        if not u.concept and not is_vocabulary(u.word, tl) and not _resembles(u, s_units, tl, sl)
+        if not u.concept and not is_vocabulary(u.word, tl) and not resembles(u, s_units, tl, sl)
     ]
     suspects = {id(u) for u in doubtful} if strong else set()
     if suspects:
@@ -424,7 +318,7 @@ def compare_names(
 class _Links:
     """The pair's words linked by the text's lexicon
     (:meth:`~aligntext.check.text_lexicon.TextLexicon.links`), worked out on first use: most
-    pairs have every name matched by spelling, and ``_found(...) or _linked(...)`` asks only
+    pairs have every name matched by spelling, and ``found_in(...) or _linked(...)`` asks only
     for the others."""
 
     def __init__(self, ctx: FindingCollector, src: str, tgt: str) -> None:
@@ -446,7 +340,7 @@ class _Links:
         return set(self._pairs.values())
 
 
-def _linked(u: _Unit, lang: str, linked: set[str]) -> bool:
+def _linked(u: Unit, lang: str, linked: set[str]) -> bool:
     """Whether the word of ``u`` (any word, for a concept) is among the stems ``linked``."""
     words = u.fact.text.split() if u.concept else [u.word]
     return bool(linked) and any(stem(w, lang) in linked for w in words)
@@ -457,10 +351,10 @@ def _clip(x: float) -> float:
 
 
 def _swap_features(
-    u: _Unit,
-    e: _Unit,
-    s_units: list[_Unit],
-    t_units: list[_Unit],
+    u: Unit,
+    e: Unit,
+    s_units: list[Unit],
+    t_units: list[Unit],
     langs: tuple[str, str],
     lengths: tuple[int, int],
     counts: tuple[int, int, bool],
@@ -493,14 +387,14 @@ def _swap_features(
     )
 
 
-def _count(u: _Unit, tokens: list[tuple[str, ...]]) -> int:
+def _count(u: Unit, tokens: list[tuple[str, ...]]) -> int:
     """How many capitalised words of a text (their keys in ``tokens``) spell ``u``."""
     return sum(1 for keys in tokens if any(names_match(k, w) for k in u.keys for w in keys))
 
 
 def _fewer_in_target(
-    s_units: list[_Unit], s_tokens: list[tuple[str, ...]], tgt: str, tl: str
-) -> list[_Unit]:
+    s_units: list[Unit], s_tokens: list[tuple[str, ...]], tgt: str, tl: str
+) -> list[Unit]:
     """The last unit of each name the source has more times than the target.
 
     Words are counted, not units: a name opening a sentence is no unit ("Hasanov opened the
@@ -509,7 +403,7 @@ def _fewer_in_target(
     """
     t_tokens = capitalised_keys(tgt, tl)
     t_lower = capitalised_keys(tgt, tl, lowercase=True)
-    out: list[_Unit] = []
+    out: list[Unit] = []
     done: set[str] = set()
     for u in reversed(s_units):
         if not u.namelike or u.concept or not u.keys or u.keys[0] in done:
@@ -528,20 +422,7 @@ def _fewer_in_target(
     return out
 
 
-def _resembles(u: _Unit, others: list[_Unit], lang: str, other_lang: str) -> bool:
-    """Whether ``u`` sounds like a word of ``others``: :func:`names_resemble` on the keys, or
-    a learned score of at least :data:`RESEMBLE_SCORE` (a spelling of that word is no name
-    put in its place)."""
-    if any(names_resemble(k, w) for k in u.keys for v in others for w in v.keys):
-        return True
-    return any(
-        name_similarity(u.word, lang, v.word, other_lang) >= RESEMBLE_SCORE
-        for v in others
-        if not v.concept and len(v.word) >= 3
-    )
-
-
-def _nearest(u: _Unit, others: list[_Unit], src_len: int, tgt_len: int) -> _Unit:
+def _nearest(u: Unit, others: list[Unit], src_len: int, tgt_len: int) -> Unit:
     """The unit of ``others`` whose relative position in its text is closest to ``u``'s.
 
     A swapped name stands about where the original stood, so the message names the word
@@ -551,7 +432,7 @@ def _nearest(u: _Unit, others: list[_Unit], src_len: int, tgt_len: int) -> _Unit
     return min(others, key=lambda o: abs(o.fact.start / max(tgt_len, 1) - where))
 
 
-def _misspelt(u: _Unit, others: list[_Unit]) -> _Unit | None:
+def _misspelt(u: Unit, others: list[Unit]) -> Unit | None:
     """A word of ``others`` whose key has the letters of ``u``'s in another order.
 
     ``Balakot`` written ``Бакалот``: transliteration never reorders letters, a typist does.
@@ -567,7 +448,7 @@ def _misspelt(u: _Unit, others: list[_Unit]) -> _Unit | None:
     return None
 
 
-def _is_full_name(span: list[_Unit], found: dict[int, bool]) -> bool:
+def _is_full_name(span: list[Unit], found: dict[int, bool]) -> bool:
     """Two or more rare capitalised words in a row (a person's name), none found over there."""
     words = [v for v in span if not v.concept and not is_acronym(v.word)]
     return (

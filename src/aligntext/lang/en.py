@@ -42,6 +42,19 @@ DAY_LINK = r"\s*(?:[-–—]|to|and|or|through|till|until)\s*"
 #: Articles: never part of a name's spelling ("The Red Cross" is "Kızılhaç", not "The...").
 ARTICLES: frozenset[str] = frozenset({"the", "a", "an"})
 
+#: Titles a person's name follows ("President Aliyev"): the word before a surname that is
+#: one of these is no first name. Lowercase stems; a word matches with up to three more letters.
+TITLES: frozenset[str] = frozenset(
+    {
+        *("president", "prime", "minister", "deputy", "ambassador", "envoy", "chairman"),
+        *("chairwoman", "speaker", "secretary", "senator", "governor", "mayor", "judge"),
+        *("general", "colonel", "major", "captain", "commander", "admiral", "marshal"),
+        *("king", "queen", "prince", "princess", "sheikh", "emir", "sultan", "pope"),
+        *("patriarch", "bishop", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir"),
+        *("lord", "lady", "head", "chief", "director", "spokesman", "spokeswoman"),
+    }
+)
+
 #: Words allowed between the parts of an English date ("6 April, 1993", "the 6th of April").
 DATE_GAP_WORDS: tuple[str, ...] = ("of", "the", "year")
 

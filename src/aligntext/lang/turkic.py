@@ -128,6 +128,20 @@ MONTHS_ALSO_WORDS: tuple[str, ...] = ("ocak", "ekim", "aralık", "aralığ")
 
 #: Words allowed between the parts of a date ("1993-cü ilin 6 aprel", "2019 yılının Nisan
 #: ayında"), Azerbaijani and Turkish.
+#: Titles a person's name follows ("Prezident Əliyev", "Cumhurbaşkanı Erdoğan"), Azerbaijani
+#: and Turkish, as stems (see :data:`aligntext.lang.en.TITLES`).
+TITLES: frozenset[str] = frozenset(
+    {
+        *("prezident", "cumhurbaşkan", "başbakan", "baş", "nazir", "bakan", "müavin"),
+        *("yardımcı", "səfir", "büyükelçi", "elçi", "sədr", "başkan", "spiker", "sekreter"),
+        *("katib", "senator", "senatör", "qubernator", "vali", "mer", "hakim", "general"),
+        *("orgeneral", "polkovnik", "albay", "mayor", "kapitan", "komandan", "komutan"),
+        *("admiral", "amiral", "marşal", "mareşal", "kral", "prens", "şahzadə", "şeyx"),
+        *("şeyh", "əmir", "emir", "sultan", "papa", "patriarx", "patrik", "yepiskop"),
+        *("cənab", "xanım", "bay", "bayan", "sayın", "professor", "profesör", "rəhbər"),
+        *("direktor", "müdür", "sözçü", "sözcü"),
+    }
+)
 DAY_LINK = r"\s*(?:[-–—]|və|ve|ilə|ile|ya da|və ya|veya|yaxud)?\s*"
 """What joins two days of one month ("5 ve 7 Mayıs", "mayın 5-i və 7-si"); nothing but a space
 after a day in the ablative ("mayın 5-dən 7-dək", from the 5th to the 7th of May)."""

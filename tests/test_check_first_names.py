@@ -1,0 +1,118 @@
+"""A first name changed before a surname kept is another person: "Ilham Aliyev" / "Heydər Əliyev".
+
+Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from aligntext.check import compare_sentences
+from aligntext.check.lexicon import is_title
+
+
+def _flags(src: str, tgt: str, sl: str, tl: str) -> list[tuple[str, str]]:
+    return [
+        (f.severity, f.message) for f in compare_sentences(src, tgt, sl, tl) if f.severity != "info"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("src", "sl", "tgt", "tl", "message"),
+    [
+        (
+            "President Ilham Aliyev received the delegation.",
+            "en",
+            "Prezident Heydər Əliyev nümayəndə heyətini qəbul edib.",
+            "az",
+            "name Ilham Aliyev in source; target has Heydər Əliyev (another first name)",
+        ),
+        (
+            "President Ilham Aliyev received the delegation.",
+            "en",
+            "Президент Гейдар Алиев принял делегацию.",
+            "ru",
+            "name Ilham Aliyev in source; target has Гейдар Алиев (another first name)",
+        ),
+        (
+            "Делегацию принял Ильхам Алиев.",
+            "ru",
+            "Heyeti Haydar Aliyev kabul etti.",
+            "tr",
+            "name Ильхам Алиев in source; target has Haydar Aliyev (another first name)",
+        ),
+        # A name run into the next one in Azerbaijani ("Vüqar Əhmədov Gəncəyə").
+        (
+            "Deputy Prime Minister Ali Ahmadov visited Ganja.",
+            "en",
+            "Baş nazirin müavini Vüqar Əhmədov Gəncəyə səfər edib.",
+            "az",
+            "name Ali Ahmadov in source; target has Vüqar Əhmədov (another first name)",
+        ),
+    ],
+)
+def test_another_first_name_is_another_person(
+    src: str, sl: str, tgt: str, tl: str, message: str
+) -> None:
+    assert _flags(src, tgt, sl, tl) == [("warning", message)]
+
+
+@pytest.mark.parametrize(
+    ("src", "sl", "tgt", "tl"),
+    [
+        # The first name dropped, or written in the other script.
+        ("The delegation was received by Ilham Aliyev.", "en", "Heyəti Əliyev qəbul edib.", "az"),
+        (
+            "The delegation was received by Ilham Aliyev.",
+            "en",
+            "Heyəti İlham Əliyev qəbul edib.",
+            "az",
+        ),
+        (
+            "The delegation was received by Ilham Aliyev.",
+            "en",
+            "Делегацию принял Ильхам Алиев.",
+            "ru",
+        ),
+        ("Hugh Hefner founded the magazine.", "en", "Журнал основал Хью Хефнер.", "ru"),
+        # A title where the first name was.
+        (
+            "The delegation was received by Ilham Aliyev.",
+            "en",
+            "Heyəti Prezident Əliyev qəbul edib.",
+            "az",
+        ),
+        (
+            "The delegation was received by Ilham Aliyev.",
+            "en",
+            "Heyeti Cumhurbaşkanı Aliyev kabul etti.",
+            "tr",
+        ),
+        ("Делегацию принял Ильхам Алиев.", "ru", "The delegation was received by Mr Aliyev.", "en"),
+        # The translated words of a body's name.
+        (
+            "Baku State University opened a faculty.",
+            "en",
+            "Bakı Dövlət Universiteti fakültə açıb.",
+            "az",
+        ),
+    ],
+)
+def test_the_same_person_stays_quiet(src: str, sl: str, tgt: str, tl: str) -> None:
+    assert _flags(src, tgt, sl, tl) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "title"),
+    [
+        ("President", "en", True),
+        ("Президента", "ru", True),
+        ("вице-премьер", "ru", True),
+        ("Cumhurbaşkanı", "tr", True),
+        ("Prezidenti", "az", True),
+        ("Heydər", "az", False),
+        ("Bayramov", "tr", False),
+    ],
+)
+def test_titles(word: str, lang: str, title: bool) -> None:
+    assert is_title(word, lang) is title
