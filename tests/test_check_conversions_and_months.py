@@ -155,6 +155,17 @@ def test_a_changed_year_is_no_rounding(tgt: str, tl: str) -> None:
     assert "rounds" not in finding.message
 
 
+def test_a_figure_given_to_the_same_decimal_is_no_rounding() -> None:
+    (finding,) = compare_sentences(
+        "The deficit was 2.1 percent.", "Дефицит составил 2,0 процента.", "en", "ru"
+    )
+    assert finding.severity == "error"
+    (finding,) = compare_sentences(
+        "The deficit was 2.14 percent.", "Дефицит составил 2,1 процента.", "en", "ru"
+    )
+    assert (finding.severity, "rounds" in finding.message) == ("info", True)
+
+
 def test_a_count_near_a_year_is_still_rounded() -> None:
     (finding,) = compare_sentences(
         "About 1,994 people came.", "Пришли около 2000 человек.", "en", "ru"

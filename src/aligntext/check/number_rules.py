@@ -40,6 +40,15 @@ def _sig_digits(v: Decimal) -> int:
     return len(digits)
 
 
+def _written_decimals(f: Fact) -> int:
+    """Decimal places a figure is written with ("2,0" and "2.0" have one: a value given to
+    the tenth, not a rounded 2); 0 for a whole number or an ambiguous "1,500"."""
+    if len(values_of(f)) != 1:
+        return 0
+    m = re.search(r"\d[.,](\d{1,2})(?!\d)", f.text)
+    return len(m.group(1)) if m else 0
+
+
 def _is_rounding(a: Fact, b: Fact) -> bool:
     """``1.46 million`` in the source, ``1.5 million`` in the target: the target rounds it.
 
@@ -51,6 +60,8 @@ def _is_rounding(a: Fact, b: Fact) -> bool:
         return False  # 10:25 is no rounding of 10:15 (the hour is only another reading)
     if "year" in tags_of(a) and "year" in tags_of(b):
         return False  # a year is named, never rounded: 1990 for 1994 is another year
+    if _written_decimals(b) >= max(_written_decimals(a), 1):
+        return False  # "2,0" for 2.1 is given to the tenth as well: another figure
     for x in values_of(a):
         for y in values_of(b):
             if x <= 0 or y <= 0 or x == y:
