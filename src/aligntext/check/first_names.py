@@ -53,7 +53,7 @@ def first_names_changed(
         if u_word and sl in ("en", "ru"):
             continue
         for w in t_units:
-            t_surname = _person(w, t_units, tl)
+            t_surname = _person(w, t_units, tl, need_name=False)
             if (
                 t_surname is None
                 or t_found[id(w)]
@@ -74,7 +74,7 @@ def first_names_changed(
     return out
 
 
-def _person(u: Unit, units: list[Unit], lang: str) -> Unit | None:
+def _person(u: Unit, units: list[Unit], lang: str, need_name: bool = True) -> Unit | None:
     """The surname after first name ``u``, when ``u``'s span has only titles or words before
     it; else ``None``."""
     span = [v for v in units if v.fact is u.fact]
@@ -89,9 +89,12 @@ def _person(u: Unit, units: list[Unit], lang: str) -> Unit | None:
     if not all(is_title(v.word, lang) or is_word(v.word, lang) for v in span if v.rank < u.rank):
         return None
     surname = next(v for v in span if v.rank == u.rank + 1)
-    # A surname is a name by the dictionary: a word there is part of a body's name
-    # ("Senat Məhkəmə Komitəsinə").
-    return surname if surname.namelike and not is_title(surname.word, lang) else None
+    # The source's surname is a name by the dictionary: a word there is part of a body's
+    # name ("Senat Məhkəmə Komitəsinə"). The target's need only meet it: a Russian surname
+    # may also be a word ("Заев").
+    if need_name and not surname.namelike:
+        return None
+    return None if is_title(surname.word, lang) else surname
 
 
 def _same_word(a: Unit, b: Unit, langs: tuple[str, str]) -> bool:
