@@ -41,6 +41,14 @@ def _flags(src: str, tgt: str, sl: str, tl: str) -> list[tuple[str, str]]:
             "tr",
             "name Ильхам Алиев in source; target has Haydar Aliyev (another first name)",
         ),
+        # A Russian surname that is also a word ("Заев").
+        (
+            "Mayor Rustam Zaev met the envoy on Friday.",
+            "en",
+            "В пятницу мэр Тимур Заев встретился с посланником.",
+            "ru",
+            "name Rustam Zaev in source; target has Тимур Заев (another first name)",
+        ),
         # A name run into the next one in Azerbaijani ("Vüqar Əhmədov Gəncəyə").
         (
             "Deputy Prime Minister Ali Ahmadov visited Ganja.",
