@@ -492,7 +492,7 @@ def _ru_first_name(word: str) -> bool:
     return "Name" in _MORPH.parse(word.lower())[0].tag.grammemes
 
 
-def _stub(word: str) -> str:
+def _latin_stub(word: str) -> str:
     return anyascii(word).lower()[:4]
 
 
@@ -501,25 +501,25 @@ def first_name_spans(src: str, tgt: str, a: str, b: str) -> list[tuple[int, int]
     ``first_name``): a first name, then a surname both sides share."""
     out = []
     if b == "ru":
-        src_caps = {_stub(m.group(0)) for m in _CAP.finditer(src) if m.start() > 0}
+        src_caps = {_latin_stub(m.group(0)) for m in _CAP.finditer(src) if m.start() > 0}
         for m in _SPAN.finditer(tgt):
             words = m.group(0).split()
             if (
                 m.start() > 0
                 and len(words) == 2
                 and _ru_first_name(words[0])
-                and _stub(words[1]) in src_caps
+                and _latin_stub(words[1]) in src_caps
             ):
                 out.append((m.start(), m.start() + len(words[0])))
     elif a == "ru":
         surnames = {
-            _stub(m.group(0).split()[1])
+            _latin_stub(m.group(0).split()[1])
             for m in _SPAN.finditer(src)
             if len(m.group(0).split()) == 2 and _ru_first_name(m.group(0).split()[0])
         }
         for m in _SPAN.finditer(tgt):
             words = m.group(0).split()
-            if m.start() > 0 and len(words) == 2 and _stub(words[1]) in surnames:
+            if m.start() > 0 and len(words) == 2 and _latin_stub(words[1]) in surnames:
                 out.append((m.start(), m.start() + len(words[0])))
     return out
 
@@ -530,8 +530,8 @@ def _first_name_swap(src: str, tgt: str, a: str, b: str, rng: random.Random, poo
     if not spans:
         return None
     start, end = rng.choice(spans)
-    taken = {_stub(w) for w in re.findall(r"[^\W\d_]{3,}", src + " " + tgt)}
-    options = [f for f in pool if _stub(f) not in taken]
+    taken = {_latin_stub(w) for w in re.findall(r"[^\W\d_]{3,}", src + " " + tgt)}
+    options = [f for f in pool if _latin_stub(f) not in taken]
     if not options:
         return None
     return tgt[:start] + rng.choice(options) + tgt[end:]

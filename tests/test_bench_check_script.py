@@ -81,3 +81,18 @@ def test_source_states(
 def test_changed_span_is_the_differing_part() -> None:
     assert bench._changed_span("60 000 people", "60 900 people") == (3, 4)
     assert bench._changed_span("in 1993-cü il", "in il") == (3, 11)
+
+
+def test_proper_test_reads_the_corpus_lowercase_words() -> None:
+    # "Kilisesi" shares its first five letters with the corpus's lowercase "kilise": a word.
+    proper = bench.proper_test(["eski kilise restore edildi", "Ankara büyüdü"], "tr")
+    assert proper("Kilisesi") is False
+    assert proper("Ankara") is True
+
+
+def test_first_name_spans_follow_the_russian_side() -> None:
+    src = "В пятницу мэр Тимур Бабаев встретился с послом."
+    tgt = "Cümə günü mer Timur Babayev səfirlə görüşüb."
+    (span,) = bench.first_name_spans(src, tgt, "ru", "az")
+    assert tgt[span[0] : span[1]] == "Timur"
+    assert bench.first_name_spans("The mayor met the envoy.", tgt, "en", "az") == []

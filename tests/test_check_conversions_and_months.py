@@ -166,6 +166,16 @@ def test_a_figure_given_to_the_same_decimal_is_no_rounding() -> None:
     assert (finding.severity, "rounds" in finding.message) == ("info", True)
 
 
+def test_a_changed_ordinal_is_no_rounding() -> None:
+    (finding,) = compare_sentences(
+        "The 21st session opened in Baku.",
+        "Komissiyanın 20-ci sessiyası Bakıda açılıb.",
+        "en",
+        "az",
+    )
+    assert (finding.severity, "rounds" in finding.message) == ("error", False)
+
+
 def test_a_count_near_a_year_is_still_rounded() -> None:
     (finding,) = compare_sentences(
         "About 1,994 people came.", "Пришли около 2000 человек.", "en", "ru"

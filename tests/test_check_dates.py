@@ -115,3 +115,29 @@ def test_a_range_of_days_is_compared_whole() -> None:
     assert _date_flags(src, "Sərgi mayın 7-dək keçiriləcək.", "en", "az") == [
         ("warning", "date 5-7 May in source; target has 7 May (no day)")
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "key"),
+    [
+        ("ru", "Соглашение подписали шестого апреля.", "?-04-06"),
+        ("ru", "Выборы пройдут двадцать первого мая 2028 года.", "2028-05-21"),
+        ("en", "It was signed on the sixth of April.", "?-04-06"),
+        ("en", "It was signed on April sixth.", "?-04-06"),
+        ("en", "It was signed on the twenty-first of May 2028.", "2028-05-21"),
+    ],
+)
+def test_days_in_ordinal_words(lang: str, text: str, key: str) -> None:
+    assert [f.key for f in extract_dates(text, lang)] == [key]
+
+
+def test_a_day_in_words_meets_the_day_in_digits() -> None:
+    assert (
+        _date_flags(
+            "Соглашение подписали шестого апреля.", "Saziş aprelin 6-sı imzalanıb.", "ru", "az"
+        )
+        == []
+    )
+    assert _date_flags(
+        "Соглашение подписали седьмого апреля.", "Saziş aprelin 6-sı imzalanıb.", "ru", "az"
+    ) == [("error", "date 7 April in source; target has 6 April")]

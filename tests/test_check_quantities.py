@@ -373,3 +373,35 @@ def test_more_than_three_thousand_is_not_three() -> None:
     assert _warnings(src, "Mitinge dört binden fazla kişi katıldı.", "en", "tr") == [
         ("warning", "number three thousand (3000) in source; target has dört binden (4000)")
     ]
+
+
+# --- "and a half" -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "key"),
+    [
+        ("en", "Two and a half million people voted.", "2500000"),
+        ("en", "One and a half thousand people came.", "1500"),
+        ("en", "The talks took two and a half years.", "2.5"),
+        ("tr", "İki buçuk milyon kişi oy verdi.", "2500000"),
+        ("az", "İki yarım milyon nəfər səs verib.", "2500000"),
+        ("ru", "Проголосовали два с половиной миллиона человек.", "2500000"),
+        # "yarım" alone before a scale word still halves it.
+        ("az", "Yarım milyon insan daşqından qaçdı.", "500000"),
+    ],
+)
+def test_and_a_half(lang: str, text: str, key: str) -> None:
+    assert [f.key for f in extract_numbers(text, lang)] == [key]
+
+
+def test_two_and_a_half_million_is_not_two() -> None:
+    src = "Two and a half million people voted."
+    assert _warnings(src, "İki buçuk milyon kişi oy verdi.", "en", "tr") == []
+    assert _warnings(src, "Проголосовали три с половиной миллиона человек.", "en", "ru") == [
+        (
+            "warning",
+            "number Two and a half million (2500000) in source; target has "
+            "три с половиной миллиона (3500000)",
+        )
+    ]

@@ -11,7 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from aligntext.check.locale_data import month_abbreviations, month_adjective_of, month_of
+from aligntext.check.locale_data import (
+    day_ordinals,
+    month_abbreviations,
+    month_adjective_of,
+    month_of,
+)
 from aligntext.check.number_values import tags_of
 from aligntext.check.numbers import extract_numbers
 from aligntext.check.translit import lower
@@ -77,6 +82,49 @@ def _days_linked(text: str, first: Fact, second: Fact, lang: str) -> bool:
     # A bare space only after an ablative ("5-dən 7-dək", from the 5th to the 7th): "mayın
     # 5-də 7 nəfər" is seven people on the 5th of May.
     return bool(gap.strip()) or bool(re.search(r"[dt][əae]n$", first.text))
+
+
+# Before the month: Russian "шестого апреля"; English only with "of" ("the sixth of April":
+# "the first May rally" is no date).
+_WORDS_BEFORE = {
+    "ru": re.compile(r"([^\W\d_]+(?:\s[^\W\d_]+)?)\s+$"),
+    "en": re.compile(r"([^\W\d_]+(?:[\s-][^\W\d_]+)?)\s+of\s+$", re.IGNORECASE),
+}
+_WORDS_AFTER = re.compile(r"\s+(?:the\s+)?([^\W\d_]+(?:[\s-][^\W\d_]+)?)")
+
+
+def _word_day(text: str, start: int, end: int, lang: str) -> Fact | None:
+    """A day of the month in ordinal words next to the month at ``start``-``end``: before it
+    ("шестого апреля", "the sixth of April"), or after it in English ("April sixth"), as a
+    number fact over the words."""
+    table = day_ordinals(lang)
+    if not table:
+        return None
+    m = _WORDS_BEFORE[lang].search(text[max(0, start - 60) : start])
+    spans = []
+    if m is not None:
+        offset = max(0, start - 60)
+        spans.append((offset + m.start(1), offset + m.end(1)))
+    if lang == "en":
+        after = _WORDS_AFTER.match(text, end)
+        if after is not None:
+            spans.append((after.start(1), after.end(1)))
+    for s, e in spans:
+        words = text[s:e].lower().replace("-", " ").split()
+        # The two words together ("twenty first"), else the one next to the month.
+        for k in (2, 1):
+            if len(words) < k:
+                continue
+            part = words[-k:] if s < start else words[:k]
+            n = table.get(" ".join(part))
+            if n is not None:
+                if s < start:
+                    s = e - len(" ".join(part))
+                else:
+                    e = s + len(" ".join(part))
+                tags = frozenset({"word", "ordinal"})
+                return Fact("number", str(n), text[s:e], s, e, tags)
+    return None
 
 
 def _is_year(f: Fact) -> bool:
@@ -191,6 +239,11 @@ def extract_dates(text: str, lang: str, numbers: Sequence[Fact] | None = None) -
                     days = [prev, f]  # "from 5 to 7 May", "с 5 по 7 мая"
                     used.add(i - 1)
                 used.add(i)
+        # ... or in words ("шестого апреля", "the sixth of April", "April sixth").
+        if not days:
+            word_day = _word_day(text, start, end, lang)
+            if word_day is not None:
+                days = [word_day]
         # ... or right after it ("April 6", "aprelin 6-da").
         if not days:
             for i, f in enumerate(numbers):

@@ -336,6 +336,31 @@ def ru_ordinal_stems() -> dict[str, int]:
 
 
 @locale_tables
+def day_ordinals(lang: str) -> dict[str, int]:
+    """Days of the month written as ordinal words, lowercase, with a space for a hyphen:
+    English ``sixth``, ``twenty first``; Russian in the nominative and genitive
+    (``шестое``, ``шестого``, ``двадцать первого``). Empty for Azerbaijani and Turkish,
+    which write the day in digits."""
+    out: dict[str, int] = {}
+    if lang not in ("en", "ru"):
+        return out
+    for n in range(1, 32):
+        forms = (
+            [_n2w(n, "en", to="ordinal")]
+            if lang == "en"
+            else [
+                _n2w(n, "ru", to="ordinal", case=case, gender=gender)
+                for case in ("nominative", "genitive")
+                for gender in ("m", "n")
+            ]
+        )
+        for form in forms:
+            if form:
+                out[form.lower().replace("-", " ").replace("ё", "е")] = n
+    return out
+
+
+@locale_tables
 def ru_compound_prefixes() -> dict[str, int]:
     """Genitive numerals that open Russian compounds: ``двух``, ``трех``, ``пяти``, ``десяти``."""
     out: dict[str, int] = {}

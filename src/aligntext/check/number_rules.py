@@ -60,6 +60,8 @@ def _is_rounding(a: Fact, b: Fact) -> bool:
         return False  # 10:25 is no rounding of 10:15 (the hour is only another reading)
     if "year" in tags_of(a) and "year" in tags_of(b):
         return False  # a year is named, never rounded: 1990 for 1994 is another year
+    if "ordinal" in tags_of(a) or "ordinal" in tags_of(b):
+        return False  # nor is a place in a series: the 20th session is not the 21st
     if _written_decimals(b) >= max(_written_decimals(a), 1):
         return False  # "2,0" for 2.1 is given to the tenth as well: another figure
     for x in values_of(a):

@@ -197,6 +197,17 @@ def word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact]
             j += 1
         value = _accumulate(seq)
         kinds = {k for _, k in seq}
+        and_a_half = _and_a_half(text, words, j, end, lang) if kinds <= {"cardinal"} else None
+        if and_a_half is not None:
+            # "two and a half million", "iki buçuk milyon", "два с половиной": n + 0.5, then
+            # the scale word after it, if any.
+            scale, end, j = and_a_half
+            exact = (Decimal(value) + Decimal("0.5")) * scale
+            key = str(int(exact)) if exact == exact.to_integral_value() else str(exact.normalize())
+            marks = frozenset({"word", *(["scale"] if scale > 1 else [])})
+            facts.append(Fact("number", key, text[start:end], start, end, marks))
+            i = j
+            continue
         half = _HALF_BEFORE_SCALE.get(lang)
         before = half.search(text, 0, start) if half is not None and kinds == {"scale"} else None
         if before is not None and before.end() == start:
@@ -320,11 +331,40 @@ def _approx_at(text: str, words: list[re.Match[str]], i: int, lang: str) -> tupl
 
 #: What halves a scale word right after it, per language (the pattern ends where the scale
 #: word starts).
+_AND_A_HALF: dict[str, re.Pattern[str]] = {
+    lang: re.compile(pattern, re.IGNORECASE)
+    for lang, pattern in (
+        ("en", en.AND_A_HALF),
+        ("ru", ru.AND_A_HALF),
+        ("az", turkic.AZ_AND_A_HALF),
+        ("tr", turkic.TR_AND_A_HALF),
+    )
+}
 _HALF_BEFORE_SCALE: dict[str, re.Pattern[str]] = {
     "en": re.compile(en.HALF_BEFORE_SCALE, re.IGNORECASE),
     "az": re.compile(turkic.HALF_BEFORE_SCALE, re.IGNORECASE),
     "tr": re.compile(turkic.HALF_BEFORE_SCALE, re.IGNORECASE),
 }
+
+
+def _and_a_half(
+    text: str, words: list[re.Match[str]], j: int, end: int, lang: str
+) -> tuple[int, int, int] | None:
+    """After a count ending at ``end`` (word ``j`` next): "and a half" and a scale word if
+    one follows, as (scale, end, next word), else ``None``."""
+    pattern = _AND_A_HALF.get(lang)
+    m = pattern.match(text, end) if pattern is not None else None
+    if m is None:
+        return None
+    end = m.end()
+    while j < len(words) and words[j].start() < end:
+        j += 1
+    scale = 1
+    if j < len(words) and not text[end : words[j].start()].strip():
+        nxt = _lookup_word(lower(words[j].group(0), lang), lang, after_number=True)
+        if nxt is not None and nxt[1] == "scale":
+            scale, end, j = nxt[0], words[j].end(), j + 1
+    return scale, end, j
 
 
 def _ru_halves(text: str, words: list[re.Match[str]], i: int) -> tuple[int, int] | None:

@@ -36,6 +36,9 @@ LEXICON = Lexicon(
 #: What halves the scale word after it ("half a million", "half a billion").
 HALF_BEFORE_SCALE = r"\bhalf[\s-]+an?[\s-]+"
 
+#: What adds a half to the count before it ("two and a half million": 2.5 million).
+AND_A_HALF = r"\s+and\s+a\s+half\b"
+
 #: What joins two days of one month ("from 5 to 7 May", "5 and 7 May", "May 5 through 7").
 DAY_LINK = r"\s*(?:[-–—]|to|and|or|through|till|until)\s*"
 

@@ -107,6 +107,8 @@ TITLES: frozenset[str] = frozenset(
         *("господин", "госпожа", "профессор", "глава", "директор", "пресс-секретар"),
     }
 )
+#: What adds a half to the count before it ("два с половиной миллиона": 2.5 million).
+AND_A_HALF = r"\s+с\s+половиной\b"
 #: What joins two days of one month ("с 5 по 7 мая", "5 и 7 мая", "с 5 до 7 мая").
 DAY_LINK = r"\s*(?:[-–—]|по|до|и|или)\s*"
 

@@ -59,6 +59,11 @@ TR = Lexicon(
     century_stems=_CENTURY_STEMS,
 )
 
+#: What adds a half to the count before it: Azerbaijani "iki yarım milyon", Turkish "iki
+#: buçuk milyon" (2.5 million); "yarım" alone before a scale word halves it instead.
+AZ_AND_A_HALF = r"\s+yarım\b"
+TR_AND_A_HALF = r"\s+buçuk\b"
+
 #: What halves the scale word after it ("yarım milyon", half a million).
 HALF_BEFORE_SCALE = r"\byarım\s+"
 
