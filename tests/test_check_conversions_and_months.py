@@ -166,6 +166,21 @@ def test_a_figure_given_to_the_same_decimal_is_no_rounding() -> None:
     assert (finding.severity, "rounds" in finding.message) == ("info", True)
 
 
+@pytest.mark.parametrize(
+    ("tgt", "tl"),
+    [
+        ("В городе было 32 градуса по Цельсию.", "ru"),
+        ("Şəhərdə hava 32 dərəcə Selsi idi.", "az"),
+        ("Şehirde hava 32 santigrat dereceydi.", "tr"),
+    ],
+)
+def test_fahrenheit_against_celsius_is_a_conversion(tgt: str, tl: str) -> None:
+    src = "It was 90 degrees Fahrenheit in the city."
+    assert _flags(src, tgt, "en", tl) == []
+    changed = tgt.replace("32", "40")
+    assert [m for m in _flags(src, changed, "en", tl) if m.startswith("number 90")]
+
+
 def test_a_changed_ordinal_is_no_rounding() -> None:
     (finding,) = compare_sentences(
         "The 21st session opened in Baku.",

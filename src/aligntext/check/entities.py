@@ -24,7 +24,7 @@ from aligntext.check.lexicon import is_vocabulary, is_word
 from aligntext.check.locale_data import month_of, weekday_forms
 from aligntext.check.morph import cut_endings
 from aligntext.check.translit import TURKIC_MORPHS, lower, translit_key, translit_keys
-from aligntext.lang import en
+from aligntext.lang import SCALE_NAMES, en
 from aligntext.lang.ru import base_forms as ru_base_forms
 from aligntext.langs import resolve_lang
 from aligntext.types import Fact
@@ -85,9 +85,14 @@ def _unknown_word(word: str, lang: str) -> bool:
 
 
 def not_a_name(tok: str, lang: str) -> bool:
-    """Capitalised words that are not names: months, weekdays."""
+    """Capitalised words that are not names: months, weekdays, temperature scales."""
     base = re.split(r"['’]", tok)[0]
-    return month_of(base, lang) is not None or lower(base, lang) in weekday_forms(lang)
+    low = lower(base, lang)
+    return (
+        month_of(base, lang) is not None
+        or low in weekday_forms(lang)
+        or any(low.startswith(s) for stems in SCALE_NAMES.values() for s in stems)
+    )
 
 
 def name_keys(word: str, lang: str) -> tuple[str, ...]:

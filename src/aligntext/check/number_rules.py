@@ -18,6 +18,7 @@ from aligntext.check.facts import facts_match, match_facts, show_fact
 from aligntext.check.findings import FindingCollector
 from aligntext.check.locale_data import ru_compound_prefixes
 from aligntext.check.number_values import approx_range, strength, tags_of, values_of
+from aligntext.lang import SCALE_NAMES
 from aligntext.types import Fact
 
 
@@ -96,8 +97,8 @@ _UNITS: dict[str, tuple[str, float, tuple[str, ...]]] = {
     "gal": ("volume", 3.785411784, ("gallon", "galon", "галлон", "qallon")),
     "l": ("volume", 1.0, ("litre", "liter", "litr", "литр", "l")),
     # Degrees: Fahrenheit and Celsius by name, or with no scale named (either).
-    "degF": ("temperature", 1.0, ("fahrenheit", "fahrenhayt", "farengeyt", "фаренгейт")),
-    "degC": ("temperature", 1.0, ("celsius", "selsi", "цельси")),
+    "degF": ("temperature", 1.0, SCALE_NAMES["degF"]),
+    "degC": ("temperature", 1.0, SCALE_NAMES["degC"]),
     "deg": ("temperature", 1.0, ("degree", "градус", "derece", "dərəcə")),
 }
 # A degree sign, with the scale's letter or without: "80°F", "27 °C", "30°".

@@ -63,6 +63,14 @@ class Lexicon:
 
 _EMPTY = Lexicon()
 
+#: Temperature scales by name, as lowercase stems in the four languages ("по Цельсию", "Selsi
+#: ilə", "santigrat"): a unit after a figure (:mod:`aligntext.check.number_rules`), never a
+#: person's name ("Fahrenheit in source; target has Цельсию" is a conversion).
+SCALE_NAMES: dict[str, tuple[str, ...]] = {
+    "degF": ("fahrenheit", "fahrenhayt", "farengeyt", "farenheyt", "фаренгейт"),
+    "degC": ("celsius", "selsi", "цельси", "santigrat", "centigrade"),
+}
+
 
 @lru_cache(maxsize=8)
 def lexicon(lang: str) -> Lexicon:
