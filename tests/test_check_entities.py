@@ -261,3 +261,24 @@ def test_an_article_is_no_part_of_a_joined_spelling() -> None:
         "warning",
         "entity Tərtərə in source; target has Agdam",
     )
+
+
+def test_a_turkish_name_opening_a_sentence_is_known_by_its_apostrophe() -> None:
+    from aligntext.check import compare_sentences, extract_facts
+
+    # Turkish sets a suffix off by an apostrophe only after a proper noun.
+    facts = extract_facts("Kelbecer'in işgali 1993'te başladı.", "tr")
+    assert [f.text for f in facts if f.kind == "entity"] == ["Kelbecer'in"]
+    assert [
+        f for f in extract_facts("Bunun ardından toplantı başladı.", "tr") if f.kind == "entity"
+    ] == []
+    src = "Kelbecer'in işgali 2 Nisan 1993'te başladı."
+    assert (
+        compare_sentences(src, "The occupation of Kalbajar began on 2 April 1993.", "tr", "en")
+        == []
+    )
+    (finding,) = compare_sentences(
+        src, "The occupation of Lachin began on 2 April 1993.", "tr", "en"
+    )
+    assert finding.severity == "warning"
+    assert "Kelbecer" in finding.message

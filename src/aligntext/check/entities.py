@@ -84,6 +84,21 @@ def _unknown_word(word: str, lang: str) -> bool:
     return not is_word(base, lang)
 
 
+def _apostrophe_name(word: str, lang: str) -> bool:
+    """A Turkish proper noun by its spelling: Turkish sets a suffix off by an apostrophe only
+    after a proper noun ("Kelbecer'in", "Hocalı'da"), and the part before it is no
+    dictionary word."""
+    if lang != "tr":
+        return False
+    parts = re.split(r"['’]", word)
+    return (
+        len(parts) == 2
+        and len(parts[0]) >= 3
+        and parts[1].isalpha()
+        and not is_word(parts[0], lang)
+    )
+
+
 def not_a_name(tok: str, lang: str) -> bool:
     """Capitalised words that are not names: months, weekdays, temperature scales."""
     base = re.split(r"['’]", tok)[0]
@@ -229,7 +244,12 @@ def extract_entities(text: str, lang: str, glossary: Glossary | None = None) -> 
             first = span[0].group(0)
             inner_capital = any(c.isupper() for c in first[1:])
             # A word no dictionary knows is a name wherever it stands ("Kalbajar was ...").
-            sure = _is_acronym(first) or inner_capital or _unknown_word(first, lang)
+            sure = (
+                _is_acronym(first)
+                or inner_capital
+                or _unknown_word(first, lang)
+                or _apostrophe_name(first, lang)
+            )
             if len(span) == 1 and not sure:
                 continue  # one capitalised word opening a sentence: no evidence of a name
             if not sure:
