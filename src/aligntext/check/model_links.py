@@ -120,11 +120,6 @@ class Lexicons:
     def __init__(self, *parts: Lexicon) -> None:
         self.parts = parts
 
-    def is_name(self, word: str, side: int, own: str) -> bool:
-        """Whether a part that knows the text's names (a text lexicon) takes ``word`` for
-        one (:meth:`aligntext.check.text_lexicon.TextLexicon.is_name`)."""
-        return any(part.is_name(word, side, own) for part in self.parts if hasattr(part, "is_name"))
-
     def links(self, src: str, tgt: str) -> dict[str, str]:
         """The union of the parts' links."""
         out: dict[str, str] = {}

@@ -29,8 +29,6 @@ rest of the text shows translated so (:mod:`aligntext.check.text_lexicon`).
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
 from functools import cached_property
 
 from aligntext.check.entities import (
@@ -39,7 +37,6 @@ from aligntext.check.entities import (
     commonness,
     is_acronym,
     is_headline,
-    name_keys,
     not_a_name,
 )
 from aligntext.check.findings import FindingCollector
@@ -73,18 +70,11 @@ def compare_names(
 ) -> None:
     sl, tl = ctx.src_lang, ctx.tgt_lang
     s_side, t_side = Side.of(src, sl, sf), Side.of(tgt, tl, tf)
-    openers = _openers(ctx, src, sl, sf, 0)
-    s_units = units(sf, sl) + openers
+    s_units = units(sf, sl)
     # What the rest of the text shows these words translated as (Judiciary / Məhkəmə):
     # source and target stems linked one to one, from the other pairs only.
     links = _Links(ctx, src, tgt)
     found = {id(u): found_in(u, s_side, t_side, sl) or _linked(u, sl, links.src) for u in s_units}
-    if openers:
-        # A name opening the source sentence may open the target's too ("Uayd Sims" /
-        # "Wayde Sims'in"), where the target's own extractor leaves it out.
-        t_all = replace(t_side, words=tuple(m.group(0) for m in _WORD.finditer(tgt)))
-        for u in openers:
-            found[id(u)] = found[id(u)] or found_in(u, s_side, t_all, sl)
     # A word of a name counts as missing when no word of its span has a counterpart, or when
     # it is the span's last word (translators drop first names and titles, not surnames).
     missing = []
@@ -118,8 +108,6 @@ def compare_names(
     if not missing and not unmatched and not doubtful and tl != "ru" and not repeats:
         return
     # What the target has instead: a capitalised word or concept with no source counterpart.
-    # (Not the target's: a name a translator moved to the front of the sentence would stand
-    # in for every source name gone; measured on the tuning lines.)
     t_units = units(tf, tl)
     t_units += [
         Unit(
@@ -325,41 +313,6 @@ def compare_names(
                 [u.fact],
                 [],
             )
-
-
-_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]{4,}(?:['’][^\W\d_]+)?")
-
-
-def _openers(
-    ctx: FindingCollector, text: str, lang: str, facts: list[Fact], side: int
-) -> list[Unit]:
-    """Words opening an Azerbaijani or Turkish sentence that the extractor left out (it cannot
-    tell a name there from a word capitalised by its place) and that the rest of the text
-    capitalises inside a sentence: names ("Kəlbəcərin işğalı ..." where another sentence says
-    "... Kəlbəcər rayonu"), as units (the English and Russian extractors ask their full-form
-    dictionaries instead)."""
-    is_name = getattr(ctx.lexicon, "is_name", None)
-    if lang not in ("az", "tr") or is_name is None:
-        return []
-    inside = {m.start() for m in capitalised_tokens(text)}
-    out = []
-    for m in _WORD.finditer(text):
-        word = m.group(0)
-        if (
-            not word[0].isupper()
-            or m.start() in inside
-            or any(f.start <= m.start() < f.end for f in facts)
-            or is_acronym(word)
-            or not_a_name(word, lang)
-            # Azerbaijani and Turkish capitalise every word of a body's name inside a
-            # sentence ("Müqəddəs Martin", "Qırmızı Xaç"): a dictionary word is no evidence.
-            or is_word(word, lang)
-            or not is_name(word, side, text)
-        ):
-            continue
-        fact = Fact("entity", "", word, m.start(), m.end(), frozenset({"initial"}))
-        out.append(Unit(fact, word, name_keys(word, lang), "", True))
-    return out
 
 
 class _Links:

@@ -26,7 +26,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from aligntext.check.entities import capitalised_tokens
 from aligntext.check.name_model import plain_form
 
 # MIN_PAIRS, MIN_DICE and NEAR_BEST were chosen on the tuning lines of scripts/bench_check.py
@@ -58,15 +57,6 @@ def stems(text: str, lang: str) -> set[str]:
     return {s for m in _WORD.finditer(text) if len(s := stem(m.group(0), lang)) >= 3}
 
 
-def named_stems(text: str, lang: str) -> set[str]:
-    """The stems of the words ``text`` capitalises inside a sentence (acronyms aside)."""
-    return {
-        st
-        for m in capitalised_tokens(text)
-        if not m.group(0).isupper() and len(st := stem(m.group(0), lang)) >= 3
-    }
-
-
 class TextLexicon:
     """How the words of one block of sentence pairs are translated (see the module docstring).
 
@@ -90,9 +80,6 @@ class TextLexicon:
         self._strong: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]] = ({}, {})
         # The pair left out of the counts by links(), when not the linked pair itself.
         self._left_out: tuple[frozenset[str], frozenset[str]] | None = None
-        # Per side, the stems of the words the text capitalises inside a sentence: its names
-        # (a sentence's first word is capitalised anyway).
-        self._named: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
 
     def leaving_out(self, src: str, tgt: str) -> TextLexicon:
         """A view of the same counts whose :meth:`links` leave out the pair ``(src, tgt)``
@@ -118,12 +105,6 @@ class TextLexicon:
         """Count one more sentence pair (``sign=-1``: one fewer)."""
         s_all = stems(src, self.src_lang)
         t_all = stems(tgt, self.tgt_lang)
-        for side, text, lang in ((0, src, self.src_lang), (1, tgt, self.tgt_lang)):
-            named = named_stems(text, lang)
-            if sign > 0:
-                self._named[side].update(named)
-            else:
-                self._named[side].subtract(named)
         # Every word with every word: a name's translation may be lowercase (Russian
         # "юридический"), and a word's best partner must be known to tell a translation from
         # a word that merely keeps company with it ("ago" goes with "назад", not with a name
@@ -142,15 +123,6 @@ class TextLexicon:
             # other turn).
             for w in own:
                 strong.pop(w, None)
-
-    def is_name(self, word: str, side: int, own: str) -> bool:
-        """Whether the text capitalises ``word`` (on ``side``, 0 the source) inside a sentence
-        of some pair other than the one whose text on that side is ``own``: a word opening
-        ``own``'s sentence is then a name, not a word capitalised by its place
-        ("Kəlbəcərin işğalı ..." where another sentence says "... Kəlbəcər rayonu")."""
-        lang = self.src_lang if side == 0 else self.tgt_lang
-        st = stem(word, lang)
-        return self._named[side][st] - (st in named_stems(own, lang)) > 0
 
     def _dice(
         self, side: int, word: str, own_out: frozenset[str], other_out: frozenset[str]
