@@ -63,6 +63,7 @@ import re
 import sys
 import time
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 from anyascii import anyascii
@@ -479,17 +480,17 @@ def source_states(kind: str, src: str, tgt: str, new: str, src_lang: str, tgt_la
     return any(re.sub(r"\D", "", m.group(0)) == digits for m in _FIGURE.finditer(src))
 
 
-_MORPH = None
+@cache
+def _morph():  # type: ignore[no-untyped-def]
+    """OpenCorpora's analyser, loaded once and only for ``first_name``."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
 
 
 def _ru_first_name(word: str) -> bool:
     """A Russian first name by OpenCorpora (its best reading carries ``Name``)."""
-    global _MORPH
-    if _MORPH is None:
-        import pymorphy3
-
-        _MORPH = pymorphy3.MorphAnalyzer()
-    return "Name" in _MORPH.parse(word.lower())[0].tag.grammemes
+    return "Name" in _morph().parse(word.lower())[0].tag.grammemes
 
 
 def _latin_stub(word: str) -> str:
@@ -524,7 +525,9 @@ def first_name_spans(src: str, tgt: str, a: str, b: str) -> list[tuple[int, int]
     return out
 
 
-def _first_name_swap(src: str, tgt: str, a: str, b: str, rng: random.Random, pool: list[str]):  # type: ignore[no-untyped-def]
+def _first_name_swap(
+    src: str, tgt: str, a: str, b: str, rng: random.Random, pool: list[str]
+) -> str | None:
     """``tgt`` with a person's first name replaced by another from ``pool``."""
     spans = first_name_spans(src, tgt, a, b)
     if not spans:

@@ -74,7 +74,7 @@ _DAY_LINK: dict[str, re.Pattern[str]] = {
 def _days_linked(text: str, first: Fact, second: Fact, lang: str) -> bool:
     """Two days of one month joined as a range or a list ("5 to 7 May", "с 5 по 7 мая",
     "mayın 5-dən 7-dək"): the words between them are the language's link, and a bare space
-    only after a day with a case ending."""
+    only after a day in the ablative."""
     link = _DAY_LINK.get(lang)
     gap = text[first.end : second.start]
     if link is None or not (_is_day(first) and _is_day(second)) or not link.fullmatch(gap):
@@ -100,30 +100,24 @@ def _word_day(text: str, start: int, end: int, lang: str) -> Fact | None:
     table = day_ordinals(lang)
     if not table:
         return None
-    m = _WORDS_BEFORE[lang].search(text[max(0, start - 60) : start])
+    # (start, end, whether the words stand before the month)
     spans = []
-    if m is not None:
-        offset = max(0, start - 60)
-        spans.append((offset + m.start(1), offset + m.end(1)))
-    if lang == "en":
-        after = _WORDS_AFTER.match(text, end)
-        if after is not None:
-            spans.append((after.start(1), after.end(1)))
-    for s, e in spans:
+    offset = max(0, start - 60)
+    before = _WORDS_BEFORE[lang].search(text, offset, start)
+    if before is not None:
+        spans.append((before.start(1), before.end(1), True))
+    after = _WORDS_AFTER.match(text, end) if lang == "en" else None
+    if after is not None:
+        spans.append((after.start(1), after.end(1), False))
+    for s, e, ahead in spans:
         words = text[s:e].lower().replace("-", " ").split()
         # The two words together ("twenty first"), else the one next to the month.
         for k in (2, 1):
-            if len(words) < k:
-                continue
-            part = words[-k:] if s < start else words[:k]
-            n = table.get(" ".join(part))
+            phrase = " ".join(words[-k:] if ahead else words[:k])
+            n = table.get(phrase) if len(words) >= k else None
             if n is not None:
-                if s < start:
-                    s = e - len(" ".join(part))
-                else:
-                    e = s + len(" ".join(part))
-                tags = frozenset({"word", "ordinal"})
-                return Fact("number", str(n), text[s:e], s, e, tags)
+                s, e = (e - len(phrase), e) if ahead else (s, s + len(phrase))
+                return Fact("number", str(n), text[s:e], s, e, frozenset({"word", "ordinal"}))
     return None
 
 

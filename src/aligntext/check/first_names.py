@@ -35,9 +35,9 @@ def first_names_changed(
     On each side a person is a first name and the surname right after it in one span, after
     nothing but titles (:func:`~aligntext.check.lexicon.is_title`) or other words; the
     surnames meet, the first names have no counterpart and are far apart by the learned
-    matcher (:data:`FIRST_NAMES_APART`): a first name spelt
-    another way ("Hugh" / "Хью") is the same person, a title put in its place ("Prezident
-    Əliyev") or a translated word ("Baja California" / "Нижняя Калифорния") no first name.
+    matcher (:data:`FIRST_NAMES_APART`): a first name spelt another way ("Hugh" / "Хью") is
+    the same person, a title put in its place ("Prezident Əliyev") or a translated word
+    ("Baja California" / "Нижняя Калифорния") no first name.
     """
     sl, tl = langs
     out = []

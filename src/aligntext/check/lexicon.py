@@ -342,6 +342,7 @@ def is_vocabulary(word: str, lang: str) -> bool:
 _TITLES = {"en": en.TITLES, "ru": ru.TITLES, "az": turkic.TITLES, "tr": turkic.TITLES}
 
 
+@lru_cache(maxsize=65536)
 def is_title(word: str, lang: str) -> bool:
     """Whether ``word`` is a title a person's name follows (``President``, ``министра``,
     ``Cumhurbaşkanı``): one of :data:`aligntext.lang.en.TITLES` and the others, with up to

@@ -329,8 +329,7 @@ def _approx_at(text: str, words: list[re.Match[str]], i: int, lang: str) -> tupl
     return (exp + more, k + 1) if more is not None else (exp, j)
 
 
-#: What halves a scale word right after it, per language (the pattern ends where the scale
-#: word starts).
+#: What adds a half to the count before it, per language ("two and a half", "iki buçuk").
 _AND_A_HALF: dict[str, re.Pattern[str]] = {
     lang: re.compile(pattern, re.IGNORECASE)
     for lang, pattern in (
@@ -340,6 +339,8 @@ _AND_A_HALF: dict[str, re.Pattern[str]] = {
         ("tr", turkic.TR_AND_A_HALF),
     )
 }
+#: What halves a scale word right after it, per language (the pattern ends where the scale
+#: word starts).
 _HALF_BEFORE_SCALE: dict[str, re.Pattern[str]] = {
     "en": re.compile(en.HALF_BEFORE_SCALE, re.IGNORECASE),
     "az": re.compile(turkic.HALF_BEFORE_SCALE, re.IGNORECASE),

@@ -96,6 +96,7 @@ MONTH_ENDINGS: tuple[str, ...] = ("а", "я", "е", "ю", "ом", "ем")
 
 #: Words allowed between the parts of a Russian date ("30 апреля 1993 года").
 DATE_GAP_WORDS: tuple[str, ...] = ("г", "года", "году", "год")
+
 #: Titles a person's name follows ("президент Алиев"), as stems (see
 #: :data:`aligntext.lang.en.TITLES`).
 TITLES: frozenset[str] = frozenset(

@@ -96,6 +96,9 @@ CARDINAL_SUFFIXES: frozenset[str] = frozenset(
         *("dir", "dır", "dur", "dür"),
     }
 )
+#: Possessive and genitive endings: after Turkish ``yüz`` they make "face" after a number as
+#: well ("madalyonun iki yüzü", the two faces of the medal).
+FACE_SUFFIXES: frozenset[str] = frozenset({"ı", "i", "u", "ü", "ın", "in", "un", "ün"})
 #: Case endings a scale word or ``yüz`` takes after a number word ("üç mindən çox", more than
 #: three thousand; "iki yüzden fazla"; "beş milyona"): alone such a form is often another
 #: word ("yüzünden", because of), after a number word it is the number's last word.
@@ -103,13 +106,10 @@ SCALE_CASE_SUFFIXES: frozenset[str] = frozenset(
     {
         *("a", "e", "ə", "ya", "ye", "yə"),
         *("da", "de", "də", "ta", "te", "dan", "den", "dən", "tan", "ten"),
-        *("ı", "i", "u", "ü", "ın", "in", "un", "ün"),
+        *FACE_SUFFIXES,
         *("dir", "dır", "dur", "dür"),
     }
 )
-#: Endings of Turkish ``yüz`` that make "face" after a number as well ("madalyonun iki yüzü",
-#: the two faces of the medal).
-FACE_SUFFIXES: frozenset[str] = frozenset({"ı", "i", "u", "ü", "ın", "in", "un", "ün"})
 #: What makes an adjective of a scale word ("2,8 milyardlıq bazar", a market worth 2.8
 #: billion; "10 binlik kalabalık", a crowd of 10,000).
 SCALE_ADJECTIVE_SUFFIXES: frozenset[str] = frozenset({"lıq", "lik", "luq", "lük", "lık", "luk"})
@@ -131,8 +131,6 @@ MONTH_SUFFIXES: frozenset[str] = frozenset(a + b for a in _POSSESSIVE for b in _
 #: interval): only capitalised inside a sentence, or before "ay", are they months.
 MONTHS_ALSO_WORDS: tuple[str, ...] = ("ocak", "ekim", "aralık", "aralığ")
 
-#: Words allowed between the parts of a date ("1993-cü ilin 6 aprel", "2019 yılının Nisan
-#: ayında"), Azerbaijani and Turkish.
 #: Titles a person's name follows ("Prezident Əliyev", "Cumhurbaşkanı Erdoğan"), Azerbaijani
 #: and Turkish, as stems (see :data:`aligntext.lang.en.TITLES`).
 TITLES: frozenset[str] = frozenset(
@@ -147,9 +145,13 @@ TITLES: frozenset[str] = frozenset(
         *("direktor", "müdür", "sözçü", "sözcü"),
     }
 )
+
+#: What joins two days of one month ("5 ve 7 Mayıs", "mayın 5-i və 7-si"); nothing but a
+#: space after a day in the ablative ("mayın 5-dən 7-dək", from the 5th to the 7th of May).
 DAY_LINK = r"\s*(?:[-–—]|və|ve|ilə|ile|ya da|və ya|veya|yaxud)?\s*"
-"""What joins two days of one month ("5 ve 7 Mayıs", "mayın 5-i və 7-si"); nothing but a space
-after a day in the ablative ("mayın 5-dən 7-dək", from the 5th to the 7th of May)."""
+
+#: Words allowed between the parts of a date ("1993-cü ilin 6 aprel", "2019 yılının Nisan
+#: ayında"), Azerbaijani and Turkish.
 DATE_GAP_WORDS: tuple[str, ...] = (
     *("il", "ilin", "ili", "ildə"),
     *("yıl", "yılı", "yılın", "yılının", "yılında"),
