@@ -31,6 +31,7 @@ from aligntext.check.place_links import place_links
 from aligntext.check.text_lexicon import BlockLexicons
 from aligntext.check.text_rules import compare_language, compare_length
 from aligntext.check.weekdays import extract_weekdays
+from aligntext.check.word_links import word_links
 from aligntext.langs import resolve_lang
 from aligntext.types import Alignment, Fact, Finding, Span
 
@@ -61,9 +62,10 @@ def _compare(
     tmap: Mapper,
     lexicon: Lexicon | None = None,
 ) -> list[Finding]:
-    # The built-in city exonyms explain what neither spelling nor the text's lexicon does.
-    places = place_links(src_lang, tgt_lang)
-    lexicon = places if lexicon is None else Lexicons(lexicon, places)
+    # Words news translates the same way everywhere and the built-in city exonyms explain
+    # what neither spelling nor the text's lexicon does (a text too short to teach it).
+    shipped = Lexicons(word_links(src_lang, tgt_lang), place_links(src_lang, tgt_lang))
+    lexicon = shipped if lexicon is None else Lexicons(lexicon, shipped)
     ctx = FindingCollector(pair, src_lang, tgt_lang, smap, tmap, src, tgt, lexicon)
     if not src.strip() or not tgt.strip():
         return []

@@ -24,7 +24,7 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from aligntext.check.name_model import plain_form
 
@@ -54,7 +54,12 @@ def stem(word: str, lang: str) -> str:
 
 def stems(text: str, lang: str) -> set[str]:
     """The word stems of ``text`` (its words of three letters or more, by :func:`stem`)."""
-    return {s for m in _WORD.finditer(text) if len(s := stem(m.group(0), lang)) >= 3}
+    return {s for _, s in stemmed_words(text, lang)}
+
+
+def stemmed_words(text: str, lang: str) -> list[tuple[str, str]]:
+    """``(word, stem)`` for the words of ``text`` whose stem has three letters or more."""
+    return [(w, s) for m in _WORD.finditer(text) if len(s := stem(w := m.group(0), lang)) >= 3]
 
 
 class TextLexicon:
@@ -161,28 +166,59 @@ class TextLexicon:
         s_set = frozenset(stems(src, self.src_lang))
         t_set = frozenset(stems(tgt, self.tgt_lang))
         s_out, t_out = self._left_out or (s_set, t_set)
-        t_best: dict[str, float] = {}
-        scored = []
-        for s in sorted(s_set):
-            row = self._dice(0, s, s_out, t_out)
-            if not row:
+        return link_one_to_one(
+            s_set,
+            t_set,
+            lambda s: self._dice(0, s, s_out, t_out),
+            lambda t: max(self._dice(1, t, t_out, s_out).values(), default=0.0),
+        )
+
+    def source_stems(self) -> list[str]:
+        """The source stems counted in at least :data:`MIN_PAIRS` pairs, sorted."""
+        return sorted(w for w, c in self._n[0].items() if c >= MIN_PAIRS)
+
+    def dice(self, word: str) -> dict[str, float]:
+        """Dice of the source stem ``word`` with each target stem it shares at least
+        :data:`MIN_PAIRS` pairs with, over every pair counted."""
+        return self._dice(0, word, frozenset(), frozenset())
+
+
+def link_one_to_one(
+    s_set: Iterable[str],
+    t_set: Iterable[str],
+    row: Callable[[str], dict[str, float]],
+    best_of_target: Callable[[str], float],
+) -> dict[str, str]:
+    """The stems of a sentence pair linked one to one, best first, source stem -> target stem.
+
+    ``row(s)`` gives the Dice of source stem ``s`` with target stems, ``best_of_target(t)``
+    the best Dice of target stem ``t`` with any source stem. A link needs a Dice of at least
+    :data:`MIN_DICE` and within :data:`NEAR_BEST` of the best of either word; each word links
+    once (competitive linking, Melamed 2000).
+    """
+    targets = frozenset(t_set)
+    t_best: dict[str, float] = {}
+    scored = []
+    for s in sorted(s_set):
+        dice = row(s)
+        if not dice:
+            continue
+        floor = max(MIN_DICE, NEAR_BEST * max(dice.values()))
+        for t in sorted(targets.intersection(dice)):
+            d = dice[t]
+            if d < floor:
                 continue
-            floor = max(MIN_DICE, NEAR_BEST * max(row.values()))
-            for t in sorted(t_set.intersection(row)):
-                d = row[t]
-                if d < floor:
-                    continue
-                if t not in t_best:
-                    t_best[t] = max(self._dice(1, t, t_out, s_out).values(), default=0.0)
-                if d >= NEAR_BEST * t_best[t]:
-                    scored.append((-d, s, t))
-        out: dict[str, str] = {}
-        taken: set[str] = set()
-        for _, s, t in sorted(scored):
-            if s not in out and t not in taken:
-                out[s] = t
-                taken.add(t)
-        return out
+            if t not in t_best:
+                t_best[t] = best_of_target(t)
+            if d >= NEAR_BEST * t_best[t]:
+                scored.append((-d, s, t))
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for _, s, t in sorted(scored):
+        if s not in out and t not in taken:
+            out[s] = t
+            taken.add(t)
+    return out
 
 
 class BlockLexicons:
