@@ -124,3 +124,94 @@ def test_the_same_person_stays_quiet(src: str, sl: str, tgt: str, tl: str) -> No
 )
 def test_titles(word: str, lang: str, title: bool) -> None:
     assert is_title(word, lang) is title
+
+
+# Fact accuracy (`evaluate`): a reference and a hypothesis in one language.
+@pytest.mark.parametrize(
+    ("lang", "ref", "hyp", "correct"),
+    [
+        (
+            "en",
+            "President Ilham Aliyev received the delegation.",
+            "President Heydar Aliyev received the delegation.",
+            0,
+        ),
+        (
+            "az",
+            "Prezident İlham Əliyev nümayəndə heyətini qəbul edib.",
+            "Prezident Heydər Əliyev nümayəndə heyətini qəbul edib.",
+            0,
+        ),
+        (
+            "ru",
+            "Президент Ильхам Алиев принял делегацию.",
+            "Президент Гейдар Алиев принял делегацию.",
+            0,
+        ),
+        (
+            "tr",
+            "Cumhurbaşkanı İlham Aliyev heyeti kabul etti.",
+            "Cumhurbaşkanı Haydar Aliyev heyeti kabul etti.",
+            0,
+        ),
+        # The same person with a title or without the first name.
+        (
+            "az",
+            "Prezident İlham Əliyev nümayəndə heyətini qəbul edib.",
+            "Azərbaycan Prezidenti İlham Əliyev nümayəndə heyətini qəbul edib.",
+            1,
+        ),
+        (
+            "ru",
+            "Президент Ильхам Алиев принял делегацию.",
+            "Президент Алиев принял делегацию.",
+            1,
+        ),
+        ("en", "Foreign Minister Jeyhun Bayramov spoke.", "Minister Bayramov spoke.", 1),
+        ("en", "Hugh Grant spoke at the opening.", "Hew Grant spoke at the opening.", 1),
+    ],
+)
+def test_fact_accuracy_counts_another_first_name_as_another_person(
+    lang: str, ref: str, hyp: str, correct: int
+) -> None:
+    from aligntext.evaluate import fact_accuracy
+
+    count = fact_accuracy([hyp], [ref], lang).count("entity")
+    assert (count.total, count.correct) == (1, correct)
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb", "same"),
+    [
+        (
+            "President Ilham Aliyev met them.",
+            "en",
+            "Президент Гейдар Алиев встретился с ними.",
+            "ru",
+            False,
+        ),
+        (
+            "President Ilham Aliyev met them.",
+            "en",
+            "Президент Ильхам Алиев встретился с ними.",
+            "ru",
+            True,
+        ),
+        (
+            "They met in North Korea today.",
+            "en",
+            "Они встретились сегодня в Северной Корее.",
+            "ru",
+            True,
+        ),
+        ("Hugh Grant spoke.", "en", "Выступил Хью Грант.", "ru", True),
+    ],
+)
+def test_facts_match_tells_two_first_names_apart_across_languages(
+    a: str, la: str, b: str, lb: str, same: bool
+) -> None:
+    from aligntext.check import extract_facts, facts_match
+
+    (x,) = [f for f in extract_facts(a, la) if f.kind == "entity"]
+    (y,) = [f for f in extract_facts(b, lb) if f.kind == "entity"]
+    assert facts_match(x, y) is same

@@ -435,15 +435,22 @@ def entity_word_keys(fact: Fact) -> list[tuple[str, ...]]:
     """The keys of each word of an entity fact, in order: its ``words`` entry, and for a
     Russian (Cyrillic) word also those of its nominative forms (see :func:`name_keys`)."""
     keys = entity_keys(fact)
-    words = _TOKEN.findall(fact.text)
-    if "concept" not in fact.tags:
-        words = [w for w in words if w not in _CONNECTORS]
+    words = entity_words(fact)
     if len(words) != len(keys):
         return [(k,) for k in keys]
     return [
         name_keys(w, "ru") if _CYRILLIC.search(w) else (k,)
         for w, k in zip(words, keys, strict=True)
     ]
+
+
+def entity_words(fact: Fact) -> list[str]:
+    """The words of an entity fact as written, in order, as its keys take them (``of``,
+    ``de``, ``bin`` left out of a name that is no concept)."""
+    words = _TOKEN.findall(fact.text)
+    if "concept" not in fact.tags:
+        words = [w for w in words if w not in _CONNECTORS]
+    return words
 
 
 def entity_keys(fact: Fact) -> list[str]:

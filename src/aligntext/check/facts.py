@@ -12,7 +12,8 @@ import re
 from decimal import Decimal
 
 from aligntext.check.dates import date_parts, dates_agree, extract_dates, format_date
-from aligntext.check.entities import entity_word_keys, extract_entities
+from aligntext.check.entities import entity_word_keys, entity_words, extract_entities
+from aligntext.check.first_names import other_first_names
 from aligntext.check.glossary import Glossary
 from aligntext.check.number_values import strength, tags_of, values_of
 from aligntext.check.numbers import extract_numbers
@@ -85,19 +86,34 @@ def _entities_match(a: Fact, b: Fact) -> bool:
     if ca and cb:
         return a.key == b.key
     wa, wb = entity_word_keys(a), entity_word_keys(b)
-    met_a = [any(_word_meets(x, y) for y in wb) for x in wa]
+    met_a = [any(word_keys_meet(x, y) for y in wb) for x in wa]
     if not any(met_a):
         return False
-    met_b = [any(_word_meets(y, x) for x in wa) for y in wb]
+    met_b = [any(word_keys_meet(y, x) for x in wa) for y in wb]
     # Titles and first names come first, the surname last: "Deputy Minister Hasanov" and
     # "Deputy Minister Mammadov", "Рауф Гаджиев" and "Рауф Мамедов" share all but the name
     # that matters. When the last word of each span meets nothing in the other, they are
     # two people, whatever else they share.
-    return not (len(wa) > 1 and len(wb) > 1 and not met_a[-1] and not met_b[-1])
+    if len(wa) < 2 or len(wb) < 2:
+        return True
+    if not met_a[-1] and not met_b[-1]:
+        return False
+    # The surname shared, another first name before it: "Ilham Aliyev" / "Heydər Əliyev".
+    xa, xb = entity_words(a), entity_words(b)
+    return not (
+        met_a[-1]
+        and met_b[-1]
+        and not met_a[-2]
+        and not met_b[-2]
+        and len(xa) == len(wa)
+        and len(xb) == len(wb)
+        and other_first_names(xa[-2], xb[-2])
+    )
 
 
-def _word_meets(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Whether a key of one word and a key of the other spell the same name."""
+def word_keys_meet(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether a key of one word and a key of the other spell the same name (keys as
+    :func:`~aligntext.check.entities.entity_word_keys` gives them)."""
     return any(names_match(x, y) for x in a if len(x) >= 2 for y in b if len(y) >= 2)
 
 

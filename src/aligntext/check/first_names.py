@@ -8,6 +8,7 @@ surname both sides share.
 from __future__ import annotations
 
 import math
+import re
 
 from aligntext.check.entities import is_acronym, not_a_name
 from aligntext.check.lexicon import is_person_name, is_title, is_word
@@ -102,3 +103,33 @@ def _same_word(a: Unit, b: Unit, langs: tuple[str, str]) -> bool:
     return any(names_match(k, x) for k in a.keys for x in b.keys) or same_name(
         a.word, langs[0], b.word, langs[1]
     )
+
+
+def _script_lang(word: str) -> str:
+    """A language to spell ``word`` by when none is known (fact accuracy compares facts
+    without their languages): Russian for Cyrillic, Azerbaijani or Turkish by their letters,
+    else English."""
+    if re.search(r"[а-яё]", word, re.IGNORECASE):
+        return "ru"
+    if re.search(r"[əƏ]", word):
+        return "az"
+    return "tr" if re.search(r"[ıİğĞşŞ]", word) else "en"
+
+
+def other_first_names(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b``, standing before one surname in two name spans, are two
+    people's first names ("Ilham" / "Heydər" before "Aliyev" / "Əliyev"), by the same
+    evidence as :func:`first_names_changed` with the languages read off the letters: no
+    title or acronym, no English or Russian dictionary word, not both words of a dictionary,
+    and far apart by the learned matcher."""
+    la, lb = _script_lang(a), _script_lang(b)
+    if is_acronym(a) or is_acronym(b):
+        return False
+    if any(is_title(w, lang) for w in (a, b) for lang in ("en", "az", "ru", "tr")):
+        return False
+    words = [
+        (is_word(w, lang) and not is_person_name(w, lang), lang) for w, lang in ((a, la), (b, lb))
+    ]
+    if all(w for w, _ in words) or any(w and lang in ("en", "ru") for w, lang in words):
+        return False
+    return name_similarity(a, la, b, lb) < FIRST_NAMES_APART

@@ -15,7 +15,7 @@ Extractor = Callable[[str, str], Sequence[Fact]]
 Matcher = Callable[[Fact, Fact], bool]
 
 
-def _default_fact_functions() -> tuple[Extractor, Matcher]:
+def _default_fact_functions(lang: str) -> tuple[Extractor, Matcher]:
     try:
         from aligntext.check import (  # type: ignore[attr-defined,unused-ignore]
             extract_facts,
@@ -26,7 +26,38 @@ def _default_fact_functions() -> tuple[Extractor, Matcher]:
             "fact accuracy needs aligntext.check (extract_facts, facts_match), which cannot "
             f"be imported ({exc}); reinstall aligntext or turn fact accuracy off (--no-facts)"
         ) from exc
-    return extract_facts, facts_match
+    from functools import partial
+
+    return extract_facts, partial(one_language_match, facts_match, lang=lang)
+
+
+def one_language_match(facts_match: Matcher, a: Fact, b: Fact, lang: str) -> bool:
+    """``facts_match``, and what one language adds: two names whose last words meet but whose
+    words before them are two other words are two people or bodies.
+
+    Across languages the checker takes a word before a shared surname for a translated one
+    unless it is plainly a first name (``Prezident İlham Əliyev`` / ``Президент Гейдар
+    Алиев``); in Azerbaijani ``İlham`` and ``Heydər`` are dictionary words too
+    (inspiration, lion), so there it cannot tell. A reference and a hypothesis are in one
+    language, where another word before the surname is another name (``İlham Əliyev`` /
+    ``Heydər Əliyev``, ``Milli Məclis`` / ``Ali Məclis``). A title there (``Deputy Minister
+    Sadigov`` / ``Deputy Minister Elnur Sadigov``) is the same person.
+    """
+    from aligntext.check.entities import entity_word_keys, entity_words
+    from aligntext.check.facts import word_keys_meet
+    from aligntext.check.lexicon import is_title
+
+    if not facts_match(a, b):
+        return False
+    if a.kind != "entity" or b.kind != "entity" or ":" in a.key or ":" in b.key:
+        return True
+    ka, kb = entity_word_keys(a), entity_word_keys(b)
+    wa, wb = entity_words(a), entity_words(b)
+    if min(len(ka), len(kb)) < 2 or (len(wa), len(wb)) != (len(ka), len(kb)):
+        return True
+    if not word_keys_meet(ka[-1], kb[-1]) or word_keys_meet(ka[-2], kb[-2]):
+        return True
+    return any(is_title(w, lang) for w in (wa[-2], wb[-2]))
 
 
 def _match_facts(
@@ -91,7 +122,7 @@ def fact_accuracy(
     lang = resolve_lang(lang)
     check_lengths(hypotheses, [references])
     if extract is None or match is None:
-        default_extract, default_match = _default_fact_functions()
+        default_extract, default_match = _default_fact_functions(lang)
         extract = extract or default_extract
         match = match or default_match
     totals: dict[str, list[int]] = {k: [0, 0, 0] for k in FACT_KINDS}
