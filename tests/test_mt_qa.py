@@ -282,6 +282,35 @@ def test_a_heading_that_lost_its_full_stop_is_not_truncated(
     assert types(src, tgt, sl, tl) == []
 
 
+# A quotation closed without a full stop inside it: the translation ends where the quoted
+# sentence does (mt-qa-5 took the first two for cut-offs). Cut inside the quotation, it is one.
+QUOTED = 'The minister told reporters: "We have built a great relationship with our neighbours."'
+QUOTE_CLOSED = [
+    ("en", "az", QUOTED, 'Nazir jurnalistlərə dedi: "Biz qonşularımızla əla münasibət qurmuşuq"'),
+    (
+        "en",
+        "tr",
+        QUOTED,
+        'Bakan gazetecilere şunları söyledi: "Komşularımızla harika bir ilişki kurduk"',
+    ),
+    (
+        "en",
+        "ru",
+        QUOTED,
+        "Министр сказал журналистам: «Мы построили прекрасные отношения с нашими соседями»",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sl", "tl", "src", "tgt"), QUOTE_CLOSED)
+def test_a_quotation_closed_without_its_full_stop_is_not_truncated(
+    sl: str, tl: str, src: str, tgt: str
+) -> None:
+    assert types(src, tgt, sl, tl) == []
+    cut = tgt[: tgt.rindex(" ", 0, len(tgt) // 2 + 25)]
+    assert "truncated" in types(src, cut, sl, tl)
+
+
 def test_short_word_endings_back_off_where_longer_ones_are_unseen() -> None:
     from aligntext.qa.decide import FEATURES, Tables, signs
     from aligntext.qa.truncation import MIN_SUFFIX_SEEN, read_endings

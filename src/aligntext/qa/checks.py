@@ -27,7 +27,7 @@ QA_TYPES: tuple[str, ...] = (
     "addition",
 )
 #: Part of signatures and manifests: changes when the checks or their data change.
-QA_VERSION = "mt-qa-5"
+QA_VERSION = "mt-qa-6"
 
 
 def _name(code: str) -> str:

@@ -77,6 +77,7 @@ FEATURES: tuple[str, ...] = (
     "suffix_typical",  # without a final mark: how often it does
     "end_any_rare",  # without a final mark: the word's score, else its ending's (3 letters, 2)
     "end_any_typical",  # the same, how often
+    "no_mark_quoted",  # no_mark, and the target ends on a closing quotation mark
 )
 # Facts of the target's own are only looked for above this z (the fact checker is slow).
 _Z_FACTS = 1.0
@@ -188,6 +189,7 @@ def signs(src: str, tgt: str, src_lang: str, tgt_lang: str, tables: Tables | Non
         s_typical,
         max(-any_end, 0.0),
         max(any_end, 0.0),
+        no_mark * float(tgt.rstrip()[-1:] in "\"»”’'"),
     )
     return Signs(values, z, tail, added)
 
