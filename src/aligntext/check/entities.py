@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import product
 
 from aligntext.check.glossary import Glossary, builtin_index, find_terms
 from aligntext.check.lexicon import is_vocabulary, is_word
@@ -69,18 +70,24 @@ def _is_initial(text: str, start: int) -> bool:
 # Languages whose dictionary lists inflected forms (Webster's and GCIDE, OpenCorpora), so that
 # a word it lacks is no common word. The Azerbaijani and Turkish ones are roots reached by
 # cutting suffixes by rule, which leaves inflected common words unknown ("Bununla", "with
-# this"): on the tuning lines, their sentence openers traded one false alarm per swap caught.
+# this", "Rapçi", rapper), so there a word must also be rare (below COMMON_ZIPF, looked up
+# under its stems) to open a sentence as a name.
 _FULL_FORM_DICTIONARIES = frozenset({"en", "ru"})
 
 
 def _unknown_word(word: str, lang: str) -> bool:
     """A word of four letters or more that neither ``lang``'s dictionary nor English's has
-    (an English word quoted in Russian text is a word too), and no month or weekday."""
+    (an English word quoted in Russian text is a word too), and no month or weekday; in
+    Azerbaijani and Turkish also a rare one (``Kəlbəcərin``, not ``Bununla``)."""
     base = re.split(r"['’]", word)[0]
-    if lang not in _FULL_FORM_DICTIONARIES or len(base) < 4 or not base.isalpha():
+    if len(base) < 4 or not base.isalpha() or not_a_name(base, lang):
         return False
-    if not_a_name(base, lang):
-        return False
+    if lang not in _FULL_FORM_DICTIONARIES:
+        return (
+            lang in ("az", "tr")
+            and not is_word(base, lang)
+            and commonness(base, lang) < COMMON_ZIPF
+        )
     return not is_word(base, lang)
 
 
@@ -327,8 +334,14 @@ def commonness(word: str, lang: str) -> float:
         # doubled consonants are single (cəmiyyət / cemiyet), x is h, q is k.
         variants = set()
         for stem in turkic_stems(base):
-            for e in ("e", "a"):
-                v = stem.translate(_AZ_TO_TR).replace("ə", e)
+            folded = stem.translate(_AZ_TO_TR)
+            # Each ə on its own (məhkəmə / mahkeme), up to four of them.
+            parts = folded.split("ə")
+            choices = (
+                product("ea", repeat=len(parts) - 1) if len(parts) <= 5 else ["e" * 9, "a" * 9]
+            )
+            for letters in choices:
+                v = parts[0] + "".join(x + p for x, p in zip(letters, parts[1:], strict=False))
                 variants |= {v, re.sub(r"(.)\1", r"\1", v)}
         return max(float(zipf_frequency(v, "tr")) for v in variants)
     if lang == "tr":
