@@ -36,7 +36,7 @@ For each of the six language pairs (en-ru, en-az, en-tr, ru-az, ru-tr, az-tr; ``
   replaced by another target first name found so in the corpus. Pairs with Russian on one
   side only (en-ru, ru-az, ru-tr);
 - ``opener``: the name that opens the source sentence (its first word, a proper noun by the
-  source side of the corpus as for ``entity_names``) swapped in the target: a target name
+  source side of the corpus as for ``entity_names``) swapped in the target: a target word
   whose first four letters (in Latin letters) match it, replaced by another proper name of
   the corpus (``Kəlbəcərin işğalı ...`` / ``Оккупация Лачина ...``). The other kinds leave a
   sentence's first word alone; an Azerbaijani or Turkish opener is where the checker is
@@ -560,16 +560,15 @@ def _opener_swap(
 ) -> str | None:
     """``tgt`` with the counterpart of the name that opens ``src`` replaced by another name
     of ``pool`` (see ``opener``): the source's first word, a proper noun by the source side
-    of the corpus, and a target name whose first letters match it, wherever it stands."""
+    of the corpus, and a target word whose first letters match it, wherever it stands."""
     m = _CAP.match(src, len(src) - len(src.lstrip(" \"'«“„‘(")))
     if m is None or not src_proper(m.group(0)):
         return None
     stub = _latin_stub(m.group(0))
+    # The word itself, not the run of capitals it stands in: a target sentence may open
+    # with a capitalised common word before it ("Оккупация Агдама").
     cands = [
-        t
-        for t in _SPAN.finditer(tgt)
-        if tgt_proper(t.group(0))
-        and stub in {_latin_stub(w) for w in re.findall(r"[^\W\d_]{4,}", t.group(0))}
+        t for t in _CAP.finditer(tgt) if tgt_proper(t.group(0)) and _latin_stub(t.group(0)) == stub
     ]
     if not cands:
         return None

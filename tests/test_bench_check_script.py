@@ -96,3 +96,20 @@ def test_first_name_spans_follow_the_russian_side() -> None:
     (span,) = bench.first_name_spans(src, tgt, "ru", "az")
     assert tgt[span[0] : span[1]] == "Timur"
     assert bench.first_name_spans("The mayor met the envoy.", tgt, "en", "az") == []
+
+
+def test_opener_swaps_the_counterpart_of_the_name_opening_the_source() -> None:
+    import random
+
+    src = "Ağdamın işğalı 23 iyul 1993-cü ildə baş verdi."
+    tgt = "Оккупация Агдама произошла 23 июля 1993 года."
+    src_proper = bench.proper_test([src, "Rayonun mərkəzi bağlanıb."], "az")
+    tgt_proper = bench.proper_test([tgt, "Дорога в Лачин закрыта."], "ru")
+    pool = ["Лачина", "Оккупация", "Агдама"]
+    new = bench._opener_swap(src, tgt, random.Random(1), pool, src_proper, tgt_proper)
+    # The counterpart anywhere in the target; another name of the corpus, not one the pair has.
+    assert new == "Оккупация Лачина произошла 23 июля 1993 года."
+    # No swap where the source opens with a common word (the corpus writes it in lowercase).
+    common = "Rayonun mərkəzi bağlanıb."
+    proper = bench.proper_test([common, "rayonun yolları"], "az")
+    assert bench._opener_swap(common, tgt, random.Random(1), pool, proper, tgt_proper) is None
