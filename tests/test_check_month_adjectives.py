@@ -73,3 +73,31 @@ def test_fact_accuracy_counts_a_month_adjective_as_its_month() -> None:
         "ru",
     )
     assert (fa.count("date").total, fa.count("date").correct) == (2, 1)
+
+
+# Turkish month names that are also common words ("ekim", sowing; "ocak", hearth; "aralık",
+# interval), written in lower case with a case ending: a mention of the month.
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("Bakü ekimde konferansa ev sahipliği yapacak.", "10"),
+        ("Konferans ekime kadar sürecek.", "10"),
+        ("Seçim aralıkta yapılacak.", "12"),
+    ],
+)
+def test_an_inflected_turkish_month_word_is_a_month_mention(text: str, month: str) -> None:
+    (fact,) = extract_dates(text, "tr")
+    assert (fact.key, fact.tags) == (f"?-{month}-?", {"month"})
+
+
+def test_an_inflected_turkish_month_word_agrees_with_its_month_and_no_other() -> None:
+    tgt = "Bakü ekimde konferansa ev sahipliği yapacak."
+
+    def flags(src: str) -> list[str]:
+        return [f.severity for f in compare_sentences(src, tgt, "en", "tr") if f.type == "date"]
+
+    assert flags("Baku will host the conference in October.") == []
+    assert flags("Baku will host the conference in November.") == ["error"]
+    # The common words stay common words.
+    assert extract_dates("Buğday ekimi başladı.", "tr") == []
+    assert extract_dates("İki toplantı arasında aralık yok.", "tr") == []

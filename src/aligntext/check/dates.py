@@ -155,6 +155,21 @@ def _month_ok(text: str, m: re.Match[str], lang: str, has_part: bool) -> bool:
     return True
 
 
+def _inflected_month_word(word: str, lang: str) -> bool:
+    """A Turkish month name that is also a common word, in lower case with a case ending
+    ("ekimde", "ocakta", "aralığa"): read as a mention of the month, not a date."""
+    low = lower(word, lang)
+    # (A lone possessive vowel makes the common word: "buğday ekimi", the wheat sowing.)
+    return (
+        lang == "tr"
+        and word[0].islower()
+        and any(
+            low.startswith(w) and low[len(w) :] not in ("", "i", "ı", "u", "ü")
+            for w in turkic.MONTHS_ALSO_WORDS
+        )
+    )
+
+
 def extract_dates(text: str, lang: str, numbers: Sequence[Fact] | None = None) -> list[Fact]:
     """Every date in ``text``: month name plus nearby day and year, or a numeric date.
 
@@ -270,6 +285,11 @@ def extract_dates(text: str, lang: str, numbers: Sequence[Fact] | None = None) -
                 used.add(i)
                 break
         if not _month_ok(text, m, lang, bool(days or year)):
+            if _inflected_month_word(m.group(0), lang):
+                # "ekimde", in October or at the sowing: too unsure for a date, but it
+                # agrees with the source's October (a month mention, as "апрельских" is).
+                key = f"?-{month:02d}-?"
+                facts.append(Fact("date", key, m.group(0), start, end, frozenset({"month"})))
             continue
         spans = [start, end] + [
             p for f in [*days, *([year] if year else [])] for p in (f.start, f.end)
