@@ -3,7 +3,7 @@
 
 Usage:
     python scripts/bench_mt_qa.py ../shared/data/ntrex-dev --lines 500-999 [--seed 7]
-        [--pairs en-az,ru-tr] [--show-flagged N] [--show-missed BREAK]
+        [--pairs en-az,ru-tr] [--documents] [--show-flagged N] [--show-missed BREAK]
 
 DATA is a folder with ``fourway.{en,az,ru,tr}`` (line i the same sentence in four languages);
 ``--lines A-B`` (0-based, inclusive) restricts the lines used. For each direction (all twelve
@@ -19,6 +19,12 @@ rules of this script (not by the checks' own code):
   four-way data; not for az-tr and tr-az, where that is the copy);
 - ``cut``: the last third of the target's characters cut off, at a word boundary;
 - ``append``: a sentence from another story (at least 20 lines away) appended.
+
+With ``--documents`` each story is checked as one document, as ``check --mt-qa`` checks a
+bitext: lengths are judged against the story's own (``docids.txt`` says which story a line
+is from; a folder without it is taken in blocks of ten lines), and a broken target is
+checked as the one slip of its story (the story's length centre taken with that line
+broken).
 
 It prints, per direction, the share of genuine pairs flagged (a finding of severity warning
 or error) and the recall of each break (the share of broken pairs flagged), then the totals
@@ -37,6 +43,7 @@ from collections import Counter
 from pathlib import Path
 
 from aligntext.qa import check_translation
+from aligntext.qa.checks import document_length_shift
 
 LANGS = ("en", "az", "ru", "tr")
 BREAKS = ("loop", "clause", "copy", "swap", "cut", "append")
@@ -109,12 +116,23 @@ def build(cols: dict[str, list[str]], src: str, tgt: str, seed: int) -> dict[str
     return out
 
 
-def flagged(src: str, tgt: str, sl: str, tl: str) -> list[str]:
+def flagged(src: str, tgt: str, sl: str, tl: str, shift: float = 0.0) -> list[str]:
     return [
         f"{f.type}/{f.severity}: {f.message}"
-        for f in check_translation(src, tgt, sl, tl)
+        for f in check_translation(src, tgt, sl, tl, length_shift=shift)
         if f.severity in ("warning", "error")
     ]
+
+
+def story_ids(folder: Path, lines: range | None, n: int) -> list[str]:
+    """The story of each of the ``n`` lines used: ``docids.txt``, else blocks of ten."""
+    ids = folder / "docids.txt"
+    if ids.is_file():
+        docs = read(ids, lines)
+        if len(docs) == n:
+            return docs
+    first = lines.start if lines is not None else 0
+    return [str((first + i) // 10) for i in range(n)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -123,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lines", help="A-B: only these lines (0-based, inclusive)")
     parser.add_argument("--pairs", help="comma-separated directions (default: all twelve)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--documents", action="store_true", help="check each story as one document")
     parser.add_argument("--show-flagged", type=int, default=0, metavar="N")
     parser.add_argument("--show-missed", choices=BREAKS)
     args = parser.parse_args(argv)
@@ -138,6 +157,10 @@ def main(argv: list[str] | None = None) -> int:
         pairs = [tuple(p.split("-")) for p in args.pairs.split(",")]
     else:
         pairs = [(a, b) for a in LANGS for b in LANGS if a != b]
+    stories = story_ids(folder, lines, len(cols["en"]))
+    members: dict[str, list[int]] = {}
+    for i, key in enumerate(stories):
+        members.setdefault(key, []).append(i)
     started = time.perf_counter()
     totals = {k: [0, 0] for k in ("genuine", *BREAKS)}
     # Flagged genuine pairs by the types of their findings (a pair may count under several):
@@ -148,10 +171,18 @@ def main(argv: list[str] | None = None) -> int:
     for sl, tl in pairs:
         row = {k: [0, 0] for k in ("genuine", *BREAKS)}
         broken = build(cols, sl, tl, args.seed)
+
+        def shift(i: int, tgt: str, sl: str = sl, tl: str = tl) -> float:
+            """The length centre of line ``i``'s story, ``tgt`` its target."""
+            if not args.documents:
+                return 0.0
+            story = [(cols[sl][j], tgt if j == i else cols[tl][j]) for j in members[stories[i]]]
+            return document_length_shift(story, sl, tl)
+
         for i, (s, t) in enumerate(zip(cols[sl], cols[tl], strict=True)):
             if not s.strip() or not t.strip():
                 continue
-            hits = flagged(s, t, sl, tl)
+            hits = flagged(s, t, sl, tl, shift(i, t))
             row["genuine"][0] += bool(hits)
             row["genuine"][1] += 1
             by_type.update({h.split("/", 1)[0] for h in hits})
@@ -162,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
                 bt = broken[b][i]
                 if bt is None:
                     continue
-                got = flagged(s, bt, sl, tl)
+                got = flagged(s, bt, sl, tl, shift(i, bt))
                 row[b][0] += bool(got)
                 row[b][1] += 1
                 if not got and args.show_missed == b:

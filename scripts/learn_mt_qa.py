@@ -49,7 +49,15 @@ from aligntext.qa.aztr import AzTrModel, ngrams, write_counts
 from aligntext.qa.decide import DATA_FILE as DECISION_FILE
 from aligntext.qa.decide import FEATURES, Decision, Tables, signs, write_decision
 from aligntext.qa.length import DATA_FILE as LENGTH_FILE
-from aligntext.qa.length import PairLength, fit, read_table, write_table
+from aligntext.qa.length import (
+    PairLength,
+    document_shift,
+    fit,
+    length_z,
+    read_table,
+    story_variance,
+    write_table,
+)
 from aligntext.qa.truncation import DATA_FILE as ENDINGS_FILE
 from aligntext.qa.truncation import (
     MIN_SUFFIX_SEEN,
@@ -80,12 +88,27 @@ def read_lines(path: Path, lines: range | None) -> list[str]:
     return [text[i] for i in lines if i < len(text)] if lines is not None else text
 
 
+def story_keys(folder: Path, name: str, lines: range | None, n: int) -> list[str]:
+    """The story of each of ``n`` lines of ``folder``'s file ``name``: its ``docids.txt``
+    where the folder has one, else a block of :data:`STORY_BLOCK` consecutive lines (news
+    sets keep a story's lines together)."""
+    ids = folder / "docids.txt"
+    if ids.is_file() and name == "fourway":
+        docs = read_lines(ids, lines)
+        if len(docs) == n:
+            return [f"{folder.name}/{d}" for d in docs]
+    first = lines.start if lines is not None else 0
+    return [f"{folder.name}/{name}/{(first + i) // STORY_BLOCK}" for i in range(n)]
+
+
 def load(
     specs: list[str],
-) -> tuple[dict[tuple[str, str], list[tuple[str, str]]], list[dict[str, str]]]:
-    """Pairs per direction, and the four-way (or two-way) rows for the az/tr model."""
+) -> tuple[dict[tuple[str, str], list[tuple[str, str]]], list[dict[str, str]], dict[str, str]]:
+    """Pairs per direction, the four-way (or two-way) rows for the az/tr model, and the story
+    of each text (:func:`story_keys`)."""
     pairs: dict[tuple[str, str], list[tuple[str, str]]] = {}
     rows: list[dict[str, str]] = []
+    stories: dict[str, str] = {}
     for spec in specs:
         folder, lines = parse_spec(spec)
         if not folder.is_dir():
@@ -93,8 +116,11 @@ def load(
         four = {lang: folder / f"fourway.{lang}" for lang in LANGS}
         if all(p.is_file() for p in four.values()):
             cols = {lang: read_lines(p, lines) for lang, p in four.items()}
+            keys = story_keys(folder, "fourway", lines, len(cols["en"]))
             for i in range(len(cols["en"])):
                 rows.append({lang: cols[lang][i] for lang in LANGS})
+                for lang in LANGS:
+                    stories.setdefault(cols[lang][i], keys[i])
             for a in LANGS:
                 for b in LANGS:
                     if a != b:
@@ -106,10 +132,14 @@ def load(
                 continue
             xs = read_lines(left, lines)
             ys = read_lines(folder / f"extra.{a}-{b}.{b}", lines)
+            keys = story_keys(folder, f"extra.{a}-{b}", lines, len(xs))
+            for x, y, key in zip(xs, ys, keys, strict=False):
+                stories.setdefault(x, key)
+                stories.setdefault(y, key)
             pairs.setdefault((a, b), []).extend(zip(xs, ys, strict=True))
             pairs.setdefault((b, a), []).extend(zip(ys, xs, strict=True))
             rows.extend({a: x, b: y} for x, y in zip(xs, ys, strict=True))
-    return pairs, rows
+    return pairs, rows, stories
 
 
 def count(rows: list[dict[str, str]]) -> dict[str, tuple[int, int]]:
@@ -151,6 +181,22 @@ def length_table(
 ) -> dict[tuple[str, str], PairLength]:
     """The length model of every direction of ``pairs``."""
     return {direction: fit(ps) for direction, ps in sorted(pairs.items())}
+
+
+def story_zs(
+    pairs: dict[tuple[str, str], list[tuple[str, str]]],
+    stories: dict[str, str],
+    lengths: dict[tuple[str, str], PairLength],
+) -> dict[tuple[str, str, str], dict[str, float]]:
+    """The length z-score of each real pair by ``lengths``, per direction and story:
+    ``(src lang, tgt lang, story) -> {source: z}``."""
+    out: dict[tuple[str, str, str], dict[str, float]] = {}
+    for (sl, tl), ps in sorted(pairs.items()):
+        for s, t in ps:
+            if s.strip() and t.strip() and s in stories:
+                z = length_z(s, t, sl, tl, lengths)
+                out.setdefault((sl, tl, stories[s]), {})[s] = z
+    return out
 
 
 def endings_lines(rows: list[dict[str, str]]) -> list[str]:
@@ -210,9 +256,18 @@ BROKEN_DRAWS = ("", "#2", "#3")
 FOLDS = 5
 
 
-def folds(pairs: dict[tuple[str, str], list[tuple[str, str]]]) -> dict[str, int]:
+#: Lines per story where a data folder has no ``docids.txt`` (X-WMT's stories run about ten).
+STORY_BLOCK = 10
+
+
+def folds(
+    pairs: dict[tuple[str, str], list[tuple[str, str]]],
+    stories: dict[str, str] | None = None,
+) -> dict[str, int]:
     """A cross-validation fold per text: the versions of one sentence in every language (all
-    texts joined by a real pair) share a fold, so no sentence is on both sides of a split;
+    texts joined by a real pair) share a fold, so no sentence is on both sides of a split,
+    and so do the lines of one story (``stories``: text to story key), so the tables and
+    weights of the other folds meet a story's names and wording as they meet new text;
     the fold is a hash of the group's first text, the same on every run."""
     parent: dict[str, str] = {}
 
@@ -222,18 +277,26 @@ def folds(pairs: dict[tuple[str, str], list[tuple[str, str]]]) -> dict[str, int]
             a = parent[a]
         return a
 
+    def join(a: str, b: str) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    texts = {x for ps in pairs.values() for pair in ps for x in pair}
     for ps in pairs.values():
         for s, t in ps:
-            ra, rb = root(s), root(t)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+            join(s, t)
+    for text, key in (stories or {}).items():
+        if text in texts:
+            # A story joins its texts through a node no text can be (a NUL never ends a line).
+            join(text, f"\0story {key}")
     first: dict[str, str] = {}
-    for text in parent:
+    for text in texts:
         r = root(text)
         first[r] = min(first.get(r, text), text)
     return {
         text: int(hashlib.sha1(first[root(text)].encode()).hexdigest(), 16) % FOLDS
-        for text in parent
+        for text in texts
     }
 
 
@@ -261,8 +324,14 @@ def fit_decision(
     pairs: dict[tuple[str, str], list[tuple[str, str]]],
     rows: list[dict[str, str]],
     false_alarms: float,
+    stories: dict[str, str] | None = None,
+    variance: float = 0.0,
 ) -> tuple[Decision, int, int, float]:
     """The logistic regression of :mod:`aligntext.qa.decide`, and its operating points.
+
+    Each pair is judged as part of its story, as ``check_translations`` judges a document:
+    its length z is taken from the story's centre (:func:`document_shift` with the story
+    ``variance``), a broken copy's from the story's with that one target broken.
 
     Cross-fitted: each pair's features are computed by length and final-word tables learnt
     without its fold (:func:`folds`, :func:`tables_without`), so the weights see the tables
@@ -275,18 +344,30 @@ def fit_decision(
     """
     import numpy as np
 
-    fold_of = folds(pairs)
+    fold_of = folds(pairs, stories)
     tables = [tables_without(pairs, rows, fold_of, k) for k in range(FOLDS)]
     xs: list[tuple[float, ...]] = []
     ys: list[int] = []
     fs: list[int] = []
+    stories = stories or {}
     for (sl, tl), ps in sorted(pairs.items()):
         ps = [(s, t) for s, t in ps if s.strip() and t.strip()]
         labelled = [(0, s, t) for s, t in ps]
         for draw in BROKEN_DRAWS:
             labelled += [(1, s, t) for s, t in broken(ps, f"{sl}-{tl}{draw}")]
+        # The z of each real pair in its story, by the tables its fold's features use (the
+        # lines of a story share a fold).
+        zs: dict[str, dict[str, float]] = {}
+        for s, t in ps:
+            if s in stories:
+                zs.setdefault(stories[s], {})[s] = length_z(s, t, sl, tl, tables[fold_of[s]].length)
         for label, s, t in labelled:
-            xs.append(signs(s, t, sl, tl, tables[fold_of[s]]).values)
+            shift = 0.0
+            if s in stories and variance > 0:
+                story = dict(zs[stories[s]])
+                story[s] = length_z(s, t, sl, tl, tables[fold_of[s]].length)
+                shift = document_shift(list(story.values()), variance)
+            xs.append(signs(s, t, sl, tl, tables[fold_of[s]], shift).values)
             ys.append(label)
             fs.append(fold_of[s])
     x, y, f = np.array(xs), np.array(ys, dtype=float), np.array(fs)
@@ -328,7 +409,7 @@ def main(argv: list[str] | None = None) -> int:
         "errors a fifth)",
     )
     args = parser.parse_args(argv)
-    pairs, rows = load(args.data)
+    pairs, rows, stories = load(args.data)
     if not pairs:
         sys.exit("error: no fourway.* or extra.* files in the folders given")
     out = Path(args.output)
@@ -344,7 +425,9 @@ def main(argv: list[str] | None = None) -> int:
             f"a={m.a:.4f} b={m.b:.3f}"
         )
     header = f"Learnt by scripts/learn_mt_qa.py from {sources}."
-    (out / LENGTH_FILE).write_text(write_table(table, header), encoding="utf-8")
+    variance = story_variance([list(g.values()) for g in story_zs(pairs, stories, table).values()])
+    print(f"length: story variance of the mean z {variance:.4f}")
+    (out / LENGTH_FILE).write_text(write_table(table, header, variance), encoding="utf-8")
     counts = prune(count(rows), args.min_count)
     (out / AZTR_FILE).write_text(
         write_counts(counts, header + f"\nmin-count {args.min_count}; gram, Azerbaijani, Turkish"),
@@ -354,7 +437,9 @@ def main(argv: list[str] | None = None) -> int:
     (out / ENDINGS_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
     # The decision's features are computed by tables learnt without each pair's fold, not
     # by the files just written nor the installed ones.
-    dec, n_real, n_broken, in_sample = fit_decision(pairs, rows, args.false_alarms)
+    dec, n_real, n_broken, in_sample = fit_decision(
+        pairs, rows, args.false_alarms, stories, variance
+    )
     (out / DECISION_FILE).write_text(
         write_decision(dec, header + f"\nfalse alarms {args.false_alarms}; feature, weight"),
         encoding="utf-8",

@@ -60,3 +60,44 @@ def test_cross_fitted_tables_leave_their_fold_out() -> None:
     # All folds together make the shipped file's rows.
     lines = learn.endings_lines(rows)
     assert "en\ttoday\t60\t60" in lines and "tr\t*\t60\t" + str(60 * 7) in lines
+
+
+def test_lines_of_one_story_share_a_fold(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    learn = _script("learn_mt_qa")
+    # Forty stories of three reports each; docids.txt says which story a line is from.
+    en = [f"Report {i} of story {i // 3} on the harbour was filed today." for i in range(120)]
+    tr = [
+        f"Liman hakkındaki {i // 3}. haberin {i} numaralı raporu bugün sunuldu." for i in range(120)
+    ]
+    for lang, lines in (("en", en), ("tr", tr), ("az", tr), ("ru", en)):
+        (tmp_path / f"fourway.{lang}").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "docids.txt").write_text(
+        "\n".join(f"story-{i // 3}" for i in range(120)) + "\n", encoding="utf-8"
+    )
+    pairs, _rows, stories = learn.load([f"{tmp_path}:3-119"])
+    assert stories[en[3]] == stories[tr[5]] != stories[en[6]]
+    fold_of = learn.folds(pairs, stories)
+    for i in range(3, 120, 3):
+        assert len({fold_of[en[j]] for j in range(i, i + 3)} | {fold_of[tr[i]]}) == 1
+    assert len({fold_of[e] for e in en[3:]}) == learn.FOLDS
+    # Without story ids the sentences of a story may land in different folds.
+    by_line = learn.folds(pairs)
+    assert any(len({by_line[en[j]] for j in range(i, i + 3)}) > 1 for i in range(3, 120, 3))
+    # A folder without docids.txt: blocks of STORY_BLOCK consecutive lines are a story.
+    keys = learn.story_keys(tmp_path / "none", "fourway", range(5, 30), 25)
+    assert keys[0] == keys[4] != keys[5] == keys[14] != keys[15]
+
+
+def test_document_shift_follows_the_documents_own_length() -> None:
+    from aligntext.qa.length import MAX_SHIFT, document_shift, story_variance
+
+    # Ten pairs all a z of 1 long, stories varying by 0.1: shrunk by 10 / (10 + 10).
+    assert abs(document_shift([1.0] * 10, 0.1) - 0.5) < 1e-9
+    # One broken pair moves the median little; a long document is capped.
+    assert abs(document_shift([1.0] * 9 + [-8.0], 0.1) - 0.5) < 1e-9
+    assert document_shift([3.0] * 200, 0.1) == MAX_SHIFT
+    # No story variance (the shipped table without an @story row), or one pair: no shift.
+    assert document_shift([2.0] * 10, 0.0) == 0.0 and document_shift([2.0], 0.1) == 0.0
+    # Stories whose means spread no more than their pairs explain differ by nothing.
+    assert story_variance([[1.0, -1.0], [-1.0, 1.0]]) == 0.0
+    assert story_variance([[2.0, 2.0], [-2.0, -2.0]]) > 1.0

@@ -68,10 +68,11 @@ def extra_tail(
     tgt_lang: str,
     z: float,
     table: Mapping[tuple[str, str], PairLength] | None = None,
+    shift: float = 0.0,
 ) -> Tail | None:
     """The trailing target sentences (beyond the source's count) whose leaving out brings the
     length most back to ordinary, or ``None`` when there are none or it does not (lengths by
-    ``table``, the shipped one by default)."""
+    ``table``, the shipped one by default; z-scores less the document's ``shift``, as ``z``)."""
     tgt_sents = split_sentences(tgt, tgt_lang)
     extra = len(tgt_sents) - len(split_sentences(src, src_lang))
     if extra < 1:
@@ -80,7 +81,7 @@ def extra_tail(
     ls = content_length(src)
     best: tuple[float, int] | None = None
     for k in range(1, extra + 1):
-        z_rest = model.z(ls, content_length(" ".join(tgt_sents[:-k])))
+        z_rest = model.z(ls, content_length(" ".join(tgt_sents[:-k]))) - shift
         gain = z - z_rest
         if Z_REST[0] <= z_rest <= Z_REST[1] and gain > 0 and (best is None or gain > best[0]):
             best = (gain, k)

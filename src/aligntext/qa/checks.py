@@ -14,6 +14,7 @@ from aligntext.langs import LANGUAGES, resolve_lang
 from aligntext.qa.copy import SAME_RATIO, copied_share
 from aligntext.qa.decide import judge
 from aligntext.qa.language import read_language
+from aligntext.qa.length import document_shift, length_z
 from aligntext.qa.repetition import find_repetition
 from aligntext.types import Finding, Span
 
@@ -35,7 +36,7 @@ def _name(code: str) -> str:
 
 
 def check_translation(
-    src: str, tgt: str, src_lang: str, tgt_lang: str, *, pair: int = 0
+    src: str, tgt: str, src_lang: str, tgt_lang: str, *, pair: int = 0, length_shift: float = 0.0
 ) -> list[Finding]:
     """The MT QA findings of one source sentence and its translation.
 
@@ -45,6 +46,8 @@ def check_translation(
         src_lang: the source language (any spelling ``resolve_lang`` accepts).
         tgt_lang: the language the translation was asked in.
         pair: the index stored in each finding's ``pair`` and its spans' ``segment``.
+        length_shift: how far the document's translations run from the usual length, in z
+            (:func:`document_length_shift`); 0 for a sentence on its own.
 
     Returns:
         Findings of the types in :data:`QA_TYPES`, at most one per type; none for an empty
@@ -85,17 +88,28 @@ def check_translation(
                 )
             if verdict.sure:
                 return out
-    verdict_ = judge(src, tgt, sl, tl)
+    verdict_ = judge(src, tgt, sl, tl, length_shift)
     if verdict_ is not None:
         add(verdict_.type, verdict_.severity, verdict_.message, verdict_.start, verdict_.end)
     return out
 
 
+def document_length_shift(pairs: Sequence[tuple[str, str]], src_lang: str, tgt_lang: str) -> float:
+    """How far the translations of one document run from the pair's usual length, in z
+    (:func:`aligntext.qa.length.document_shift` of its pairs with both sides)."""
+    sl, tl = resolve_lang(src_lang), resolve_lang(tgt_lang)
+    zs = [length_z(s, t, sl, tl) for s, t in pairs if s.strip() and t.strip()]
+    return document_shift(zs)
+
+
 def check_translations(
     pairs: Sequence[tuple[str, str]], src_lang: str, tgt_lang: str
 ) -> list[Finding]:
-    """:func:`check_translation` on each ``(source, target)`` pair; ``pair`` is its index."""
+    """:func:`check_translation` on each ``(source, target)`` pair of one document; ``pair``
+    is its index. Lengths are judged against the document's own (a translator who writes
+    the whole text out at more length is not adding to every sentence)."""
+    shift = document_length_shift(pairs, src_lang, tgt_lang)
     out: list[Finding] = []
     for i, (src, tgt) in enumerate(pairs):
-        out.extend(check_translation(src, tgt, src_lang, tgt_lang, pair=i))
+        out.extend(check_translation(src, tgt, src_lang, tgt_lang, pair=i, length_shift=shift))
     return out

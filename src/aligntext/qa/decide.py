@@ -122,18 +122,26 @@ class Tables:
     endings: Mapping[str, Endings]
 
 
-def signs(src: str, tgt: str, src_lang: str, tgt_lang: str, tables: Tables | None = None) -> Signs:
+def signs(
+    src: str,
+    tgt: str,
+    src_lang: str,
+    tgt_lang: str,
+    tables: Tables | None = None,
+    shift: float = 0.0,
+) -> Signs:
     """The features (:data:`FEATURES`) of a translation next to its source, by ``tables``
-    (the shipped ones by default)."""
+    (the shipped ones by default), the length z-score taken from the document's own centre
+    ``shift`` (:func:`aligntext.qa.length.document_shift`)."""
     lengths = tables.length if tables is not None else None
     ends = tables.endings if tables is not None else None
-    z = length_z(src, tgt, src_lang, tgt_lang, lengths)
+    z = length_z(src, tgt, src_lang, tgt_lang, lengths) - shift
     short, long_ = min(max(-z, 0.0), _CAP_Z), min(max(z, 0.0), _CAP_Z)
     src_ends, tgt_ends = ends_sentence(src), ends_sentence(tgt)
     no_mark = float(src_ends and not tgt_ends)
     dangling = float(last_mark(tgt) in DANGLING and last_mark(src) not in DANGLING)
     score = 0.0 if tgt_ends else ending_score(tgt, tgt_lang, ends)
-    tail = extra_tail(src, tgt, src_lang, tgt_lang, z, lengths) if z > 0 else None
+    tail = extra_tail(src, tgt, src_lang, tgt_lang, z, lengths, shift) if z > 0 else None
     missing: tuple[str, ...] = ()
     added: tuple[str, ...] = ()
     if z < 0 or z >= _Z_FACTS:
@@ -250,9 +258,10 @@ def _preview(text: str, limit: int = 80) -> str:
     return f'"{text}"' if len(text) <= limit else f'"{text[: limit - 1]}…"'
 
 
-def judge(src: str, tgt: str, src_lang: str, tgt_lang: str) -> Verdict | None:
-    """The length-family finding of a pair, or ``None`` when the decision finds it fine."""
-    s = signs(src, tgt, src_lang, tgt_lang)
+def judge(src: str, tgt: str, src_lang: str, tgt_lang: str, shift: float = 0.0) -> Verdict | None:
+    """The length-family finding of a pair, or ``None`` when the decision finds it fine
+    (length z-scores less the document's ``shift``)."""
+    s = signs(src, tgt, src_lang, tgt_lang, shift=shift)
     d = decision()
     logit = d.logit(s.values)
     far = abs(s.z) >= Z_FAR

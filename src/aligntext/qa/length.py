@@ -7,6 +7,14 @@ sentences. The model: the log of the ratio of content lengths (letters and digit
 variance ``a + b / L`` that shrinks with the source's length ``L``. ``scripts/learn_mt_qa.py``
 fits ``mean``, ``a`` and ``b`` per direction on real translations and writes
 ``data/mt-qa-length.tsv``; :func:`length_z` turns a pair into a z-score under that model.
+
+A document has a length of its own, too: one translator writes a story out at more length
+than another, and every sentence of it then scores long. Checked as a document (a bitext, a
+translated file), the pairs' z-scores are taken from the document's own centre:
+:func:`document_shift` is the median z of its pairs, shrunk towards 0 by how much stories
+differ in the data (the ``@story`` variance the learning script writes, estimated from the
+spread of story means), so a short document moves it little and one broken sentence hardly
+at all.
 """
 
 from __future__ import annotations
@@ -72,23 +80,69 @@ def read_table(text: str) -> dict[tuple[str, str], PairLength]:
     """Parse the TSV the learning script writes: ``src tgt n mean a b`` (``#`` comments)."""
     table: dict[tuple[str, str], PairLength] = {}
     for line in text.splitlines():
-        if not line or line.startswith("#"):
+        if not line or line.startswith(("#", "@")):
             continue
         src, tgt, n, mean, a, b = line.split("\t")
         table[(src, tgt)] = PairLength(float(mean), float(a), float(b), int(n))
     return table
 
 
-def write_table(table: dict[tuple[str, str], PairLength], header: str) -> str:
-    """The TSV of ``table``, sorted, figures rounded (the same data gives the same file)."""
+def read_story_variance(text: str) -> float:
+    """The ``@story`` row of the TSV: the variance of a story's mean z (0 without one)."""
+    for line in text.splitlines():
+        if line.startswith("@story\t"):
+            return float(line.split("\t")[1])
+    return 0.0
+
+
+def write_table(
+    table: dict[tuple[str, str], PairLength], header: str, story_variance: float = 0.0
+) -> str:
+    """The TSV of ``table``, sorted, figures rounded (the same data gives the same file),
+    with the ``@story`` row when ``story_variance`` is given."""
     lines = [f"# {h}" for h in header.splitlines()]
     lines.append("# src\ttgt\tn\tmean\ta\tb")
     for (src, tgt), m in sorted(table.items()):
         lines.append(f"{src}\t{tgt}\t{m.n}\t{m.mean:.4f}\t{m.a:.5f}\t{m.b:.4f}")
+    if story_variance:
+        lines.append(f"@story\t{story_variance:.4f}")
     return "\n".join(lines) + "\n"
 
 
 _TABLE = Shipped(DATA_FILE, read_table)
+_STORY = Shipped(DATA_FILE, read_story_variance)
+#: The most a document's own length moves its z-scores: a document of cut or padded
+#: translations must still stand out.
+MAX_SHIFT = 1.5
+
+
+def story_variance(zs: Sequence[Sequence[float]]) -> float:
+    """How much stories differ in length, from the z-scores of real pairs grouped by story:
+    the variance of a story's mean z beyond what its pairs' own spread explains (a story of
+    ``n`` pairs has a mean z of variance ``1 / n + v``; estimated by moments, at least 0)."""
+    groups = [g for g in zs if len(g) >= 2]
+    if not groups:
+        return 0.0
+    # A real slip (a dropped clause, z -8) would widen the spread of its story's mean.
+    means = [sum(max(min(z, 4.0), -4.0) for z in g) / len(g) for g in groups]
+    grand = sum(means) / len(means)
+    spread = sum((m - grand) ** 2 for m in means) / max(len(means) - 1, 1)
+    within = sum(1.0 / len(g) for g in groups) / len(groups)
+    return max(spread - within, 0.0)
+
+
+def document_shift(zs: Sequence[float], variance: float | None = None) -> float:
+    """How far a document's pairs sit from the usual length, in z: the median z of ``zs``
+    shrunk by ``n / (n + 1 / variance)`` (the shipped story variance by default) and
+    capped at :data:`MAX_SHIFT`; 0 for one pair or where stories do not differ."""
+    v = _STORY.get() if variance is None else variance
+    zs = sorted(zs)
+    n = len(zs)
+    if n < 2 or v <= 0:
+        return 0.0
+    median = zs[n // 2] if n % 2 else (zs[n // 2 - 1] + zs[n // 2]) / 2
+    shift = median * n / (n + 1.0 / v)
+    return max(min(shift, MAX_SHIFT), -MAX_SHIFT)
 
 
 def pair_model(
