@@ -22,9 +22,9 @@ rules of this script (not by the checks' own code):
 
 With ``--documents`` each story is checked as one document, as ``check --mt-qa`` checks a
 bitext: lengths are judged against the story's own (``docids.txt`` says which story a line
-is from; a folder without it is taken in blocks of ten lines), and a broken target is
-checked as the one slip of its story (the story's length centre taken with that line
-broken).
+is from; a folder without it is taken in blocks of ten lines, as ``learn_mt_qa.py`` folds
+them), and a broken target is checked as the one slip of its story (the story's length
+centre taken with that line broken).
 
 It prints, per direction, the share of genuine pairs flagged (a finding of severity warning
 or error) and the recall of each break (the share of broken pairs flagged), then the totals
@@ -44,6 +44,7 @@ from pathlib import Path
 
 from aligntext.qa import check_translation
 from aligntext.qa.checks import document_length_shift
+from learn_mt_qa import story_keys
 
 LANGS = ("en", "az", "ru", "tr")
 BREAKS = ("loop", "clause", "copy", "swap", "cut", "append")
@@ -124,17 +125,6 @@ def flagged(src: str, tgt: str, sl: str, tl: str, shift: float = 0.0) -> list[st
     ]
 
 
-def story_ids(folder: Path, lines: range | None, n: int) -> list[str]:
-    """The story of each of the ``n`` lines used: ``docids.txt``, else blocks of ten."""
-    ids = folder / "docids.txt"
-    if ids.is_file():
-        docs = read(ids, lines)
-        if len(docs) == n:
-            return docs
-    first = lines.start if lines is not None else 0
-    return [str((first + i) // 10) for i in range(n)]
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", metavar="DATA")
@@ -157,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         pairs = [tuple(p.split("-")) for p in args.pairs.split(",")]
     else:
         pairs = [(a, b) for a in LANGS for b in LANGS if a != b]
-    stories = story_ids(folder, lines, len(cols["en"]))
+    stories = story_keys(folder, "fourway", lines, len(cols["en"]))
     members: dict[str, list[int]] = {}
     for i, key in enumerate(stories):
         members.setdefault(key, []).append(i)

@@ -20,6 +20,7 @@ at all.
 from __future__ import annotations
 
 import math
+import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -136,12 +137,10 @@ def document_shift(zs: Sequence[float], variance: float | None = None) -> float:
     shrunk by ``n / (n + 1 / variance)`` (the shipped story variance by default) and
     capped at :data:`MAX_SHIFT`; 0 for one pair or where stories do not differ."""
     v = _STORY.get() if variance is None else variance
-    zs = sorted(zs)
     n = len(zs)
     if n < 2 or v <= 0:
         return 0.0
-    median = zs[n // 2] if n % 2 else (zs[n // 2 - 1] + zs[n // 2]) / 2
-    shift = median * n / (n + 1.0 / v)
+    shift = statistics.median(zs) * n / (n + 1.0 / v)
     return max(min(shift, MAX_SHIFT), -MAX_SHIFT)
 
 
