@@ -86,6 +86,21 @@ def test_unknown_command_is_usage_error(cli_runner):
     assert result.exit_code == 2
 
 
+def test_usage_errors_are_one_line_naming_the_fix(cli_runner, tmp_path):
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("One.\tBir.\n", encoding="utf-8")
+    extra = cli_runner.invoke(cli, ["check", str(pairs), "second.tsv"])
+    assert extra.exit_code == 2
+    # The stray argument stays in its parenthesis (it once read "argument. second.tsv").
+    assert "unexpected extra argument (second.tsv) (see 'aligntext check --help')" in (
+        extra.output
+    ), extra.output
+    typo = cli_runner.invoke(cli, ["check", "--fromat", "json", str(pairs)])
+    assert typo.exit_code == 2
+    assert "no such option '--fromat'; did you mean" in typo.output, typo.output
+    assert len(typo.output.strip().splitlines()) == 1
+
+
 # --- conventions (docs/cli.md) -----------------------------------------------------------
 
 LEAVES = [(path, cmd) for path, cmd in COMMANDS if not isinstance(cmd, click.Group)]

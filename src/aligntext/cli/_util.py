@@ -52,8 +52,9 @@ def _usage_error(exc: click.UsageError) -> CliError:
     import re
 
     message = " ".join(exc.format_message().split())
-    # "No such option: '--fromat'. (Did you mean '--format'?)" -> one clause per sentence.
-    message = re.sub(r"\.?\s*\((.*)\)\.?$", r". \1", message)
+    # "No such option: '--fromat'. (Did you mean '--format'?)" -> one clause per sentence; a
+    # parenthesis that is no sentence ("Got unexpected extra argument (b.txt)") stays.
+    message = re.sub(r"\.?\s*\(([A-Z].*)\)\.?$", r". \1", message)
     message = re.sub(r"\.\s+([A-Z])", lambda m: "; " + m.group(1).lower(), message)
     message = message[:1].lower() + message[1:].rstrip(".")
     if exc.ctx is not None:
