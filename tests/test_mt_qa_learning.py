@@ -101,3 +101,18 @@ def test_document_shift_follows_the_documents_own_length() -> None:
     # Stories whose means spread no more than their pairs explain differ by nothing.
     assert story_variance([[1.0, -1.0], [-1.0, 1.0]]) == 0.0
     assert story_variance([[2.0, 2.0], [-2.0, -2.0]]) > 1.0
+
+
+def test_shipped_lengths_judge_each_line_alone() -> None:
+    from importlib import resources
+
+    from aligntext.qa.checks import document_length_shift
+    from aligntext.qa.length import DATA_FILE, read_story_variance
+
+    # The document centre did not earn its place (docs/mt-qa.md): the shipped table has no
+    # @story row, so a bitext of long translations is judged as its lines one by one.
+    text = resources.files("aligntext").joinpath(f"data/{DATA_FILE}").read_text("utf-8")
+    assert read_story_variance(text) == 0.0
+    src = "The council met on Monday and approved the new budget for the city."
+    tgt = "Şura bazar ertəsi toplanıb və şəhərin yeni büdcəsini təsdiqləyib, bildirilir ki, uzun."
+    assert document_length_shift([(src, tgt)] * 12, "en", "az") == 0.0
