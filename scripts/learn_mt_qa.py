@@ -358,11 +358,13 @@ def fit_decision(
         for draw in BROKEN_DRAWS:
             labelled += [(1, s, t) for s, t in broken(ps, f"{sl}-{tl}{draw}")]
         # The z of each real pair in its story, by the tables its fold's features use (the
-        # lines of a story share a fold).
+        # lines of a story share a fold); only needed to judge a story by its own centre.
         zs: dict[str, dict[str, float]] = {}
-        for s, t in ps:
-            if s in stories:
-                zs.setdefault(stories[s], {})[s] = length_z(s, t, sl, tl, tables[fold_of[s]].length)
+        if variance > 0:
+            for s, t in ps:
+                if s in stories:
+                    z = length_z(s, t, sl, tl, tables[fold_of[s]].length)
+                    zs.setdefault(stories[s], {})[s] = z
         for label, s, t in labelled:
             shift = 0.0
             if s in stories and variance > 0:

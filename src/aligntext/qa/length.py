@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from aligntext.qa.shipped import Shipped
@@ -110,8 +110,12 @@ def write_table(
     return "\n".join(lines) + "\n"
 
 
-_TABLE = Shipped(DATA_FILE, read_table)
-_STORY = Shipped(DATA_FILE, read_story_variance)
+def _read_shipped(text: str) -> tuple[dict[tuple[str, str], PairLength], float]:
+    return read_table(text), read_story_variance(text)
+
+
+# One read of the file for both: the per-direction table and the @story variance.
+_SHIPPED = Shipped(DATA_FILE, _read_shipped)
 #: The most a document's own length moves its z-scores: a document of cut or padded
 #: translations must still stand out.
 MAX_SHIFT = 1.5
@@ -132,13 +136,17 @@ def story_variance(zs: Sequence[Sequence[float]]) -> float:
     return max(spread - within, 0.0)
 
 
-def document_shift(zs: Sequence[float], variance: float | None = None) -> float:
+def document_shift(zs: Iterable[float], variance: float | None = None) -> float:
     """How far a document's pairs sit from the usual length, in z: the median z of ``zs``
     shrunk by ``n / (n + 1 / variance)`` (the shipped story variance by default) and
-    capped at :data:`MAX_SHIFT`; 0 for one pair or where stories do not differ."""
-    v = _STORY.get() if variance is None else variance
+    capped at :data:`MAX_SHIFT`; 0 for one pair or where stories do not differ (then
+    ``zs``, which may be a generator, is not read: the shipped table has no variance)."""
+    v = _SHIPPED.get()[1] if variance is None else variance
+    if v <= 0:
+        return 0.0
+    zs = list(zs)
     n = len(zs)
-    if n < 2 or v <= 0:
+    if n < 2:
         return 0.0
     shift = statistics.median(zs) * n / (n + 1.0 / v)
     return max(min(shift, MAX_SHIFT), -MAX_SHIFT)
@@ -149,7 +157,7 @@ def pair_model(
 ) -> PairLength:
     """The model of a direction in ``table`` (the shipped one by default; a wide default for
     a direction the data lacks)."""
-    found = (_TABLE.get() if table is None else table).get((src_lang, tgt_lang))
+    found = (_SHIPPED.get()[0] if table is None else table).get((src_lang, tgt_lang))
     return found or PairLength(*_FALLBACK)
 
 
