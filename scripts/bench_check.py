@@ -769,6 +769,13 @@ def main() -> int:
     )
     args = ap.parse_args()
     kinds = tuple(k for k in args.kinds.split(",") if k)
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        print(
+            f"--kinds: unknown {', '.join(unknown)}; choose from {', '.join(KINDS)}",
+            file=sys.stderr,
+        )
+        return 2
     measured = tuple(tuple(p.split("-", 1)) for p in args.pairs.split(",") if p)
     langs = {x for pair in PAIRS for x in pair}
     if not all(len(p) == 2 and p[0] != p[1] and set(p) <= langs for p in measured):
