@@ -279,6 +279,33 @@ def test_report_text_marks_spans_without_colour():
     assert "\x1b[" in coloured
 
 
+def test_report_text_counts_in_singular_and_plural():
+    report = _two_version_report()
+    one = Alignment(
+        (Bead((0,), (0,), 1.0, 0.95),),
+        report.versions[0].segments[:1],
+        report.versions[1].segments[:1],
+        "en",
+        "az",
+    )
+    single = Report(
+        (
+            Version("en", report.versions[0].segments[:1], None, "en.txt"),
+            Version("az", report.versions[1].segments[:1], None, "az.txt"),
+        ),
+        (one,),
+        ((),),
+        signature=report.signature,
+    )
+    text = render_report(single, "text", color=False)
+    assert "(en.txt, 1 sentence)" in text and "in 1 aligned row\n" in text
+    page = _html(single).get_text()
+    assert "1 aligned row" in page and "1 aligned rows" not in page
+    four = render_report(report, "text", color=False)
+    assert "(en.txt, 4 sentences)" in four and "(az.txt, 3 sentences)" in four
+    assert "in 4 aligned rows" in four
+
+
 def test_unknown_formats_are_refused():
     with pytest.raises(ValueError, match="unknown report format 'pdf'"):
         render_report(_two_version_report(), "pdf")

@@ -23,6 +23,7 @@ from aligntext.render.report_parts import (
     findings_by_row,
     headline_findings,
     marked_pieces,
+    plural,
     report_rows,
     row_spans,
     rows_by_bead,
@@ -230,10 +231,14 @@ def report_to_text(report: Report, *, color: bool = False) -> str:
     lines = [
         style("aligntext compare", bold=True)
         + ": "
-        + " · ".join(f"{v.lang} ({v.name}, {len(v.segments)} sentences)" for v in versions)
+        + " · ".join(
+            f"{v.lang} ({v.name}, {plural(len(v.segments), 'sentence')})" for v in versions
+        )
     ]
     pairwise = [f for group in report.findings for f in group]
-    lines.append(_count_phrase(headline_findings(report)) + f" in {len(rows)} aligned rows")
+    lines.append(
+        _count_phrase(headline_findings(report)) + f" in {plural(len(rows), 'aligned row')}"
+    )
     for w in report.warnings:
         lines.append(style(f"warning: {show_invisible(w)}", fg="yellow"))
 

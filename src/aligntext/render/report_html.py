@@ -11,6 +11,7 @@ from aligntext.render.report_parts import (
     findings_by_row,
     headline_findings,
     lang_name,
+    plural,
     report_rows,
     row_spans,
     rows_by_bead,
@@ -30,10 +31,6 @@ from aligntext.types import (
 )
 
 
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}{'s' if n != 1 else ''}"
-
-
 def verdict_line(report: Report) -> tuple[str, str]:
     """The HTML headline and its CSS class: everything a reader must look at, by severity.
 
@@ -44,7 +41,7 @@ def verdict_line(report: Report) -> tuple[str, str]:
     headline = headline_findings(report)
     n_err = sum(1 for f in headline if f.severity == "error")
     n_warn = sum(1 for f in headline if f.severity == "warning") + len(report.warnings)
-    parts = [_plural(n, s) for n, s in ((n_err, "error"), (n_warn, "warning")) if n]
+    parts = [plural(n, s) for n, s in ((n_err, "error"), (n_warn, "warning")) if n]
     if not parts:
         return "", "No differences found"
     return ("bad" if n_err else "meh"), f"{', '.join(parts)} to look at"
@@ -71,7 +68,7 @@ def report_to_html(report: Report) -> str:
     cls, verdict = verdict_line(report)
     n_info = sum(1 for f in headline if f.severity == "info")
     detail = [f"{n_info} note{'s' if n_info != 1 else ''}"] if n_info else []
-    detail.append(f"{len(rows)} aligned rows")
+    detail.append(plural(len(rows), "aligned row"))
     detail.append("sentences " + ", ".join(f"{v.lang} {len(v.segments)}" for v in versions))
     summary = summarize(headline)
     severities = list(reversed(SEVERITIES))

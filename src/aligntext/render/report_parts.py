@@ -18,6 +18,12 @@ from aligntext.types import (
     rows_of_beads,
 )
 
+
+def plural(n: int, noun: str) -> str:
+    """``n`` and ``noun``, with an ``s`` unless ``n`` is one ("1 sentence", "2 rows")."""
+    return f"{n} {noun}{'s' if n != 1 else ''}"
+
+
 #: Finding types in the order reports list them.
 TYPE_ORDER: tuple[str, ...] = (
     "number",
