@@ -41,6 +41,9 @@ QUIET = [
         "Президент Ильхам Алиев посетил Москву.",
     ),
     ("en", "tr", "Both sides met in Baku.", "Her iki taraf Bakü'de bir araya geldi."),
+    # A time and a count of the same number, both there (in words or in digits).
+    ("en", "tr", "At 2pm two delegations arrive in Baku.", "Saat ikide iki heyet Bakü'ye geliyor."),
+    ("en", "az", "At 2pm two delegations arrive in Baku.", "Saat 14:00-da iki heyət Bakıya gəlir."),
     ("en", "az", "The commission meets twice a year.", "Komissiya ildə iki dəfə toplanır."),
     ("en", "ru", "The commission meets twice a year.", "Комиссия собирается два раза в год."),
     (
@@ -207,6 +210,25 @@ LOUD = [
         "date",
         "error",
         "date 2 October in source; target has 5 October",
+    ),
+    # A time gone is not excused by a count of the same number: "two" is another figure.
+    (
+        "en",
+        "tr",
+        "At 2pm two delegations arrive in Baku.",
+        "İki heyet Bakü'ye geliyor.",
+        "number",
+        "warning",
+        "number 2pm (14:00) in source has no counterpart in target",
+    ),
+    (
+        "ru",
+        "en",
+        "В 15:00 три делегации прибудут в Баку.",
+        "Three delegations will arrive in Baku.",
+        "number",
+        "warning",
+        "number 15:00 in source has no counterpart in target",
     ),
 ]
 

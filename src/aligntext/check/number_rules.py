@@ -31,6 +31,11 @@ def _approximates(a: Fact, b: Fact) -> bool:
     return False
 
 
+def _same_role(a: Fact, b: Fact) -> bool:
+    """Both times of day, or neither."""
+    return ("time" in tags_of(a)) == ("time" in tags_of(b))
+
+
 def _same_exactness(a: Fact, b: Fact) -> bool:
     """Both exact figures, or both approximate quantities."""
     return ("approx" in tags_of(a)) == ("approx" in tags_of(b))
@@ -319,9 +324,10 @@ def compare_numbers(
             [a],
             [b],
         )
-    # A figure said twice on one side and once on the other is no omission.
-    us = [f for f in us if not any(facts_match(f, o) for o in tn)]
-    ut = [f for f in ut if not any(facts_match(f, o) for o in sn)]
+    # A figure said twice on one side and once on the other is no omission; but a time of
+    # day and a count are two figures ("At 2pm two vans" / "saat iki ... iki maşın").
+    us = [f for f in us if not any(facts_match(f, o) and _same_role(f, o) for o in tn)]
+    ut = [f for f in ut if not any(facts_match(f, o) and _same_role(f, o) for o in sn)]
     for a in us:
         sev = "warning" if strength(a) == "hard" else "info"
         ctx.add(
