@@ -41,6 +41,12 @@ QUIET = [
         "Президент Ильхам Алиев посетил Москву.",
     ),
     ("en", "tr", "Both sides met in Baku.", "Her iki taraf Bakü'de bir araya geldi."),
+    (
+        "en",
+        "tr",
+        "Two of the wounded are in a serious condition.",
+        "Yaralılardan ikisinin durumu ağır.",
+    ),
     # A time and a count of the same number, both there (in words or in digits).
     ("en", "tr", "At 2pm two delegations arrive in Baku.", "Saat ikide iki heyet Bakü'ye geliyor."),
     ("en", "az", "At 2pm two delegations arrive in Baku.", "Saat 14:00-da iki heyət Bakıya gəlir."),
@@ -210,6 +216,25 @@ LOUD = [
         "date",
         "error",
         "date 2 October in source; target has 5 October",
+    ),
+    # Inflected Turkish numerals: a possessive with a genitive, a time of day in the locative.
+    (
+        "en",
+        "tr",
+        "Two of the wounded are in a serious condition.",
+        "Yaralılardan üçünün durumu ağır.",
+        "number",
+        "warning",
+        "number Two (2) in source; target has üçünün (3)",
+    ),
+    (
+        "en",
+        "tr",
+        "The meeting began at seven in the evening.",
+        "Toplantı akşam saat altıda başladı.",
+        "number",
+        "warning",
+        "number seven (7) in source; target has altıda (6)",
     ),
     # A time gone is not excused by a count of the same number: "two" is another figure.
     (

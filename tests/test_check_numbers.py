@@ -62,6 +62,17 @@ def test_scale_words(lang: str, text: str, expected: list[str]) -> None:
         ("az", "İki min nəfər gəldi.", "2000"),
         ("ru", "Пришли две тысячи человек.", "2000"),
         ("en", "a five-day visit", "5"),
+        # A genitive, a possessive with a case ending, a plural person, a time of day.
+        ("tr", "Yaralılardan beşinin durumu ağır.", "5"),
+        ("tr", "Yaralılardan ikisinin durumu ağır.", "2"),
+        ("az", "Yaralılardan üçünün vəziyyəti ağırdır.", "3"),
+        ("az", "Dördünün hamısı məhkum edildi.", "4"),
+        ("tr", "Kayıp sporculardan ikisini o çalıştırıyordu.", "2"),
+        ("tr", "İkimiz de oradaydık.", "2"),
+        ("tr", "Altısının adı açıklanmadı.", "6"),
+        ("tr", "Toplantı saat yedide başladı.", "7"),
+        ("tr", "Toplantı saat altıda başladı.", "6"),
+        ("az", "İclas saat altıda başladı.", "6"),
     ],
 )
 def test_number_words(lang: str, text: str, value: str) -> None:
@@ -133,6 +144,9 @@ def test_weak_words(lang: str, text: str) -> None:
         ("tr", "Onu dün gördüm."),  # "onu" is "him", not ten
         ("tr", "Masanın altında duruyor."),  # "altında" is "under"
         ("tr", "Yüz yüze görüştüler."),  # face to face
+        ("az", "Bu layihə üçün vəsait ayrılıb."),  # "üçün" is "for", not of three
+        ("tr", "Onun adı açıklanmadı."),  # "onun" is "his"
+        ("tr", "Altının fiyatı yükseldi."),  # "altının" is "of the gold"
     ],
 )
 def test_no_false_number_words(lang: str, text: str) -> None:

@@ -89,6 +89,10 @@ def _lookup_word(low: str, lang: str, after_number: bool = False) -> tuple[int, 
             rest = low[len(word) :]
             if nw.kind == "ordinal" and rest in turkic.ORDINAL_SUFFIXES:
                 return nw.value, "ordinal"
+            if low in turkic.NOT_NUMERALS.get(lang, ()):
+                return None
+            if nw.kind == "cardinal" and rest in turkic.CLOCK_CASE.get(word, ()):
+                return nw.value, "cardinal"
             if (
                 nw.kind == "cardinal"
                 and (word not in turkic.NO_SUFFIX or rest in turkic.BUFFER_SUFFIXES)

@@ -67,6 +67,13 @@ TR_AND_A_HALF = r"\s+buçuk\b"
 #: What halves the scale word after it ("yarım milyon", half a million).
 HALF_BEFORE_SCALE = r"\byarım\s+"
 
+# Case endings after a possessive ("ikisinin", "üçüne", "beşinde", "dördünü"; on ``altı``
+# and ``yedi`` after the buffer ``s``: "altısının", "yedisine").
+_AFTER_POSSESSIVE = (
+    *("nin", "nın", "nun", "nün", "ne", "na", "nə", "nde", "nda", "ndə"),
+    *("nden", "ndan", "ndən", "ni", "nı", "nu", "nü"),
+)
+
 #: Cardinals whose suffixed forms are mostly other words (tr "onu" = "it", "altında" =
 #: "under", "yüzünden" = "because of", "bindi" = "got on").
 NO_SUFFIX: frozenset[str] = frozenset({"on", "yüz", "bin", "min", "altı", "yedi", "bir", "sıfır"})
@@ -76,7 +83,15 @@ NO_SUFFIX: frozenset[str] = frozenset({"on", "yüz", "bin", "min", "altı", "yed
 #: alone.
 BUFFER_SUFFIXES: frozenset[str] = frozenset(
     {"yə", "ye", "ya", "yi", "yı", "yu", "yü", "si", "sı", "su", "sü"}
+    | {p + c for p in ("si", "sı", "su", "sü") for c in _AFTER_POSSESSIVE}
 )
+#: The locative and ablative of ``altı`` and Turkish ``yedi``, a time of day ("saat altıda",
+#: at six; "yedide"): no other word either ("altında", under, has an ``n``). Azerbaijani
+#: ``yeddi`` is no other word and takes every ending.
+CLOCK_CASE: dict[str, frozenset[str]] = {
+    "altı": frozenset({"da", "dan"}),
+    "yedi": frozenset({"de", "den"}),
+}
 #: Turkish softens a final ``t`` before a vowel: ``dört`` becomes ``dörd-`` ("dördü", the
 #: four of them; "dörde", to four). Azerbaijani writes ``dörd`` throughout.
 SOFTENED: dict[str, str] = {"dört": "dörd"}
@@ -87,15 +102,34 @@ _NUMERAL_ENDINGS = (
     *("yə", "ye", "ya", "ə", "e", "a"),
     *("də", "de", "da", "dən", "den", "dan"),
 )
+# The genitive ("beşin", of five; "ikinin"), and a possessive followed by a case ending
+# ("ikisinin", of the two of them; "üçüne", "beşinde", "dördünü") or by a plural person
+# ("ikimiz", the two of us; "üçünüz").
+_GENITIVE = ("in", "ın", "un", "ün", "nin", "nın", "nun", "nün")
+_POSSESSIVE_CASE = tuple(
+    p + c for p in ("si", "sı", "su", "sü", "i", "ı", "u", "ü") for c in _AFTER_POSSESSIVE
+)
+_PERSONAL = tuple(
+    v + p
+    for v in ("", "i", "ı", "u", "ü")
+    for p in ("miz", "mız", "muz", "müz", "niz", "nız", "nuz", "nüz")
+)
 #: What a cardinal may carry: those endings, the accusative after a vowel, the case endings
-#: after a voiceless consonant and the copula ("altıyı", "üçte", "beştir").
+#: after a voiceless consonant, the copula ("altıyı", "üçte", "beştir"), the genitive and a
+#: possessive with a case ending or a plural person.
 CARDINAL_SUFFIXES: frozenset[str] = frozenset(
     {
         *_NUMERAL_ENDINGS,
         *("yi", "yı", "yu", "yü", "te", "ta", "ten", "tan"),
         *("dir", "dır", "dur", "dür"),
+        *_GENITIVE,
+        *_POSSESSIVE_CASE,
+        *_PERSONAL,
     }
 )
+#: Suffixed numerals that are another, far more frequent word: Azerbaijani "üçün" is the
+#: postposition "for".
+NOT_NUMERALS: dict[str, frozenset[str]] = {"az": frozenset({"üçün"}), "tr": frozenset()}
 #: Possessive and genitive endings: after Turkish ``yüz`` they make "face" after a number as
 #: well ("madalyonun iki yüzü", the two faces of the medal).
 FACE_SUFFIXES: frozenset[str] = frozenset({"ı", "i", "u", "ü", "ın", "in", "un", "ün"})
