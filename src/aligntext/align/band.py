@@ -32,6 +32,7 @@ class Band:
 
     @property
     def width(self) -> int:
+        """The widest row's number of columns."""
         return int((self.hi - self.lo).max())
 
 

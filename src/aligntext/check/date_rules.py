@@ -42,6 +42,8 @@ def _lost_parts(a: Fact, b: Fact, b_numbers: list[Fact], b_dates: list[Fact]) ->
 def compare_dates(
     ctx: FindingCollector, sd: list[Fact], td: list[Fact], sn: list[Fact], tn: list[Fact]
 ) -> None:
+    """Report the dates of source ``sd`` and target ``td`` that disagree or have no
+    counterpart (the numbers ``sn`` / ``tn`` may state a year or day the other side dates)."""
     matched: dict[int, int] = {}
     ms, mt = match_facts(sd, td, matched)
     # Matched on the parts both give; a day or year dropped on one side is still worth a look.

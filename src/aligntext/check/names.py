@@ -68,6 +68,8 @@ RARE_WORD_ZIPF = 3.5
 def compare_names(
     ctx: FindingCollector, src: str, tgt: str, sf: list[Fact], tf: list[Fact]
 ) -> None:
+    """Report the names of ``src`` gone from ``tgt`` where something took their place, and
+    the other name findings this module's docstring lists (``sf`` / ``tf``: their facts)."""
     sl, tl = ctx.src_lang, ctx.tgt_lang
     s_side, t_side = Side.of(src, sl, sf), Side.of(tgt, tl, tf)
     s_units = units(sf, sl)

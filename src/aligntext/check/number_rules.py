@@ -229,6 +229,8 @@ def _is_conversion(
 def compare_numbers(
     ctx: FindingCollector, sn: list[Fact], tn: list[Fact], sd: list[Fact], td: list[Fact]
 ) -> None:
+    """Report the figures of source ``sn`` and target ``tn`` that differ or have no
+    counterpart (a figure that is part of a date ``sd`` / ``td`` over there counts as found)."""
     matched: dict[int, int] = {}
     ms, mt = match_facts(sn, tn, matched)
     # One figure in two units of one dimension ("3 inches", "3 см") is two quantities.

@@ -34,6 +34,8 @@ def _identify(text: str, langs: tuple[str, str]) -> tuple[str, float]:
 
 
 def compare_language(ctx: FindingCollector, src: str, tgt: str) -> None:
+    """Report a target left untranslated: the source copied, the other script, or the
+    source's language."""
     if ctx.src_lang == ctx.tgt_lang:
         return  # two copies in one language (approved and published): nothing to translate
     s, t = " ".join(src.split()), " ".join(tgt.split())
@@ -59,6 +61,8 @@ def compare_language(ctx: FindingCollector, src: str, tgt: str) -> None:
 
 
 def compare_length(ctx: FindingCollector, src: str, tgt: str) -> None:
+    """Report a target far shorter or longer than its source: a warning beyond a quarter or
+    four times its length, a note beyond 0.45 or 2.2 times (sentences of 60+ characters)."""
     ls, lt = len(src.strip()), len(tgt.strip())
     if max(ls, lt) < 60 or min(ls, lt) == 0:
         return

@@ -48,6 +48,7 @@ class TableCache:
         self._dirty = False
 
     def __call__(self, func: F) -> F:
+        """Decorate a table builder: its results are kept under its name and arguments."""
         name = f"{func.__module__}.{func.__qualname__}"
 
         @functools.wraps(func)

@@ -57,9 +57,11 @@ class Manifest:
 
     @property
     def files(self) -> dict[str, dict[str, Any]]:
+        """Per input file (its path relative to the input folder): its state and outputs."""
         return self.data["files"]
 
     def save(self) -> None:
+        """Write the manifest (atomically), stamped with the time."""
         self.data["updated"] = utc_now()
         atomic_write_text(self.path, json.dumps(self.data, ensure_ascii=False, indent=2) + "\n")
 

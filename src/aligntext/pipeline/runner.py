@@ -145,6 +145,7 @@ class Runner:
 
     # Translators are built on first need: a run whose files are all done loads no model.
     def translator(self, src: str, tgt: str) -> Translator:
+        """The translator of ``src`` -> ``tgt``, built on first use and kept."""
         if (src, tgt) not in self.translators:
             inner = self.factory(src, tgt)
             # The bar counts the model's work: cache hits are no work and must not jump it.
@@ -164,6 +165,7 @@ class Runner:
         return self.translators[(src, tgt)]
 
     def emit(self, event: ProgressEvent) -> None:
+        """Pass ``event`` to the progress callback, if there is one."""
         if self.progress is not None:
             self.progress(event)
 
@@ -224,6 +226,7 @@ class Runner:
         force: bool,
         started: float,
     ) -> TranslateRun:
+        """Translate ``files`` into each of ``targets``; return the run's counts."""
         self.manifest.data.update(
             {
                 "tool": "aligntext translate",
