@@ -57,6 +57,21 @@ def _flags(src: str, tgt: str, sl: str, tl: str) -> list[tuple[str, str]]:
             "az",
             "name Ali Ahmadov in source; target has Vüqar Əhmədov (another first name)",
         ),
+        # An English first name that is also a word ("brett"): Webster lists it as a name.
+        (
+            "Ambassador Brett Hamilton met the minister on Friday.",
+            "en",
+            "В пятницу посол Тимур Гамильтон встретился с министром.",
+            "ru",
+            "name Brett Hamilton in source; target has Тимур Гамильтон (another first name)",
+        ),
+        (
+            "Ambassador Brett Hamilton met the minister on Friday.",
+            "en",
+            "Səfir Rəşad Həmilton cümə günü nazirlə görüşüb.",
+            "az",
+            "name Brett Hamilton in source; target has Rəşad Həmilton (another first name)",
+        ),
     ],
 )
 def test_another_first_name_is_another_person(
@@ -83,6 +98,12 @@ def test_another_first_name_is_another_person(
             "ru",
         ),
         ("Hugh Hefner founded the magazine.", "en", "Журнал основал Хью Хефнер.", "ru"),
+        (
+            "Ambassador Brett Hamilton met the minister on Friday.",
+            "en",
+            "В пятницу посол Бретт Гамильтон встретился с министром.",
+            "ru",
+        ),
         # A title where the first name was.
         (
             "The delegation was received by Ilham Aliyev.",
@@ -205,6 +226,8 @@ def test_fact_accuracy_counts_another_first_name_as_another_person(
             True,
         ),
         ("Hugh Grant spoke.", "en", "Выступил Хью Грант.", "ru", True),
+        ("Ambassador Brett Hamilton arrived.", "en", "Прибыл посол Тимур Гамильтон.", "ru", False),
+        ("Ambassador Brett Hamilton arrived.", "en", "Прибыл посол Бретт Гамильтон.", "ru", True),
     ],
 )
 def test_facts_match_tells_two_first_names_apart_across_languages(

@@ -11,7 +11,7 @@ import math
 import re
 
 from aligntext.check.entities import is_acronym, not_a_name
-from aligntext.check.lexicon import is_person_name, is_title, is_word
+from aligntext.check.lexicon import is_listed_name, is_person_name, is_title, is_word
 from aligntext.check.name_model import name_similarity, same_name
 from aligntext.check.name_units import Unit, resembles
 from aligntext.check.translit import names_match
@@ -50,7 +50,7 @@ def first_names_changed(
         # ones list many first names as words ("Heydər", lion), so there a dictionary word
         # counts as a first name only against one that is no word ("Ilham"): two words are
         # the translated words of a body's name ("Ümumi Məclisində" / "Genel Meclisinde").
-        u_word = is_word(u.word, sl) and not is_person_name(u.word, sl)
+        u_word = is_word(u.word, sl) and not _listed_first_name(u.word, sl)
         if u_word and sl in ("en", "ru"):
             continue
         for w in t_units:
@@ -73,6 +73,14 @@ def first_names_changed(
                 out.append((u, w, surname, t_surname))
                 break
     return out
+
+
+def _listed_first_name(word: str, lang: str) -> bool:
+    """A name a dictionary lists as one, though it is also a word: OpenCorpora's tags in
+    Russian, Webster's capitalised entries in English (``Brett``, ``Guy``; "brett" and "guy"
+    are words too). Azerbaijani and Turkish first names that are words (``Heydər``, lion)
+    have no such list."""
+    return is_person_name(word, lang) or (lang == "en" and is_listed_name(word, lang))
 
 
 def _person(u: Unit, units: list[Unit], lang: str, need_name: bool = True) -> Unit | None:
@@ -128,7 +136,8 @@ def other_first_names(a: str, b: str) -> bool:
     if any(is_title(w, lang) for w in (a, b) for lang in ("en", "az", "ru", "tr")):
         return False
     words = [
-        (is_word(w, lang) and not is_person_name(w, lang), lang) for w, lang in ((a, la), (b, lb))
+        (is_word(w, lang) and not _listed_first_name(w, lang), lang)
+        for w, lang in ((a, la), (b, lb))
     ]
     if all(w for w, _ in words) or any(w and lang in ("en", "ru") for w, lang in words):
         return False
