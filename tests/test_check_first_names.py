@@ -72,6 +72,21 @@ def _flags(src: str, tgt: str, sl: str, tl: str) -> list[tuple[str, str]]:
             "az",
             "name Brett Hamilton in source; target has Rəşad Həmilton (another first name)",
         ),
+        # A surname that is also a word ("carter", "mason"), listed as a name by Webster's.
+        (
+            "Coach Daniel Carter praised the team on Sunday.",
+            "en",
+            "В воскресенье тренер Борис Картер похвалил команду.",
+            "ru",
+            "name Daniel Carter in source; target has Борис Картер (another first name)",
+        ),
+        (
+            "Coach Samir Mason praised the team on Sunday.",
+            "en",
+            "Məşqçi Rəşad Meyson bazar günü komandanı tərifləyib.",
+            "az",
+            "name Samir Mason in source; target has Rəşad Meyson (another first name)",
+        ),
     ],
 )
 def test_another_first_name_is_another_person(
@@ -102,6 +117,12 @@ def test_another_first_name_is_another_person(
             "Ambassador Brett Hamilton met the minister on Friday.",
             "en",
             "В пятницу посол Бретт Гамильтон встретился с министром.",
+            "ru",
+        ),
+        (
+            "Coach Daniel Carter praised the team on Sunday.",
+            "en",
+            "В воскресенье тренер Даниэль Картер похвалил команду.",
             "ru",
         ),
         # A title where the first name was.

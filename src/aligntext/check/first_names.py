@@ -99,9 +99,10 @@ def _person(u: Unit, units: list[Unit], lang: str, need_name: bool = True) -> Un
         return None
     surname = next(v for v in span if v.rank == u.rank + 1)
     # The source's surname is a name by the dictionary: a word there is part of a body's
-    # name ("Senat Məhkəmə Komitəsinə"). The target's need only meet it: a Russian surname
-    # may also be a word ("Заев").
-    if need_name and not surname.namelike:
+    # name ("Senat Məhkəmə Komitəsinə"), unless the dictionary lists it as a name too
+    # ("Emery", "Milner"). The target's need only meet it: a Russian surname may also be a
+    # word ("Заев").
+    if need_name and not (surname.namelike or _listed_first_name(surname.word, lang)):
         return None
     return None if is_title(surname.word, lang) else surname
 
