@@ -87,6 +87,22 @@ def _flags(src: str, tgt: str, sl: str, tl: str) -> list[tuple[str, str]]:
             "az",
             "name Samir Mason in source; target has Rəşad Meyson (another first name)",
         ),
+        # A surname that is a word in the source, a surname by OpenCorpora in the target.
+        (
+            "Coach Daniel Parker praised the team on Sunday.",
+            "en",
+            "В воскресенье тренер Борис Паркер похвалил команду.",
+            "ru",
+            "name Daniel Parker in source; target has Борис Паркер (another first name)",
+        ),
+        # An English first name that is also a word, on the target side.
+        (
+            "В пятницу посол Тимур Гамильтон встретился с министром.",
+            "ru",
+            "Ambassador Brett Hamilton met the minister on Friday.",
+            "en",
+            "name Тимур Гамильтон in source; target has Brett Hamilton (another first name)",
+        ),
     ],
 )
 def test_another_first_name_is_another_person(
@@ -123,6 +139,12 @@ def test_another_first_name_is_another_person(
             "Coach Daniel Carter praised the team on Sunday.",
             "en",
             "В воскресенье тренер Даниэль Картер похвалил команду.",
+            "ru",
+        ),
+        (
+            "Coach Daniel Parker praised the team on Sunday.",
+            "en",
+            "В воскресенье тренер Даниэль Паркер похвалил команду.",
             "ru",
         ),
         # A title where the first name was.

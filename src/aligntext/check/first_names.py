@@ -46,6 +46,10 @@ def first_names_changed(
         surname = _person(u, s_units, sl)
         if surname is None or found[id(u)] or not found[id(surname)] or is_acronym(u.word):
             continue
+        # The source's surname is a name by the dictionary: a word there is part of a body's
+        # name ("Senat Məhkəmə Komitəsinə"), unless a dictionary lists it as a name too
+        # ("Emery", "Milner") or the target's is a surname by OpenCorpora ("Паркера").
+        listed = surname.namelike or _listed_first_name(surname.word, sl)
         # The full-form dictionaries tell a word from a name; the Azerbaijani and Turkish
         # ones list many first names as words ("Heydər", lion), so there a dictionary word
         # counts as a first name only against one that is no word ("Ilham"): two words are
@@ -54,7 +58,7 @@ def first_names_changed(
         if u_word and sl in ("en", "ru"):
             continue
         for w in t_units:
-            t_surname = _person(w, t_units, tl, need_name=False)
+            t_surname = _person(w, t_units, tl)
             if (
                 t_surname is None
                 or t_found[id(w)]
@@ -63,7 +67,12 @@ def first_names_changed(
                 or is_acronym(w.word)
                 or not_a_name(w.word, tl)
                 # A full-form dictionary's word is a translated part of a name ("Нижняя").
-                or (tl in ("en", "ru") and is_word(w.word, tl))
+                or (
+                    tl in ("en", "ru")
+                    and is_word(w.word, tl)
+                    and not _listed_first_name(w.word, tl)
+                )
+                or not (listed or is_person_name(t_surname.word, tl))
                 or (u_word and is_word(w.word, tl) and not is_person_name(w.word, tl))
                 or resembles(w, s_units, tl, sl)
             ):
@@ -83,7 +92,7 @@ def _listed_first_name(word: str, lang: str) -> bool:
     return is_person_name(word, lang) or (lang == "en" and is_listed_name(word, lang))
 
 
-def _person(u: Unit, units: list[Unit], lang: str, need_name: bool = True) -> Unit | None:
+def _person(u: Unit, units: list[Unit], lang: str) -> Unit | None:
     """The surname after first name ``u``, when ``u``'s span has only titles or words before
     it; else ``None``."""
     span = [v for v in units if v.fact is u.fact]
@@ -98,12 +107,6 @@ def _person(u: Unit, units: list[Unit], lang: str, need_name: bool = True) -> Un
     if not all(is_title(v.word, lang) or is_word(v.word, lang) for v in span if v.rank < u.rank):
         return None
     surname = next(v for v in span if v.rank == u.rank + 1)
-    # The source's surname is a name by the dictionary: a word there is part of a body's
-    # name ("Senat Məhkəmə Komitəsinə"), unless the dictionary lists it as a name too
-    # ("Emery", "Milner"). The target's need only meet it: a Russian surname may also be a
-    # word ("Заев").
-    if need_name and not (surname.namelike or _listed_first_name(surname.word, lang)):
-        return None
     return None if is_title(surname.word, lang) else surname
 
 
