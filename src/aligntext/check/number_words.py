@@ -80,6 +80,8 @@ def _lookup_word(low: str, lang: str, after_number: bool = False) -> tuple[int, 
             if low.startswith(stem) and low[len(stem) :] in ru.ORDINAL_ENDINGS:
                 return n, "ordinal"
     if lang in ("az", "tr"):
+        if low in turkic.NOT_NUMERALS[lang]:
+            return None
         for word, nw in table.items():
             soft = turkic.SOFTENED.get(word, word) if lang == "tr" else word
             if low.startswith(soft) and soft != word and low[len(soft) :][:1] in turkic.VOWELS:
@@ -89,8 +91,6 @@ def _lookup_word(low: str, lang: str, after_number: bool = False) -> tuple[int, 
             rest = low[len(word) :]
             if nw.kind == "ordinal" and rest in turkic.ORDINAL_SUFFIXES:
                 return nw.value, "ordinal"
-            if low in turkic.NOT_NUMERALS.get(lang, ()):
-                return None
             if nw.kind == "cardinal" and rest in turkic.CLOCK_CASE.get(word, ()):
                 return nw.value, "cardinal"
             if (

@@ -67,6 +67,9 @@ TR_AND_A_HALF = r"\s+buçuk\b"
 #: What halves the scale word after it ("yarım milyon", half a million).
 HALF_BEFORE_SCALE = r"\byarım\s+"
 
+# The third-person possessive ("ikisi", "üçü"), after a vowel with the buffer ``s``.
+_BUFFERED_POSSESSIVE = ("si", "sı", "su", "sü")
+_POSSESSIVE_3 = (*_BUFFERED_POSSESSIVE, "i", "ı", "u", "ü")
 # Case endings after a possessive ("ikisinin", "üçüne", "beşinde", "dördünü"; on ``altı``
 # and ``yedi`` after the buffer ``s``: "altısının", "yedisine").
 _AFTER_POSSESSIVE = (
@@ -82,8 +85,8 @@ NO_SUFFIX: frozenset[str] = frozenset({"on", "yüz", "bin", "min", "altı", "yed
 #: "yediyi"; "altısı"), so those two take them although their other suffixed forms are left
 #: alone.
 BUFFER_SUFFIXES: frozenset[str] = frozenset(
-    {"yə", "ye", "ya", "yi", "yı", "yu", "yü", "si", "sı", "su", "sü"}
-    | {p + c for p in ("si", "sı", "su", "sü") for c in _AFTER_POSSESSIVE}
+    {"yə", "ye", "ya", "yi", "yı", "yu", "yü", *_BUFFERED_POSSESSIVE}
+    | {p + c for p in _BUFFERED_POSSESSIVE for c in _AFTER_POSSESSIVE}
 )
 #: The locative and ablative of ``altı`` and Turkish ``yedi``, a time of day ("saat altıda",
 #: at six; "yedide"): no other word either ("altında", under, has an ``n``). Azerbaijani
@@ -98,7 +101,7 @@ SOFTENED: dict[str, str] = {"dört": "dörd"}
 
 # Case and possessive endings a number word takes ("ikisi", "üçə", "beşdən").
 _NUMERAL_ENDINGS = (
-    *("si", "sı", "su", "sü", "i", "ı", "u", "ü"),
+    *_POSSESSIVE_3,
     *("yə", "ye", "ya", "ə", "e", "a"),
     *("də", "de", "da", "dən", "den", "dan"),
 )
@@ -106,9 +109,7 @@ _NUMERAL_ENDINGS = (
 # ("ikisinin", of the two of them; "üçüne", "beşinde", "dördünü") or by a plural person
 # ("ikimiz", the two of us; "üçünüz").
 _GENITIVE = ("in", "ın", "un", "ün", "nin", "nın", "nun", "nün")
-_POSSESSIVE_CASE = tuple(
-    p + c for p in ("si", "sı", "su", "sü", "i", "ı", "u", "ü") for c in _AFTER_POSSESSIVE
-)
+_POSSESSIVE_CASE = tuple(p + c for p in _POSSESSIVE_3 for c in _AFTER_POSSESSIVE)
 _PERSONAL = tuple(
     v + p
     for v in ("", "i", "ı", "u", "ü")

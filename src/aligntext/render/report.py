@@ -72,13 +72,8 @@ def _count_phrase(findings: Sequence[Finding]) -> str:
     if not findings:
         return "no findings"
     counts = Counter(f.severity for f in findings)
-    parts = [
-        f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
-        for s in reversed(SEVERITIES)
-        if counts.get(s)
-    ]
-    noun = "finding" if len(findings) == 1 else "findings"
-    return f"{len(findings)} {noun}: {', '.join(parts)}"
+    parts = [plural(counts[s], s) for s in reversed(SEVERITIES) if counts.get(s)]
+    return f"{plural(len(findings), 'finding')}: {', '.join(parts)}"
 
 
 # --- bitext check output ---------------------------------------------------------------
@@ -139,7 +134,7 @@ def render_findings(
                 f"    {tgt_lang or 'tgt'} │ {_highlight_text(tgt, f.tgt_spans, f, style, color)}"
             )
     n = len(pairs)
-    head = f"{source or 'bitext'}: {n} pair{'s' if n != 1 else ''} {src_lang}-{tgt_lang}, "
+    head = f"{source or 'bitext'}: {plural(n, 'pair')} {src_lang}-{tgt_lang}, "
     lines.append(style(head + _count_phrase(findings), bold=True))
     return "\n".join(lines) + "\n"
 

@@ -67,7 +67,7 @@ def report_to_html(report: Report) -> str:
     headline = headline_findings(report)
     cls, verdict = verdict_line(report)
     n_info = sum(1 for f in headline if f.severity == "info")
-    detail = [f"{n_info} note{'s' if n_info != 1 else ''}"] if n_info else []
+    detail = [plural(n_info, "note")] if n_info else []
     detail.append(plural(len(rows), "aligned row"))
     detail.append("sentences " + ", ".join(f"{v.lang} {len(v.segments)}" for v in versions))
     summary = summarize(headline)
