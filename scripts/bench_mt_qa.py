@@ -3,7 +3,7 @@
 
 Usage:
     python scripts/bench_mt_qa.py ../shared/data/ntrex-dev --lines 500-999 [--seed 7]
-        [--pairs en-az,ru-tr] [--documents] [--show-flagged N] [--show-missed BREAK]
+        [--pairs en-az,ru-tr] [--documents | --lines-alone] [--show-flagged N] [--show-missed BREAK]
 
 DATA is a folder with ``fourway.{en,az,ru,tr}`` (line i the same sentence in four languages);
 ``--lines A-B`` (0-based, inclusive) restricts the lines used. For each direction (all twelve
@@ -20,11 +20,15 @@ rules of this script (not by the checks' own code):
 - ``cut``: the last third of the target's characters cut off, at a word boundary;
 - ``append``: a sentence from another story (at least 20 lines away) appended.
 
-With ``--documents`` each story is checked as one document, as ``check --mt-qa`` checks a
-bitext: lengths are judged against the story's own (``docids.txt`` says which story a line
-is from; a folder without it is taken in blocks of ten lines, as ``learn_mt_qa.py`` folds
-them), and a broken target is checked as the one slip of its story (the story's length
-centre taken with that line broken).
+Each direction is checked as one file, as ``check --mt-qa`` checks a bitext and
+``translate --check`` a translated file: lengths are judged against the file's own centre
+(:func:`aligntext.qa.checks.document_length_shift` of its genuine pairs; one broken line among
+hundreds moves a median by one place at most, so it is taken once per direction, not with
+each broken line in). ``--lines-alone`` judges each pair on its own instead (no centre), and
+``--documents`` takes each story as a document (``docids.txt`` says which story a line is
+from; a folder without it is taken in blocks of ten lines, as ``learn_mt_qa.py`` folds
+them), a broken target checked as the one slip of its story (the story's length centre
+taken with that line broken).
 
 It prints, per direction, the share of genuine pairs flagged (a finding of severity warning
 or error) and the recall of each break (the share of broken pairs flagged), then the totals
@@ -131,7 +135,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lines", help="A-B: only these lines (0-based, inclusive)")
     parser.add_argument("--pairs", help="comma-separated directions (default: all twelve)")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--documents", action="store_true", help="check each story as one document")
+    centre = parser.add_mutually_exclusive_group()
+    centre.add_argument("--documents", action="store_true", help="check each story as one document")
+    centre.add_argument(
+        "--lines-alone", action="store_true", help="judge each pair alone, without a file centre"
+    )
     parser.add_argument("--show-flagged", type=int, default=0, metavar="N")
     parser.add_argument("--show-missed", choices=BREAKS)
     args = parser.parse_args(argv)
@@ -162,10 +170,16 @@ def main(argv: list[str] | None = None) -> int:
         row = {k: [0, 0] for k in ("genuine", *BREAKS)}
         broken = build(cols, sl, tl, args.seed)
 
-        def shift(i: int, tgt: str, sl: str = sl, tl: str = tl) -> float:
-            """The length centre of line ``i``'s story, ``tgt`` its target."""
+        file_centre = 0.0
+        if not args.documents and not args.lines_alone:
+            file_centre = document_length_shift(list(zip(cols[sl], cols[tl], strict=True)), sl, tl)
+
+        def shift(
+            i: int, tgt: str, sl: str = sl, tl: str = tl, centre: float = file_centre
+        ) -> float:
+            """The length centre of line ``i``'s document, ``tgt`` its target."""
             if not args.documents:
-                return 0.0
+                return centre
             story = [(cols[sl][j], tgt if j == i else cols[tl][j]) for j in members[stories[i]]]
             return document_length_shift(story, sl, tl)
 
@@ -194,7 +208,11 @@ def main(argv: list[str] | None = None) -> int:
             totals[k][0] += hit
             totals[k][1] += n
             cells.append(f"{hit / n:7.3f}" if n else f"{'-':>7}")
-        print(f"{sl}-{tl:3} " + " ".join([f"{cells[0]:>8}", *cells[1:]]))
+        print(
+            f"{sl}-{tl:3} "
+            + " ".join([f"{cells[0]:>8}", *cells[1:]])
+            + (f"  centre {file_centre:+.2f}" if file_centre else "")
+        )
     print()
     ok = True
     for k in ("genuine", *BREAKS):

@@ -11,7 +11,8 @@ languages) and ``extra.{a}-{b}.{a|b}`` (one pair). It writes:
 
 - ``mt-qa-length.tsv``: per direction (all twelve from the four-way files, both ways of each
   extra pair) the mean log length ratio and its variance terms (:mod:`aligntext.qa.length`),
-  and with ``--document-centre`` the ``@story`` row (how much stories differ in length);
+  and the ``@story`` row (how much stories differ in length: how far a document's own
+  centre is trusted, :func:`aligntext.qa.length.document_shift`);
 - ``mt-qa-endings.tsv``: per language, how often each word ends a line against how often
   it occurs (:mod:`aligntext.qa.truncation`); words seen fewer than ten times are left out
   (the score ignores them); and the same for word endings (last three letters, written
@@ -412,13 +413,13 @@ def main(argv: list[str] | None = None) -> int:
         help="share of the real pairs the decision may flag, scored out of fold (warnings; "
         "errors a fifth)",
     )
-    # Off by default: judged against its story's own centre, the decision flagged no fewer
-    # held-out genuine pairs and caught no more cut-offs (docs/mt-qa.md, "Tried and left out").
+    # Off by default: trained on lengths judged against each story's own centre, the decision
+    # flagged no fewer held-out genuine pairs and caught no more cut-offs (docs/mt-qa.md,
+    # "Tried and left out"). A file is judged against its own centre all the same.
     parser.add_argument(
         "--document-centre",
         action="store_true",
-        help="write the @story variance row (check_translations then judges each document's "
-        "lengths against its own centre) and train the decision on lengths so judged",
+        help="train the decision on lengths judged against each story's own centre",
     )
     args = parser.parse_args(argv)
     pairs, rows, stories = load(args.data)
@@ -439,8 +440,6 @@ def main(argv: list[str] | None = None) -> int:
     header = f"Learnt by scripts/learn_mt_qa.py from {sources}."
     variance = story_variance([list(g.values()) for g in story_zs(pairs, stories, table).values()])
     print(f"length: story variance of the mean z {variance:.4f}")
-    if not args.document_centre:
-        variance = 0.0
     (out / LENGTH_FILE).write_text(write_table(table, header, variance), encoding="utf-8")
     counts = prune(count(rows), args.min_count)
     (out / AZTR_FILE).write_text(
@@ -452,7 +451,7 @@ def main(argv: list[str] | None = None) -> int:
     # The decision's features are computed by tables learnt without each pair's fold, not
     # by the files just written nor the installed ones.
     dec, n_real, n_broken, in_sample = fit_decision(
-        pairs, rows, args.false_alarms, stories, variance
+        pairs, rows, args.false_alarms, stories, variance if args.document_centre else 0.0
     )
     (out / DECISION_FILE).write_text(
         write_decision(dec, header + f"\nfalse alarms {args.false_alarms}; feature, weight"),

@@ -103,16 +103,83 @@ def test_document_shift_follows_the_documents_own_length() -> None:
     assert story_variance([[2.0, 2.0], [-2.0, -2.0]]) > 1.0
 
 
-def test_shipped_lengths_judge_each_line_alone() -> None:
+# A translator who writes the whole statement out at length (written for the project): every
+# Azerbaijani sentence opens with a connective the English has none of.
+PADDED = [
+    (
+        "The council met on Monday.",
+        "Qeyd etmək lazımdır ki, şəhər şurası bazar ertəsi günü öz iclasını keçirib.",
+    ),
+    (
+        "It approved the new budget.",
+        "Bildirildiyi kimi, şura şəhərin yeni illik büdcəsini səs çoxluğu ilə təsdiqləyib.",
+    ),
+    (
+        "The mayor thanked the members.",
+        "Bundan sonra şəhər meri iclasda iştirak edən bütün üzvlərə öz təşəkkürünü bildirib.",
+    ),
+    (
+        "Schools will get more money.",
+        "Qeyd olunur ki, şəhərin məktəbləri gələn il əvvəlkindən daha çox vəsait alacaq.",
+    ),
+    (
+        "The river bridge will be repaired.",
+        "Bundan əlavə, şəhərin mərkəzindəki çay üzərindəki köhnə körpü təmir ediləcək.",
+    ),
+    (
+        "Work starts in the spring.",
+        "Məlumata görə, bu işlər gələn ilin yaz aylarında başlanacaq və davam edəcək.",
+    ),
+    (
+        "Residents asked about parking.",
+        "İclas zamanı şəhər sakinləri avtomobil dayanacaqları ilə bağlı suallar veriblər.",
+    ),
+    (
+        "The council promised an answer.",
+        "Şura isə bu suallara yaxın vaxtlarda ətraflı cavab veriləcəyini vəd edib.",
+    ),
+    (
+        "A new park is planned.",
+        "Bununla yanaşı, şəhərin şimal hissəsində yeni böyük bir park salınması planlaşdırılır.",
+    ),
+    (
+        "The library will stay open later.",
+        "Həmçinin şəhər kitabxanası bundan sonra axşam saatlarında daha gec bağlanacaq.",
+    ),
+    (
+        "Bus fares will not change.",
+        "Bununla belə, şəhər avtobuslarında gediş haqqı əvvəlki kimi dəyişməz qalacaq.",
+    ),
+    (
+        "The next meeting is in May.",
+        "Şuranın növbəti iclasının isə may ayında keçirilməsi nəzərdə tutulur.",
+    ),
+]
+
+
+def test_a_file_is_judged_against_its_own_length() -> None:
     from importlib import resources
 
+    from aligntext.qa import check_translation, check_translations
     from aligntext.qa.checks import document_length_shift
     from aligntext.qa.length import DATA_FILE, read_story_variance
+    from aligntext.qa.run import check_document
 
-    # The document centre did not earn its place (docs/mt-qa.md): the shipped table has no
-    # @story row, so a bitext of long translations is judged as its lines one by one.
     text = resources.files("aligntext").joinpath(f"data/{DATA_FILE}").read_text("utf-8")
-    assert read_story_variance(text) == 0.0
-    src = "The council met on Monday and approved the new budget for the city."
-    tgt = "Şura bazar ertəsi toplanıb və şəhərin yeni büdcəsini təsdiqləyib, bildirilir ki, uzun."
-    assert document_length_shift([(src, tgt)] * 12, "en", "az") == 0.0
+    assert read_story_variance(text) > 0.0
+    assert document_length_shift(PADDED, "en", "az") > 1.0
+    # Alone, the longest of these sentences look padded; in their file they are its manner.
+    alone = [
+        f for i, (s, t) in enumerate(PADDED) for f in check_translation(s, t, "en", "az", pair=i)
+    ]
+    assert any(f.type == "length" for f in alone)
+    assert not [f for f in check_translations(PADDED, "en", "az") if f.severity != "info"]
+    findings, flagged = check_document([(s, True) for s, _ in PADDED], dict(PADDED), "en", "az")
+    assert not findings and not flagged
+    # A cut-off among them still stands out.
+    cut = (
+        "The council promised to answer every question the residents raised at the meeting.",
+        "Şura sakinlərin iclasda qaldırdığı bütün",
+    )
+    found = check_translations([*PADDED[:7], cut, *PADDED[8:]], "en", "az")
+    assert [(f.pair, f.type) for f in found if f.severity != "info"] == [(7, "truncated")]

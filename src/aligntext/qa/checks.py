@@ -28,7 +28,7 @@ QA_TYPES: tuple[str, ...] = (
     "addition",
 )
 #: Part of signatures and manifests: changes when the checks or their data change.
-QA_VERSION = "mt-qa-7"
+QA_VERSION = "mt-qa-8"
 
 
 def _name(code: str) -> str:
@@ -106,10 +106,9 @@ def check_translations(
     pairs: Sequence[tuple[str, str]], src_lang: str, tgt_lang: str
 ) -> list[Finding]:
     """:func:`check_translation` on each ``(source, target)`` pair of one document; ``pair``
-    is its index. Lengths can be judged against the document's own (a translator who writes
-    the whole text out at more length is not adding to every sentence): where the length
-    table has an ``@story`` row. The shipped one has none, as that did not pay on the
-    held-out lines (docs/mt-qa.md), so each pair is judged alone."""
+    is its index. Lengths are judged against the document's own centre (a translator who
+    writes the whole text out at more length is not adding to every sentence), trusted the
+    more the more pairs the document has (:func:`document_length_shift`)."""
     shift = document_length_shift(pairs, src_lang, tgt_lang)
     out: list[Finding] = []
     for i, (src, tgt) in enumerate(pairs):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from typing import Any
 
-from aligntext.qa.checks import QA_TYPES, check_translation
+from aligntext.qa.checks import QA_TYPES, check_translation, document_length_shift
 from aligntext.types import Finding, severity_rank
 
 # A checker finding type, and the MT QA types that say the same thing better: when the MT QA
@@ -38,7 +38,14 @@ def merge_findings(checker: Iterable[Finding], qa: Iterable[Finding]) -> list[Fi
 
 
 def check_sentence(
-    src: str, tgt: str, src_lang: str, tgt_lang: str, *, pair: int = 0, facts: bool = True
+    src: str,
+    tgt: str,
+    src_lang: str,
+    tgt_lang: str,
+    *,
+    pair: int = 0,
+    facts: bool = True,
+    length_shift: float = 0.0,
 ) -> list[Finding]:
     """Suspect points of one translated sentence: warnings and errors, no notes.
 
@@ -49,9 +56,11 @@ def check_sentence(
         tgt_lang: the target language.
         pair: the index stored in the findings.
         facts: also run the fact checker (numbers, dates, names).
+        length_shift: the length centre of the sentence's document, in z
+            (:func:`aligntext.qa.checks.document_length_shift`); 0 for a sentence alone.
     """
     threshold = severity_rank("warning")
-    qa = check_translation(src, tgt, src_lang, tgt_lang, pair=pair)
+    qa = check_translation(src, tgt, src_lang, tgt_lang, pair=pair, length_shift=length_shift)
     checker: list[Finding] = []
     if facts:
         from aligntext.check import compare_sentences
@@ -85,7 +94,8 @@ def retry_failed(
     """Translate again the sentences whose output has an MT QA error; keep the better one.
 
     Args:
-        outputs: sentence -> its first translation.
+        outputs: sentence -> its first translation (one document's: lengths are judged
+            against their own centre).
         src_lang: the source language.
         tgt_lang: the target language.
         translate: the second translator (beam search, or another model), called once with
@@ -96,7 +106,13 @@ def retry_failed(
         For each sentence retried, ``(first output, kept output)``; the kept one is the new
         output when its findings are fewer errors (then fewer warnings) than the first's.
     """
-    first = {s: check_sentence(s, t, src_lang, tgt_lang, facts=facts) for s, t in outputs.items()}
+    # The document's length centre is that of the first outputs, for both tries: a better
+    # second try should not move the bar it is judged by.
+    shift = document_length_shift(list(outputs.items()), src_lang, tgt_lang)
+    first = {
+        s: check_sentence(s, t, src_lang, tgt_lang, facts=facts, length_shift=shift)
+        for s, t in outputs.items()
+    }
     todo = [s for s, fs in first.items() if needs_retry(fs)]
     if not todo:
         return {}
@@ -104,7 +120,9 @@ def retry_failed(
     out: dict[str, tuple[str, str]] = {}
     for sentence, second in zip(todo, again, strict=True):
         before = badness(first[sentence])
-        after = badness(check_sentence(sentence, second, src_lang, tgt_lang, facts=facts))
+        after = badness(
+            check_sentence(sentence, second, src_lang, tgt_lang, facts=facts, length_shift=shift)
+        )
         kept = second if after < before else outputs[sentence]
         out[sentence] = (outputs[sentence], kept)
     return out
@@ -165,7 +183,8 @@ def check_document(
     src_lang: str,
     tgt_lang: str,
 ) -> tuple[list[Finding], list[tuple[int, str, str]]]:
-    """:func:`check_sentence` on each sentence of a document, as the translate job runs it.
+    """:func:`check_sentence` on each sentence of a document, as the translate job runs it:
+    lengths judged against the document's own centre (:func:`document_length_shift`).
 
     Args:
         sentences: every sentence in order, with whether it was translated (a sentence
@@ -180,10 +199,18 @@ def check_document(
     """
     findings: list[Finding] = []
     flagged: list[tuple[int, str, str]] = []
+    # Lengths are judged against the file's own centre, as check --mt-qa judges a bitext.
+    shift = document_length_shift(
+        [(sentence, translations[sentence]) for sentence, done in sentences if done],
+        src_lang,
+        tgt_lang,
+    )
     for index, (sentence, done) in enumerate(sentences):
         if not done:
             continue
-        found = check_sentence(sentence, translations[sentence], src_lang, tgt_lang, pair=index)
+        found = check_sentence(
+            sentence, translations[sentence], src_lang, tgt_lang, pair=index, length_shift=shift
+        )
         findings.extend(found)
         if found:
             flagged.append((index, sentence, translations[sentence]))
