@@ -347,3 +347,36 @@ def test_short_word_endings_back_off_where_longer_ones_are_unseen() -> None:
     ).values
     assert cut[at["end_rare"]] == 0.0 and cut[at["suffix_rare"]] == 0.0
     assert cut[at["end_any_rare"]] > 1.5 and cut[at["end_any_typical"]] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "parts"),
+    [
+        # A quotation that closes within the line is part of the sentence around it.
+        ("tr", 'Dalgıç, çocuğun "Beni ısırdı! Beni ısırdı!" diye bağırdığını söyledi.', 1),
+        ("ru", "Охранник услышал крик „Пожар! Выходите!“ и побежал в зал.", 1),
+        ("az", "Meri dedi: «Körpü mayda açılacaq. İşlər plan üzrə gedir». Sakinlər razıdır.", 2),
+        ("en", 'He said "We will go. We will win. We will stay." Then he left.', 2),
+        # A quotation left open (it goes on in the next paragraph) holds nothing together.
+        ("en", 'He said "we will go. Police said the road was closed.', 2),
+    ],
+)
+def test_sentences_are_not_split_inside_a_closed_quotation(
+    lang: str, text: str, parts: int
+) -> None:
+    from aligntext.qa.text import split_sentences
+
+    assert len(split_sentences(text, lang)) == parts
+
+
+def test_an_exclamation_inside_a_quotation_is_no_extra_sentence() -> None:
+    from aligntext.qa.decide import FEATURES, signs
+
+    src = 'The diver said the boy kept shouting "It bit me!" until the boat came.'
+    tgt = (
+        'Dalgıç, tekne gelene kadar çocuğun "Beni ısırdı! Beni ısırdı!" diye bağırıp '
+        "durduğunu söyledi."
+    )
+    s = signs(src, tgt, "en", "tr")
+    assert s.values[FEATURES.index("more_sentences")] == 0.0 and s.tail is None
+    assert not types(src, tgt, "en", "tr")

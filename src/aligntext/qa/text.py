@@ -54,9 +54,49 @@ def ends_sentence(text: str) -> bool:
     return last_mark(text) in _FINAL and last_mark(text) != ""
 
 
+def open_quotes(text: str) -> int:
+    """How many quotations are open at the end of ``text``: guillemets, curly quotes (``„``
+    closed by ``“`` as Russian writes it, else ``“`` by ``”``) and straight double quotes
+    by parity."""
+    depth = 0
+    low_open = 0
+    straight = 0
+    for ch in text:
+        if ch in "«‹":
+            depth += 1
+        elif ch in "»›" or ch == "”":
+            depth = max(depth - 1, 0)
+        elif ch == "„":
+            depth += 1
+            low_open += 1
+        elif ch == "“":
+            if low_open:
+                low_open -= 1
+                depth = max(depth - 1, 0)
+            else:
+                depth += 1
+        elif ch == '"':
+            straight ^= 1
+    return depth + straight
+
+
 def split_sentences(text: str, lang: str) -> list[str]:
     """``text`` cut into sentences by the project's segmenter (abbreviations, initials and
-    numbered units do not end a sentence there: "в г. Гранд-Рапидс", "Sen. Chris Coons")."""
+    numbered units do not end a sentence there: "в г. Гранд-Рапидс", "Sen. Chris Coons"),
+    a quotation that closes within ``text`` kept whole with the sentence around it (``he
+    shouted "Stop! Stop!" and ran`` is one sentence, however many its quotation holds)."""
     from aligntext.segment import split_sentences as segment
 
-    return [p for p in segment(text.strip(), lang) if p.strip()]
+    parts = [p for p in segment(text.strip(), lang) if p.strip()]
+    if len(parts) < 2 or not any(ch in text for ch in '"«»„“”‹›'):
+        return parts
+    # Quotations open after each part; a boundary inside one that a later part closes is
+    # no sentence end.
+    depth = [open_quotes(" ".join(parts[: i + 1])) for i in range(len(parts))]
+    out = [parts[0]]
+    for i, part in enumerate(parts[1:], 1):
+        if depth[i - 1] and min(depth[i:]) < depth[i - 1]:
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
