@@ -89,7 +89,7 @@ def _listed_first_name(word: str, lang: str) -> bool:
     Russian, Webster's capitalised entries in English (``Brett``, ``Guy``; "brett" and "guy"
     are words too). Azerbaijani and Turkish first names that are words (``Heydər``, lion)
     have no such list."""
-    return is_person_name(word, lang) or (lang == "en" and is_listed_name(word, lang))
+    return lang in ("en", "ru") and is_listed_name(word, lang)
 
 
 def _person(u: Unit, units: list[Unit], lang: str) -> Unit | None:
