@@ -380,3 +380,45 @@ def test_an_exclamation_inside_a_quotation_is_no_extra_sentence() -> None:
     s = signs(src, tgt, "en", "tr")
     assert s.values[FEATURES.index("more_sentences")] == 0.0 and s.tail is None
     assert not types(src, tgt, "en", "tr")
+
+
+# A translator who splits a sentence keeps its names in both halves; a sentence from another
+# story shares none (mt-qa-10).
+KIN_SRC = (
+    "The new bridge over the Kura river in Mingachevir will open in May, "
+    "Mayor Ramil Aliyev told reporters on Tuesday."
+)
+KIN_SPLIT = (
+    "Mingeçevir'deki Kura nehri üzerindeki yeni köprü mayısta açılacak. "
+    "Belediye Başkanı Ramil Aliyev salı günü gazetecilere bunu söyledi."
+)
+KIN_APPENDED = (
+    "Mingeçevir'deki Kura nehri üzerindeki yeni köprü mayısta açılacak ve Belediye Başkanı "
+    "Ramil Aliyev salı günü gazetecilere bunu söyledi. Fiyatlar geçen hafta yüzde beş yükseldi."
+)
+
+
+def test_trailing_sentences_that_keep_the_source_names_are_kin() -> None:
+    from aligntext.qa.addition import kin_share
+
+    tail_split = KIN_SPLIT.split(". ", 1)[1]
+    tail_appended = KIN_APPENDED.rsplit(". ", 1)[1]
+    assert kin_share(tail_split, "tr", KIN_SRC, "en") > 0.3
+    assert kin_share(tail_appended, "tr", KIN_SRC, "en") == 0.0
+    # A tail with no long word says nothing either way.
+    assert kin_share("Evet.", "tr", KIN_SRC, "en") == 1.0
+
+
+def test_the_decision_weighs_whether_trailing_sentences_share_a_name() -> None:
+    from aligntext.qa.decide import FEATURES, decision, signs
+
+    at = {f: i for i, f in enumerate(FEATURES)}
+    appended = signs(KIN_SRC, KIN_APPENDED, "en", "tr")
+    assert appended.tail is not None
+    assert appended.values[at["tail_unshared"]] == 1.0
+    assert appended.values[at["tail_shared"]] == 0.0
+    weights = decision().weights
+    # Learnt, not written: sharing nothing with the source counts against a trailing sentence.
+    assert weights[at["tail_unshared"]] > weights[at["tail_shared"]]
+    assert "addition" in types(KIN_SRC, KIN_APPENDED, "en", "tr")
+    assert "addition" not in types(KIN_SRC, KIN_SPLIT, "en", "tr")

@@ -9,7 +9,10 @@ with the length model (:mod:`aligntext.qa.length`):
 * numbers, dates or names in the target with no counterpart in the source, by the fact
   checker's own extraction and matching (:func:`aligntext.check.compare_sentences`), in a
   target longer than usual (and, for a cut-off target, the source's facts it lacks). The
-  checker reports a lone unmatched fact itself; here it only counts with the length.
+  checker reports a lone unmatched fact itself; here it only counts with the length;
+* trailing sentences that share no name or loanword with the source (:func:`kin_share`): a
+  translator who splits a long sentence in two keeps its names in both halves, a sentence
+  from another story has its own.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from aligntext.qa.length import PairLength, pair_model
-from aligntext.qa.text import content_length, split_sentences
+from aligntext.qa.text import content_length, split_sentences, words
 
 # Leaving trailing sentences out must give a rest whose z-score is in this range: it reads as
 # a whole translation, not half of one (a translator who split the sentence leaves a rest far
@@ -36,6 +39,7 @@ class Tail:
         gain: how much the length z-score drops when they are left out.
         n_facts: facts (numbers, names) in them.
         new: those facts that match nothing in the source.
+        shared: the share of their long words kin to a source word (:func:`kin_share`).
     """
 
     k: int
@@ -43,6 +47,29 @@ class Tail:
     gain: float
     n_facts: int
     new: tuple[str, ...]
+    shared: float = 1.0
+
+
+# A word of the tail and one of the source are kin when their cross-script keys begin alike:
+# a translator who splits a sentence keeps its names and loanwords in both halves, a sentence
+# from elsewhere shares none.
+_KIN_LETTERS = 4
+_LONG_WORD = 5
+
+
+def kin_share(tail: str, tail_lang: str, src: str, src_lang: str) -> float:
+    """The share of ``tail``'s long words whose cross-script key begins as one of ``src``'s
+    words' does (1.0 when the tail has no long word)."""
+    from aligntext.check.translit import translit_key
+
+    mine = [w for w in words(tail) if len(w) >= _LONG_WORD and not w.isdigit()]
+    if not mine:
+        return 1.0
+    theirs = {
+        translit_key(w, src_lang)[:_KIN_LETTERS] for w in words(src) if len(w) >= _LONG_WORD - 1
+    }
+    hits = sum(translit_key(w, tail_lang)[:_KIN_LETTERS] in theirs for w in mine)
+    return hits / len(mine)
 
 
 def _facts(text: str, lang: str, src: str, src_lang: str) -> tuple[int, list[str]]:
@@ -90,7 +117,8 @@ def extra_tail(
     gain, k = best
     n_facts, new = _facts(" ".join(tgt_sents[-k:]), tgt_lang, src, src_lang)
     start = max(tgt.find(tgt_sents[-k]), 0)
-    return Tail(k, start, gain, n_facts, tuple(dict.fromkeys(new)))
+    shared = kin_share(" ".join(tgt_sents[-k:]), tgt_lang, src, src_lang)
+    return Tail(k, start, gain, n_facts, tuple(dict.fromkeys(new)), shared)
 
 
 def unmatched_facts(

@@ -78,6 +78,8 @@ FEATURES: tuple[str, ...] = (
     "end_any_rare",  # without a final mark: the word's score, else its ending's (3 letters, 2)
     "end_any_typical",  # the same, how often
     "no_mark_quoted",  # no_mark, and the target ends on a closing quotation mark
+    "tail_shared",  # share of the trailing sentences' long words kin to a source word's
+    "tail_unshared",  # the trailing sentences share no long word with the source
 )
 # Facts of the target's own are only looked for above this z (the fact checker is slow).
 _Z_FACTS = 1.0
@@ -198,6 +200,10 @@ def signs(
         max(-any_end, 0.0),
         max(any_end, 0.0),
         no_mark * float(tgt.rstrip()[-1:] in "\"»”’'"),
+        # A translator who splits a sentence keeps its names and loanwords in both halves;
+        # a sentence from elsewhere shares none of them.
+        tail.shared if tail else 0.0,
+        float(bool(tail and tail.shared == 0.0)),
     )
     return Signs(values, z, tail, added)
 
