@@ -242,6 +242,9 @@ def test_word_endings_are_read_and_scored() -> None:
         ("Он сказал: «Мы его построим».", "He said: “We will", True),
         ('He said: "We will build it."', 'Dedi: "Onu tikəcəyik."', False),
         ("A plain sentence.", "Обычное предложение", False),
+        # Russian closes „ with “: a whole quotation, not an open one.
+        ('He said: "We will build it."', "Он сказал: „Мы его построим“.", False),
+        ('He said: "We will build it."', "Он сказал: „Мы его", True),
     ],
 )
 def test_a_target_cut_inside_a_quotation_leaves_it_open(src: str, tgt: str, opened: bool) -> None:
@@ -249,7 +252,8 @@ def test_a_target_cut_inside_a_quotation_leaves_it_open(src: str, tgt: str, open
 
     assert quote_open(tgt) is opened and not quote_open(src)
     sl = "ru" if "Он" in src else "en"
-    tl = "ru" if tgt.startswith("Обы") else ("en" if tgt.startswith("He") else "az")
+    cyrillic = any("а" <= c <= "я" for c in tgt.lower())
+    tl = "ru" if cyrillic else ("en" if tgt.startswith("He") else "az")
     assert signs(src, tgt, sl, tl).values[FEATURES.index("quote_open")] == float(opened)
 
 

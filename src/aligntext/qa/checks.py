@@ -28,7 +28,7 @@ QA_TYPES: tuple[str, ...] = (
     "addition",
 )
 #: Part of signatures and manifests: changes when the checks or their data change.
-QA_VERSION = "mt-qa-10"
+QA_VERSION = "mt-qa-11"
 
 
 def _name(code: str) -> str:

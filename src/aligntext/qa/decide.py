@@ -33,7 +33,13 @@ from dataclasses import dataclass
 from aligntext.qa.addition import Tail, extra_tail, unmatched_facts
 from aligntext.qa.length import PairLength, length_z
 from aligntext.qa.shipped import Shipped
-from aligntext.qa.text import content_length, ends_sentence, last_mark, split_sentences
+from aligntext.qa.text import (
+    content_length,
+    ends_sentence,
+    last_mark,
+    open_quotes,
+    split_sentences,
+)
 from aligntext.qa.truncation import (
     DANGLING,
     Endings,
@@ -91,13 +97,10 @@ Z_FAR = 6.0
 
 
 def quote_open(text: str) -> bool:
-    """Whether ``text`` leaves a quotation open: an odd number of straight double quotes, or
-    more opening guillemets or curly quotes than closing ones (a cut inside a quotation)."""
-    return (
-        text.count('"') % 2 == 1
-        or text.count("«") != text.count("»")
-        or text.count("“") + text.count("„") != text.count("”")
-    )
+    """Whether ``text`` leaves a quotation open (a cut inside a quotation), as
+    :func:`aligntext.qa.text.open_quotes` counts them: guillemets, curly quotes (Russian
+    ``„...“`` closed as Russian closes it) and straight double quotes by parity."""
+    return open_quotes(text) > 0
 
 
 @dataclass(frozen=True)
