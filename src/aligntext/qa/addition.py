@@ -47,7 +47,7 @@ class Tail:
     gain: float
     n_facts: int
     new: tuple[str, ...]
-    shared: float = 1.0
+    shared: float
 
 
 # A word of the tail and one of the source are kin when their cross-script keys begin alike:
@@ -115,9 +115,10 @@ def extra_tail(
     if best is None:
         return None
     gain, k = best
-    n_facts, new = _facts(" ".join(tgt_sents[-k:]), tgt_lang, src, src_lang)
+    tail = " ".join(tgt_sents[-k:])
+    n_facts, new = _facts(tail, tgt_lang, src, src_lang)
     start = max(tgt.find(tgt_sents[-k]), 0)
-    shared = kin_share(" ".join(tgt_sents[-k:]), tgt_lang, src, src_lang)
+    shared = kin_share(tail, tgt_lang, src, src_lang)
     return Tail(k, start, gain, n_facts, tuple(dict.fromkeys(new)), shared)
 
 
