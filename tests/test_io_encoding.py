@@ -158,3 +158,29 @@ def test_corpus_files_in_legacy_encodings(tmp_path, name, lang, encoding):
         assert used in ("utf-8", "cp1252", "cp1254")
     else:
         assert used == encoding
+
+
+@pytest.mark.parametrize(
+    ("data", "line"),
+    [
+        # One stray byte in a UTF-8 Russian line: cp1251 would turn the line into mojibake.
+        ("Мэрия утвердила бюджет 4,5 млн рублей ".encode() + b"\xff\n", 1),
+        # The same after a clean UTF-8 line (the mixed-encoding route).
+        ("Совет собрался.\nМэрия утвердила бюджет 4,5 млн рублей ".encode() + b"\xff\n", 2),
+        # A Turkish line cut inside a two-byte letter (charset-normalizer guessed cp932).
+        ("Belediye meclisi salı günü toplandı ve bütçeyi onayladı ".encode() + b"\xc5\n", 1),
+    ],
+)
+def test_utf8_with_a_stray_byte_is_refused_with_its_line(tmp_path, data, line):
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=rf"line {line} of .* is UTF-8 with an invalid byte"):
+        read_text(path)
+
+
+def test_legacy_lines_beside_utf8_lines_still_decode(tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_bytes("Совет собрался.\n".encode() + "Бюджет утвержден.\n".encode("cp1251"))
+    text, used = read_text(path)
+    assert text.split("\n")[:2] == ["Совет собрался.", "Бюджет утвержден."]
+    assert used == "utf-8+cp1251"

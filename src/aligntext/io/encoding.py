@@ -320,6 +320,32 @@ def _check_lines(path: Path, text: str, max_line_chars: int) -> None:
             )
 
 
+def _damaged_utf8_line(data: bytes) -> tuple[int, int, int] | None:
+    """The first line that is UTF-8 but for a stray byte or two, as ``(line number, column,
+    byte)``, else ``None``.
+
+    A code page decodes any byte, so without this a UTF-8 file with one bad byte reads as
+    cp1251 (mojibake on that line, or on the whole file) and its figures and names then
+    change silently. A line in a real code page has no run of valid multi-byte UTF-8
+    sequences: its Cyrillic or Turkish letters are single bytes that UTF-8 rejects.
+    """
+    for lineno, line in enumerate(data.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            continue
+        except UnicodeDecodeError as exc:
+            first = exc
+        text = line.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd")
+        good = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+        if good >= 3 and good >= 2 * bad:
+            column = len(line[: first.start].decode("utf-8", errors="replace")) + 1
+            return lineno, column, line[first.start]
+    return None
+
+
 #: How :func:`decode_bytes` names a file whose lines mix UTF-8 and one legacy code page.
 MIXED_PREFIX = "utf-8+"
 
@@ -413,6 +439,15 @@ def decode_bytes(
                 f"cannot tell the text encoding of '{_display(p)}'; save it as UTF-8 "
                 "(e.g. iconv -f cp1251 -t utf-8)"
             ) from None
+        # Not UTF-8 as a whole (a code page, or charset-normalizer's guess): a file that is
+        # UTF-8 but for a stray byte must not be read as mojibake.
+        damaged = None if name.startswith("utf") else _damaged_utf8_line(data)
+        if damaged is not None:
+            lineno, column, byte = damaged
+            raise InputError(
+                f"line {lineno} of '{_display(p)}' is UTF-8 with an invalid byte "
+                f"(0x{byte:02X} at column {column}); fix that byte or re-save the file as UTF-8"
+            )
         if name in LEGACY_CANDIDATES:
             mixed = _mixed_legacy(data)
     try:
