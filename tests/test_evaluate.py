@@ -496,3 +496,19 @@ def test_equal_facts_match_even_when_the_matcher_says_no():
         ["x"], ["x"], "ru", extract=lambda t, lang: [acronym], match=lambda a, b: False
     )
     assert (fa.total, fa.correct, fa.extra) == (1, 1, 0)
+
+
+@pytest.mark.parametrize(
+    ("lang", "ref", "hyp", "correct"),
+    [
+        # Another first name opening the sentence is another person.
+        ("en", "Helen Ortiz spoke in Boston.", "Maria Ortiz spoke in Boston.", 1),
+        ("ru", "Елена Орлова выступила в Казани.", "Мария Орлова выступила в Казани.", 1),
+        # The same one is the same person; an ordinary opening word is no first name.
+        ("en", "Maria Ortiz spoke in Boston.", "Maria Ortiz spoke in Boston.", 2),
+        ("en", "Yesterday Ortiz spoke in Boston.", "Today Ortiz spoke in Boston.", 2),
+    ],
+)
+def test_a_first_name_opening_a_sentence_counts(lang, ref, hyp, correct):
+    acc = fact_accuracy([hyp], [ref], lang)
+    assert (acc.correct, acc.total) == (correct, 2)

@@ -124,9 +124,11 @@ def test_length_mismatch_exits_2_with_both_counts(tmp_path, cli_runner):
         ("tokenizer", "unknown tokenizer 'moses'"),
         ("metric", "unknown metric 'bleurt'"),
         ("lang", "unknown language 'xx'"),
+        ("cap", "h.txt' is 435 bytes, over the limit of 104 bytes"),
+        ("download", "BLEU tokenizer 'flores200' cannot be loaded here"),
     ],
 )
-def test_bad_input_exits_2(tmp_path, cli_runner, setup, message):
+def test_bad_input_exits_2(tmp_path, cli_runner, monkeypatch, setup, message):
     hyp, ref = _write(tmp_path / "h.txt", HYP), _write(tmp_path / "r.txt", REF)
     args = ["evaluate", "--hyp", hyp, "--ref", ref, "--no-facts"]
     if setup == "empty":
@@ -139,6 +141,20 @@ def test_bad_input_exits_2(tmp_path, cli_runner, setup, message):
         args += ["-m", "bleu,bleurt"]
     elif setup == "lang":
         args += ["--lang", "xx"]
+    elif setup == "cap":
+        args += ["--max-input-mb", "0.0001"]  # line-aligned files too, not only documents
+    elif setup == "download":
+        # sacrebleu fetches this tokenizer's SentencePiece model on first use.
+        import urllib.error
+
+        import sacrebleu.tokenizers.tokenizer_spm as spm
+
+        def offline(*_args: object, **_kwargs: object) -> None:
+            raise urllib.error.URLError("no network")
+
+        monkeypatch.setattr(spm, "SACREBLEU_DIR", str(tmp_path / "sacrebleu"))
+        monkeypatch.setattr(spm, "download_file", offline)
+        args += ["--tokenize", "flores200"]
     result = cli_runner.invoke(cli, args)
     assert result.exit_code == 2, result.output
     assert message in result.stderr

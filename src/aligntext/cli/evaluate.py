@@ -117,7 +117,7 @@ from aligntext.cli._util import (
     type=click.IntRange(0, 20),
     default=1,
     show_default=True,
-    help="Decimals shown in text and HTML (JSON and CSV keep full precision).",
+    help="Decimals shown in text and HTML (JSON keeps full precision, CSV four decimals).",
 )
 @max_input_option
 @output_options(("text", "json", "csv", "html"), "text")

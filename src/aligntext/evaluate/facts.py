@@ -4,7 +4,9 @@ states correctly, with the checker's extractors (:func:`aligntext.check.extract_
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from aligntext.errors import BackendUnavailableError
 from aligntext.evaluate.metrics import check_lengths
@@ -28,7 +30,51 @@ def _default_fact_functions(lang: str) -> tuple[Extractor, Matcher]:
         ) from exc
     from functools import partial
 
-    return extract_facts, partial(one_language_match, facts_match, lang=lang)
+    return partial(with_opening_first_names, extract_facts), partial(
+        one_language_match, facts_match, lang=lang
+    )
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
+
+
+def with_opening_first_names(extract: Extractor, text: str, lang: str) -> list[Fact]:
+    """``extract``'s facts, a name that opens a sentence given back its first name.
+
+    Across languages the checker drops a sentence's first word from a name span unless it
+    is plainly a name: opening a sentence, ``Maria`` may be a word there. A reference and a
+    hypothesis are in one language, where the same first name is the same word, so a word
+    that a dictionary lists as a first name (Webster's ``Maria``, OpenCorpora's ``Мария``)
+    is put back: ``Maria Ortiz spoke`` / ``Helen Ortiz spoke`` are two people. Azerbaijani
+    and Turkish first names that are words (``İlham``, ``Heydər``) have no such list and
+    stay dropped.
+    """
+    from aligntext.check.lexicon import is_listed_name
+    from aligntext.check.translit import translit_key
+
+    out = []
+    for f in extract(text, lang):
+        m = _LAST_WORD.search(text, 0, f.start)
+        if (
+            f.kind == "entity"
+            and "initial" in f.tags
+            and f.words
+            and m is not None
+            and lang in ("en", "ru")
+            and m.group(1)[:1].isupper()
+            and is_listed_name(m.group(1), lang)
+        ):
+            words = (translit_key(m.group(1), lang), *f.words)
+            f = replace(
+                f,
+                key=" ".join(words),
+                text=text[m.start(1) : f.end],
+                start=m.start(1),
+                tags=f.tags - {"initial"},
+                words=words,
+            )
+        out.append(f)
+    return out
 
 
 def one_language_match(facts_match: Matcher, a: Fact, b: Fact, lang: str) -> bool:

@@ -103,15 +103,25 @@ def make_metric(
     from sacrebleu.metrics import BLEU, CHRF, TER
 
     if key == "bleu":
-        return BLEU(
-            lowercase=settings.lowercase,
-            force=settings.force,
-            tokenize=settings.tokenize,
-            smooth_method=settings.smooth_method,
-            smooth_value=settings.smooth_value,
-            trg_lang=lang or "",
-            references=references,
-        )
+        try:
+            return BLEU(
+                lowercase=settings.lowercase,
+                force=settings.force,
+                tokenize=settings.tokenize,
+                smooth_method=settings.smooth_method,
+                smooth_value=settings.smooth_value,
+                trg_lang=lang or "",
+                references=references,
+            )
+        except (OSError, RuntimeError, ImportError) as exc:
+            # Some of sacrebleu's tokenizers need an extra package (ja-mecab, ko-mecab) or
+            # download a SentencePiece model on first use (flores101, flores200, spm).
+            tok = settings.tokenize or default_tokenizer(lang)
+            why = " ".join(str(exc).split()) or type(exc).__name__
+            raise InputError(
+                f"BLEU tokenizer {tok!r} cannot be loaded here ({why}); it needs an extra "
+                "package or a download: install it, or use 13a, intl or char"
+            ) from None
     if key in ("chrf", "chrf++"):
         return CHRF(
             char_order=settings.chrf_char_order,

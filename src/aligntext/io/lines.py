@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from aligntext.errors import InputError
-from aligntext.io.encoding import decode_bytes, read_text
+from aligntext.io.encoding import decode_bytes, read_bounded, read_text
 
 
 def read_lines(path: str | os.PathLike[str], encoding: str | None = None) -> list[str]:
@@ -33,19 +33,21 @@ def read_aligned_lines(path: str | os.PathLike[str]) -> list[str]:
     """Read a line-aligned file exactly as the ``sacrebleu`` command line reads it.
 
     Lines are split on ``\\n`` only and trailing whitespace (including ``\\r``) is stripped
-    from each; a UTF-8 byte-order mark is dropped. A file that is not UTF-8 (cp1251,
-    koi8-r, cp1254, UTF-16), which sacrebleu would refuse, is decoded with aligntext's
-    encoding detection instead.
+    from each. Two differences, both where sacrebleu's reading is a trap: a UTF-8
+    byte-order mark is dropped (sacrebleu keeps it as part of the first word, which then
+    matches nothing), and a file that is not UTF-8 (cp1251, koi8-r, cp1254, UTF-16), which
+    sacrebleu would refuse, is decoded with aligntext's encoding detection instead.
 
     Raises:
-        InputError: the file is missing, a folder, binary, undecodable or has no text.
+        InputError: the file is missing, a folder, binary, undecodable, has no text or is
+            over the input cap (:func:`aligntext.io.encoding.max_input_bytes`).
     """
     p = Path(path)
     if not p.exists():
         raise InputError(f"file not found: {str(p)!r}; check the path")
     if p.is_dir():
         raise InputError(f"{str(p)!r} is a folder; give a file, or folders for both sides")
-    data = p.read_bytes()
+    data = read_bounded(p)  # the --max-input-mb cap, as every other reader
     try:
         text = data.decode("utf-8")  # sacrebleu's own reading, so the scores are identical
     except UnicodeDecodeError:

@@ -53,7 +53,7 @@ def render_evaluation(result: Result, fmt: str = "text", *, width: int = 1) -> s
             returned.
         fmt: ``text``, ``json``, ``csv`` or ``html``.
         width: decimals shown for scores in text and HTML (sacrebleu's ``--width``, default
-            1); JSON and CSV carry full precision.
+            1); JSON carries full precision, CSV four decimals.
 
     Raises:
         ValueError: an unknown format.
