@@ -173,3 +173,21 @@ def test_cli_ray_without_ray_is_one_line_exit_2(
     assert result.exit_code == 2
     hint = "--ray needs Ray; pip install 'aligntext[ray]' (or run without --ray)"
     assert result.stderr == f"aligntext: error: {hint}\n"
+
+
+def test_index_links_are_encoded_paths_not_scripts(tmp_path):
+    from urllib.parse import unquote
+
+    from bs4 import BeautifulSoup
+
+    en, ru = tmp_path / "en", tmp_path / "ru"
+    for root, text in ((en, "The council met on 5 May."), (ru, "Совет собрался 5 мая.")):
+        root.mkdir()
+        for name in ("javascript:alert(1).txt", "a#b?.txt"):
+            (root / name).write_text(text + "\n", encoding="utf-8")
+    compare_folders([en, ru], tmp_path / "out", langs=["en", "ru"], workers=1)
+    page = BeautifulSoup((tmp_path / "out" / "index.html").read_text(encoding="utf-8"), "lxml")
+    hrefs = sorted(a["href"] for a in page.find_all("a"))
+    assert hrefs == ["./a%23b%3F.txt.html", "./javascript%3Aalert%281%29.txt.html"]
+    for href in hrefs:  # each link opens its report
+        assert (tmp_path / "out" / unquote(href)).is_file()

@@ -369,6 +369,15 @@ def _write_index(out_root: Path, results: list[StatementResult], folders: list[s
     atomic_write_text(out_root / INDEX_HTML, index_html(results, folders))
 
 
+def _relative_url(path: str) -> str:
+    """A link to a report by its relative path: each part percent-encoded and the whole
+    made relative with ``./``, so a file named ``javascript:x.txt`` or ``a#b?.txt`` links to
+    that file, not to a script or a fragment."""
+    from urllib.parse import quote
+
+    return "./" + quote(PurePosixPath(path.replace(os.sep, "/")).as_posix(), safe="/")
+
+
 def index_html(results: Sequence[StatementResult], folders: Sequence[str]) -> str:
     """The index as one self-contained page: a table, worst first, linking the reports."""
     e = html.escape
@@ -378,7 +387,9 @@ def index_html(results: Sequence[StatementResult], folders: Sequence[str]) -> st
         for key in total:
             total[key] += getattr(r, key)
         link = next((x for x in r.reports if x.endswith(".html")), None)
-        name = f'<a href="{e(link, quote=True)}">{e(r.statement)}</a>' if link else e(r.statement)
+        name = e(r.statement)
+        if link:
+            name = f'<a href="{e(_relative_url(link))}">{name}</a>'
         notes = [f"missing in {e(m)}" for m in r.missing]
         if r.message:
             notes.append(e(r.message))
