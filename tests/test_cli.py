@@ -361,3 +361,33 @@ def test_documented_flags_exist(doc, line):
     flags = set(re.findall(r"(?<![\w-])--?[a-zA-Z][\w+-]*", " ".join(words[len(path) + 1 :])))
     known = _flags(command) | {"-h", "--help"}
     assert flags <= known, f"{doc}: {line!r} uses {flags - known}"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_is_one_line_exit_2(tmp_path):
+    root = Path(__file__).resolve().parents[1] / "corpora" / "trade-agreement"
+    args = [sys.executable, "-m", "aligntext", "compare", str(root / "en.txt")]
+    args.append(str(root / "ru.txt"))
+    for how in ("-o", ">"):
+        if how == "-o":
+            proc = subprocess.run([*args, "-o", "/dev/full"], capture_output=True, text=True)
+        else:
+            with open("/dev/full", "w") as full:
+                proc = subprocess.run(args, stdout=full, stderr=subprocess.PIPE, text=True)
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stderr.startswith("aligntext: error: No space left on device")
+        assert "Traceback" not in proc.stderr and proc.stderr.count("\n") == 1
+
+
+def test_a_version_in_another_language_is_named(cli_runner, tmp_path):
+    root = Path(__file__).resolve().parents[1] / "corpora" / "trade-agreement"
+    french = tmp_path / "déclaration.txt"
+    french.write_text(
+        "Le conseil s'est réuni lundi et a approuvé le budget de l'année prochaine.\n",
+        encoding="utf-8",
+    )
+    result = cli_runner.invoke(
+        cli, ["compare", str(root / "en.txt"), str(french), str(root / "ru.txt")]
+    )
+    assert result.exit_code == 2
+    assert "déclaration.txt: the text is in none of en, az, ru, tr" in result.stderr

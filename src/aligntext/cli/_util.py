@@ -95,6 +95,11 @@ class CommandGroup(click.Group):
             # `aligntext ... | head` closed our stdout: not an error worth a traceback.
             sys.stderr.close()
             return None
+        except OSError as exc:
+            # A full disk, a read-only folder, a quota: the atomic writers have left the old
+            # file in place, so one line saying what happened is all the user needs.
+            where = f": {exc.filename}" if exc.filename is not None else " (writing the output)"
+            raise CliError(f"{exc.strerror or exc}{where}") from exc
 
 
 def warn(message: str) -> None:

@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from aligntext.errors import InputError
+from aligntext.errors import InputError, UnsupportedLanguageError
 from aligntext.types import Document, Segment, Version
 
 #: How a version is read: a document to segment (``doc``: its format from its name or
@@ -121,7 +121,13 @@ def load_version(
         text = doc.text
     warnings: list[str] = []
     if lang is None:
-        code = detect(doc) if detect is not None and doc is not None else detect_language(text)
+        try:
+            code = detect(doc) if detect is not None and doc is not None else detect_language(text)
+        except UnsupportedLanguageError as exc:
+            # Among several versions the user must know which one is in another language.
+            if not label:
+                raise
+            raise UnsupportedLanguageError(f"{label}: {exc}") from None
     else:
         code = resolve_lang(lang)
         if verify:
