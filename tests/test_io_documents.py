@@ -412,3 +412,49 @@ def test_format_named_explicitly_wins_over_the_name(tmp_path):
     assert read_document(path).format == "txt"
     doc = read_document(path, fmt="md")
     assert doc.format == "md" and [p.text for p in doc.paragraphs] == ["Heading", "Body text here."]
+
+
+def _fifo(tmp_path, name: str, data: bytes):
+    """A FIFO named ``name`` that a thread fills with ``data`` (read once, like `<(cat f)`)."""
+    import os
+    import threading
+
+    path = tmp_path / name
+    os.mkfifo(path)
+
+    def feed() -> None:
+        with open(path, "wb") as fh:
+            fh.write(data)
+
+    threading.Thread(target=feed, daemon=True).start()
+    return path
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs FIFOs")
+@pytest.mark.timeout(30)  # the old reader blocked for ever on its second open
+def test_a_pipe_without_a_suffix_is_read_once_not_found_empty(tmp_path):
+    from aligntext.io.documents import read_document
+
+    text = "Совет собрался 5 мая. Бюджет утвержден."
+    doc = read_document(_fifo(tmp_path, "63", text.encode("cp1251")))
+    assert doc.text == text and doc.path == str(tmp_path / "63")
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs FIFOs")
+@pytest.mark.timeout(30)  # the old reader blocked for ever on its second open
+def test_a_bitext_pipe_is_read_once(tmp_path):
+    from aligntext.io.bitext import read_bitext
+
+    data = "The budget is 214 million.\tБюджет 214 миллионов.\n".encode()
+    bitext = read_bitext(_fifo(tmp_path, "62", data))
+    assert bitext.pairs == (("The budget is 214 million.", "Бюджет 214 миллионов."),)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs FIFOs")
+@pytest.mark.timeout(30)  # the old reader blocked for ever on its second open
+def test_an_empty_pipe_is_named_in_the_error(tmp_path):
+    from aligntext.io.documents import read_document
+
+    fifo = _fifo(tmp_path, "61", b"")
+    with pytest.raises(InputError, match=f"file '{fifo}' is empty"):
+        read_document(fifo)

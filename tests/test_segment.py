@@ -326,3 +326,38 @@ def test_cli_segment_bad_input(cli_runner, tmp_path, setup, args, message) -> No
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.output
     assert message in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("data", "args", "expected"),
+    [
+        # A Russian press office's cp1251 file piped in.
+        ("Совет собрался 5 мая. Бюджет утвержден.".encode("cp1251"), [], 2),
+        # UTF-16 with its byte order mark, and a UTF-8 one (offsets count from the text).
+        ("The council met. It agreed.".encode("utf-16"), [], 2),
+        (b"\xef\xbb\xbfThe council met. It agreed.", [], 2),
+        # A page piped in is read as a page, not as its markup.
+        (b"<html><body><p>The council met.</p><p>It agreed.</p></body></html>", [], 2),
+    ],
+)
+def test_cli_segment_reads_stdin_as_a_file_is_read(cli_runner, data, args, expected) -> None:
+    import json
+
+    from aligntext.cli import cli
+
+    result = cli_runner.invoke(cli, ["segment", "-", "--format", "jsonl", *args], input=data)
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == expected
+    assert rows[0]["text"] in ("Совет собрался 5 мая.", "The council met.")
+    assert rows[0]["start"] == 0
+
+
+def test_cli_stdin_obeys_the_input_cap(cli_runner) -> None:
+    from aligntext.cli import cli
+
+    result = cli_runner.invoke(
+        cli, ["segment", "-", "--max-input-mb", "0.001"], input=b"The council met. " * 200
+    )
+    assert result.exit_code == 2
+    assert "stdin holds more than the limit" in result.stderr

@@ -346,11 +346,12 @@ def cli() -> None:
 
 
 def read_input(path: str, input_format: str | None = None) -> Any:
-    """A document from ``path``, or from stdin (read as plain text) when ``path`` is ``-``."""
-    from aligntext.io.documents import document_from_text, read_document
+    """A document from ``path``, or from stdin when ``path`` is ``-`` (read as a file is:
+    encoding detected, the format from ``input_format`` or the content, the input cap)."""
+    from aligntext.io.documents import read_document, read_stdin
 
     if path == "-":
-        return document_from_text(sys.stdin.read())
+        return read_stdin(doc_format(input_format))
     return read_document(path, fmt=doc_format(input_format))
 
 

@@ -325,6 +325,17 @@ def read_bitext(
         InputError: a missing, empty or malformed file, or a TSV line without a tab.
     """
     p = Path(path)
+    from aligntext.io.spool import is_stream
+
+    if is_stream(p):
+        # A pipe (`<(cat pairs.tsv)`), a FIFO: read once (aligntext.io.spool).
+        from dataclasses import replace
+
+        from aligntext.io.encoding import read_bounded
+        from aligntext.io.spool import read_spooled
+
+        read = read_spooled(read_bounded(p), str(path), lambda c: read_bitext(c, fmt, encoding))
+        return replace(read, path=str(path))
     kind = bitext_format_of(p, fmt)
     if kind == "tsv":
         return _read_tsv(p, encoding)

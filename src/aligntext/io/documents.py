@@ -18,6 +18,7 @@ Output is always UTF-8 and written atomically.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -148,6 +149,13 @@ def read_document(
         raise InputError(f"file '{path}' does not exist; check the path")
     if p.is_dir():
         raise InputError(f"'{path}' is a folder, not a file; give a file path")
+    if not p.is_file():
+        # A pipe (`<(cat a.txt)`), a FIFO, /dev/stdin: read once (aligntext.io.spool).
+        from aligntext.io.encoding import read_bounded
+
+        return read_document_bytes(
+            read_bounded(p, max_bytes), str(path), fmt, encoding, lang, max_bytes=max_bytes
+        )
     kind = format_of(path, fmt)
     code = _resolve_lang(lang)
     name = str(path)
@@ -195,6 +203,53 @@ def _check_paragraphs(doc: Document) -> Document:
                 f"long; the limit is {MAX_LINE_CHARS:,}: break the text into paragraphs"
             )
     return doc
+
+
+def read_document_bytes(
+    data: bytes,
+    name: str,
+    fmt: str | None = None,
+    encoding: str | None = None,
+    lang: str | None = None,
+    *,
+    max_bytes: int | None = None,
+) -> Document:
+    """A document from bytes already read (stdin, a pipe), read exactly as
+    :func:`read_document` reads a file called ``name`` holding them: encoding detection,
+    the format from ``fmt``, the name's suffix or the content, the same errors (naming
+    ``name``).
+
+    Raises:
+        InputError: as :func:`read_document`.
+    """
+    from aligntext.io.spool import read_spooled
+
+    doc = read_spooled(
+        data, name, lambda copy: read_document(copy, fmt, encoding, lang, max_bytes=max_bytes)
+    )
+    return dataclasses.replace(doc, path=name)
+
+
+def read_stdin(fmt: str | None = None, lang: str | None = None) -> Document:
+    """The document on standard input, read as :func:`read_document` reads a file: its
+    bytes (at most the input cap), their encoding detected, the format from ``fmt`` or the
+    content.
+
+    Raises:
+        InputError: as :func:`read_document`, naming ``stdin``.
+    """
+    import sys
+
+    from aligntext.io.encoding import max_input_bytes
+
+    limit = max_input_bytes()
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(
+            f"stdin holds more than the limit of {limit / 1048576:g} MiB; split it, or raise "
+            "the limit with --max-input-mb"
+        )
+    return read_document_bytes(data, "stdin", fmt, lang=lang)
 
 
 def document_from_text(text: str, lang: str | None = None) -> Document:
