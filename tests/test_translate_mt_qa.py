@@ -210,3 +210,62 @@ def test_report_may_not_overwrite_an_input(cli_runner, source, tmp_path):
     assert result.exit_code == 2
     assert "is one of the inputs" in result.stderr
     assert source.read_text(encoding="utf-8") == SOURCE
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "in/other.txt",  # a file inside an input folder (not itself named)
+        "o/az/port.txt",  # a translation
+        "o/manifest.json",  # the manifest
+        "o/",  # a folder
+    ],
+)
+def test_report_may_not_replace_a_file_the_run_reads_or_writes(cli_runner, source, tmp_path, where):
+    (tmp_path / "in" / "other.txt").write_text("The port opened.\n", encoding="utf-8")
+    report = str(tmp_path / where) + ("/" if where.endswith("/") else "")
+    result = cli_runner.invoke(
+        cli,
+        ["translate", str(tmp_path / "in"), "--src", "en", "--tgt", "az", "--out",
+         str(tmp_path / "o"), "--report", report],
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert "--report" in result.stderr and result.stderr.count("\n") == 1
+    assert (tmp_path / "in" / "other.txt").read_text(encoding="utf-8") == "The port opened.\n"
+    assert not (tmp_path / "o" / "az").exists()  # refused before any work
+
+
+def _run(source, out, **options):
+    return translate_folder(
+        [source], "en", ["az"], out, cache=False,
+        translator_factory=lambda s, t: Looping(s, t), **options,
+    )  # fmt: skip
+
+
+def test_a_rerun_reports_the_findings_of_files_an_earlier_run_finished(source, tmp_path):
+    first = _run(source, tmp_path / "o", check=True)
+    again = _run(source, tmp_path / "o", check=True)
+    [result] = again.files
+    assert result.status == "skipped"
+    assert [f.type for f in result.findings] == [f.type for f in first.files[0].findings]
+    assert result.flagged == first.files[0].flagged
+    manifest = json.loads((tmp_path / "o" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["totals"]["finding_types"] == {"repetition": 1}
+
+
+def test_check_added_on_a_rerun_checks_the_finished_files(source, tmp_path):
+    _run(source, tmp_path / "o")
+    again = _run(source, tmp_path / "o", check=True)
+    [result] = again.files
+    assert result.status == "done"  # checked now, not skipped unchecked
+    assert [f.type for f in result.findings] == ["repetition"]
+
+
+def test_a_damaged_manifest_entry_redoes_the_file(source, tmp_path):
+    _run(source, tmp_path / "o")
+    path = tmp_path / "o" / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["files"]["az/port.txt"]["sentences"] = None
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    [result] = _run(source, tmp_path / "o").files
+    assert result.status == "done"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 import click
@@ -208,11 +209,7 @@ def translate_command(
         )
     check = check or retry_failed or report_file is not None
     if report_file is not None:
-        from pathlib import Path
-
-        target = Path(report_file).resolve()
-        if any(Path(i).resolve() == target for i in inputs):
-            raise CliError(f"--report {report_file!r} is one of the inputs; choose another file")
+        _check_report_path(report_file, inputs, out_dir, tgts)
     cache: str | bool = False if no_cache else (cache_file or True)
     address = ray_address_of(ray_address)
     if address is None and (workers is not None or gpus_per_worker):
@@ -325,6 +322,38 @@ def translate_command(
         )
     if failed:
         raise CliError(f"{len(failed)} of {len(run.files)} file(s) failed; see {run.manifest}")
+
+
+def _check_report_path(
+    report_file: str, inputs: Sequence[str], out_dir: str, tgts: Sequence[str]
+) -> None:
+    """Refuse a ``--report`` path that would replace a file the run reads or writes: an input
+    (or anything in an input folder), a translation (``OUT/<tgt>/...``), the manifest or the
+    lock; or a folder. Checked before any work, so nothing is lost."""
+    import os
+    from pathlib import Path
+
+    from aligntext.langs import resolve_lang
+    from aligntext.pipeline.manifest import LOCK_NAME, MANIFEST_NAME
+
+    if report_file.endswith(("/", os.sep)) or Path(report_file).is_dir():
+        raise CliError(f"--report {report_file!r} is a folder; name the HTML file to write")
+    target = Path(report_file).resolve()
+    for given in inputs:
+        source = Path(given).resolve()
+        if target == source or (source.is_dir() and target.is_relative_to(source)):
+            raise CliError(
+                f"--report {report_file!r} is one of the inputs or inside an input folder; "
+                "choose a file elsewhere"
+            )
+    out = Path(out_dir).resolve()
+    reserved = {out / MANIFEST_NAME, out / LOCK_NAME}
+    codes = {resolve_lang(part) for t in tgts for part in t.split(",") if part.strip()}
+    if target in reserved or any(target.is_relative_to(out / code) for code in codes):
+        raise CliError(
+            f"--report {report_file!r} would replace the run's own output (a translation or "
+            f"the manifest); choose another file, such as {out / 'report.html'}"
+        )
 
 
 def _summary(run: Any, quiet: bool, report_file: str | None) -> None:

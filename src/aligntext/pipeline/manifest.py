@@ -19,7 +19,8 @@ from aligntext.io.atomic import atomic_write_text, remove_stale_parts
 MANIFEST_NAME = "manifest.json"
 
 
-_LOCK_NAME = ".aligntext-translate.lock"
+#: The lock file a run holds in its output folder.
+LOCK_NAME = ".aligntext-translate.lock"
 
 
 MANIFEST_FORMAT = 1
@@ -80,7 +81,7 @@ def output_lock(out_root: Path) -> Iterator[None]:
     except ImportError:  # Windows: no advisory locks here; run one job per folder
         yield
         return
-    path = out_root / _LOCK_NAME
+    path = out_root / LOCK_NAME
     flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     while True:
         try:
