@@ -14,6 +14,7 @@ import pytest
 from aligntext.errors import BackendUnavailableError, InputError
 from aligntext.translate import PivotTranslator, length_batches, load_translator
 from aligntext.translate import registry as reg
+from aligntext.translate.store import local_revision
 from tiny_models import tiny_model
 
 pytestmark = pytest.mark.model
@@ -64,7 +65,8 @@ def test_backend_translates_tiny_model(store, arch, backend):
     assert fields["model"] == str(path)
     assert fields["backend"] == backend
     assert fields["beam"] == "2"
-    assert fields["revision"] == "local"
+    # A folder of no hub revision is named by where it is and what it holds.
+    assert fields["revision"] == local_revision(path)
     assert fields["device"] == "cpu"
     assert fields["compute"] == ("float32" if backend == "hf" else "int8")
 

@@ -411,3 +411,18 @@ def test_ct2_device_errors(monkeypatch, status, device, compute, match):
     monkeypatch.setattr(ct2, "cuda_status", lambda: status)
     with pytest.raises(AligntextError, match=match):
         ct2.resolve_compute(device, compute)
+
+
+def test_two_local_model_folders_never_share_a_revision(tmp_path):
+    from aligntext.translate.store import model_revision
+
+    a, b = tmp_path / "a" / "mdl", tmp_path / "b" / "mdl"
+    for folder, weights in ((a, b"\x00" * 8), (b, b"\x01" * 9)):
+        folder.mkdir(parents=True)
+        (folder / "config.json").write_text("{}", encoding="utf-8")
+        (folder / "model.safetensors").write_bytes(weights)
+    first = model_revision(a)
+    assert first.startswith("local@") and first == model_revision(a)  # stable
+    assert model_revision(b) != first  # another folder, other weights
+    (a / "model.safetensors").write_bytes(b"\x02" * 10)  # new weights saved over the old
+    assert model_revision(a) != first

@@ -33,6 +33,7 @@ from aligntext.translate.store import (
     find_model,
     is_ct2_model,
     is_local_path,
+    local_revision,
     model_revision,
 )
 
@@ -150,7 +151,8 @@ def _complete_step(step: Step, path: Path) -> Step:
 
 
 def _ct2_source_revision(path: Path) -> str:
-    return str(read_json_object(path / "aligntext-source.json").get("revision") or "local")
+    revision = read_json_object(path / "aligntext-source.json").get("revision")
+    return str(revision) if revision else local_revision(path)
 
 
 def _load_step(

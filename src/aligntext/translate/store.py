@@ -165,18 +165,40 @@ def pull_model(model: str, *, home: Path | None = None) -> Path:
     return target
 
 
+def local_revision(path: Path) -> str:
+    """``local@<12 hex digits>`` for a model folder of no known hub revision: a digest of
+    where it is and of its files' names, sizes and modification times.
+
+    The revision is part of every translation's signature, which keys the segment cache: a
+    bare ``local`` made two different folders both typed ``--model mdl`` (or new weights
+    saved over old ones) share cached translations, so one model's output was served for
+    another's.
+    """
+    import hashlib
+
+    try:
+        files = sorted(
+            (p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in path.iterdir() if p.is_file()
+        )
+    except OSError:
+        files = []
+    digest = hashlib.sha256(json.dumps([str(path.resolve()), files]).encode()).hexdigest()
+    return f"local@{digest[:12]}"
+
+
 def model_revision(path: Path) -> str:
-    """The hub revision a local model folder was fetched at, or ``local``."""
+    """The hub revision a local model folder was fetched at, else :func:`local_revision`."""
     info = path / MODEL_INFO_FILE
     if info.is_file():
         try:
-            return str(json.loads(info.read_text(encoding="utf-8")).get("revision") or "local")
+            revision = json.loads(info.read_text(encoding="utf-8")).get("revision")
         except (OSError, ValueError):
-            return "local"
+            revision = None
+        return str(revision) if revision else local_revision(path)
     # hub cache layout: .../models--org--name/snapshots/<commit>/
     if path.parent.name == "snapshots" and re.fullmatch(r"[0-9a-f]{40}", path.name):
         return path.name
-    return "local"
+    return local_revision(path)
 
 
 def ct2_dir(model: str, quantization: str = "int8") -> Path:
