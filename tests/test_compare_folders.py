@@ -191,3 +191,15 @@ def test_index_links_are_encoded_paths_not_scripts(tmp_path):
     assert hrefs == ["./a%23b%3F.txt.html", "./javascript%3Aalert%281%29.txt.html"]
     for href in hrefs:  # each link opens its report
         assert (tmp_path / "out" / unquote(href)).is_file()
+
+
+def test_names_that_differ_only_in_case_leave_one_out_not_the_folder(tmp_path):
+    en, ru = tmp_path / "en", tmp_path / "ru"
+    for root, text in ((en, "The council met on 5 May."), (ru, "Совет собрался 5 мая.")):
+        root.mkdir()
+        for name in ("a.txt", "b.txt"):
+            (root / name).write_text(text + "\n", encoding="utf-8")
+    (ru / "B.txt").write_text("Совет собрался 5 мая.\n", encoding="utf-8")
+    result = compare_folders([en, ru], tmp_path / "out", langs=["en", "ru"], workers=1)
+    assert {s.statement: s.missing for s in result.statements} == {"a.txt": (), "b.txt": ()}
+    assert any("B.txt" in w and "only in case" in w for w in result.warnings)

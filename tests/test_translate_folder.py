@@ -634,3 +634,18 @@ def test_a_second_run_into_the_same_folder_is_refused(tree, tmp_path):
         with pytest.raises(InputError, match="another 'aligntext translate' is writing"):
             run(tree, out, [])
     assert {f.status for f in run(tree, out, []).files} == {"done"}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.timeout(30)  # the old job blocked for ever on a pipe
+def test_a_pipe_is_refused_or_left_out_never_waited_on(tmp_path):
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "a.txt").write_text("The port opened.\n", encoding="utf-8")
+    os.mkfifo(root / "b.txt")
+    notes: list[str] = []
+    found = collect_inputs([root], tmp_path / "out", tgts=["ru"], warnings=notes)
+    assert [rel.as_posix() for _, rel in found] == ["a.txt"]
+    assert any("b.txt" in n and "not a regular file" in n for n in notes)
+    with pytest.raises(InputError, match="is a pipe or a device, not a file"):
+        collect_inputs([root / "b.txt"], tmp_path / "out", tgts=["ru"])

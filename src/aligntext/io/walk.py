@@ -35,7 +35,7 @@ def walk_files(
         folder: the folder to search, recursively.
         suffixes: the file suffixes to keep (lower case, with the dot); ``None`` keeps all.
         follow_links: read symlinks that lead out of the folder.
-        notes: receives one line per symlink left out.
+        notes: receives one line per symlink (or pipe, or device) left out.
     """
     folder = Path(folder)
     notes = notes if notes is not None else []
@@ -73,6 +73,10 @@ def walk_files(
                 if root not in real.parents:
                     notes.append(_link_note(path, real, "file"))
                     continue
+            if not path.is_file():
+                # A FIFO or a device: reading it may block for ever or never end.
+                notes.append(f"left out {str(path)!r}: not a regular file (a pipe or a device)")
+                continue
             yield path
 
 

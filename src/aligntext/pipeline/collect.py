@@ -69,6 +69,13 @@ def collect_inputs(
                 for p in walk_files(path, suffixes, follow_links=follow_links, notes=notes)
             )
         else:
+            if not path.is_file():
+                # A job reads each file twice (its digest, then its text) and may resume: a
+                # pipe would block on the second read.
+                raise InputError(
+                    f"input {str(raw)!r} is a pipe or a device, not a file; save the text to "
+                    "a file and translate that"
+                )
             # A file named on the command line is read whatever its name (news.en is text);
             # only a binary one is refused, here rather than after the models load.
             if path.suffix.lower() not in suffixes:

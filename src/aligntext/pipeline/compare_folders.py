@@ -141,7 +141,8 @@ def compare_folders(
         InputError: fewer than two folders, a folder that is missing or not a folder, an
             output inside an input folder, wrong ``langs``, or no statement at all.
     """
-    from aligntext.pipeline.batch import collect_inputs
+    from aligntext.io.walk import walk_files
+    from aligntext.pipeline.collect import supported_suffixes
 
     if len(folders) < 2:
         raise InputError(f"folder compare needs at least two folders, got {len(folders)}")
@@ -170,15 +171,35 @@ def compare_folders(
         max_input_mb = max_input_bytes() / (1024 * 1024)
     notes: list[str] = []
     found: list[dict[str, Path]] = []
-    for folder in folders:
+    listed = [
+        # An empty folder is no error: every statement is missing there.
+        {
+            path.relative_to(folder).as_posix(): path
+            for path in walk_files(
+                folder, supported_suffixes(), follow_links=follow_links, notes=notes
+            )
+        }
+        for folder in folders
+    ]
+    for every in listed:
+        # b.txt and B.txt would share one report on a case-blind file system: the one the
+        # other folders name too is compared, the other named, and the rest goes on.
+        groups: dict[str, list[str]] = {}
+        for rel in every:
+            groups.setdefault(rel.lower(), []).append(rel)
         files: dict[str, Path] = {}
-        try:
-            pairs = collect_inputs([folder], follow_links=follow_links, warnings=notes)
-        except InputError:
-            pairs = []  # an empty folder: every statement is missing there
-        for path, rel in pairs:
-            files[rel.as_posix()] = path
-        found.append(files)
+        for same in groups.values():
+            kept = max(
+                same, key=lambda r: sum(r in other for other in listed if other is not every)
+            )
+            files[kept] = every[kept]
+            notes.extend(
+                f"left out {str(every[r])!r}: its name differs from {str(every[kept])!r} only "
+                "in case, and their reports would be one file"
+                for r in same
+                if r != kept
+            )
+        found.append(dict(sorted(files.items())))
     names = sorted(set().union(*found), key=lambda r: PurePosixPath(r).parts)
     if not names:
         raise InputError("no statements found in the folders; point at folders of .txt/.md/.docx")
