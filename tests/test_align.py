@@ -618,3 +618,20 @@ def test_alignment_does_not_depend_on_the_hash_seed():
         assert run.returncode in (0, 1), run.stderr
         outputs.append(run.stdout)
     assert outputs[0] == outputs[1]
+
+
+def test_a_sentence_only_the_pivot_lacks_is_one_row():
+    from aligntext.segment import split_sentences
+
+    root = Path(__file__).resolve().parents[1] / "corpora" / "demining-kalbajar"
+    langs = ("az", "en", "ru", "tr")
+    versions = [
+        (lang, split_sentences((root / f"{lang}.txt").read_text(encoding="utf-8"), lang))
+        for lang in langs
+    ]
+    multi = align_multi(versions)  # az, the pivot, leaves out the fifth sentence
+    assert ((), (4,), (4,), (4,)) in multi.rows
+    # Not three rows of one addition each.
+    assert not any(sum(bool(part) for part in row) == 1 for row in multi.rows)
+    for v, (_lang, segs) in enumerate(versions):
+        assert [k for row in multi.rows for k in row[v]] == list(range(len(segs)))

@@ -3,7 +3,9 @@
 Each non-pivot version is aligned pairwise to the pivot. Pivot sentences that any pairwise
 alignment puts in one bead form one group; a row holds a pivot group and, for every other
 version, the sentences its beads align to that group. Sentences a version adds (0-1 beads)
-get rows of their own, at the place they occur, with nothing from the other versions.
+get rows of their own, at the place they occur; where several versions add sentences at
+the same place (a sentence the pivot lacks), those are aligned with each other into rows
+that only the pivot has nothing in.
 """
 
 from __future__ import annotations
@@ -96,6 +98,57 @@ def multiway_rows(n_pivot: int, alignments: Sequence[Alignment], pivot: int = 0)
     return tuple(rows)
 
 
+def _join_additions(
+    rows: Sequence[Row],
+    segments: Sequence[Sequence[Segment]],
+    langs: Sequence[str],
+    pivot: int,
+    scorer: ScorerFactory | None,
+) -> tuple[Row, ...]:
+    """Rows where the pivot has nothing, aligned among the versions that have something.
+
+    Each version is aligned to the pivot alone, so a sentence the pivot lacks comes back
+    from every other version as an addition of its own: three rows (and three findings, "en
+    adds", "ru adds", "tr adds") for what is one sentence the pivot left out. Between two
+    pivot rows the added sentences are aligned with each other (the first version that has
+    some as their pivot), so the sentence is one row that only the pivot lacks.
+    """
+    out: list[Row] = []
+    i = 0
+    while i < len(rows):
+        if rows[i][pivot]:
+            out.append(rows[i])
+            i += 1
+            continue
+        j = i
+        while j < len(rows) and not rows[j][pivot]:
+            j += 1
+        added = [sorted(k for r in rows[i:j] for k in r[v]) for v in range(len(langs))]
+        having = [v for v, ks in enumerate(added) if ks]
+        if len(having) < 2:
+            out.extend(rows[i:j])
+        else:
+            local = [[segments[v][k] for k in added[v]] for v in having]
+            first = langs[having[0]]
+            subs = [
+                align(
+                    local[0],
+                    local[m],
+                    first,
+                    langs[v],
+                    scorer=scorer(first, langs[v]) if scorer is not None else None,
+                )
+                for m, v in enumerate(having[1:], 1)
+            ]
+            for sub in multiway_rows(len(local[0]), subs):
+                full: list[tuple[int, ...]] = [() for _ in langs]
+                for m, v in enumerate(having):
+                    full[v] = tuple(added[v][k] for k in sub[m])
+                out.append(tuple(full))
+        i = j
+    return tuple(out)
+
+
 def align_multi(
     versions: Sequence[tuple[str, Sequence[str | Segment]]],
     pivot: int = 0,
@@ -141,6 +194,7 @@ def align_multi(
     segments = [a.tgt for a in alignments]
     segments.insert(pivot, alignments[0].src)
     rows = multiway_rows(len(alignments[0].src), alignments, pivot)
+    rows = _join_additions(rows, segments, langs, pivot, scorer)
     fields = dict(alignments[0].signature.fields)
     fields["pivot"] = piv_lang
     fields["langs"] = ",".join(langs)

@@ -15,6 +15,7 @@ from typing import Any
 
 from aligntext.errors import InputError
 from aligntext.io.atomic import atomic_write_text, remove_stale_parts
+from aligntext.types import Finding, Span
 
 MANIFEST_NAME = "manifest.json"
 
@@ -123,3 +124,47 @@ def remove_leftovers(out_root: Path, targets: Sequence[str]) -> None:
         folder = out_root / tgt
         if folder.is_dir() and not folder.is_symlink():
             remove_stale_parts(folder)
+
+
+def checked_results(
+    entry: dict[str, Any], tgt: str
+) -> tuple[tuple[Finding, ...], tuple[tuple[int, str, str], ...]] | None:
+    """The findings and flagged sentences an earlier run kept in a file's manifest entry
+    (:func:`finding_entry`'s fields), or ``None`` when it did not check the file or the
+    entry is not as this version writes it."""
+    rows, flagged = entry.get("findings"), entry.get("flagged_sentences")
+    if not isinstance(rows, list) or not isinstance(flagged, list):
+        return None
+    try:
+        findings = tuple(
+            Finding(
+                int(r["sentence"]) - 1,
+                str(r["type"]),
+                str(r["severity"]),
+                str(r["message"]),
+                tgt_spans=(Span(int(r["sentence"]) - 1, -1, -1, str(r["target"])),)
+                if r.get("target")
+                else (),
+                src_lang=str(entry.get("src") or ""),
+                tgt_lang=tgt,
+            )
+            for r in rows
+        )
+        sentences = tuple((int(i), str(s), str(t)) for i, s, t in flagged)
+    except (KeyError, TypeError, ValueError):
+        return None
+    return findings, sentences
+
+
+def finding_entry(finding: Finding) -> dict[str, Any]:
+    """A finding as a checked file's manifest entry lists it."""
+    return {
+        # 1-based, as stderr says it ("sentence 8"); docs/cli.md: numbers are 1-based,
+        # fields named *index* 0-based.
+        "sentence": finding.pair + 1,
+        "type": finding.type,
+        "severity": finding.severity,
+        "message": finding.message,
+        "source": " / ".join(s.text for s in finding.src_spans),
+        "target": " / ".join(s.text for s in finding.tgt_spans),
+    }

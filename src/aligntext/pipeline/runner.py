@@ -31,13 +31,15 @@ from aligntext.pipeline.manifest import (
     MANIFEST_FORMAT,
     MANIFEST_NAME,
     Manifest,
+    checked_results,
+    finding_entry,
     sha256_of,
     utc_now,
 )
 from aligntext.qa.run import check_file, count_types, manifest_fields
 from aligntext.translate.base import Translator, TranslatorFactory
 from aligntext.translate.cache import CachedTranslator, SegmentCache
-from aligntext.types import Document, Finding, Signature, Span
+from aligntext.types import Document, Signature
 
 
 @dataclass
@@ -210,7 +212,7 @@ class Runner:
         if result.warning:
             entry["warning"] = result.warning
         if self.check and status == DONE:
-            entry["findings"] = [_finding_dict(f) for f in result.findings]
+            entry["findings"] = [finding_entry(f) for f in result.findings]
             # What a later run that skips this file needs for its summary and report.
             entry["flagged_sentences"] = [list(x) for x in result.flagged]
             entry.update(manifest_fields(result, retry=self.retry_factory is not None))
@@ -350,14 +352,14 @@ class Runner:
         entry = self.manifest.files.get(relpath)
         if force or not job.digest or not isinstance(entry, dict):
             return False
+        sentences = entry.get("sentences")  # not an int: edited or damaged by hand, redo
         if entry.get("status") != DONE or entry.get("sha256") != job.digest:
             return False
-        sentences = entry.get("sentences")
         if not isinstance(sentences, int) or isinstance(sentences, bool):
-            return False  # an entry edited or damaged by hand: redo the file
+            return False
         # A run that checks (or retries) reports on every file: an earlier run's file counts
         # as done only when that run checked it (and retried) too, and its results are kept.
-        earlier = _checked_results(entry, job.tgt) if self.check else ((), ())
+        earlier = checked_results(entry, job.tgt) if self.check else ((), ())
         if earlier is None or (self.retry_factory is not None and "retried" not in entry):
             return False
         if src is not None and entry.get("src") != src:
@@ -374,8 +376,7 @@ class Runner:
             return False  # the model is gone: let the real attempt raise the error
         if entry.get("signature") != str(self.signatures[f"{job.src}-{job.tgt}"]):
             return False
-        job.output = output
-        findings, flagged = earlier
+        job.output, (findings, flagged) = output, earlier
         self.record(
             job,
             SKIPPED,
@@ -583,49 +584,6 @@ def _detect(doc: Document, path: Path) -> str:
         raise InputError(
             f"{path}: {exc}; pass --src if the file is in one of {', '.join(CODES)}"
         ) from exc
-
-
-def _checked_results(
-    entry: dict[str, Any], tgt: str
-) -> tuple[tuple[Finding, ...], tuple[tuple[int, str, str], ...]] | None:
-    """The findings and flagged sentences an earlier run kept in a file's manifest entry
-    (:func:`_finding_dict`'s fields), or ``None`` when it did not check the file or the
-    entry is not as this version writes it."""
-    rows, flagged = entry.get("findings"), entry.get("flagged_sentences")
-    if not isinstance(rows, list) or not isinstance(flagged, list):
-        return None
-    try:
-        findings = tuple(
-            Finding(
-                int(r["sentence"]) - 1,
-                str(r["type"]),
-                str(r["severity"]),
-                str(r["message"]),
-                tgt_spans=(Span(int(r["sentence"]) - 1, -1, -1, str(r["target"])),)
-                if r.get("target")
-                else (),
-                src_lang=str(entry.get("src") or ""),
-                tgt_lang=tgt,
-            )
-            for r in rows
-        )
-        sentences = tuple((int(i), str(s), str(t)) for i, s, t in flagged)
-    except (KeyError, TypeError, ValueError):
-        return None
-    return findings, sentences
-
-
-def _finding_dict(finding: Finding) -> dict[str, Any]:
-    return {
-        # 1-based, as stderr says it ("sentence 8"); docs/cli.md: numbers are 1-based,
-        # fields named *index* 0-based.
-        "sentence": finding.pair + 1,
-        "type": finding.type,
-        "severity": finding.severity,
-        "message": finding.message,
-        "source": " / ".join(s.text for s in finding.src_spans),
-        "target": " / ".join(s.text for s in finding.tgt_spans),
-    }
 
 
 def translator_batch_size(translator: Translator) -> int:
