@@ -223,3 +223,17 @@ def test_commands_have_help(cli_runner, command):
     result = cli_runner.invoke(cli, [command, "--help"])
     assert result.exit_code == 0
     assert "--fail-on" in result.output and "--format" in result.output
+
+
+def test_languages_given_against_the_text_are_warned_about(cli_runner, tmp_path):
+    path = tmp_path / "pairs.tsv"
+    path.write_text(
+        "The budget is 214 million manat.\tБюджет составляет 241 миллион манатов.\n"
+        "Work begins on 3 May 2025.\tРаботы начнутся 3 мая 2025 года.\n",
+        encoding="utf-8",
+    )
+    wrong = cli_runner.invoke(cli, ["check", str(path), "--src", "tr", "--tgt", "az"])
+    assert "pairs.tsv (source side) looks like English (en), not Turkish (tr)" in wrong.stderr
+    assert "pairs.tsv (target side) looks like Russian (ru)" in wrong.stderr
+    right = cli_runner.invoke(cli, ["check", str(path), "--src", "en", "--tgt", "ru"])
+    assert right.exit_code == 1 and "warning:" not in right.stderr  # 214 / 241 found

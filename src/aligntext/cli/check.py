@@ -22,6 +22,7 @@ from aligntext.cli._util import (
     src_option,
     tgt_option,
     use_color,
+    warn,
 )
 
 
@@ -84,6 +85,9 @@ def check_cmd(
     )
     if mt_qa:
         result = _with_mt_qa(result)
+    if not quiet:
+        for note in result.warnings:
+            warn(note)
     text = render_findings(
         result.findings,
         fmt,

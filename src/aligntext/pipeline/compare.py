@@ -50,6 +50,8 @@ class BitextCheck:
         tgt_lang: the target language.
         findings: the findings, in pair order.
         signature: how the check was made.
+        warnings: doubts about the input, such as a side that does not read as the language
+            given for it.
     """
 
     path: str
@@ -58,6 +60,7 @@ class BitextCheck:
     tgt_lang: str
     findings: tuple[Finding, ...]
     signature: Signature = field(default_factory=Signature)
+    warnings: tuple[str, ...] = ()
 
 
 # --- multi-version comparison ----------------------------------------------------------
@@ -276,6 +279,20 @@ def check_bitext_file(
         raise InputError(f"{name} holds no sentence pairs; give a non-empty bitext")
     src = _bitext_lang(src_lang, getattr(bitext, "src_lang", None), [s for s, _ in pairs], name)
     tgt = _bitext_lang(tgt_lang, getattr(bitext, "tgt_lang", None), [t for _, t in pairs], name)
+    warnings: list[str] = []
+    for given, code, side, texts in (
+        (src_lang, src, "source", [s for s, _ in pairs]),
+        (tgt_lang, tgt, "target", [t for _, t in pairs]),
+    ):
+        if given:
+            # As compare does: a side that is not in the language given would be read by the
+            # wrong rules (a swapped --src/--tgt, the wrong columns) and its errors lost.
+            from aligntext.langid import verify_language
+
+            sample = "\n".join(t for t in texts if t.strip())[:20000]
+            problem = verify_language(sample, code, name=f"{name} ({side} side)")
+            if problem:
+                warnings.append(problem)
     translator = translators(src, tgt) if translators is not None else None
     found = check_pairs(pairs, src, tgt, _load_glossary(glossary), translator=translator)
     signature = Signature(
@@ -294,6 +311,7 @@ def check_bitext_file(
         tgt_lang=tgt,
         findings=tuple(_sorted_findings(found)),
         signature=signature,
+        warnings=tuple(warnings),
     )
 
 
