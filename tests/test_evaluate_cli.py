@@ -358,3 +358,12 @@ def test_html_chart_legend_fits_inside_the_picture(tmp_path, cli_runner):
     legend_bottom = max(float(names[n]["y"]) for n in ("BLEU", "fact accuracy %"))
     bars = [r for r in svg.find_all("rect", recursive=False) if r.find("title")]
     assert bars and min(float(r["y"]) for r in bars) > legend_bottom
+
+
+def test_a_lang_given_against_the_text_is_warned_about(tmp_path, cli_runner):
+    hyp, ref = _write(tmp_path / "h.txt", HYP), _write(tmp_path / "r.txt", REF)
+    wrong = cli_runner.invoke(cli, ["evaluate", "--hyp", hyp, "--ref", ref, "--lang", "ru"])
+    assert wrong.exit_code == 0
+    assert "the reference looks like English (en), not Russian (ru)" in wrong.stderr
+    right = cli_runner.invoke(cli, ["evaluate", "--hyp", hyp, "--ref", ref, "--lang", "en"])
+    assert "warning" not in right.stderr

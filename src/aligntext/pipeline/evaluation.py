@@ -195,9 +195,18 @@ def _evaluate_loaded(
     n_refs = {len(item.refs) for item in loaded}
     if len(n_refs) != 1:
         raise InputError("every file needs the same number of references")
+    notes: list[str] = []
+    if lang is not None:
+        # A wrong --lang picks the wrong tokenizer defaults and reads the facts by another
+        # language's rules (dates and names lost): say so, as compare and check do.
+        from aligntext.langid import verify_language
+
+        sample = "\n".join(line for item in loaded for line in item.refs[0] if line.strip())
+        problem = verify_language(sample[:20000], lang, name="the reference")
+        if problem:
+            notes.append(problem)
     if facts and lang is None:
         lang = guess_lang([line for item in loaded for line in item.refs[0]][:200])
-    notes: list[str] = []
     files = []
     fact_parts = []
     for item in loaded:
