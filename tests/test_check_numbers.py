@@ -200,3 +200,30 @@ def test_both_is_weak_and_tagged(lang: str, text: str, both: bool) -> None:
 def test_russian_one_oclock_in_words() -> None:
     assert keys("Полицию вызвали в час ночи.", "ru") == ["01:00"]
     assert keys("Встреча началась в час дня.", "ru") == ["13:00"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # A numeral in the locative before "bir" is a fraction (a third, a quarter), no count.
+        ("tr", "İhracat üçte bir artarak 4,2 milyar dolara ulaştı.", ["4200000000"]),
+        ("az", "İxrac dörddə bir artaraq 4,2 milyard dollara çatıb.", ["4200000000"]),
+        ("tr", "Nüfusun onda biri kırsalda yaşıyor.", []),
+        # The same numeral as a time of day is still read.
+        ("tr", "Toplantı saat üçte başladı.", ["3"]),
+    ],
+)
+def test_turkic_fractions_are_no_counts(lang: str, text: str, expected: list[str]) -> None:
+    assert keys(text, lang) == expected
+
+
+def test_a_figure_changed_beside_a_fraction_is_an_error() -> None:
+    from aligntext.check import compare_sentences
+
+    found = compare_sentences(
+        "Exports rose by a third, to 2.4 billion dollars.",
+        "İhracat üçte bir artarak 4,2 milyar dolara ulaştı.",
+        "en",
+        "tr",
+    )
+    assert [(f.type, f.severity) for f in found] == [("number", "error")]

@@ -172,6 +172,9 @@ def word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact]
         if first is None:
             i += 1
             continue
+        if lang in ("az", "tr") and _turkic_fraction(text, words, i, low):
+            i += 2  # "üçte bir", "dörddə bir": a third, a quarter, no count of three or four
+            continue
         start, end = words[i].start(), words[i].end()
         seq: list[tuple[int, str]] = [first]
         joined_by_and = False
@@ -260,6 +263,17 @@ def word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact]
         facts.append(Fact("number", str(value), surface, start, end, frozenset(tags), alts))
         i = j
     return facts
+
+
+def _turkic_fraction(text: str, words: list[re.Match[str]], i: int, low: str) -> bool:
+    """Whether the numeral at ``words[i]`` (``low``, lower-cased) starts a Turkic fraction:
+    the numeral in the locative, then ``bir`` ("üçte bir", one in three: a third; "onda
+    bir", a tenth). ``yüzde bir`` is one per cent, read as a percentage elsewhere, and
+    ``ikide bir`` ("every so often") is no number either way."""
+    if i + 1 >= len(words) or low.startswith("yüz") or not re.search(r"[dt][aeə]$", low):
+        return False
+    gap = text[words[i].end() : words[i + 1].start()]
+    return gap.strip() == "" and words[i + 1].group(0).lower() == "bir"
 
 
 @lru_cache(maxsize=8)
