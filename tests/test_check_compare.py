@@ -416,3 +416,16 @@ def test_each_swapped_name_is_paired_with_the_one_in_its_place() -> None:
 def test_quiet_on_translated_names(sl: str, tl: str, src: str, tgt: str) -> None:
     findings = compare_sentences(src, tgt, sl, tl)
     assert [f.message for f in findings if f.severity != "info"] == []
+
+
+def test_addresses_and_link_targets_hold_no_facts():
+    from aligntext.check import compare_sentences
+
+    found = compare_sentences(
+        "The council approved 214 million manat, see [the full report]"
+        "(https://example.com/reports/2023/987654) or write to press2@example.org.",
+        "Совет утвердил 214 миллионов манатов, см. полный отчёт.",
+        "en",
+        "ru",
+    )
+    assert [f.type for f in found if f.type != "length"] == []  # not 2023, 987654 or 2

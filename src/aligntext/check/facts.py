@@ -21,6 +21,21 @@ from aligntext.check.translit import names_match
 from aligntext.langs import resolve_lang
 from aligntext.types import Fact
 
+# Web and e-mail addresses, and a Markdown link's target: "https://example.com/2023/98",
+# "www.gov.az/news/2024", "](reports/2023.pdf)". Their digits are no facts of the text.
+_ADDRESS = re.compile(
+    r"\b(?:https?://|www\.)[^\s<>()\[\]\"'«»]+[^\s<>()\[\]\"'«».,;:!?]"
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<=\]\()[^()\s]+(?=\))"
+)
+
+
+def mask_addresses(text: str) -> str:
+    """``text`` with web and e-mail addresses and Markdown link targets blanked out, each
+    character a space, so offsets stay where they were: a link to ``/reports/2023/987654``
+    cited in one version is no number the others lack."""
+    return _ADDRESS.sub(lambda m: " " * len(m.group(0)), text)
+
 
 def extract_facts(text: str, lang: str, glossary: Glossary | None = None) -> list[Fact]:
     """Every fact of ``text``: dates, then numbers outside dates, then named entities.
@@ -38,6 +53,7 @@ def extract_facts(text: str, lang: str, glossary: Glossary | None = None) -> lis
         UnsupportedLanguageError: ``lang`` is none of the four languages.
     """
     lang = resolve_lang(lang)
+    text = mask_addresses(text)
     # The date extractor reads days and years from the numbers: extract them once.
     all_numbers = extract_numbers(text, lang)
     dates = extract_dates(text, lang, all_numbers)
