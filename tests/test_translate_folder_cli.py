@@ -169,6 +169,10 @@ def test_failed_file_is_reported_and_exits_2(cli_runner, fake_models, docs, tmp_
     assert "broken.docx" in result.stderr
     assert "1 of 3 file(s) failed" in result.stderr
     assert (tmp_path / "o" / "ru" / "readme.md").is_file()  # the others are done
+    # The failure is said once, with its reason (it was a bare "translation failed", then
+    # the reason on a line of its own).
+    [line] = [x for x in result.stderr.splitlines() if "broken.docx" in x and "warning" in x]
+    assert "translation failed: " in line and "not a zip archive" in line
 
 
 def test_offline_without_model_is_one_line_exit_2(cli_runner, docs, tmp_path, monkeypatch):

@@ -238,7 +238,9 @@ def translate_command(
         elif event.kind == "sentences":
             bar.update(event.sentences)
         elif event.kind == "file" and event.status == FAILED and not quiet:
-            bar.write(f"aligntext: warning: {event.path}: translation failed", file=sys.stderr)
+            # Said once, as it happens: the run goes on with the other files.
+            why = f": {event.message}" if event.message else ""
+            bar.write(f"aligntext: warning: {event.path}: translation failed{why}", file=sys.stderr)
 
     from aligntext.translate import loader
 
@@ -302,8 +304,6 @@ def translate_command(
         for result in run.files:
             if result.warning:
                 warn(result.warning)
-        for result in failed:
-            warn(f"{result.source}: {result.message}")
     for result, finding in run.findings:
         click.echo(
             f"{result.relpath}: sentence {finding.pair + 1}: {finding.severity}: "

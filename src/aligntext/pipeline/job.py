@@ -25,6 +25,7 @@ class ProgressEvent:
         files: the number of files to translate (``start``).
         path: the output path relative to the output folder (``file``).
         status: ``done``, ``failed`` or ``skipped`` (``file``).
+        message: why a file failed (``file``, status ``failed``).
     """
 
     kind: str
@@ -33,6 +34,7 @@ class ProgressEvent:
     path: str = ""
     status: str = ""
     findings: int = 0
+    message: str = ""
 
 
 @dataclass(frozen=True)

@@ -220,7 +220,7 @@ class Runner:
         if save:
             self.manifest.save()
         if status != PENDING:
-            self.emit(ProgressEvent("file", path=relpath, status=status))
+            self.emit(ProgressEvent("file", path=relpath, status=status, message=result.message))
 
     def run(
         self,
@@ -581,9 +581,8 @@ def _detect(doc: Document, path: Path) -> str:
     try:
         return detect_language(doc.text)
     except InputError as exc:
-        raise InputError(
-            f"{path}: {exc}; pass --src if the file is in one of {', '.join(CODES)}"
-        ) from exc
+        # The file is named beside the message wherever it is shown.
+        raise InputError(f"{exc}; pass --src if the file is in one of {', '.join(CODES)}") from exc
 
 
 def translator_batch_size(translator: Translator) -> int:
