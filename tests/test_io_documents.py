@@ -458,3 +458,22 @@ def test_an_empty_pipe_is_named_in_the_error(tmp_path):
     fifo = _fifo(tmp_path, "61", b"")
     with pytest.raises(InputError, match=f"file '{fifo}' is empty"):
         read_document(fifo)
+
+
+@pytest.mark.parametrize("name", ["note.txt", "note.md"])
+@pytest.mark.parametrize("newline", ["\r\n", "\n"])
+def test_a_translation_keeps_the_original_line_ends(tmp_path, name, newline):
+    from aligntext.io.documents import read_document, write_document
+
+    source = tmp_path / name
+    source.write_bytes(newline.join(["First line.", "", "Second line.", ""]).encode("utf-8"))
+    doc = read_document(source)
+    out = tmp_path / "out" / name
+    out.parent.mkdir()
+    write_document(doc, ["Birinci.", "İkinci."], out)
+    data = out.read_bytes().decode("utf-8")
+    if newline == "\r\n":
+        assert data.count("\r\n") == data.count("\n") >= 3  # every line end as the source's
+    else:
+        assert "\r" not in data
+    assert "Birinci." in data and "İkinci." in data

@@ -268,6 +268,22 @@ def document_from_text(text: str, lang: str | None = None) -> Document:
     return read_txt_string(text, lang=_resolve_lang(lang))
 
 
+def _with_newlines(text: str, doc: Document) -> str:
+    """``text`` (``\\n`` line ends, as documents are read) with the line ends of ``doc``'s
+    original file: a Windows file gets ``\\r\\n`` back."""
+    if not doc.path:
+        return text
+    try:
+        with Path(doc.path).open("rb") as fh:
+            head = fh.read(65536).decode((doc.encoding or "utf-8").split("+")[0], errors="ignore")
+    except (OSError, LookupError):
+        return text
+    crlf = head.count("\r\n")
+    if crlf and crlf * 2 >= head.count("\n"):
+        return text.replace("\n", "\r\n")
+    return text
+
+
 def write_document(
     doc: Document,
     texts: Sequence[str],
@@ -311,10 +327,10 @@ def write_document(
     elif doc.format == "md":
         from aligntext.io.markdown import render_markdown
 
-        atomic_write_text(path, render_markdown(doc, list(texts)))
+        atomic_write_text(path, _with_newlines(render_markdown(doc, list(texts)), doc))
     elif doc.format == "txt":
         from aligntext.io.txt import render_spans
 
-        atomic_write_text(path, render_spans(doc, texts))
+        atomic_write_text(path, _with_newlines(render_spans(doc, texts), doc))
     else:
         raise InputError(f"unknown document format {doc.format!r}; use one of {', '.join(FORMATS)}")
