@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import ClassVar
 
@@ -237,3 +238,29 @@ def test_old_spellings_of_the_language_flags_still_work(cli_runner, fake_models,
     result = cli_runner.invoke(cli, [*args, str(tmp_path / "out"), "--no-cache"])
     assert result.exit_code == 0, result.output
     assert {(s, t) for s, t, _ in fake_models.built} == {("en", "ru")}
+
+
+@pytest.mark.parametrize(
+    ("extra", "match"),
+    [
+        (
+            ["--retry-failed", "--fallback-model", "/nonexistent/m"],
+            "--fallback-model .* does not exist",
+        ),
+        (["--cache", "{docs}/2024/note.txt"], "--cache .* is one of the inputs"),
+        (["--out", "{tmp}/o2"], "is a file, where the ru translations go"),
+    ],
+)
+def test_options_that_would_fail_late_or_touch_an_input_fail_first(
+    cli_runner, fake_models, docs, tmp_path, extra, match
+):
+    (tmp_path / "o2").mkdir()
+    (tmp_path / "o2" / "ru").write_text("not a folder", encoding="utf-8")
+    before = (docs / "2024" / "note.txt").read_bytes()
+    args = [a.format(docs=docs, tmp=tmp_path) for a in extra]
+    out = [] if "--out" in args else ["--out", str(tmp_path / "o")]
+    result = invoke(cli_runner, [str(docs), "--src", "en", "--tgt", "ru", *out, *args])
+    assert result.exit_code == 2, result.output
+    assert re.search(match, result.stderr), result.stderr
+    assert Upper.built == []  # refused before any model or file was touched
+    assert (docs / "2024" / "note.txt").read_bytes() == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -146,7 +147,8 @@ def _parse_models(values: tuple[str, ...]) -> str | dict[str, str] | None:
     "--fallback-model",
     metavar="ID|DIR",
     default=None,
-    help="Model for --retry-failed (default: the same model with beam 8).",
+    help="Model for --retry-failed, at the run's beam (default: the same model with a beam of "
+    "twice --beam, at least 8).",
 )
 @click.option(
     "--report",
@@ -207,9 +209,30 @@ def translate_command(
         raise CliError(
             "--fallback-model is only used with --retry-failed; add it or drop the model"
         )
+    if fallback_model:
+        from aligntext.translate.store import find_model, is_local_path
+
+        # Checked now: the retries come after every file is translated.
+        if is_local_path(fallback_model) and find_model(fallback_model) is None:
+            raise CliError(f"--fallback-model {fallback_model!r} does not exist; check the path")
+    for code in {c for t in tgts for c in t.split(",") if c.strip()}:
+        from aligntext.langs import resolve_lang
+
+        folder = os.path.join(out_dir, resolve_lang(code))
+        if os.path.exists(folder) and not os.path.isdir(folder):
+            raise CliError(
+                f"{folder!r} is a file, where the {code} translations go; move it or choose "
+                "another --out"
+            )
     check = check or retry_failed or report_file is not None
     if report_file is not None:
         _check_report_path(report_file, inputs, out_dir, tgts)
+    if cache_file and _among_inputs(cache_file, inputs):
+        # SQLite would add its journal beside an input, or write into one.
+        raise CliError(
+            f"--cache {cache_file!r} is one of the inputs or inside an input folder; "
+            "choose a file elsewhere"
+        )
     cache: str | bool = False if no_cache else (cache_file or True)
     address = ray_address_of(ray_address)
     if address is None and (workers is not None or gpus_per_worker):
@@ -324,13 +347,24 @@ def translate_command(
         raise CliError(f"{len(failed)} of {len(run.files)} file(s) failed; see {run.manifest}")
 
 
+def _among_inputs(path: str, inputs: Sequence[str]) -> bool:
+    """Whether ``path`` is one of ``inputs`` or inside one of the input folders."""
+    from pathlib import Path
+
+    target = Path(path).resolve()
+    for given in inputs:
+        source = Path(given).resolve()
+        if target == source or (source.is_dir() and target.is_relative_to(source)):
+            return True
+    return False
+
+
 def _check_report_path(
     report_file: str, inputs: Sequence[str], out_dir: str, tgts: Sequence[str]
 ) -> None:
     """Refuse a ``--report`` path that would replace a file the run reads or writes: an input
     (or anything in an input folder), a translation (``OUT/<tgt>/...``), the manifest or the
     lock; or a folder. Checked before any work, so nothing is lost."""
-    import os
     from pathlib import Path
 
     from aligntext.langs import resolve_lang
@@ -339,13 +373,11 @@ def _check_report_path(
     if report_file.endswith(("/", os.sep)) or Path(report_file).is_dir():
         raise CliError(f"--report {report_file!r} is a folder; name the HTML file to write")
     target = Path(report_file).resolve()
-    for given in inputs:
-        source = Path(given).resolve()
-        if target == source or (source.is_dir() and target.is_relative_to(source)):
-            raise CliError(
-                f"--report {report_file!r} is one of the inputs or inside an input folder; "
-                "choose a file elsewhere"
-            )
+    if _among_inputs(report_file, inputs):
+        raise CliError(
+            f"--report {report_file!r} is one of the inputs or inside an input folder; "
+            "choose a file elsewhere"
+        )
     out = Path(out_dir).resolve()
     reserved = {out / MANIFEST_NAME, out / LOCK_NAME}
     codes = {resolve_lang(part) for t in tgts for part in t.split(",") if part.strip()}

@@ -107,8 +107,8 @@ class SegmentCache:
             self._conn.executescript(_SCHEMA)
         except (sqlite3.DatabaseError, OSError) as exc:
             raise InputError(
-                f"cannot use the segment cache {str(self.path)!r} ({exc}); delete it, pass "
-                "another --cache FILE, or --no-cache"
+                f"cannot use the segment cache {str(self.path)!r} ({exc}); pass another "
+                "--cache FILE (a new one is made), or --no-cache"
             ) from exc
 
     def register(self, key: str, signature: str) -> None:

@@ -365,7 +365,7 @@ def ensure_model(model: str, *, download: bool = True, pull: str | None = None) 
     if found is not None:
         return found
     if is_local_path(model):
-        raise InputError(f"model directory {model} does not exist; pass an existing --model DIR")
+        raise InputError(f"model directory {model} does not exist; check the path")
     message = missing_model_message(model, pull or pull_name(model))
     if not download or hub_offline():
         raise ModelNotFoundError(message)
