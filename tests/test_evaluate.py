@@ -512,3 +512,20 @@ def test_equal_facts_match_even_when_the_matcher_says_no():
 def test_a_first_name_opening_a_sentence_counts(lang, ref, hyp, correct):
     acc = fact_accuracy([hyp], [ref], lang)
     assert (acc.correct, acc.total) == (correct, 2)
+
+
+def test_a_system_that_output_nothing_scores_zero(tmp_path):
+    hyp = tmp_path / "h.txt"
+    hyp.write_text("\n" * len(REF), encoding="utf-8")
+    result = evaluate(hyp, [_write(tmp_path / "r.txt", REF)], lang="en")
+    scores = {s.key: s.score for s in result.scores}
+    assert scores["bleu"] == 0.0 and scores["ter"] == 100.0
+    assert result.facts is not None and result.facts.correct == 0
+
+
+def test_python_callers_get_python_answers(tmp_path):
+    hyp, ref = _write(tmp_path / "h.txt", HYP), _write(tmp_path / "r.txt", REF)
+    # One reference path, not a list of paths: read as one reference, not letter by letter.
+    assert evaluate(hyp, ref, facts=False).segments == len(REF)
+    with pytest.raises(InputError, match="one list of segments per reference"):
+        score(HYP, REF)  # for score(HYP, [REF])

@@ -22,6 +22,12 @@ def check_lengths(
     lines as the hypothesis (naming the files, when given, in the message)."""
     if not references:
         raise InputError("no reference given; give at least one reference")
+    if any(isinstance(ref, str) for ref in references):
+        # score(hyps, refs) for score(hyps, [refs]): each "stream" would be one string.
+        raise InputError(
+            "references are one list of segments per reference translation: pass "
+            "[segments] for one reference, not the segments themselves"
+        )
     for i, ref in enumerate(references):
         if len(ref) != len(hypotheses):
             where = ""
@@ -30,8 +36,8 @@ def check_lengths(
                 where = f" ({hyp_name or 'hypothesis'} vs {ref_name})"
             raise InputError(
                 f"hypothesis has {len(hypotheses)} lines, reference has {len(ref)}{where}; "
-                "files must be aligned line by line (or use --input-format doc to segment "
-                "and align documents first)"
+                "files must be aligned line by line (or segment and align documents first: "
+                "--input-format doc, input_format='doc' in Python)"
             )
     if not hypotheses:
         raise InputError("nothing to evaluate: the hypothesis has no segment")

@@ -29,7 +29,7 @@ def read_lines(path: str | os.PathLike[str], encoding: str | None = None) -> lis
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
-def read_aligned_lines(path: str | os.PathLike[str]) -> list[str]:
+def read_aligned_lines(path: str | os.PathLike[str], *, blank_ok: bool = False) -> list[str]:
     """Read a line-aligned file exactly as the ``sacrebleu`` command line reads it.
 
     Lines are split on ``\\n`` only and trailing whitespace (including ``\\r``) is stripped
@@ -38,9 +38,13 @@ def read_aligned_lines(path: str | os.PathLike[str]) -> list[str]:
     matches nothing), and a file that is not UTF-8 (cp1251, koi8-r, cp1254, UTF-16), which
     sacrebleu would refuse, is decoded with aligntext's encoding detection instead.
 
+    ``blank_ok`` takes a file of blank lines (a system that output nothing for every
+    segment: it scores 0, as sacrebleu scores it); a file of no bytes at all is still empty.
+
     Raises:
-        InputError: the file is missing, a folder, binary, undecodable, has no text or is
-            over the input cap (:func:`aligntext.io.encoding.max_input_bytes`).
+        InputError: the file is missing, a folder, binary, undecodable, has no text (unless
+            ``blank_ok``) or is over the input cap
+            (:func:`aligntext.io.encoding.max_input_bytes`).
     """
     p = Path(path)
     if not p.exists():
@@ -65,7 +69,7 @@ def read_aligned_lines(path: str | os.PathLike[str]) -> list[str]:
                 "--input-format doc (input_format='doc')"
             ) from exc
     text = text.removeprefix("\ufeff")
-    if not text.strip():
+    if not text.strip() and not (blank_ok and text):
         raise InputError(f"{str(p)!r} is empty; give a file with one segment per line")
     lines = text.split("\n")
     if text.endswith("\n"):

@@ -10,6 +10,7 @@ segments in memory, in :mod:`aligntext.evaluate`, which re-exports these entry p
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,6 +85,8 @@ def match_folders(hypothesis: PathLike, references: Sequence[PathLike]) -> Folde
 
 def _pairs_for(hypothesis: PathLike, references: Sequence[PathLike]) -> FolderMatch:
     """Files to evaluate: one pair for files, matched pairs for folders."""
+    if isinstance(references, (str, os.PathLike)):
+        references = [references]  # one reference path, not a sequence of characters
     hyp = Path(hypothesis)
     if not references:
         raise InputError("no reference given; give at least one reference (--ref)")
@@ -141,7 +144,8 @@ def _load(
     pair: FilePair, input_format: str, lang: str | None
 ) -> tuple[list[str], list[list[str]], str | None]:
     if input_format == "lines":
-        hyps = read_aligned_lines(pair.hypothesis)
+        # A system may output nothing at all: that scores 0, it is no reason to stop.
+        hyps = read_aligned_lines(pair.hypothesis, blank_ok=True)
         refs = [read_aligned_lines(r) for r in pair.references]
         check_lengths(
             hyps,
