@@ -426,3 +426,16 @@ def test_the_decision_weighs_whether_trailing_sentences_share_a_name() -> None:
     assert weights[at["tail_unshared"]] > weights[at["tail_shared"]]
     assert "addition" in types(KIN_SRC, KIN_APPENDED, "en", "tr")
     assert "addition" not in types(KIN_SRC, KIN_SPLIT, "en", "tr")
+
+
+def test_a_close_azerbaijani_turkish_translation_is_no_copy():
+    # Names and shared words make a real translation 87% alike letter for letter.
+    az = "Kansas Siti, Missuri və Omaha, Nebraska arasında 20 dərəcə fərq var."
+    tr = "Kansas City, Missouri ve Omaha, Nebraska arasında 20 derece fark var."
+    assert check_translation(az, tr, "az", "tr") == []
+    assert check_translation(tr, az, "tr", "az") == []
+    # The source with a word changed is still a copy: it reads as the source's language.
+    src = "Nazirlər Kabineti yeni qərar qəbul edib və bu qərar sabahdan qüvvəyə minəcək."
+    near = "Nazirlər Kabineti yeni qərar qəbul edib və bu qərar bu gündən qüvvəyə minəcək."
+    assert [f.type for f in check_translation(src, near, "az", "tr")] == ["copy"]
+    assert [f.type for f in check_translation(src, src, "az", "tr")] == ["copy"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from aligntext.langs import LANGUAGES, resolve_lang
-from aligntext.qa.copy import SAME_RATIO, copied_share
+from aligntext.qa.copy import SAME_RATIO, SAME_TEXT, copied_share
 from aligntext.qa.decide import judge
 from aligntext.qa.language import read_language
 from aligntext.qa.length import document_shift, length_z
@@ -28,7 +28,7 @@ QA_TYPES: tuple[str, ...] = (
     "addition",
 )
 #: Part of signatures and manifests: changes when the checks or their data change.
-QA_VERSION = "mt-qa-11"
+QA_VERSION = "mt-qa-12"
 
 
 def _name(code: str) -> str:
@@ -71,8 +71,13 @@ def check_translation(
             return out
     if sl != tl:
         similar = copied_share(src, tgt)
-        if similar is not None and similar >= SAME_RATIO:
-            what = "identical to" if similar >= 99.5 else f"a near copy of ({similar:.0f}% alike)"
+        # Azerbaijani and Turkish share so many words and names that a real translation of a
+        # name-heavy sentence comes close to the source letter for letter (77% on the dev
+        # lines): there only the source itself, or the language verdict below, is a copy.
+        close = {sl, tl} == {"az", "tr"} and similar is not None and similar < SAME_TEXT
+        if similar is not None and similar >= SAME_RATIO and not close:
+            near = f"a near copy of ({similar:.0f}% alike)"
+            what = "identical to" if similar >= SAME_TEXT else near
             add("copy", "error", f"target is {what} the source", 0, len(tgt))
             return out
         verdict = read_language(tgt, tl)

@@ -16,6 +16,8 @@ from rapidfuzz import fuzz
 _ORDINARY = re.compile(r"(?<![^\W\d_])[a-zа-яёçşğüöıə][^\W\d_]{2,}")
 # Similarity (rapidfuzz ratio, 0-100, casefolded) from which the target is the source.
 SAME_RATIO = 85.0
+#: From this similarity the target is the source's very text (up to case and punctuation).
+SAME_TEXT = 99.5
 # Fewest ordinary words the target must share with the source to call it a copy.
 _MIN_SHARED = 2
 
