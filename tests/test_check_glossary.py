@@ -86,3 +86,17 @@ def test_bad_tsv(tmp_path: Path, content: str, message: str) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="does not exist"):
         load_glossary(tmp_path / "nope.tsv")
+
+
+def test_tsv_cells_are_literal_quotes_included(tmp_path: Path) -> None:
+    path = tmp_path / "g.tsv"
+    path.write_text(
+        'en\tru\n"Azerenerji" OJSC\tОАО «Азерэнержи»\n"Baku Steel Company\tБакинская '
+        "сталелитейная компания\nMilli Majlis\tПарламент|Национальное собрание\n",
+        encoding="utf-8",
+    )
+    entries = load_glossary(path).entries
+    assert ("glossary:1", "en", '"Azerenerji" OJSC') in entries
+    # The row after an unclosed quote is a row of its own, not part of that cell.
+    assert ("glossary:3", "en", "Milli Majlis") in entries
+    assert ("glossary:3", "ru", "Национальное собрание") in entries

@@ -215,7 +215,13 @@ def _load_tsv(path: Path) -> Glossary:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"glossary {path} is not UTF-8 text; save it as UTF-8") from exc
-    rows = [r for r in csv.reader(text.splitlines(), delimiter="\t") if any(c.strip() for c in r)]
+    # Cells are literal: a term may start with a quote ("Azerenerji" OJSC), and csv's
+    # quoting would swallow the rows after it into one term.
+    rows = [
+        r
+        for r in csv.reader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
+        if any(c.strip() for c in r)
+    ]
     if not rows:
         raise InputError(f"glossary {path} is empty; give a header row such as 'en<TAB>az<TAB>ru'")
     langs = []
