@@ -477,3 +477,16 @@ def test_a_translation_keeps_the_original_line_ends(tmp_path, name, newline):
     else:
         assert "\r" not in data
     assert "Birinci." in data and "İkinci." in data
+
+
+def test_html_footnote_markers_and_exponents_are_not_glued_to_numbers():
+    from aligntext.io.html import read_html_string
+
+    page = (
+        "<html><body><article><p>Trade reached 5 billion dollars in 2023<sup>1</sup>. "
+        'Exports rose by 20 percent<sup><a href="#fn2">2</a></sup> on 40 km<sup>2</sup> '
+        "of land; CO<sub>2</sub> fell.</p></article></body></html>"
+    )
+    [para] = read_html_string(page).paragraphs
+    assert "in 2023¹." in para.text and "20 percent²" in para.text
+    assert "40 km² of land" in para.text and "CO₂ fell" in para.text

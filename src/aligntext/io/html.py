@@ -123,6 +123,13 @@ def _has_block_child(el) -> bool:
     return any(isinstance(d.tag, str) and d.tag in _BLOCK_TAGS for d in el.iterdescendants())
 
 
+_SCRIPTS = {
+    "sup": str.maketrans("0123456789+-=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾"),
+    "sub": str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎"),
+}
+_SCRIPT_TEXT = re.compile(r"[\d+\-=()]+")
+
+
 def _own_text(el) -> str:
     parts: list[str] = []
 
@@ -133,6 +140,10 @@ def _own_text(el) -> str:
             return
         if node.tag == "br":
             parts.append(" ")
+        elif node.tag in _SCRIPTS and _SCRIPT_TEXT.fullmatch("".join(node.itertext()).strip()):
+            # A footnote marker or an exponent, "2023<sup>1</sup>", "m<sup>2</sup>": written
+            # as the Unicode superscript it is ("2023¹", "m²"), not glued on as "20231".
+            parts.append("".join(node.itertext()).strip().translate(_SCRIPTS[node.tag]))
         elif node.tag not in _DROP_TAGS:
             if node.text:
                 parts.append(node.text)
