@@ -490,3 +490,40 @@ def test_html_footnote_markers_and_exponents_are_not_glued_to_numbers():
     [para] = read_html_string(page).paragraphs
     assert "in 2023¹." in para.text and "20 percent²" in para.text
     assert "40 km² of land" in para.text and "CO₂ fell" in para.text
+
+
+def test_docx_tracked_insertions_and_content_controls_are_read_deletions_not(tmp_path):
+    from docx.oxml.parser import OxmlElement
+
+    from aligntext.io.documents import read_document, write_document
+
+    def run(text: str, tag: str = "w:t"):
+        r = OxmlElement("w:r")
+        t = OxmlElement(tag)
+        t.text = text
+        r.append(t)
+        return r
+
+    def wrapped(tag: str, *children):
+        el = OxmlElement(tag)
+        for c in children:
+            el.append(c)
+        return el
+
+    document = docx.Document()
+    p = document.add_paragraph("Trade reached ")._p
+    p.append(wrapped("w:del", run("4 billion", "w:delText")))  # tracked deletion: gone
+    p.append(wrapped("w:ins", run("5 billion")))  # tracked insertion, not yet accepted
+    p.append(run(" US dollars in "))
+    p.append(wrapped("w:sdt", wrapped("w:sdtContent", run("2023"))))  # inline content control
+    p.append(run("."))
+    path = tmp_path / "tracked.docx"
+    document.save(path)
+    doc = read_document(path)
+    assert [x.text for x in doc.paragraphs] == ["Trade reached 5 billion US dollars in 2023."]
+    out = tmp_path / "out.docx"
+    write_document(doc, ["Ticarət 2023-cü ildə 5 milyard ABŞ dollarına çatıb."], out)
+    # Nothing of the original is left in the paragraph, inserted text included.
+    assert [x.text for x in read_document(out).paragraphs] == [
+        "Ticarət 2023-cü ildə 5 milyard ABŞ dollarına çatıb."
+    ]

@@ -120,6 +120,29 @@ def _kind(paragraph, in_table: bool) -> str:
     return "p"
 
 
+# Runs under these are not the paragraph's text: a tracked deletion, the old place of a
+# tracked move.
+_NOT_TEXT = {f"{_W}del", f"{_W}moveFrom"}
+
+
+def _paragraph_text(p_elem, paragraph) -> str:
+    """The text of a paragraph as Word shows it: every run in order, also those python-docx's
+    ``Paragraph.text`` skips (a tracked insertion not yet accepted, an inline content
+    control, a simple field, a smart tag, a tracked move's new place), none from a tracked
+    deletion or from a text box's own paragraphs. The writer (:func:`_set_text`) replaces
+    all of these runs, so what is read is what is translated."""
+    from docx.text.run import Run
+
+    parts = []
+    for run in p_elem.iter(f"{_W}r"):
+        up = run.getparent()
+        while up is not None and up is not p_elem and up.tag not in _NOT_TEXT | {f"{_W}p"}:
+            up = up.getparent()
+        if up is p_elem:
+            parts.append(Run(run, paragraph).text)
+    return "".join(parts)
+
+
 def read_docx(
     path: str | os.PathLike[str], lang: str | None = None, *, max_bytes: int | None = None
 ) -> Document:
@@ -136,7 +159,7 @@ def read_docx(
     paragraphs: list[Paragraph] = []
     for locator, p_elem, in_table in _walk(body, (), False):
         para = DocxParagraph(p_elem, document._body)  # type: ignore[arg-type]
-        text = " ".join(para.text.split())
+        text = " ".join(_paragraph_text(p_elem, para).split())
         if not text:
             continue
         paragraphs.append(
