@@ -527,3 +527,30 @@ def test_docx_tracked_insertions_and_content_controls_are_read_deletions_not(tmp
     assert [x.text for x in read_document(out).paragraphs] == [
         "Ticarət 2023-cü ildə 5 milyard ABŞ dollarına çatıb."
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Inline HTML starting a paragraph is paragraph text (CommonMark type 7 needs the tag
+        # alone on its line); a block tag or a comment still starts an HTML block.
+        (
+            "<strong>Baku, 12 March</strong> - The minister signed it.\n\n<div>\nnav\n</div>\n",
+            ["<strong>Baku, 12 March</strong> - The minister signed it."],
+        ),
+        (
+            "See the site\n<a href='x'>here</a> for 14 annexes.\n\n<!-- note -->\n",
+            ["See the site <a href='x'>here</a> for 14 annexes."],
+        ),
+        # Only an ordered list starting at 1 interrupts a paragraph: a wrapped year does not.
+        (
+            "It joined the United Nations in\n1992. The decision was taken then.\n",
+            ["It joined the United Nations in 1992. The decision was taken then."],
+        ),
+        ("Steps to take:\n1. Register.\n2. Pay.\n", ["Steps to take:", "Register.", "Pay."]),
+    ],
+)
+def test_markdown_paragraphs_as_commonmark_reads_them(text, expected):
+    from aligntext.io.markdown import read_markdown_string
+
+    assert [p.text for p in read_markdown_string(text).paragraphs] == expected

@@ -21,7 +21,21 @@ _ATX_RE = re.compile(r"^( {0,3}#{1,6})([ \t]+|$)")
 _ATX_CLOSE_RE = re.compile(r"[ \t]+#+[ \t]*$")
 _SETEXT_RE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _HR_RE = re.compile(r"^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$")
-_HTML_RE = re.compile(r"^ {0,3}(<!--|</?[A-Za-z][A-Za-z0-9-]*(\s|/?>|$))")
+# HTML blocks as CommonMark starts them: a comment, <!..., <?..., the raw-text tags, or a
+# block-level tag (types 1-6); or a line holding only one complete tag (type 7, which cannot
+# interrupt a paragraph). "<strong>Baku</strong> - The minister ..." is paragraph text.
+_HTML_BLOCK_TAGS = (
+    "address|article|aside|blockquote|body|caption|center|col|colgroup|dd|details|dialog|"
+    "dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|"
+    "header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|"
+    "option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul"
+)
+_HTML_RE = re.compile(
+    r"^ {0,3}(<!--|<\?|<![A-Za-z]|<!\[CDATA\[|<(script|pre|style|textarea)(\s|>|$)"
+    rf"|</?({_HTML_BLOCK_TAGS})(\s|/?>|$))",
+    re.IGNORECASE,
+)
+_HTML_ALONE_RE = re.compile(r"^ {0,3}</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>[ \t]*$")
 _LIST_RE = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+)(?=\S)")
 _QUOTE_RE = re.compile(r"^ {0,3}>[ \t]?")
 _LINKDEF_RE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
@@ -30,11 +44,16 @@ _CELL_SPLIT_RE = re.compile(r"(?<!\\)\|")
 
 
 def _is_block_start(line: str) -> bool:
+    """Whether ``line`` ends the paragraph before it (CommonMark: an ordered list interrupts
+    a paragraph only when it starts at 1, so a wrapped line "1992. The decision ..." is
+    paragraph text)."""
+    item = _LIST_RE.match(line)
+    ordered = item is not None and item.group(2)[0].isdigit()
     return bool(
         _FENCE_RE.match(line)
         or _ATX_RE.match(line)
         or _HR_RE.match(line)
-        or _LIST_RE.match(line)
+        or (item and (not ordered or item.group(2)[:-1] == "1"))
         or _QUOTE_RE.match(line)
         or _HTML_RE.match(line)
     )
@@ -98,7 +117,7 @@ def parse_markdown(text: str) -> list[Block]:
             i += 1
             prev_kind = "rule"
             continue
-        if _HTML_RE.match(line):
+        if _HTML_RE.match(line) or _HTML_ALONE_RE.match(line):
             while i < n and lines[i][1].strip():
                 i += 1
             prev_kind = "html"
@@ -144,6 +163,8 @@ def parse_markdown(text: str) -> list[Block]:
                 kind = "heading"
                 i += 1
                 break
+            if kind == "list-item" and _LIST_RE.match(nxt):
+                break  # the next item, whatever its number
             if _is_block_start(nxt) and not (kind == "quote" and _QUOTE_RE.match(nxt)):
                 break
             q = _QUOTE_RE.match(nxt) if kind == "quote" else None
