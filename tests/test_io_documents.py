@@ -554,3 +554,24 @@ def test_markdown_paragraphs_as_commonmark_reads_them(text, expected):
     from aligntext.io.markdown import read_markdown_string
 
     assert [p.text for p in read_markdown_string(text).paragraphs] == expected
+
+
+def test_html_text_beside_block_children_is_read_and_written_back():
+    from aligntext.io.html import read_html_string, render_html
+
+    page = (
+        "<html><body><article><ul><li>Tariffs fall by <b>20 percent</b>, in particular:"
+        "<ul><li>grain by 10 percent.</li></ul></li></ul>"
+        "<div>Minister Bayramov said it covers 45 sectors.<p>It starts on 1 July.</p></div>"
+        "</article></body></html>"
+    )
+    doc = read_html_string(page)
+    assert [p.text for p in doc.paragraphs] == [
+        "Tariffs fall by 20 percent, in particular:",
+        "grain by 10 percent.",
+        "Minister Bayramov said it covers 45 sectors.",
+        "It starts on 1 July.",
+    ]
+    out = render_html(page, doc, ["A:", "B.", "C.", "D."]).decode("utf-8")
+    assert [p.text for p in read_html_string(out).paragraphs] == ["A:", "B.", "C.", "D."]
+    assert "<ul><li>B.</li></ul>" in out  # the nested list stays where it was

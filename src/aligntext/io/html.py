@@ -165,12 +165,52 @@ def _collect(el, container, strict_main: bool, out: list) -> None:
         if child.tag in _BLOCK_TAGS and not _has_block_child(child):
             text = _own_text(child)
             if text:
-                out.append((child, text))
+                out.append((child, text, ""))
             continue
         if child.tag in _BLOCK_TAGS or _has_block_child(child):
+            # A block's own text beside its block children ("<li>Tariffs fall, in
+            # particular:<ul>..</ul></li>", "<div>Loose text.<p>..</p></div>") is a
+            # paragraph of its own, before theirs; written back by :func:`_set_loose_text`.
+            loose = _loose_text(child)
+            if loose:
+                out.append((child, loose, LOOSE))
             _collect(child, container, strict_main, out)
-    # Loose text directly in a container (e.g. "<div>text<p>..</p></div>") is rare in
-    # statements and has no element of its own to write back to: it is not extracted.
+
+
+#: The locator suffix of a paragraph that is a block's own text beside its block children.
+LOOSE = "#loose"
+
+
+def _loose_parts(el) -> list:
+    """The inline children of ``el`` that are not (and hold no) blocks, in order."""
+    return [
+        c
+        for c in el
+        if not (isinstance(c.tag, str) and (c.tag in _BLOCK_TAGS or _has_block_child(c)))
+    ]
+
+
+def _loose_text(el) -> str:
+    """The text of ``el`` outside its block children: its own text, its inline children
+    (links, emphasis) and the text after each child."""
+    # The list keeps lxml's element proxies alive, so ``is`` compares them.
+    inline = _loose_parts(el)
+    parts = [el.text or ""]
+    for c in el:
+        keep = any(c is x for x in inline)
+        if keep and isinstance(c.tag, str) and c.tag not in _DROP_TAGS:
+            parts.append(_own_text(c))
+        parts.append(c.tail or "")
+    return " ".join("".join(parts).split())
+
+
+def _set_loose_text(el, text: str) -> None:
+    """Put ``text`` where ``el``'s own text was, before its block children, which stay."""
+    for c in _loose_parts(el):
+        el.remove(c)
+    for c in el:
+        c.tail = None  # text after a block child was part of the loose text
+    el.text = text
 
 
 def read_html_string(
@@ -192,12 +232,17 @@ def read_html_string(
     if container.tag in _BLOCK_TAGS and not _has_block_child(container):
         own = _own_text(container)
         if own:
-            found.append((container, own))
+            found.append((container, own, ""))
     else:
         _collect(container, container, strict_main, found)
     paragraphs = tuple(
-        Paragraph(text=t, index=i, kind=_KINDS.get(el.tag, "p"), locator=tree.getpath(el))
-        for i, (el, t) in enumerate(found)
+        Paragraph(
+            text=t,
+            index=i,
+            kind=_KINDS.get(el.tag, "p") if not mark else "p",
+            locator=tree.getpath(el) + mark,
+        )
+        for i, (el, t, mark) in enumerate(found)
     )
     if not paragraphs:
         where = f"'{path}'" if path else "the page"
@@ -212,13 +257,17 @@ def render_html(source: str, doc: Document, texts: Sequence[str], lang: str | No
     root = _parse(source)
     tree = root.getroottree()
     for para, new in zip(doc.paragraphs, texts, strict=True):
-        found = tree.xpath(para.locator)
+        path, loose = para.locator.removesuffix(LOOSE), para.locator.endswith(LOOSE)
+        found = tree.xpath(path)
         if not found:
             raise InputError(
                 f"paragraph {para.index} ({para.locator}) is no longer in the page; the file "
                 "changed since it was read: read it again"
             )
         el = found[0]
+        if loose:
+            _set_loose_text(el, " ".join(new.split()))
+            continue
         for child in list(el):
             el.remove(child)
         el.text = " ".join(new.split())
