@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -208,3 +209,24 @@ def test_align_tsv_header_is_read_back_by_check(cli_runner, files, tmp_path):
     assert (data["src_lang"], data["tgt_lang"]) == ("en", "az")
     omission = next(f for f in data["findings"] if f["type"] == "omission")
     assert lines[omission["row"] - 1].startswith("They discussed the reconstruction")
+
+
+def test_an_embed_model_folder_that_is_no_encoder_is_one_line(cli_runner, tmp_path):
+    root = Path(__file__).resolve().parents[1] / "corpora"
+    pair = [str(root / "trade-agreement" / "en.txt"), str(root / "trade-agreement" / "ru.txt")]
+    result = cli_runner.invoke(cli, ["align", *pair, "--embed-model", str(root)])
+    assert result.exit_code == 2, result.output
+    assert "is not a sentence-embedding encoder" in result.stderr
+    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+
+
+@pytest.mark.model
+def test_a_translation_model_as_embed_model_is_one_line(cli_runner):
+    from tiny_models import tiny_model
+
+    root = Path(__file__).resolve().parents[1] / "corpora" / "trade-agreement"
+    args = ["align", str(root / "en.txt"), str(root / "ru.txt")]
+    result = cli_runner.invoke(cli, [*args, "--embed-model", str(tiny_model("marian"))])
+    assert result.exit_code == 2, result.output
+    assert "is a translation model (encoder-decoder)" in result.stderr
+    assert "--mt-model" in result.stderr and "Traceback" not in result.stderr

@@ -552,8 +552,22 @@ class EmbeddingScorer:
             from aligntext.errors import BackendUnavailableError
 
             raise BackendUnavailableError(f"transformers cannot be imported: {exc}") from exc
-        self._tokenizer = AutoTokenizer.from_pretrained(self.path, local_files_only=True)
-        self._model = AutoModel.from_pretrained(self.path, local_files_only=True)
+        what = "a sentence-embedding encoder (a transformers encoder: config.json, weights, "
+        try:
+            from transformers import AutoConfig
+
+            config = AutoConfig.from_pretrained(self.path, local_files_only=True)
+            if getattr(config, "is_encoder_decoder", False):
+                raise InputError(
+                    f"{self.path!r} is a translation model (encoder-decoder), not {what}"
+                    "tokenizer); give it as --mt-model instead"
+                )
+            self._tokenizer = AutoTokenizer.from_pretrained(self.path, local_files_only=True)
+            self._model = AutoModel.from_pretrained(self.path, local_files_only=True)
+        except (OSError, ValueError, KeyError, RuntimeError, TypeError) as exc:
+            # A folder of documents, a half-copied model: one line, not the loader's trace.
+            why = " ".join(str(exc).split())[:160]
+            raise InputError(f"{self.path!r} is not {what}tokenizer): {why}") from None
         self._model.eval()
 
     def _embed(self, texts: Sequence[str]) -> np.ndarray:
