@@ -237,3 +237,16 @@ def test_languages_given_against_the_text_are_warned_about(cli_runner, tmp_path)
     assert "pairs.tsv (target side) looks like Russian (ru)" in wrong.stderr
     right = cli_runner.invoke(cli, ["check", str(path), "--src", "en", "--tgt", "ru"])
     assert right.exit_code == 1 and "warning:" not in right.stderr  # 214 / 241 found
+
+
+def test_a_tsv_header_and_blank_lines_are_no_pairs(cli_runner, tmp_path):
+    path = tmp_path / "aligned.tsv"
+    path.write_text(
+        "en\tru\nThe budget is 214 million manat.\tБюджет составляет 214 миллионов манатов.\n"
+        "\nWork begins on 3 May.\tРаботы начнутся 3 мая.\n",
+        encoding="utf-8",
+    )
+    text = cli_runner.invoke(cli, ["check", str(path)])
+    assert "aligned.tsv: 2 pairs en-ru" in text.stdout
+    data = json.loads(cli_runner.invoke(cli, ["check", str(path), "--format", "json"]).stdout)
+    assert data["pairs"] == 2 and "pairs:2" in data["signature"]

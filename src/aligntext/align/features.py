@@ -547,25 +547,19 @@ class EmbeddingScorer:
                 "holding a transformers encoder (config.json, weights, tokenizer)"
             )
         try:
-            from transformers import AutoModel, AutoTokenizer
+            from transformers import AutoConfig, AutoModel, AutoTokenizer
         except ImportError as exc:  # pragma: no cover - transformers is a dependency
             from aligntext.errors import BackendUnavailableError
 
             raise BackendUnavailableError(f"transformers cannot be imported: {exc}") from exc
         what = "a sentence-embedding encoder (a transformers encoder: config.json, weights, "
-        try:
-            from transformers import AutoConfig
-
-            config = AutoConfig.from_pretrained(self.path, local_files_only=True)
-            if getattr(config, "is_encoder_decoder", False):
-                raise InputError(
-                    f"{self.path!r} is a translation model (encoder-decoder), not {what}"
-                    "tokenizer); give it as --mt-model instead"
-                )
+        try:  # a folder of documents, a half-copied model: one line, not the loader's trace
+            if getattr(AutoConfig.from_pretrained(self.path), "is_encoder_decoder", False):
+                raise InputError(f"{self.path!r} is a translation model (encoder-decoder), not "
+                                 f"{what}tokenizer); give it as --mt-model instead")  # fmt: skip
             self._tokenizer = AutoTokenizer.from_pretrained(self.path, local_files_only=True)
             self._model = AutoModel.from_pretrained(self.path, local_files_only=True)
         except (OSError, ValueError, KeyError, RuntimeError, TypeError) as exc:
-            # A folder of documents, a half-copied model: one line, not the loader's trace.
             why = " ".join(str(exc).split())[:160]
             raise InputError(f"{self.path!r} is not {what}tokenizer): {why}") from None
         self._model.eval()

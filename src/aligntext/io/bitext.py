@@ -143,6 +143,12 @@ def _header_langs(line: str) -> tuple[str, str] | None:
     return src, tgt
 
 
+def count_pairs(pairs: Sequence[tuple[str, str]]) -> int:
+    """The sentence pairs of a bitext: a TSV's header and blank lines are kept as empty
+    pairs so that pair *i* stays line *i*, and are not counted."""
+    return sum(1 for src, tgt in pairs if src.strip() or tgt.strip())
+
+
 def _read_tsv(path: Path, encoding: str | None) -> Bitext:
     text, _ = read_text(path, encoding=encoding)
     lines = text.split("\n")

@@ -298,7 +298,7 @@ def check_bitext_file(
     signature = Signature(
         (
             ("langs", f"{src}-{tgt}"),
-            ("pairs", str(len(pairs))),
+            ("pairs", str(sum(1 for s, t in pairs if s.strip() or t.strip()))),
             ("glossary", "no" if glossary is None else "yes"),
             ("check-mt", "no" if translator is None else "yes"),
             ("aligntext", __version__),

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from aligntext.io.bitext import count_pairs
 from aligntext.io.encoding import show_invisible
 from aligntext.render.report_html import (
     report_to_html,
@@ -113,7 +114,7 @@ def render_findings(
             "file": source,
             "src_lang": src_lang,
             "tgt_lang": tgt_lang,
-            "pairs": len(pairs),
+            "pairs": count_pairs(pairs),
             "summary": summarize(findings),
             "findings": [finding_to_dict(f) for f in findings],
             "signature": str(signature or Signature()),
@@ -133,7 +134,7 @@ def render_findings(
             lines.append(
                 f"    {tgt_lang or 'tgt'} │ {_highlight_text(tgt, f.tgt_spans, f, style, color)}"
             )
-    n = len(pairs)
+    n = count_pairs(pairs)
     head = f"{source or 'bitext'}: {plural(n, 'pair')} {src_lang}-{tgt_lang}, "
     lines.append(style(head + _count_phrase(findings), bold=True))
     return "\n".join(lines) + "\n"
