@@ -251,6 +251,9 @@ def test_a_rerun_reports_the_findings_of_files_an_earlier_run_finished(source, t
     assert result.flagged == first.files[0].flagged
     manifest = json.loads((tmp_path / "o" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["totals"]["finding_types"] == {"repetition": 1}
+    # Sentences are counted from 1 in the manifest, as in the findings and on stderr.
+    [flagged] = manifest["files"]["az/port.txt"]["flagged_sentences"]
+    assert flagged["sentence"] == 1 and flagged["target"] == LOOP
 
 
 def test_check_added_on_a_rerun_checks_the_finished_files(source, tmp_path):

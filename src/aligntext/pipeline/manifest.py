@@ -150,7 +150,10 @@ def checked_results(
             )
             for r in rows
         )
-        sentences = tuple((int(i), str(s), str(t)) for i, s, t in flagged)
+        # 1-based, as "sentence" in the findings and on stderr.
+        sentences = tuple(
+            (int(x["sentence"]) - 1, str(x["source"]), str(x["target"])) for x in flagged
+        )
     except (KeyError, TypeError, ValueError):
         return None
     return findings, sentences
@@ -168,3 +171,9 @@ def finding_entry(finding: Finding) -> dict[str, Any]:
         "source": " / ".join(s.text for s in finding.src_spans),
         "target": " / ".join(s.text for s in finding.tgt_spans),
     }
+
+
+def flagged_entry(index: int, source: str, target: str) -> dict[str, Any]:
+    """A flagged sentence as a checked file's manifest entry lists it (``sentence`` 1-based,
+    as in the findings and on stderr)."""
+    return {"sentence": index + 1, "source": source, "target": target}

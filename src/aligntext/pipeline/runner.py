@@ -33,6 +33,7 @@ from aligntext.pipeline.manifest import (
     Manifest,
     checked_results,
     finding_entry,
+    flagged_entry,
     sha256_of,
     utc_now,
 )
@@ -214,7 +215,7 @@ class Runner:
         if self.check and status == DONE:
             entry["findings"] = [finding_entry(f) for f in result.findings]
             # What a later run that skips this file needs for its summary and report.
-            entry["flagged_sentences"] = [list(x) for x in result.flagged]
+            entry["flagged_sentences"] = [flagged_entry(*x) for x in result.flagged]
             entry.update(manifest_fields(result, retry=self.retry_factory is not None))
         self.manifest.files[relpath] = entry
         if save:
