@@ -315,7 +315,7 @@ def resolve_route(
     """
     src, tgt = resolve_lang(src), resolve_lang(tgt)
     if src == tgt:
-        raise InputError(f"source and target language are both {src!r}; pick another --tgt")
+        raise InputError(f"source and target language are both {src!r}; pick another target")
     reg = registry or load_registry()
     name = model or reg.direction(src, tgt).default
     if name == PIVOT_MODEL:
