@@ -179,3 +179,13 @@ def test_cli_detect_bad_input(cli_runner, tmp_path, content, message) -> None:
     assert result.exit_code == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert message in result.stderr
+
+
+def test_cli_detect_names_the_file_in_another_language(cli_runner, tmp_path) -> None:
+    from aligntext.cli import cli
+
+    path = tmp_path / "note.txt"
+    path.write_text("Le conseil s'est réuni lundi et a approuvé le budget.\n", encoding="utf-8")
+    result = cli_runner.invoke(cli, ["detect", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"aligntext: error: {path}: the text is in none of")

@@ -30,10 +30,14 @@ def detect_cmd(
     Text in none of the four languages is an error (exit 2), not a guess. --format json
     prints {"file": ..., "lang": ..., "scores": {...}} (scores only with --scores).
     """
+    from aligntext.errors import UnsupportedLanguageError
     from aligntext.langid import detect_language, language_scores
     from aligntext.render.plain import render_language
 
     doc = read_input(file, input_format)
-    code = detect_language(doc.text)
+    try:
+        code = detect_language(doc.text)
+    except UnsupportedLanguageError as exc:
+        raise UnsupportedLanguageError(f"{'stdin' if file == '-' else file}: {exc}") from None
     probabilities = language_scores(doc.text) if scores else None
     emit(render_language(file, code, probabilities, fmt), output)
