@@ -426,3 +426,12 @@ def test_two_local_model_folders_never_share_a_revision(tmp_path):
     assert model_revision(b) != first  # another folder, other weights
     (a / "model.safetensors").write_bytes(b"\x02" * 10)  # new weights saved over the old
     assert model_revision(a) != first
+
+
+def test_a_file_given_as_a_model_folder_is_named_a_file(tmp_path):
+    from aligntext.translate.registry import ensure_model
+
+    note = tmp_path / "note.txt"
+    note.write_text("not a model\n", encoding="utf-8")
+    with pytest.raises(InputError, match="is a file, not a model folder"):
+        ensure_model(str(note))

@@ -34,8 +34,12 @@ def ray_options(*, gpus: bool) -> Callable[[F], F]:
             "--workers",
             type=click.IntRange(min=1),
             default=None,
-            help="Workers: Ray translator actors (default: as many as the cluster has room "
-            "for)" + ("." if gpus else ", or processes without --ray (default: the CPUs)."),
+            help=(
+                "Workers: Ray translator actors (default: as many as the cluster has room for)."
+                if gpus
+                else "Workers comparing statements at once: Ray tasks with --ray (default: as "
+                "many as the cluster has room for), else processes (default: the CPUs)."
+            ),
         )(func)
         func = click.option(
             "--ray",

@@ -340,7 +340,8 @@ def translate_command(
         click.echo(
             f"aligntext: {len(done)} file(s) translated, {len(skipped)} skipped, "
             f"{len(failed)} failed; {run.sentences} sentences ({run.translated} sent to the "
-            f"model, {run.cached} from cache) in {run.seconds:.1f} s; manifest: {run.manifest}",
+            f"model, {run.cached} from the cache or said before in the run) in "
+            f"{run.seconds:.1f} s; manifest: {run.manifest}",
             err=True,
         )
     if failed:

@@ -365,6 +365,8 @@ def ensure_model(model: str, *, download: bool = True, pull: str | None = None) 
     if found is not None:
         return found
     if is_local_path(model):
+        if Path(model).exists():
+            raise InputError(f"{model} is a file, not a model folder; give the model's folder")
         raise InputError(f"model directory {model} does not exist; check the path")
     message = missing_model_message(model, pull or pull_name(model))
     if not download or hub_offline():
