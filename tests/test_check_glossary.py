@@ -100,3 +100,28 @@ def test_tsv_cells_are_literal_quotes_included(tmp_path: Path) -> None:
     # The row after an unclosed quote is a row of its own, not part of that cell.
     assert ("glossary:3", "en", "Milli Majlis") in entries
     assert ("glossary:3", "ru", "Национальное собрание") in entries
+
+
+def test_a_glossary_term_translated_another_way_is_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "g.tsv"
+    path.write_text(
+        "en\ttr\nMine Action Agency\tMayın Temizleme Ajansı\n"
+        "zone of responsibility\tsorumluluk bölgesi\n",
+        encoding="utf-8",
+    )
+    glossary = load_glossary(path)
+    src = "The Mine Action Agency reported on the zone of responsibility."
+    # As the glossary says (inflected): quiet.
+    agreed = "Mayın Temizleme Ajansı sorumluluk bölgesi hakkında rapor verdi."
+    assert compare_sentences(src, agreed, "en", "tr", glossary=glossary) == []
+    # Another rendering of each term: one warning each, naming the glossary's form.
+    other = "Mayından Arındırma Kurumu tüm sektör hakkında rapor verdi."
+    found = compare_sentences(src, other, "en", "tr", glossary=glossary)
+    assert [(f.type, f.severity) for f in found] == [("entity", "warning")] * 2
+    assert "'Mayın Temizleme Ajansı' in Turkish" in found[0].message
+    assert [s.text for f in found for s in f.src_spans] == [
+        "Mine Action Agency",
+        "zone of responsibility",
+    ]
+    # Without the glossary the checker has no such instruction.
+    assert not [f for f in compare_sentences(src, other, "en", "tr") if f.severity == "warning"]

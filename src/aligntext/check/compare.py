@@ -28,6 +28,7 @@ from aligntext.check.model_links import Lexicon, Lexicons, ModelLinks
 from aligntext.check.names import compare_names
 from aligntext.check.number_rules import compare_numbers
 from aligntext.check.place_links import place_links
+from aligntext.check.terminology import compare_glossary
 from aligntext.check.text_lexicon import BlockLexicons
 from aligntext.check.text_rules import compare_language, compare_length
 from aligntext.check.weekdays import extract_weekdays
@@ -83,6 +84,7 @@ def _compare(
     compare_weekdays(ctx, extract_weekdays(src, src_lang), extract_weekdays(tgt, tgt_lang))
     compare_numbers(ctx, sn, tn, sd, td)
     compare_names(ctx, src, tgt, sf, tf)
+    compare_glossary(ctx, sf, tf, glossary)
     compare_length(ctx, src, tgt)
     return ctx.out
 
