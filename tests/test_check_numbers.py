@@ -227,3 +227,19 @@ def test_a_figure_changed_beside_a_fraction_is_an_error() -> None:
         "tr",
     )
     assert [(f.type, f.severity) for f in found] == [("number", "error")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # Nouns that start like a scale word but break vowel harmony: no thousands.
+        ("tr", "Depremde 5 bina yıkıldı.", ["5"]),
+        ("az", "Kəlbəcərdə 35 mina tapıldı.", ["35"]),
+        # The scale words with their own case endings still are.
+        ("tr", "Sayı 5 bine yaklaştı.", ["5000"]),
+        ("az", "Sayı 35 minə çatıb.", ["35000"]),
+        ("tr", "Nüfus 2 milyona ulaştı.", ["2000000"]),
+    ],
+)
+def test_turkic_scale_words_keep_vowel_harmony(lang: str, text: str, expected: list[str]) -> None:
+    assert keys(text, lang) == expected

@@ -111,6 +111,7 @@ def _turkic_scale_case(low: str, lang: str) -> tuple[int, str] | None:
             and word.islower()
             and low.startswith(word)
             and low[len(word) :] in turkic.SCALE_CASE_SUFFIXES
+            and turkic.harmonises(word, low[len(word) :])  # "mina" is a mine, not "minə"
         ):
             return 10**exp, "scale"
     rest = low[3:]

@@ -155,6 +155,8 @@ def _scale_after(text: str, pos: int, lang: str) -> tuple[int, int] | None:
                 len(sw) > 2
                 and low.startswith(sw)
                 and (rest in turkic.CARDINAL_SUFFIXES or rest in turkic.SCALE_ADJECTIVE_SUFFIXES)
+                # "bin" takes "-e", not "-a": "5 bina" is five buildings, "35 mina" mines.
+                and turkic.harmonises(sw, rest)
             ):
                 exp = e
     if exp is None:
