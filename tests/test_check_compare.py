@@ -429,3 +429,21 @@ def test_addresses_and_link_targets_hold_no_facts():
         "ru",
     )
     assert [f.type for f in found if f.type != "length"] == []  # not 2023, 987654 or 2
+
+
+def test_decomposed_text_reads_as_composed():
+    import unicodedata
+
+    from aligntext.check import compare_sentences, extract_facts
+
+    def nfd(text: str) -> str:
+        return unicodedata.normalize("NFD", text)
+
+    az = "Prezident İlham Əliyev Kəlbəcərə 12 mart 2024-cü ildə gəldi."
+    assert [f.key for f in extract_facts(nfd(az), "az")] == [f.key for f in extract_facts(az, "az")]
+    tr = "Cumhurbaşkanı İlham Aliyev 12 Mart 2024'te Kelbecer'i ziyaret etti."
+    src = "President Ilham Aliyev visited Kalbajar on 12 March 2024."
+    assert compare_sentences(src, nfd(tr), "en", "tr") == compare_sentences(src, tr, "en", "tr")
+    ru = "Пётр Семёнов встретился с делегацией в Москве."
+    found = compare_sentences("Pyotr Semyonov met the delegation in Moscow.", nfd(ru), "en", "ru")
+    assert [f for f in found if f.severity != "info"] == []

@@ -361,3 +361,23 @@ def test_cli_stdin_obeys_the_input_cap(cli_runner) -> None:
     )
     assert result.exit_code == 2
     assert "stdin holds more than the limit" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A direction mark after the full stop (right-to-left quotes in a page) still ends it.
+        ("The minister arrived in Baku.\u200f He met the delegation.", "en", 2),
+        ("The minister arrived in Baku.\u200e He met the delegation.", "en", 2),
+        # Decomposed initials are initials ("I" + combining dot above is "İ").
+        ("Prezident İ. Əliyev Kəlbəcərə gəldi. O, kəndləri gəzdi.", "az", 2),
+        ("Министр Ё. Семёнов прибыл. Он встретился с нами.", "ru", 2),
+    ],
+)
+def test_marks_and_decomposed_letters_do_not_move_sentence_ends(text, lang, expected) -> None:
+    import unicodedata
+
+    from aligntext.segment import split_sentences
+
+    for form in (text, unicodedata.normalize("NFD", text)):
+        assert len(split_sentences(form, lang)) == expected

@@ -40,6 +40,7 @@ every non-whitespace character of the input is kept, in order.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -136,7 +137,9 @@ def _first_content(text: str, pos: int, end: int) -> tuple[int, bool]:
     i = pos
     while i < end:
         ch = text[i]
-        if ch in _OPENERS or (opened and ch in "’”"):
+        if unicodedata.category(ch) == "Cf":
+            i += 1  # a direction mark before the sentence
+        elif ch in _OPENERS or (opened and ch in "’”"):
             # Detokenised text may space its quotes: ". ‘ ’ Artık ..."
             opened = True
             i += 1
@@ -200,9 +203,9 @@ def _hard_break(line: str, next_line: str) -> bool:
 def _word_at(text: str, pos: int, end: int) -> tuple[str, str]:
     """The word starting at ``pos`` and the character right after it ('' at the end)."""
     i = pos
-    while i < end and (text[i].isalpha() or text[i] in "-'’"):
+    while i < end and (text[i].isalpha() or unicodedata.combining(text[i]) or text[i] in "-'’"):
         i += 1
-    return text[pos:i], text[i] if i < end else ""
+    return unicodedata.normalize("NFC", text[pos:i]), text[i] if i < end else ""
 
 
 def _token_before(text: str, dot: int, start: int) -> tuple[str, int]:
@@ -241,6 +244,8 @@ def _period_kind(text: str, dot: int, block_start: int, sent_start: int, rules: 
         ):
             return kind
     token, token_start = _token_before(text, dot, block_start)
+    # Decomposed text ("I" + combining dot for "İ") is read as its composed form.
+    token = unicodedata.normalize("NFC", token)
     if not token:
         return "normal"
     listed = rules.abbreviations.get(token)
@@ -288,6 +293,9 @@ def _split_block(text: str, start: int, end: int, rules: _Rules) -> list[int]:
             if text[pos] in _CLOSERS:
                 closed = True
                 pos += 1
+                continue
+            if unicodedata.category(text[pos]) == "Cf":
+                pos += 1  # a direction mark or zero-width space after the full stop
                 continue
             j = pos
             while j < end and text[j].isspace():

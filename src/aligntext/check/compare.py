@@ -17,6 +17,7 @@ This module runs those rules on each pair and handles what only whole beads and 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -118,6 +119,8 @@ def compare_sentences(
         spans relative to ``src`` and ``tgt``.
     """
     sl, tl = resolve_lang(src_lang), resolve_lang(tgt_lang)
+    # Spans are offsets in the composed (NFC) texts, as aligntext reads every document.
+    src, tgt = unicodedata.normalize("NFC", src), unicodedata.normalize("NFC", tgt)
 
     def smap(s: int, e: int) -> Span:
         return Span(pair, s, e, src[s:e])

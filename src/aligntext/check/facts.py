@@ -9,6 +9,7 @@ pairs the facts of two sides one to one; :func:`show_fact` writes a fact for a m
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 
 from aligntext.check.dates import date_parts, dates_agree, extract_dates, format_date
@@ -46,14 +47,17 @@ def extract_facts(text: str, lang: str, glossary: Glossary | None = None) -> lis
         glossary: a user glossary; its terms are extracted as entities keyed by concept.
 
     Returns:
-        Facts in order of position. A date's day and year are inside the date fact, not
-        repeated as numbers.
+        Facts in order of position (offsets in ``text`` composed to NFC, which is ``text``
+        itself for text read by aligntext). A date's day and year are inside the date
+        fact, not repeated as numbers.
 
     Raises:
         UnsupportedLanguageError: ``lang`` is none of the four languages.
     """
     lang = resolve_lang(lang)
-    text = mask_addresses(text)
+    # Offsets are in the composed (NFC) text, as documents are read: decomposed input
+    # ("I" + combining dot) would split names and change their keys.
+    text = mask_addresses(unicodedata.normalize("NFC", text))
     # The date extractor reads days and years from the numbers: extract them once.
     all_numbers = extract_numbers(text, lang)
     dates = extract_dates(text, lang, all_numbers)

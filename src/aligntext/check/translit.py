@@ -12,6 +12,7 @@ skeleton, fuzzy ratio), since a suffix the stripper missed must not hide a name.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -357,7 +358,7 @@ def translit_key(word: str, lang: str) -> str:
         A lowercase Latin skeleton: ``Кельбаджара``, ``Kəlbəcərin`` and ``Kalbajar`` all give
         ``kalbajar``.
     """
-    stem = strip_suffix(word.strip(), lang)
+    stem = strip_suffix(unicodedata.normalize("NFC", word.strip()), lang)
     if lang == "en":
         for end in _EN_ENDINGS:
             if stem.endswith(end):
