@@ -147,3 +147,28 @@ def test_resume_after_interruption_with_ct2(models_home, folder, tmp_path):
     assert not set(first) & set(second)
     for rel in RELS:
         assert len(paragraphs(out / "ru" / rel)) == len(paragraphs(folder / rel))
+
+
+def test_a_single_target_marian_folder_serves_one_target_only(models_home, tmp_path, cli_runner):
+    model = str(tiny_model("marian"))  # no >>xxx<< tokens: it writes one language
+    src = tmp_path / "in.txt"
+    src.write_text("The delegation met the President in Baku on Monday.\n", encoding="utf-8")
+    args = ["translate", str(src), "--src", "en", "--out", str(tmp_path / "o"), "--no-cache"]
+    result = cli_runner.invoke(cli, [*args, "--tgt", "ru,az", "--model", model])
+    assert result.exit_code == 2, result.output
+    assert "translates into one language" in result.stderr
+    assert "--model ru=DIR --model az=DIR" in result.stderr
+    assert not (tmp_path / "o" / "az" / "in.txt").exists()  # never the Russian model's text
+    # One target: fine.
+    one = cli_runner.invoke(cli, [*args, "--tgt", "ru", "--model", model])
+    assert one.exit_code == 0, one.output
+
+
+def test_a_model_for_a_target_the_run_lacks_is_refused(tmp_path, cli_runner):
+    src = tmp_path / "in.txt"
+    src.write_text("The delegation met the President.\n", encoding="utf-8")
+    args = ["translate", str(src), "--src", "en", "--tgt", "ru", "--out", str(tmp_path / "o")]
+    for given in ("tr=somewhere", "ru-en=somewhere"):
+        result = cli_runner.invoke(cli, [*args, "--model", given])
+        assert result.exit_code == 2, result.output
+        assert "which this run does not translate into (ru)" in result.stderr

@@ -64,6 +64,25 @@ def _parse_models(values: tuple[str, ...]) -> str | dict[str, str] | None:
     return chosen
 
 
+def _check_model_keys(models: tuple[str, ...], tgts: Sequence[str]) -> None:
+    """Refuse a ``--model ru=...`` / ``--model en-ru=...`` whose target is none of the run's
+    (it was silently left unused, and the registry's model translated instead)."""
+    from aligntext.langs import resolve_lang
+
+    wanted = {resolve_lang(c) for t in tgts for c in t.split(",") if c.strip()}
+    for raw in models:
+        parsed = _parse_models((raw,))  # one prefixed entry, or a model for every direction
+        if not isinstance(parsed, dict):
+            continue
+        [(key, value)] = parsed.items()
+        target = key.split("-")[-1]
+        if target not in wanted:
+            raise CliError(
+                f"--model {key}={value} is for target {target}, which this run does not "
+                f"translate into ({', '.join(sorted(wanted))}); drop it or fix the prefix"
+            )
+
+
 @cli.command("translate")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=str))
 @lang_option(
@@ -225,6 +244,7 @@ def translate_command(
                 "another --out"
             )
     check = check or retry_failed or report_file is not None
+    _check_model_keys(models, tgts)
     if report_file is not None:
         _check_report_path(report_file, inputs, out_dir, tgts)
     if cache_file and _among_inputs(cache_file, inputs):

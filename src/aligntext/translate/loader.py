@@ -284,6 +284,20 @@ def load_translator(
     return PivotTranslator(legs[0], legs[1])
 
 
+def _single_target(path: Path) -> bool:
+    """Whether a model folder is a Marian model with no ``>>xxx<<`` target tokens: it
+    translates into the one language it was trained for."""
+    vocab = path / "vocab.json"
+    if not vocab.is_file():
+        return False  # a converted copy: its vocabulary is stored otherwise, say nothing
+    try:
+        return detect_family(path) == "marian" and not any(
+            _TARGET_TOKEN.match(t) for t in read_json_object(vocab)
+        )
+    except (InputError, OSError, ValueError):
+        return False
+
+
 def translator_factory(
     model: str | Mapping[str, str] | None = None,
     backend: str = "auto",
@@ -305,6 +319,9 @@ def translator_factory(
         options: more keyword arguments for :func:`load_translator`.
     """
     extra = dict(options or {})
+    # A local Marian folder without target-language tokens translates into one language:
+    # the target it was first used for (a second target would get that language too).
+    one_target: dict[str, str] = {}
 
     def factory(src: str, tgt: str) -> Translator:
         kwargs: dict[str, Any] = dict(extra)
@@ -313,6 +330,17 @@ def translator_factory(
         if batch_tokens is not None:
             kwargs["max_batch_tokens"] = batch_tokens
         chosen = model.get(f"{src}-{tgt}", model.get(tgt)) if isinstance(model, Mapping) else model
+        if chosen is not None and is_local_path(chosen):
+            key = str(Path(chosen).resolve())
+            if one_target.get(key, tgt) != tgt:
+                raise InputError(
+                    f"model folder {chosen} translates into one language (a Marian model "
+                    f"without target-language tokens), used here for {one_target[key]}; give "
+                    f"one folder per target: --model {one_target[key]}=DIR --model {tgt}=DIR"
+                )
+            local = find_model(chosen)
+            if local is not None and _single_target(local):
+                one_target.setdefault(key, tgt)
         return load_translator(src, tgt, model=chosen, backend=backend, device=device, **kwargs)
 
     return factory
