@@ -320,3 +320,22 @@ def test_hf_device_errors(store):
         load_translator("az", "en", model=path, backend="hf", device="cpu", compute_type="int8")
     with pytest.raises(InputError, match="beam size 0 is below 1"):
         load_translator("az", "en", model=path, backend="hf", beam_size=0)
+
+
+def test_ct2_copy_is_made_again_when_the_config_changes(store, tmp_path):
+    import json
+    import os
+    import shutil
+
+    from aligntext.translate.ct2 import convert_to_ct2
+
+    path = tmp_path / "mine"
+    shutil.copytree(tiny_model("marian"), path)
+    first = convert_to_ct2(str(path), family="marian")
+    made = (first / "model.bin").stat().st_mtime_ns
+    config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+    config["scale_embedding"] = not config.get("scale_embedding", False)
+    (path / "config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
+    os.utime(path / "config.json", (1_000_000_000, 1_000_000_000))  # another time, surely
+    again = convert_to_ct2(str(path), family="marian")
+    assert again == first and (again / "model.bin").stat().st_mtime_ns != made

@@ -192,10 +192,10 @@ def quantization_for(compute_type: str) -> str:
 
 
 def _stamp(path: Path) -> dict[str, Any]:
-    """What identifies a model folder's weights: file names, sizes and mtimes."""
-    files = sorted(
-        p for p in path.iterdir() if p.suffix in {".safetensors", ".bin"} and p.is_file()
-    )
+    """What identifies a model folder for its converted copy: every file's name, size and
+    mtime (the weights, and the config and tokenizer files the copy takes over: a changed
+    ``config.json`` must be converted again too)."""
+    files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
     return {p.name: [p.stat().st_size, int(p.stat().st_mtime)] for p in files}
 
 
