@@ -339,3 +339,16 @@ def test_ct2_copy_is_made_again_when_the_config_changes(store, tmp_path):
     os.utime(path / "config.json", (1_000_000_000, 1_000_000_000))  # another time, surely
     again = convert_to_ct2(str(path), family="marian")
     assert again == first and (again / "model.bin").stat().st_mtime_ns != made
+
+
+def test_ct2_copy_into_a_read_only_store_says_what_to_do(store, monkeypatch):
+    import tempfile
+
+    from aligntext.translate.ct2 import convert_to_ct2
+
+    def denied(*_args: object, **_kwargs: object) -> str:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", denied)  # root ignores file modes: pretend
+    with pytest.raises(InputError, match="permission denied.*models convert.*--backend hf"):
+        convert_to_ct2(str(tiny_model("marian")), family="marian", force=True)

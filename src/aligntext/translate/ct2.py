@@ -264,8 +264,16 @@ def convert_to_ct2(
                 return target
         except ValueError:
             pass
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    except PermissionError:
+        # A shared, read-only model store: the copy is made once by whoever may write there.
+        raise InputError(
+            f"cannot write the CTranslate2 copy of {model} into {target.parent} (permission "
+            f"denied); have it made there once with 'aligntext models convert {model}', "
+            "point ALIGNTEXT_MODELS at a folder you may write, or use --backend hf"
+        ) from None
     try:
         try:
             with quiet_transformers():
