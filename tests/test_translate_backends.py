@@ -349,6 +349,7 @@ def test_ct2_copy_into_a_read_only_store_says_what_to_do(store, monkeypatch):
     def denied(*_args: object, **_kwargs: object) -> str:
         raise PermissionError(13, "Permission denied")
 
+    model = str(tiny_model("marian"))
     monkeypatch.setattr(tempfile, "mkdtemp", denied)  # root ignores file modes: pretend
-    with pytest.raises(InputError, match="permission denied.*models convert.*--backend hf"):
-        convert_to_ct2(str(tiny_model("marian")), family="marian", force=True)
+    with pytest.raises(InputError, match=r"permission denied.*models convert.*--backend hf"):
+        convert_to_ct2(model, family="marian", force=True)
