@@ -141,3 +141,18 @@ def test_a_day_in_words_meets_the_day_in_digits() -> None:
     assert _date_flags(
         "Соглашение подписали седьмого апреля.", "Saziş aprelin 6-sı imzalanıb.", "ru", "az"
     ) == [("error", "date 7 April in source; target has 6 April")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "key"),
+    [
+        # Capitals with a plain I for İ, as tools that are not Turkish-aware write them.
+        ("tr", "ANKARA, 12 EKIM 2024", "2024-10-12"),
+        ("az", "BAKI, 12 IYUN 2024", "2024-06-12"),
+        ("az", "IYULDA toplandılar.", "?-07-?"),
+    ],
+)
+def test_all_capital_turkic_months_with_a_plain_i(lang: str, text: str, key: str) -> None:
+    from aligntext.check import extract_facts
+
+    assert [f.key for f in extract_facts(text, lang) if f.kind == "date"] == [key]

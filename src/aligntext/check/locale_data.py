@@ -180,6 +180,15 @@ def month_of(word: str, lang: str) -> int | None:
         word: one word as written (``apreldə``, ``Nisan'da``, ``апреле``, ``April``).
         lang: its language.
     """
+    found = _month_of(word, lang)
+    if found is None and lang in ("az", "tr") and word.isupper() and "I" in word:
+        # "12 EKIM 2024": capitals from a tool that is not Turkish-aware put a plain I for
+        # İ, which Turkic lower-casing reads as dotless ı.
+        return _month_of(word.replace("I", "İ"), lang)
+    return found
+
+
+def _month_of(word: str, lang: str) -> int | None:
     forms = month_forms(lang)
     w = lower(word, lang)
     for ch in "'’`ʼ":
