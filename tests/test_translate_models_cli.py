@@ -125,3 +125,19 @@ def test_convert_tiny_model(cli_runner, store, tmp_path):
     record = json.loads((reg.ct2_dir(str(model)) / "aligntext-source.json").read_text())
     assert record["family"] == "m2m100"
     assert record["quantization"] == "int8"
+
+
+def test_pull_of_a_folder_checks_it_and_convert_of_a_pair_says_what_it_takes(
+    cli_runner, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("ALIGNTEXT_MODELS", str(tmp_path / "store"))
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Not a model.\n", encoding="utf-8")
+    pulled = cli_runner.invoke(cli, ["models", "pull", str(docs)])
+    assert pulled.exit_code == 2 and "cannot tell the model family" in pulled.stderr
+    assert "cannot download" not in pulled.stderr
+    converted = cli_runner.invoke(cli, ["models", "convert", "en-ru"])
+    assert converted.exit_code == 2
+    assert "'en-ru' is a pair, and convert takes one model" in converted.stderr

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import click
 
 from aligntext.cli._util import (
+    CliError,
     CommandGroup,
     cli,
     emit,
@@ -41,9 +45,19 @@ def models_pull_cmd(targets: tuple[str, ...]) -> None:
     ID fetches that hub model. Prints each model's folder.
     """
     from aligntext.translate.registry import pull_targets
-    from aligntext.translate.store import pull_model
+    from aligntext.translate.store import find_model, is_local_path, pull_model
 
     for target in targets:
+        if is_local_path(target) and Path(target).exists():
+            # A folder is here already: nothing to download, only check it is a model.
+            from aligntext.translate.loader import detect_family
+
+            found = find_model(target)
+            if found is None:
+                raise CliError(f"{target} is not a model folder; pull a PAIR or a hub ID")
+            detect_family(found)  # InputError (one line) when it is no model
+            click.echo(str(found))
+            continue
         for model in pull_targets(target):
             click.echo(str(pull_model(model)))
 
@@ -68,6 +82,11 @@ def models_convert_cmd(model: str, quantization: str, force: bool) -> None:
     from aligntext.translate.registry import ensure_model
     from aligntext.translate.store import model_revision
 
+    if re.fullmatch(r"[a-z]{2,3}-[a-z]{2,3}", model) and not Path(model).exists():
+        raise CliError(
+            f"{model!r} is a pair, and convert takes one model: a hub ID (see 'aligntext "
+            "models list') or a folder"
+        )
     source = ensure_model(model)
     path = convert_to_ct2(
         model,
