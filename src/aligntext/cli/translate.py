@@ -67,9 +67,7 @@ def _parse_models(values: tuple[str, ...]) -> str | dict[str, str] | None:
 def _check_model_keys(models: tuple[str, ...], tgts: Sequence[str]) -> None:
     """Refuse a ``--model ru=...`` / ``--model en-ru=...`` whose target is none of the run's
     (it was silently left unused, and the registry's model translated instead)."""
-    from aligntext.langs import resolve_lang
-
-    wanted = {resolve_lang(c) for t in tgts for c in t.split(",") if c.strip()}
+    wanted = set(tgts)  # resolved and split at commas by the option
     for raw in models:
         parsed = _parse_models((raw,))  # one prefixed entry, or a model for every direction
         if not isinstance(parsed, dict):
@@ -234,10 +232,8 @@ def translate_command(
         # Checked now: the retries come after every file is translated.
         if is_local_path(fallback_model) and find_model(fallback_model) is None:
             raise CliError(f"--fallback-model {fallback_model!r} does not exist; check the path")
-    for code in {c for t in tgts for c in t.split(",") if c.strip()}:
-        from aligntext.langs import resolve_lang
-
-        folder = os.path.join(out_dir, resolve_lang(code))
+    for code in set(tgts):
+        folder = os.path.join(out_dir, code)
         if os.path.exists(folder) and not os.path.isdir(folder):
             raise CliError(
                 f"{folder!r} is a file, where the {code} translations go; move it or choose "
@@ -388,7 +384,6 @@ def _check_report_path(
     lock; or a folder. Checked before any work, so nothing is lost."""
     from pathlib import Path
 
-    from aligntext.langs import resolve_lang
     from aligntext.pipeline.manifest import LOCK_NAME, MANIFEST_NAME
 
     if report_file.endswith(("/", os.sep)) or Path(report_file).is_dir():
@@ -401,8 +396,7 @@ def _check_report_path(
         )
     out = Path(out_dir).resolve()
     reserved = {out / MANIFEST_NAME, out / LOCK_NAME}
-    codes = {resolve_lang(part) for t in tgts for part in t.split(",") if part.strip()}
-    if target in reserved or any(target.is_relative_to(out / code) for code in codes):
+    if target in reserved or any(target.is_relative_to(out / code) for code in tgts):
         raise CliError(
             f"--report {report_file!r} would replace the run's own output (a translation or "
             f"the manifest); choose another file, such as {out / 'report.html'}"

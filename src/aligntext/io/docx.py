@@ -120,9 +120,9 @@ def _kind(paragraph, in_table: bool) -> str:
     return "p"
 
 
-# Runs under these are not the paragraph's text: a tracked deletion, the old place of a
-# tracked move.
-_NOT_TEXT = {f"{_W}del", f"{_W}moveFrom"}
+# Where the walk up from a run stops: a tracked deletion or the old place of a tracked move
+# (not the paragraph's text), or a paragraph (a text box's own, unless it is the one read).
+_STOP = {f"{_W}del", f"{_W}moveFrom", f"{_W}p"}
 
 
 def _paragraph_text(p_elem, paragraph) -> str:
@@ -136,7 +136,7 @@ def _paragraph_text(p_elem, paragraph) -> str:
     parts = []
     for run in p_elem.iter(f"{_W}r"):
         up = run.getparent()
-        while up is not None and up is not p_elem and up.tag not in _NOT_TEXT | {f"{_W}p"}:
+        while up is not None and up is not p_elem and up.tag not in _STOP:
             up = up.getparent()
         if up is p_elem:
             parts.append(Run(run, paragraph).text)

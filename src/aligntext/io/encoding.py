@@ -66,16 +66,15 @@ def input_limit(mb: float | None) -> Iterator[int]:
         _MAX_INPUT_BYTES.reset(token)
 
 
-def _size(n: int) -> str:
+def _size(n: int, spec: str) -> str:
     # A cap set under a tenth of a MiB (tests, a strict service) reads better in bytes.
-    return f"{n / 1048576:.1f} MiB" if n >= 104858 else f"{n:,} bytes"
+    return f"{n / 1048576:{spec}} MiB" if n >= 104858 else f"{n:,} bytes"
 
 
 def over_limit(what: str, size: int, limit: int) -> InputError:
     """The one-line error for an input over the cap."""
-    limit_text = f"{limit / 1048576:g} MiB" if limit >= 104858 else f"{limit:,} bytes"
     return InputError(
-        f"{what} is {_size(size)}, over the limit of {limit_text}; "
+        f"{what} is {_size(size, '.1f')}, over the limit of {_size(limit, 'g')}; "
         "split it, or raise the limit with --max-input-mb"
     )
 

@@ -140,10 +140,12 @@ def _own_text(el) -> str:
             return
         if node.tag == "br":
             parts.append(" ")
-        elif node.tag in _SCRIPTS and _SCRIPT_TEXT.fullmatch("".join(node.itertext()).strip()):
+        elif node.tag in _SCRIPTS and _SCRIPT_TEXT.fullmatch(
+            marker := "".join(node.itertext()).strip()
+        ):
             # A footnote marker or an exponent, "2023<sup>1</sup>", "m<sup>2</sup>": written
             # as the Unicode superscript it is ("2023¹", "m²"), not glued on as "20231".
-            parts.append("".join(node.itertext()).strip().translate(_SCRIPTS[node.tag]))
+            parts.append(marker.translate(_SCRIPTS[node.tag]))
         elif node.tag not in _DROP_TAGS:
             if node.text:
                 parts.append(node.text)
@@ -167,7 +169,7 @@ def _collect(el, container, strict_main: bool, out: list) -> None:
             if text:
                 out.append((child, text, ""))
             continue
-        if child.tag in _BLOCK_TAGS or _has_block_child(child):
+        if _is_block(child):
             # A block's own text beside its block children ("<li>Tariffs fall, in
             # particular:<ul>..</ul></li>", "<div>Loose text.<p>..</p></div>") is a
             # paragraph of its own, before theirs; written back by :func:`_set_loose_text`.
@@ -181,24 +183,17 @@ def _collect(el, container, strict_main: bool, out: list) -> None:
 LOOSE = "#loose"
 
 
-def _loose_parts(el) -> list:
-    """The inline children of ``el`` that are not (and hold no) blocks, in order."""
-    return [
-        c
-        for c in el
-        if not (isinstance(c.tag, str) and (c.tag in _BLOCK_TAGS or _has_block_child(c)))
-    ]
+def _is_block(el) -> bool:
+    """Whether an element is a block or holds one (its text is not inline text)."""
+    return isinstance(el.tag, str) and (el.tag in _BLOCK_TAGS or _has_block_child(el))
 
 
 def _loose_text(el) -> str:
     """The text of ``el`` outside its block children: its own text, its inline children
     (links, emphasis) and the text after each child."""
-    # The list keeps lxml's element proxies alive, so ``is`` compares them.
-    inline = _loose_parts(el)
     parts = [el.text or ""]
     for c in el:
-        keep = any(c is x for x in inline)
-        if keep and isinstance(c.tag, str) and c.tag not in _DROP_TAGS:
+        if not _is_block(c) and isinstance(c.tag, str) and c.tag not in _DROP_TAGS:
             parts.append(_own_text(c))
         parts.append(c.tail or "")
     return " ".join("".join(parts).split())
@@ -206,7 +201,7 @@ def _loose_text(el) -> str:
 
 def _set_loose_text(el, text: str) -> None:
     """Put ``text`` where ``el``'s own text was, before its block children, which stay."""
-    for c in _loose_parts(el):
+    for c in [c for c in el if not _is_block(c)]:
         el.remove(c)
     for c in el:
         c.tail = None  # text after a block child was part of the loose text

@@ -270,7 +270,7 @@ def check_bitext_file(
         InputError: an unreadable or empty file, or a language that cannot be decided.
     """
     from aligntext.check import check_pairs
-    from aligntext.io.bitext import read_bitext
+    from aligntext.io.bitext import count_pairs, read_bitext
 
     bitext = read_bitext(os.fspath(path), fmt=fmt)
     pairs = tuple(_pair_texts(p) for p in bitext.pairs)
@@ -289,8 +289,7 @@ def check_bitext_file(
             # wrong rules (a swapped --src/--tgt, the wrong columns) and its errors lost.
             from aligntext.langid import verify_language
 
-            sample = "\n".join(t for t in texts if t.strip())[:20000]
-            problem = verify_language(sample, code, name=f"{name} ({side} side)")
+            problem = verify_language(_sample(texts), code, name=f"{name} ({side} side)")
             if problem:
                 warnings.append(problem)
     translator = translators(src, tgt) if translators is not None else None
@@ -298,7 +297,7 @@ def check_bitext_file(
     signature = Signature(
         (
             ("langs", f"{src}-{tgt}"),
-            ("pairs", str(sum(1 for s, t in pairs if s.strip() or t.strip()))),
+            ("pairs", str(count_pairs(pairs))),
             ("glossary", "no" if glossary is None else "yes"),
             ("check-mt", "no" if translator is None else "yes"),
             ("aligntext", __version__),
@@ -324,6 +323,11 @@ def _pair_texts(pair: Any) -> tuple[str, str]:
     raise TypeError(f"cannot read a sentence pair from {pair!r}")
 
 
+def _sample(texts: list[str]) -> str:
+    """One side's text to tell its language by: its non-empty lines, at most 20,000 characters."""
+    return "\n".join(t for t in texts if t.strip())[:20000]
+
+
 def _bitext_lang(given: str | None, in_file: str | None, texts: list[str], name: str) -> str:
     if given:
         return resolve_lang(given)
@@ -334,7 +338,7 @@ def _bitext_lang(given: str | None, in_file: str | None, texts: list[str], name:
             pass  # e.g. a TMX with srclang="*all*": detect instead
     from aligntext.langid import detect_language
 
-    sample = "\n".join(t for t in texts if t.strip())[:20000]
+    sample = _sample(texts)
     if not sample:
         raise InputError(f"{name}: one side has no text; give a bitext with both sides filled")
     lang = detect_language(sample)

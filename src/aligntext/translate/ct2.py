@@ -30,7 +30,7 @@ from aligntext.translate.base import (
     translate_distinct,
 )
 from aligntext.translate.registry import Step, ensure_model
-from aligntext.translate.store import ct2_dir, is_ct2_model
+from aligntext.translate.store import ct2_dir, folder_stamp, is_ct2_model
 from aligntext.translate.tokenize import PieceTokenizer, load_piece_tokenizer
 
 #: Written into each converted folder: what it was converted from, and when.
@@ -191,14 +191,6 @@ def quantization_for(compute_type: str) -> str:
     return compute_type
 
 
-def _stamp(path: Path) -> dict[str, Any]:
-    """What identifies a model folder for its converted copy: every file's name, size and
-    mtime (the weights, and the config and tokenizer files the copy takes over: a changed
-    ``config.json`` must be converted again too)."""
-    files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
-    return {p.name: [p.stat().st_size, int(p.stat().st_mtime)] for p in files}
-
-
 def _convert_family(path: Path) -> Any:
     """A TransformersConverter that also copes with transformers 5's M2M100 tokenizer,
     whose ``get_vocab`` no longer lists the ``__xx__`` language tokens CTranslate2 needs."""
@@ -256,7 +248,8 @@ def convert_to_ct2(
     if is_ct2_model(source):
         raise InputError(f"{model} is already a CTranslate2 model; use it as --model directly")
     target = Path(output) if output else ct2_dir(model, quantization)
-    stamp = _stamp(source)
+    # The copy takes over the config and tokenizer files too: any change means converting again.
+    stamp = folder_stamp(source)
     record = target / SOURCE_FILE
     if not force and is_ct2_model(target) and record.is_file():
         try:

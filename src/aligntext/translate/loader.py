@@ -117,6 +117,12 @@ def detect_family(path: Path) -> str:
     )
 
 
+def _target_tokens(path: Path) -> set[str]:
+    """The ``>>xxx<<`` target-language tokens of a Marian folder's vocabulary (none for a
+    single-target model)."""
+    return {t for t in read_json_object(path / "vocab.json") if _TARGET_TOKEN.match(t)}
+
+
 def marian_target_token(path: Path, tgt: str) -> str | None:
     """The ``>>xxx<<`` token selecting ``tgt`` in a multi-target OPUS-MT model, or ``None``
     for a single-target model.
@@ -124,7 +130,7 @@ def marian_target_token(path: Path, tgt: str) -> str | None:
     Raises:
         InputError: the model is multi-target but has no token for ``tgt``.
     """
-    tokens = {t for t in read_json_object(path / "vocab.json") if _TARGET_TOKEN.match(t)}
+    tokens = _target_tokens(path)
     if not tokens:
         return None
     lang = get_language(tgt)
@@ -287,13 +293,10 @@ def load_translator(
 def _single_target(path: Path) -> bool:
     """Whether a model folder is a Marian model with no ``>>xxx<<`` target tokens: it
     translates into the one language it was trained for."""
-    vocab = path / "vocab.json"
-    if not vocab.is_file():
+    if not (path / "vocab.json").is_file():
         return False  # a converted copy: its vocabulary is stored otherwise, say nothing
     try:
-        return detect_family(path) == "marian" and not any(
-            _TARGET_TOKEN.match(t) for t in read_json_object(vocab)
-        )
+        return detect_family(path) == "marian" and not _target_tokens(path)
     except (InputError, OSError, ValueError):
         return False
 

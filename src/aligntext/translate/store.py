@@ -165,6 +165,17 @@ def pull_model(model: str, *, home: Path | None = None) -> Path:
     return target
 
 
+def folder_stamp(path: Path) -> dict[str, list[int]]:
+    """What identifies a model folder's contents: each file's size and modification time
+    (ns), by name; hidden files left out. Weights, config and tokenizer files all count:
+    any of them changes what the model translates."""
+    try:
+        files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        return {p.name: [p.stat().st_size, p.stat().st_mtime_ns] for p in files}
+    except OSError:
+        return {}
+
+
 def local_revision(path: Path) -> str:
     """``local@<12 hex digits>`` for a model folder of no known hub revision: a digest of
     where it is and of its files' names, sizes and modification times.
@@ -176,13 +187,8 @@ def local_revision(path: Path) -> str:
     """
     import hashlib
 
-    try:
-        files = sorted(
-            (p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in path.iterdir() if p.is_file()
-        )
-    except OSError:
-        files = []
-    digest = hashlib.sha256(json.dumps([str(path.resolve()), files]).encode()).hexdigest()
+    stamp = [str(path.resolve()), folder_stamp(path)]
+    digest = hashlib.sha256(json.dumps(stamp, sort_keys=True).encode()).hexdigest()
     return f"local@{digest[:12]}"
 
 
