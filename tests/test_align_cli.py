@@ -230,3 +230,18 @@ def test_a_translation_model_as_embed_model_is_one_line(cli_runner):
     assert result.exit_code == 2, result.output
     assert "is a translation model (encoder-decoder)" in result.stderr
     assert "--mt-model" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_align_and_segment_keep_a_lone_no_break_space(cli_runner, tmp_path):
+    # `60 000` joined by a no-break space must come out as written, not split at the space.
+    en, ru = tmp_path / "en.txt", tmp_path / "ru.txt"
+    en.write_text("The fund paid 60\u00a0000 manat.\n", encoding="utf-8")
+    ru.write_text("Фонд выплатил 60\u00a0000 манатов.\n", encoding="utf-8")
+    result = _run(cli_runner, ["align", str(en), str(ru), "--langs", "en,ru", "--format", "tsv"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1].split("\t")[:2] == [
+        "The fund paid 60\u00a0000 manat.",
+        "Фонд выплатил 60\u00a0000 манатов.",
+    ]
+    result = _run(cli_runner, ["segment", str(en)])
+    assert result.stdout == "The fund paid 60\u00a0000 manat.\n"

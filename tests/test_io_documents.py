@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import docx
 import pytest
 
@@ -575,3 +577,55 @@ def test_html_text_beside_block_children_is_read_and_written_back():
     out = render_html(page, doc, ["A:", "B.", "C.", "D."]).decode("utf-8")
     assert [p.text for p in read_html_string(out).paragraphs] == ["A:", "B.", "C.", "D."]
     assert "<ul><li>B.</li></ul>" in out  # the nested list stays where it was
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".docx"])
+def test_lone_no_break_spaces_survive_reading_and_writing(tmp_path, suffix):
+    # A published figure or date kept on one line by a no-break space (`60 000`, `5 May`)
+    # must come back with it; spacer runs (`&nbsp;&nbsp;&nbsp;`) still become one space.
+    text = "The fund paid 60\u00a0000 manat\u00a0\u00a0\u00a0on 5\u202fMay."
+    path = tmp_path / f"s{suffix}"
+    if suffix == ".docx":
+        d = docx.Document()
+        d.add_paragraph(text)
+        d.save(str(path))
+    elif suffix == ".html":
+        html = text.replace("\u00a0", "&nbsp;").replace("\u202f", "&#8239;")
+        path.write_text(f"<html><body><p>{html}</p></body></html>", encoding="utf-8")
+    else:
+        path.write_text(text + "\n", encoding="utf-8")
+    doc = read_document(path)
+    assert _texts(doc) == ["The fund paid 60\u00a0000 manat on 5\u202fMay."]
+    out = tmp_path / f"out{suffix}"
+    write_document(doc, ["Fond 60\u00a0000 manat ödədi."], out)
+    assert _texts(read_document(out)) == ["Fond 60\u00a0000 manat ödədi."]
+
+
+@pytest.mark.skipif(not Path("/dev/fd").is_dir(), reason="needs /dev/fd")
+@pytest.mark.timeout(30)
+def test_a_shell_pipe_is_named_by_its_whole_path_not_its_number():
+    # `aligntext compare <(cat en.txt) <(cat az.txt)` gave versions called "63" and "62".
+    import os
+    import threading
+
+    from aligntext.io.spool import display_name
+    from aligntext.pipeline.compare import compare_versions
+
+    assert display_name("/work/docs/en.txt") == "en.txt"
+    assert display_name("/dev/stdin") == "/dev/stdin"
+    fds = []
+    for text in ("The fund paid 500 manat.\n", "Fond 600 manat ödədi.\n"):
+        r, w = os.pipe()
+
+        def feed(w: int = w, data: bytes = text.encode()) -> None:
+            os.write(w, data)
+            os.close(w)
+
+        threading.Thread(target=feed, daemon=True).start()
+        fds.append(r)
+    try:
+        report = compare_versions([f"/dev/fd/{fd}" for fd in fds], ["en", "az"])
+    finally:
+        for fd in fds:
+            os.close(fd)
+    assert [v.name for v in report.versions] == [f"/dev/fd/{fd}" for fd in fds]

@@ -14,6 +14,7 @@ import textwrap
 from collections.abc import Sequence
 
 from aligntext.errors import InputError
+from aligntext.io.txt import squash
 from aligntext.types import LOW_CONFIDENCE, Alignment, MultiAlignment, Segment
 
 #: Output formats of a two-version alignment.
@@ -27,7 +28,7 @@ def _join(segments: tuple[Segment, ...], indices: tuple[int, ...]) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return squash(text)
 
 
 def to_jsonl(alignment: Alignment) -> str:

@@ -75,8 +75,8 @@ def check_cmd(
     it. Exit code 1 when a finding at or above --fail-on exists, 0 when none, 2 on bad
     input.
     """
-    import os
 
+    from aligntext.io.spool import display_name
     from aligntext.pipeline.compare import check_bitext_file
     from aligntext.render.report import render_findings
 
@@ -94,7 +94,7 @@ def check_cmd(
         pairs=result.pairs,
         src_lang=result.src_lang,
         tgt_lang=result.tgt_lang,
-        source=os.path.basename(pairs),
+        source=display_name(pairs),
         signature=result.signature,
         color=fmt == "text" and use_color(output),
     )

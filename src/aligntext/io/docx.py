@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from aligntext.errors import InputError
+from aligntext.io.txt import squash
 from aligntext.types import Document, Paragraph
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -159,7 +160,7 @@ def read_docx(
     paragraphs: list[Paragraph] = []
     for locator, p_elem, in_table in _walk(body, (), False):
         para = DocxParagraph(p_elem, document._body)  # type: ignore[arg-type]
-        text = " ".join(_paragraph_text(p_elem, para).split())
+        text = squash(_paragraph_text(p_elem, para))
         if not text:
             continue
         paragraphs.append(
@@ -230,7 +231,7 @@ def docx_bytes(doc: Document, texts: Sequence[str]) -> bytes:
                 f"paragraph {para.index} ({para.locator}) is no longer in '{doc.path}'; "
                 "the file changed since it was read: read it again"
             )
-        _set_text(p_elem, " ".join(text.split()))
+        _set_text(p_elem, squash(text))
     buffer = _io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 
 from aligntext.errors import InputError
+from aligntext.io.txt import squash
 from aligntext.types import Document, Paragraph
 
 _DROP_TAGS = {
@@ -155,7 +156,7 @@ def _own_text(el) -> str:
             parts.append(node.tail)
 
     visit(el)
-    return " ".join("".join(parts).split())
+    return squash("".join(parts))
 
 
 def _collect(el, container, strict_main: bool, out: list) -> None:
@@ -196,7 +197,7 @@ def _loose_text(el) -> str:
         if not _is_block(c) and isinstance(c.tag, str) and c.tag not in _DROP_TAGS:
             parts.append(_own_text(c))
         parts.append(c.tail or "")
-    return " ".join("".join(parts).split())
+    return squash("".join(parts))
 
 
 def _set_loose_text(el, text: str) -> None:
@@ -261,11 +262,11 @@ def render_html(source: str, doc: Document, texts: Sequence[str], lang: str | No
             )
         el = found[0]
         if loose:
-            _set_loose_text(el, " ".join(new.split()))
+            _set_loose_text(el, squash(new))
             continue
         for child in list(el):
             el.remove(child)
-        el.text = " ".join(new.split())
+        el.text = squash(new)
     head = root.find("head")
     for meta in root.iter("meta"):
         if meta.get("charset") is not None:

@@ -10,6 +10,7 @@ input, not the copy.
 
 from __future__ import annotations
 
+import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +25,15 @@ def is_stream(path: str | Path) -> bool:
     """Whether ``path`` exists but is no regular file or folder (a pipe, a FIFO, a device)."""
     p = Path(path)
     return p.exists() and not p.is_file() and not p.is_dir()
+
+
+def display_name(path: str | os.PathLike[str]) -> str:
+    """What an input is called in messages and reports: its file name, or its whole path
+    where the name says nothing (``/dev/fd/63`` from a shell's ``<(...)``, ``/dev/stdin``)."""
+    text = os.fspath(path)
+    if text.startswith(("/dev/", "/proc/")):
+        return text
+    return os.path.basename(text) or text
 
 
 def read_spooled(data: bytes, name: str, read: Callable[[Path], T]) -> T:

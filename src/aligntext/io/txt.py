@@ -43,9 +43,25 @@ class Block:
     kind: str = "p"
 
 
+# A lone no-break space (U+00A0, U+202F narrow, U+2007 figure) between two words is the
+# writer's choice: it keeps `60 000` or `5 May` on one line in the published text, so it
+# is kept; any other run of whitespace (indentation, line breaks, `&nbsp;&nbsp;` spacers)
+# becomes one space.
+_KEPT_SPACES = "\u00a0\u202f\u2007"
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+
+def _one_space(m: re.Match[str]) -> str:
+    run = m.group()
+    return run if len(run) == 1 and run in _KEPT_SPACES else " "
+
+
 def squash(text: str) -> str:
-    """Collapse runs of whitespace (line breaks included) into single spaces and strip."""
-    return " ".join(text.split())
+    """Collapse runs of whitespace (line breaks included) into single spaces and strip.
+
+    A lone no-break space between two words is kept as it is.
+    """
+    return _WHITESPACE_RUN.sub(_one_space, text).strip()
 
 
 def blocks_to_document(

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from aligntext import __version__
 from aligntext.errors import InputError
+from aligntext.io.spool import display_name
 from aligntext.langs import get_language, resolve_lang
 from aligntext.pipeline.cross_versions import cross_version_findings
 from aligntext.types import (
@@ -188,7 +189,7 @@ def _make_version(
 
 
 def _version_name(doc: Document) -> str:
-    return os.path.basename(doc.path) if doc.path else "<text>"
+    return display_name(doc.path) if doc.path else "<text>"
 
 
 def _load_glossary(glossary: Any) -> Any:
@@ -274,7 +275,7 @@ def check_bitext_file(
 
     bitext = read_bitext(os.fspath(path), fmt=fmt)
     pairs = tuple(_pair_texts(p) for p in bitext.pairs)
-    name = os.path.basename(os.fspath(path))
+    name = display_name(path)
     if not pairs:
         raise InputError(f"{name} holds no sentence pairs; give a non-empty bitext")
     src = _bitext_lang(src_lang, getattr(bitext, "src_lang", None), [s for s, _ in pairs], name)

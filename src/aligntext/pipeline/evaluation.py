@@ -31,6 +31,7 @@ from aligntext.evaluate.results import (
 from aligntext.evaluate.segments import evaluation_signature, guess_lang, resolve_optional_lang
 from aligntext.evaluate.significance import paired_test
 from aligntext.io.lines import read_aligned_lines
+from aligntext.io.spool import display_name
 from aligntext.io.walk import list_files
 from aligntext.pipeline.versions import INPUT_FORMATS
 
@@ -103,7 +104,9 @@ def _pairs_for(hypothesis: PathLike, references: Sequence[PathLike]) -> FolderMa
     for r in references:
         if not Path(r).exists():
             raise InputError(f"reference file not found: {str(r)!r}; check the path")
-    return FolderMatch(pairs=(FilePair(hyp.name, str(hyp), tuple(str(r) for r in references)),))
+    return FolderMatch(
+        pairs=(FilePair(display_name(hyp), str(hyp), tuple(str(r) for r in references)),)
+    )
 
 
 def _doc_segments(

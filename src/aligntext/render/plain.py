@@ -7,6 +7,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from aligntext.io.txt import squash
 from aligntext.types import Segment
 
 #: Formats :func:`render_segments` accepts.
@@ -36,7 +37,7 @@ def render_segments(segments: Sequence[Segment], lang: str, fmt: str = "text") -
         for seg in segments:
             if previous is not None and seg.paragraph != previous:
                 lines.append("")
-            lines.append(" ".join(seg.text.split()))
+            lines.append(squash(seg.text))
             previous = seg.paragraph
     return "\n".join(lines) + "\n" if lines else ""
 
