@@ -213,7 +213,7 @@ def test_second_run_sends_nothing_to_the_translator(tree, tmp_path):
     second: list[str] = []
     result2 = run(tree, tmp_path / "out2", second)  # a new folder: only the cache helps
     assert second == []
-    assert result2.translated == 0 and result2.cached == result1.sentences
+    assert result2.translated == 0 and result2.cached == result1.translated + result1.cached
     for rel in RELS:
         assert read_paragraphs(tmp_path / "out2" / "ru" / rel) == read_paragraphs(
             tmp_path / "out1" / "ru" / rel
@@ -444,6 +444,21 @@ def test_manifest_records_signature_files_and_timing(tree, tmp_path):
     assert entry["signature"] == str(dict(result.signatures)["en-az"])
     assert manifest["totals"]["done"] == 6
     assert manifest["totals"]["sentences"] == result.sentences
+
+
+def test_totals_count_the_sentences_the_files_count(tmp_path):
+    # A file holding only a figure is one sentence in its manifest entry; the totals said 0
+    # (they counted the sentences sent to the model or the cache, not those kept as written).
+    tree = tmp_path / "in"
+    tree.mkdir()
+    (tree / "a.txt").write_text("2023\n", encoding="utf-8")
+    (tree / "b.txt").write_text("The fund paid 500 manat.\n", encoding="utf-8")
+    result = run(tree, tmp_path / "out", [])
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    entries = [e["sentences"] for e in manifest["files"].values()]
+    assert entries == [1, 1]
+    assert manifest["totals"]["sentences"] == result.sentences == 2
+    assert (result.translated, result.cached) == (1, 0)
 
 
 def test_progress_events_add_up(tree, tmp_path):

@@ -233,6 +233,21 @@ def test_a_file_named_by_language_is_translated_as_text(cli_runner, fake_models,
     )
 
 
+def test_figures_only_files_are_counted_and_said_kept(cli_runner, fake_models, tmp_path):
+    # `-o` is --out, as every other command's -o names its output.
+    root = tmp_path / "docs"
+    root.mkdir()
+    (root / "a.txt").write_text("2023\n", encoding="utf-8")
+    (root / "b.txt").write_text("Both delegations agreed.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = [str(root), "--src", "en", "--tgt", "ru", "-o", str(out)]
+    result = invoke(cli_runner, [*args, "--cache", str(tmp_path / "c.sqlite")])
+    assert result.exit_code == 0, result.output
+    assert (out / "ru" / "a.txt").read_text(encoding="utf-8") == "2023\n"
+    assert "; 2 sentences (1 sent to the model, 0 from the cache" in result.stderr
+    assert ", 1 of figures or symbols only kept as written)" in result.stderr
+
+
 def test_old_spellings_of_the_language_flags_still_work(cli_runner, fake_models, docs, tmp_path):
     args = ["translate", str(docs), "--src-lang", "en", "--tgt-lang", "ru", "--out"]
     result = cli_runner.invoke(cli, [*args, str(tmp_path / "out"), "--no-cache"])

@@ -98,6 +98,7 @@ def _check_model_keys(models: tuple[str, ...], tgts: Sequence[str]) -> None:
 )
 @input_format_option()
 @click.option(
+    "-o",
     "--out",
     "out_dir",
     required=True,
@@ -353,11 +354,14 @@ def translate_command(
         _summary(run, quiet, report_file)
     if not quiet:
         done, skipped = run.by_status("done"), run.by_status("skipped")
+        # Sentences of figures or symbols only (`2023`, `* * *`) are written as they are.
+        kept = run.sentences - run.translated - run.cached
         click.echo(
             f"aligntext: {len(done)} file(s) translated, {len(skipped)} skipped, "
             f"{len(failed)} failed; {run.sentences} sentences ({run.translated} sent to the "
-            f"model, {run.cached} from the cache or said before in the run) in "
-            f"{run.seconds:.1f} s; manifest: {run.manifest}",
+            f"model, {run.cached} from the cache or said before in the run"
+            + (f", {kept} of figures or symbols only kept as written" if kept > 0 else "")
+            + f") in {run.seconds:.1f} s; manifest: {run.manifest}",
             err=True,
         )
     if failed:

@@ -89,7 +89,8 @@ class TranslateRun:
         manifest: the path of ``manifest.json``.
         files: one result per (input file, target language), in input order per target.
         signatures: per direction (``en-ru``), how its translations were made.
-        sentences: sentences in the files translated by this run.
+        sentences: sentences in the files translated by this run, those of figures or
+            symbols only (written as they are, neither translated nor cached) included.
         translated: distinct sentences sent to a model (neither cached nor repeated).
         cached: sentences answered by the cache or repeated within the run.
         seconds: wall time of the run.

@@ -142,9 +142,7 @@ class Runner:
         self.results: dict[str, FileResult] = {}
         self.retry_factory: TranslatorFactory | None = None  # set by translate_folder
         self.retry_translators: dict[tuple[str, str], Translator] = {}
-        self.translated = 0
-        self.cached = 0
-        self.sentences = 0
+        self.translated = self.cached = self.sentences = self.kept = 0  # kept: figures only
 
     # Translators are built on first need: a run whose files are all done loads no model.
     def translator(self, src: str, tgt: str) -> Translator:
@@ -458,7 +456,8 @@ class Runner:
                 elapsed = time.perf_counter() - started
                 for job in jobs:
                     job.key = key
-                    self.sentences += len(job.sentences)
+                    self.sentences += job.n_sentences
+                    self.kept += job.n_sentences - len(job.sentences)
                     share = elapsed * len(job.sentences) / total if total else 0.0
                     self._write(job, translations, share)
                 # A batch no later chunk needs is dropped: memory stays that of a few chunks.
@@ -482,7 +481,7 @@ class Runner:
                 self.translated += len(batches[index])
             arrived.add(order[index])
             flush()
-        self.cached = max(0, self.sentences - self.translated)
+        self.cached = max(0, self.sentences - self.kept - self.translated)
 
     def _write(self, job: _Job, translations: Mapping[str, str], seconds: float) -> None:
         from aligntext.io.documents import write_document
