@@ -106,8 +106,16 @@ def test_forced_length(store, backend, arch):
         max_new_tokens=5,
         min_new_tokens=5,
     )
+    decoded = _spy_decoded(translator, backend, arch)
+    out = translator.translate(["Bakı", "Hökumət tam hesabatı gələn ay dərc edəcək."])
+    assert len(out) == 2
+    assert [len(row) for row in decoded] == [5, 5]
+
+
+def _spy_decoded(translator, backend: str, arch: str) -> list[list]:
+    """The tokens of each output as the backend decodes them, special tokens left out."""
     translator.load()
-    decoded = []
+    decoded: list[list] = []
     if backend == "hf":
         tokenizer = translator._tokenizer
         special_ids = set(tokenizer.all_special_ids)
@@ -130,9 +138,23 @@ def test_forced_length(store, backend, arch):
             return real_pieces_decode(rows)
 
         pieces.decode = spy_pieces
-    out = translator.translate(["Bakı", "Hökumət tam hesabatı gələn ay dərc edəcək."])
-    assert len(out) == 2
-    assert [len(row) for row in decoded] == [5, 5]
+    return decoded
+
+
+@pytest.mark.parametrize("backend", ["hf", "ct2"])
+def test_default_length_budget_is_each_sentences_own(store, backend):
+    """Without --max-new-tokens an output stops at twice its own source plus 10 tokens, not
+    the batch's longest: a random model never ends, so the short sentence in a batch with a
+    long one decoded (and was cached) at the long one's budget, unlike alone."""
+    translator = load_translator(
+        "az", "en", model=str(tiny_model("marian")), backend=backend, beam_size=1
+    )
+    decoded = _spy_decoded(translator, backend, "marian")
+    long = " ".join(["Parlament 2024-cü il büdcəsini 12 əleyhinə 95 səslə təsdiqlədi."] * 3)
+    translator.translate(["Bakı", long])
+    own = len(translator._encode(["Bakı"])[0])
+    shortest, longest = sorted(len(row) for row in decoded)
+    assert 0 < shortest <= 2 * own + 10 < longest
 
 
 def test_hf_batches_under_token_budget(store):

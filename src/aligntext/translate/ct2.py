@@ -505,7 +505,14 @@ class CT2Translator(BackendSignature):
                 f"CTranslate2 cannot run on {self.device}: {exc}; use --backend hf or --device cpu"
             ) from exc
         skip = 1 if prefix else 0
-        return self._pieces().decode([r.hypotheses[0][skip:] for r in results])
+        hypotheses = [r.hypotheses[0] for r in results]
+        if not self.max_new_tokens:
+            # Each output within its own source's budget, not the batch's longest: a looping
+            # output is then cut at the same place whatever batch it shared (the segment
+            # cache's key leaves the batch size out).
+            own = [min(max_length, 2 * len(t) + 10 + forced) for t in batch]
+            hypotheses = [h[:n] for h, n in zip(hypotheses, own, strict=True)]
+        return self._pieces().decode([h[skip:] for h in hypotheses])
 
     def _run_batch(
         self, batch: list[list[str]], prefix: Any, max_length: int, min_length: int

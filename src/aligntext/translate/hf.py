@@ -225,10 +225,17 @@ class HFTranslator(BackendSignature):
                 attention_mask=padded["attention_mask"].to(self.device),
                 generation_config=config,
             )
+        rows = out.tolist()
+        if not self.max_new_tokens:
+            # Each output within its own source's budget, not the batch's longest: a looping
+            # output is then cut at the same place whatever batch it shared (the segment
+            # cache's key leaves the batch size out). A row starts with the decoder's start token.
+            limit = self._model_limit()
+            rows = [r[: 1 + auto_length(len(x), limit)] for r, x in zip(rows, batch, strict=True)]
         # the forced language token is not part of the translation
         start = 2 if self._forced_bos is not None else 1
         texts = self._tokenizer.batch_decode(
-            out[:, start:].tolist(), skip_special_tokens=True, clean_up_tokenization_spaces=False
+            [r[start:] for r in rows], skip_special_tokens=True, clean_up_tokenization_spaces=False
         )
         return [t.strip() for t in texts]
 
