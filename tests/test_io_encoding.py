@@ -184,3 +184,76 @@ def test_legacy_lines_beside_utf8_lines_still_decode(tmp_path):
     text, used = read_text(path)
     assert text.split("\n")[:2] == ["Совет собрался.", "Бюджет утвержден."]
     assert used == "utf-8+cp1251"
+
+
+def test_one_stray_byte_on_an_ascii_line_of_a_utf8_file_is_refused(tmp_path):
+    # The bad line has no multi-byte letter of its own: the curly quotes elsewhere show that
+    # the file is UTF-8 (the stray 0xFF read as Cyrillic я, or as cp866's no-break space).
+    lines = [
+        "“Our figures are final,” the mayor said.".encode(),
+        b"The vote takes place on 9 June.\xff",
+        "The café reopens — on Monday.".encode(),
+    ]
+    short = [lines[0], b"Rain in Oslo\xff today."]  # only two good characters
+    for data in (b"\n".join(lines), b"\n".join(short)):
+        path = tmp_path / "stray.en"
+        path.write_bytes(data)
+        with pytest.raises(InputError, match=r"line 2 of .* is UTF-8 with an invalid byte"):
+            read_text(path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour upgrade costs €75 million.\nWork starts in Izmir in May.\n",
+        "Tickets cost £12 each.\n",
+        "Renée Dupuis met the mayor of Köln.\n",
+        "A reception at the Hôtel de Ville.\n",
+        "Señor Muñoz arrived on Friday.\n",
+    ],
+)
+@pytest.mark.parametrize("encoding", ["cp1252", "cp1254"])
+def test_western_letters_and_symbols_in_latin_code_pages(tmp_path, text, encoding):
+    path = tmp_path / "west.txt"
+    path.write_bytes(text.encode(encoding))
+    got, used = read_text(path)
+    assert got == text
+    assert used in ("cp1252", "cp1254")
+
+
+def test_charset_normalizer_mojibake_is_refused(monkeypatch):
+    import charset_normalizer
+
+    import aligntext.io.encoding as encoding
+
+    class Guess:
+        encoding = "cp1006"  # what charset-normalizer answered for such a file
+
+    class Matches:
+        def best(self) -> Guess:
+            return Guess()
+
+    # No candidate fits; the fallback's reading mixes scripts inside one word ("Gﻛnjﻛ").
+    monkeypatch.setattr(encoding, "LEGACY_CANDIDATES", ())
+    monkeypatch.setattr(charset_normalizer, "from_bytes", lambda data: Matches())
+    with pytest.raises(InputError, match="cannot tell the text encoding"):
+        decode_bytes("Gänjä and Zoë arrived.\n".encode("cp1252"), "w.txt")
+
+
+@pytest.mark.parametrize(
+    ("data", "expected", "used"),
+    [
+        (
+            "Bakanlık açıklama yaptı.\n".encode() + "Görüşmeler yarın başlıyor.\n".encode("cp1254"),
+            "Bakanlık açıklama yaptı.\nGörüşmeler yarın başlıyor.\n",
+            "utf-8+cp1254",
+        ),
+        (
+            codecs.BOM_UTF8 + "Совет собрался.\n".encode() + "Бюджет утвержден.\n".encode("cp1251"),
+            "Совет собрался.\nБюджет утвержден.\n",
+            "utf-8+cp1251",
+        ),
+    ],
+)
+def test_mixed_lines_with_turkish_or_after_a_bom(data, expected, used):
+    assert decode_bytes(data, "mixed.txt") == (expected, used)

@@ -5,9 +5,8 @@ cp1254. A single-byte code page decodes any byte sequence, so the question is ne
 decode" but "which decoding reads like text". charset-normalizer confuses these code pages
 often (a Turkish file full of ASCII with a few ``ş``/``ı`` bytes looks Cyrillic to it), so
 :func:`detect_encoding` decodes the bytes with each candidate and scores how plausible the
-non-ASCII letters are for Russian, Azerbaijani, Turkish and English text: Russian letter
-frequencies, the Turkic letters, no Latin and Cyrillic letters mixed in one word, no
-lower-then-upper case flips inside words (what koi8-r read as cp1251 looks like).
+non-ASCII letters are for Russian, Azerbaijani, Turkish and English text
+(:mod:`aligntext.io.plausible`).
 """
 
 from __future__ import annotations
@@ -15,15 +14,15 @@ from __future__ import annotations
 import codecs
 import contextlib
 import contextvars
-import itertools
-import math
 import os
 import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from aligntext.errors import InputError
+from aligntext.io.plausible import mixed_script_words, plausibility_cost
 
 #: The default cap, in MiB, on what one input may hold: the bytes of a text or HTML file,
 #: the unpacked XML of a .docx. Statements are a few KiB to a few MiB; a bigger file is
@@ -108,28 +107,6 @@ MAX_LINE_CHARS = 100_000
 #: Legacy code pages tried when the bytes are not UTF-8, in order of preference on ties.
 LEGACY_CANDIDATES: tuple[str, ...] = ("cp1251", "cp1254", "koi8-r", "cp1252", "cp866")
 
-# Russian letter frequencies in running text (per cent); used to tell cp1251 from koi8-r and
-# cp866, which map the same bytes to permuted Cyrillic letters.
-_RU_FREQ = {
-    "о": 10.97, "е": 8.45, "а": 8.01, "и": 7.35, "н": 6.70, "т": 6.26, "с": 5.47,
-    "р": 4.73, "в": 4.54, "л": 4.40, "к": 3.49, "м": 3.21, "д": 2.98, "п": 2.81,
-    "у": 2.62, "я": 2.01, "ы": 1.90, "ь": 1.74, "г": 1.70, "з": 1.65, "б": 1.59,
-    "ч": 1.44, "й": 1.21, "х": 0.97, "ж": 0.94, "ш": 0.73, "ю": 0.64, "ц": 0.48,
-    "щ": 0.36, "э": 0.32, "ф": 0.26, "ъ": 0.04, "ё": 0.04,
-}  # fmt: skip
-
-# Non-ASCII letters of Azerbaijani and Turkish (and the circumflex vowels of Turkish loans),
-# with rough shares among the non-ASCII letters of such text.
-_TURKIC_FREQ = {
-    "ı": 20.0, "ə": 20.0, "ş": 9.0, "ü": 9.0, "ç": 6.0, "ğ": 6.0, "ö": 4.0, "İ": 3.0,
-    "Ş": 1.0, "Ç": 1.0, "Ü": 0.5, "Ö": 0.5, "Ə": 1.0, "Ğ": 0.05, "â": 0.5, "î": 0.1,
-    "û": 0.1, "Â": 0.05,
-}  # fmt: skip
-
-# Non-ASCII punctuation and symbols common in statements in the four languages.
-_COMMON_SYMBOLS = set("«»“”„‘’‚–—…№°€₼₺₽§•·\u00a0\u202f×±½¼¾²³")
-
-_WORD_RE = re.compile(r"\w+")
 # Control characters that are not whitespace (tab, line ends, form feed stay allowed).
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x9f]")
 _UTF16_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -163,55 +140,6 @@ def show_invisible(text: str) -> str:
     return _INVISIBLE_RE.sub(lambda m: f"\u27e8U+{ord(m.group()):04X}\u27e9", text)
 
 
-def _char_cost(ch: str) -> float:
-    """Negative log-plausibility of one non-ASCII character in en/az/ru/tr text."""
-    low = ch.lower()
-    if low in _RU_FREQ:
-        # Case is judged per word (see _word_penalty), not per letter: headlines in capitals
-        # are common in statements.
-        return -math.log(_RU_FREQ[low] / 100.0)
-    if ch in _TURKIC_FREQ:
-        return -math.log(_TURKIC_FREQ[ch] / 100.0)
-    if ch in _COMMON_SYMBOLS:
-        return 4.0
-    cat = unicodedata.category(ch)
-    if cat.startswith("L"):
-        return 9.0  # a letter, but not one of our languages' letters
-    if cat == "Cc":
-        return 16.0  # C1 control characters: never in real text
-    return 11.0  # box drawing, currency signs, math symbols ...
-
-
-def _word_penalty(word: str) -> float:
-    """Penalty for words that real text does not contain: mixed scripts, case flips."""
-    has_cyr = any("\u0400" <= c <= "\u04ff" for c in word)
-    has_lat = any(c.isalpha() and c < "\u0250" for c in word)
-    penalty = 0.0
-    if has_cyr and has_lat:
-        penalty += 12.0
-    # lower case followed by upper case inside a word: "пРИВЕТ" is koi8-r read as cp1251.
-    flips = sum(1 for a, b in itertools.pairwise(word) if a.islower() and b.isupper())
-    penalty += 6.0 * flips
-    return penalty
-
-
-def plausibility_cost(text: str) -> float:
-    """Cost (lower is better) of ``text`` as en/az/ru/tr text, per non-ASCII character.
-
-    Only non-ASCII characters and the words containing them are scored: every single-byte
-    code page decodes ASCII alike, so only the rest tells candidates apart.
-    """
-    non_ascii = [c for c in text if ord(c) > 127]
-    if not non_ascii:
-        return 0.0
-    cost = sum(_char_cost(c) for c in non_ascii)
-    for match in _WORD_RE.finditer(text):
-        word = match.group()
-        if not word.isascii():
-            cost += _word_penalty(word)
-    return cost / len(non_ascii)
-
-
 def _looks_utf16_without_bom(data: bytes) -> str | None:
     """``utf-16-le`` / ``utf-16-be`` when NUL bytes sit at one parity only, else ``None``."""
     if len(data) < 4 or len(data) % 2:
@@ -227,26 +155,58 @@ def _looks_utf16_without_bom(data: bytes) -> str | None:
 
 
 def _legacy_sample(data: bytes, limit: int = 65536) -> bytes:
-    """Up to ``limit`` bytes of the lines that hold non-ASCII bytes: enough to score the
-    candidates, and it keeps detection fast on large files."""
+    """Up to ``limit`` bytes of the lines that hold non-ASCII bytes, each cut to ``limit``:
+    enough to score the candidates, and it keeps detection fast on large files (a 10 MB
+    file of one line is scored on 64 KiB of it)."""
     if len(data) <= limit:
         return data
     picked: list[bytes] = []
     size = 0
     for line in data.split(b"\n"):
         if not line.isascii():
-            picked.append(line)
-            size += len(line) + 1
+            picked.append(line[:limit])
+            size += len(picked[-1]) + 1
             if size >= limit:
                 break
     return b"\n".join(picked)
 
 
+#: The highest :func:`~aligntext.io.plausible.plausibility_cost` a code page's reading may
+#: have: above it, the text is mostly symbols and foreign letters, so none of them fits.
+MAX_COST = 8.0
+
+
+def _best_legacy(data: bytes, *, need_letter: bool = False) -> str | None:
+    """The legacy candidate whose reading of ``data`` is most plausible, if plausible enough.
+
+    ``need_letter``: the reading must hold a non-ASCII letter (for a few lines beside UTF-8
+    ones, where a lone symbol is likelier a stray byte than a line in a code page).
+    """
+    sample = _legacy_sample(data)
+    best: tuple[float, int, str, str] | None = None
+    for rank, name in enumerate(LEGACY_CANDIDATES):
+        try:
+            data.decode(name)  # every byte must be defined in the code page
+            text = sample.decode(name)
+        except UnicodeDecodeError:
+            continue
+        score = (plausibility_cost(text), rank, name, text)
+        if best is None or score[:3] < best[:3]:
+            best = score
+    if best is None or best[0] >= MAX_COST:
+        return None
+    if need_letter and not any(c.isalpha() and not c.isascii() for c in best[3]):
+        return None
+    return best[2]
+
+
 def detect_encoding(data: bytes) -> str:
     """Return the Python codec name that decodes ``data`` as plausible text.
 
-    Order: a BOM (UTF-8, UTF-16, UTF-32), UTF-16 without BOM (NUL bytes at one parity),
-    strict UTF-8, then the legacy candidates scored by :func:`plausibility_cost`.
+    Order: a BOM (UTF-8, UTF-16, UTF-32), UTF-16 without BOM (its high bytes at one
+    parity), strict UTF-8, the legacy candidates scored by
+    :func:`~aligntext.io.plausible.plausibility_cost`, then charset-normalizer's guess if
+    its reading has no word mixing scripts and no control characters.
 
     Raises:
         InputError: no candidate gives plausible text.
@@ -265,27 +225,20 @@ def detect_encoding(data: bytes) -> str:
         pass
     else:
         return "utf-8"
-    sample = _legacy_sample(data)
-    best: tuple[float, int, str] | None = None
-    for rank, name in enumerate(LEGACY_CANDIDATES):
-        try:
-            data.decode(name)  # every byte must be defined in the code page
-            text = sample.decode(name)
-        except UnicodeDecodeError:
-            continue
-        score = (plausibility_cost(text), rank, name)
-        if best is None or score < best:
-            best = score
-    # A cost above ~8 per non-ASCII character means mostly symbols and foreign letters:
-    # none of our code pages fits. charset-normalizer may still know the encoding (e.g.
-    # a Greek or Arabic page); language identification will then reject the text clearly.
-    if best is not None and best[0] < 8.0:
-        return best[2]
+    legacy = _best_legacy(data)
+    if legacy is not None:
+        return legacy
+    # charset-normalizer may still know the encoding (a Greek or Arabic page; language
+    # identification then rejects the text clearly), but it also answers for mojibake
+    # ("Gﻛnjﻛ" in cp1006, "匜ys嶪" in big5): its reading must look like text.
     from charset_normalizer import from_bytes
 
     match = from_bytes(data).best()
     if match is not None:
-        return codecs.lookup(match.encoding).name
+        name = codecs.lookup(match.encoding).name
+        text = _legacy_sample(data).decode(name, errors="replace")
+        if not mixed_script_words(text) and not _CONTROL_RE.search(text):
+            return name
     raise InputError("cannot tell the text encoding")
 
 
@@ -325,58 +278,76 @@ def _check_lines(path: Path, text: str, max_line_chars: int) -> None:
             )
 
 
-def _damaged_utf8_line(data: bytes) -> tuple[int, int, int] | None:
-    """The first line that is UTF-8 but for a stray byte or two, as ``(line number, column,
-    byte)``, else ``None``.
-
-    A code page decodes any byte, so without this a UTF-8 file with one bad byte reads as
-    cp1251 (mojibake on that line, or on the whole file) and its figures and names then
-    change silently. A line in a real code page has no run of valid multi-byte UTF-8
-    sequences: its Cyrillic or Turkish letters are single bytes that UTF-8 rejects.
-    """
-    for lineno, line in enumerate(data.split(b"\n"), start=1):
-        if line.isascii():
-            continue
-        try:
-            line.decode("utf-8")
-            continue
-        except UnicodeDecodeError as exc:
-            first = exc
-        text = line.decode("utf-8", errors="replace")
-        bad = text.count("\ufffd")
-        good = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
-        if good >= 3 and good >= 2 * bad:
-            column = len(line[: first.start].decode("utf-8", errors="replace")) + 1
-            return lineno, column, line[first.start]
-    return None
-
-
 #: How :func:`decode_bytes` names a file whose lines mix UTF-8 and one legacy code page.
 MIXED_PREFIX = "utf-8+"
 
 
-def _mixed_legacy(data: bytes) -> str | None:
-    """The code page of the non-UTF-8 lines when other non-ASCII lines are UTF-8, else None.
+class _Damage(NamedTuple):
+    """Where a file that is UTF-8 but for a few bytes first goes wrong."""
 
-    Files pasted together from several sources mix encodings line by line; decoding all of
-    it with the code page garbles the UTF-8 part (and then its numbers and names).
+    line: int
+    column: int
+    byte: int
+
+
+def _judge_not_utf8(data: bytes) -> str | _Damage:
+    """The encoding of ``data``, which is not UTF-8 as a whole: a code page, ``utf-8+<code
+    page>`` for a file whose lines mix UTF-8 and one code page, or the first damaged line
+    of a file that is UTF-8 but for a stray byte or two.
+
+    A code page decodes any byte, so without the damage test a UTF-8 file with one bad byte
+    reads as a code page (mojibake on that line, or on the whole file) and its figures and
+    names then change silently. A line in a real code page has no run of valid multi-byte
+    UTF-8 sequences (its Cyrillic or Turkish letters are single bytes that UTF-8 rejects),
+    and the lines of a file pasted together from several sources read as real text in one
+    code page; a stray byte beside valid UTF-8 elsewhere does neither.
+
+    Raises:
+        InputError: no encoding gives plausible text.
     """
-    utf8 = False
-    rest: list[bytes] = []
-    for line in data.split(b"\n"):
+    good_total = 0
+    bad: list[tuple[_Damage, bytes]] = []
+    for lineno, line in enumerate(data.split(b"\n"), start=1):
         if line.isascii():
             continue
         try:
-            line.decode("utf-8")
-            utf8 = True
-        except UnicodeDecodeError:
-            rest.append(line)
-    if not utf8 or not rest:
-        return None
+            good_total += sum(1 for ch in line.decode("utf-8") if not ch.isascii())
+            continue
+        except UnicodeDecodeError as exc:
+            start = exc.start
+        text = line.decode("utf-8", errors="replace")
+        n_bad = text.count("\ufffd")
+        good = sum(1 for ch in text if not ch.isascii()) - n_bad
+        column = len(line[:start].decode("utf-8", errors="replace")) + 1
+        damage = _Damage(lineno, column, line[start])
+        if good >= 3 and good >= 2 * n_bad:
+            return damage
+        bad.append((damage, line))
+    if good_total:
+        legacy = _best_legacy(b"\n".join(line for _, line in bad), need_letter=True)
+        if legacy is not None:
+            return MIXED_PREFIX + legacy
+        # No code page reads the bad lines as text (a lone symbol or a letter glued to
+        # another script), while other lines are UTF-8: the file is damaged UTF-8.
+        return bad[0][0]
+    return detect_encoding(data)
+
+
+def _auto_encoding(data: bytes) -> str | _Damage:
+    """The encoding detected for ``data`` (see :func:`_judge_not_utf8`), judging the bytes
+    after a UTF-8 BOM like those of a file without one.
+
+    Raises:
+        InputError: no encoding gives plausible text.
+    """
+    if data.startswith(_UTF16_BOMS) or _looks_utf16_without_bom(data) is not None:
+        return detect_encoding(data)
+    body = data.removeprefix(codecs.BOM_UTF8)
     try:
-        return detect_encoding(b"\n".join(rest))
-    except InputError:
-        return None
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return _judge_not_utf8(body)
+    return "utf-8-sig" if len(body) < len(data) else "utf-8"
 
 
 def _decode_mixed(data: bytes, legacy: str) -> str:
@@ -438,23 +409,23 @@ def decode_bytes(
                 "not text; give a text file"
             )
         try:
-            name = detect_encoding(data)
+            judged = _auto_encoding(data)
         except InputError:
             raise InputError(
                 f"cannot tell the text encoding of '{_display(p)}'; save it as UTF-8 "
-                "(e.g. iconv -f cp1251 -t utf-8)"
+                "(iconv -f <the encoding it was saved in> -t utf-8)"
             ) from None
-        # Not UTF-8 as a whole (a code page, or charset-normalizer's guess): a file that is
-        # UTF-8 but for a stray byte must not be read as mojibake.
-        damaged = None if name.startswith("utf") else _damaged_utf8_line(data)
-        if damaged is not None:
-            lineno, column, byte = damaged
+        if isinstance(judged, _Damage):
             raise InputError(
-                f"line {lineno} of '{_display(p)}' is UTF-8 with an invalid byte "
-                f"(0x{byte:02X} at column {column}); fix that byte or re-save the file as UTF-8"
+                f"line {judged.line} of '{_display(p)}' is UTF-8 with an invalid byte "
+                f"(0x{judged.byte:02X} at column {judged.column}); fix that byte or re-save "
+                "the file as UTF-8"
             )
-        if name in LEGACY_CANDIDATES:
-            mixed = _mixed_legacy(data)
+        name = judged
+        if name.startswith(MIXED_PREFIX):
+            name, mixed = "utf-8", name[len(MIXED_PREFIX) :]
+        elif not name.startswith("utf"):
+            data = data.removeprefix(codecs.BOM_UTF8)  # a BOM before a code page's text
     try:
         if mixed is not None:
             text = _decode_mixed(data, mixed)
