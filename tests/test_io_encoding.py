@@ -257,3 +257,19 @@ def test_charset_normalizer_mojibake_is_refused(monkeypatch):
 )
 def test_mixed_lines_with_turkish_or_after_a_bom(data, expected, used):
     assert decode_bytes(data, "mixed.txt") == (expected, used)
+
+
+STATEMENT_RU = (
+    "Правительство объявило о новой программе поддержки фермеров.\n"
+    "Ярмарка откроется 3 сентября 2025 года в Казани.\n"
+    "Участие в ней примут более двухсот хозяйств из разных регионов.\n"
+)
+
+
+@pytest.mark.parametrize("encoding", ["iso8859-5", "mac-cyrillic", "cp1251", "koi8-r", "cp866"])
+@pytest.mark.parametrize("lines", [3, 1])
+def test_russian_in_iso8859_5_and_mac_cyrillic(tmp_path, encoding, lines):
+    text = "".join(STATEMENT_RU.splitlines(keepends=True)[:lines])
+    path = tmp_path / "ru.txt"
+    path.write_bytes(text.encode(encoding))
+    assert read_text(path) == (text, encoding)

@@ -105,7 +105,12 @@ def read_bounded(path: str | os.PathLike[str], max_bytes: int | None = None) -> 
 MAX_LINE_CHARS = 100_000
 
 #: Legacy code pages tried when the bytes are not UTF-8, in order of preference on ties.
-LEGACY_CANDIDATES: tuple[str, ...] = ("cp1251", "cp1254", "koi8-r", "cp1252", "cp866")
+#: ISO-8859-5 and MacCyrillic put Russian letters where cp1251 has other letters or
+#: symbols (their capitals, or all of them), so the scores tell them apart; where the
+#: readings agree (lowercase text without я) the choice does not matter.
+LEGACY_CANDIDATES: tuple[str, ...] = (
+    "cp1251", "cp1254", "koi8-r", "cp1252", "cp866", "iso8859-5", "mac-cyrillic",
+)  # fmt: skip
 
 # Control characters that are not whitespace (tab, line ends, form feed stay allowed).
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x9f]")
