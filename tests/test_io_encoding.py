@@ -273,3 +273,12 @@ def test_russian_in_iso8859_5_and_mac_cyrillic(tmp_path, encoding, lines):
     path = tmp_path / "ru.txt"
     path.write_bytes(text.encode(encoding))
     assert read_text(path) == (text, encoding)
+
+
+@pytest.mark.parametrize("text", ["Казань", "ПРАВИТЕЛЬСТВО ОБЪЯВИЛО ПРОГРАММУ\n", "Şəki"])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_short_utf16_without_bom_and_without_ascii(tmp_path, text, encoding):
+    # No NUL byte (or nearly none): the high byte is 0x04 (0x01 for ş ə) at every other place.
+    path = tmp_path / "short.txt"
+    path.write_bytes(text.encode(encoding))
+    assert read_text(path) == (text, encoding)

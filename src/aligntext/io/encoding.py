@@ -146,15 +146,29 @@ def show_invisible(text: str) -> str:
 
 
 def _looks_utf16_without_bom(data: bytes) -> str | None:
-    """``utf-16-le`` / ``utf-16-be`` when NUL bytes sit at one parity only, else ``None``."""
+    """``utf-16-le`` / ``utf-16-be`` when the high bytes of UTF-16 show at one parity, else
+    ``None``.
+
+    The high byte of each code unit is NUL for ASCII and a small constant for the letters of
+    one script (0x04 for Cyrillic, 0x01 for Turkic ğ ı ş ə): so either NULs sit at one
+    parity only, or nearly every byte at one parity is under 0x09 and almost none at the
+    other (an all-Cyrillic "Москва" holds no NUL at all). Text in an 8-bit encoding has
+    no such bytes: they are control characters.
+    """
     if len(data) < 4 or len(data) % 2:
         return None
     sample = data[:65536]
-    even = sample[0::2].count(0) / (len(sample) / 2)
-    odd = sample[1::2].count(0) / (len(sample) / 2)
-    if odd > 0.1 and even < 0.01:
+    half = len(sample) / 2
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) / half > 0.1 and even.count(0) / half < 0.01:
         return "utf-16-le"
-    if even > 0.1 and odd < 0.01:
+    if even.count(0) / half > 0.1 and odd.count(0) / half < 0.01:
+        return "utf-16-be"
+    low_even = sum(1 for b in even if b < 9) / half
+    low_odd = sum(1 for b in odd if b < 9) / half
+    if low_odd >= 0.9 and low_even <= 0.1:
+        return "utf-16-le"
+    if low_even >= 0.9 and low_odd <= 0.1:
         return "utf-16-be"
     return None
 
