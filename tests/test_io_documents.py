@@ -298,7 +298,12 @@ def test_html_write_into_original(tmp_path):
         ("missing.txt", None, "does not exist"),
         ("empty.md", b"", "is empty"),
         ("blank.txt", b"\n \n", "only whitespace"),
-        ("bin.txt", b"GIF89a\x00\x01\x02\x00", "looks binary"),
+        ("bin.txt", b"GIF89a\x00\x01\x02\x00", "is a GIF image, not a text document"),
+        ("bin.md", b"\x01\x02\x03\x00\x00\x01", "looks binary"),
+        # Binary formats renamed as text: the PDF holds no NUL and read as koi8-r mojibake.
+        ("scan.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\n", "is a PDF file"),
+        ("letter.txt", b"PK\x03\x04\x14\x00\x06\x00", "pass --input-format docx"),
+        ("page.html", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "is a PDF file"),
         ("code.md", b"```\nonly code\n```\n", "no text outside code"),
         ("bad.docx", b"not a zip file", r"not a valid \.docx"),
         ("empty.docx", b"", "is empty"),

@@ -69,6 +69,16 @@ _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
+def _refuse_binary(path: str | os.PathLike[str], head: bytes) -> None:
+    """Refuse a file whose first bytes are those of a binary format (a PDF, an archive)."""
+    for magic, what in _BINARY_SIGNATURES:
+        if head.startswith(magic):
+            raise InputError(
+                f"'{path}' is {what}, not a text document; aligntext reads .txt, .md, .docx "
+                "and .html documents and text under any other name"
+            )
+
+
 def sniff_format(path: str | os.PathLike[str]) -> str:
     """The document format of a file whose name does not say it, from its first bytes.
 
@@ -81,12 +91,7 @@ def sniff_format(path: str | os.PathLike[str]) -> str:
     """
     with open(path, "rb") as fh:
         head = fh.read(4096)
-    for magic, what in _BINARY_SIGNATURES:
-        if head.startswith(magic):
-            raise InputError(
-                f"'{path}' is {what}, not a text document; aligntext reads .txt, .md, .docx "
-                "and .html documents and text under any other name"
-            )
+    _refuse_binary(path, head)
     if b"\x00" in head and not head.startswith(_UTF16_BOMS):
         # UTF-16 without a byte order mark is left to the decoder, which recognises it.
         from aligntext.io.encoding import decode_bytes
@@ -102,10 +107,13 @@ def format_of(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     """The document format for ``path``: ``fmt`` when given, else from the suffix.
 
     A suffix aligntext does not know (``.en``, ``.ru``, none at all) is read by content
-    (:func:`sniff_format`): text is a plain-text document.
+    (:func:`sniff_format`): text is a plain-text document. A file named as text (``.txt``,
+    ``.md``, ``.html``) that starts like a PDF, an archive or an image is refused as under
+    an unknown suffix.
 
     Raises:
-        InputError: an unknown ``fmt``, or a file without a known suffix that is binary.
+        InputError: an unknown ``fmt``, a binary file without a known suffix, or a binary
+            format under a text suffix.
     """
     if fmt is not None:
         name = fmt.lower().lstrip(".")
@@ -116,7 +124,12 @@ def format_of(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         return sniff_format(path)
-    return SUPPORTED_SUFFIXES[suffix]
+    kind = SUPPORTED_SUFFIXES[suffix]
+    if kind != "docx":
+        # A PDF or a .docx renamed .txt would otherwise decode as a code page's mojibake.
+        with open(path, "rb") as fh:
+            _refuse_binary(path, fh.read(16))
+    return kind
 
 
 def read_document(
