@@ -282,3 +282,15 @@ def test_short_utf16_without_bom_and_without_ascii(tmp_path, text, encoding):
     path = tmp_path / "short.txt"
     path.write_bytes(text.encode(encoding))
     assert read_text(path) == (text, encoding)
+
+
+def test_a_huge_line_is_refused_before_code_pages_are_scored(monkeypatch):
+    import aligntext.io.encoding as encoding
+
+    def no_scoring(data: bytes) -> str:
+        raise AssertionError("scored a line that is over the limit in any encoding")
+
+    monkeypatch.setattr(encoding, "_auto_encoding", no_scoring)
+    data = "Ярмарка открылась.\n".encode("cp1251") + "Дождь. ".encode("cp1251") * 60_000
+    with pytest.raises(InputError, match=r"line 2 of 'big\.txt' is 420,000 bytes long"):
+        decode_bytes(data, "big.txt")
