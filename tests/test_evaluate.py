@@ -149,6 +149,35 @@ def test_read_lines_reads_legacy_code_pages(tmp_path, text, codec):
     assert read_lines(p) == text.splitlines()
 
 
+@pytest.mark.parametrize("codec", ["cp1251", "utf-16"])
+def test_read_lines_of_a_code_page_are_those_of_the_same_utf8_file(tmp_path, codec):
+    # A lone \r stays inside its line and decomposed letters stay decomposed, as sacrebleu
+    # reads the UTF-8 file (NFC and a new line there shifted every later segment).
+    text = "Новый мост\rоткрыт.\r\nЁлка стоит.\n"
+    if codec == "utf-16":
+        text = "Йошкар-Ола и Ёлкино\n".replace("Й", "И\u0306").replace("Ё", "Е\u0308") + text
+    legacy, utf8 = tmp_path / "legacy.txt", tmp_path / "utf8.txt"
+    legacy.write_bytes(text.encode(codec))
+    utf8.write_bytes(text.encode())
+    assert read_lines(legacy) == read_lines(utf8)
+    assert len(read_lines(legacy)) == len(text.splitlines()) - 1  # split on \n only
+
+
+def test_read_lines_of_a_gzip_file(tmp_path):
+    import gzip
+
+    from aligntext.io.encoding import input_limit
+
+    p = tmp_path / "hyp.en.gz"
+    p.write_bytes(gzip.compress(b"The port opened.\nPrices rose.\n" + b"x" * 3000 + b"\n"))
+    assert read_lines(p)[:2] == ["The port opened.", "Prices rose."]
+    with input_limit(0.002), pytest.raises(InputError, match="decompresses to more than"):
+        read_lines(p)
+    p.write_bytes(b"\x1f\x8b\x08\x00broken")
+    with pytest.raises(InputError, match="not a valid gzip file"):
+        read_lines(p)
+
+
 @pytest.mark.parametrize(
     ("raw", "message"),
     [

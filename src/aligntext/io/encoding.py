@@ -402,6 +402,8 @@ def decode_bytes(
     path: str | os.PathLike[str] = "<bytes>",
     encoding: str | None = None,
     max_line_chars: int | None = MAX_LINE_CHARS,
+    *,
+    raw: bool = False,
 ) -> tuple[str, str]:
     """Decode ``data`` like :func:`read_text` does for a file; ``path`` is for messages.
 
@@ -409,8 +411,13 @@ def decode_bytes(
     decoded line by line; its encoding is then named ``utf-8+<code page>`` (and that name
     is accepted as ``encoding`` too).
 
+    ``raw`` keeps the text as decoded, neither NFC-normalised nor with its ``\\r\\n`` and
+    lone ``\\r`` turned into ``\\n``: what sacrebleu makes of a UTF-8 file, for a reader
+    that must score a file in a code page exactly as the same file in UTF-8.
+
     Returns:
-        ``(text, encoding)``: NFC text with ``\\n`` line ends, and the codec name used.
+        ``(text, encoding)``: NFC text with ``\\n`` line ends (unless ``raw``), and the
+        codec name used.
 
     Raises:
         InputError: empty, whitespace-only, binary or undecodable data, or a huge line.
@@ -481,8 +488,9 @@ def decode_bytes(
     text = text.lstrip("\ufeff")
     _check_controls(p, text)
     text = text.rstrip("\x1a")  # DOS end-of-file marker
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
+    if not raw:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = unicodedata.normalize("NFC", text)
     if not text.strip():
         raise InputError(f"file '{_display(p)}' contains only whitespace; give a file with text")
     if max_line_chars is not None:
