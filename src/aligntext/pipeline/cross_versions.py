@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from aligntext.pipeline.cross_local import LOCAL_TYPES, check_local_pivots
 from aligntext.types import Alignment, Fact, Finding, Span, Version, severity_rank
 
 #: Finding types about one fact; these are the ones compared across all versions.
@@ -27,8 +28,10 @@ def cross_version_findings(
     A pivot fact that some versions contradict is grouped by what each version says: the
     versions with no finding on it agree with the pivot, the others are grouped by their
     value. A fact only some versions add, and a sentence only some versions omit or add, are
-    grouped the same way. The pairwise checker decides what disagrees; this step only
-    regroups its findings, so it adds no detection of its own.
+    grouped the same way. Where the pivot cannot see a disagreement (a row it has no
+    sentence in, or a number or date it lacks that other versions state differently), the
+    versions are checked against each other there (:mod:`aligntext.pipeline.cross_local`),
+    so what is found does not depend on which file comes first.
 
     Args:
         versions: the versions, pivot first.
@@ -38,8 +41,9 @@ def cross_version_findings(
 
     Returns:
         One finding per disagreement, ``pair`` being its row index, ``src_spans`` the pivot's
-        spans, ``src_lang`` the pivot's language and ``tgt_lang`` the languages that differ
-        from the majority (comma-separated), in row order.
+        spans (none where another version served as the row's pivot), ``src_lang`` the
+        pivot's language and ``tgt_lang`` the languages that differ from the majority
+        (comma-separated), in row order.
     """
     # key -> {version index: finding}
     groups: dict[tuple[Any, ...], dict[int, Finding]] = {}
@@ -54,13 +58,50 @@ def cross_version_findings(
             groups.setdefault(key, {})[k] = f
 
     rows = _Rows(versions, alignments, bead_rows)
+    pivots = _add_local_pivot_groups(groups, versions, rows)
     out: list[Finding] = []
     for key, by_version in groups.items():
-        finding = _cross_finding(key, by_version, versions, rows)
+        finding = _cross_finding(key, by_version, versions, rows, pivots.get(key, 0))
         if finding is not None:
             out.append(finding)
     out.sort(key=lambda f: (f.pair, -severity_rank(f.severity), f.type))
     return out
+
+
+def _add_local_pivot_groups(
+    groups: dict[tuple[Any, ...], dict[int, Finding]], versions: Sequence[Version], rows: _Rows
+) -> dict[tuple[Any, ...], int]:
+    """Replace, in place, the groups of the rows the pivot cannot judge by the findings of
+    the versions checked against the row's first version; return each new key's pivot."""
+    # row -> (local pivot, fact types to judge there)
+    plan: dict[int, tuple[int, frozenset[str]]] = {}
+    for row in rows.rows():
+        present = [k for k in range(len(versions)) if rows.present(k, row)]
+        if not rows.present(0, row) and len(present) >= 2:
+            plan[row] = (present[0], LOCAL_TYPES)
+    # Versions that each add a fact the pivot lacks, with different values (ru 653, tr 635):
+    # whether they contradict each other only a check between them can tell.
+    extras: dict[tuple[int, str], list[tuple[Any, ...]]] = {}
+    for key in groups:
+        if key[1] in LOCAL_TYPES and key[2] == "extra":
+            extras.setdefault((key[0], key[1]), []).append(key)
+    for (row, ftype), keys in extras.items():
+        if len(keys) < 2:
+            continue
+        first = min(k for key in keys for k in groups[key])
+        p, types = plan.get(row, (first, frozenset()))
+        plan[row] = (min(p, first), types | {ftype})
+    for key in [key for key in groups if key[0] in plan and key[1] in plan[key[0]][1]]:
+        del groups[key]
+    pivots: dict[tuple[Any, ...], int] = {}
+    for found in check_local_pivots(versions, rows.segments, plan):
+        base = _cross_key(found.finding, found.row, versions[found.version].lang)
+        if base is None:
+            continue
+        key = (*base, "local", found.pivot)
+        groups.setdefault(key, {})[found.version] = found.finding
+        pivots[key] = found.pivot
+    return pivots
 
 
 class _Rows:
@@ -84,6 +125,14 @@ class _Rows:
         self._segments = [{row: list(ix) for row, ix in by_row.items()} for by_row in segments]
         self._texts: dict[int, dict[int, str]] = {}
         self._names: dict[tuple[int, int], list[Fact]] = {}
+
+    def rows(self) -> list[int]:
+        """Every row some version has a sentence in, in order."""
+        return sorted({row for by_row in self._segments for row, ix in by_row.items() if ix})
+
+    def segments(self, k: int, row: int) -> list[int]:
+        """The segment indices of version ``k`` in ``row``."""
+        return self._segments[k].get(row, [])
 
     def present(self, k: int, row: int) -> bool:
         """Whether version ``k`` has a sentence of its own in ``row``: a version whose bead
@@ -200,7 +249,10 @@ def _cross_finding(
     by_version: dict[int, Finding],
     versions: Sequence[Version],
     rows: _Rows,
+    pivot: int = 0,
 ) -> Finding | None:
+    """One finding for a group; ``pivot`` is the version the others were checked against
+    (the real pivot, or the first version with a sentence in a row the pivot lacks)."""
     row, ftype = key[0], key[1]
     names = [v.lang for v in versions]
     differing = sorted(by_version)
@@ -218,25 +270,29 @@ def _cross_finding(
     )
     some = next(iter(by_version.values()))
     severity = max((f.severity for f in by_version.values()), key=severity_rank)
-    pivot_spans = some.src_spans
+    # Spans of a local pivot are not the pivot's: the finding then points at none.
+    pivot_spans = some.src_spans if pivot == 0 else ()
+
+    def make(ftype: str, message: str, odd: Sequence[str] | None = None) -> Finding:
+        return _make_cross(
+            row, ftype, severity, message, pivot_spans, names, differing, agreeing, odd, pivot
+        )
 
     if ftype in ("omission", "addition"):
-        if ftype == "omission":
-            # The pivot has the sentence; versions with a finding lack it.
-            message = (
-                f"{_join([names[k] for k in differing])} "
-                f"{_verb(len(differing), 'lacks', 'lack')} this sentence; "
-                f"{_join([names[k] for k in agreeing])} "
-                f"{_verb(len(agreeing), 'has', 'have')} it"
-            )
-        else:
-            message = (
-                f"{_join([names[k] for k in differing])} "
-                f"{_verb(len(differing), 'adds', 'add')} a sentence that "
-                f"{_join([names[k] for k in agreeing])} "
-                f"{_verb(len(agreeing), 'does', 'do')} not have"
-            )
-        return _make_cross(row, ftype, severity, message, pivot_spans, names, differing, agreeing)
+        have, lack = (agreeing, differing) if ftype == "omission" else (differing, agreeing)
+        lack_clause = (
+            f"{_join([names[k] for k in lack])} {_verb(len(lack), 'lacks', 'lack')} this sentence"
+        )
+        if len(lack) < len(have) or (ftype == "omission" and len(lack) == len(have)):
+            # The fewer versions lack it: they dropped it (whichever file came first).
+            message = f"{lack_clause}; {_join([names[k] for k in have])} "
+            message += _verb(len(have), "has", "have") + " it"
+            return make("omission", message, [names[k] for k in lack])
+        message = (
+            f"{_join([names[k] for k in have])} {_verb(len(have), 'adds', 'add')} a sentence "
+            f"that {_join([names[k] for k in lack])} {_verb(len(lack), 'does', 'do')} not have"
+        )
+        return make("addition", message, [names[k] for k in have])
 
     noun = {"number": "number", "date": "date", "entity": "name"}[ftype]
     if key[2] == "extra":
@@ -250,9 +306,9 @@ def _cross_finding(
                 f"{_verb(len(agreeing), 'has', 'have')} no such {noun}"
             )
         message = "; ".join([*clauses, *filter(None, [lacking])])
-        return _make_cross(row, ftype, severity, message, pivot_spans, names, differing, agreeing)
+        return make(ftype, message)
 
-    pivot_value = _fact_value(ftype, some.src_facts, pivot_spans) if pivot_spans else "?"
+    pivot_value = _fact_value(ftype, some.src_facts, some.src_spans) if some.src_spans else "?"
     # Group the differing versions by what they say instead.
     said: dict[str, list[int]] = {}
     for k in differing:
@@ -266,7 +322,8 @@ def _cross_finding(
     parts: list[tuple[list[int], str]] = [(agreeing, pivot_value)] if agreeing else []
     parts += [(sorted(ks), " / ".join(spellings[value])) for value, ks in said.items()]
     # The odd ones out first: the smallest groups lead, the pivot's side breaks ties last.
-    parts.sort(key=lambda p: (len(p[0]), p[0] == agreeing))
+    # Among equal groups, those that state a value come before those that have none.
+    parts.sort(key=lambda p: (len(p[0]), not p[1], p[0] == agreeing))
     clauses = []
     for ks, value in parts:
         who = _join([names[k] for k in ks])
@@ -303,9 +360,7 @@ def _cross_finding(
         least = min(len(ks) for ks in others)
         if least < max(len(ks) for ks, _ in parts) and least <= len(agreeing):
             odd = [names[k] for ks in others if len(ks) == least for k in ks]
-    return _make_cross(
-        row, ftype, severity, "; ".join(clauses), pivot_spans, names, differing, agreeing, odd
-    )
+    return make(ftype, "; ".join(clauses), odd)
 
 
 def _make_cross(
@@ -318,17 +373,18 @@ def _make_cross(
     differing: Sequence[int],
     agreeing: Sequence[int],
     odd: Sequence[str] | None = None,
+    pivot: int = 0,
 ) -> Finding:
     # The odd ones out are the smaller side; when the pivot stands alone it is the odd one.
     if odd is None:
-        odd = [names[k] for k in differing] if len(differing) <= len(agreeing) else [names[0]]
+        odd = [names[k] for k in differing] if len(differing) <= len(agreeing) else [names[pivot]]
     return Finding(
         pair=row,
         type=ftype,
         severity=severity,
         message=message,
         src_spans=tuple(pivot_spans),
-        src_lang=names[0],
+        src_lang=names[pivot],
         tgt_lang=",".join(odd),
     )
 
