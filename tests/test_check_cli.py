@@ -250,3 +250,16 @@ def test_a_tsv_header_and_blank_lines_are_no_pairs(cli_runner, tmp_path):
     assert "aligned.tsv: 2 pairs en-ru" in text.stdout
     data = json.loads(cli_runner.invoke(cli, ["check", str(path), "--format", "json"]).stdout)
     assert data["pairs"] == 2 and "pairs:2" in data["signature"]
+
+
+def test_a_tsv_of_three_versions_is_refused_not_read_as_its_first_two(cli_runner, tmp_path):
+    path = tmp_path / "three.tsv"
+    path.write_text(
+        "en\tru\ttr\nThe fair opens on 9 June.\tЯрмарка открывается 9 июня.\t"
+        "Fuar 19 Haziran'da açılıyor.\n",
+        encoding="utf-8",
+    )
+    result = cli_runner.invoke(cli, ["check", str(path)])
+    assert result.exit_code == 2
+    assert "3 language columns (en, ru, tr)" in result.output
+    assert "cut -f1,3" in result.output and "Traceback" not in result.output

@@ -124,23 +124,23 @@ def bitext_format_of(path: str | os.PathLike[str], fmt: str | None = None) -> st
     return _sniff(p)
 
 
-def _header_langs(line: str) -> tuple[str, str] | None:
-    """The two languages a header line names (``en<TAB>ru<TAB>src_index...``), else ``None``.
+def _header_langs(line: str) -> list[str] | None:
+    """The languages a header line names (``en<TAB>ru<TAB>src_index...``), else ``None``.
 
     ``aligntext align --format tsv`` starts with such a line; numbered labels (``en1``,
-    ``en2``) name the same language twice.
+    ``en2``) name the same language twice. Every leading cell that names a language is
+    returned, so that a file of three or more versions is told from a bitext.
     """
     from aligntext.errors import UnsupportedLanguageError
     from aligntext.langs import resolve_lang
 
-    cells = line.split("\t")
-    if len(cells) < 2:
-        return None
-    try:
-        src, tgt = (resolve_lang(cell.strip().rstrip("0123456789")) for cell in cells[:2])
-    except UnsupportedLanguageError:
-        return None
-    return src, tgt
+    langs: list[str] = []
+    for cell in line.split("\t"):
+        try:
+            langs.append(resolve_lang(cell.strip().rstrip("0123456789")))
+        except UnsupportedLanguageError:
+            break
+    return langs if len(langs) >= 2 else None
 
 
 def count_pairs(pairs: Sequence[tuple[str, str]]) -> int:
@@ -155,6 +155,13 @@ def _read_tsv(path: Path, encoding: str | None) -> Bitext:
     while lines and not lines[-1].strip():
         lines.pop()
     header = _header_langs(lines[0]) if lines else None
+    if header is not None and len(header) > 2:
+        # Reading the first two columns would silently leave the other versions unchecked.
+        raise InputError(
+            f"'{path}' has {len(header)} language columns ({', '.join(header)}); check "
+            f"compares two: keep two of them (cut -f1,3 '{path}' > pair.tsv keeps "
+            f"{header[0]} and {header[2]}) or run 'aligntext compare' on the versions"
+        )
     pairs: list[tuple[str, str]] = []
     for number, line in enumerate(lines, start=1):
         if number == 1 and header is not None:
@@ -174,7 +181,7 @@ def _read_tsv(path: Path, encoding: str | None) -> Bitext:
         # Extra columns (scores, notes) are ignored: source and target are the first two.
         src, tgt = line.split("\t")[:2]
         pairs.append((_norm(src), _norm(tgt)))
-    src_lang, tgt_lang = header or (None, None)
+    src_lang, tgt_lang = (header[0], header[1]) if header else (None, None)
     return Bitext(
         pairs=tuple(pairs), src_lang=src_lang, tgt_lang=tgt_lang, format="tsv", path=str(path)
     )
