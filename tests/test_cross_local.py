@@ -82,3 +82,36 @@ def test_versions_that_state_a_figure_the_pivot_lacks_are_checked_against_each_o
             "tr says 874; ru says 847; en has no number there; az lacks the sentence",
         )
     ]
+
+
+def test_two_versions_in_one_language_are_named_by_file(tmp_path):
+    import json
+
+    from aligntext.render.report import report_to_json
+
+    paths = _write(tmp_path, {"en": TEXTS["en"], "ru": TEXTS["ru"]})
+    revised = tmp_path / "en_rev.txt"
+    revised.write_text(TEXTS["en"].replace("847 crates", "874 crates"), encoding="utf-8")
+    report = compare_versions([paths["en"], paths["ru"], revised], ["en", "ru", "en"])
+    assert [f.message for f in report.cross_findings] == [
+        "en (en_rev.txt) says 874; en (en.txt) and ru say 847"
+    ]
+    assert any("en.txt and en_rev.txt are both en" in w for w in report.warnings)
+    cross = json.loads(report_to_json(report))["cross_findings"][0]
+    assert cross["tgt_lang"] == "en"
+    assert cross["odd_versions"] == [{"version": 2, "lang": "en", "name": "en_rev.txt"}]
+
+
+def test_json_lists_each_odd_version(tmp_path):
+    import json
+
+    from aligntext.render.report import report_to_json
+
+    texts = dict(TEXTS, az=TEXTS["ru"].replace("847", "874"))  # a second ru version
+    report = compare_versions(
+        [_write(tmp_path, texts)[x] for x in ("en", "ru", "az", "tr")], ["en", "ru", "ru", "tr"]
+    )
+    cross = json.loads(report_to_json(report))["cross_findings"]
+    numbers = [c for c in cross if c["type"] == "number"]
+    assert [c["tgt_lang"] for c in numbers] == ["ru,tr"]
+    assert [v["name"] for v in numbers[0]["odd_versions"]] == ["az.txt", "tr.txt"]

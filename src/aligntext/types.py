@@ -262,6 +262,9 @@ class Finding:
             caller need not extract them again from the spans' text; empty for findings
             about whole sentences. Not part of equality.
         tgt_facts: the same for the target.
+        versions: for a cross-version finding, the index (into ``Report.versions``) of each
+            version that differs from the majority, which ``tgt_lang`` names only by
+            language; empty for a pairwise finding.
     """
 
     pair: int
@@ -274,6 +277,7 @@ class Finding:
     tgt_lang: str = ""
     src_facts: tuple[Fact, ...] = field(default=(), compare=False)
     tgt_facts: tuple[Fact, ...] = field(default=(), compare=False)
+    versions: tuple[int, ...] = ()
 
 
 SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
@@ -292,6 +296,16 @@ class Version:
     segments: tuple[Segment, ...]
     document: Document | None = None
     name: str = ""
+
+
+def version_labels(versions: Sequence[Version]) -> list[str]:
+    """What messages call each version: its language, or, where two versions share a
+    language, the language and the file (``en (en_rev2.txt)``), so each is told apart."""
+    langs = [v.lang for v in versions]
+    return [
+        f"{v.lang} ({v.name or f'version {k + 1}'})" if langs.count(v.lang) > 1 else v.lang
+        for k, v in enumerate(versions)
+    ]
 
 
 @dataclass(frozen=True)

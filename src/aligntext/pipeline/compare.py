@@ -125,6 +125,14 @@ def compare_versions(
         claimed = langs[i] if langs is not None else None
         versions.append(_make_version(item, claimed, strict, warnings, input_format))
 
+    for lang in dict.fromkeys(v.lang for v in versions):
+        same = [v.name for v in versions if v.lang == lang]
+        if len(same) > 1:
+            warnings.append(
+                f"{', '.join(same[:-1])} and {same[-1]} are "
+                f"{'both' if len(same) == 2 else 'all'} {lang}: the findings name them by "
+                "file; if one is in another language, give --langs"
+            )
     pivot = versions[0]
     multi = align_multi([(v.lang, v.segments) for v in versions], pivot=0)
     alignments = list(multi.alignments)

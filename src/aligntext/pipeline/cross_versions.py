@@ -11,7 +11,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from aligntext.pipeline.cross_local import LOCAL_TYPES, check_local_pivots
-from aligntext.types import Alignment, Fact, Finding, Span, Version, severity_rank
+from aligntext.types import (
+    Alignment,
+    Fact,
+    Finding,
+    Span,
+    Version,
+    severity_rank,
+    version_labels,
+)
 
 #: Finding types about one fact; these are the ones compared across all versions.
 FACT_TYPES: tuple[str, ...] = ("number", "date", "entity")
@@ -254,7 +262,7 @@ def _cross_finding(
     """One finding for a group; ``pivot`` is the version the others were checked against
     (the real pivot, or the first version with a sentence in a row the pivot lacks)."""
     row, ftype = key[0], key[1]
-    names = [v.lang for v in versions]
+    names = version_labels(versions)
     differing = sorted(by_version)
     agreeing = [k for k in range(len(versions)) if k not in by_version]
     # A version with no sentence in this row has no say on a fact of it: it is named apart
@@ -273,9 +281,9 @@ def _cross_finding(
     # Spans of a local pivot are not the pivot's: the finding then points at none.
     pivot_spans = some.src_spans if pivot == 0 else ()
 
-    def make(ftype: str, message: str, odd: Sequence[str] | None = None) -> Finding:
+    def make(ftype: str, message: str, odd: Sequence[int] | None = None) -> Finding:
         return _make_cross(
-            row, ftype, severity, message, pivot_spans, names, differing, agreeing, odd, pivot
+            row, ftype, severity, message, pivot_spans, versions, differing, agreeing, odd, pivot
         )
 
     if ftype in ("omission", "addition"):
@@ -287,12 +295,12 @@ def _cross_finding(
             # The fewer versions lack it: they dropped it (whichever file came first).
             message = f"{lack_clause}; {_join([names[k] for k in have])} "
             message += _verb(len(have), "has", "have") + " it"
-            return make("omission", message, [names[k] for k in lack])
+            return make("omission", message, lack)
         message = (
             f"{_join([names[k] for k in have])} {_verb(len(have), 'adds', 'add')} a sentence "
             f"that {_join([names[k] for k in lack])} {_verb(len(lack), 'does', 'do')} not have"
         )
-        return make("addition", message, [names[k] for k in have])
+        return make("addition", message, have)
 
     noun = {"number": "number", "date": "date", "entity": "name"}[ftype]
     if key[2] == "extra":
@@ -359,7 +367,7 @@ def _cross_finding(
     if others:
         least = min(len(ks) for ks in others)
         if least < max(len(ks) for ks, _ in parts) and least <= len(agreeing):
-            odd = [names[k] for ks in others if len(ks) == least for k in ks]
+            odd = [k for ks in others if len(ks) == least for k in ks]
     return make(ftype, "; ".join(clauses), odd)
 
 
@@ -369,23 +377,24 @@ def _make_cross(
     severity: str,
     message: str,
     pivot_spans: tuple[Any, ...],
-    names: Sequence[str],
+    versions: Sequence[Version],
     differing: Sequence[int],
     agreeing: Sequence[int],
-    odd: Sequence[str] | None = None,
+    odd: Sequence[int] | None = None,
     pivot: int = 0,
 ) -> Finding:
     # The odd ones out are the smaller side; when the pivot stands alone it is the odd one.
     if odd is None:
-        odd = [names[k] for k in differing] if len(differing) <= len(agreeing) else [names[pivot]]
+        odd = list(differing) if len(differing) <= len(agreeing) else [pivot]
     return Finding(
         pair=row,
         type=ftype,
         severity=severity,
         message=message,
         src_spans=tuple(pivot_spans),
-        src_lang=names[pivot],
-        tgt_lang=",".join(odd),
+        src_lang=versions[pivot].lang,
+        tgt_lang=",".join(versions[k].lang for k in sorted(odd)),
+        versions=tuple(sorted(odd)),
     )
 
 

@@ -40,6 +40,7 @@ from aligntext.types import (
     Span,
     Version,
     severity_rank,
+    version_labels,
 )
 
 # --- plain data ------------------------------------------------------------------------
@@ -67,6 +68,19 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "src_spans": [span_to_dict(s) for s in finding.src_spans],
         "tgt_spans": [span_to_dict(s) for s in finding.tgt_spans],
     }
+
+
+def _cross_to_dict(finding: Finding, versions: Sequence[Version]) -> dict[str, Any]:
+    """A cross-version finding as JSON: its odd versions listed one by one (``tgt_lang``
+    joins their languages with commas, which cannot tell two versions in one language
+    apart)."""
+    data = finding_to_dict(finding)
+    data["odd_versions"] = [
+        {"version": k, "lang": versions[k].lang, "name": versions[k].name}
+        for k in finding.versions
+        if 0 <= k < len(versions)
+    ]
+    return data
 
 
 def _count_phrase(findings: Sequence[Finding]) -> str:
@@ -207,7 +221,7 @@ def report_to_json(report: Report) -> str:
         "versions": [version(v) for v in report.versions],
         "summary": summarize(headline_findings(report)),
         "pairwise_summary": summarize([f for group in report.findings for f in group]),
-        "cross_findings": [finding_to_dict(f) for f in report.cross_findings],
+        "cross_findings": [_cross_to_dict(f, report.versions) for f in report.cross_findings],
         "findings": findings,
         "rows": [[list(c) for c in row] for row in report_rows(report)],
         "alignments": [alignment(k, a) for k, a in enumerate(report.alignments, start=1)],
@@ -223,6 +237,8 @@ def report_to_text(report: Report, *, color: bool = False) -> str:
     the sentences it is about, the disputed stretches highlighted when ``color``."""
     style = _styler(color)
     versions = report.versions
+    # Two versions in one language are told apart by file.
+    labels = version_labels(versions)
     rows = report_rows(report)
     lines = [
         style("aligntext compare", bold=True)
@@ -245,13 +261,13 @@ def report_to_text(report: Report, *, color: bool = False) -> str:
 
     by_row = findings_by_row(report)
     if pairwise:
-        lines += ["", style(f"Findings against {versions[0].lang}", bold=True)]
+        lines += ["", style(f"Findings against {labels[0]}", bold=True)]
     for r in sorted(by_row):
         items = by_row[r]
         lines.append("")
         for k, f in items:
             label = f"row {r + 1}" if r >= 0 else "row ?"
-            lines.append(_text_finding_line(f, f"{label} {versions[k].lang}", style))
+            lines.append(_text_finding_line(f, f"{label} {labels[k]}", style))
         if not 0 <= r < len(rows):
             continue
         row = rows[r]
@@ -259,7 +275,7 @@ def report_to_text(report: Report, *, color: bool = False) -> str:
         for v in shown:
             spans = row_spans(report, r, v, items)
             text = _cell_text(versions[v], row[v], spans, style, color)
-            lines.append(f"    {versions[v].lang} │ {text}")
+            lines.append(f"    {labels[v]} │ {text}")
     lines += ["", style(f"signature: {report.signature}", dim=True)]
     return "\n".join(lines) + "\n"
 
