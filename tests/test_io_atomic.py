@@ -43,3 +43,31 @@ def test_existing_file_keeps_its_mode(tmp_path):
     target.chmod(0o640)
     atomic_write_text(target, "b")
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_output_that_is_the_file_stdin_reads_is_refused(tmp_path):
+    """``segment - -o en.txt < en.txt``: '-' reads the very file the output would replace."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import aligntext
+
+    text = "The pier was rebuilt in 2011. It is 212 metres long.\n"
+    target = tmp_path / "en.txt"
+    target.write_text(text, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(Path(aligntext.__file__).parents[1]))
+    args = [sys.executable, "-m", "aligntext.cli", "segment", "-", "-o"]
+    with target.open("rb") as stdin:
+        done = subprocess.run(
+            [*args, str(target)], stdin=stdin, capture_output=True, text=True, env=env
+        )
+    assert done.returncode == 2
+    assert "standard input" in done.stderr and "Traceback" not in done.stderr
+    assert target.read_text(encoding="utf-8") == text
+    # Another output path is fine.
+    with target.open("rb") as stdin:
+        done = subprocess.run(
+            [*args, str(tmp_path / "out.txt")], stdin=stdin, capture_output=True, env=env
+        )
+    assert done.returncode == 0 and (tmp_path / "out.txt").exists()

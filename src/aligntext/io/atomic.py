@@ -92,7 +92,9 @@ def guard_output(output: str | os.PathLike[str], inputs: Iterable[str | os.PathL
 
     ``output`` is refused when it is the same file as an input (compared by device and
     inode, so symlinks and hard links count) or when an input lies inside it (an output
-    folder that contains an input file or folder). ``-`` (stdout) is always fine.
+    folder that contains an input file or folder). An input ``-`` is standard input: the
+    output is refused when it is the file standard input was redirected from
+    (``segment - -o en.txt < en.txt``). An output ``-`` (stdout) is always fine.
 
     Raises:
         InputError: ``output`` is or contains one of ``inputs``.
@@ -106,6 +108,11 @@ def guard_output(output: str | os.PathLike[str], inputs: Iterable[str | os.PathL
         return  # a symlink loop: the write itself reports it
     for raw in inputs:
         if str(raw) == "-":
+            if _is_stdin(out):
+                raise InputError(
+                    f"output {str(output)!r} is the file standard input ('-') reads; writing "
+                    "it would destroy the input: choose another output path"
+                )
             continue
         source = Path(raw)
         try:
@@ -119,6 +126,19 @@ def guard_output(output: str | os.PathLike[str], inputs: Iterable[str | os.PathL
                 f"output {str(output)!r} {what} the input {str(raw)!r}; writing it would "
                 "destroy the input: choose another output path"
             )
+
+
+def _is_stdin(path: Path) -> bool:
+    """Whether ``path`` is the regular file the process's standard input (fd 0) reads."""
+    try:
+        held, named = os.fstat(0), os.stat(path)
+    except OSError:
+        return False
+    # fd 0, not sys.stdin: a test harness or a wrapper may have replaced the object.
+    return stat.S_ISREG(held.st_mode) and (held.st_dev, held.st_ino) == (
+        named.st_dev,
+        named.st_ino,
+    )
 
 
 def remove_stale_parts(folder: str | os.PathLike[str], recursive: bool = True) -> list[Path]:
