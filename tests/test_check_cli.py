@@ -263,3 +263,24 @@ def test_a_tsv_of_three_versions_is_refused_not_read_as_its_first_two(cli_runner
     assert result.exit_code == 2
     assert "3 language columns (en, ru, tr)" in result.output
     assert "cut -f1,3" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", ["check", "compare", "align"])
+def test_dash_reads_one_input_from_stdin(cli_runner, tmp_path, command):
+    en, az = PAIRS[1]
+    (tmp_path / "az.txt").write_text(az + "\n", encoding="utf-8")
+    if command == "check":
+        args, stdin = ["check", "-"], f"{en}\t{az}\n"
+    else:
+        args, stdin = [command, "-", str(tmp_path / "az.txt")], en + "\n"
+    result = cli_runner.invoke(cli, [*args, "--src-lang", "en", "--tgt-lang", "az"], input=stdin)
+    assert result.exit_code in (0, 1), result.output
+    assert "does not exist" not in result.output
+    if command != "align":
+        assert "511" in result.output and "stdin" in result.output
+
+
+def test_dash_given_twice_is_refused(cli_runner):
+    result = cli_runner.invoke(cli, ["compare", "-", "-"], input="The fair opens in June.\n")
+    assert result.exit_code == 2
+    assert "'-' (standard input) can be only one of the inputs" in result.output

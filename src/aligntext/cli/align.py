@@ -60,7 +60,7 @@ def _say_unmatched(alignment: Any) -> None:
 
 
 @cli.command("align")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
 @src_option("Language of the first file (en, az, ru, tr); detected when left out.")
 @tgt_option("Language of the second file; detected when left out.")
 @langs_option
@@ -98,7 +98,8 @@ def align_cmd(
     output: str,
     quiet: bool,
 ) -> None:
-    """Align the sentences of two (or more) language versions: SRC TGT [MORE...].
+    """Align the sentences of two (or more) language versions: SRC TGT [MORE...] (one may
+    be -, stdin).
 
     Two files give one bead per line (--format jsonl: {"src": [i...], "tgt": [j...],
     "score": x, "confidence": c}, 0-based segment indices), or a TSV (with a header) / TMX
@@ -123,12 +124,21 @@ def align_cmd(
         raise CliError("give --mt-model or --embed-model, not both")
     claimed = align_langs(len(files), src, tgt, langs)
     versions = []
-    for path, lang in zip(files, claimed, strict=True):
-        loaded = load_version(path, lang, input_format=input_format, strict=strict)
-        for problem in loaded.warnings:
-            if not quiet:
-                warn(problem)
-        versions.append((loaded.lang, loaded.segments))
+    from aligntext.io.spool import stdin_as_file
+
+    with stdin_as_file(files) as paths:
+        for given, path, lang in zip(files, paths, claimed, strict=True):
+            loaded = load_version(
+                path,
+                lang,
+                input_format=input_format,
+                strict=strict,
+                name="stdin" if given == "-" else None,
+            )
+            for problem in loaded.warnings:
+                if not quiet:
+                    warn(problem)
+            versions.append((loaded.lang, loaded.segments))
     codes = [code for code, _ in versions]
 
     translators = mt_translators(mt_model)

@@ -27,7 +27,9 @@ from aligntext.cli._util import (
 
 
 @cli.command("check")
-@click.argument("pairs", metavar="PAIRS", type=click.Path(dir_okay=False, path_type=str))
+@click.argument(
+    "pairs", metavar="PAIRS", type=click.Path(dir_okay=False, allow_dash=True, path_type=str)
+)
 @src_option("Source language (en, az, ru, tr); from the file or detected.")
 @tgt_option("Target language (en, az, ru, tr); from the file or detected.")
 @input_format_option(
@@ -67,7 +69,8 @@ def check_cmd(
 ) -> None:
     """Check an aligned bitext for mismatched numbers, dates, names and omissions.
 
-    PAIRS is a TSV file (source<TAB>target per line), TMX, XLIFF (1.2 or 2.x) or PO.
+    PAIRS is a TSV file (source<TAB>target per line), TMX, XLIFF (1.2 or 2.x) or PO; - reads
+    it from stdin.
     --mt-qa adds the checks for machine translation output (repetition, copy,
     wrong_language, length, truncated, addition).
     --format jsonl prints one finding per line: {"row": n, "type": ..., "severity": ...,
@@ -76,13 +79,14 @@ def check_cmd(
     input.
     """
 
-    from aligntext.io.spool import display_name
+    from aligntext.io.spool import display_name, stdin_as_file
     from aligntext.pipeline.compare import check_bitext_file
     from aligntext.render.report import render_findings
 
-    result = check_bitext_file(
-        pairs, src, tgt, glossary, fmt=input_format, translators=mt_translators(mt_model)
-    )
+    with stdin_as_file([pairs]) as (path,):
+        result = check_bitext_file(
+            path, src, tgt, glossary, fmt=input_format, translators=mt_translators(mt_model)
+        )
     if mt_qa:
         result = _with_mt_qa(result)
     if not quiet:
@@ -94,7 +98,7 @@ def check_cmd(
         pairs=result.pairs,
         src_lang=result.src_lang,
         tgt_lang=result.tgt_lang,
-        source=display_name(pairs),
+        source=display_name(path),
         signature=result.signature,
         color=fmt == "text" and use_color(output),
     )

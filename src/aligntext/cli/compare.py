@@ -34,7 +34,7 @@ from aligntext.cli._util import (
 
 
 @cli.command("compare")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
 @src_option("Language of the first file (en, az, ru, tr); detected when left out.")
 @tgt_option("Language of the second file; detected when left out.")
 @langs_option
@@ -74,7 +74,8 @@ def compare_cmd(
     workers: int | None = None,
     mt_model: str | None = None,
 ) -> None:
-    """Compare two or more language versions of a statement: A B [C D ...].
+    """Compare two or more language versions of a statement: A B [C D ...] (one may be -,
+    stdin).
 
     Segments and aligns every version to the first, then reports where they disagree on
     numbers, dates and names and which sentences are missing or added; with three or more
@@ -106,14 +107,17 @@ def compare_cmd(
         return
     if out_dir is not None or address is not None or workers is not None:
         raise CliError("--out, --ray and --workers are for folders; give folders A B [C D ...]")
-    report = compare_versions(
-        list(files),
-        claimed,
-        glossary=glossary,
-        strict=strict,
-        input_format=doc_format(input_format),
-        translators=mt_translators(mt_model),
-    )
+    from aligntext.io.spool import stdin_as_file
+
+    with stdin_as_file(files) as paths:
+        report = compare_versions(
+            paths,
+            claimed,
+            glossary=glossary,
+            strict=strict,
+            input_format=doc_format(input_format),
+            translators=mt_translators(mt_model),
+        )
     if not quiet:
         for message in report.warnings:
             warn(message)

@@ -10,9 +10,11 @@ input, not the copy.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -44,5 +46,39 @@ def read_spooled(data: bytes, name: str, read: Callable[[Path], T]) -> T:
         copy.write_bytes(data)
         try:
             return read(copy)
+        except InputError as exc:
+            raise type(exc)(str(exc).replace(str(copy), name)) from None
+
+
+@contextlib.contextmanager
+def stdin_as_file(paths: Sequence[str], name: str = "stdin") -> Iterator[list[str]]:
+    """``paths`` with ``-`` replaced by a temporary file holding standard input, named
+    ``name`` (so reports call it so); an :class:`InputError` raised inside names ``name``
+    instead of the copy. For commands whose readers take paths (bitexts, line files).
+
+    Raises:
+        InputError: ``-`` given more than once, or stdin over the input cap.
+    """
+    if "-" not in paths:
+        yield list(paths)
+        return
+    if list(paths).count("-") > 1:
+        raise InputError(
+            "'-' (standard input) can be only one of the inputs; give the others as files"
+        )
+    from aligntext.io.encoding import max_input_bytes
+
+    limit = max_input_bytes()
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(
+            f"stdin holds more than the limit of {limit / 1048576:g} MiB; split it, or raise "
+            "the limit with --max-input-mb"
+        )
+    with tempfile.TemporaryDirectory(prefix="aligntext-") as tmp:
+        copy = Path(tmp) / name
+        copy.write_bytes(data)
+        try:
+            yield [str(copy) if p == "-" else p for p in paths]
         except InputError as exc:
             raise type(exc)(str(exc).replace(str(copy), name)) from None
