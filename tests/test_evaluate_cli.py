@@ -367,3 +367,44 @@ def test_a_lang_given_against_the_text_is_warned_about(tmp_path, cli_runner):
     assert "the reference looks like English (en), not Russian (ru)" in wrong.stderr
     right = cli_runner.invoke(cli, ["evaluate", "--hyp", hyp, "--ref", ref, "--lang", "en"])
     assert "warning" not in right.stderr
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["-m", "chrf", "--chrf-char-order", "4", "--chrf-word-order", "1", "--chrf-beta", "3"],
+        ["-m", "chrf", "--chrf-eps-smoothing"],
+        ["-m", "ter", "--ter-asian-support"],
+        ["-m", "bleu", "--force"],
+    ],
+)
+def test_sacrebleu_options_give_sacrebleu_scores(tmp_path, cli_runner, options):
+    hyp, ref = _write(tmp_path / "h.txt", HYP), _write(tmp_path / "r.txt", REF)
+    theirs = _sacrebleu_cli([ref], hyp, *options, "-f", "text")
+    result = cli_runner.invoke(
+        cli, ["evaluate", "--hyp", hyp, "--ref", ref, "--no-facts", *options]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[:1] == theirs
+
+
+def test_paired_tests_print_each_metrics_signature(tmp_path, cli_runner):
+    ref = _write(tmp_path / "r.txt", REF)
+    base, other = _write(tmp_path / "a.txt", HYP), _write(tmp_path / "b.txt", REF[:4] + HYP[4:])
+    args = ["evaluate", "--hyp", base, "--hyp", other, "--ref", ref, "--no-facts"]
+    args += ["-m", "bleu,chrf", "--paired", "bs", "--paired-bs-n", "20"]
+    result = cli_runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    signatures = [line.strip() for line in result.stdout.splitlines() if "signature:" in line]
+    assert [s.split(" signature:")[0] for s in signatures] == ["BLEU bs", "chrF2 bs"]
+    assert "tok:13a" in signatures[0] and "nc:6" in signatures[1]
+
+
+def test_score_takes_metrics_as_one_string():
+    from aligntext.evaluate.metrics import score
+
+    (bleu,) = score(HYP, [REF], metrics="bleu")
+    assert bleu.key == "bleu"
+    assert [s.key for s in score(HYP, [REF], metrics="bleu, ter")] == ["bleu", "ter"]
+    with pytest.raises(TypeError, match="metrics must be names"):
+        score(HYP, [REF], metrics=[1])  # type: ignore[list-item]

@@ -69,11 +69,43 @@ from aligntext.cli._util import (
     help="BLEU smoothing: exp, floor, add-k, none.",
 )
 @click.option("--smooth-value", type=float, default=None, help="Value for floor / add-k.")
+@click.option(
+    "--force", is_flag=True, help="BLEU on input that looks tokenized, without a warning."
+)
+@click.option(
+    "--chrf-char-order",
+    "-cc",
+    type=click.IntRange(min=1),
+    default=6,
+    show_default=True,
+    help="chrF character n-gram order.",
+)
+@click.option(
+    "--chrf-word-order",
+    "-cw",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="chrF word n-gram order of the chrf metric (2: chrF++; the chrf++ metric uses 2).",
+)
+@click.option(
+    "--chrf-beta",
+    type=click.IntRange(min=0),
+    default=2,
+    show_default=True,
+    help="chrF recall weight.",
+)
+@click.option(
+    "--chrf-eps-smoothing",
+    is_flag=True,
+    help="chrF epsilon smoothing (chrF++.py, NLTK, Moses) instead of effective order.",
+)
 @click.option("--chrf-lowercase", is_flag=True, help="Case-insensitive chrF and chrF++.")
 @click.option("--chrf-whitespace", is_flag=True, help="Keep whitespace in chrF n-grams.")
 @click.option("--ter-case-sensitive", is_flag=True, help="Case-sensitive TER.")
 @click.option("--ter-normalized", is_flag=True, help="TER with basic normalisation.")
 @click.option("--ter-no-punct", is_flag=True, help="TER without punctuation.")
+@click.option("--ter-asian-support", is_flag=True, help="TER that splits Asian characters (CJK).")
 @click.option("--no-facts", is_flag=True, help="Skip fact accuracy (numbers, dates, names).")
 @click.option(
     "--worst",
@@ -132,11 +164,17 @@ def evaluate_cmd(
     lowercase: bool,
     smooth_method: str,
     smooth_value: float | None,
+    force: bool,
+    chrf_char_order: int,
+    chrf_word_order: int,
+    chrf_beta: int,
+    chrf_eps_smoothing: bool,
     chrf_lowercase: bool,
     chrf_whitespace: bool,
     ter_case_sensitive: bool,
     ter_normalized: bool,
     ter_no_punct: bool,
+    ter_asian_support: bool,
     no_facts: bool,
     worst: int,
     paired: str,
@@ -164,11 +202,17 @@ def evaluate_cmd(
         lowercase=lowercase,
         smooth_method=smooth_method,
         smooth_value=smooth_value,
+        force=force,
+        chrf_char_order=chrf_char_order,
+        chrf_word_order=chrf_word_order,
+        chrf_beta=chrf_beta,
+        chrf_eps_smoothing=chrf_eps_smoothing,
         chrf_lowercase=chrf_lowercase,
         chrf_whitespace=chrf_whitespace,
         ter_case_sensitive=ter_case_sensitive,
         ter_normalized=ter_normalized,
         ter_no_punct=ter_no_punct,
+        ter_asian_support=ter_asian_support,
     )
     metric_keys = [m.strip() for m in metrics.split(",") if m.strip()]
     common: dict[str, Any] = {

@@ -65,8 +65,16 @@ def sacrebleu_warnings(sink: list[str]) -> Iterator[None]:
         logger.propagate = old_propagate
 
 
-def check_metrics(metrics: Sequence[str]) -> tuple[str, ...]:
-    """The metric names in canonical order, once each; :class:`InputError` for an unknown one."""
+def check_metrics(metrics: str | Sequence[str]) -> tuple[str, ...]:
+    """The metric names in canonical order, once each; :class:`InputError` for an unknown one.
+
+    A string is a comma-separated list (``"bleu"``, ``"bleu,chrf"``), as the command line's
+    ``--metrics`` takes: iterating it would give its letters.
+    """
+    if isinstance(metrics, str):
+        metrics = [m.strip() for m in metrics.split(",") if m.strip()]
+    elif not all(isinstance(m, str) for m in metrics):
+        raise TypeError(f"metrics must be names such as ['bleu', 'chrf'], not {metrics!r}")
     keys = tuple(m.lower() for m in metrics)
     unknown = [m for m in keys if m not in METRICS]
     if unknown or not keys:
@@ -131,7 +139,7 @@ def make_metric(
     if key in ("chrf", "chrf++"):
         return CHRF(
             char_order=settings.chrf_char_order,
-            word_order=2 if key == "chrf++" else 0,
+            word_order=2 if key == "chrf++" else settings.chrf_word_order,
             beta=settings.chrf_beta,
             lowercase=settings.chrf_lowercase,
             whitespace=settings.chrf_whitespace,
@@ -153,7 +161,7 @@ def score(
     hypotheses: Sequence[str],
     references: Sequence[Sequence[str]],
     *,
-    metrics: Sequence[str] = METRICS,
+    metrics: str | Sequence[str] = METRICS,
     settings: MetricSettings | None = None,
     lang: str | None = None,
     warnings: list[str] | None = None,
@@ -163,7 +171,7 @@ def score(
     Args:
         hypotheses: one segment per item.
         references: one stream per reference, each as long as ``hypotheses``.
-        metrics: metric keys, some of :data:`METRICS`.
+        metrics: metric keys, some of :data:`METRICS`, or one comma-separated string of them.
         settings: sacrebleu settings (defaults: the sacrebleu command line's).
         lang: the target language; picks the tokenizer when ``settings.tokenize`` is None.
         warnings: a list that receives sacrebleu's warnings (they are not logged).

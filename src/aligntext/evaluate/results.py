@@ -37,6 +37,8 @@ class MetricSettings:
         smooth_value: the value for ``floor`` / ``add-k`` smoothing (``None``: sacrebleu's).
         force: BLEU on input that looks tokenized, without sacrebleu's warning.
         chrf_char_order: chrF character n-gram order.
+        chrf_word_order: chrF word n-gram order of the ``chrf`` metric (2 makes it chrF++;
+            the ``chrf++`` metric always uses 2).
         chrf_beta: chrF recall weight.
         chrf_whitespace: keep whitespace in chrF character n-grams.
         chrf_lowercase: case-insensitive chrF and chrF++.
@@ -53,6 +55,7 @@ class MetricSettings:
     smooth_value: float | None = None
     force: bool = False
     chrf_char_order: int = 6
+    chrf_word_order: int = 0
     chrf_beta: int = 2
     chrf_whitespace: bool = False
     chrf_lowercase: bool = False

@@ -145,9 +145,13 @@ def _text_tests(cmp: Comparison, width: int) -> list[str]:
         )
     lines.extend(text_table(rows, right=range(3, 7)))
     lines.append("  (test bs: paired bootstrap resampling; ar: approximate randomisation)")
+    # One signature per metric and test, as sacrebleu prints one per metric: each holds
+    # that metric's own settings (tokenizer, n-gram orders, case).
+    names_done: set[tuple[str, str]] = set()
     for t in cmp.tests:
-        if t.system == cmp.tests[0].system and t.metric == cmp.tests[0].metric:
-            lines.append(f"  {t.test} signature: {t.signature}")
+        if t.system == cmp.tests[0].system and (t.metric, t.test) not in names_done:
+            names_done.add((t.metric, t.test))
+            lines.append(f"  {names.get(t.metric, t.metric)} {t.test} signature: {t.signature}")
     return lines
 
 
