@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from aligntext.check import extract_numbers
@@ -243,3 +245,51 @@ def test_a_figure_changed_beside_a_fraction_is_an_error() -> None:
 )
 def test_turkic_scale_words_keep_vowel_harmony(lang: str, text: str, expected: list[str]) -> None:
     assert keys(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "src_lang", "tgt_lang"),
+    [
+        # The language's group mark before three digits is thousands, never a decimal mark.
+        ("The depot stores 1,500 tonnes of salt.", "В хранилище 1,5 тонны соли.", "en", "ru"),
+        ("The firm laid off 2,400 workers.", "Фирма уволила 2,4 работника.", "en", "ru"),
+        ("The depot stores 1,500 tonnes of salt.", "Depoda 1,5 ton tuz var.", "en", "tr"),
+        ("The depot stores 1.5 tonnes of salt.", "Depoda 1.500 ton tuz var.", "en", "tr"),
+        ("The depot stores 1.5 tonnes of salt.", "Anbarda 1.500 ton duz var.", "en", "az"),
+    ],
+)
+def test_a_thousandfold_slip_is_an_error(src: str, tgt: str, src_lang: str, tgt_lang: str) -> None:
+    from aligntext.check import compare_sentences
+
+    found = compare_sentences(src, tgt, src_lang, tgt_lang)
+    assert [(f.type, f.severity) for f in found] == [("number", "error")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "values"),
+    [
+        ("en", "It weighs 1,500 kg.", [1500]),
+        ("tr", "1.500 kilo geliyor.", [1500]),
+        ("az", "1.500 kiloqram gəlir.", [1500]),
+        # The language's decimal mark before three digits may be a copied grouping: both.
+        ("ru", "Вес 1,500 кг.", [Decimal("1.5"), 1500]),
+        ("tr", "1,500 kilo geliyor.", [Decimal("1.5"), 1500]),
+    ],
+)
+def test_group_mark_gives_one_reading(lang: str, text: str, values: list[object]) -> None:
+    (fact,) = extract_numbers(text, lang)
+    assert values_of(fact) == values
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt"),
+    [
+        ("Exports reached 60,000 tonnes.", "İxrac 60.000 tona çatdı."),
+        ("Exports reached 60,000 tonnes.", "İxrac 60 000 tona çatdı."),
+        ("Exports reached 60.000 tonnes.", "İxrac 60 000 tona çatdı."),
+    ],
+)
+def test_thousands_in_any_grouping_agree(src: str, tgt: str) -> None:
+    from aligntext.check import compare_sentences
+
+    assert compare_sentences(src, tgt, "en", "az") == []

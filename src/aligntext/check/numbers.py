@@ -13,8 +13,9 @@ of day); its ``tags``:
   as the article, ordinals such as ``first``, ``both``); weak facts confirm a match but are
   never reported missing.
 
-Its ``alts`` hold other readings of an ambiguous numeral (``60.000`` is 60 in English and
-60000 in Azerbaijani; both readings are kept and either may match), of a decade (``the 90s``
+Its ``alts`` hold other readings of an ambiguous numeral (``60.000`` in English is 60, or
+60000 written the European way; both readings are kept and either may match; ``60,000`` in
+English and ``60.000`` in Azerbaijani are 60000 only), of a decade (``the 90s``
 is also 1990) and of a count of decades (``two decades``: 20, also 2).
 
 An approximate quantity (``dozens``, ``десятки тысяч``, ``bir neçə``, ``several hundred``)
@@ -105,9 +106,13 @@ def _parse_numeral(text: str, lang: str) -> tuple[Decimal, Decimal | None, bool]
         return as_decimal, None, True
     as_group = Decimal(head + tail)
     # Three digits after one separator: thousands unless it is the language's decimal mark.
+    # The language's own group mark is no decimal mark ("1,500" in English, "1.500" in
+    # Turkish are 1500 only: taking 1.5 too let "1,5 тонны" pass for "1,500 tonnes"). Its
+    # decimal mark before three digits may be a grouping copied from another convention
+    # ("1,500" in a Russian text translated from English), so it keeps both readings.
     if sep == decimal_sym:
         return as_decimal, as_group, True
-    return as_group, as_decimal, True
+    return as_group, None, True
 
 
 def _word_at(text: str, pos: int) -> re.Match[str] | None:
