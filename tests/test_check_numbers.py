@@ -293,3 +293,34 @@ def test_thousands_in_any_grouping_agree(src: str, tgt: str) -> None:
     from aligntext.check import compare_sentences
 
     assert compare_sentences(src, tgt, "en", "az") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # A figure with a smaller scale word right after one with a larger: one number.
+        ("az", "Tikintiyə 2 milyon 300 min manat xərclənib.", ["2300000"]),
+        ("tr", "Tikintiye 2 milyon 300 bin lira harcandı.", ["2300000"]),
+        ("ru", "На стройку ушло 2 млн 300 тыс. рублей.", ["2300000"]),
+        ("tr", "Şirket 4 milyar 250 milyon dolar kazandı.", ["4250000000"]),
+        # Not when the second does not fit below the first, or something lies between.
+        ("tr", "Önce 2 milyon, sonra 300 bin kişi geldi.", ["2000000", "300000"]),
+        ("tr", "Sayı 2 milyon 3000 bin oldu.", ["2000000", "3000000"]),
+    ],
+)
+def test_figures_with_two_scale_words(lang: str, text: str, expected: list[str]) -> None:
+    assert keys(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "tgt_lang"),
+    [
+        ("It cost 2.3 million manats.", "Tikintiyə 2 milyon 300 min manat xərclənib.", "az"),
+        ("Building it cost 2.3 million roubles.", "На стройку ушло 2 млн 300 тыс. рублей.", "ru"),
+        ("The firm earned 4.25 billion dollars.", "Şirket 4 milyar 250 milyon dolar aldı.", "tr"),
+    ],
+)
+def test_a_figure_split_over_two_scale_words_agrees(src: str, tgt: str, tgt_lang: str) -> None:
+    from aligntext.check import compare_sentences
+
+    assert compare_sentences(src, tgt, "en", tgt_lang) == []

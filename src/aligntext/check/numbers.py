@@ -37,6 +37,7 @@ from aligntext.check.locale_data import (
     scale_words,
     symbols,
 )
+from aligntext.check.number_values import values_of
 from aligntext.check.number_words import word_facts
 from aligntext.check.translit import lower
 from aligntext.lang import lexicon, ru, turkic
@@ -172,6 +173,27 @@ def _scale_after(text: str, pos: int, lang: str) -> tuple[int, int] | None:
     return exp, end
 
 
+def _joined_scales(
+    facts: list[Fact],
+    prev_scale: tuple[int, int] | None,
+    text: str,
+    start: int,
+    value: Decimal,
+    alt: Decimal | None,
+    exp: int,
+) -> int | None:
+    """The power of ten of the figure just before ``start`` when the figure there (``value``
+    before scale word ``exp``) continues it: the figure before has a larger scale word, only
+    blanks lie between, and ``value`` fits below it (``1 milyon 200 bin``, not ``5 milyon
+    2000 bin``). ``None`` otherwise."""
+    if prev_scale is None or not facts or alt is not None:
+        return None
+    prev_end, prev_exp = prev_scale
+    if prev_exp <= exp or text[prev_end:start].strip(_SPACES) or facts[-1].end != prev_end:
+        return None
+    return prev_exp if 0 < value < Decimal(10) ** (prev_exp - exp) else None
+
+
 def _digit_facts(text: str, lang: str) -> list[Fact]:
     facts: list[Fact] = []
     taken: list[tuple[int, int]] = []
@@ -217,6 +239,7 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
             taken.append((m.start(), m.end()))
 
     prev_range_end = -1
+    prev_scale: tuple[int, int] | None = None  # (end, power of ten) of the last scaled figure
     for m in _NUMERAL.finditer(text):
         start, end = m.start(), m.end()
         if any(a <= start < b for a, b in taken):
@@ -265,6 +288,7 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
             prev_range_end = rng.end()
         scale = None if pa else _scale_after(text, end, lang)
         if scale:
+            joined = _joined_scales(facts, prev_scale, text, start, value, alt, scale[0])
             value = value * (Decimal(10) ** scale[0])
             alt = alt * (Decimal(10) ** scale[0]) if alt is not None else None
             end = scale[1]
@@ -306,6 +330,14 @@ def _digit_facts(text: str, lang: str) -> list[Fact]:
             tags.append("year")
         if alt is not None and alt != value:
             alts.append(Decimal(_canon(alt)))
+        if scale and joined is not None:
+            # "1 milyon 200 bin", "3 milyard 750 milyon", "1 млн 200 тыс.": one number.
+            head = facts.pop()
+            taken.pop()
+            value += values_of(head)[0]
+            span_start, alts = head.start, []
+            tags = [t for t in (*head.tags, *tags) if t != "scale"] + ["scale"]
+        prev_scale = (end, scale[0]) if scale and "percent" not in tags else None
         facts.append(
             Fact(
                 "number",
