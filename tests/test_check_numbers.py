@@ -324,3 +324,41 @@ def test_a_figure_split_over_two_scale_words_agrees(src: str, tgt: str, tgt_lang
     from aligntext.check import compare_sentences
 
     assert compare_sentences(src, tgt, "en", tgt_lang) == []
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "src_lang", "tgt_lang"),
+    [
+        # One unit and a half, a time of day in words, a Turkic fraction's numerator.
+        ("The hearing lasted an hour and a half.", "Слушание длилось 1,5 часа.", "en", "ru"),
+        ("The repairs took a month and a half.", "Onarım 1,5 ay sürdü.", "en", "tr"),
+        ("Слушание длилось полтора часа.", "Duruşma bir buçuk saat sürdü.", "ru", "tr"),
+        ("Полторы недели ушло на ремонт.", "Onarım 1,5 hafta sürdü.", "ru", "tr"),
+        ("The polls close at noon.", "Участки закроются в 12:00.", "en", "ru"),
+        ("The polls close at midnight.", "Участки закроются в 00:00.", "en", "ru"),
+        ("Участки закроются в полночь.", "Sandıklar gece yarısı kapanacak.", "ru", "tr"),
+        ("Three-quarters of members agreed.", "Üyelerin dörtte üçü kabul etti.", "en", "tr"),
+        ("Two-thirds of members agreed.", "Üzvlərin üçdə ikisi razılaşdı.", "en", "az"),
+    ],
+)
+def test_numbers_said_as_phrases_agree(src: str, tgt: str, src_lang: str, tgt_lang: str) -> None:
+    from aligntext.check import compare_sentences
+
+    assert compare_sentences(src, tgt, src_lang, tgt_lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The hearing lasted an hour and a half.", ["1.5"]),
+        ("ru", "Слушание длилось полтора часа.", ["1.5"]),
+        ("en", "The polls close at noon.", ["12:00"]),
+        ("en", "Polls stay open all afternoon.", []),
+        ("ru", "Участки закроются после полуночи.", ["00:00"]),
+        ("tr", "Üyelerin dörtte üçü kabul etti.", ["3"]),
+        # After "saat" the locative is a time of day, and the next numeral a count.
+        ("tr", "Saat üçte iki kişi geldi.", ["3", "2"]),
+    ],
+)
+def test_phrases_read_as_numbers(lang: str, text: str, expected: list[str]) -> None:
+    assert keys(text, lang) == expected

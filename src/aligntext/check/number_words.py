@@ -144,8 +144,9 @@ def word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact]
     Hyphenated words are read part by part, so ``five-day`` gives 5 and ``семь-восемь`` gives
     7 and 8.
     """
+    facts = _phrase_facts(text, lang, taken)
+    taken = [*taken, *((f.start, f.end) for f in facts)]
     words = [m for m in _PART.finditer(text) if not any(a <= m.start() < b for a, b in taken)]
-    facts: list[Fact] = []
     i = 0
     while i < len(words):
         approx = _approx_at(text, words, i, lang)
@@ -164,17 +165,20 @@ def word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact]
         if first is None and lang == "ru":
             halves = _ru_halves(text, words, i)
             if halves is not None:
-                value, j = halves
+                halved, j = halves
                 start, end = words[i].start(), words[j - 1].end()
-                marks = frozenset({"word", "scale"})
-                facts.append(Fact("number", str(value), text[start:end], start, end, marks))
+                marks = frozenset({"word", *(("scale",) if halved > 2 else ())})
+                facts.append(Fact("number", _key(halved), text[start:end], start, end, marks))
                 i = j
                 continue
         if first is None:
             i += 1
             continue
-        if lang in ("az", "tr") and _turkic_fraction(text, words, i, low):
-            i += 2  # "üçte bir", "dörddə bir": a third, a quarter, no count of three or four
+        skip = _turkic_fraction(text, words, i, low, lang) if lang in ("az", "tr") else 0
+        if skip:
+            # "üçte bir", "dörddə bir": a third, a quarter, no count of three or four; the
+            # numerator of "üçte ikisi" (two thirds) is read as "two-thirds" reads "two".
+            i += skip
             continue
         start, end = words[i].start(), words[i].end()
         seq: list[tuple[int, str]] = [first]
@@ -211,9 +215,8 @@ def word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact]
             # the scale word after it, if any.
             scale, end, j = and_a_half
             exact = (Decimal(value) + Decimal("0.5")) * scale
-            key = str(int(exact)) if exact == exact.to_integral_value() else str(exact.normalize())
             marks = frozenset({"word", *(["scale"] if scale > 1 else [])})
-            facts.append(Fact("number", key, text[start:end], start, end, marks))
+            facts.append(Fact("number", _key(exact), text[start:end], start, end, marks))
             i = j
             continue
         half = _HALF_BEFORE_SCALE.get(lang)
@@ -266,15 +269,26 @@ def word_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact]
     return facts
 
 
-def _turkic_fraction(text: str, words: list[re.Match[str]], i: int, low: str) -> bool:
-    """Whether the numeral at ``words[i]`` (``low``, lower-cased) starts a Turkic fraction:
-    the numeral in the locative, then ``bir`` ("üçte bir", one in three: a third; "onda
-    bir", a tenth). ``yüzde bir`` is one per cent, read as a percentage elsewhere, and
-    ``ikide bir`` ("every so often") is no number either way."""
+def _turkic_fraction(text: str, words: list[re.Match[str]], i: int, low: str, lang: str) -> int:
+    """How many words to pass over when the numeral at ``words[i]`` (``low``, lower-cased)
+    starts a Turkic fraction, the numeral in the locative before another (``üçte bir``, one
+    in three: a third; ``onda bir``, a tenth; ``üçte ikisi``, two thirds): 2 before ``bir``,
+    which is no count either, 1 before another numeral, which is read, else 0. ``yüzde
+    bir`` is one per cent, read as a percentage elsewhere, ``ikide bir`` ("every so often")
+    is no number either way, and after ``saat`` the locative is a time ("saat üçte iki kişi",
+    at three, two people)."""
     if i + 1 >= len(words) or low.startswith("yüz") or not re.search(r"[dt][aeə]$", low):
-        return False
+        return 0
     gap = text[words[i].end() : words[i + 1].start()]
-    return gap.strip() == "" and words[i + 1].group(0).lower() == "bir"
+    if gap.strip():
+        return 0
+    if i > 0 and lower(words[i - 1].group(0), lang) == "saat":
+        return 0
+    numerator = lower(words[i + 1].group(0), lang)
+    if numerator == "bir":
+        return 2
+    found = _lookup_word(numerator, lang)
+    return 1 if found is not None and found[1] == "cardinal" and found[0] < 10**3 else 0
 
 
 @lru_cache(maxsize=8)
@@ -387,21 +401,63 @@ def _and_a_half(
     return scale, end, j
 
 
-def _ru_halves(text: str, words: list[re.Match[str]], i: int) -> tuple[int, int] | None:
+def _ru_halves(text: str, words: list[re.Match[str]], i: int) -> tuple[Decimal, int] | None:
     """A Russian half of a scale word at word ``i``: ``полмиллиона`` (500,000), or ``полтора``
-    before a scale word (``полтора миллиона``, 1,500,000). Returns the value and the index of
-    the word after it."""
+    before a scale word (``полтора миллиона``, 1,500,000) or alone (``полтора часа``, 1.5).
+    Returns the value and the index of the word after it."""
     low = lower(words[i].group(0), "ru").replace("ё", "е")
     scales = scale_words("ru")
     rest = low[len(ru.HALF_PREFIX) :]
     if low.startswith(ru.HALF_PREFIX) and rest in scales and scales[rest] >= 3:
-        return 10 ** scales[rest] // 2, i + 1
-    if low in ru.ONE_AND_A_HALF and i + 1 < len(words):
+        return Decimal(10 ** scales[rest] // 2), i + 1
+    if low not in ru.ONE_AND_A_HALF:
+        return None
+    if i + 1 < len(words):
         nxt = lower(words[i + 1].group(0), "ru")
         gap = text[words[i].end() : words[i + 1].start()]
         if not gap.strip() and nxt in scales and scales[nxt] >= 3:
-            return 3 * 10 ** scales[nxt] // 2, i + 2
-    return None
+            return Decimal(3 * 10 ** scales[nxt] // 2), i + 2
+    return Decimal("1.5"), i + 1
+
+
+def _key(value: Decimal) -> str:
+    """A number fact's key: ``1500000``, ``1.5``."""
+    return str(int(value)) if value == value.to_integral_value() else str(value.normalize())
+
+
+#: One unit and a half in words, per language ("an hour and a half"; Russian "полтора" and
+#: the Turkic "bir buçuk" are read as numerals).
+_UNIT_AND_A_HALF: dict[str, re.Pattern[str]] = {
+    "en": re.compile(en.UNIT_AND_A_HALF, re.IGNORECASE),
+}
+
+
+@lru_cache(maxsize=8)
+def _clock_words(lang: str) -> tuple[tuple[re.Pattern[str], int], ...]:
+    """The language's words for a time of day, compiled, with their hours."""
+    return tuple(
+        (re.compile(rf"(?<![^\W\d_])(?:{pattern})(?![^\W\d_])", re.IGNORECASE), hour)
+        for pattern, hour in lexicon(lang).clock_words.items()
+    )
+
+
+def _phrase_facts(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Fact]:
+    """Numbers said as a phrase with no number word in it: a time of day (``at noon``,
+    ``в полночь``: 12:00, 00:00) and one unit and a half (``an hour and a half``: 1.5)."""
+    facts: list[Fact] = []
+    found: list[tuple[re.Match[str], str, frozenset[str], tuple[Decimal, ...]]] = [
+        (m, f"{hour:02d}:00", frozenset({"word", "time"}), (Decimal(hour),))
+        for pattern, hour in _clock_words(lang)
+        for m in pattern.finditer(text)
+    ]
+    half = _UNIT_AND_A_HALF.get(lang)
+    if half is not None:
+        found += [(m, "1.5", frozenset({"word"}), ()) for m in half.finditer(text)]
+    for m, key, tags, alts in found:
+        if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
+            facts.append(Fact("number", key, m.group(0), m.start(), m.end(), tags, alts))
+            taken = [*taken, (m.start(), m.end())]
+    return facts
 
 
 def _accumulate(seq: list[tuple[int, str]]) -> int:

@@ -42,6 +42,8 @@ class Lexicon:
             (``6th``, ``6-cı``, ``6-й``); empty for none.
         century_stems: how the word "century" starts (``век``, ``əsr``, ``yüzyıl``): a Roman
             numeral before it is a century (``XIX век``).
+        clock_words: words for a time of day (``noon``, ``полночь``, ``gece yarısı``), as
+            regular expressions matched case-blind on whole words -> the hour.
     """
 
     approx_words: dict[str, int] = field(default_factory=dict)
@@ -59,6 +61,7 @@ class Lexicon:
     teens_added: bool = False
     digit_ordinal: str = ""
     century_stems: tuple[str, ...] = ()
+    clock_words: dict[str, int] = field(default_factory=dict)
 
 
 _EMPTY = Lexicon()

@@ -31,6 +31,7 @@ LEXICON = Lexicon(
     both_words=frozenset({"both"}),
     digit_ordinal=r"^(?:st|nd|rd|th)$",
     century_stems=("centur",),
+    clock_words={"noon|midday": 12, "midnight": 0},
 )
 
 #: What halves the scale word after it ("half a million", "half a billion").
@@ -38,6 +39,9 @@ HALF_BEFORE_SCALE = r"\bhalf[\s-]+an?[\s-]+"
 
 #: What adds a half to the count before it ("two and a half million": 2.5 million).
 AND_A_HALF = r"\s+and\s+a\s+half\b"
+
+#: One unit and a half ("an hour and a half", "a year and a half"): 1.5.
+UNIT_AND_A_HALF = r"\ban?\s+[^\W\d_]+\s+and\s+a\s+half\b"
 
 #: What joins two days of one month ("from 5 to 7 May", "5 and 7 May", "May 5 through 7").
 DAY_LINK = r"\s*(?:[-–—]|to|and|or|through|till|until)\s*"

@@ -51,6 +51,8 @@ LEXICON = Lexicon(
     digit_ordinal=r"^-(?:й|я|е|го|му|м|х|ой|ый|ий|ая|ое|ые|ых|ым|ом|ю)$",
     # "XIX век", "XIX вв." (and "XIX в.", which the extractor reads as well).
     century_stems=("век", "вв"),
+    # ("полночи" is also "half the night", "полудня" the "p.m." of "два часа полудня".)
+    clock_words={"полдень": 12, "полночь|полуночи": 0},
 )
 
 #: Adjectives of a scale word after a figure and a hyphen (``25-тысячная толпа``, a crowd of

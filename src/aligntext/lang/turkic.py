@@ -39,6 +39,8 @@ AZ = Lexicon(
     teens_added=True,
     digit_ordinal=_DIGIT_ORDINAL,
     century_stems=_CENTURY_STEMS,
+    # ("günorta" is also the "lunch" of "günorta yeməyi": left out.)
+    clock_words={r"gecə\s+yarısı\w*": 0},
 )
 
 #: Turkish: plural plus -ca / -ce names a magnitude (onlarca, yüzlerce, binlerce).
@@ -57,6 +59,8 @@ TR = Lexicon(
     teens_added=True,
     digit_ordinal=_DIGIT_ORDINAL,
     century_stems=_CENTURY_STEMS,
+    # ("öğle" and "öğlen" are also the "lunch" of "öğle yemeği": left out.)
+    clock_words={r"gece\s+yarısı\w*": 0},
 )
 
 #: What adds a half to the count before it: Azerbaijani "iki yarım milyon", Turkish "iki
