@@ -70,6 +70,44 @@ def test_none_of_the_four_is_an_error(text: str, looks_like: str) -> None:
         detect_language(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "looks_like"),
+    [
+        (
+            "Хариҹи сијасәт мәсәләләри үзрә ҝөрүш кечирилди.\n"
+            "Тәрәфләр әмәкдашлыг һаггында сазиш имзаладылар.",
+            "Azerbaijani in Cyrillic script.*Latin script only",
+        ),
+        # Short: one letter outside the Russian alphabet is all there is to go by.
+        ("Зустріч пройшла 5 травня в Баку.", "Ukrainian"),
+        ("Разговори су вођени у Бакуу.", "Serbian"),
+        ("Кездесу Бакуда өтті.", "Kazakh"),
+        ("Сөйләшүләр Бакуда узды.", "Tatar"),
+        # No letter outside the Russian alphabet: the model's clear preference decides.
+        ("Преговорите се проведоха на 14 март в Баку.", "Bulgarian"),
+        ("Средбата се одржа во Баку на 14 март.", "Macedonian"),
+    ],
+)
+def test_cyrillic_but_not_russian_is_an_error(text: str, looks_like: str) -> None:
+    with pytest.raises(UnsupportedLanguageError, match=f"none of en, az, ru, tr.*{looks_like}"):
+        detect_language(text)
+    with pytest.raises(LanguageMismatchError, match=f"not in Russian.*{looks_like}"):
+        verify_language(text, "ru", strict=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Министр встретился с Андрієм Сибігою в Киеве и обсудил вопросы сотрудничества.",
+        "Газета «Українська правда» сообщила об этом в понедельник.",
+        "Встреча прошла в Софии.",
+    ],
+)
+def test_russian_quoting_a_ukrainian_name_stays_russian(text: str) -> None:
+    assert detect_language(text) == "ru"
+    assert verify_language(text, "ru", strict=True) is None
+
+
 @pytest.mark.parametrize("text", ["", "   ", "12 345 — 2024", "!!! ???"])
 def test_no_letters_is_an_error(text: str) -> None:
     with pytest.raises(UnsupportedLanguageError, match="no letters"):

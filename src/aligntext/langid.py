@@ -11,6 +11,14 @@ close to perfect on sentences). Two rules sit on top:
   Latin or Cyrillic text long enough to judge is rejected when the unrestricted model puts
   its top language outside the four with high probability and almost nothing on the four.
   Short text is never rejected on the model's word alone: it gets the best of the four.
+* Cyrillic but not Russian: letters Russian does not use (``і``, ``ә``, ``ј`` ...) are
+  evidence the model undervalues once it is restricted to the four. A Cyrillic text where
+  they make a real share of the letters is rejected, named by its letters
+  (:mod:`aligntext.langcues`); a few of them (a quoted Ukrainian name) only when the model
+  too reads another language. Without such letters (Bulgarian, Serbian without ``ј``), a text
+  long enough to judge is rejected when the model clearly prefers another Cyrillic language
+  to Russian (a looser bar than for Latin text: on 2,050 Russian news sentences no other
+  language got more than 0.51 or more than 1.2 times Russian's probability).
 """
 
 from __future__ import annotations
@@ -18,10 +26,12 @@ from __future__ import annotations
 import math
 import threading
 import unicodedata
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from aligntext.errors import LanguageMismatchError, UnsupportedLanguageError
+from aligntext.langcues import cyrillic_language, non_russian_cyrillic
 from aligntext.langs import CODES, LANGUAGES, resolve_lang
 
 #: Part of signatures that depend on detected languages.
@@ -41,6 +51,15 @@ _REJECT_FOUR_MASS = 0.02
 _MISMATCH_PROB = 0.9
 # Share of "ə" among letters from which a Latin text counts as Azerbaijani.
 _SCHWA_SHARE = 0.01
+# Share of non-Russian letters among the Cyrillic ones from which a text is not Russian ...
+_FOREIGN_CYRILLIC_SHARE = 0.05
+# ... or, when the unrestricted model does not read Russian either, this share.
+_FOREIGN_CYRILLIC_HINT = 0.01
+# A Cyrillic text of this many letters is another Cyrillic language when the model gives
+# that one at least this probability and this many times Russian's.
+_MIN_LETTERS_CYRILLIC = 20
+_OTHER_CYRILLIC_PROB = 0.5
+_OTHER_CYRILLIC_RATIO = 2.0
 
 _lock = threading.Lock()
 _identifier: Any = None
@@ -207,16 +226,47 @@ def _reject_reason(sample: str, letters: list[str]) -> str | None:
             (s for s in scripts if s not in ("LATIN", "CYRILLIC")), key=lambda s: scripts[s]
         )
         return f"it is written in {other.title()} script"
-    if len(letters) < _MIN_LETTERS_REJECT:
+    everything: dict[str, float] | None = None
+    if scripts.get("CYRILLIC", 0) >= 0.5 * len(letters):  # Cyrillic, but maybe not Russian
+        foreign, cyrillic = non_russian_cyrillic(letters)
+        share = sum(foreign.values()) / cyrillic
+        if share >= _FOREIGN_CYRILLIC_HINT:
+            everything = _probabilities(sample, None)
+            best = max(everything, key=everything.__getitem__)
+            if share >= _FOREIGN_CYRILLIC_SHARE or best != "ru":
+                return _other_cyrillic(foreign, everything)
+    cyrillic_text = scripts.get("CYRILLIC", 0) >= 0.5 * len(letters)
+    if len(letters) < (_MIN_LETTERS_CYRILLIC if cyrillic_text else _MIN_LETTERS_REJECT):
         return None
-    everything = _probabilities(sample, None)
+    if everything is None:
+        everything = _probabilities(sample, None)
     best = max(everything, key=everything.__getitem__)
     if best in LANGUAGES:
         return None
+    if (
+        cyrillic_text
+        and everything[best] >= _OTHER_CYRILLIC_PROB
+        and everything[best] >= _OTHER_CYRILLIC_RATIO * everything.get("ru", 0.0)
+    ):
+        return f"it looks like {_language_name(best)}"
     four_mass = sum(everything.get(code, 0.0) for code in CODES)
     if everything[best] >= _REJECT_OTHER_PROB and four_mass <= _REJECT_FOUR_MASS:
         return f"it looks like {_language_name(best)}"
     return None
+
+
+def _other_cyrillic(foreign: Counter[str], everything: dict[str, float]) -> str:
+    """Why a Cyrillic text with letters Russian does not use is in none of the four."""
+    letters = ", ".join(ch for ch, _ in foreign.most_common(4))
+    language = cyrillic_language(foreign, everything)
+    if language is None:
+        return f"it is not Russian, whose alphabet has no {letters}"
+    if language.startswith("Azerbaijani"):
+        return (
+            f"it looks like {language} by its letters {letters}: Azerbaijani is supported in "
+            "Latin script only"
+        )
+    return f"it looks like {language} by its letters {letters}, which Russian does not use"
 
 
 def detect_language(text: str) -> str:

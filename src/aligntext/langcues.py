@@ -1,0 +1,68 @@
+"""Letters and words that tell languages apart where py3langid's scores do not.
+
+:mod:`aligntext.langid` reads its verdicts from py3langid's model; this module holds the
+evidence it weighs on top, all of it plain facts about alphabets and capitalisation:
+
+* Cyrillic letters Russian does not use (``і ї є ґ``, ``ә ө ү``, ``ј љ њ`` ...) and the
+  languages that use them, to name the language of a Cyrillic text that is not Russian.
+* ``x`` and ``q``, letters of Azerbaijani that Turkish does not use, counted in ordinary
+  words only: a Turkish text quoting "Xankəndi" or "Netflix" has them in names.
+* The ordinary words of a text (names left out), so that an English text full of
+  Azerbaijani names is judged by its English words.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+
+#: The Russian alphabet (lowercase); any other Cyrillic letter is evidence of another language.
+RUSSIAN_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+
+# Languages written in Cyrillic with letters Russian does not use: English name, py3langid
+# code, those letters (lowercase). Bulgarian uses no letter outside the Russian alphabet.
+_OTHER_CYRILLIC: tuple[tuple[str, str, str], ...] = (
+    ("Azerbaijani in Cyrillic script", "az", "әһјҹҝөүғ"),
+    ("Ukrainian", "uk", "іїєґ"),
+    ("Belarusian", "be", "іў"),
+    ("Serbian", "sr", "јљњћђџ"),
+    ("Macedonian", "mk", "јљњѓќџѕ"),
+    ("Kazakh", "kk", "әөүұқңһіғ"),
+    ("Tatar", "tt", "әөүҗңһ"),
+    ("Bashkir", "ba", "әөүҙҫғҡңһ"),
+    ("Kyrgyz", "ky", "өүң"),
+    ("Tajik", "tg", "ғӣқӯҳҷ"),
+    ("Uzbek in Cyrillic script", "uz", "ўқғҳ"),
+    ("Mongolian", "mn", "өү"),
+)
+
+
+def non_russian_cyrillic(letters: list[str]) -> tuple[Counter[str], int]:
+    """The Cyrillic letters of ``letters`` outside the Russian alphabet (lowercased, with
+    their counts), and how many Cyrillic letters there are in all."""
+    foreign: Counter[str] = Counter()
+    cyrillic = 0
+    for ch in letters:
+        if "\u0400" <= ch <= "\u04ff" or "\u0500" <= ch <= "\u052f":
+            cyrillic += 1
+            low = ch.lower()
+            if low not in RUSSIAN_LETTERS:
+                foreign[low] += 1
+    return foreign, cyrillic
+
+
+def cyrillic_language(foreign: Mapping[str, int], model: Mapping[str, float]) -> str | None:
+    """The language whose alphabet best explains the non-Russian Cyrillic letters found.
+
+    Each language scores the letters it uses less those it does not; among equal scores the
+    one py3langid (``model``: its probabilities by code) finds likeliest wins. ``None`` when
+    no language explains more letters than it leaves out.
+    """
+    best: tuple[int, float] | None = None
+    name: str | None = None
+    for lang, code, alphabet in _OTHER_CYRILLIC:
+        score = sum(n if ch in alphabet else -n for ch, n in foreign.items())
+        key = (score, model.get(code, 0.0))
+        if score > 0 and (best is None or key > best):
+            best, name = key, lang
+    return name
