@@ -49,6 +49,43 @@ def test_schwa_decides_azerbaijani_over_turkish() -> None:
     assert detect_language("Bu kitabı mən də okudum, çox gözəl.") == "az"
 
 
+# Azerbaijani typed with "e" for "ə" (the model learnt it with "ə" and reads Turkish).
+_AZ_NO_SCHWA = "Hökumet bu meseleni yaxın günlerde müzakire edecek, sonra qerar qebul olunacaq."
+_AZ_ASCII = "Xarici Isler Nazirliyi bu gorusun neticeleri barede melumat yaydi."
+_TR_LONG = (
+    "Bakanlık salı günü yaptığı açıklamada yeni kuralların gelecek bahardan itibaren "
+    "uygulanacağını söyledi. Toplantıya iki ülkenin heyetleri katıldı ve görüşmeler akşam "
+    "geç saatlere kadar sürdü."
+)
+
+
+def test_x_and_q_in_ordinary_words_decide_azerbaijani_over_turkish() -> None:
+    assert detect_language(_AZ_NO_SCHWA) == "az"
+
+
+@pytest.mark.parametrize("text", [_AZ_NO_SCHWA, _AZ_ASCII])
+def test_azerbaijani_without_schwa_passes_strict(text: str) -> None:
+    # "Xarici" starts the sentence: a sign of Azerbaijani, so Turkish 0.99 is no proof.
+    assert verify_language(text, "az", strict=True) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Toplantıda Qarabağ ve Xocalı konuları ele alındı.",
+        "Cumhurbaşkanı, Bakü'de Xankendi ziyaretini anlattı ve Aliyev ile görüştü.",
+    ],
+)
+def test_turkish_quoting_azerbaijani_names_stays_turkish(text: str) -> None:
+    assert detect_language(text) == "tr"
+    assert verify_language(text, "tr", strict=True) is None
+
+
+def test_turkish_given_as_azerbaijani_is_still_caught() -> None:
+    with pytest.raises(LanguageMismatchError, match=r"Turkish \(tr\)"):
+        verify_language(_TR_LONG, "az", strict=True)
+
+
 @pytest.mark.parametrize(
     ("text", "looks_like"),
     [
