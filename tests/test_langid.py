@@ -44,6 +44,19 @@ def test_scores_are_probabilities_over_the_four(lang: str, text: str) -> None:
     assert max(scores, key=scores.__getitem__) == lang
 
 
+_EN_NAMES = (
+    "Minister Ceyhun Bayramov welcomed Hakan Fidan to Şuşa.\n"
+    "Nərgiz Əliyeva toured Gəncə, Şəmkir and Qəbələ with Emine Erdoğan.\n"
+    "Mövlud Çavuşoğlu and Elmar Məmmədyarov spoke in Xankəndi on 2 May."
+)
+
+
+def test_english_full_of_azerbaijani_names_is_english() -> None:
+    # The names alone read as Azerbaijani; the words around them are English.
+    assert detect_language(_EN_NAMES) == "en"
+    assert verify_language(_EN_NAMES, "en", strict=True) is None
+
+
 def test_schwa_decides_azerbaijani_over_turkish() -> None:
     # Mostly Turkish-looking words, but "ə" occurs only in Azerbaijani.
     assert detect_language("Bu kitabı mən də okudum, çox gözəl.") == "az"

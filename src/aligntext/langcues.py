@@ -7,6 +7,8 @@ evidence it weighs on top, all of it plain facts about alphabets and capitalisat
   languages that use them, to name the language of a Cyrillic text that is not Russian.
 * ``x`` and ``q``, letters of Azerbaijani that Turkish does not use, counted in ordinary
   words only: a Turkish text quoting "Xankəndi" or "Netflix" has them in names.
+* The ordinary words of a text (names left out), so that an English text full of
+  Azerbaijani names is judged by its English words.
 """
 
 from __future__ import annotations
@@ -86,6 +88,12 @@ def _words(text: str) -> list[tuple[str, bool]]:
         out.append((word, name))
         first = False
     return out
+
+
+def ordinary_text(text: str) -> str:
+    """``text`` without its names (capitalised words inside a sentence, words with a Turkish
+    name suffix), the other words joined by spaces."""
+    return " ".join(word for word, name in _words(text) if not name)
 
 
 def azerbaijani_letters(text: str) -> tuple[int, int]:
