@@ -203,6 +203,34 @@ def test_verify_language_warns_and_strict_raises(text: str, claimed: str, detect
         verify_language(text, claimed, strict=True)
 
 
+_EN_PARAS = [
+    "The delegations discussed trade and transport links for most of the morning.",
+    "Both sides agreed to meet again before the end of the year in the capital.",
+    "A joint statement on energy cooperation is expected to follow next week.",
+]
+_RU_PARAS = [
+    "Делегации большую часть утра обсуждали торговлю и транспортное сообщение.",
+    "Стороны договорились снова встретиться в столице до конца года.",
+    "Совместное заявление о сотрудничестве в энергетике ожидается на следующей неделе.",
+    "Министры также обсудили подготовку нового соглашения о транзите грузов.",
+    "Следующий раунд переговоров пройдет осенью, сообщили в министерстве.",
+]
+
+
+def test_verify_language_warns_on_a_text_mixing_two_languages() -> None:
+    text = "\n".join(_EN_PARAS) + "\n\n" + "\n".join(_RU_PARAS)
+    message = verify_language(text, "ru", name="'a.txt'")
+    assert message is not None
+    assert "'a.txt' mixes ru and en: paragraphs 1-3 read as English (en)" in message
+    with pytest.raises(LanguageMismatchError, match="mixes ru and en"):
+        verify_language(text, "ru", strict=True)
+
+
+def test_one_quoted_paragraph_is_no_mix() -> None:
+    text = "\n".join([*_RU_PARAS[:3], _EN_PARAS[0], *_RU_PARAS[3:]])
+    assert verify_language(text, "ru", strict=True) is None
+
+
 def test_verify_language_none_of_four() -> None:
     text = "Die Regierung hat am Montag neue Regeln für den Verkehr in der Stadt beschlossen."
     assert "German" in (verify_language(text, "en") or "")
@@ -237,6 +265,17 @@ def test_cli_detect_file_and_scores(cli_runner, tmp_path) -> None:
     result = cli_runner.invoke(cli, ["detect", str(path), "--scores"])
     lines = result.stdout.splitlines()
     assert lines[0] == "tr" and lines[1].startswith("tr\t") and len(lines) == 5
+
+
+def test_cli_detect_warns_on_a_mixed_file(cli_runner, tmp_path) -> None:
+    from aligntext.cli import cli
+
+    path = tmp_path / "mixed.txt"
+    path.write_text("\n".join(_RU_PARAS[:3] + _EN_PARAS), encoding="utf-8")
+    result = cli_runner.invoke(cli, ["detect", str(path)])
+    assert result.exit_code == 0
+    assert "paragraphs 4-6 read as English (en)" in result.stderr
+    assert cli_runner.invoke(cli, ["detect", "-q", str(path)]).stderr == ""
 
 
 def test_cli_detect_stdin(cli_runner) -> None:

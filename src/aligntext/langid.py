@@ -57,6 +57,12 @@ _REJECT_OTHER_PROB = 0.9
 _REJECT_FOUR_MASS = 0.02
 # A mismatch is reported when the detected language has at least this probability.
 _MISMATCH_PROB = 0.9
+# To find a text that mixes languages, at most this many of its paragraphs are judged one by
+# one (spread over the text) ...
+_MAX_PARAGRAPHS = 40
+# ... and it mixes them when those read (surely) as one other language hold this share of the
+# letters of the paragraphs read surely: a quoted paragraph or an abstract stays below it.
+_MIXED_SHARE = 0.2
 # The four languages are told apart on the words other than names when these have this
 # many letters (on news sentences this changes no verdict among the four but one in 7,200).
 _MIN_LETTERS_ORDINARY = 20
@@ -337,6 +343,80 @@ def _letters_agree(sample: str, detected: str) -> bool:
     return own == 0 and len(_letters(sample)) >= _MIN_LETTERS_TURKISH
 
 
+def _paragraph_language(paragraph: str) -> str | None:
+    """The language a paragraph reads as without doubt, or ``None``.
+
+    A paragraph of names with few other words ("Nərgiz Əliyeva toured Gəncə and Şəki") says
+    nothing of the text's language and is left out.
+    """
+    letters = _letters(paragraph)
+    if len(letters) < _MIN_LETTERS_VERIFY:
+        return None
+    if len(_letters(ordinary_text(paragraph))) < _MIN_LETTERS_ORDINARY:
+        return None
+    scores = _four_scores(paragraph, letters)
+    best = max(scores, key=scores.__getitem__)
+    if scores[best] < _MISMATCH_PROB or not _letters_agree(paragraph, best):
+        return None
+    return best
+
+
+def _ranges(numbers: list[int]) -> str:
+    """``1-3, 7``: the numbers as runs, the first five runs at most."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    shown = [f"{a}-{b}" if b > a else str(a) for a, b in runs[:5]]
+    return ", ".join(shown) + (" ..." if len(runs) > 5 else "")
+
+
+def mixed_languages(text: str, code: str) -> str | None:
+    """Whether ``text``, taken as a whole to be in ``code``, has a real share of paragraphs
+    (lines with text) in another of the four languages.
+
+    Only the first 20,000 characters are read, and at most 40 of their paragraphs judged
+    (spread over them); paragraphs too short to tell are left out.
+
+    Returns:
+        ``None``, or what is mixed: ``"mixes en and ru: paragraphs 1-3 read as English
+        (en)"``.
+    """
+    sample = unicodedata.normalize("NFC", text[:_MAX_CHARS])
+    # Numbered as lines with text, as a reader counts paragraphs.
+    lines = (line for line in sample.splitlines() if line.strip())
+    paragraphs = list(enumerate(lines, 1))
+    if len(paragraphs) < 2:
+        return None
+    if len(paragraphs) > _MAX_PARAGRAPHS:
+        step = len(paragraphs) / _MAX_PARAGRAPHS
+        paragraphs = [paragraphs[int(i * step)] for i in range(_MAX_PARAGRAPHS)]
+    judged = 0
+    others: dict[str, tuple[int, list[int]]] = {}
+    for number, paragraph in paragraphs:
+        lang = _paragraph_language(paragraph)
+        if lang is None:
+            continue
+        size = len(_letters(paragraph))
+        judged += size
+        if lang != code:
+            letters, numbers = others.get(lang, (0, []))
+            others[lang] = (letters + size, [*numbers, number])
+    if not others:
+        return None
+    other = max(others, key=lambda lang: others[lang][0])
+    letters, numbers = others[other]
+    if letters < _MIXED_SHARE * judged:
+        return None
+    word = "paragraph" if len(numbers) == 1 else "paragraphs"
+    return (
+        f"mixes {code} and {other}: {word} {_ranges(numbers)} read as "
+        f"{LANGUAGES[other].name} ({other})"
+    )
+
+
 def verify_language(
     text: str, claimed: str, strict: bool = False, *, name: str | None = None
 ) -> str | None:
@@ -350,11 +430,13 @@ def verify_language(
 
     Returns:
         ``None`` when the text may well be in ``claimed`` (also when it is too short to tell);
-        otherwise a one-line warning naming the language detected.
+        otherwise a one-line warning naming the language detected, or the paragraphs in
+        another language when it mixes two (:func:`mixed_languages`).
 
     Raises:
         UnsupportedLanguageError: ``claimed`` is none of the four languages.
-        LanguageMismatchError: ``strict`` and the text is clearly not in ``claimed``.
+        LanguageMismatchError: ``strict`` and the text is clearly not in ``claimed`` (or
+            mixes it with another language).
     """
     code = resolve_lang(claimed)
     sample, letters = _prepare(text)
@@ -384,7 +466,10 @@ def verify_language(
             if best != code and scores[best] >= _MISMATCH_PROB and _letters_agree(sample, best):
                 message = f"{what} looks like {LANGUAGES[best].name} ({best}), not {given} as given"
     if message is None:
-        return None
+        mixed = mixed_languages(sample, code)
+        if mixed is None:
+            return None
+        message = f"{what} {mixed}, not {given} as given"
     # No flag is named: each command spells its language options its own way (--lang, --src,
     # --langs), and a library message cannot know which one was used.
     if strict:

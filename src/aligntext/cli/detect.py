@@ -11,6 +11,7 @@ from aligntext.cli._util import (
     output_options,
     quiet_option,
     read_input,
+    warn,
 )
 
 
@@ -27,11 +28,12 @@ def detect_cmd(
 ) -> None:
     """Print the language (en, az, ru or tr) of FILE, or of stdin when FILE is -.
 
-    Text in none of the four languages is an error (exit 2), not a guess. --format json
+    Text in none of the four languages is an error (exit 2), not a guess; a text whose
+    paragraphs read as two of them gets the language of the whole and a warning. --format json
     prints {"file": ..., "lang": ..., "scores": {...}} (scores only with --scores).
     """
     from aligntext.errors import UnsupportedLanguageError
-    from aligntext.langid import detect_language, language_scores
+    from aligntext.langid import detect_language, language_scores, mixed_languages
     from aligntext.render.plain import render_language
 
     doc = read_input(file, input_format)
@@ -39,5 +41,8 @@ def detect_cmd(
         code = detect_language(doc.text)
     except UnsupportedLanguageError as exc:
         raise UnsupportedLanguageError(f"{'stdin' if file == '-' else file}: {exc}") from None
+    mixed = mixed_languages(doc.text, code)
+    if mixed and not quiet:
+        warn(f"{'stdin' if file == '-' else file} {mixed}")
     probabilities = language_scores(doc.text) if scores else None
     emit(render_language(file, code, probabilities, fmt), output)
