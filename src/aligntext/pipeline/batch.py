@@ -3,7 +3,7 @@
 :func:`translate_folder` reads every supported file (``.txt .md .docx .html``) under the
 inputs, splits paragraphs into sentences, translates the sentences of many files together
 (deduplicated, through the segment cache, in fixed batches formed from the whole job, see
-:class:`aligntext.pipeline.runner._Plan`), puts the translations back paragraph by paragraph
+:class:`aligntext.pipeline.plan.Plan`), puts the translations back paragraph by paragraph
 and writes each file under ``OUT/<tgt>/`` with the input's relative path, format and
 structure.
 
@@ -55,7 +55,8 @@ from aligntext.pipeline.job import (
     TranslateRun,
 )
 from aligntext.pipeline.manifest import MANIFEST_NAME, output_lock, remove_leftovers
-from aligntext.pipeline.runner import Runner, translator_batch_size
+from aligntext.pipeline.plan import translator_batch_size
+from aligntext.pipeline.runner import Runner
 from aligntext.translate.base import TranslatorFactory
 from aligntext.translate.cache import SegmentCache, default_cache_path
 
@@ -132,8 +133,9 @@ def translate_folder(
         chunk_sentences: about how many sentences of consecutive files are translated
             together; files are written when their chunk is done.
         batch_sentences: sentences per batch, the unit sent to the model, committed to the
-            cache and resumed (see :class:`_Plan`): small enough that an interruption
-            loses seconds of work, large enough for the backend to fill its batches.
+            cache and resumed (see :class:`~aligntext.pipeline.plan.Plan`): small enough
+            that an interruption loses seconds of work, large enough for the backend to fill
+            its batches.
             ``None``: from the backend's token budget, about 20 tokens a sentence, within
             64 to 512 (64 on a CPU at beam 4, about 400 on a GPU).
         follow_links: read symlinked files and folders that lead out of an input folder

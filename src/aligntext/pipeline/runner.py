@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -37,77 +36,22 @@ from aligntext.pipeline.manifest import (
     sha256_of,
     utc_now,
 )
+from aligntext.pipeline.plan import (
+    FileJob,
+    Paragraph,
+    Plan,
+    join_paragraph,
+    plan_direction,
+    split_paragraph,
+)
 from aligntext.qa.run import check_file, count_types, manifest_fields
 from aligntext.translate.base import Translator, TranslatorFactory
 from aligntext.translate.cache import CachedTranslator, SegmentCache
 from aligntext.types import Document, Signature
 
-
-@dataclass
-class _Para:
-    """A paragraph as sentences plus the text between them, so it can be put back."""
-
-    glue: list[str]  # len(sentences) + 1: before the first, between each, after the last
-    originals: list[str]  # the sentences as written
-    sentences: list[str]  # the same with runs of whitespace squashed: what is translated
-    translate: list[bool]  # False: copied as is (no letters: numbers, bullets, rules)
-
-
-@dataclass
-class _Job:
-    """One input file in one direction."""
-
-    source: Path
-    rel: PurePosixPath
-    tgt: str
-    digest: str
-    src: str = ""
-    doc: Document | None = None
-    paras: list[_Para] = field(default_factory=list)
-    output: Path | None = None
-    key: str = ""
-    warning: str = ""
-
-    @property
-    def sentences(self) -> list[str]:
-        return [s for p in self.paras for s, t in zip(p.sentences, p.translate, strict=True) if t]
-
-    @property
-    def n_sentences(self) -> int:
-        return sum(len(p.sentences) for p in self.paras)
-
-
-def _split_paragraph(text: str, lang: str) -> _Para:
-    from aligntext.segment import split_sentence_spans
-
-    spans = split_sentence_spans(text, lang)
-    glue: list[str] = []
-    cursor = 0
-    for start, end in spans:
-        glue.append(text[cursor:start])
-        cursor = end
-    glue.append(text[cursor:])
-    originals = [text[a:b] for a, b in spans]
-    # A sentence wrapped over two lines is one line to the model.
-    sentences = [" ".join(o.split()) for o in originals]
-    # A sentence without a letter ("12.", "* * *", "2024") is kept: MT would only garble it.
-    mask = [any(ch.isalpha() for ch in o) for o in originals]
-    return _Para(glue, originals, sentences, mask)
-
-
-def _join(para: _Para, translations: Mapping[str, str]) -> str:
-    parts = [para.glue[0]]
-    for original, sentence, do, glue in zip(
-        para.originals, para.sentences, para.translate, para.glue[1:], strict=True
-    ):
-        parts.append(translations[sentence] if do else original)
-        parts.append(glue)
-    return "".join(parts)
-
-
 #: A file read, its language detected and its paragraphs split (or why it could not be):
 #: ``(document, language, paragraphs, warning)``.
-_Loaded = tuple[Document, str, list[_Para], str] | AligntextError
+_Loaded = tuple[Document, str, list[Paragraph], str] | AligntextError
 
 
 class Runner:
@@ -170,7 +114,7 @@ class Runner:
         if self.progress is not None:
             self.progress(event)
 
-    def record(self, job: _Job, status: str, *, save: bool = True, **extra: Any) -> None:
+    def record(self, job: FileJob, status: str, *, save: bool = True, **extra: Any) -> None:
         """Keep a file's result and write it to the manifest at once."""
         output = job.output or (self.out_root / job.tgt / Path(*job.rel.parts))
         relpath = f"{job.tgt}/{job.rel.as_posix()}"
@@ -243,8 +187,8 @@ class Runner:
         )
         self._drop_stale_entries()
         order: list[str] = []
-        todo: list[_Job] = []
-        done_before: list[_Job] = []
+        todo: list[FileJob] = []
+        done_before: list[FileJob] = []
         docs: dict[Path, _Loaded] = {}
         for source, rel in files:
             try:
@@ -253,7 +197,7 @@ class Runner:
                 digest, error = "", InputError(f"cannot read {str(source)!r}: {exc.strerror}")
                 docs[source] = error
             for tgt in targets:
-                job = _Job(source, rel, tgt, digest)
+                job = FileJob(source, rel, tgt, digest)
                 order.append(f"{tgt}/{rel.as_posix()}")
                 if self._already_done(job, src, force):
                     done_before.append(job)
@@ -264,7 +208,7 @@ class Runner:
         try:
             self._prepare(todo, src, docs)
             ready = [j for j in todo if j.doc is not None]
-            # Files an earlier run finished still shape the batches (see _plan), so a
+            # Files an earlier run finished still shape the batches (see plan_direction), so a
             # resumed job translates every sentence in the same company as an unbroken one.
             for job in done_before:
                 loaded = self._load(job.source, job.src, docs)
@@ -277,7 +221,13 @@ class Runner:
             # One direction at a time, its model released after it: one model in memory.
             directions = list(dict.fromkeys((j.src, j.tgt) for j in ready))
             plans = {
-                d: _plan([j for j in everything if (j.src, j.tgt) == d], pending, self)
+                d: plan_direction(
+                    [j for j in everything if (j.src, j.tgt) == d],
+                    pending,
+                    self.translator(*d),
+                    self.chunk_sentences,
+                    self.batch_sentences,
+                )
                 for d in directions
             }
             self.emit(
@@ -330,7 +280,7 @@ class Runner:
         )
 
     @staticmethod
-    def _in_input_order(jobs: list[_Job], order: list[str]) -> list[_Job]:
+    def _in_input_order(jobs: list[FileJob], order: list[str]) -> list[FileJob]:
         rank = {rel: i for i, rel in enumerate(order)}
         return sorted(jobs, key=lambda j: rank[f"{j.tgt}/{j.rel.as_posix()}"])
 
@@ -345,7 +295,7 @@ class Runner:
                 if not isinstance(source, str) or not Path(source).is_file():
                     del self.manifest.files[relpath]
 
-    def _already_done(self, job: _Job, src: str | None, force: bool) -> bool:
+    def _already_done(self, job: FileJob, src: str | None, force: bool) -> bool:
         """Whether an earlier run finished this file with the same source and settings."""
         relpath = f"{job.tgt}/{job.rel.as_posix()}"
         entry = self.manifest.files.get(relpath)
@@ -410,13 +360,13 @@ class Runner:
                 assert doc is not None  # a document format, never "lines"
                 lang = loaded.lang
                 note = loaded.warnings[0] if loaded.warnings else ""
-                paras = [_split_paragraph(p.text, lang) for p in doc.paragraphs]
+                paras = [split_paragraph(p.text, lang) for p in doc.paragraphs]
                 docs[source] = (doc, lang, paras, note)
             except AligntextError as exc:
                 docs[source] = exc
         return docs[source]
 
-    def _prepare(self, jobs: list[_Job], src: str | None, docs: dict[Path, _Loaded]) -> None:
+    def _prepare(self, jobs: list[FileJob], src: str | None, docs: dict[Path, _Loaded]) -> None:
         """Load each job's file; record the ones that fail or need no translation."""
         for job in jobs:
             loaded = self._load(job.source, src, docs)
@@ -436,7 +386,7 @@ class Runner:
                 continue
             job.doc, job.paras = doc, paras
 
-    def _translate_direction(self, plan: _Plan) -> None:
+    def _translate_direction(self, plan: Plan) -> None:
         if not plan.chunks:
             return
         translator = self.translator(plan.src, plan.tgt)
@@ -483,7 +433,7 @@ class Runner:
             flush()
         self.cached = max(0, self.sentences - self.kept - self.translated)
 
-    def _write(self, job: _Job, translations: Mapping[str, str], seconds: float) -> None:
+    def _write(self, job: FileJob, translations: Mapping[str, str], seconds: float) -> None:
         from aligntext.io.documents import write_document
 
         assert job.doc is not None and job.output is not None  # set by _prepare
@@ -495,7 +445,7 @@ class Runner:
             )  # fmt: skip
             path, flagged = f"{job.tgt}/{job.rel.as_posix()}", len(extra["flagged"])
             self.emit(ProgressEvent("findings", path=path, findings=flagged))
-        texts = [_join(p, translations) for p in job.paras]
+        texts = [join_paragraph(p, translations) for p in job.paras]
         job.output.parent.mkdir(parents=True, exist_ok=True)
         # write_document writes a temporary file beside the output and renames it: a
         # reader (or a resumed run) sees the old file or the whole new one, never half.
@@ -505,71 +455,6 @@ class Runner:
             self.record(job, FAILED, message=str(exc), seconds=seconds)
             return
         self.record(job, DONE, seconds=seconds, **extra)
-
-
-@dataclass
-class _Plan:
-    """One direction's job cut into chunks of files and deterministic batches of sentences.
-
-    Chunks are consecutive files (every file of the direction, finished or not, in input
-    order) of about ``chunk_sentences`` sentences; a chunk's sentences not in an earlier
-    chunk are sorted by length and text and cut into batches of ``batch_sentences``. The
-    plan depends only on the inputs, never on what an earlier run finished, so a batch
-    holds the same sentences however often the job was interrupted: the backend sees the
-    same company for every sentence and gives the same output.
-    """
-
-    src: str
-    tgt: str
-    chunks: list[list[_Job]]
-    batches: list[list[str]]
-    batch_of: dict[str, int]
-    pending: set[int]
-    last_use: dict[int, list[int]]  # chunk number -> batches no later chunk needs
-    work: int  # sentences the model will be sent (not cached), for the progress bar
-
-
-def _plan(jobs: list[_Job], pending: set[int], runner: Runner) -> _Plan:
-    chunks: list[list[_Job]] = []
-    current: list[_Job] = []
-    size = 0
-    for job in jobs:
-        current.append(job)
-        size += len(job.sentences)
-        if size >= runner.chunk_sentences:
-            chunks.append(current)
-            current, size = [], 0
-    if current:
-        chunks.append(current)
-    src, tgt = (jobs[0].src, jobs[0].tgt) if jobs else ("", "")
-    translator = runner.translator(src, tgt)
-    size = runner.batch_sentences or translator_batch_size(translator)
-    batches: list[list[str]] = []
-    batch_of: dict[str, int] = {}
-    for chunk in chunks:
-        new = {s for job in chunk for s in job.sentences if s not in batch_of}
-        ordered = sorted(new, key=lambda s: (len(s), s))
-        for start in range(0, len(ordered), size):
-            batch = ordered[start : start + size]
-            for sentence in batch:
-                batch_of[sentence] = len(batches)
-            batches.append(batch)
-    needed_by: dict[int, int] = {}
-    for number, chunk in enumerate(chunks):
-        for job in chunk:
-            if id(job) in pending:
-                for sentence in job.sentences:
-                    needed_by[batch_of[sentence]] = number
-    last_use: dict[int, list[int]] = {}
-    for b, number in needed_by.items():
-        last_use.setdefault(number, []).append(b)
-    needed = sorted(needed_by)
-    work = 0
-    if needed:
-        sentences = [s for b in needed for s in batches[b]]
-        missing = getattr(translator, "missing", None)
-        work = len(missing(sentences)) if callable(missing) else len(sentences)
-    return _Plan(src, tgt, chunks, batches, batch_of, pending, last_use, work)
 
 
 def _detect(doc: Document, path: Path) -> str:
@@ -583,17 +468,3 @@ def _detect(doc: Document, path: Path) -> str:
     except InputError as exc:
         # The file is named beside the message wherever it is shown.
         raise InputError(f"{exc}; pass --src if the file is in one of {', '.join(CODES)}") from exc
-
-
-def translator_batch_size(translator: Translator) -> int:
-    """Sentences per batch for a backend: its token budget at about 20 tokens a sentence.
-
-    It depends only on the translator's settings, never on the run, so batches stay the
-    same across interruptions; 64 to 512 keeps a batch to seconds of work on a CPU while a
-    GPU still gets full batches.
-    """
-    inner = getattr(translator, "inner", translator)
-    budget = getattr(inner, "batch_budget", None)
-    if not callable(budget):
-        return 64
-    return min(512, max(64, int(budget()) // 20))
