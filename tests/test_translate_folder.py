@@ -664,3 +664,26 @@ def test_a_pipe_is_refused_or_left_out_never_waited_on(tmp_path):
     assert any("b.txt" in n and "not a regular file" in n for n in notes)
     with pytest.raises(InputError, match="is a pipe or a device, not a file"):
         collect_inputs([root / "b.txt"], tmp_path / "out", tgts=["ru"])
+
+
+# --- file names, outputs that cannot be written ----------------------------------------------
+
+
+def test_a_file_name_that_is_not_utf8_is_translated_and_resumed(tmp_path):
+    raw = b"otchet_\xcf\xf0.txt"  # cp1251 bytes: no UTF-8 decoding
+    root = tmp_path / "in"
+    root.mkdir()
+    try:
+        (root / os.fsdecode(raw)).write_text("The board met on Friday.\n", encoding="utf-8")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes only valid names")
+    (root / "plain.txt").write_text("The river was calm.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    first = run(root, out, [])
+    assert {f.status for f in first.files} == {"done"}
+    assert set(os.listdir(os.fsencode(out / "ru"))) == {b"plain.txt", raw}
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["state"] == "finished"
+    assert f"ru/{os.fsdecode(raw)}" in manifest["files"]  # the name round-trips
+    again = run(root, out, [])
+    assert {f.status for f in again.files} == {"skipped"}

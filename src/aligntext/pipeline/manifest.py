@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from aligntext.errors import InputError
-from aligntext.io.atomic import atomic_write_text, remove_stale_parts
+from aligntext.io.atomic import atomic_write_bytes, remove_stale_parts
 from aligntext.types import Finding, Span
 
 MANIFEST_NAME = "manifest.json"
@@ -65,7 +65,11 @@ class Manifest:
     def save(self) -> None:
         """Write the manifest (atomically), stamped with the time."""
         self.data["updated"] = utc_now()
-        atomic_write_text(self.path, json.dumps(self.data, ensure_ascii=False, indent=2) + "\n")
+        text = json.dumps(self.data, ensure_ascii=False, indent=2) + "\n"
+        # A file name that is not UTF-8 (cp1251 bytes) is a str with lone surrogates, which
+        # UTF-8 cannot encode. It only occurs inside JSON strings, where backslashreplace's
+        # ``\udccf`` is the JSON escape of the same character: json.loads gives it back.
+        atomic_write_bytes(self.path, text.encode("utf-8", "backslashreplace"))
 
 
 @contextlib.contextmanager
