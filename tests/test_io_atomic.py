@@ -71,3 +71,12 @@ def test_output_that_is_the_file_stdin_reads_is_refused(tmp_path):
             [*args, str(tmp_path / "out.txt")], stdin=stdin, capture_output=True, env=env
         )
     assert done.returncode == 0 and (tmp_path / "out.txt").exists()
+
+
+def test_a_name_of_250_bytes_is_written(tmp_path):
+    # The temporary name adds 15 bytes: uncut, it passed the 255 of NAME_MAX.
+    name = "я" * 122 + ".txt"  # 248 bytes in UTF-8
+    target = tmp_path / name
+    atomic_write_text(target, "kept\n")
+    assert target.read_text(encoding="utf-8") == "kept\n"
+    assert os.listdir(tmp_path) == [name]

@@ -687,3 +687,23 @@ def test_a_file_name_that_is_not_utf8_is_translated_and_resumed(tmp_path):
     assert f"ru/{os.fsdecode(raw)}" in manifest["files"]  # the name round-trips
     again = run(root, out, [])
     assert {f.status for f in again.files} == {"skipped"}
+
+
+def test_an_output_that_cannot_be_written_fails_alone(tmp_path):
+    root = tmp_path / "in"
+    (root / "sub").mkdir(parents=True)
+    long_name = "l" * 246 + ".txt"  # legal (250 bytes); its temporary name was not
+    for rel in ("a.txt", "sub/b.txt", long_name):
+        (root / rel).write_text("The board met on Friday.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    (out / "ru").mkdir(parents=True)
+    (out / "ru" / "sub").write_text("in the way\n", encoding="utf-8")  # where a folder goes
+    first = run(root, out, [])
+    status = {f.relpath: f.status for f in first.files}
+    assert status == {"ru/a.txt": "done", "ru/sub/b.txt": "failed", f"ru/{long_name}": "done"}
+    [failed] = first.by_status("failed")
+    assert "cannot write" in failed.message and "\n" not in failed.message
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["state"] == "finished"
+    (out / "ru" / "sub").unlink()
+    again = run(root, out, [])
+    assert {f.relpath: f.status for f in again.files}["ru/sub/b.txt"] == "done"

@@ -6,8 +6,8 @@ the inputs (or, for a folder job, holds one), and :func:`atomic_open` never rena
 device, FIFO or socket (through a symlink or not): it writes through to a character device
 or a FIFO, as ``> /dev/null`` does, and refuses the rest.
 
-Temporary files are named ``.<name>.<random>.part`` so that :func:`remove_stale_parts` can
-find and remove the ones a ``kill -9`` left behind.
+Temporary files are named ``.<name>.<random>.part`` (the name cut to 200 bytes) so that
+:func:`remove_stale_parts` can find and remove the ones a ``kill -9`` left behind.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def atomic_open(
             yield fh
         return
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{_stem(target.name)}.", suffix=".part", dir=target.parent)
     try:
         # mkstemp makes the file private (0600); an output file is shared like any other.
         os.chmod(tmp, _target_mode(target))
@@ -63,6 +63,20 @@ def atomic_open(
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+#: The most bytes of the output's name a temporary name keeps: with the dot, the random
+#: part and ``.part`` (15 bytes) it stays within the 255 bytes of NAME_MAX.
+_STEM_BYTES = 200
+
+
+def _stem(name: str) -> str:
+    """``name`` cut to :data:`_STEM_BYTES` bytes at a character boundary."""
+    raw = os.fsencode(name)
+    if len(raw) <= _STEM_BYTES:
+        return name
+    # Dropping a cut multi-byte character's leftover bytes keeps the name valid UTF-8.
+    return raw[:_STEM_BYTES].decode("utf-8", "ignore") or "output"
 
 
 def _is_special(target: Path) -> bool:

@@ -446,13 +446,20 @@ class Runner:
             path, flagged = f"{job.tgt}/{job.rel.as_posix()}", len(extra["flagged"])
             self.emit(ProgressEvent("findings", path=path, findings=flagged))
         texts = [join_paragraph(p, translations) for p in job.paras]
-        job.output.parent.mkdir(parents=True, exist_ok=True)
         # write_document writes a temporary file beside the output and renames it: a
         # reader (or a resumed run) sees the old file or the whole new one, never half.
         try:
+            job.output.parent.mkdir(parents=True, exist_ok=True)
             write_document(job.doc, texts, job.output, lang=job.tgt)
         except AligntextError as exc:
             self.record(job, FAILED, message=str(exc), seconds=seconds)
+            return
+        except OSError as exc:
+            # One output that cannot be written (a file where its folder must go, a
+            # read-only folder, a full disk) fails alone, as an unreadable input does.
+            where = exc.filename if isinstance(exc.filename, str) else str(job.output)
+            why = exc.strerror or str(exc)
+            self.record(job, FAILED, message=f"cannot write {where!r}: {why}", seconds=seconds)
             return
         self.record(job, DONE, seconds=seconds, **extra)
 
