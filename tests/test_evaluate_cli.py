@@ -408,3 +408,21 @@ def test_score_takes_metrics_as_one_string():
     assert [s.key for s in score(HYP, [REF], metrics="bleu, ter")] == ["bleu", "ter"]
     with pytest.raises(TypeError, match="metrics must be names"):
         score(HYP, [REF], metrics=[1])  # type: ignore[list-item]
+
+
+def test_a_folder_that_cannot_be_read_is_an_error(tmp_path, cli_runner, monkeypatch):
+    import os
+
+    hyp, ref = _folders(tmp_path)
+    Path(ref, "c.txt").unlink()
+    real, blocked = os.scandir, str(Path(ref, "sub"))
+
+    def scandir(path=".", *a, **kw):  # chmod 000 for a user other than root
+        if os.fspath(path) == blocked:
+            raise PermissionError(13, "Permission denied", blocked)
+        return real(path, *a, **kw)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = cli_runner.invoke(cli, ["evaluate", "--hyp", hyp, "--ref", ref, "--no-facts"])
+    assert result.exit_code == 2, result.output
+    assert f"cannot read folder {blocked!r}: Permission denied" in result.stderr

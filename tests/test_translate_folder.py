@@ -707,3 +707,25 @@ def test_an_output_that_cannot_be_written_fails_alone(tmp_path):
     (out / "ru" / "sub").unlink()
     again = run(root, out, [])
     assert {f.relpath: f.status for f in again.files}["ru/sub/b.txt"] == "done"
+
+
+def locked(monkeypatch, folder: Path) -> None:
+    """Make ``folder`` unlistable, as chmod 000 does for a user other than root."""
+    real = os.scandir
+
+    def scandir(path=".", *a, **kw):
+        if os.fspath(path) == os.fspath(folder):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path, *a, **kw)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_a_folder_that_cannot_be_read_fails_and_is_named(tree, tmp_path, monkeypatch):
+    locked(monkeypatch, tree / "sub")
+    result = run(tree, tmp_path / "out", [])
+    assert {f.relpath: f.status for f in result.files} == {"ru/a.txt": "done", "ru/sub": "failed"}
+    [failed] = result.by_status("failed")
+    assert f"cannot read folder {str(tree / 'sub')!r}: Permission denied" in failed.message
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["totals"]["failed"] == 1

@@ -279,3 +279,23 @@ def test_options_that_would_fail_late_or_touch_an_input_fail_first(
     assert re.search(match, result.stderr), result.stderr
     assert Upper.built == []  # refused before any model or file was touched
     assert (docs / "2024" / "note.txt").read_bytes() == before
+
+
+def test_a_folder_that_cannot_be_read_is_warned_and_fails(
+    cli_runner, fake_models, docs, tmp_path, monkeypatch
+):
+    import os
+
+    real, blocked = os.scandir, str(docs / "2024")
+
+    def scandir(path=".", *a, **kw):  # chmod 000 for a user other than root
+        if os.fspath(path) == blocked:
+            raise PermissionError(13, "Permission denied", blocked)
+        return real(path, *a, **kw)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    out = tmp_path / "out"
+    result = invoke(cli_runner, [str(docs), "--src", "en", "--tgt", "ru", "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    assert f"cannot read folder {blocked!r}: Permission denied" in result.stderr
+    assert (out / "ru" / "readme.md").is_file()

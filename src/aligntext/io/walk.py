@@ -10,9 +10,15 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from aligntext.errors import InputError
+
 
 def list_files(folder: str | os.PathLike[str]) -> dict[str, Path]:
-    """Every file :func:`walk_files` finds under ``folder``, by POSIX relative path."""
+    """Every file :func:`walk_files` finds under ``folder``, by POSIX relative path.
+
+    Raises:
+        InputError: a folder under ``folder`` cannot be listed.
+    """
     root = Path(folder)
     return {p.relative_to(root).as_posix(): p for p in walk_files(root)}
 
@@ -23,6 +29,7 @@ def walk_files(
     *,
     follow_links: bool = False,
     notes: list[str] | None = None,
+    unreadable: list[tuple[Path, str]] | None = None,
 ) -> Iterator[Path]:
     """The files under ``folder`` that are documents, in a stable (sorted) order.
 
@@ -36,12 +43,30 @@ def walk_files(
         suffixes: the file suffixes to keep (lower case, with the dot); ``None`` keeps all.
         follow_links: read symlinks that lead out of the folder.
         notes: receives one line per symlink (or pipe, or device) left out.
+        unreadable: receives ``(folder, reason)`` for each folder that cannot be listed
+            (no permission, removed meanwhile), whose files are then left out; ``None``
+            raises instead.
+
+    Raises:
+        InputError: a folder cannot be listed and ``unreadable`` is ``None``.
     """
     folder = Path(folder)
     notes = notes if notes is not None else []
     root = folder.resolve()
     visited: set[Path] = {root}
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=follow_links):
+
+    # os.walk skips a folder it cannot list without a word: its files would be missing
+    # from the job, and the run would say it did everything.
+    def failed(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename is not None else folder
+        reason = exc.strerror or str(exc)
+        if unreadable is None:
+            raise InputError(
+                f"cannot read folder {str(where)!r}: {reason}; fix its permissions or leave it out"
+            ) from exc
+        unreadable.append((where, reason))
+
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=follow_links, onerror=failed):
         here = Path(dirpath)
         # Hidden folders (.git, .venv) are not documents; sorted for a stable order.
         kept = []

@@ -38,7 +38,7 @@ import dataclasses
 import os
 import time
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from aligntext.errors import InputError
 from aligntext.langs import CODES, resolve_lang
@@ -183,8 +183,14 @@ def translate_folder(
     if out_root.exists() and not out_root.is_dir():
         raise InputError(f"output {str(out_dir)!r} is a file; --out needs a folder")
     notes: list[str] = []
+    unreadable: list[tuple[Path, PurePosixPath, str]] = []
     files = collect_inputs(
-        inputs, out_root, tgts=targets, follow_links=follow_links, warnings=notes
+        inputs,
+        out_root,
+        tgts=targets,
+        follow_links=follow_links,
+        warnings=notes,
+        unreadable=unreadable,
     )
     out_root.mkdir(parents=True, exist_ok=True)
     out_root = out_root.resolve()
@@ -207,7 +213,7 @@ def translate_folder(
         try:
             # The cap holds for every read of the run, the writers' re-reads included.
             with input_limit(max_input_mb):
-                result = runner.run(files, src, targets, force, started)
+                result = runner.run(files, src, targets, force, started, unreadable)
         finally:
             if segment_cache is not None and segment_cache is not cache:
                 segment_cache.close()

@@ -24,6 +24,7 @@ def collect_inputs(
     tgts: Sequence[str] = (),
     follow_links: bool = False,
     warnings: list[str] | None = None,
+    unreadable: list[tuple[Path, PurePosixPath, str]] | None = None,
 ) -> list[tuple[Path, PurePosixPath]]:
     """Find the files to translate and the relative path each gets under ``OUT/<tgt>/``.
 
@@ -35,8 +36,9 @@ def collect_inputs(
     Raises:
         InputError: an input is missing or of an unsupported format, no supported file was
             found, two inputs map to the same output path, the output folder is inside an
-            input folder, or an input is inside (or is) an output folder ``OUT/<tgt>``,
-            whose files the job would overwrite.
+            input folder, an input is inside (or is) an output folder ``OUT/<tgt>``,
+            whose files the job would overwrite, or a folder cannot be listed and
+            ``unreadable`` is ``None``.
     """
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]  # one path, not a sequence of characters
@@ -64,10 +66,21 @@ def collect_inputs(
                     f"output folder {str(out_dir)!r} is inside input folder {str(raw)!r}; "
                     "choose an --out outside it"
                 )
+            failed: list[tuple[Path, str]] = []
             found.extend(
                 (p, PurePosixPath(p.relative_to(path).as_posix()))
-                for p in walk_files(path, suffixes, follow_links=follow_links, notes=notes)
+                for p in walk_files(
+                    path,
+                    suffixes,
+                    follow_links=follow_links,
+                    notes=notes,
+                    unreadable=failed if unreadable is not None else None,
+                )
             )
+            for folder, reason in failed:
+                where = folder.relative_to(path).as_posix() if folder != path else path.name
+                if unreadable is not None:
+                    unreadable.append((folder, PurePosixPath(where), reason))
         else:
             if not path.is_file():
                 # A job reads each file twice (its digest, then its text) and may resume: a
@@ -83,7 +96,7 @@ def collect_inputs(
 
                 sniff_format(path)
             found.append((path, PurePosixPath(path.name)))
-    if not found:
+    if not found and not unreadable:
         names = ", ".join(repr(str(i)) for i in inputs)
         raise InputError(
             f"no {', '.join(suffixes)} files found in {names}; point at files or folders "

@@ -5,7 +5,7 @@ manifest."""
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -172,8 +172,13 @@ class Runner:
         targets: list[str],
         force: bool,
         started: float,
+        unreadable: Sequence[tuple[Path, PurePosixPath, str]] = (),
     ) -> TranslateRun:
-        """Translate ``files`` into each of ``targets``; return the run's counts."""
+        """Translate ``files`` into each of ``targets``; return the run's counts.
+
+        Each folder of ``unreadable`` (``(folder, relative path, reason)``: the walk could
+        not list it) fails in every target, so the run does not end as if complete.
+        """
         self.manifest.data.update(
             {
                 "tool": "aligntext translate",
@@ -203,6 +208,12 @@ class Runner:
                     done_before.append(job)
                     continue
                 todo.append(job)
+        for folder, rel, reason in unreadable:
+            for tgt in targets:
+                job = FileJob(folder, rel, tgt, "", src=src or "")
+                order.append(f"{tgt}/{rel.as_posix()}")
+                why = f"cannot read folder {str(folder)!r}: {reason}; its files were left out"
+                self.record(job, FAILED, save=False, message=why)
         self.manifest.save()
 
         try:
