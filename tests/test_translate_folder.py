@@ -729,3 +729,56 @@ def test_a_folder_that_cannot_be_read_fails_and_is_named(tree, tmp_path, monkeyp
     assert f"cannot read folder {str(tree / 'sub')!r}: Permission denied" in failed.message
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["totals"]["failed"] == 1
+
+
+def test_the_manifest_is_saved_every_few_seconds_not_after_every_file(tmp_path, monkeypatch):
+    from aligntext.pipeline.manifest import Manifest
+
+    root = tmp_path / "in"
+    root.mkdir()
+    for i in range(60):
+        (root / f"n{i:02d}.txt").write_text(f"Note {i} was filed on time.\n", encoding="utf-8")
+    saves: list[str] = []
+    real = Manifest.save
+
+    def counted(self):
+        saves.append(self.data.get("state", ""))
+        real(self)
+
+    monkeypatch.setattr(Manifest, "save", counted)
+    result = run(root, tmp_path / "out", [])
+    assert len(result.by_status("done")) == 60
+    # Rewriting the whole file after each of 4,000 files made a run quadratic.
+    assert len(saves) < 10 and saves[-1] == "finished"
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert {e["status"] for e in manifest["files"].values()} == {"done"}
+
+
+def test_a_file_done_after_the_last_save_is_redone_after_a_kill(tmp_path, monkeypatch):
+    from aligntext.pipeline.manifest import Manifest
+
+    root = tmp_path / "in"
+    root.mkdir()
+    for i in range(3):
+        (root / f"n{i}.txt").write_text(f"Note {i} was filed on time.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    monkeypatch.setattr(Manifest, "interval", float("inf"))
+    real = Manifest.save
+
+    def killed(self):  # a kill -9 right before the end: the last save never happens
+        if self.data.get("state") == "finished":
+            raise SystemExit(137)
+        real(self)
+
+    monkeypatch.setattr(Manifest, "save", killed)
+    with pytest.raises(SystemExit):
+        run(root, out, [])
+    states = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
+    assert {e["status"] for e in states.values()} == {"pending"}
+    monkeypatch.setattr(Manifest, "save", real)
+    log: list[str] = []
+    again = run(root, out, log, cache=False)
+    assert {f.status for f in again.files} == {"done"} and len(log) == 3
+    assert (out / "ru" / "n0.txt").read_text(encoding="utf-8") == fake(
+        "Note 0 was filed on time.", "ru"
+    ) + "\n"

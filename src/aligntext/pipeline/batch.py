@@ -9,10 +9,12 @@ structure.
 
 The job is resumable. Each output file is written to a temporary file beside it and renamed
 into place, so a killed run never leaves a half-written file; ``OUT/manifest.json`` (also
-replaced atomically) records every file as soon as it is done, with the hash of its source
-and the signature of its direction, so a second run skips finished files and translates the
-rest; the batches a killed run had finished come back from the cache, and since the batches
-do not depend on what was finished, the outputs are byte for byte those of an unbroken run.
+replaced atomically, every 2 seconds at most and at the end or on an interruption) records
+every file done, with the hash of its source and the signature of its direction, so a second
+run skips finished files and translates the rest (a file done after the last save of a
+``kill -9``-ed run is done again); the batches a killed run had finished come back from the
+cache, and since the batches do not depend on what was finished, the outputs are byte for
+byte those of an unbroken run.
 The next run also removes the temporary files a ``kill -9`` left.
 
 ``manifest.json`` holds ``state`` (``running``, ``interrupted``, ``failed``, ``finished``),

@@ -115,7 +115,8 @@ class Runner:
             self.progress(event)
 
     def record(self, job: FileJob, status: str, *, save: bool = True, **extra: Any) -> None:
-        """Keep a file's result and write it to the manifest at once."""
+        """Keep a file's result and put it in the manifest (saved within seconds with
+        ``save``, see :meth:`Manifest.checkpoint`; the run saves it at its end)."""
         output = job.output or (self.out_root / job.tgt / Path(*job.rel.parts))
         relpath = f"{job.tgt}/{job.rel.as_posix()}"
         result = FileResult(
@@ -161,7 +162,7 @@ class Runner:
             entry.update(manifest_fields(result, retry=self.retry_factory is not None))
         self.manifest.files[relpath] = entry
         if save:
-            self.manifest.save()
+            self.manifest.checkpoint()
         if status != PENDING:
             self.emit(ProgressEvent("file", path=relpath, status=status, message=result.message))
 
