@@ -228,6 +228,24 @@ def test_item07_max_input_mb_caps_and_raises_the_limit(cli_runner, tmp_path):
     assert allowed.exit_code == 0, allowed.output
 
 
+@pytest.mark.parametrize("value", ["inf", "1e300", "Infinity"])
+def test_item07_an_endless_or_huge_cap_reads_as_no_cap(cli_runner, tmp_path, monkeypatch, value):
+    import aligntext.translate.loader as loader
+
+    monkeypatch.setattr(loader, "translator_factory", lambda *a, **k: upper_factory())
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(EN, encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["translate", str(tmp_path / "in"), "--src", "en", "--tgt", "ru", "--no-cache", "-q"]
+    result = cli_runner.invoke(cli, [*args, "--out", str(out), "--max-input-mb", value])
+    assert result.exit_code == 0, result.output  # was an OverflowError traceback
+    assert (out / "ru" / "a.txt").is_file()
+    segmented = cli_runner.invoke(
+        cli, ["segment", str(tmp_path / "in" / "a.txt"), "--max-input-mb", value]
+    )
+    assert segmented.exit_code == 0, segmented.output
+
+
 def test_item07_translate_fails_a_file_over_the_cap_alone(cli_runner, tmp_path, monkeypatch):
     import aligntext.translate.loader as loader
 

@@ -42,6 +42,10 @@ _MAX_INPUT_BYTES: contextvars.ContextVar[int] = contextvars.ContextVar(
 def max_input_bytes(mb: float | None = None) -> int:
     """The cap on one input in bytes: ``mb`` MiB, or the cap in force when ``None``.
 
+    ``inf`` (no cap) and any cap over a quarter of the machine's memory give that quarter:
+    the readers allocate the cap up front (``read(cap + 1)``), and an input bigger than that
+    could not be decoded and segmented in memory anyway.
+
     Raises:
         InputError: ``mb`` is not a positive number.
     """
@@ -49,7 +53,13 @@ def max_input_bytes(mb: float | None = None) -> int:
         return _MAX_INPUT_BYTES.get()
     if not mb > 0:
         raise InputError(f"the input cap must be a positive number of MB, got {mb}")
-    return int(mb * 1024 * 1024)
+    try:
+        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):  # not POSIX: assume a modest machine
+        memory = 16 << 30
+    ceiling = max(MAX_BYTES, memory // 4)
+    # min() before int(): int(inf) and read(10**300) raise OverflowError.
+    return int(min(mb * 1024 * 1024, ceiling))
 
 
 @contextlib.contextmanager
