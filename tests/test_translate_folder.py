@@ -782,3 +782,24 @@ def test_a_file_done_after_the_last_save_is_redone_after_a_kill(tmp_path, monkey
     assert (out / "ru" / "n0.txt").read_text(encoding="utf-8") == fake(
         "Note 0 was filed on time.", "ru"
     ) + "\n"
+
+
+def test_files_with_no_text_are_written_as_they_are(tmp_path):
+    root = tmp_path / "in"
+    (root / "sub").mkdir(parents=True)
+    (root / "empty.txt").write_bytes(b"")
+    (root / "sub" / "blank.md").write_bytes(b"  \n\n\t\n")
+    (root / "note.txt").write_text("The plan was approved.\n", encoding="utf-8")
+    for src in ("en", None):
+        out = tmp_path / f"out-{src}"
+        result = translate_folder(
+            [root], src, ["ru"], out, translator_factory=factory([]), cache=False
+        )
+        assert {f.relpath: (f.status, f.sentences) for f in result.files} == {
+            "ru/empty.txt": ("done", 0),
+            "ru/note.txt": ("done", 1),
+            "ru/sub/blank.md": ("done", 0),
+        }
+        assert (out / "ru" / "empty.txt").read_bytes() == b""
+        assert (out / "ru" / "sub" / "blank.md").read_bytes() == b"  \n\n\t\n"
+        assert not any(f.warning for f in result.files)

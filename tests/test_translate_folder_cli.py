@@ -299,3 +299,13 @@ def test_a_folder_that_cannot_be_read_is_warned_and_fails(
     assert result.exit_code == 2, result.output
     assert f"cannot read folder {blocked!r}: Permission denied" in result.stderr
     assert (out / "ru" / "readme.md").is_file()
+
+
+def test_a_folder_with_an_empty_file_exits_0(cli_runner, fake_models, docs, tmp_path):
+    (docs / "placeholder.txt").write_bytes(b"\n")
+    out = tmp_path / "out"
+    result = invoke(cli_runner, [str(docs), "--tgt", "ru", "--out", str(out), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert "3 file(s) translated (1 with no text, written as they are)" in result.stderr
+    assert "warning" not in result.stderr
+    assert (out / "ru" / "placeholder.txt").read_bytes() == b"\n"

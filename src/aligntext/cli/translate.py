@@ -356,8 +356,12 @@ def translate_command(
         done, skipped = run.by_status("done"), run.by_status("skipped")
         # Sentences of figures or symbols only (`2023`, `* * *`) are written as they are.
         kept = run.sentences - run.translated - run.cached
+        # Empty or whitespace-only files are written as they are: said once, not per file.
+        blank = sum(1 for r in done if r.sentences == 0)
         click.echo(
-            f"aligntext: {len(done)} file(s) translated, {len(skipped)} skipped, "
+            f"aligntext: {len(done)} file(s) translated"
+            + (f" ({blank} with no text, written as they are)" if blank else "")
+            + f", {len(skipped)} skipped, "
             f"{len(failed)} failed; {run.sentences} sentences ({run.translated} sent to the "
             f"model, {run.cached} from the cache or said before in the run"
             + (f", {kept} of figures or symbols only kept as written" if kept > 0 else "")

@@ -5,7 +5,7 @@ manifest."""
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -51,7 +51,30 @@ from aligntext.types import Document, Signature
 
 #: A file read, its language detected and its paragraphs split (or why it could not be):
 #: ``(document, language, paragraphs, warning)``.
-_Loaded = tuple[Document, str, list[Paragraph], str] | AligntextError
+#: ``bytes``: a file with no text (empty, whitespace only), written out as it is.
+_Loaded = tuple[Document, str, list[Paragraph], str] | AligntextError | bytes
+
+#: The largest file :func:`_blank` reads to see whether it holds only whitespace.
+_BLANK_BYTES = 1 << 16
+
+
+def _blank(source: Path) -> bytes | None:
+    """The bytes of a file that holds no text (empty, or whitespace only), else ``None``."""
+    try:
+        if source.stat().st_size > _BLANK_BYTES:
+            return None
+        data = source.read_bytes()
+    except OSError:
+        return None
+    for codec in ("utf-8-sig", "utf-16"):  # utf-16 needs its BOM: "\n\n" is no UTF-16
+        if codec == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            continue
+        try:
+            if not data.decode(codec).strip():
+                return data
+        except UnicodeDecodeError:
+            continue
+    return None
 
 
 class Runner:
@@ -87,6 +110,7 @@ class Runner:
         self.retry_factory: TranslatorFactory | None = None  # set by translate_folder
         self.retry_translators: dict[tuple[str, str], Translator] = {}
         self.translated = self.cached = self.sentences = self.kept = 0  # kept: figures only
+        self.blank = 0  # files with no text, written as they are
 
     # Translators are built on first need: a run whose files are all done loads no model.
     def translator(self, src: str, tgt: str) -> Translator:
@@ -224,7 +248,7 @@ class Runner:
             # resumed job translates every sentence in the same company as an unbroken one.
             for job in done_before:
                 loaded = self._load(job.source, job.src, docs)
-                if not isinstance(loaded, AligntextError):
+                if isinstance(loaded, tuple):
                     job.doc, job.paras = loaded[0], loaded[2]
             everything = [j for j in (*done_before, *ready) if j.doc is not None]
             position = {id(j): i for i, j in enumerate(self._in_input_order(everything, order))}
@@ -311,8 +335,8 @@ class Runner:
         """Whether an earlier run finished this file with the same source and settings."""
         relpath = f"{job.tgt}/{job.rel.as_posix()}"
         entry = self.manifest.files.get(relpath)
-        if force or not job.digest or not isinstance(entry, dict):
-            return False
+        if force or not job.digest or not isinstance(entry, dict) or "signature" not in entry:
+            return False  # no signature: a file with no text, rewritten (no model loaded)
         sentences = entry.get("sentences")  # not an int: edited or damaged by hand, redo
         if entry.get("status") != DONE or entry.get("sha256") != job.digest:
             return False
@@ -375,13 +399,19 @@ class Runner:
                 paras = [split_paragraph(p.text, lang) for p in doc.paragraphs]
                 docs[source] = (doc, lang, paras, note)
             except AligntextError as exc:
-                docs[source] = exc
+                # An empty or whitespace-only file is a file with nothing to translate,
+                # not a failure: a folder with a blank placeholder must still end with 0.
+                blank = _blank(source)
+                docs[source] = blank if blank is not None else exc
         return docs[source]
 
     def _prepare(self, jobs: list[FileJob], src: str | None, docs: dict[Path, _Loaded]) -> None:
         """Load each job's file; record the ones that fail or need no translation."""
         for job in jobs:
             loaded = self._load(job.source, src, docs)
+            if isinstance(loaded, bytes):
+                self._write_blank(job, loaded, src)
+                continue
             if isinstance(loaded, AligntextError):
                 job.src = src or ""
                 self.record(job, FAILED, message=str(loaded))
@@ -397,6 +427,40 @@ class Runner:
                 self.record(job, FAILED, message=str(exc))
                 continue
             job.doc, job.paras = doc, paras
+
+    def _write_blank(self, job: FileJob, data: bytes, src: str | None) -> None:
+        """Write a file with no text as it is (the same bytes, the same structure)."""
+        from aligntext.io.atomic import atomic_write_bytes
+
+        job.src = src or ""
+        try:
+            job.output = safe_output(self.out_root, job.tgt, job.rel)
+        except InputError as exc:
+            self.record(job, FAILED, message=str(exc))
+            return
+        if self._output(job, lambda path: atomic_write_bytes(path, data), 0.0):
+            self.blank += 1
+            self.record(job, DONE, message="no text: written as it is")
+
+    def _output(self, job: FileJob, write: Callable[[Path], None], seconds: float) -> bool:
+        """Run ``write(job.output)``; record the file as failed (and say False) if it fails."""
+        assert job.output is not None  # set by _prepare
+        # The writers write a temporary file beside the output and rename it: a reader (or
+        # a resumed run) sees the old file or the whole new one, never half.
+        try:
+            job.output.parent.mkdir(parents=True, exist_ok=True)
+            write(job.output)
+        except AligntextError as exc:
+            self.record(job, FAILED, message=str(exc), seconds=seconds)
+            return False
+        except OSError as exc:
+            # One output that cannot be written (a file where its folder must go, a
+            # read-only folder, a full disk) fails alone, as an unreadable input does.
+            where = exc.filename if isinstance(exc.filename, str) else str(job.output)
+            why = exc.strerror or str(exc)
+            self.record(job, FAILED, message=f"cannot write {where!r}: {why}", seconds=seconds)
+            return False
+        return True
 
     def _translate_direction(self, plan: Plan) -> None:
         if not plan.chunks:
@@ -458,22 +522,9 @@ class Runner:
             path, flagged = f"{job.tgt}/{job.rel.as_posix()}", len(extra["flagged"])
             self.emit(ProgressEvent("findings", path=path, findings=flagged))
         texts = [join_paragraph(p, translations) for p in job.paras]
-        # write_document writes a temporary file beside the output and renames it: a
-        # reader (or a resumed run) sees the old file or the whole new one, never half.
-        try:
-            job.output.parent.mkdir(parents=True, exist_ok=True)
-            write_document(job.doc, texts, job.output, lang=job.tgt)
-        except AligntextError as exc:
-            self.record(job, FAILED, message=str(exc), seconds=seconds)
-            return
-        except OSError as exc:
-            # One output that cannot be written (a file where its folder must go, a
-            # read-only folder, a full disk) fails alone, as an unreadable input does.
-            where = exc.filename if isinstance(exc.filename, str) else str(job.output)
-            why = exc.strerror or str(exc)
-            self.record(job, FAILED, message=f"cannot write {where!r}: {why}", seconds=seconds)
-            return
-        self.record(job, DONE, seconds=seconds, **extra)
+        doc = job.doc
+        if self._output(job, lambda path: write_document(doc, texts, path, lang=job.tgt), seconds):
+            self.record(job, DONE, seconds=seconds, **extra)
 
 
 def _detect(doc: Document, path: Path) -> str:
