@@ -803,3 +803,25 @@ def test_files_with_no_text_are_written_as_they_are(tmp_path):
         assert (out / "ru" / "empty.txt").read_bytes() == b""
         assert (out / "ru" / "sub" / "blank.md").read_bytes() == b"  \n\n\t\n"
         assert not any(f.warning for f in result.files)
+
+
+def test_names_differing_in_case_are_two_outputs_where_case_counts(tmp_path, monkeypatch):
+    import aligntext.pipeline.collect as collect
+
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "Report.txt").write_text("The first report is long.\n", encoding="utf-8")
+    (root / "report.txt").write_text("The second report is short.\n", encoding="utf-8")
+    if (root / "REPORT.txt").exists():
+        pytest.skip("this file system ignores case")
+    assert not collect.ignores_case(tmp_path / "out", ["ru"])
+    result = run(root, tmp_path / "out", [])
+    assert sorted(f.relpath for f in result.by_status("done")) == [
+        "ru/Report.txt",
+        "ru/report.txt",
+    ]
+    assert "SECOND" in (tmp_path / "out" / "ru" / "report.txt").read_text(encoding="utf-8")
+    # Where the output's file system ignores case they would be one file: refused.
+    monkeypatch.setattr(collect, "ignores_case", lambda *a: True)
+    with pytest.raises(InputError, match=r"differ only in case .* ignores case"):
+        run(root, tmp_path / "out2", [])

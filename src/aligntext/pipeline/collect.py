@@ -103,19 +103,58 @@ def collect_inputs(
             "that contain some"
         )
     result: list[tuple[Path, PurePosixPath]] = []
-    seen: dict[str, Path] = {}
+    seen: dict[str, tuple[Path, PurePosixPath]] = {}
+    # Report.txt and report.txt are two outputs, unless the output folder ignores case.
+    # Probed only when two names differ in case alone: the probe writes a file.
+    relpaths = {rel.as_posix() for _, rel in found}
+    twins = len({r.lower() for r in relpaths}) < len(relpaths)
+    fold = twins and out_dir is not None and ignores_case(Path(out_dir), tgts)
     for source, rel in found:
-        key = rel.as_posix().lower()  # case-insensitive file systems collide too
+        key = rel.as_posix().lower() if fold else rel.as_posix()
         if key in seen:
-            if seen[key].resolve() == source.resolve():
+            first, first_rel = seen[key]
+            if first.resolve() == source.resolve():
                 continue  # the same file named twice
+            if first_rel != rel:
+                raise InputError(
+                    f"{str(first)!r} and {str(source)!r} differ only in case and the "
+                    f"file system of {str(out_dir)!r} ignores case, so they would be one "
+                    "output; rename one, or translate them into separate --out"
+                )
             raise InputError(
-                f"{str(seen[key])!r} and {str(source)!r} would both be written to "
+                f"{str(first)!r} and {str(source)!r} would both be written to "
                 f"{rel.as_posix()!r}; translate them in separate runs or into separate --out"
             )
-        seen[key] = source
+        seen[key] = (source, rel)
         result.append((source, rel))
     return result
+
+
+def ignores_case(out_dir: Path, tgts: Sequence[str] = ()) -> bool:
+    """Whether the file system that will hold ``out_dir/<tgt>`` ignores the case of names.
+
+    Probed with a temporary file in the nearest folder that exists (``out_dir/<tgt>``,
+    ``out_dir`` or a parent); where no file can be made there, by the platform (macOS and
+    Windows ignore case by default).
+    """
+    import sys
+    import tempfile
+
+    candidates = [out_dir / t for t in tgts[:1]] + [out_dir, *out_dir.absolute().parents]
+    folder = next((c for c in candidates if c.is_dir()), None)
+    try:
+        if folder is None:
+            raise OSError("no folder to probe")
+        # mkstemp's names are lower case: the upper-case twin exists only if case is ignored.
+        fd, name = tempfile.mkstemp(prefix=".aligntext-case-", dir=folder)
+    except OSError:
+        return sys.platform in ("darwin", "win32")
+    os.close(fd)
+    try:
+        twin = Path(name).with_name(Path(name).name.upper())
+        return twin.exists()
+    finally:
+        os.unlink(name)
 
 
 def safe_output(out_root: Path, tgt: str, rel: PurePosixPath) -> Path:
