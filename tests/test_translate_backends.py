@@ -7,6 +7,7 @@ language codes, conversion and signatures, never wording.
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -155,6 +156,45 @@ def test_default_length_budget_is_each_sentences_own(store, backend):
     own = len(translator._encode(["Bakı"])[0])
     shortest, longest = sorted(len(row) for row in decoded)
     assert 0 < shortest <= 2 * own + 10 < longest
+
+
+@pytest.mark.parametrize("backend", ["hf", "ct2"])
+def test_sentence_longer_than_the_model_reaches_it_in_pieces(store, tmp_path, backend):
+    """A sentence over the model's positions is cut into pieces and every piece is
+    translated: the hf backend used to keep its first 24 tokens and drop the rest."""
+    folder = tmp_path / "short-marian"
+    shutil.copytree(tiny_model("marian"), folder)
+    config_file = folder / "tokenizer_config.json"
+    config = json.loads(config_file.read_text(encoding="utf-8"))
+    config["model_max_length"] = 24
+    config_file.write_text(json.dumps(config), encoding="utf-8")
+    translator = load_translator(
+        "az", "en", model=str(folder), backend=backend, beam_size=1, max_new_tokens=3
+    )
+    translator.load()
+    seen: list[list] = []
+    name = "_generate" if backend == "hf" else "_translate_tokens"
+    real = getattr(translator, name)
+
+    def spy(batch):
+        seen.extend(batch)
+        return real(batch)
+
+    setattr(translator, name, spy)
+    # numbers the tiny vocabulary spells (it has no 7 or 8)
+    numbers = [n for n in range(11, 60) if not {"7", "8"} & set(str(n))][:20]
+    clauses = [f"nümayəndə heyəti {n} prezidentlə görüşdü" for n in numbers]
+    long = ", ".join(clauses) + "."
+    out = translator.translate(["Bakı", long])
+    assert len(out) == 2 and all(out)
+    if backend == "hf":
+        sent = translator._tokenizer.batch_decode(seen, skip_special_tokens=True)
+    else:
+        sent = translator._pieces().decode([[p for p in row if p != "</s>"] for row in seen])
+    assert len(sent) > 3
+    assert all(len(row) <= 24 for row in seen)
+    text = " ".join(sent)
+    assert all(str(n) in text for n in numbers), text
 
 
 def test_hf_batches_under_token_budget(store):
@@ -345,9 +385,7 @@ def test_hf_device_errors(store):
 
 
 def test_ct2_copy_is_made_again_when_the_config_changes(store, tmp_path):
-    import json
     import os
-    import shutil
 
     from aligntext.translate.ct2 import convert_to_ct2
 

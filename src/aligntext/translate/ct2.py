@@ -13,11 +13,10 @@ from __future__ import annotations
 import ctypes
 import json
 import math
-import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,7 @@ from aligntext.translate.base import (
     quiet_transformers,
     translate_distinct,
 )
+from aligntext.translate.pieces import split_to_fit, token_counter, translate_in_pieces
 from aligntext.translate.registry import Step, ensure_model
 from aligntext.translate.store import ct2_dir, folder_stamp, is_ct2_model
 from aligntext.translate.tokenize import PieceTokenizer, load_piece_tokenizer
@@ -71,42 +71,6 @@ DEFAULT_BATCH_TOKENS = {"cpu": 2560, "cuda": 16384}
 #: Each translate_batch call gets this many batches' worth of sentences: enough for
 #: CTranslate2's own length sorting, small enough for a steady progress bar.
 _BATCHES_PER_CALL = 8
-
-
-# Where a long sentence may be cut: after clause punctuation followed by a space.
-_CLAUSE_RE = re.compile(r"(?<=[,;:])\s+|\s+(?=[\u2013\u2014-]\s)")
-
-
-def _pack(units: Sequence[str], tokens: Callable[[str], int], budget: int, glue: str) -> list[str]:
-    """Join consecutive ``units`` into as few pieces as fit ``budget`` tokens each."""
-    pieces: list[str] = []
-    current = ""
-    for unit in units:
-        candidate = f"{current}{glue}{unit}" if current else unit
-        if current and tokens(candidate) > budget:
-            pieces.append(current)
-            current = unit
-        else:
-            current = candidate
-    if current:
-        pieces.append(current)
-    return pieces
-
-
-def _scaled(progress: ProgressCallback | None, pieces: int, sentences: int) -> Any:
-    """A progress callback over ``pieces`` that reports in ``sentences``."""
-    if progress is None:
-        return None
-    done = [0, 0]  # pieces finished, sentences reported
-
-    def report(n: int) -> None:
-        done[0] += n
-        reached = done[0] * sentences // pieces
-        if reached > done[1]:
-            progress(reached - done[1])
-            done[1] = reached
-
-    return report
 
 
 def _ctranslate2() -> Any:
@@ -393,57 +357,23 @@ class CT2Translator(BackendSignature):
         are joined with a space: the model would otherwise fail on it, or the tokenizer
         would drop its end.
         """
-        pieces = [self._fit(s) for s in sentences]
-        if all(len(p) == 1 for p in pieces):
-            flat: Sequence[str] = sentences
-            report = progress
-        else:
-            flat = [piece for group in pieces for piece in group]
-            report = _scaled(progress, len(flat), len(sentences))
-        outputs = translate_distinct(
-            flat,
-            report,
-            load=self.load,
-            encode=self._encode,
-            plan=self._plan,
-            run=self._translate_tokens,
+        return translate_in_pieces(
+            sentences,
+            progress,
+            fit=self._fit,
+            run=lambda texts, report: translate_distinct(
+                texts,
+                report,
+                load=self.load,
+                encode=self._encode,
+                plan=self._plan,
+                run=self._translate_tokens,
+            ),
         )
-        if flat is sentences:
-            return outputs
-        joined: list[str] = []
-        at = 0
-        for group in pieces:
-            joined.append(" ".join(o for o in outputs[at : at + len(group)] if o))
-            at += len(group)
-        return joined
 
     def _fit(self, text: str) -> list[str]:
         """``text`` in pieces the model can take whole (one piece when it fits)."""
-        # Every piece is at least one character, so a short text cannot be too long.
-        if not text.strip() or len(text) < self._max_positions() // 2:
-            return [text]
-        budget = self._max_positions() - 8  # room for special tokens and re-tokenisation
-        tokens = self._count_tokens
-        if tokens(text) <= budget:
-            return [text]
-        units = [u for u in _CLAUSE_RE.split(text) if u.strip()]
-        pieces: list[str] = []
-        for unit in units:
-            if tokens(unit) <= budget:
-                pieces.append(unit)
-                continue
-            # A clause too long by itself: between words, else between characters.
-            words = unit.split(" ")
-            if any(tokens(w) > budget for w in words):
-                step = max(1, budget // 4)
-                words = [unit[i : i + step] for i in range(0, len(unit), step)]
-            pieces.extend(_pack(words, tokens, budget, " "))
-        return _pack(pieces, tokens, budget, " ")
-
-    def _count_tokens(self, text: str) -> int:
-        """Source tokens of ``text`` without the special tokens (a cut text counts as full)."""
-        overhead = len(self._encode([""])[0])
-        return len(self._encode([text])[0]) - overhead
+        return split_to_fit(text, token_counter(self._encode), self._max_positions())
 
     def _max_positions(self) -> int:
         """The longest sequence the model takes: the tokenizer's ``model_max_length``."""

@@ -21,6 +21,7 @@ from aligntext.translate.base import (
     quiet_transformers,
     translate_distinct,
 )
+from aligntext.translate.pieces import split_to_fit, token_counter, translate_in_pieces
 from aligntext.translate.registry import Step
 
 #: Padded source tokens per batch when none is given (CPU / GPU).
@@ -159,20 +160,35 @@ class HFTranslator(BackendSignature):
     def translate(
         self, sentences: Sequence[str], progress: ProgressCallback | None = None
     ) -> list[str]:
-        """Translate ``sentences``; same length and order. Empty strings stay empty."""
-        return translate_distinct(
+        """Translate ``sentences``; same length and order. Empty strings stay empty.
+
+        A sentence longer than the model's positions is cut into pieces that fit, whose
+        translations are joined with a space (see :mod:`~aligntext.translate.pieces`): the
+        tokenizer would otherwise drop its end.
+        """
+        return translate_in_pieces(
             sentences,
             progress,
-            load=self.load,
-            encode=self._encode,
-            plan=lambda lengths: length_batches(
-                lengths,
-                self.batch_budget(),
-                self.max_batch_sentences,
-                floor=self.min_new_tokens or 0,
+            fit=self._fit,
+            run=lambda texts, report: translate_distinct(
+                texts,
+                report,
+                load=self.load,
+                encode=self._encode,
+                plan=lambda lengths: length_batches(
+                    lengths,
+                    self.batch_budget(),
+                    self.max_batch_sentences,
+                    floor=self.min_new_tokens or 0,
+                ),
+                run=self._generate,
             ),
-            run=self._generate,
         )
+
+    def _fit(self, text: str) -> list[str]:
+        """``text`` in pieces the model can take whole (one piece when it fits)."""
+        self.load()
+        return split_to_fit(text, token_counter(self._encode), self._model_limit())
 
     def batch_budget(self) -> int:
         """Padded source tokens per batch: ``max_batch_tokens`` shared by the beams.
