@@ -141,3 +141,82 @@ def test_pull_of_a_folder_checks_it_and_convert_of_a_pair_says_what_it_takes(
     converted = cli_runner.invoke(cli, ["models", "convert", "en-ru"])
     assert converted.exit_code == 2
     assert "'en-ru' is a pair, and convert takes one model" in converted.stderr
+
+
+def _damage(folder, how, tmp_path):
+    """Spoil a copied tiny model's weights the way a bad download or a hostile file would."""
+    weights = folder / "model.safetensors"
+    if how == "pickle":
+        import pickle
+
+        weights.unlink()
+        marker = tmp_path / "code-ran"
+
+        class Hostile:
+            def __reduce__(self):
+                return (shutil.copy, (str(folder / "config.json"), str(marker)))
+
+        (folder / "pytorch_model.bin").write_bytes(pickle.dumps({"x": Hostile()}, protocol=2))
+    elif how == "truncated":
+        weights.write_bytes(weights.read_bytes()[:5000])
+    else:
+        weights.unlink()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("backend", ["hf", "ct2"])
+@pytest.mark.parametrize("how", ["pickle", "truncated", "none"])
+def test_translate_with_bad_weights_says_which_folder_in_one_line(
+    cli_runner, store, tmp_path, backend, how
+):
+    """Unsafe, truncated or missing weights printed 58-88 lines of traceback (torch's even
+    suggested weights_only=False) or blamed the output; now one line naming the folder."""
+    from tiny_models import tiny_model
+
+    model = tmp_path / "bad-model"
+    shutil.copytree(tiny_model("marian"), model)
+    _damage(model, how, tmp_path)
+    docs = tmp_path / "in"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Nümayəndə heyəti Bakıda görüşdü.\n", encoding="utf-8")
+    args = ["translate", str(docs), "--src", "az", "--tgt", "en", "--model", str(model)]
+    result = cli_runner.invoke(cli, [*args, "--backend", backend, "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert f"model {model}: its weights cannot be loaded (" in lines[0]
+    assert "give another --model" in lines[0]
+    assert "weights_only" not in lines[0] and "writing the output" not in lines[0]
+    assert not (tmp_path / "code-ran").exists()
+
+
+@pytest.mark.model
+def test_translate_with_a_damaged_ct2_model_says_which_folder(cli_runner, store, tmp_path):
+    from aligntext.translate.ct2 import convert_to_ct2
+    from tiny_models import tiny_model
+
+    model = tmp_path / "src-model"
+    shutil.copytree(tiny_model("marian"), model)
+    copy = tmp_path / "ct2-model"
+    convert_to_ct2(str(model), output=copy, family="marian")
+    weights = copy / "model.bin"
+    weights.write_bytes(weights.read_bytes()[: weights.stat().st_size // 2])
+    docs = tmp_path / "in"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Nümayəndə heyəti Bakıda görüşdü.\n", encoding="utf-8")
+    args = ["translate", str(docs), "--src", "az", "--tgt", "en", "--model", str(copy)]
+    result = cli_runner.invoke(cli, [*args, "--backend", "ct2", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2, result.output
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert f"model {copy}: its weights cannot be loaded (" in result.stderr
+
+
+def test_bad_weights_of_a_hub_model_say_to_pull_it_again(store):
+    folder = _fake_model(store, "Helsinki-NLP/opus-mt-en-ru")
+    error = model_store.weights_error(
+        "Helsinki-NLP/opus-mt-en-ru", folder, RuntimeError("bad tensor\nmore detail")
+    )
+    assert str(error) == (
+        f"model {folder}: its weights cannot be loaded (bad tensor); download it again with "
+        "`aligntext models pull Helsinki-NLP/opus-mt-en-ru` or give another --model"
+    )

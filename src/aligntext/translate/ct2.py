@@ -13,6 +13,7 @@ from __future__ import annotations
 import ctypes
 import json
 import math
+import re
 import shutil
 import sys
 import tempfile
@@ -30,7 +31,13 @@ from aligntext.translate.base import (
 )
 from aligntext.translate.pieces import split_to_fit, token_counter, translate_in_pieces
 from aligntext.translate.registry import Step, ensure_model
-from aligntext.translate.store import ct2_dir, folder_stamp, is_ct2_model
+from aligntext.translate.store import (
+    ct2_dir,
+    folder_stamp,
+    is_ct2_model,
+    weight_load_errors,
+    weights_error,
+)
 from aligntext.translate.tokenize import PieceTokenizer, load_piece_tokenizer
 
 #: Written into each converted folder: what it was converted from, and when.
@@ -235,10 +242,15 @@ def convert_to_ct2(
         try:
             with quiet_transformers():
                 _convert_family(source).convert(str(tmp), quantization=quantization, force=True)
-        except (ValueError, KeyError, NotImplementedError, OSError) as exc:
+        except (ValueError, KeyError, NotImplementedError) as exc:
             raise InputError(
                 f"cannot convert {model} to CTranslate2: {exc}; use --backend hf"
             ) from exc
+        except weight_load_errors() as exc:
+            if isinstance(exc, OSError) and exc.errno is not None:
+                raise  # the disk (full, read-only), not the model: the CLI names the file
+            # A missing, damaged or unsafe weights file: the hf backend would fail on it too.
+            raise weights_error(model, source, exc) from exc
         for name in TOKENIZER_FILES:
             if (source / name).is_file():
                 shutil.copy2(source / name, tmp / name)
@@ -338,14 +350,20 @@ class CT2Translator(BackendSignature):
         self._tokenizer = load_piece_tokenizer(
             self.tokenizer_path, self.step.family, self.step.src_code
         )
-        self._translator = ct2.Translator(
-            str(self.path),
-            device=self._device_kind,
-            device_index=self._device_index,
-            compute_type=self.compute_type,
-            inter_threads=self.inter_threads,
-            intra_threads=self.intra_threads,
-        )
+        try:
+            self._translator = ct2.Translator(
+                str(self.path),
+                device=self._device_kind,
+                device_index=self._device_index,
+                compute_type=self.compute_type,
+                inter_threads=self.inter_threads,
+                intra_threads=self.intra_threads,
+            )
+        except RuntimeError as exc:
+            # the device's failures (a CUDA library, its memory) are not the folder's fault
+            if re.search(r"cuda|cannot be loaded|memory", str(exc), re.IGNORECASE):
+                raise
+            raise weights_error(self.step.model, self.path, exc) from exc
 
     def translate(
         self, sentences: Sequence[str], progress: ProgressCallback | None = None

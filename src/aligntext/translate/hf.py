@@ -23,6 +23,7 @@ from aligntext.translate.base import (
 )
 from aligntext.translate.pieces import split_to_fit, token_counter, translate_in_pieces
 from aligntext.translate.registry import Step
+from aligntext.translate.store import weight_load_errors, weights_error
 
 #: Padded source tokens per batch when none is given (CPU / GPU).
 DEFAULT_BATCH_TOKENS = {"cpu": 2048, "cuda": 8192}
@@ -130,13 +131,16 @@ class HFTranslator(BackendSignature):
             torch.set_num_threads(self.threads)
         tokenizer = AutoTokenizer.from_pretrained(str(self.path), trust_remote_code=False)
         safetensors = any(self.path.glob("*.safetensors"))
-        with quiet_transformers():
-            model = AutoModelForSeq2SeqLM.from_pretrained(
-                str(self.path),
-                trust_remote_code=False,
-                use_safetensors=safetensors or None,
-                dtype=getattr(torch, self.compute_type),
-            )
+        try:
+            with quiet_transformers():
+                model = AutoModelForSeq2SeqLM.from_pretrained(
+                    str(self.path),
+                    trust_remote_code=False,
+                    use_safetensors=safetensors or None,
+                    dtype=getattr(torch, self.compute_type),
+                )
+        except weight_load_errors() as exc:
+            raise weights_error(self.step.model, self.path, exc) from exc
         model.to(self.device)
         model.eval()
         # every call passes max_new_tokens; a saved max_length would only add warnings

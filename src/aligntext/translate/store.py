@@ -22,7 +22,8 @@ import os
 import re
 from pathlib import Path
 
-from aligntext.errors import ModelNotFoundError
+from aligntext.errors import InputError, ModelNotFoundError
+from aligntext.translate.base import read_json_object
 
 #: Files a model download needs (weights are chosen separately, safetensors first).
 DOWNLOAD_PATTERNS: tuple[str, ...] = (
@@ -221,3 +222,55 @@ def ct2_dir(model: str, quantization: str = "int8") -> Path:
 def is_ct2_model(path: Path) -> bool:
     """Whether ``path`` is a CTranslate2 model directory."""
     return (path / "model.bin").is_file()
+
+
+#: What a pickle that would run code says (torch's ``weights_only`` loader refused it).
+_PICKLE_GLOBAL = re.compile(r"unsupported GLOBAL (\S+)")
+
+
+def weights_error(model: str, folder: Path, exc: BaseException) -> InputError:
+    """One line for a model whose weights do not load: missing, damaged or unsafe files.
+
+    The loaders' own messages run to many lines and torch's even suggests
+    ``weights_only=False``, which would run the code a hostile pickle carries; the user only
+    needs to know which folder is bad and how to get a good one.
+
+    Args:
+        model: the model as the user named it (hub id or folder).
+        folder: the folder whose weights failed.
+        exc: what the loader raised.
+    """
+    text = str(exc)
+    unsafe = _PICKLE_GLOBAL.search(text)
+    if unsafe:
+        reason = f"a pickle that would call {unsafe.group(1)}, which is not plain weights"
+    elif "weights only load failed" in text.lower():
+        reason = "a pickle that holds more than plain weights"
+    else:
+        first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+        reason = first if len(first) <= 160 else first[:157] + "..."
+    # A copy the store converted is made again from its source; a folder of the user's is theirs.
+    source = read_json_object(folder / "aligntext-source.json").get("source")
+    if source and folder.resolve().parent == (models_home() / "ct2").resolve():
+        fix = f"convert it again with `aligntext models convert {source} --force`"
+    elif is_local_path(model):
+        fix = "replace its files"
+    else:
+        fix = f"download it again with `aligntext models pull {model}`"
+    return InputError(
+        f"model {folder}: its weights cannot be loaded ({reason.rstrip('.')}); {fix} or give "
+        "another --model"
+    )
+
+
+def weight_load_errors() -> tuple[type[BaseException], ...]:
+    """What loading a model's weights raises on a missing, damaged or unsafe file: torch's
+    refused pickle, safetensors' bad header, transformers' missing file, a bad tensor."""
+    import pickle
+
+    errors: tuple[type[BaseException], ...] = (OSError, RuntimeError, pickle.UnpicklingError)
+    try:
+        from safetensors import SafetensorError
+    except ImportError:  # pragma: no cover - transformers needs safetensors
+        return errors
+    return (*errors, SafetensorError)
