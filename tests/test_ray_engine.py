@@ -281,3 +281,35 @@ def test_cli_translate_ray_gives_the_local_files(cli_runner, cluster, model, inp
     )  # fmt: skip
     assert remote.exit_code == 0, remote.output
     assert outputs(tmp_path / "r") == outputs(tmp_path / "l")
+
+
+SIGNALS = textwrap.dedent(
+    """
+    import os, signal, sys, time
+    from aligntext.pipeline.ray_engine import RayEngine
+
+    def ours(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, ours)
+    engine = RayEngine(sys.argv[1])
+    engine.start()
+    try:
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(60)
+    except KeyboardInterrupt:
+        print("handled by ours")
+    """
+)
+
+
+def test_the_callers_sigterm_handler_survives_ray_init(cluster, tmp_path):
+    """ray.init installed its own SIGTERM handler: a terminated --ray run exited 15 with a
+    stack dump instead of stopping cleanly (143, finished files kept)."""
+    script = tmp_path / "signals.py"
+    script.write_text(SIGNALS, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script), cluster], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "handled by ours" in done.stdout

@@ -150,12 +150,13 @@ class RayEngine:
         # reports what fails, so only fatal lines are left.
         os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
         try:
-            ray.init(
-                address=self.address,
-                include_dashboard=False,
-                log_to_driver=False,
-                logging_level=logging.ERROR,
-            )
+            with _signal_handlers_kept():
+                ray.init(
+                    address=self.address,
+                    include_dashboard=False,
+                    log_to_driver=False,
+                    logging_level=logging.ERROR,
+                )
         except (ConnectionError, RuntimeError, ValueError) as exc:
             where = self.address or os.environ.get("RAY_ADDRESS") or "a local Ray"
             raise InputError(f"cannot start or reach {where}: {_first_line(exc)}") from None
@@ -438,6 +439,29 @@ def _quiet_ray_data(ray: Any) -> None:
     with contextlib.suppress(AttributeError):
         ctx.print_on_execution_start = False
     logging.getLogger("ray.data").setLevel(logging.ERROR)
+
+
+@contextlib.contextmanager
+def _signal_handlers_kept() -> Iterator[None]:
+    """Put SIGINT's and SIGTERM's handlers back after ``ray.init``, which replaces them.
+
+    Ray's own SIGTERM handler exits at once with status 15 (and its core worker dumps a
+    stack): the caller's handler, which stops the job cleanly and keeps the finished files,
+    must stay in charge.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield  # handlers can only be set from the main thread; Ray leaves them alone there
+        return
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            if handler is not None:  # None: set outside Python, cannot be put back
+                signal.signal(sig, handler)
 
 
 def _first_line(exc: BaseException) -> str:
