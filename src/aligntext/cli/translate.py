@@ -11,6 +11,7 @@ import click
 
 from aligntext.cli._ray import make_engine, ray_options
 from aligntext.cli._ray import ray_address as ray_address_of
+from aligntext.cli._signals import StopSignals
 from aligntext.cli._util import (
     SRC_ALIASES,
     TGT_ALIASES,
@@ -305,7 +306,8 @@ def translate_command(
             batch_tokens=batch_tokens,
             options={},
         )
-    previous = _interrupt_on_signals()
+    signals = StopSignals()
+    signals.install()
     try:
         run = translate_folder(
             inputs,
@@ -325,17 +327,16 @@ def translate_command(
         )
     except KeyboardInterrupt as exc:
         bar.close()
-        what = "terminated (SIGTERM)" if isinstance(exc, _Terminated) else "interrupted"
-        click.echo(
-            f"aligntext: {what}; finished files are kept, run the same command again to resume",
-            err=True,
+        line, status = signals.stop(
+            exc, "finished files are kept, run the same command again to resume"
         )
-        exit_with(143 if isinstance(exc, _Terminated) else 130)
+        click.echo(line, err=True)
+        exit_with(status)
     finally:
         bar.close()
         if engine is not None:
             engine.close()
-        _restore_signals(previous)
+        signals.restore()
 
     failed = run.by_status(FAILED)
     if not quiet:
@@ -447,37 +448,3 @@ def _summary(run: Any, quiet: bool, report_file: str | None) -> None:
             atomic_write_text(report_file, page)
         except OSError as exc:
             raise CliError(f"cannot write {report_file!r}: {exc.strerror}") from exc
-
-
-class _Terminated(KeyboardInterrupt):
-    """SIGTERM (sent by timeout, systemd, container runtimes), handled as Ctrl-C is."""
-
-
-def _interrupt_on_signals() -> dict[int, Any]:
-    """Turn SIGINT and SIGTERM into exceptions the library cleans up after.
-
-    After the first signal both are ignored, so that a second one (an impatient Ctrl-C,
-    a supervisor repeating SIGTERM) cannot cut short the manifest update and the removal of
-    temporary files the first one started.
-    """
-    import signal
-
-    def handler(signum: int, frame: Any) -> None:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        raise _Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
-
-    previous: dict[int, Any] = {}
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        try:
-            previous[sig] = signal.signal(sig, handler)
-        except ValueError:  # not the main thread (an embedding application): leave them
-            break
-    return previous
-
-
-def _restore_signals(previous: dict[int, Any]) -> None:
-    import signal
-
-    for sig, old in previous.items():
-        signal.signal(sig, old)
