@@ -313,3 +313,50 @@ def test_the_callers_sigterm_handler_survives_ray_init(cluster, tmp_path):
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "handled by ours" in done.stdout
+
+
+def test_damaged_weights_are_refused_by_the_probe_before_the_job(cluster, model, inputs, tmp_path):
+    """The probe only built the translator: a damaged model.bin failed the job later, as
+    "UDF failed to process a data block"; the probe now loads the weights."""
+    from aligntext.errors import AligntextError
+    from aligntext.translate.ct2 import convert_to_ct2
+
+    copy = tmp_path / "ct2-model"
+    convert_to_ct2(model, output=copy, family="marian")
+    weights = copy / "model.bin"
+    weights.write_bytes(weights.read_bytes()[: weights.stat().st_size // 2])
+    with pytest.raises(AligntextError) as info:
+        run(inputs, tmp_path / "ray", str(copy), tmp_path / "ray.sqlite", engine=engine())
+    message = str(info.value)
+    assert "on Ray worker node" in message and "its weights cannot be loaded" in message
+    assert "\n" not in message
+    assert not (tmp_path / "ray" / "ru").exists()
+
+
+class _FailingTranslator:
+    """Builds and loads, then fails on every batch, as a worker's device might."""
+
+    src_lang, tgt_lang = "en", "ru"
+
+    def translate(self, sentences, progress=None):
+        raise ValueError("the device fell over")
+
+    def signature_fields(self):
+        return (("model", "failing"),)
+
+
+def test_a_worker_failure_says_what_failed(cluster, inputs, tmp_path):
+    """It said only "UDF failed to process a data block." (Ray Data loses the cause)."""
+    from ray import cloudpickle  # Ray's own copy, the one that sends the factory
+
+    from aligntext.errors import AligntextError
+
+    # The workers cannot import this test module: the factory travels by value.
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    try:
+        with pytest.raises(AligntextError) as info:
+            run(inputs, tmp_path / "ray", "", tmp_path / "c.sqlite", engine=engine(1),
+                factory=lambda s, t: _FailingTranslator())  # fmt: skip
+    finally:
+        cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+    assert str(info.value) == "the Ray job failed: ValueError: the device fell over"

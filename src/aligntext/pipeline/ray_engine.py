@@ -335,6 +335,8 @@ class RayEngine:
         )
         try:
             for row in mapped.iter_rows():
+                if row["error"]:
+                    raise AligntextError(f"the Ray job failed: {row['error']}")
                 yield int(row["index"]), json.loads(row["out"])
         except ray.exceptions.RayError as exc:
             raise AligntextError(f"the Ray job failed: {error_cause(exc)}") from None
@@ -344,21 +346,49 @@ class _TranslateWorker:
     """A Ray Data actor: builds the direction's translator once, then translates batches."""
 
     def __init__(self, factory: TranslatorFactory, src: str, tgt: str, commit_every: int) -> None:
-        self.translator = factory(src, tgt)
+        self.translator: Translator | None = None
+        self.failure = ""
         self.commit_every = commit_every
+        try:
+            self.translator = factory(src, tgt)
+        except Exception as exc:  # any failure: sent with the first batch
+            self.failure = _worker_error(exc)
 
     def __call__(self, batch: Any) -> Any:
+        """Translate each row's ``todo``; a failure comes back in the row's ``error``.
+
+        An exception raised here would reach the driver as Ray Data's "UDF failed to process
+        a data block", its cause lost on the way, after two ERROR lines in the log: the
+        driver could not say what went wrong.
+        """
         import pandas as pd
 
-        outs = []
+        outs, errors = [], []
         for todo_json in batch["todo"]:
-            todo = json.loads(todo_json)
             out: list[str] = []
-            # The slices CachedTranslator.translate would make (one for batches of 512 or less).
-            for start in range(0, len(todo), self.commit_every):
-                out.extend(self.translator.translate(todo[start : start + self.commit_every]))
+            error = self.failure
+            if self.translator is not None:
+                try:
+                    out = self._translate(self.translator, json.loads(todo_json))
+                except Exception as exc:  # any failure: the driver raises it
+                    error = _worker_error(exc)
             outs.append(json.dumps(out))
-        return pd.DataFrame({"index": list(batch["index"]), "out": outs})
+            errors.append(error)
+        return pd.DataFrame({"index": list(batch["index"]), "out": outs, "error": errors})
+
+    def _translate(self, translator: Translator, todo: list[str]) -> list[str]:
+        out: list[str] = []
+        # The slices CachedTranslator.translate would make (one for batches of 512 or less).
+        for start in range(0, len(todo), self.commit_every):
+            out.extend(translator.translate(todo[start : start + self.commit_every]))
+        return out
+
+
+def _worker_error(exc: Exception) -> str:
+    """One line for what failed on a worker: aligntext's own message, else the type too."""
+    if isinstance(exc, AligntextError):
+        return _first_line(exc)
+    return f"{type(exc).__name__}: {_first_line(exc)}"
 
 
 def _probe_translator(
@@ -387,6 +417,11 @@ def _probe_translator(
                         "node sees (a shared file system) with read access for the Ray workers"
                     ),
                 )
+        # The weights too: a damaged or unsafe file is refused before the job, in one line.
+        for leg in _legs(translator):
+            load = getattr(leg, "load", None)
+            if callable(load):
+                load()
         inner = getattr(translator, "inner", translator)
         budget_of = getattr(inner, "batch_budget", None)
         budget = int(budget_of()) if callable(budget_of) else None
@@ -399,18 +434,19 @@ def _probe_translator(
 def model_folders(translator: Any) -> list[Path]:
     """The model and tokenizer folders a translator (or a pivot's legs) reads."""
     found: list[Path] = []
-    for leg in (
-        translator,
-        getattr(translator, "first", None),
-        getattr(translator, "second", None),
-    ):
-        if leg is None:
-            continue
+    for leg in _legs(translator):
         for name in ("path", "tokenizer_path"):
             value = getattr(leg, name, None)
             if isinstance(value, (str, Path)) and Path(value) not in found:
                 found.append(Path(value))
     return found
+
+
+def _legs(translator: Any) -> list[Any]:
+    """A translator and what it wraps: a cache's model, a pivot's two legs."""
+    inner = getattr(translator, "inner", translator)
+    legs = [inner, getattr(inner, "first", None), getattr(inner, "second", None)]
+    return [leg for leg in legs if leg is not None]
 
 
 def _unreadable(folder: Path) -> str:
