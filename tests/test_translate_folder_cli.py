@@ -309,3 +309,17 @@ def test_a_folder_with_an_empty_file_exits_0(cli_runner, fake_models, docs, tmp_
     assert "3 file(s) translated (1 with no text, written as they are)" in result.stderr
     assert "warning" not in result.stderr
     assert (out / "ru" / "placeholder.txt").read_bytes() == b"\n"
+
+
+def test_ray_before_a_lone_input_names_the_address_problem(cli_runner, tmp_path):
+    """`--ray DIR` with one input said "missing argument 'INPUTS...'"; docs/scale.md
+    promises the message about --ray=ADDRESS."""
+    from aligntext.cli import cli
+
+    (tmp_path / "a.txt").write_text("The talks went on.\n", encoding="utf-8")
+    result = cli_runner.invoke(
+        cli, ["translate", "--src", "en", "--tgt", "ru", "--ray", str(tmp_path)]
+    )
+    assert result.exit_code == 2
+    assert "is not a Ray address" in result.stderr and "--ray=ADDRESS" in result.stderr
+    assert "INPUTS" not in result.stderr

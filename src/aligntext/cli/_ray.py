@@ -48,12 +48,20 @@ def ray_options(*, gpus: bool) -> Callable[[F], F]:
             flag_value="local",
             default=None,
             metavar="[ADDRESS]",
+            callback=_check_address,
             help="Run on Ray: alone for a Ray started here (or $RAY_ADDRESS), 'auto' for this "
             "node's cluster, ray://HOST:10001 for a remote one. Needs aligntext[ray].",
         )(func)
         return func
 
     return decorator
+
+
+def _check_address(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Refuse a non-address while the options are parsed: a lone input taken for one
+    (``--ray DIR``) would otherwise be reported as a missing INPUTS argument."""
+    ray_address(value)
+    return value
 
 
 def ray_address(value: str | None) -> str | None:
