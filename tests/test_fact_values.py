@@ -9,9 +9,13 @@ from aligntext.types import Fact
 
 
 def test_number_readings_are_decimals() -> None:
+    # In Azerbaijani a dot before three digits groups thousands: one reading. A comma there
+    # is the language's decimal mark, or a copied English grouping: two readings.
     (fact,) = extract_numbers("Tədbirdə 60.000 nəfər iştirak etdi.", "az")
-    assert fact.key == "60000"
-    assert fact.alts == (Decimal(60),)
+    assert (fact.key, fact.alts) == ("60000", ())
+    (fact,) = extract_numbers("Tədbirdə 60,000 nəfər iştirak etdi.", "az")
+    assert fact.key == "60"
+    assert fact.alts == (Decimal(60000),)
     assert "digits" in fact.tags
 
 

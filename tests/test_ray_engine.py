@@ -200,7 +200,9 @@ def test_a_killed_driver_resumes_and_gives_the_same_files(cluster, model, inputs
     assert killed.returncode == -9, killed.stderr[-2000:]
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     statuses = [e["status"] for e in manifest["files"].values()]
-    assert statuses.count("done") == 1 and "pending" in statuses
+    # The manifest is saved at most every 2 s: the file done just before the kill may not be
+    # in it yet (it is then redone), but nothing after it is.
+    assert statuses.count("done") <= 1 and "pending" in statuses
     resumed = subprocess.run([*argv, "0"], capture_output=True, text=True, timeout=240)
     assert resumed.returncode == 0, resumed.stderr[-2000:]
     assert outputs(out) == outputs(tmp_path / "local")
