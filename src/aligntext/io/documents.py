@@ -251,18 +251,9 @@ def read_stdin(fmt: str | None = None, lang: str | None = None) -> Document:
     Raises:
         InputError: as :func:`read_document`, naming ``stdin``.
     """
-    import sys
+    from aligntext.io.spool import read_stdin_bytes
 
-    from aligntext.io.encoding import max_input_bytes
-
-    limit = max_input_bytes()
-    data = sys.stdin.buffer.read(limit + 1)
-    if len(data) > limit:
-        raise InputError(
-            f"stdin holds more than the limit of {limit / 1048576:g} MiB; split it, or raise "
-            "the limit with --max-input-mb"
-        )
-    return read_document_bytes(data, "stdin", fmt, lang=lang)
+    return read_document_bytes(read_stdin_bytes(), "stdin", fmt, lang=lang)
 
 
 def document_from_text(text: str, lang: str | None = None) -> Document:

@@ -29,6 +29,21 @@ def is_stream(path: str | Path) -> bool:
     return p.exists() and not p.is_file() and not p.is_dir()
 
 
+def read_stdin_bytes() -> bytes:
+    """Standard input's bytes, refused past the ``--max-input-mb`` limit."""
+
+    from aligntext.io.encoding import max_input_bytes
+
+    limit = max_input_bytes()
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(
+            f"stdin holds more than the limit of {limit / 1048576:g} MiB; split it, or raise "
+            "the limit with --max-input-mb"
+        )
+    return data
+
+
 def display_name(path: str | os.PathLike[str]) -> str:
     """What an input is called in messages and reports: its file name, or its whole path
     where the name says nothing (``/dev/fd/63`` from a shell's ``<(...)``, ``/dev/stdin``)."""
@@ -66,15 +81,7 @@ def stdin_as_file(paths: Sequence[str], name: str = "stdin") -> Iterator[list[st
         raise InputError(
             "'-' (standard input) can be only one of the inputs; give the others as files"
         )
-    from aligntext.io.encoding import max_input_bytes
-
-    limit = max_input_bytes()
-    data = sys.stdin.buffer.read(limit + 1)
-    if len(data) > limit:
-        raise InputError(
-            f"stdin holds more than the limit of {limit / 1048576:g} MiB; split it, or raise "
-            "the limit with --max-input-mb"
-        )
+    data = read_stdin_bytes()
     with tempfile.TemporaryDirectory(prefix="aligntext-") as tmp:
         copy = Path(tmp) / name
         copy.write_bytes(data)
