@@ -184,3 +184,10 @@ def quiet_transformers() -> Iterator[None]:
     finally:
         if enabled:
             hf_logging.enable_progress_bar()
+
+
+def auto_length(longest_source: int, model_limit: int) -> int:
+    """The output budget when none is given: twice the longest source plus 10 tokens, within
+    the model's limit. It stops a degenerate model (or a stuck beam) from decoding 512 tokens
+    of repetition, and a translation is rarely twice its source."""
+    return max(1, min(model_limit, 2 * longest_source + 10))

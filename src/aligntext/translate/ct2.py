@@ -25,6 +25,7 @@ from aligntext.errors import BackendUnavailableError, InputError
 from aligntext.translate.base import (
     BackendSignature,
     ProgressCallback,
+    auto_length,
     length_batches,
     quiet_transformers,
     translate_distinct,
@@ -436,7 +437,7 @@ class CT2Translator(BackendSignature):
         if self.max_new_tokens:
             max_length = self.max_new_tokens + forced
         else:
-            max_length = min(512, 2 * longest + 10)
+            max_length = auto_length(longest, 512)
         # The decoder has no positions past the model's: a longer output fails the batch.
         max_length = min(max_length, self._max_positions() - 1)
         min_length = self.min_new_tokens + forced if self.min_new_tokens else 0
@@ -458,7 +459,7 @@ class CT2Translator(BackendSignature):
             # Each output within its own source's budget, not the batch's longest: a looping
             # output is then cut at the same place whatever batch it shared (the segment
             # cache's key leaves the batch size out).
-            own = [min(max_length, 2 * len(t) + 10 + forced) for t in batch]
+            own = [min(max_length, auto_length(len(t), max_length) + forced) for t in batch]
             hypotheses = [h[:n] for h, n in zip(hypotheses, own, strict=True)]
         return self._pieces().decode([h[skip:] for h in hypotheses])
 

@@ -17,6 +17,7 @@ from aligntext.errors import BackendUnavailableError, InputError
 from aligntext.translate.base import (
     BackendSignature,
     ProgressCallback,
+    auto_length,
     length_batches,
     quiet_transformers,
     translate_distinct,
@@ -29,13 +30,6 @@ from aligntext.translate.store import weight_load_errors, weights_error
 DEFAULT_BATCH_TOKENS = {"cpu": 2048, "cuda": 8192}
 
 _DTYPES = ("float32", "float16", "bfloat16")
-
-
-def auto_length(longest_source: int, model_limit: int) -> int:
-    """The output budget when none is given: twice the longest source plus 10 tokens, within
-    the model's limit. It stops a degenerate model (or a stuck beam) from decoding 512 tokens
-    of repetition, and a translation is rarely twice its source."""
-    return max(1, min(model_limit, 2 * longest_source + 10))
 
 
 class HFTranslator(BackendSignature):
