@@ -3,7 +3,7 @@
 :func:`translate_folder` reads every supported file (``.txt .md .docx .html``) under the
 inputs, splits paragraphs into sentences, translates the sentences of many files together
 (deduplicated, through the segment cache, in fixed batches formed from the whole job, see
-:class:`aligntext.pipeline.plan.Plan`), puts the translations back paragraph by paragraph
+:class:`aligntext.pipeline.plan.Chunker`), puts the translations back paragraph by paragraph
 and writes each file under ``OUT/<tgt>/`` with the input's relative path, format and
 structure.
 
@@ -135,7 +135,7 @@ def translate_folder(
         chunk_sentences: about how many sentences of consecutive files are translated
             together; files are written when their chunk is done.
         batch_sentences: sentences per batch, the unit sent to the model, committed to the
-            cache and resumed (see :class:`~aligntext.pipeline.plan.Plan`): small enough
+            cache and resumed (see :class:`~aligntext.pipeline.plan.Chunker`): small enough
             that an interruption loses seconds of work, large enough for the backend to fill
             its batches.
             ``None``: from the backend's token budget, about 20 tokens a sentence, within

@@ -8,8 +8,8 @@ return them in any order. The job writes a chunk of files as soon as its batches
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Protocol, TypeVar
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Protocol
 
 from aligntext.translate.base import ProgressCallback, Translator, TranslatorFactory
 
@@ -23,10 +23,14 @@ class BatchEngine(Protocol):
         ...
 
     def translate_batches(
-        self, translator: Translator, batches: Sequence[list[str]], progress: ProgressCallback
+        self, translator: Translator, batches: Iterable[list[str]], progress: ProgressCallback
     ) -> Iterator[tuple[int, list[str]]]:
         """Translate each batch whole, as ``translator`` (built by the job from
-        :meth:`driver_factory`, maybe wrapped in a cache) would; yield ``(index, outputs)``."""
+        :meth:`driver_factory`, maybe wrapped in a cache) would; yield ``(index, outputs)``,
+        ``index`` counting the batches from 0 in the order ``batches`` gives them.
+
+        ``batches`` may be lazy: the job reads a chunk's files when its first batch is
+        asked for, so an engine that takes them one at a time holds one chunk at a time."""
         ...
 
 
@@ -38,9 +42,10 @@ class LocalEngine:
         return factory
 
     def translate_batches(
-        self, translator: Translator, batches: Sequence[list[str]], progress: ProgressCallback
+        self, translator: Translator, batches: Iterable[list[str]], progress: ProgressCallback
     ) -> Iterator[tuple[int, list[str]]]:
-        """Each batch whole, in order: the unit of work, of caching and of resuming."""
+        """Each batch whole, in order, the next asked for when this one's outputs are
+        taken: the unit of work, of caching and of resuming."""
         for index, batch in enumerate(batches):
             yield index, translator.translate(batch, progress=progress)
 
@@ -53,36 +58,3 @@ def checked(batch: Sequence[str], outputs: Sequence[str]) -> dict[str, str]:
             "this is a bug in the backend"
         )
     return dict(zip(batch, outputs, strict=True))
-
-
-class _Sentenced(Protocol):
-    @property
-    def sentences(self) -> list[str]: ...
-
-
-JobT = TypeVar("JobT", bound=_Sentenced)
-
-
-def chunk_order(
-    chunks: Sequence[Sequence[JobT]], pending: set[int], batch_of: Mapping[str, int]
-) -> tuple[list[tuple[int, list[JobT], set[int]]], list[int]]:
-    """The chunks with files to write, each with the batches it needs, and every needed
-    batch once, in the order the chunks need them.
-
-    The local engine translates the batches in that order, so each chunk is written as
-    soon as its last batch is done, as before there were engines.
-
-    Returns:
-        ``[(chunk number, its pending jobs, their batches)]`` and the batch order.
-    """
-    todo: list[tuple[int, list[JobT], set[int]]] = []
-    order: list[int] = []
-    seen: set[int] = set()
-    for number, chunk in enumerate(chunks):
-        jobs = [j for j in chunk if id(j) in pending]
-        if jobs:
-            needs = {batch_of[s] for job in jobs for s in job.sentences}
-            order.extend(sorted(needs - seen))
-            seen |= needs
-            todo.append((number, jobs, needs))
-    return todo, order

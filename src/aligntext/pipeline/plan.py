@@ -1,10 +1,11 @@
 """The translate job's units of work: a file in one direction split into paragraphs and
 sentences (:class:`FileJob`), and a direction's files cut into chunks and deterministic
-batches (:class:`Plan`), which do not depend on what an earlier run finished."""
+batches (:class:`Chunker`, :func:`cut_batches`), which do not depend on what an earlier run
+finished."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -36,6 +37,8 @@ class FileJob:
     output: Path | None = None
     key: str = ""
     warning: str = ""
+    size: int = 0  # every sentence, kept ones included: what cuts chunks (see Chunker)
+    paragraphs: int = 0
 
     @property
     def sentences(self) -> list[str]:
@@ -78,79 +81,56 @@ def join_paragraph(para: Paragraph, translations: Mapping[str, str]) -> str:
     return "".join(parts)
 
 
-@dataclass
-class Plan:
-    """One direction's job cut into chunks of files and deterministic batches of sentences.
+class Chunker:
+    """One direction's files cut into chunks as they are read, in input order.
 
-    Chunks are consecutive files (every file of the direction, finished or not, in input
-    order) of about ``chunk_sentences`` sentences; a chunk's sentences not in an earlier
-    chunk are sorted by length and text and cut into batches of ``batch_sentences``. The
-    plan depends only on the inputs, never on what an earlier run finished, so a batch
-    holds the same sentences however often the job was interrupted: the backend sees the
-    same company for every sentence and gives the same output.
+    A chunk is consecutive files (every file of the direction, finished or not) of about
+    ``chunk_sentences`` sentences, counted by :attr:`FileJob.size`, which an earlier run's
+    manifest keeps: the cut depends only on the inputs, never on what an earlier run
+    finished, and a finished file is not read to find it. Each chunk's batches are made when
+    it is translated (:func:`cut_batches`), so a batch holds the same sentences however
+    often the job was interrupted: the backend sees the same company for every sentence and
+    gives the same output.
+
+    ``work_of`` is told the distinct sentences of a chunk's unfinished files when the chunk
+    is closed, and says how many the model will be sent (cache hits are no work); the sum is
+    :attr:`work`, the progress bar's total. Only the open chunk's sentences are held.
     """
 
-    src: str
-    tgt: str
-    chunks: list[list[FileJob]]
-    batches: list[list[str]]
-    batch_of: dict[str, int]
-    pending: set[int]
-    last_use: dict[int, list[int]]  # chunk number -> batches no later chunk needs
-    work: int  # sentences the model will be sent (not cached), for the progress bar
+    def __init__(self, chunk_sentences: int, work_of: Callable[[list[str]], int]) -> None:
+        self.chunk_sentences = chunk_sentences
+        self.work_of = work_of
+        self.chunks: list[list[FileJob]] = []
+        self.work = 0
+        self._current: list[FileJob] = []
+        self._size = 0
+        self._fresh: dict[str, None] = {}
+
+    def add(self, job: FileJob, sentences: Sequence[str] = ()) -> None:
+        """Append ``job``; ``sentences``: those it sends to the model (none if finished)."""
+        self._current.append(job)
+        self._size += job.size
+        self._fresh.update(dict.fromkeys(sentences))
+        if self._size >= self.chunk_sentences:
+            self.close()
+
+    def close(self) -> None:
+        """End the open chunk (at the end of the inputs, or when it is full)."""
+        if self._current:
+            self.chunks.append(self._current)
+        if self._fresh:
+            self.work += self.work_of(list(self._fresh))
+        self._current, self._size, self._fresh = [], 0, {}
 
 
-def plan_direction(
-    jobs: list[FileJob],
-    pending: set[int],
-    translator: Translator,
-    chunk_sentences: int,
-    batch_sentences: int | None,
-) -> Plan:
-    """Cut one direction's ``jobs`` (input order) into chunks and batches; see :class:`Plan`.
+def cut_batches(sentences: Sequence[str], size: int) -> list[list[str]]:
+    """A chunk's distinct ``sentences`` sorted by length and text, in batches of ``size``.
 
-    ``pending`` holds the ``id`` of the jobs to translate now (the others shape the
-    batches only); ``batch_sentences`` ``None`` takes :func:`translator_batch_size`.
+    Sorting by length keeps padding low; sorting by text too makes the cut independent of
+    the order the files were read in.
     """
-    chunks: list[list[FileJob]] = []
-    current: list[FileJob] = []
-    size = 0
-    for job in jobs:
-        current.append(job)
-        size += len(job.sentences)
-        if size >= chunk_sentences:
-            chunks.append(current)
-            current, size = [], 0
-    if current:
-        chunks.append(current)
-    src, tgt = (jobs[0].src, jobs[0].tgt) if jobs else ("", "")
-    size = batch_sentences or translator_batch_size(translator)
-    batches: list[list[str]] = []
-    batch_of: dict[str, int] = {}
-    for chunk in chunks:
-        new = {s for job in chunk for s in job.sentences if s not in batch_of}
-        ordered = sorted(new, key=lambda s: (len(s), s))
-        for start in range(0, len(ordered), size):
-            batch = ordered[start : start + size]
-            for sentence in batch:
-                batch_of[sentence] = len(batches)
-            batches.append(batch)
-    needed_by: dict[int, int] = {}
-    for number, chunk in enumerate(chunks):
-        for job in chunk:
-            if id(job) in pending:
-                for sentence in job.sentences:
-                    needed_by[batch_of[sentence]] = number
-    last_use: dict[int, list[int]] = {}
-    for b, number in needed_by.items():
-        last_use.setdefault(number, []).append(b)
-    needed = sorted(needed_by)
-    work = 0
-    if needed:
-        sentences = [s for b in needed for s in batches[b]]
-        missing = getattr(translator, "missing", None)
-        work = len(missing(sentences)) if callable(missing) else len(sentences)
-    return Plan(src, tgt, chunks, batches, batch_of, pending, last_use, work)
+    ordered = sorted(dict.fromkeys(sentences), key=lambda s: (len(s), s))
+    return [ordered[start : start + size] for start in range(0, len(ordered), size)]
 
 
 def translator_batch_size(translator: Translator) -> int:

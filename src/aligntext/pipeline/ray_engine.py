@@ -23,7 +23,7 @@ import contextlib
 import json
 import logging
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -258,13 +258,15 @@ class RayEngine:
         return first
 
     def translate_batches(
-        self, translator: Translator, batches: Sequence[list[str]], progress: ProgressCallback
+        self, translator: Translator, batches: Iterable[list[str]], progress: ProgressCallback
     ) -> Iterator[tuple[int, list[str]]]:
         """Translate ``batches`` on the actor pool, yielding ``(index, outputs)``.
 
         Batches the cache answers whole are yielded first, without Ray; each batch that
         comes back is committed to the cache before it is yielded, as the local engine does.
         """
+        # The pool is fed every batch at once: the driver holds the direction's sentences.
+        batches = list(batches)
         cached = translator if isinstance(translator, CachedTranslator) else None
         remote = cached.inner if cached is not None else translator
         if not isinstance(remote, RemoteTranslator) or self._factory is None:

@@ -4,18 +4,19 @@ manifest."""
 
 from __future__ import annotations
 
+import itertools
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from aligntext import __version__
 from aligntext.errors import AligntextError, InputError
-from aligntext.langs import CODES
 from aligntext.pipeline.collect import (
     safe_output,
 )
-from aligntext.pipeline.engine import BatchEngine, LocalEngine, checked, chunk_order
+from aligntext.pipeline.engine import BatchEngine, LocalEngine, checked
 from aligntext.pipeline.job import (
     DONE,
     FAILED,
@@ -37,44 +38,20 @@ from aligntext.pipeline.manifest import (
     utc_now,
 )
 from aligntext.pipeline.plan import (
+    Chunker,
     FileJob,
-    Paragraph,
-    Plan,
+    cut_batches,
     join_paragraph,
-    plan_direction,
-    split_paragraph,
+    translator_batch_size,
 )
+from aligntext.pipeline.reading import Loaded, load_file, reread_failure
 from aligntext.qa.run import check_file, count_types, manifest_fields
 from aligntext.translate.base import Translator, TranslatorFactory
 from aligntext.translate.cache import CachedTranslator, SegmentCache
-from aligntext.types import Document, Signature
+from aligntext.types import Signature
 
-#: A file read, its language detected and its paragraphs split (or why it could not be):
-#: ``(document, language, paragraphs, warning)``.
-#: ``bytes``: a file with no text (empty, whitespace only), written out as it is.
-_Loaded = tuple[Document, str, list[Paragraph], str] | AligntextError | bytes
-
-#: The largest file :func:`_blank` reads to see whether it holds only whitespace.
-_BLANK_BYTES = 1 << 16
-
-
-def _blank(source: Path) -> bytes | None:
-    """The bytes of a file that holds no text (empty, or whitespace only), else ``None``."""
-    try:
-        if source.stat().st_size > _BLANK_BYTES:
-            return None
-        data = source.read_bytes()
-    except OSError:
-        return None
-    for codec in ("utf-8-sig", "utf-16"):  # utf-16 needs its BOM: "\n\n" is no UTF-16
-        if codec == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            continue
-        try:
-            if not data.decode(codec).strip():
-                return data
-        except UnicodeDecodeError:
-            continue
-    return None
+#: How many bytes of input files the job keeps read between its scan and their chunk.
+KEEP_BYTES = 32 << 20
 
 
 class Runner:
@@ -111,6 +88,8 @@ class Runner:
         self.retry_translators: dict[tuple[str, str], Translator] = {}
         self.translated = self.cached = self.sentences = self.kept = 0  # kept: figures only
         self.blank = 0  # files with no text, written as they are
+        self.held: dict[Path, Loaded] = {}  # see _load
+        self.held_bytes = 0
 
     # Translators are built on first need: a run whose files are all done loads no model.
     def translator(self, src: str, tgt: str) -> Translator:
@@ -150,8 +129,8 @@ class Runner:
             src_lang=job.src,
             tgt_lang=job.tgt,
             status=status,
-            sentences=job.n_sentences if job.doc is not None else extra.get("sentences", 0),
-            paragraphs=len(job.doc.paragraphs) if job.doc is not None else 0,
+            sentences=extra.get("sentences", job.size),
+            paragraphs=job.paragraphs,
             seconds=round(extra.get("seconds", 0.0), 3),
             message=extra.get("message", ""),
             warning=job.warning,
@@ -175,6 +154,8 @@ class Runner:
             entry["signature"] = job.key
         if status == DONE:
             entry["finished"] = utc_now()
+            if extra.get("blank"):
+                entry["blank"] = True  # a later run skips it without a signature
         if result.message:
             entry["message"] = result.message
         if result.warning:
@@ -217,22 +198,19 @@ class Runner:
         )
         self._drop_stale_entries()
         order: list[str] = []
-        todo: list[FileJob] = []
-        done_before: list[FileJob] = []
-        docs: dict[Path, _Loaded] = {}
+        # Every (file, target) in input order, and whether an earlier run finished it.
+        jobs: list[tuple[FileJob, bool]] = []
+        unhashed: dict[Path, AligntextError] = {}
         for source, rel in files:
             try:
                 digest = sha256_of(source)
             except OSError as exc:
-                digest, error = "", InputError(f"cannot read {str(source)!r}: {exc.strerror}")
-                docs[source] = error
+                digest = ""
+                unhashed[source] = InputError(f"cannot read {str(source)!r}: {exc.strerror}")
             for tgt in targets:
                 job = FileJob(source, rel, tgt, digest)
                 order.append(f"{tgt}/{rel.as_posix()}")
-                if self._already_done(job, src, force):
-                    done_before.append(job)
-                    continue
-                todo.append(job)
+                jobs.append((job, self._already_done(job, src, force)))
         for folder, rel, reason in unreadable:
             for tgt in targets:
                 job = FileJob(folder, rel, tgt, "", src=src or "")
@@ -242,42 +220,19 @@ class Runner:
         self.manifest.save()
 
         try:
-            self._prepare(todo, src, docs)
-            ready = [j for j in todo if j.doc is not None]
-            # Files an earlier run finished still shape the batches (see plan_direction), so a
-            # resumed job translates every sentence in the same company as an unbroken one.
-            for job in done_before:
-                loaded = self._load(job.source, job.src, docs)
-                if isinstance(loaded, tuple):
-                    job.doc, job.paras = loaded[0], loaded[2]
-            everything = [j for j in (*done_before, *ready) if j.doc is not None]
-            position = {id(j): i for i, j in enumerate(self._in_input_order(everything, order))}
-            everything.sort(key=lambda j: position[id(j)])
+            ready, chunkers = self._scan(jobs, src, unhashed)
             pending = {id(j) for j in ready}
-            # One direction at a time, its model released after it: one model in memory.
-            directions = list(dict.fromkeys((j.src, j.tgt) for j in ready))
-            plans = {
-                d: plan_direction(
-                    [j for j in everything if (j.src, j.tgt) == d],
-                    pending,
-                    self.translator(*d),
-                    self.chunk_sentences,
-                    self.batch_sentences,
-                )
-                for d in directions
-            }
             self.emit(
                 ProgressEvent(
-                    "start",
-                    sentences=sum(plan.work for plan in plans.values()),
-                    files=len(ready),
+                    "start", sentences=sum(c.work for c in chunkers.values()), files=len(ready)
                 )
             )
             for job in ready:
                 self.record(job, PENDING, save=False)
             self.manifest.save()
-            for direction in directions:
-                self._translate_direction(plans[direction])
+            # One direction at a time, its model released after it: one model in memory.
+            for direction in dict.fromkeys((j.src, j.tgt) for j in ready):
+                self._translate_direction(direction, chunkers[direction].chunks, pending, src)
                 self.translators.pop(direction, None)
         except BaseException as exc:
             interrupted = isinstance(exc, KeyboardInterrupt)
@@ -315,11 +270,6 @@ class Runner:
             cache_path=str(self.cache.path) if self.cache is not None else None,
         )
 
-    @staticmethod
-    def _in_input_order(jobs: list[FileJob], order: list[str]) -> list[FileJob]:
-        rank = {rel: i for i, rel in enumerate(order)}
-        return sorted(jobs, key=lambda j: rank[f"{j.tgt}/{j.rel.as_posix()}"])
-
     def _drop_stale_entries(self) -> None:
         """Forget unfinished entries whose input is gone: nothing will ever finish them."""
         for relpath, entry in list(self.manifest.files.items()):
@@ -335,11 +285,19 @@ class Runner:
         """Whether an earlier run finished this file with the same source and settings."""
         relpath = f"{job.tgt}/{job.rel.as_posix()}"
         entry = self.manifest.files.get(relpath)
-        if force or not job.digest or not isinstance(entry, dict) or "signature" not in entry:
-            return False  # no signature: a file with no text, rewritten (no model loaded)
-        sentences = entry.get("sentences")  # not an int: edited or damaged by hand, redo
+        if force or not job.digest or not isinstance(entry, dict):
+            return False
         if entry.get("status") != DONE or entry.get("sha256") != job.digest:
             return False
+        output = self.out_root / job.tgt / Path(*job.rel.parts)
+        if entry.get("blank") is True and output.is_file():
+            # A file with no text, written as it was: no model made it, nothing to check.
+            job.src, job.output = str(entry.get("src") or ""), output
+            self.record(job, SKIPPED, message="done by an earlier run", keep_entry=True)
+            return True
+        if "signature" not in entry:
+            return False
+        sentences = entry.get("sentences")  # not an int: edited or damaged by hand, redo
         if not isinstance(sentences, int) or isinstance(sentences, bool):
             return False
         # A run that checks (or retries) reports on every file: an earlier run's file counts
@@ -352,7 +310,6 @@ class Runner:
         job.src = str(entry.get("src") or "")
         if not job.src or job.src == job.tgt:
             return False
-        output = self.out_root / job.tgt / Path(*job.rel.parts)
         if not output.is_file():
             return False
         try:
@@ -362,6 +319,7 @@ class Runner:
         if entry.get("signature") != str(self.signatures[f"{job.src}-{job.tgt}"]):
             return False
         job.output, (findings, flagged) = output, earlier
+        job.size, job.paragraphs = sentences, _count(entry.get("paragraphs"))
         self.record(
             job,
             SKIPPED,
@@ -375,58 +333,93 @@ class Runner:
         )
         return True
 
-    def _load(self, source: Path, src: str | None, docs: dict[Path, _Loaded]) -> _Loaded:
-        """Read, detect and segment a file once (shared by every target)."""
-        from aligntext.pipeline.versions import load_version
+    def _load(self, source: Path, src: str | None) -> Loaded:
+        """Read, detect and segment a file, or take what the scan kept of it.
 
-        if source not in docs:
+        The scan keeps what it read while the files kept hold at most
+        :data:`KEEP_BYTES` together: a job of statements reads each once; a job of large
+        files reads each unfinished one twice (at the scan, and with its chunk) and holds
+        one chunk at a time.
+        """
+        if source in self.held:
+            return self.held[source]
+        loaded = load_file(source, src, self.input_format, self.max_input_bytes)
+        if isinstance(loaded, tuple) and self.held_bytes < KEEP_BYTES:
             try:
-                # Sentences are split paragraph by paragraph below, keeping what lies
-                # between them, so that the translation can be put back in place.
-                loaded = load_version(
-                    source,
-                    src or None,
-                    input_format=self.input_format,
-                    name=str(source),
-                    segment=False,
-                    max_bytes=self.max_input_bytes,
-                    detect=lambda doc: _detect(doc, source),
-                )
-                doc = loaded.document
-                assert doc is not None  # a document format, never "lines"
-                lang = loaded.lang
-                note = loaded.warnings[0] if loaded.warnings else ""
-                paras = [split_paragraph(p.text, lang) for p in doc.paragraphs]
-                docs[source] = (doc, lang, paras, note)
-            except AligntextError as exc:
-                # An empty or whitespace-only file is a file with nothing to translate,
-                # not a failure: a folder with a blank placeholder must still end with 0.
-                blank = _blank(source)
-                docs[source] = blank if blank is not None else exc
-        return docs[source]
+                size = source.stat().st_size
+            except OSError:
+                return loaded
+            if self.held_bytes + size <= KEEP_BYTES:
+                self.held[source] = loaded
+                self.held_bytes += size
+        return loaded
 
-    def _prepare(self, jobs: list[FileJob], src: str | None, docs: dict[Path, _Loaded]) -> None:
-        """Load each job's file; record the ones that fail or need no translation."""
-        for job in jobs:
-            loaded = self._load(job.source, src, docs)
-            if isinstance(loaded, bytes):
-                self._write_blank(job, loaded, src)
-                continue
-            if isinstance(loaded, AligntextError):
-                job.src = src or ""
-                self.record(job, FAILED, message=str(loaded))
-                continue
-            doc, lang, paras, job.warning = loaded
-            job.src = lang
-            if lang == job.tgt:
-                self.record(job, SKIPPED, message=f"already in {lang}")
-                continue
-            try:
-                job.output = safe_output(self.out_root, job.tgt, job.rel)
-            except InputError as exc:
-                self.record(job, FAILED, message=str(exc))
-                continue
-            job.doc, job.paras = doc, paras
+    def _scan(
+        self,
+        jobs: list[tuple[FileJob, bool]],
+        src: str | None,
+        unhashed: dict[Path, AligntextError],
+    ) -> tuple[list[FileJob], dict[tuple[str, str], Chunker]]:
+        """Read each unfinished file once: record those that fail or need no translation,
+        and cut every direction into chunks; say the jobs to translate.
+
+        Only the open chunk's sentences are held, never a document past its own reading: a
+        job's memory is that of one input and one chunk, however many files it has. A
+        finished file is not read (its manifest entry gives its size).
+        """
+        chunkers: dict[tuple[str, str], Chunker] = {}
+        ready: list[FileJob] = []
+        last: tuple[Path, Loaded] | None = None  # a file's targets follow one another
+        for job, done in jobs:
+            sentences: list[str] = []
+            if not done:
+                if last is None or last[0] != job.source:
+                    last = (job.source, unhashed.get(job.source) or self._load(job.source, src))
+                if not self._resolve(job, last[1], src):
+                    continue
+                assert not isinstance(last[1], (bytes, AligntextError))
+                job.paras = last[1][2]
+                sentences, job.paras = job.sentences, []
+                ready.append(job)
+            direction = (job.src, job.tgt)
+            if direction not in chunkers:
+                chunkers[direction] = Chunker(self.chunk_sentences, self._work_of(*direction))
+            chunkers[direction].add(job, sentences)
+        for chunker in chunkers.values():
+            chunker.close()
+        return ready, chunkers
+
+    def _work_of(self, src: str, tgt: str) -> Callable[[list[str]], int]:
+        """How many of a chunk's sentences the model of ``src -> tgt`` will be sent."""
+
+        def work(sentences: list[str]) -> int:
+            missing = getattr(self.translator(src, tgt), "missing", None)
+            return len(missing(sentences)) if callable(missing) else len(sentences)
+
+        return work
+
+    def _resolve(self, job: FileJob, loaded: Loaded, src: str | None) -> bool:
+        """Take a job's language and size from its file; record it and say False if it
+        fails or needs no translation (no text, already in the target language)."""
+        if isinstance(loaded, bytes):
+            self._write_blank(job, loaded, src)
+            return False
+        if isinstance(loaded, AligntextError):
+            job.src = src or ""
+            self.record(job, FAILED, message=str(loaded))
+            return False
+        doc, job.src, paras, job.warning = loaded
+        job.size = sum(len(p.sentences) for p in paras)
+        job.paragraphs = len(doc.paragraphs)
+        if job.src == job.tgt:
+            self.record(job, SKIPPED, message=f"already in {job.src}")
+            return False
+        try:
+            job.output = safe_output(self.out_root, job.tgt, job.rel)
+        except InputError as exc:
+            self.record(job, FAILED, message=str(exc))
+            return False
+        return True
 
     def _write_blank(self, job: FileJob, data: bytes, src: str | None) -> None:
         """Write a file with no text as it is (the same bytes, the same structure)."""
@@ -440,7 +433,7 @@ class Runner:
             return
         if self._output(job, lambda path: atomic_write_bytes(path, data), 0.0):
             self.blank += 1
-            self.record(job, DONE, message="no text: written as it is")
+            self.record(job, DONE, message="no text: written as it is", blank=True)
 
     def _output(self, job: FileJob, write: Callable[[Path], None], seconds: float) -> bool:
         """Run ``write(job.output)``; record the file as failed (and say False) if it fails."""
@@ -462,22 +455,62 @@ class Runner:
             return False
         return True
 
-    def _translate_direction(self, plan: Plan) -> None:
-        if not plan.chunks:
-            return
-        translator = self.translator(plan.src, plan.tgt)
-        key = str(self.signatures[f"{plan.src}-{plan.tgt}"])
-        todo, order = chunk_order(plan.chunks, plan.pending, plan.batch_of)
+    def _translate_direction(
+        self,
+        direction: tuple[str, str],
+        chunks: list[list[FileJob]],
+        pending: set[int],
+        src: str | None,
+    ) -> None:
+        """Translate and write one direction's unfinished files, chunk by chunk.
+
+        A chunk is read when the engine asks for its first batch and written, its
+        documents and translations dropped, as soon as its last batch is in: the local
+        engine holds one chunk at a time. Its finished files are read too, for their
+        sentences only: they keep the company they had in an unbroken run.
+        """
+        translator = self.translator(*direction)
+        key = str(self.signatures["-".join(direction)])
+        size = self.batch_sentences or translator_batch_size(translator)
+        batches: dict[int, list[str]] = {}  # by number: the engine's index
+        number = itertools.count()
+        waiting: deque[tuple[list[FileJob], set[int]]] = deque()  # chunks to write, in order
+
+        def planned() -> Iterator[list[str]]:
+            for chunk in chunks:
+                todo = [j for j in chunk if id(j) in pending]
+                if not todo:
+                    continue  # finished in an earlier run: not even read
+                sentences: list[str] = []
+                for job in chunk:
+                    loaded = self._load(job.source, src)
+                    if not isinstance(loaded, tuple):
+                        if id(job) in pending:  # gone or changed since the scan
+                            self.record(job, FAILED, message=reread_failure(loaded, job.source))
+                            todo = [j for j in todo if j is not job]
+                        continue
+                    job.paras = loaded[2]
+                    sentences.extend(job.sentences)
+                    if id(job) in pending:
+                        job.doc = loaded[0]
+                    else:
+                        job.paras = []
+                needs: set[int] = set()
+                for batch in cut_batches(sentences, size):
+                    needs.add(next(number))
+                    batches[max(needs)] = batch
+                waiting.append((todo, needs))
+                yield from (batches[i] for i in sorted(needs))
+
         translations: dict[str, str] = {}
         arrived: set[int] = set()
         started = time.perf_counter()
 
         def flush() -> None:
-            # In input order: a batch is dropped after the last chunk that needs it
-            # (plan.last_use), which holds only if no later chunk is written first.
+            # In input order: a chunk is written once every batch it needs is in.
             nonlocal started
-            while todo and todo[0][2] <= arrived:
-                number, jobs, _ = todo.pop(0)
+            while waiting and waiting[0][1] <= arrived:
+                jobs, needs = waiting.popleft()
                 total = sum(len(job.sentences) for job in jobs)
                 elapsed = time.perf_counter() - started
                 for job in jobs:
@@ -486,27 +519,27 @@ class Runner:
                     self.kept += job.n_sentences - len(job.sentences)
                     share = elapsed * len(job.sentences) / total if total else 0.0
                     self._write(job, translations, share)
-                # A batch no later chunk needs is dropped: memory stays that of a few chunks.
-                for b in plan.last_use.get(number, ()):
-                    for sentence in plan.batches[b]:
+                    job.doc, job.paras = None, []
+                for b in needs:  # batches belong to one chunk: memory stays one chunk's
+                    for sentence in batches.pop(b):
                         translations.pop(sentence, None)
+                    arrived.discard(b)
                 started = time.perf_counter()
 
         def advance(n: int) -> None:
             self.emit(ProgressEvent("sentences", sentences=n))
 
-        flush()
-        batches = [plan.batches[b] for b in order]
         stats = getattr(translator, "stats", None)
         before, base = (stats.misses if stats is not None else 0), self.translated
-        for index, outputs in self.engine.translate_batches(translator, batches, advance):
+        for index, outputs in self.engine.translate_batches(translator, planned(), advance):
             translations.update(checked(batches[index], outputs))
             if stats is not None:  # the model's work, not the cache's
                 self.translated = base + stats.misses - before
             else:
                 self.translated += len(batches[index])
-            arrived.add(order[index])
+            arrived.add(index)
             flush()
+        flush()  # a last chunk of figures only has no batch to wait for
         self.cached = max(0, self.sentences - self.kept - self.translated)
 
     def _write(self, job: FileJob, translations: Mapping[str, str], seconds: float) -> None:
@@ -527,14 +560,6 @@ class Runner:
             self.record(job, DONE, seconds=seconds, **extra)
 
 
-def _detect(doc: Document, path: Path) -> str:
-    """The language of a document whose source language was not given."""
-    from aligntext.langid import detect_language
-
-    if not doc.text.strip():
-        raise InputError(f"{str(path)!r} has no text to translate")
-    try:
-        return detect_language(doc.text)
-    except InputError as exc:
-        # The file is named beside the message wherever it is shown.
-        raise InputError(f"{exc}; pass --src if the file is in one of {', '.join(CODES)}") from exc
+def _count(value: object) -> int:
+    """A count from the manifest: 0 for anything that is not a plain int."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
