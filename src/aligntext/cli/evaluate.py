@@ -9,6 +9,7 @@ import click
 
 from aligntext.cli._util import (
     DOC_INPUT_FORMATS,
+    CliError,
     cli,
     emit,
     exit_with,
@@ -115,6 +116,21 @@ from aligntext.cli._util import (
     help="Worst segments listed for fact accuracy.",
 )
 @click.option(
+    "--confidence",
+    "-ci",
+    is_flag=True,
+    help="One system: a 95% confidence interval for each score by bootstrap resampling "
+    "(sacrebleu's --confidence: same seed, SACREBLEU_SEED or 12345, same figures).",
+)
+@click.option(
+    "--confidence-n",
+    "-cin",
+    type=click.IntRange(min=2),
+    default=1000,
+    show_default=True,
+    help="Bootstrap resamples for --confidence.",
+)
+@click.option(
     "--paired",
     type=click.Choice(["bs", "ar", "both"]),
     default="both",
@@ -177,6 +193,8 @@ def evaluate_cmd(
     ter_asian_support: bool,
     no_facts: bool,
     worst: int,
+    confidence: bool,
+    confidence_n: int,
     paired: str,
     paired_bs_n: int,
     paired_ar_n: int,
@@ -192,10 +210,19 @@ def evaluate_cmd(
     reports for the same files and settings. Fact accuracy is the share of the reference's
     numbers, dates and names the translation states correctly. Give folders to match files
     by relative path: files missing from the hypothesis folder are listed and make the exit
-    code 1. Give --hyp twice or more to test whether systems differ significantly.
+    code 1. Give --hyp twice or more to test whether systems differ significantly;
+    --confidence gives one system's scores a bootstrap confidence interval.
     """
     from aligntext.evaluate import MetricSettings, compare, evaluate
     from aligntext.render.evaluation import render_evaluation
+
+    if confidence and len(hyps) > 1:
+        # sacrebleu refuses this too ("Use paired tests (--paired) for multiple systems").
+        raise CliError(
+            "--confidence takes one system (one --hyp), as in sacrebleu; with several the "
+            "paired bootstrap test gives each system's mean and 95% interval "
+            "(--paired bs --format json: significance.tests[].mean, ci)"
+        )
 
     settings = MetricSettings(
         tokenize=tokenize,
@@ -237,7 +264,9 @@ def evaluate_cmd(
         evaluations = list(result.evaluations)
         notes = list(result.warnings)
     else:
-        result = evaluate(hyps[0], list(refs), **common)
+        result = evaluate(
+            hyps[0], list(refs), confidence=confidence, confidence_n=confidence_n, **common
+        )
         evaluations = [result]
         notes = []
     if not quiet:

@@ -100,6 +100,24 @@ def check_settings(settings: MetricSettings) -> None:
         )
 
 
+def bootstrap_samples(confidence: bool, confidence_n: int) -> int:
+    """sacrebleu's ``n_bootstrap`` for ``confidence`` / ``confidence_n``: 1 (no resampling)
+    without a confidence interval, else ``confidence_n``.
+
+    Raises:
+        InputError: ``confidence_n`` below 2 when an interval is asked for (one resample
+            gives no interval; sacrebleu would print none without saying why).
+    """
+    if not confidence:
+        return 1
+    if isinstance(confidence_n, bool) or not isinstance(confidence_n, int) or confidence_n < 2:
+        raise InputError(
+            "a confidence interval needs at least 2 bootstrap resamples (--confidence-n, "
+            f"default 1000), got {confidence_n!r}"
+        )
+    return confidence_n
+
+
 def default_tokenizer(lang: str | None) -> str:
     """The BLEU tokenizer sacrebleu picks for a target language (``13a`` for en/az/ru/tr)."""
     from sacrebleu.metrics import BLEU
@@ -165,6 +183,7 @@ def score(
     settings: MetricSettings | None = None,
     lang: str | None = None,
     warnings: list[str] | None = None,
+    n_bootstrap: int = 1,
 ) -> tuple[MetricScore, ...]:
     """Corpus scores of one hypothesis stream against one or more reference streams.
 
@@ -175,14 +194,25 @@ def score(
         settings: sacrebleu settings (defaults: the sacrebleu command line's).
         lang: the target language; picks the tokenizer when ``settings.tokenize`` is None.
         warnings: a list that receives sacrebleu's warnings (they are not logged).
+        n_bootstrap: above 1, also estimate each score's 95% confidence interval from this
+            many bootstrap resamples, as ``sacrebleu --confidence --confidence-n N`` does
+            (sacrebleu's ``corpus_score(..., n_bootstrap=N)``, seeded with
+            ``SACREBLEU_SEED``, default 12345): :attr:`MetricScore.mean` and
+            :attr:`MetricScore.ci`, and ``bs:N|seed:S`` in the signature.
 
     Returns:
         One :class:`MetricScore` per metric, in :data:`METRICS` order.
 
     Raises:
-        InputError: a length mismatch, an empty hypothesis, an unknown metric or tokenizer.
+        InputError: a length mismatch, an empty hypothesis, an unknown metric or tokenizer,
+            ``n_bootstrap`` below 1.
     """
     settings = settings or MetricSettings()
+    if isinstance(n_bootstrap, bool) or not isinstance(n_bootstrap, int) or n_bootstrap < 1:
+        raise InputError(
+            f"the number of bootstrap resamples must be a whole number of at least 1 (1: no "
+            f"confidence interval), got {n_bootstrap!r}"
+        )
     keys = check_metrics(metrics)
     check_settings(settings)
     check_lengths(hypotheses, references)
@@ -193,7 +223,10 @@ def score(
     with sacrebleu_warnings(sink):
         for key in keys:
             metric = make_metric(key, settings, lang)
-            result = metric.corpus_score(hyps, refs)
+            result = metric.corpus_score(hyps, refs, n_bootstrap=n_bootstrap)
+            # sacrebleu keeps the bootstrap estimate on the score object, where its command
+            # line reads it to print "(μ = mean ± ci)".
+            bootstrapped = n_bootstrap > 1
             results.append(
                 MetricScore(
                     key=key,
@@ -201,6 +234,8 @@ def score(
                     score=float(result.score),
                     signature=metric.get_signature().format(),
                     verbose=str(getattr(result, "_verbose", "") or ""),
+                    mean=float(result._mean) if bootstrapped else None,
+                    ci=float(result._ci) if bootstrapped else None,
                 )
             )
     return tuple(results)

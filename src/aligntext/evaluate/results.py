@@ -77,6 +77,10 @@ class MetricScore:
         signature: sacrebleu's full signature, e.g.
             ``nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0``.
         verbose: sacrebleu's detail string (BLEU's n-gram precisions and brevity penalty).
+        mean: the bootstrap estimate of the true mean (``None`` without bootstrap
+            resampling); the signature then holds ``bs:N|seed:S``.
+        ci: half-width of the 95% bootstrap confidence interval around ``mean``
+            (``None`` without bootstrap resampling).
     """
 
     key: str
@@ -84,6 +88,8 @@ class MetricScore:
     score: float
     signature: str
     verbose: str = ""
+    mean: float | None = None
+    ci: float | None = None
 
     @property
     def higher_is_better(self) -> bool:

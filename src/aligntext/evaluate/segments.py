@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from aligntext import __version__
 from aligntext.evaluate.facts import fact_accuracy
-from aligntext.evaluate.metrics import check_lengths, default_tokenizer, score
+from aligntext.evaluate.metrics import bootstrap_samples, check_lengths, default_tokenizer, score
 from aligntext.evaluate.results import METRICS, Evaluation, FileScores, MetricSettings
 from aligntext.types import Signature
 
@@ -39,6 +39,8 @@ def evaluate_segments(
     settings: MetricSettings | None = None,
     facts: bool = True,
     worst: int = 10,
+    confidence: bool = False,
+    confidence_n: int = 1000,
 ) -> Evaluation:
     """Evaluate in-memory segments (one file's worth) against one or more references.
 
@@ -51,18 +53,28 @@ def evaluate_segments(
         settings: sacrebleu settings (defaults: the sacrebleu command line's).
         facts: compute fact accuracy.
         worst: how many worst segments to list for fact accuracy.
+        confidence: estimate each score's 95% bootstrap confidence interval, as
+            ``sacrebleu --confidence`` does (the same figures).
+        confidence_n: bootstrap resamples for ``confidence`` (at least 2).
 
     Raises:
         InputError: a length mismatch, empty input, an unknown metric, tokenizer or language.
     """
     settings = settings or MetricSettings()
+    n_bootstrap = bootstrap_samples(confidence, confidence_n)
     lang = resolve_optional_lang(lang)
     check_lengths(hypotheses, references)
     if facts and lang is None:
         lang = guess_lang(references[0])
     notes: list[str] = []
     scores = score(
-        hypotheses, references, metrics=metrics, settings=settings, lang=lang, warnings=notes
+        hypotheses,
+        references,
+        metrics=metrics,
+        settings=settings,
+        lang=lang,
+        warnings=notes,
+        n_bootstrap=n_bootstrap,
     )
     fa = fact_accuracy(hypotheses, references[0], lang, worst=worst) if facts and lang else None
     file = FileScores(name, "", (), len(hypotheses), scores, fa)

@@ -17,7 +17,13 @@ from pathlib import Path
 
 from aligntext.errors import InputError
 from aligntext.evaluate.facts import fact_accuracy, merge_facts
-from aligntext.evaluate.metrics import check_lengths, check_metrics, check_settings, score
+from aligntext.evaluate.metrics import (
+    bootstrap_samples,
+    check_lengths,
+    check_metrics,
+    check_settings,
+    score,
+)
 from aligntext.evaluate.results import (
     METRICS,
     Comparison,
@@ -192,6 +198,7 @@ def _evaluate_loaded(
     facts: bool,
     worst: int,
     input_format: str,
+    n_bootstrap: int = 1,
 ) -> Evaluation:
     if not loaded:
         raise InputError(
@@ -242,8 +249,16 @@ def _evaluate_loaded(
         )
     all_hyps = [h for item in loaded for h in item.hyps]
     all_refs = [[r for item in loaded for r in item.refs[k]] for k in range(n_refs.pop())]
+    # The confidence interval is the corpus score's, as sacrebleu gives one per run: per-file
+    # intervals would cost as much again for each file.
     corpus = score(
-        all_hyps, all_refs, metrics=metrics, settings=settings, lang=lang, warnings=notes
+        all_hyps,
+        all_refs,
+        metrics=metrics,
+        settings=settings,
+        lang=lang,
+        warnings=notes,
+        n_bootstrap=n_bootstrap,
     )
     return Evaluation(
         name=name,
@@ -270,6 +285,8 @@ def evaluate(
     input_format: str = "lines",
     facts: bool = True,
     worst: int = 10,
+    confidence: bool = False,
+    confidence_n: int = 1000,
 ) -> Evaluation:
     """Evaluate a hypothesis file or folder against one or more references.
 
@@ -286,6 +303,12 @@ def evaluate(
             format from each name, or ``txt``, ``md``, ``docx``, ``html`` for all).
         facts: compute fact accuracy.
         worst: how many worst segments to list for fact accuracy.
+        confidence: estimate a 95% confidence interval for each corpus score by bootstrap
+            resampling, as ``sacrebleu --confidence`` does (same seed, ``SACREBLEU_SEED``,
+            default 12345, so the same figures): :attr:`MetricScore.mean` and
+            :attr:`MetricScore.ci`.
+        confidence_n: bootstrap resamples for ``confidence`` (sacrebleu's
+            ``--confidence-n``, default 1000); at least 2.
 
     Returns:
         Corpus and per-file scores; in folder mode the corpus is every matched file
@@ -297,6 +320,7 @@ def evaluate(
     settings = settings or MetricSettings()
     check_metrics(metrics)
     check_settings(settings)
+    n_bootstrap = bootstrap_samples(confidence, confidence_n)
     lang = resolve_optional_lang(lang)
     match = _pairs_for(hypothesis, references)
     loaded, lang = _load_all(match, input_format, lang)
@@ -310,6 +334,7 @@ def evaluate(
         facts=facts,
         worst=worst,
         input_format=input_format,
+        n_bootstrap=n_bootstrap,
     )
 
 

@@ -32,6 +32,7 @@ from aligntext.render.evaluation_html import (
 )
 from aligntext.render.evaluation_parts import (
     Result,
+    confidence_text,
     fact_summary,
     fmt_num,
     fmt_pct,
@@ -53,7 +54,8 @@ def render_evaluation(result: Result, fmt: str = "text", *, width: int = 1) -> s
             returned.
         fmt: ``text``, ``json``, ``csv`` or ``html``.
         width: decimals shown for scores in text and HTML (sacrebleu's ``--width``, default
-            1); JSON carries full precision, CSV four decimals.
+            1); JSON carries full precision (its ``confidence`` string has ``width``
+            decimals, as sacrebleu's), CSV four decimals.
 
     Raises:
         ValueError: an unknown format.
@@ -61,7 +63,7 @@ def render_evaluation(result: Result, fmt: str = "text", *, width: int = 1) -> s
     if fmt == "text":
         return render_text(result, width=width)
     if fmt == "json":
-        return render_json(result)
+        return render_json(result, width=width)
     if fmt == "csv":
         return render_csv(result)
     if fmt == "html":
@@ -180,8 +182,13 @@ def render_text(result: Result, *, width: int = 1) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def _score_json(s: MetricScore) -> dict[str, Any]:
+def _score_json(s: MetricScore, width: int = 1) -> dict[str, Any]:
     d: dict[str, Any] = {"name": s.name, "score": s.score, "signature": s.signature}
+    if s.mean is not None:
+        # sacrebleu's keys; its "confidence_var" is the interval's half-width.
+        d["confidence_mean"] = s.mean
+        d["confidence_var"] = s.ci
+        d["confidence"] = confidence_text(s, width)
     if s.verbose:
         d["verbose"] = s.verbose
     return d
@@ -237,9 +244,12 @@ def _file_json(f: FileScores) -> dict[str, Any]:
     return d
 
 
-def evaluation_dict(ev: Evaluation) -> dict[str, Any]:
-    """The JSON-ready dict of one evaluation (the contract: top-level ``bleu``/``chrf``/...)."""
-    d: dict[str, Any] = {s.key: _score_json(s) for s in ev.scores}
+def evaluation_dict(ev: Evaluation, *, width: int = 1) -> dict[str, Any]:
+    """The JSON-ready dict of one evaluation (the contract: top-level ``bleu``/``chrf``/...).
+
+    ``width`` is the decimals of the ``confidence`` string (numbers keep full precision).
+    """
+    d: dict[str, Any] = {s.key: _score_json(s, width) for s in ev.scores}
     d["facts"] = _facts_json(ev.facts)
     d["files"] = [_file_json(f) for f in ev.files]
     d["missing"] = list(ev.missing)
@@ -272,10 +282,10 @@ def _test_json(t: PairedResult) -> dict[str, Any]:
     }
 
 
-def comparison_dict(cmp: Comparison) -> dict[str, Any]:
+def comparison_dict(cmp: Comparison, *, width: int = 1) -> dict[str, Any]:
     """The JSON-ready dict of a comparison: the baseline's keys at the top, then the rest."""
-    d = evaluation_dict(cmp.baseline)
-    d["systems"] = [evaluation_dict(ev) for ev in cmp.evaluations]
+    d = evaluation_dict(cmp.baseline, width=width)
+    d["systems"] = [evaluation_dict(ev, width=width) for ev in cmp.evaluations]
     d["significance"] = {
         "alpha": cmp.alpha,
         "segments": cmp.segments,
@@ -286,9 +296,17 @@ def comparison_dict(cmp: Comparison) -> dict[str, Any]:
     return d
 
 
-def render_json(result: Result) -> str:
-    """JSON with ``bleu``, ``chrf``, ``chrf++``, ``ter``, ``facts`` and ``files`` on top."""
-    d = evaluation_dict(result) if isinstance(result, Evaluation) else comparison_dict(result)
+def render_json(result: Result, *, width: int = 1) -> str:
+    """JSON with ``bleu``, ``chrf``, ``chrf++``, ``ter``, ``facts`` and ``files`` on top.
+
+    A bootstrapped score also has sacrebleu's ``confidence_mean``, ``confidence_var`` (the
+    95% interval's half-width) and ``confidence`` (``"μ = 43.0 ± 1.2"``, ``width`` decimals).
+    """
+    d = (
+        evaluation_dict(result, width=width)
+        if isinstance(result, Evaluation)
+        else comparison_dict(result, width=width)
+    )
     return json.dumps(d, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -297,7 +315,7 @@ def render_json(result: Result) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def _csv_rows(ev: Evaluation) -> list[list[str]]:
+def _csv_rows(ev: Evaluation, confidence: bool = False) -> list[list[str]]:
     def fmt(value: float | None) -> str:
         return "" if value is None else f"{value:.4f}"
 
@@ -330,34 +348,49 @@ def _csv_rows(ev: Evaluation) -> list[list[str]]:
         + [fmt(by_key.get(k)) if k in keys else "" for k in METRICS]
         + facts_cells(ev.facts)
     )
+    if confidence:
+        # The interval is the corpus score's: file rows leave its columns empty.
+        bounds = {s.key: (s.mean, s.ci) for s in ev.scores}
+        for row in rows[:-1]:
+            row += [""] * (2 * len(METRICS))
+        rows[-1] += [fmt(v) for k in METRICS for v in bounds.get(k, (None, None))]
     return rows
+
+
+def _has_confidence(evaluations: list[Evaluation]) -> bool:
+    return any(s.mean is not None for ev in evaluations for s in ev.scores)
 
 
 def render_csv(result: Result) -> str:
     """One row per file (status ``ok``, ``missing`` or ``extra``) and one corpus row per system.
 
-    Scores have four decimals; fact columns are fractions in [0, 1].
+    Scores have four decimals; fact columns are fractions in [0, 1]. With bootstrap
+    confidence intervals, columns ``bleu_mean``, ``bleu_ci`` (the 95% interval's
+    half-width) ... for each metric follow, filled on the corpus row.
     """
     evaluations = [result] if isinstance(result, Evaluation) else list(result.evaluations)
+    confidence = _has_confidence(evaluations)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(
-        [
-            "system",
-            "file",
-            "status",
-            "segments",
-            *METRICS,
-            "facts",
-            "facts_total",
-            "facts_correct",
-            "number",
-            "date",
-            "entity",
-        ]
-    )
+    head = [
+        "system",
+        "file",
+        "status",
+        "segments",
+        *METRICS,
+        "facts",
+        "facts_total",
+        "facts_correct",
+        "number",
+        "date",
+        "entity",
+    ]
+    if confidence:
+        # Appended, so that the columns of a run without --confidence keep their places.
+        head += [f"{k}_{part}" for k in METRICS for part in ("mean", "ci")]
+    writer.writerow(head)
     for ev in evaluations:
-        writer.writerows(_csv_rows(ev))
+        writer.writerows(_csv_rows(ev, confidence))
     return buf.getvalue()
 
 

@@ -12,6 +12,7 @@ from aligntext.evaluate.results import (
 from aligntext.render.evaluation_parts import (
     TEST_NAMES,
     Result,
+    confidence_text,
     fmt_num,
     fmt_pct,
     score_names,
@@ -155,9 +156,15 @@ def _evaluation(ev: Evaluation, width: int, role: str) -> dict[str, Any]:
         "name": ev.name,
         "role": role,
         "scores": [
-            {"name": s.name, "score": fmt_num(s.score, width), "signature": s.signature}
+            {
+                "name": s.name,
+                "score": fmt_num(s.score, width),
+                "confidence": confidence_text(s, width),
+                "signature": s.signature,
+            }
             for s in ev.scores
         ],
+        "confidence": any(s.mean is not None for s in ev.scores),
         "facts": facts,
         "segments": ev.segments,
         "signature": ev.signature,

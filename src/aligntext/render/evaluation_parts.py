@@ -29,9 +29,20 @@ def fmt_num(value: float | None, width: int) -> str:
     return "n/a" if value is None else f"{value:.{width}f}"
 
 
+def confidence_text(s: MetricScore, width: int) -> str:
+    """sacrebleu's ``μ = 43.0 ± 1.2`` for a bootstrapped score (empty without one)."""
+    if s.mean is None or s.ci is None:
+        return ""
+    return f"μ = {s.mean:.{width}f} ± {s.ci:.{width}f}"
+
+
 def score_line(s: MetricScore, width: int) -> str:
     """The line ``sacrebleu -f text`` prints for a score."""
     line = f"{s.name}|{s.signature} = {s.score:.{width}f}"
+    # sacrebleu prints the interval only for a mean above 0 (its "not estimated" is -1): a
+    # TER of 0 in every resample gets none, so the line stays sacrebleu's.
+    if s.mean is not None and s.mean > 0:
+        line += f" ({confidence_text(s, width)})"
     return f"{line} {s.verbose}" if s.verbose else line
 
 
