@@ -45,7 +45,7 @@ def test_help(cli_runner, args):
 def test_every_models_command_has_help_text():
     group = cli.commands["models"]
     assert group.help
-    assert set(group.commands) == {"list", "pull", "convert"}
+    assert set(group.commands) == {"list", "pull", "convert", "clean"}
     for command in group.commands.values():
         assert command.help and len(command.help.split()) > 3
 

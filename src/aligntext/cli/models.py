@@ -7,11 +7,13 @@ from pathlib import Path
 
 import click
 
+from aligntext.cli._signals import StopSignals
 from aligntext.cli._util import (
     CliError,
     CommandGroup,
     cli,
     emit,
+    exit_with,
     output_options,
 )
 
@@ -87,12 +89,37 @@ def models_convert_cmd(model: str, quantization: str, force: bool) -> None:
             f"{model!r} is a pair, and convert takes one model: a hub ID (see 'aligntext "
             "models list') or a folder"
         )
-    source = ensure_model(model)
-    path = convert_to_ct2(
-        model,
-        quantization=quantization,
-        force=force,
-        family=detect_family(source),
-        revision=model_revision(source),
-    )
+    # SIGTERM as well as Ctrl-C unwinds through the conversion, which removes its working
+    # folder; a SIGKILLed one's is swept by the next conversion or `models clean`.
+    signals = StopSignals()
+    signals.install()
+    try:
+        source = ensure_model(model)
+        path = convert_to_ct2(
+            model,
+            quantization=quantization,
+            force=force,
+            family=detect_family(source),
+            revision=model_revision(source),
+        )
+    except KeyboardInterrupt as exc:
+        line, status = signals.stop(exc, "nothing was converted; run the same command again")
+        click.echo(line, err=True)
+        exit_with(status)
+    finally:
+        signals.restore()
     click.echo(str(path))
+
+
+@models_group.command("clean")
+def models_clean_cmd() -> None:
+    """Remove the working folders that conversions killed outright left in the store.
+
+    A conversion builds its copy in a hidden folder of the store's ct2/ and renames it into
+    place; one killed by SIGKILL (or a power cut) leaves that folder behind. Folders of a
+    conversion still running are kept. Prints each folder removed.
+    """
+    from aligntext.translate.store import models_home, sweep_temp_dirs
+
+    for folder in sweep_temp_dirs(models_home() / "ct2"):
+        click.echo(str(folder))

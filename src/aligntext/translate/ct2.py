@@ -16,7 +16,6 @@ import math
 import re
 import shutil
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -33,9 +32,12 @@ from aligntext.translate.base import (
 from aligntext.translate.pieces import split_to_fit, token_counter, translate_in_pieces
 from aligntext.translate.registry import Step, ensure_model
 from aligntext.translate.store import (
+    STORE_NOT_WRITABLE,
     ct2_dir,
     folder_stamp,
     is_ct2_model,
+    make_temp_dir,
+    sweep_temp_dirs,
     weight_load_errors,
     weights_error,
 )
@@ -231,12 +233,16 @@ def convert_to_ct2(
             pass
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    except PermissionError:
+        # What a conversion killed outright (SIGKILL) left: nobody else will remove it.
+        sweep_temp_dirs(target.parent, target.name)
+        tmp = make_temp_dir(target)
+    except OSError as exc:
+        if not isinstance(exc, PermissionError) and exc.errno not in STORE_NOT_WRITABLE:
+            raise
         # A shared, read-only model store: the copy is made once by whoever may write there.
         raise InputError(
-            f"cannot write the CTranslate2 copy of {model} into {target.parent} (permission "
-            f"denied); have it made there once with 'aligntext models convert {model}', "
+            f"cannot write the CTranslate2 copy of {model} into {target.parent} "
+            f"({_why(exc)}); have it made there once with 'aligntext models convert {model}', "
             "point ALIGNTEXT_MODELS at a folder you may write, or use --backend hf"
         ) from None
     try:
@@ -276,6 +282,11 @@ def convert_to_ct2(
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
     return target
+
+
+def _why(exc: OSError) -> str:
+    """``permission denied`` / ``read-only file system``: the reason, as a clause."""
+    return (exc.strerror or "permission denied").lower()
 
 
 class CT2Translator(BackendSignature):

@@ -16,10 +16,15 @@ Where models live, in the order they are looked for:
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
+import platform
 import re
+import shutil
+import tempfile
+import time
 from pathlib import Path
 
 from aligntext.errors import InputError, ModelNotFoundError
@@ -217,6 +222,83 @@ def ct2_dir(model: str, quantization: str = "int8") -> Path:
     else:
         slug = model_slug(model)
     return models_home() / "ct2" / f"{slug}-{quantization}"
+
+
+#: A working folder's name: ``.<target>.<pid>.<host tag>.<random>``; the pid and host say
+#: which process writes into it, so a run killed outright (SIGKILL, a power cut) leaves a
+#: folder the next run can tell is nobody's.
+_TEMP_NAME = re.compile(r"^\.(?P<target>.+)\.(?P<pid>\d+)\.(?P<host>[0-9a-f]{8})\.[^.]+$")
+
+#: A working folder of a version that recorded no owner (``tempfile.mkdtemp``'s 8 characters).
+_UNOWNED_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}$")
+
+#: Working folders of versions that recorded no owner: swept once untouched this long.
+_UNOWNED_AGE_S = 24 * 3600
+
+#: What a store the user may not write raises (EROFS: a read-only mount).
+STORE_NOT_WRITABLE = (errno.EACCES, errno.EPERM, errno.EROFS)
+
+
+def _host_tag() -> str:
+    return hashlib.sha1(platform.node().encode("utf-8")).hexdigest()[:8]
+
+
+def make_temp_dir(target: Path) -> Path:
+    """A new working folder next to ``target``, named after this process, for a copy to be
+    built in and renamed into place. :func:`sweep_temp_dirs` removes it if the process dies
+    without cleaning up."""
+    prefix = f".{target.name}.{os.getpid()}.{_host_tag()}."
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=target.parent))
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` runs on this machine (a process of another user counts)."""
+    if os.name == "nt":  # pragma: no cover - os.kill(pid, 0) would send CTRL_C_EVENT there
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # EPERM: alive, and someone else's
+        return True
+    return True
+
+
+def _stale(entry: Path) -> bool:
+    """Whether working folder ``entry`` belongs to no live process."""
+    match = _TEMP_NAME.match(entry.name)
+    if match is None:
+        if not _UNOWNED_NAME.match(entry.name):
+            return False  # not a working folder of ours
+        # From a version that recorded no owner: only age tells it is abandoned.
+        try:
+            return time.time() - entry.stat().st_mtime > _UNOWNED_AGE_S
+        except OSError:
+            return False
+    if match.group("host") != _host_tag():
+        return False  # a shared store: a process on another machine cannot be asked
+    return not _alive(int(match.group("pid")))
+
+
+def sweep_temp_dirs(folder: Path, target: str | None = None) -> list[Path]:
+    """Remove the working folders in ``folder`` (of ``target`` only, when given) that runs
+    killed before they could clean up left behind; a folder a live process is writing into
+    stays. Returns the folders removed (those that could not be are left quietly).
+    """
+    removed: list[Path] = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return removed
+    prefix = f".{target}." if target else "."
+    for entry in entries:
+        if not entry.name.startswith(prefix) or not entry.is_dir() or entry.is_symlink():
+            continue
+        if _stale(entry):
+            shutil.rmtree(entry, ignore_errors=True)
+            if not entry.exists():
+                removed.append(entry)
+    return removed
 
 
 def is_ct2_model(path: Path) -> bool:
