@@ -413,3 +413,67 @@ def test_ct2_copy_into_a_read_only_store_says_what_to_do(store, monkeypatch):
     monkeypatch.setattr(tempfile, "mkdtemp", denied)  # root ignores file modes: pretend
     with pytest.raises(InputError, match=r"permission denied.*models convert.*--backend hf"):
         convert_to_ct2(model, family="marian", force=True)
+
+
+def _pretend_read_only(monkeypatch, error: OSError) -> None:
+    import tempfile
+
+    def denied(*_args: object, **_kwargs: object) -> str:
+        raise error
+
+    monkeypatch.setattr(tempfile, "mkdtemp", denied)  # root ignores file modes: pretend
+
+
+def test_auto_backend_on_a_read_only_store_runs_hf_and_says_so_once(store, monkeypatch):
+    from aligntext.errors import StoreNotWritableError
+
+    pytest.importorskip("ctranslate2")
+    model = str(tiny_model("marian"))  # built before the store turns read-only
+    _pretend_read_only(monkeypatch, PermissionError(13, "Permission denied"))
+    said: list[str] = []
+    translator = load_translator(
+        "az", "en", model=model, backend="auto", device="cpu", notice=said.append
+    )
+    assert translator.backend == "hf"
+    assert len(said) == 1
+    assert said[0].startswith(
+        f"--backend auto falls back to hf (slower): cannot write the CTranslate2 copy of {model}"
+    )
+    assert "permission denied" in said[0] and "models convert" in said[0]
+    with pytest.warns(RuntimeWarning, match="falls back to hf"):
+        assert load_translator("az", "en", model=model, device="cpu").backend == "hf"
+    # Asked for by name, ct2 is not swapped for another backend.
+    with pytest.raises(StoreNotWritableError, match="permission denied"):
+        load_translator("az", "en", model=model, backend="ct2", device="cpu")
+
+
+def test_ct2_copy_on_a_read_only_mount_says_what_to_do(store, monkeypatch):
+    import errno
+
+    from aligntext.errors import StoreNotWritableError
+    from aligntext.translate.ct2 import convert_to_ct2
+
+    model = str(tiny_model("marian"))
+    _pretend_read_only(monkeypatch, OSError(errno.EROFS, "Read-only file system"))
+    with pytest.raises(StoreNotWritableError, match=r"\(read-only file system\).*models convert"):
+        convert_to_ct2(model, family="marian", force=True)
+
+
+def test_translate_auto_on_a_read_only_store_warns_once(cli_runner, store, tmp_path, monkeypatch):
+    from aligntext.cli import cli
+
+    pytest.importorskip("ctranslate2")
+    model = str(tiny_model("marian"))
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Bakı\n", encoding="utf-8")
+    (src / "b.txt").write_text("Parlament toplandı.\n", encoding="utf-8")
+    _pretend_read_only(monkeypatch, PermissionError(13, "Permission denied"))
+    args = ["translate", "--src", "az", "--tgt", "en", "--model", model, "--no-cache"]
+    result = cli_runner.invoke(cli, [*args, str(src), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stderr.splitlines() if "falls back to hf" in line]
+    assert len(lines) == 1 and lines[0].startswith("aligntext: warning: --backend auto")
+    assert (tmp_path / "out" / "en" / "a.txt").is_file()
+    quiet = cli_runner.invoke(cli, [*args, "-q", "--force", str(src), "-o", str(tmp_path / "o2")])
+    assert quiet.exit_code == 0 and "falls back" not in quiet.stderr

@@ -29,3 +29,8 @@ class ModelNotFoundError(AligntextError):
 
 class BackendUnavailableError(AligntextError):
     """A backend's library (transformers, ctranslate2, ...) is missing or cannot run here."""
+
+
+class StoreNotWritableError(InputError):
+    """The model store cannot be written (a shared or read-only store), so a CTranslate2
+    copy cannot be made there; ``--backend auto`` then runs the model with transformers."""

@@ -285,6 +285,14 @@ def translate_command(
 
     from aligntext.translate import loader
 
+    said: set[str] = set()
+
+    def notice(line: str) -> None:
+        # Once a run: every direction (and the retry's loader) using the model would repeat it.
+        if not quiet and line not in said:
+            said.add(line)
+            tqdm.write(f"aligntext: warning: {line}", file=sys.stderr)
+
     # The models load when the job first needs a direction, after the inputs are checked.
     factory = loader.translator_factory(
         model=_parse_models(models),
@@ -292,7 +300,7 @@ def translate_command(
         device=device,
         beam_size=beam,
         batch_tokens=batch_tokens,
-        options={},
+        options={"notice": notice},
     )
     retry = None
     if retry_failed:
@@ -304,7 +312,7 @@ def translate_command(
             device=device,
             beam_size=beam if fallback_model else max(8, 2 * (beam or 4)),
             batch_tokens=batch_tokens,
-            options={},
+            options={"notice": notice},
         )
     signals = StopSignals()
     signals.install()

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from aligntext.errors import BackendUnavailableError, InputError
+from aligntext.errors import BackendUnavailableError, InputError, StoreNotWritableError
 from aligntext.translate.base import (
     BackendSignature,
     ProgressCallback,
@@ -240,7 +240,7 @@ def convert_to_ct2(
         if not isinstance(exc, PermissionError) and exc.errno not in STORE_NOT_WRITABLE:
             raise
         # A shared, read-only model store: the copy is made once by whoever may write there.
-        raise InputError(
+        raise StoreNotWritableError(
             f"cannot write the CTranslate2 copy of {model} into {target.parent} "
             f"({_why(exc)}); have it made there once with 'aligntext models convert {model}', "
             "point ALIGNTEXT_MODELS at a folder you may write, or use --backend hf"

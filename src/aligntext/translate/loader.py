@@ -12,11 +12,12 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import re
-from collections.abc import Mapping
+import warnings
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from aligntext.errors import BackendUnavailableError, InputError
+from aligntext.errors import BackendUnavailableError, InputError, StoreNotWritableError
 from aligntext.langs import get_language
 from aligntext.translate.base import Translator, TranslatorFactory, read_json_object
 from aligntext.translate.pivot import PivotTranslator
@@ -216,6 +217,35 @@ def _load_step(
     return translator
 
 
+def _load_auto_step(
+    step: Step,
+    backend: str,
+    options: dict[str, Any],
+    download: bool,
+    pull: str | None,
+    notice: Callable[[str], None] | None,
+) -> Translator:
+    """:func:`_load_step` for ``--backend auto``: a model whose CTranslate2 copy cannot be
+    written (a shared, read-only store) runs with transformers instead, which only reads
+    the store, and ``notice`` (else :func:`warnings.warn`) says so: the user asked for
+    whatever works, and gets it, slower."""
+    try:
+        return _load_step(step, backend, options, download, pull)
+    except StoreNotWritableError as exc:
+        if backend != "ct2":
+            raise
+        try:
+            translator = _load_step(step, "hf", options, download, pull)
+        except (InputError, BackendUnavailableError):
+            raise exc from None  # hf cannot run it either: the store is what to fix
+        message = f"--backend auto falls back to hf (slower): {exc}"
+        if notice is not None:
+            notice(message)
+        else:
+            warnings.warn(message, RuntimeWarning, stacklevel=3)
+        return translator
+
+
 def load_translator(
     src: str,
     tgt: str,
@@ -232,6 +262,7 @@ def load_translator(
     inter_threads: int = 1,
     registry: Registry | None = None,
     download: bool = True,
+    notice: Callable[[str], None] | None = None,
 ) -> Translator:
     """A translator for ``src`` -> ``tgt``; weights load on the first ``translate`` call.
 
@@ -257,6 +288,8 @@ def load_translator(
         inter_threads: ct2 only: batches run in parallel.
         registry: a parsed registry (default: ``models/registry.toml``).
         download: fetch a missing model when the hub is reachable (``HF_HUB_OFFLINE`` unset).
+        notice: receives the one line saying that ``auto`` fell back to hf for a model
+            whose CTranslate2 copy cannot be written (default: :func:`warnings.warn`).
 
     Returns:
         A :class:`~aligntext.translate.base.Translator`; a
@@ -267,7 +300,8 @@ def load_translator(
         ModelNotFoundError: a model is not local and the hub cannot be reached.
         BackendUnavailableError: the backend's library or the device is missing.
     """
-    if backend == "auto":
+    auto = backend == "auto"
+    if auto:
         backend = default_backend(device)
     if backend not in BACKENDS:
         get_backend(backend)  # raises with the list of known names
@@ -284,7 +318,12 @@ def load_translator(
     }
     # the registry's route for a direction is pulled by its pair (both legs of a pivot)
     pull = f"{route.src}-{route.tgt}" if model is None else None
-    legs = [_load_step(step, backend, options, download, pull) for step in route.steps]
+    legs = [
+        _load_auto_step(step, backend, options, download, pull, notice)
+        if auto
+        else _load_step(step, backend, options, download, pull)
+        for step in route.steps
+    ]
     if len(legs) == 1:
         return legs[0]
     return PivotTranslator(legs[0], legs[1])
