@@ -362,3 +362,21 @@ def test_a_worker_failure_says_what_failed(cluster, inputs, tmp_path):
     finally:
         cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
     assert str(info.value) == "the Ray job failed: ValueError: the device fell over"
+
+
+def test_joining_ray_prints_no_log_level_line(cluster, tmp_path):
+    """The engine set RAY_BACKEND_LOG_LEVEL=fatal before ray.init, and setting it at all is
+    what makes Ray print 'logging.cc:303: Set ray log level from environment variable
+    RAY_BACKEND_LOG_LEVEL to 3' on stderr: on every --ray run, -q or not."""
+    script = tmp_path / "join.py"
+    script.write_text(
+        "import sys\nfrom aligntext.pipeline.ray_engine import RayEngine\n"
+        "RayEngine(sys.argv[1]).start()\nprint('joined')\n",
+        encoding="utf-8",
+    )
+    env = {k: v for k, v in os.environ.items() if k != "RAY_BACKEND_LOG_LEVEL"}
+    done = subprocess.run(
+        [sys.executable, str(script), cluster], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert done.returncode == 0 and done.stdout == "joined\n", done.stderr[-2000:]
+    assert "RAY_BACKEND_LOG_LEVEL" not in done.stderr

@@ -146,9 +146,9 @@ class RayEngine:
         _quiet_ray_data(ray)
         if ray.is_initialized():
             return
-        # The driver's own Ray core logs every actor restart at error level; the job
-        # reports what fails, so only fatal lines are left.
-        os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
+        # RAY_BACKEND_LOG_LEVEL is left alone: whatever its value, Ray's core prints
+        # "logging.cc: Set ray log level from environment variable ..." on stderr when it is
+        # set, even under -q; unset, the driver's core logs to Ray's files, not to stderr.
         try:
             with _signal_handlers_kept():
                 ray.init(
