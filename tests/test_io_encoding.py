@@ -210,6 +210,8 @@ def test_one_stray_byte_on_an_ascii_line_of_a_utf8_file_is_refused(tmp_path):
         "Renée Dupuis met the mayor of Köln.\n",
         "A reception at the Hôtel de Ville.\n",
         "Señor Muñoz arrived on Friday.\n",
+        # The ordinal indicators are letters to Unicode: nº 17 could not be decoded at all.
+        "Invoice nº 17 was paid on 3 May.\n",
     ],
 )
 @pytest.mark.parametrize("encoding", ["cp1252", "cp1254"])
@@ -294,3 +296,18 @@ def test_a_huge_line_is_refused_before_code_pages_are_scored(monkeypatch):
     data = "Ярмарка открылась.\n".encode("cp1251") + "Дождь. ".encode("cp1251") * 60_000
     with pytest.raises(InputError, match=r"line 2 of 'big\.txt' is 420,000 bytes long"):
         decode_bytes(data, "big.txt")
+
+
+def test_micro_sign_in_a_western_code_page(tmp_path):
+    # The micro sign is a letter to Unicode: "5 µg" read as big5. Every code page that has it
+    # puts it at the same byte, so which one is used does not matter.
+    text = "The daily dose is 5 µg for adults and 2 µg for children.\n"
+    path = tmp_path / "dose.txt"
+    path.write_bytes(text.encode("cp1252"))
+    assert read_text(path)[0] == text
+
+
+def test_micro_sign_and_ordinals_do_not_mix_scripts():
+    from aligntext.io.plausible import mixed_script_words
+
+    assert mixed_script_words("5 µg, nº 17, 1ª vez; but Gﻛnjﻛ") == ["Gﻛnjﻛ"]

@@ -39,8 +39,9 @@ _TURKIC_FREQ = {
 # Turkish ı ğ ş read in cp1252 and what a stray 0xFF byte reads as.
 _WESTERN = set("àáâãäåæçèéêëìíîïñòóôõöøùúûüœßÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜŒ")
 
-# Non-ASCII punctuation and symbols common in statements in the four languages.
-_COMMON_SYMBOLS = set("«»“”„‘’‚–—…№°€£₼₺₽§©®™‰•·\u00a0\u202f×±½¼¾²³")
+# Non-ASCII punctuation and symbols common in statements in the four languages; with the
+# micro sign (5 µg) and the ordinal indicators (nº 17), which Unicode files as letters.
+_COMMON_SYMBOLS = set("«»“”„‘’‚–—…№°€£₼₺₽§©®™‰•·\u00a0\u202f×±½¼¾²³µºª")
 
 _WORD_RE = re.compile(r"\w+")
 _NON_WORD_RE = re.compile(r"[^\w\x00-\x7f]")
@@ -125,7 +126,8 @@ def mixed_script_words(text: str) -> list[str]:
         word = match.group()
         if word.isascii():
             continue
-        scripts = {_script(c) for c in word if c.isalpha()}
+        # The micro sign and the ordinal indicators stand beside Latin letters (µg, nº).
+        scripts = {_script(c) for c in word if c.isalpha() and c not in _COMMON_SYMBOLS}
         if len(scripts) > 1:
             found.append(word)
     return found
