@@ -21,11 +21,12 @@ _CLAUSE_RE = re.compile(r"(?<=[,;:])\s+|\s+(?=[\u2013\u2014-]\s)")
 _ROOM = 8
 
 
-def _pack(units: Sequence[str], tokens: Callable[[str], int], budget: int, glue: str) -> list[str]:
-    """Join consecutive ``units`` into as few pieces as fit ``budget`` tokens each."""
+def _pack(units: Sequence[tuple[str, str]], tokens: Callable[[str], int], budget: int) -> list[str]:
+    """Join consecutive ``units`` into as few pieces as fit ``budget`` tokens each; a unit is
+    ``(text, glue)``, its glue what joins it to the unit before it in the same piece."""
     pieces: list[str] = []
     current = ""
-    for unit in units:
+    for unit, glue in units:
         candidate = f"{current}{glue}{unit}" if current else unit
         if current and tokens(candidate) > budget:
             pieces.append(current)
@@ -60,13 +61,18 @@ def split_to_fit(text: str, tokens: Callable[[str], int], positions: int) -> lis
         if tokens(unit) <= budget:
             pieces.append(unit)
             continue
-        # A clause too long by itself: between words, else between characters.
-        words = unit.split(" ")
-        if any(tokens(w) > budget for w in words):
+        # A clause too long by itself: between words; a word too long by itself (a URL, a
+        # run of digits) between characters, its parts joined again without a space.
+        words: list[tuple[str, str]] = []
+        for word in unit.split(" "):
+            if tokens(word) <= budget:
+                words.append((word, " "))
+                continue
             step = max(1, budget // 4)
-            words = [unit[i : i + step] for i in range(0, len(unit), step)]
-        pieces.extend(_pack(words, tokens, budget, " "))
-    return _pack(pieces, tokens, budget, " ")
+            parts = [word[i : i + step] for i in range(0, len(word), step)]
+            words.extend((part, " " if i == 0 else "") for i, part in enumerate(parts))
+        pieces.extend(_pack(words, tokens, budget))
+    return _pack([(piece, " ") for piece in pieces], tokens, budget)
 
 
 def token_counter(encode: Callable[[list[str]], list[list[Any]]]) -> Callable[[str], int]:
