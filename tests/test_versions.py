@@ -88,3 +88,25 @@ def test_the_walker_skips_hidden_lock_files_and_links_leading_out(tmp_path: Path
     followed = walk_files(root, (".txt",), follow_links=True)
     assert [p.name for p in followed] == ["a.txt", "link.txt"]
     assert sorted(list_files(root)) == ["a.txt", "e.pdf", "sub/b.md"]
+
+
+_MIXED = (
+    "Делегации большую часть утра обсуждали торговлю и транспортное сообщение.\n"
+    "Стороны договорились снова встретиться в столице до конца года.\n"
+    "Министры также обсудили подготовку нового соглашения о транзите грузов.\n"
+    "The delegations spent most of the morning on trade and transport links.\n"
+    "Both sides agreed to meet again in the capital before the end of the year.\n"
+    "The ministers also discussed a new agreement on the transit of goods.\n"
+)
+
+
+def test_a_detected_language_warns_on_a_file_mixing_two(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.txt"
+    path.write_text(_MIXED, encoding="utf-8")
+    loaded = load_version(path)
+    assert loaded.lang in ("ru", "en")
+    assert len(loaded.warnings) == 1
+    assert loaded.warnings[0].startswith(f"'{path}' mixes {loaded.lang} and ")
+    assert "read as" in loaded.warnings[0]
+    # One language throughout: nothing to say.
+    assert load_version(document_from_text(RU)).warnings == ()

@@ -80,8 +80,9 @@ def load_version(
         strict: raise :class:`~aligntext.errors.LanguageMismatchError` when the text is
             clearly not in ``lang`` instead of returning a warning.
         name: what to call the version in messages (default: the path in quotes).
-        verify: check a given ``lang`` against the text (off where the language was just
-            detected from a sibling version).
+        verify: check a given ``lang`` against the text, or a detected one for paragraphs
+            in another language (off where the language was just detected from a sibling
+            version).
         segment: split into sentences (off for the translate job, which splits paragraph
             by paragraph to put the translation back around the sentences).
         max_bytes: the cap on what the file may hold (default: the run's input limit).
@@ -92,8 +93,8 @@ def load_version(
         InputError: an unreadable file, an unknown format or language, or a text in no
             supported language.
     """
-    from aligntext.langid import detect_language, verify_language
-    from aligntext.langs import resolve_lang
+    from aligntext.langid import detect_language, mixed_languages, verify_language
+    from aligntext.langs import LANGUAGES, resolve_lang
 
     fmt = "doc" if input_format is None else input_format
     if fmt not in INPUT_FORMATS:
@@ -128,6 +129,15 @@ def load_version(
             if not label:
                 raise
             raise UnsupportedLanguageError(f"{label}: {exc}") from None
+        if verify:
+            # A language given is checked for paragraphs in another (verify_language); one
+            # detected must be too, or a file half in each language passes in silence.
+            mixed = mixed_languages(text, code)
+            if mixed:
+                warnings.append(
+                    f"{label or 'the text'} {mixed}; it was read as "
+                    f"{LANGUAGES[code].name} ({code}) throughout"
+                )
     else:
         code = resolve_lang(lang)
         if verify:
