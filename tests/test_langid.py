@@ -99,6 +99,62 @@ def test_turkish_given_as_azerbaijani_is_still_caught() -> None:
         verify_language(_TR_LONG, "az", strict=True)
 
 
+# Azerbaijani typed in ASCII whose only "x" or "q" starts the sentence: the model says
+# Turkish; the first word is an ordinary word or an Azerbaijani spelling all the same.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xankendi seherinde yeni mekteb binasi istifadeye verilib.",
+        "Xarici turistlerin sayi bu il iki defe artib.",
+        "Qonsu kendlerde de elektrik kesilib.",
+    ],
+)
+def test_an_azerbaijani_first_word_with_x_or_q_counts(text: str) -> None:
+    assert detect_language(text) == "az"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A word only Turkish writes ("için", "yıl"), or a title ("Sussex Dükü"), says that
+        # the first word is a name.
+        "Brexit için yeni bir anlaşma gerekiyor, dedi bakan.",
+        "Netflix bu yıl yeni dizilerini tanıttı ve izleyiciler memnun kaldı.",
+        "Sussex Dükü bugün Londra'da bir açıklama yaptı ve basına konuştu.",
+    ],
+)
+def test_turkish_starting_with_a_foreign_name_stays_turkish(text: str) -> None:
+    assert detect_language(text) == "tr"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bakan bu konuda yeni bir açıklama yapacağını söylüyor.",
+        "Toplantı çok verimli geçti ama sonuç henüz belli değil.",
+        "Bu karar ekonomi icin buyuk onem tasiyor.",  # typed without Turkish letters
+    ],
+)
+def test_short_turkish_given_as_azerbaijani_is_caught_by_its_words(text: str) -> None:
+    # Under 150 letters: no "ə", "x" or "q" proves nothing, words Azerbaijani spells
+    # otherwise (söylüyor, çok, değil, için, büyük) do.
+    with pytest.raises(LanguageMismatchError, match=r"Turkish \(tr\)"):
+        verify_language(text, "az", strict=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Short Azerbaijani with "ə" typed as "e" and no "x" or "q": "ve", "ile", "gore"
+        # are what Turkish writes too, so nothing is said.
+        "Nazir ve muavini bu gun yeni layihe ile bagli melumat verdiler.",
+        "Hökumet bu meseleye gore yeni bir plan hazirlayib.",
+    ],
+)
+def test_short_azerbaijani_without_its_letters_is_no_mismatch(text: str) -> None:
+    assert verify_language(text, "az", strict=True) is None
+
+
 @pytest.mark.parametrize(
     ("text", "looks_like"),
     [
