@@ -214,6 +214,14 @@ def test_russian_quoting_a_ukrainian_name_stays_russian(text: str) -> None:
     assert verify_language(text, "ru", strict=True) is None
 
 
+@pytest.mark.parametrize("text", ["ꙮ ꙮ ꙮ", "ᲀᲁᲂ ꙮ"])
+def test_letters_of_the_cyrillic_extended_blocks_are_no_crash(text: str) -> None:
+    # They count as Cyrillic script; the share of non-Russian letters divided by zero.
+    with pytest.raises(UnsupportedLanguageError, match="not Russian"):
+        detect_language(text)
+    assert verify_language(text, "ru") is not None
+
+
 @pytest.mark.parametrize("text", ["", "   ", "12 345 — 2024", "!!! ???"])
 def test_no_letters_is_an_error(text: str) -> None:
     with pytest.raises(UnsupportedLanguageError, match="no letters"):

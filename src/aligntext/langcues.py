@@ -15,6 +15,7 @@ evidence it weighs on top, all of it plain facts about alphabets and capitalisat
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 
@@ -50,7 +51,8 @@ def non_russian_cyrillic(letters: list[str]) -> tuple[Counter[str], int]:
     foreign: Counter[str] = Counter()
     cyrillic = 0
     for ch in letters:
-        if "\u0400" <= ch <= "\u04ff" or "\u0500" <= ch <= "\u052f":
+        # By name, as langid counts scripts: the Cyrillic Extended blocks too (ꙮ, ᲀ).
+        if unicodedata.name(ch, "").startswith("CYRILLIC"):
             cyrillic += 1
             low = ch.lower()
             if low not in RUSSIAN_LETTERS:
