@@ -35,6 +35,13 @@ For each of the six language pairs (en-ru, en-az, en-tr, ru-az, ru-tr, az-tr; ``
   side starting with the same four letters (in Latin letters); the target's first name is
   replaced by another target first name found so in the corpus. Pairs with Russian on one
   side only (en-ru, ru-az, ru-tr);
+- ``currency``: the currency of a figure changed (``5 million dollars`` -> ``5 million
+  euros``, ``$5`` -> ``€5``, ``100 manat`` -> ``100 dollar``), where the source states a
+  currency too (a sign, or a currency word of the source's language): a sign right before or
+  after digits, or a currency word after them (a scale word or a capitalised word may stand
+  between: ``5 milyon ABŞ dolları``), replaced by another currency of the same language
+  from this script's own table (:data:`CURRENCY_SWAPS`); an Azerbaijani or Turkish word
+  loses its suffix (``dolları`` -> ``avro``);
 - ``opener``: the name that opens the source sentence (its first word, a proper noun by the
   source side of the corpus as for ``entity_names``) swapped in the target: a target word
   whose first four letters (in Latin letters) match it, replaced by another proper name of
@@ -92,6 +99,7 @@ KINDS = (
     "entity_names",
     "first_name",
     "opener",
+    "currency",
 )
 TARGETS = {
     "genuine": 0.015,
@@ -105,6 +113,8 @@ TARGETS = {
     # No issue sets one; the bar of a name swapped whole.
     "first_name": 0.85,
     "opener": 0.85,
+    # No issue sets one; the bar of a changed scale word.
+    "currency": 0.90,
 }
 
 _LETTER = r"[^\W\d_]"
@@ -189,6 +199,100 @@ SCALE_SWAPS = {
     ],
     "tr": [("milyon", "milyar"), ("milyar", "milyon"), ("bin", "milyon")],
 }
+
+
+# Currency words of each language (lowercase, as a word starts) -> what replaces them; signs
+# are shared. An Azerbaijani or Turkish word is replaced whole, suffix and all.
+CURRENCY_SWAPS = {
+    "en": {
+        "dollars": "euros",
+        "dollar": "euro",
+        "euros": "dollars",
+        "euro": "dollar",
+        "pounds": "dollars",
+        "manats": "dollars",
+        "manat": "dollar",
+        "liras": "dollars",
+        "lira": "dollar",
+        "rubles": "dollars",
+        "roubles": "dollars",
+    },
+    "ru": {
+        "долларов": "евро",
+        "доллара": "евро",
+        "доллар": "евро",
+        "евро": "долларов",
+        "рублей": "долларов",
+        "рубля": "доллара",
+        "рубль": "доллар",
+        "манатов": "долларов",
+        "маната": "доллара",
+        "манат": "доллар",
+        "фунтов": "долларов",
+        "лир": "долларов",
+    },
+    "az": {
+        "dollar": "avro",
+        "avro": "dollar",
+        "manat": "dollar",
+        "lirə": "dollar",
+        "lira": "dollar",
+        "rubl": "dollar",
+        "funt": "dollar",
+    },
+    "tr": {
+        "dolar": "avro",
+        "avro": "dolar",
+        "euro": "dolar",
+        "lira": "dolar",
+        "tl": "dolar",
+        "sterlin": "dolar",
+        "ruble": "dolar",
+        "manat": "dolar",
+    },
+}
+CURRENCY_SIGN_SWAPS = {"$": "€", "€": "$", "£": "$", "₼": "$", "₺": "$", "₽": "$"}
+
+
+def _currency_word_pattern(lang: str) -> str:
+    words = sorted(CURRENCY_SWAPS[lang], key=len, reverse=True)
+    whole = "" if lang in ("az", "tr") else r"(?!\w)"
+    return rf"(?<!\w)(?:{'|'.join(map(re.escape, words))}){whole}"
+
+
+def states_currency(text: str, lang: str) -> bool:
+    """Whether ``text`` names a currency: a sign, or a currency word of ``lang`` (any case)."""
+    return any(c in text for c in CURRENCY_SIGN_SWAPS) or bool(
+        re.search(_currency_word_pattern(lang), _lower(text, lang), re.IGNORECASE)
+    )
+
+
+def currency_swap(src: str, tgt: str, a: str, b: str, rng: random.Random) -> str | None:
+    """``tgt`` with the currency of one of its figures replaced (see ``currency``), when
+    the source names a currency too."""
+    if not states_currency(src, a):
+        return None
+    hits: list[tuple[int, int, str]] = []
+    for m in re.finditer(r"[$€£₼₺₽]", tgt):
+        near = tgt[max(0, m.start() - 3) : m.start()] + tgt[m.end() : m.end() + 2]
+        if re.search(r"\d", near):
+            hits.append((m.start(), m.end(), CURRENCY_SIGN_SWAPS[m.group(0)]))
+    low = _lower(tgt, b)
+    for m in re.finditer(_currency_word_pattern(b), low, re.IGNORECASE):
+        # A figure before it, a scale word or a capitalised word at most between.
+        if not re.search(r"\d[\d.,]*(?:[\s-][^\W\d_]+\.?){0,2}[\s-]$", tgt[: m.start()]):
+            continue
+        end = m.end()
+        if b in ("az", "tr"):
+            end = re.match(r"[\w'’]*", tgt[end:]).end() + end  # type: ignore[union-attr]
+        new = CURRENCY_SWAPS[b][m.group(0).lower()]
+        if tgt[m.start()].isupper() and m.group(0) != "tl":
+            new = _capitalised(new, b)
+        hits.append((m.start(), end, new))
+    if not hits:
+        return None
+    start, end, new = rng.choice(sorted(hits))
+    return tgt[:start] + new + tgt[end:]
 
 
 def _capitalised(word: str, lang: str) -> str:
@@ -632,6 +736,7 @@ def run_part(
     names_rng = random.Random(seed + 1)
     first_rng = random.Random(seed + 2)
     opener_rng = random.Random(seed + 3)
+    currency_rng = random.Random(seed + 4)
     totals = {k: [0, 0] for k in ("genuine", *KINDS)}
     # Recall over the changes to a figure the source states (:func:`source_states`).
     stated = {k: [0, 0] for k in STATED_KINDS}
@@ -672,6 +777,8 @@ def run_part(
                     new = _first_name_swap(s, t, a, b, first_rng, firsts) if firsts else None
                 elif kind == "opener":
                     new = _opener_swap(s, t, opener_rng, pool, src_proper, proper)
+                elif kind == "currency":
+                    new = currency_swap(s, t, a, b, currency_rng)
                 else:
                     new = perturb(
                         kind, s, t, b, names_rng if kind == "entity_names" else rng, pool, proper

@@ -113,3 +113,35 @@ def test_opener_swaps_the_counterpart_of_the_name_opening_the_source() -> None:
     common = "Rayonun mərkəzi bağlanıb."
     proper = bench.proper_test([common, "rayonun yolları"], "az")
     assert bench._opener_swap(common, tgt, random.Random(1), pool, proper, tgt_proper) is None
+
+
+def test_currency_swap_changes_the_currency_of_a_figure() -> None:
+    import random
+
+    rng = random.Random(1)
+    src = "The bank lent $5 million."
+    # A Russian word after the scale word and before the country.
+    assert (
+        bench.currency_swap(src, "Банк выдал 5 млн долларов США.", "en", "ru", rng)
+        == "Банк выдал 5 млн евро США."
+    )
+    # A Turkic word goes whole, its suffix with it; a capitalised word may stand between.
+    assert (
+        bench.currency_swap(src, "Bank 5 milyon ABŞ dollarına kredit verdi.", "en", "az", rng)
+        == "Bank 5 milyon ABŞ avro kredit verdi."
+    )
+    assert bench.currency_swap(src, "Banka 5 milyon TL'ye kredi verdi.", "en", "tr", rng) == (
+        "Banka 5 milyon dolar kredi verdi."
+    )
+    # A sign next to digits.
+    assert bench.currency_swap("Bank 5 manat verdi.", "The bank gave $5.", "az", "en", rng) == (
+        "The bank gave €5."
+    )
+    # No currency in the source, or none next to a figure in the target: no break.
+    assert (
+        bench.currency_swap(
+            "The bank lent 5 million.", "Банк выдал 5 млн долларов.", "en", "ru", rng
+        )
+        is None
+    )
+    assert bench.currency_swap(src, "Курс доллара вырос.", "en", "ru", rng) is None

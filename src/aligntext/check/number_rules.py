@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
+from aligntext.check.currency import compare_currencies, other_currencies
 from aligntext.check.facts import facts_match, match_facts, show_fact
 from aligntext.check.findings import FindingCollector
 from aligntext.check.locale_data import ru_compound_prefixes
@@ -238,6 +239,8 @@ def compare_numbers(
         if _other_unit(sn[i], ctx.src_text, tn[j], ctx.tgt_text):
             ms.discard(i)
             mt.discard(j)
+    # One figure in two currencies ("$5 million", "5 млн евро") is reported as it stays paired.
+    compare_currencies(ctx, sn, tn, {i: j for i, j in matched.items() if i in ms})
     us = [f for i, f in enumerate(sn) if i not in ms]
     ut = [f for j, f in enumerate(tn) if j not in mt]
 
@@ -317,7 +320,8 @@ def compare_numbers(
             )
             continue
         both_hard = strength(a) == "hard" and strength(b) == "hard"
-        units = _other_unit(a, ctx.src_text, b, ctx.tgt_text)
+        # Another unit, or another currency ("£26billion" / "26 milyon dolar"), is named.
+        units = _other_unit(a, ctx.src_text, b, ctx.tgt_text) or other_currencies(ctx, a, b)
         ua, ub = (f" ({units[0]})", f" ({units[1]})") if units else ("", "")
         ctx.add(
             "number",

@@ -44,6 +44,9 @@ class Lexicon:
             numeral before it is a century (``XIX век``).
         clock_words: words for a time of day (``noon``, ``полночь``, ``gece yarısı``), as
             regular expressions matched case-blind on whole words -> the hour.
+        currency_words: names of currencies (``dollars``, ``долларов``, ``avroya``), as
+            regular expressions matched on a whole lowercase word -> the currency (one of
+            :data:`CURRENCIES`).
     """
 
     approx_words: dict[str, int] = field(default_factory=dict)
@@ -62,6 +65,7 @@ class Lexicon:
     digit_ordinal: str = ""
     century_stems: tuple[str, ...] = ()
     clock_words: dict[str, int] = field(default_factory=dict)
+    currency_words: dict[str, str] = field(default_factory=dict)
 
 
 _EMPTY = Lexicon()
@@ -72,6 +76,32 @@ _EMPTY = Lexicon()
 SCALE_NAMES: dict[str, tuple[str, ...]] = {
     "degF": ("fahrenheit", "fahrenhayt", "farengeyt", "farenheyt", "фаренгейт"),
     "degC": ("celsius", "selsi", "цельси", "santigrat", "centigrade"),
+}
+
+
+#: The currencies a figure may be stated in, by family: a US, Canadian or Hong Kong dollar
+#: are all "dollar" (a version may name the country or leave it out).
+CURRENCIES = ("dollar", "euro", "pound", "manat", "lira", "ruble")
+
+#: Currency signs, in any language, before or after a figure (``$5``, ``US$5``, ``5 €``).
+CURRENCY_SIGNS: dict[str, str] = {
+    "$": "dollar",
+    "€": "euro",
+    "£": "pound",
+    "₼": "manat",
+    "₺": "lira",
+    "₽": "ruble",
+}
+
+#: Currency codes, in any language, in capitals before or after a figure (``USD 5``, ``5 TL``).
+CURRENCY_CODES: dict[str, str] = {
+    "USD": "dollar",
+    "EUR": "euro",
+    "GBP": "pound",
+    "AZN": "manat",
+    "TRY": "lira",
+    "TL": "lira",
+    "RUB": "ruble",
 }
 
 

@@ -32,6 +32,15 @@ LEXICON = Lexicon(
     digit_ordinal=r"^(?:st|nd|rd|th)$",
     century_stems=("centur",),
     clock_words={"noon|midday": 12, "midnight": 0},
+    # ("pound" is also a weight; "5 pounds" against "5 фунтов" or "5 funt" is one either way.)
+    currency_words={
+        "dollars?": "dollar",
+        "euros?": "euro",
+        "pounds?|sterling": "pound",
+        "manats?": "manat",
+        "liras?|lire": "lira",
+        "r(?:o)?ubles?": "ruble",
+    },
 )
 
 #: What halves the scale word after it ("half a million", "half a billion").

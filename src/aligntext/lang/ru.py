@@ -53,6 +53,16 @@ LEXICON = Lexicon(
     century_stems=("век", "вв"),
     # ("полночи" is also "half the night", "полудня" the "p.m." of "два часа полудня".)
     clock_words={"полдень": 12, "полночь|полуночи": 0},
+    # Every case of each noun ("долларов", "рублей", "лир"), and the abbreviations "долл.",
+    # "руб." ("евро" does not decline).
+    currency_words={
+        "доллар(?:а|у|ом|е|ы|ов|ам|ами|ах)?|долл": "dollar",
+        "евро": "euro",
+        "фунт(?:а|у|ом|е|ы|ов|ам|ами|ах)?|стерлинг(?:а|ов)?": "pound",
+        "манат(?:а|у|ом|е|ы|ов|ам|ами|ах)?": "manat",
+        "лир(?:а|ы|е|у|ой|ам|ами|ах)?": "lira",
+        "рубл(?:ь|я|ю|ём|ем|е|и|ей|ям|ями|ях)|руб": "ruble",
+    },
 )
 
 #: Adjectives of a scale word after a figure and a hyphen (``25-тысячная толпа``, a crowd of

@@ -41,6 +41,15 @@ AZ = Lexicon(
     century_stems=_CENTURY_STEMS,
     # ("günorta" is also the "lunch" of "günorta yeməyi": left out.)
     clock_words={r"gecə\s+yarısı\w*": 0},
+    # With any suffix ("dolları", "avroya", "manatlıq"); "avro" not before "p" (Avropa).
+    currency_words={
+        r"dollar\w*": "dollar",
+        r"avro(?!p)\w*": "euro",
+        r"funt\w*|sterlinq\w*": "pound",
+        r"manat\w*": "manat",
+        r"lir[əa]\w*": "lira",
+        r"rubl\w*": "ruble",
+    },
 )
 
 #: Turkish: plural plus -ca / -ce names a magnitude (onlarca, yüzlerce, binlerce).
@@ -61,6 +70,16 @@ TR = Lexicon(
     century_stems=_CENTURY_STEMS,
     # ("öğle" and "öğlen" are also the "lunch" of "öğle yemeği": left out.)
     clock_words={r"gece\s+yarısı\w*": 0},
+    # With any suffix ("doları", "avroya", "liralık"); "avro" not before "p" (Avrupa's "avru"
+    # differs already, but Azerbaijani spellings turn up in Turkish text).
+    currency_words={
+        r"dolar\w*": "dollar",
+        r"avro(?!p)\w*|euro\w*": "euro",
+        r"sterlin\w*|pound\w*": "pound",
+        r"manat\w*": "manat",
+        r"lira\w*": "lira",
+        r"ruble\w*": "ruble",
+    },
 )
 
 #: What adds a half to the count before it: Azerbaijani "iki yarım milyon", Turkish "iki
