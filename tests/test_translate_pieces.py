@@ -17,3 +17,18 @@ def test_a_word_too_long_is_cut_alone_and_the_other_words_stay_whole() -> None:
     middle = " ".join(pieces[1:-1])
     assert middle.endswith(" for") and middle[: -len(" for")].replace(" ", "") == link
     assert middle.count(" ") == len(pieces) - 2  # spaces only between pieces, not inside one
+
+
+def test_token_counter_learns_the_special_tokens_once():
+    from aligntext.translate.pieces import token_counter
+
+    calls: list[list[str]] = []
+
+    def encode(texts: list[str]) -> list[list[int]]:
+        calls.append(texts)
+        return [[0] * (len(t.split()) + 1) for t in texts]  # one end-of-sentence token
+
+    count = token_counter(encode)
+    assert [count("a b c"), count("a b"), count("")] == [3, 2, 0]
+    # The special tokens are learnt once; each text is tokenised once (it was twice).
+    assert calls == [[""], ["a b c"], ["a b"], [""]]

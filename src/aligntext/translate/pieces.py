@@ -79,8 +79,12 @@ def token_counter(encode: Callable[[list[str]], list[list[Any]]]) -> Callable[[s
     """The source tokens of a text under ``encode``, less the special tokens every text gets
     (a text the tokenizer cuts counts as the cut length, which is still over the budget)."""
 
+    special: list[int] = []  # the special tokens' count, learnt on first use
+
     def tokens(text: str) -> int:
-        return len(encode([text])[0]) - len(encode([""])[0])
+        if not special:
+            special.append(len(encode([""])[0]))
+        return len(encode([text])[0]) - special[0]
 
     return tokens
 
