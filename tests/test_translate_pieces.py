@@ -32,3 +32,28 @@ def test_token_counter_learns_the_special_tokens_once():
     assert [count("a b c"), count("a b"), count("")] == [3, 2, 0]
     # The special tokens are learnt once; each text is tokenised once (it was twice).
     assert calls == [[""], ["a b c"], ["a b"], [""]]
+
+
+def test_backends_tokenise_the_empty_text_once_per_model(tmp_path, monkeypatch):
+    from tiny_models import tiny_model
+
+    from aligntext.translate import load_translator
+
+    monkeypatch.setenv("ALIGNTEXT_MODELS", str(tmp_path / "models"))
+    for backend in ("ct2", "hf"):
+        translator = load_translator(
+            "en", "ru", model=str(tiny_model("marian")), backend=backend, beam_size=1
+        )
+        real = translator._encode
+        empty: list[int] = []
+
+        def encode(texts, real=real, empty=empty):
+            empty.extend(1 for t in texts if t == "")
+            return real(texts)
+
+        monkeypatch.setattr(translator, "_encode", encode)
+        # Long enough to be measured against the model's positions (short ones are not).
+        long = ", ".join(f"the mayor met delegation number {j}" for j in range(40))
+        out = translator.translate([f"{long} on day {i}." for i in range(5)])
+        assert len(out) == 5
+        assert len(empty) <= 1, backend  # was one per sentence

@@ -11,12 +11,13 @@ transformers and torch, once per model.
 from __future__ import annotations
 
 import ctypes
+import functools
 import json
 import math
 import re
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -401,9 +402,14 @@ class CT2Translator(BackendSignature):
             ),
         )
 
+    @functools.cached_property
+    def _token_count(self) -> Callable[[str], int]:
+        """Source tokens of a text, the special tokens learnt once for the model."""
+        return token_counter(self._encode)
+
     def _fit(self, text: str) -> list[str]:
         """``text`` in pieces the model can take whole (one piece when it fits)."""
-        return split_to_fit(text, token_counter(self._encode), self._max_positions())
+        return split_to_fit(text, self._token_count, self._max_positions())
 
     def _max_positions(self) -> int:
         """The longest sequence the model takes: the tokenizer's ``model_max_length``."""

@@ -9,7 +9,8 @@ asked for: this module may import torch.
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -183,10 +184,15 @@ class HFTranslator(BackendSignature):
             ),
         )
 
+    @functools.cached_property
+    def _token_count(self) -> Callable[[str], int]:
+        """Source tokens of a text, the special tokens learnt once for the model."""
+        return token_counter(self._encode)
+
     def _fit(self, text: str) -> list[str]:
         """``text`` in pieces the model can take whole (one piece when it fits)."""
         self.load()
-        return split_to_fit(text, token_counter(self._encode), self._model_limit())
+        return split_to_fit(text, self._token_count, self._model_limit())
 
     def batch_budget(self) -> int:
         """Padded source tokens per batch: ``max_batch_tokens`` shared by the beams.
