@@ -35,9 +35,8 @@ def test_token_counter_learns_the_special_tokens_once():
 
 
 def test_backends_tokenise_the_empty_text_once_per_model(tmp_path, monkeypatch):
-    from tiny_models import tiny_model
-
     from aligntext.translate import load_translator
+    from tiny_models import tiny_model
 
     monkeypatch.setenv("ALIGNTEXT_MODELS", str(tmp_path / "models"))
     for backend in ("ct2", "hf"):
