@@ -162,3 +162,64 @@ def test_a_file_removed_before_its_chunk_fails_alone(tmp_path, reads):
     (failed,) = [f for f in result.files if f.status == "failed"]
     assert "n03.txt" in failed.message
     assert (tmp_path / "out" / "ru" / "n02.txt").is_file()
+
+
+class TakesAll:
+    """An engine that takes every batch before translating any, as Ray's pool does."""
+
+    lazy = False
+
+    def __init__(self, before=None) -> None:
+        self.before = before
+
+    def driver_factory(self, factory):
+        return factory
+
+    def translate_batches(self, translator, batches, progress):
+        batches = list(batches)
+        if self.before is not None:
+            self.before()
+        for index, batch in enumerate(batches):
+            yield index, translator.translate(batch, progress=progress)
+
+
+def test_an_engine_that_takes_every_batch_holds_no_document(tmp_path, reads):
+    _, alive = reads
+    write_notes(tmp_path / "in", 12)
+    most: list[int] = []
+
+    def count() -> None:
+        gc.collect()
+        most.append(len(alive))
+
+    def run(out: str, engine=None):
+        return translate_folder(
+            [tmp_path / "in"], "en", ["ru"], tmp_path / out, cache=False, chunk_sentences=8,
+            translator_factory=lambda s, t: Upper(s, t, []), engine=engine,
+        )  # fmt: skip
+
+    result = run("all", TakesAll(before=count))
+    assert {f.status for f in result.files} == {"done"}
+    assert most == [0]  # was every document of the direction, read and planned
+    run("local")
+    for i in range(12):
+        name = f"ru/n{i:02}.txt"
+        assert (tmp_path / "all" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
+
+
+def test_a_file_changed_before_it_is_written_fails_alone(tmp_path, reads):
+    write_notes(tmp_path / "in", 4)
+    changed = tmp_path / "in" / "n01.txt"
+
+    def change() -> None:
+        changed.write_text("A sentence nobody translated.\n", encoding="utf-8")
+
+    result = translate_folder(
+        [tmp_path / "in"], "en", ["ru"], tmp_path / "out", cache=False, chunk_sentences=8,
+        translator_factory=lambda s, t: Upper(s, t, []), engine=TakesAll(before=change),
+    )  # fmt: skip
+    status = {f.relpath: (f.status, f.message) for f in result.files}
+    assert status["ru/n01.txt"][0] == "failed"
+    assert "changed while the job ran" in status["ru/n01.txt"][1]
+    assert {status[f"ru/n0{i}.txt"][0] for i in (0, 2, 3)} == {"done"}
+    assert not (tmp_path / "out" / "ru" / "n01.txt").exists()

@@ -17,6 +17,12 @@ from aligntext.translate.base import ProgressCallback, Translator, TranslatorFac
 class BatchEngine(Protocol):
     """Runs a job's batches: the local engine, or a Ray cluster."""
 
+    #: Whether the engine asks for the next batch only once it has given the outputs of the
+    #: last: the job then holds one chunk's documents at a time. An engine that takes every
+    #: batch first (Ray's pool) makes the job drop each document once planned and read it
+    #: again to write it.
+    lazy: bool
+
     def driver_factory(self, factory: TranslatorFactory) -> TranslatorFactory:
         """The factory the job calls: for a remote engine, translators that describe the
         workers' ones (signature, batch budget) without loading a model here."""
@@ -36,6 +42,8 @@ class BatchEngine(Protocol):
 
 class LocalEngine:
     """The batches one after another in this process, through the job's translator."""
+
+    lazy = True
 
     def driver_factory(self, factory: TranslatorFactory) -> TranslatorFactory:
         """The factory itself: the model runs here."""

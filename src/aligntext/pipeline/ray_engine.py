@@ -115,6 +115,8 @@ class RayEngine:
             (Ray sets ``OMP_NUM_THREADS`` from it).
     """
 
+    lazy = False  # the pool is fed every batch at once
+
     def __init__(
         self,
         address: str | None = None,
@@ -265,7 +267,8 @@ class RayEngine:
         Batches the cache answers whole are yielded first, without Ray; each batch that
         comes back is committed to the cache before it is yielded, as the local engine does.
         """
-        # The pool is fed every batch at once: the driver holds the direction's sentences.
+        # The pool is fed every batch at once: the driver holds the direction's sentences
+        # (the job holds no document meanwhile: see BatchEngine.lazy).
         batches = list(batches)
         cached = translator if isinstance(translator, CachedTranslator) else None
         remote = cached.inner if cached is not None else translator

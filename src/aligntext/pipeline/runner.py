@@ -472,6 +472,7 @@ class Runner:
         translator = self.translator(*direction)
         key = str(self.signatures["-".join(direction)])
         size = self.batch_sentences or translator_batch_size(translator)
+        lazy = getattr(self.engine, "lazy", False)
         batches: dict[int, list[str]] = {}  # by number: the engine's index
         number = itertools.count()
         waiting: deque[tuple[list[FileJob], set[int]]] = deque()  # chunks to write, in order
@@ -491,9 +492,9 @@ class Runner:
                         continue
                     job.paras = loaded[2]
                     sentences.extend(job.sentences)
-                    if id(job) in pending:
+                    if id(job) in pending and lazy:
                         job.doc = loaded[0]
-                    else:
+                    else:  # read again to be written (see BatchEngine.lazy)
                         job.paras = []
                 needs: set[int] = set()
                 for batch in cut_batches(sentences, size):
@@ -511,6 +512,8 @@ class Runner:
             nonlocal started
             while waiting and waiting[0][1] <= arrived:
                 jobs, needs = waiting.popleft()
+                if not lazy:
+                    jobs = [job for job in jobs if self._reload(job, src, translations)]
                 total = sum(len(job.sentences) for job in jobs)
                 elapsed = time.perf_counter() - started
                 for job in jobs:
@@ -541,6 +544,19 @@ class Runner:
             flush()
         flush()  # a last chunk of figures only has no batch to wait for
         self.cached = max(0, self.sentences - self.kept - self.translated)
+
+    def _reload(self, job: FileJob, src: str | None, translations: Mapping[str, str]) -> bool:
+        """Read a job's file again to write it; record it as failed (and say False) if it
+        cannot be read or no longer holds the sentences that were translated."""
+        loaded = self._load(job.source, src)
+        if isinstance(loaded, tuple):
+            job.doc, job.paras = loaded[0], loaded[2]
+            if all(s in translations for s in job.sentences):
+                return True
+            job.doc, job.paras = None, []
+            loaded = InputError(f"{str(job.source)!r} changed while the job ran; run it again")
+        self.record(job, FAILED, message=reread_failure(loaded, job.source))
+        return False
 
     def _write(self, job: FileJob, translations: Mapping[str, str], seconds: float) -> None:
         from aligntext.io.documents import write_document
