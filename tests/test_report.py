@@ -145,7 +145,7 @@ def test_html_lists_findings_with_summary_and_filters():
     assert len(issues) == 3
     assert any("6 April 1993 in source; target has 30 April 1993" in t for t in issues)
     summary = {
-        tr.find("td").get_text(): [td.get_text() for td in tr.find_all("td")[1:]]
+        tr.find("th").get_text(): [td.get_text() for td in tr.find_all("td")]
         for tr in soup.select("table.summary tbody tr")
     }
     # Columns: error, warning, info.

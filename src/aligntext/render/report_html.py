@@ -3,8 +3,10 @@ highlighted, a summary and filters."""
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aligntext.render.report_parts import (
     CROSS_TYPES,
@@ -30,6 +32,20 @@ from aligntext.types import (
     severity_rank,
 )
 
+if TYPE_CHECKING:
+    from markupsafe import Markup
+
+
+#: Finding types that may name a CSS rule as they are (every type the checker has).
+_CSS_NAME = re.compile(r"[a-z][a-z_-]*")
+
+#: The glyph beside a flagged row's number (labelled for screen readers: the colour of the
+#: row's edge alone says nothing to them, nor on a black-and-white printout).
+SEVERITY_ICONS = {"error": "✖", "warning": "▲", "info": "ℹ"}
+
+#: The languages aligntext reads, all written left to right; another code gets ``dir=auto``.
+LTR_LANGS = frozenset({"en", "az", "ru", "tr"})
+
 
 def verdict_line(report: Report) -> tuple[str, str]:
     """The HTML headline and its CSS class: everything a reader must look at, by severity.
@@ -54,7 +70,10 @@ def report_to_html(report: Report) -> str:
     cross-version findings (the odd one out) and every finding, then the versions side by
     side, one aligned row per group of corresponding sentences, with the disputed stretches
     highlighted in every version, uncertain alignments marked, and the signature in the
-    footer. A few lines of inline JavaScript filter by type; without it everything shows.
+    footer. Filters by type and "only rows with findings" work through CSS ``:has()``
+    (:func:`filter_css`), and a few lines of inline JavaScript do the same where ``:has()``
+    is missing; each cell carries its version's ``lang`` and ``dir``; ``@media`` rules lay
+    the page out for a phone and for paper.
     Every input string is escaped (the template autoescapes); nothing is loaded from outside
     the file.
     """
@@ -72,6 +91,9 @@ def report_to_html(report: Report) -> str:
     detail.append("sentences " + ", ".join(f"{v.lang} {len(v.segments)}" for v in versions))
     summary = summarize(headline)
     severities = list(reversed(SEVERITIES))
+    html_rows = _rows(report, rows, by_row)
+    types = sorted({f.type for f in report.all_findings()}, key=type_key)
+    filter_ids = {t: f"f-{t}" for t in types if _CSS_NAME.fullmatch(t)}
     others = [
         _issue(f, f"row {r + 1}", r, f"{versions[k].lang}: ")
         for r in sorted(by_row)
@@ -96,7 +118,11 @@ def report_to_html(report: Report) -> str:
         warnings=report.warnings,
         severities=severities,
         summary=[
-            {"type": t, "counts": [counts[s] for s in severities]}
+            {
+                "type": t,
+                "counts": [counts[s] for s in severities],
+                "first": next((r["number"] for r in html_rows if t in r["types"].split()), None),
+            }
             for t, counts in summary["by_type"].items()
         ],
         totals=[summary["by_severity"][s] for s in severities],
@@ -105,8 +131,11 @@ def report_to_html(report: Report) -> str:
         pairwise=_pairwise_issues(report, by_row),
         pairwise_count=len(pairwise),
         pivot_lang=versions[0].lang,
-        types=sorted({f.type for f in report.all_findings()}, key=type_key),
-        rows=_rows(report, rows, by_row),
+        types=types,
+        filter_ids=filter_ids,
+        filter_css=filter_css(filter_ids, [r["types"] for r in html_rows]),
+        icons=SEVERITY_ICONS,
+        rows=html_rows,
         signature=report.signature,
     )
 
@@ -144,13 +173,15 @@ def _rows(
         cells: list[dict[str, Any]] = []
         for v, seg_ids in enumerate(row):
             if not seg_ids:
-                cells.append({"empty": True})
+                cells.append({"empty": True, "language": lang_name(versions[v].lang)})
                 continue
             c = bead_conf.get((r, v)) if v > 0 and "lowconf" in classes else None
             cells.append(
                 {
                     "empty": False,
                     "lang": versions[v].lang,
+                    "language": lang_name(versions[v].lang),
+                    "dir": "ltr" if versions[v].lang in LTR_LANGS else "auto",
                     "segments": _cell(versions[v], seg_ids, row_spans(report, r, v, items)),
                     "confidence": c if c is not None and c < LOW_CONFIDENCE else None,
                 }
@@ -160,12 +191,52 @@ def _rows(
                 "number": r + 1,
                 "types": " ".join(row_types),
                 "classes": " ".join(classes),
+                "worst": worst,
+                "lowconf": "lowconf" in classes,
+                "next": None,
                 "paragraph": para + 1 if para is not None else None,
                 "cells": cells,
                 "notes": _notes(versions, items, cross_by_row.get(r, [])) if row_findings else [],
             }
         )
+    # Each flagged row's notes link to the next flagged row: a long statement is read
+    # finding by finding without scrolling through the rows that agree.
+    flagged = [line for line in out if line["notes"]]
+    for line, after in itertools.pairwise(flagged):
+        line["next"] = after["number"]
     return out
+
+
+def filter_css(filter_ids: dict[str, str], row_types: Sequence[str]) -> Markup:
+    """The stylesheet that makes the filter checkboxes work without JavaScript.
+
+    ``:has()`` lets a checkbox anywhere in the page hide what it names: an unticked type
+    hides its findings and summary line and takes its highlights off; "only rows with
+    findings" hides the rows that have none, and the rows all of whose findings are of
+    unticked types (one rule per set of types a row has, as the script decides). Only types
+    with a plain name get a rule (``filter_ids``), so nothing from a finding reaches CSS.
+    """
+    from markupsafe import Markup
+
+    def off(types: Sequence[str]) -> str:
+        return "".join(f":has(#{filter_ids[t]}:not(:checked))" for t in types)
+
+    rules = ['body:has(#only-flagged:checked) tr[data-row][data-types=""]{display:none}']
+    for t in filter_ids:
+        rules.append(f'body{off([t])} mark[data-type="{t}"]{{background:none;box-shadow:none}}')
+        rules.append(
+            f'body{off([t])} :is(#findings li,tr.notes li,table.summary tr)[data-type="{t}"]'
+            "{display:none}"
+        )
+    for key in sorted({k for k in row_types if k}):
+        types = key.split()
+        if all(t in filter_ids for t in types):
+            rules.append(
+                f'body:has(#only-flagged:checked){off(types)} tr[data-row][data-types="{key}"]'
+                "{display:none}"
+            )
+            rules.append(f'body{off(types)} tr.notes[data-types="{key}"]{{display:none}}')
+    return Markup("\n".join(rules) + "\n")
 
 
 def _notes(
