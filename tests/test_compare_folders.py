@@ -203,3 +203,34 @@ def test_names_that_differ_only_in_case_leave_one_out_not_the_folder(tmp_path):
     result = compare_folders([en, ru], tmp_path / "out", langs=["en", "ru"], workers=1)
     assert {s.statement: s.missing for s in result.statements} == {"a.txt": (), "b.txt": ()}
     assert any("B.txt" in w and "only in case" in w for w in result.warnings)
+
+
+def test_the_index_page_names_its_language_columns_and_doubts():
+    from bs4 import BeautifulSoup
+
+    from aligntext.pipeline.compare_folders import StatementResult, index_html
+
+    evil = "<script>alert(1)</script>"
+    results = [
+        StatementResult("a.txt", ("en/a.txt", None), errors=1, missing=("ru",)),
+        StatementResult(
+            "b.txt",
+            ("en/b.txt", "ru/b.txt"),
+            warnings=1,
+            reports=("b.txt.html",),
+            notes=(f"ru/b.txt looks like English (en), not Russian (ru) {evil}",),
+        ),
+    ]
+    page = index_html(results, ["en", "ru"])
+    soup = BeautifulSoup(page, "html.parser")
+    assert soup.html["lang"] == "en"
+    assert soup.find("meta", attrs={"name": "viewport"}) is not None
+    heads = soup.select("thead th")
+    assert [th.get_text() for th in heads][-1] == "remarks"
+    assert all(th.get_text(strip=True) and th["scope"] == "col" for th in heads)
+    assert [th.get_text() for th in soup.select("tbody th[scope=row]")] == ["a.txt", "b.txt"]
+    # The doubt about b.txt's input is on the index, escaped, next to its statement.
+    remark = soup.select("tbody tr")[1].find_all("td")[-1].get_text()
+    assert remark.startswith("ru/b.txt looks like English") and evil in remark
+    assert evil not in page and len(soup.find_all("script")) == 0
+    assert "1 error, 1 warning, 0 notes; worst first." in soup.get_text()

@@ -400,7 +400,14 @@ def _relative_url(path: str) -> str:
 
 
 def index_html(results: Sequence[StatementResult], folders: Sequence[str]) -> str:
-    """The index as one self-contained page: a table, worst first, linking the reports."""
+    """The index as one self-contained page: a table, worst first, linking the reports.
+
+    The page says its language, fits a phone's width, keeps its column headers in view on a
+    long folder, and names every column (the last one, "remarks", says why a statement was
+    not compared or what doubts its comparison raised).
+    """
+    from aligntext.render.report_parts import plural
+
     e = html.escape
     total = {s: 0 for s in ("errors", "warnings", "infos")}
     rows = []
@@ -411,25 +418,38 @@ def index_html(results: Sequence[StatementResult], folders: Sequence[str]) -> st
         name = e(r.statement)
         if link:
             name = f'<a href="{e(_relative_url(link))}">{name}</a>'
-        notes = [f"missing in {e(m)}" for m in r.missing]
+        remarks = [f"missing in {e(m)}" for m in r.missing]
         if r.message:
-            notes.append(e(r.message))
+            remarks.append(e(r.message))
+        remarks += [e(n) for n in r.notes]
         level = "bad" if r.errors else "warn" if r.warnings else "ok"
         rows.append(
-            f'<tr class="{level}"><td>{name}</td><td>{r.errors}</td><td>{r.warnings}</td>'
-            f"<td>{r.infos}</td><td>{'; '.join(notes)}</td></tr>"
+            f'<tr class="{level}"><th scope="row">{name}</th><td>{r.errors}</td>'
+            f"<td>{r.warnings}</td><td>{r.infos}</td><td>{'; '.join(remarks)}</td></tr>"
         )
     heading = " · ".join(e(f) for f in folders)
+    counts = ", ".join(
+        plural(total[key], noun)
+        for key, noun in (("errors", "error"), ("warnings", "warning"), ("infos", "note"))
+    )
+    head = "".join(
+        f'<th scope="col">{h}</th>' for h in ("statement", "errors", "warnings", "notes", "remarks")
+    )
     return (
-        '<!doctype html>\n<html><head><meta charset="utf-8">'
-        f"<title>aligntext: {len(results)} statements</title><style>"
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>aligntext: {plural(len(results), 'statement')}</title><style>"
         "body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse}"
-        "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}"
+        "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}"
+        "th[scope=row]{font-weight:400}td:nth-child(n+2):nth-child(-n+4){text-align:right}"
+        "thead th{position:sticky;top:0;background:#f4f4f4}"
         "tr.bad td:nth-child(2){color:#b00;font-weight:bold}"
         "tr.warn td:nth-child(3){color:#a60;font-weight:bold}"
+        "a:focus-visible{outline:3px solid #175cd3;outline-offset:2px}"
+        "@media (max-width:600px){body{margin:1em}td,th{padding:.3em}}"
         "</style></head><body>\n"
-        f"<h1>{len(results)} statements</h1><p>{heading}</p>"
-        f"<p>{total['errors']} errors, {total['warnings']} warnings, {total['infos']} notes; "
-        "worst first.</p>\n<table><tr><th>statement</th><th>errors</th><th>warnings</th>"
-        "<th>notes</th><th></th></tr>\n" + "\n".join(rows) + "\n</table></body></html>\n"
+        f"<h1>{plural(len(results), 'statement')}</h1><p>{heading}</p>"
+        f"<p>{counts}; worst first.</p>\n<table><thead><tr>{head}</tr></thead><tbody>\n"
+        + "\n".join(rows)
+        + "\n</tbody></table></body></html>\n"
     )
