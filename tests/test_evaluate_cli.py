@@ -426,3 +426,21 @@ def test_a_folder_that_cannot_be_read_is_an_error(tmp_path, cli_runner, monkeypa
     result = cli_runner.invoke(cli, ["evaluate", "--hyp", hyp, "--ref", ref, "--no-facts"])
     assert result.exit_code == 2, result.output
     assert f"cannot read folder {blocked!r}: Permission denied" in result.stderr
+
+
+def test_html_worst_segments_say_their_language(tmp_path, cli_runner):
+    from bs4 import BeautifulSoup
+
+    ref = _write(tmp_path / "ref.txt", ["Совет собрался 5 мая в Баку.", "Было 120 гостей."])
+    hyp = _write(tmp_path / "hyp.txt", ["Совет собрался 7 мая в Баку.", "Было 120 гостей."])
+    out = tmp_path / "report.html"
+    args = ["evaluate", "--hyp", hyp, "--ref", ref, "--lang", "ru", "-m", "bleu"]
+    result = cli_runner.invoke(cli, [*args, "--format", "html", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    soup = BeautifulSoup(out.read_text(encoding="utf-8"), "html.parser")
+    assert all(th.get("scope") == "col" for th in soup.find_all("th"))
+    worst = next(t for t in soup.find_all("table") if "reference / hypothesis" in t.get_text())
+    cells = worst.find_all("tr")[1].find_all("td")
+    # The Russian sentences (and the facts taken from them) are marked Russian in an English page.
+    assert cells[-1]["lang"] == "ru" and "7 мая" in cells[-1].get_text()
+    assert cells[2]["lang"] == "ru" and cells[3]["lang"] == "ru"
