@@ -321,6 +321,17 @@ def test_detect_writes_json_to_a_file_quietly(cli_runner, news):
     assert plain.stdout == "en\n"
 
 
+def test_detect_takes_the_input_cap_its_error_names(cli_runner, news):
+    # The over-the-cap error says "raise the limit with --max-input-mb": detect must have it.
+    big = news / "big.txt"
+    big.write_text(NEWS_EN * 400, encoding="utf-8")
+    capped = cli_runner.invoke(cli, ["detect", str(big), "--max-input-mb", "0.01"])
+    line = _one_line_error(capped, "--max-input-mb")
+    assert set(re.findall(r"--[a-z][a-z-]*", line)) <= _flags(dict(COMMANDS)[("detect",)])
+    raised = cli_runner.invoke(cli, ["detect", str(big), "--max-input-mb", "1"])
+    assert raised.exit_code == 0 and raised.stdout == "en\n", raised.output
+
+
 # --- the README --------------------------------------------------------------------------
 
 ROOT = Path(__file__).resolve().parent.parent

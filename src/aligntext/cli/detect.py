@@ -8,6 +8,7 @@ from aligntext.cli._util import (
     cli,
     emit,
     input_format_option,
+    max_input_option,
     output_options,
     quiet_option,
     read_input,
@@ -21,6 +22,7 @@ from aligntext.cli._util import (
 @click.option(
     "--scores", is_flag=True, help="Also print the probability of each of en, az, ru, tr."
 )
+@max_input_option
 @output_options(("text", "json"), "text")
 @quiet_option
 def detect_cmd(
