@@ -102,6 +102,20 @@ def test_two_versions_in_one_language_are_named_by_file(tmp_path):
     assert cross["odd_versions"] == [{"version": 2, "lang": "en", "name": "en_rev.txt"}]
 
 
+def test_languages_given_are_not_asked_for_again(tmp_path):
+    # Two versions in one language (an approved text and its published copy) are named by
+    # file; the advice to give --langs is only for versions whose language was detected.
+    paths = _write(tmp_path, {"en": TEXTS["en"]})
+    revised = tmp_path / "en_rev.txt"
+    revised.write_text(TEXTS["en"].replace("847 crates", "874 crates"), encoding="utf-8")
+    given = compare_versions([paths["en"], revised], ["en", "en"]).warnings
+    assert [w for w in given if "are both en" in w] == [
+        "en.txt and en_rev.txt are both en: the findings name them by file"
+    ]
+    detected = compare_versions([paths["en"], revised]).warnings
+    assert any("are both en" in w and "give --langs" in w for w in detected)
+
+
 def test_json_lists_each_odd_version(tmp_path):
     import json
 

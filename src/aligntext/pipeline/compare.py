@@ -125,13 +125,21 @@ def compare_versions(
         claimed = langs[i] if langs is not None else None
         versions.append(_make_version(item, claimed, strict, warnings, input_format))
 
+    given = [langs is not None and langs[i] is not None for i in range(len(items))]
     for lang in dict.fromkeys(v.lang for v in versions):
-        same = [v.name for v in versions if v.lang == lang]
+        same = [i for i, v in enumerate(versions) if v.lang == lang]
         if len(same) > 1:
+            names = [versions[i].name for i in same]
+            # Advice to give the languages is no help to whoever gave them all.
+            hint = (
+                ""
+                if all(given[i] for i in same)
+                else "; if one is in another language, give --langs"
+            )
             warnings.append(
-                f"{', '.join(same[:-1])} and {same[-1]} are "
+                f"{', '.join(names[:-1])} and {names[-1]} are "
                 f"{'both' if len(same) == 2 else 'all'} {lang}: the findings name them by "
-                "file; if one is in another language, give --langs"
+                f"file{hint}"
             )
     pivot = versions[0]
     multi = align_multi([(v.lang, v.segments) for v in versions], pivot=0)
