@@ -146,7 +146,7 @@ def _check_model_keys(models: tuple[str, ...], tgts: Sequence[str]) -> None:
     type=click.Path(dir_okay=False, path_type=str),
     default=None,
     help="Segment cache file (default: $ALIGNTEXT_CACHE_DIR/segments.sqlite, else "
-    "~/.cache/aligntext/segments.sqlite).",
+    "$XDG_CACHE_HOME/aligntext/segments.sqlite, else ~/.cache/aligntext/segments.sqlite).",
 )
 @click.option("--no-cache", is_flag=True, help="Translate every sentence; keep no cache.")
 @click.option(
