@@ -151,6 +151,11 @@ def _rows(
     for f in report.cross_findings:
         cross_by_row.setdefault(f.pair, []).append(f)
     bead_conf = _confidences(report)
+    # The lowest confidence per row, found once: scanning every bead for each row made the
+    # page quadratic in the rows (most of the rendering time of a long statement).
+    row_conf: dict[int, float] = {}
+    for (row_i, _), c in bead_conf.items():
+        row_conf[row_i] = min(row_conf[row_i], c) if row_i in row_conf else c
     out = []
     last_para: int | None = None
     for r, row in enumerate(rows):
@@ -158,7 +163,7 @@ def _rows(
         row_findings = [f for _, f in items] + cross_by_row.get(r, [])
         row_types = sorted({f.type for f in row_findings}, key=type_key)
         worst = max((f.severity for f in row_findings), key=severity_rank, default="")
-        conf = min((c for (row_i, _), c in bead_conf.items() if row_i == r), default=1.0)
+        conf = row_conf.get(r, 1.0)
         classes = []
         if worst:
             classes.append(f"flag-{worst}")
