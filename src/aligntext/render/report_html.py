@@ -154,8 +154,8 @@ def _rows(
     # The lowest confidence per row, found once: scanning every bead for each row made the
     # page quadratic in the rows (most of the rendering time of a long statement).
     row_conf: dict[int, float] = {}
-    for (row_i, _), c in bead_conf.items():
-        row_conf[row_i] = min(row_conf[row_i], c) if row_i in row_conf else c
+    for (row_i, _), bead_c in bead_conf.items():
+        row_conf[row_i] = min(row_conf[row_i], bead_c) if row_i in row_conf else bead_c
     out = []
     last_para: int | None = None
     for r, row in enumerate(rows):
