@@ -19,7 +19,9 @@ Then runs ``aligntext compare`` on the first two versions (en az) and on all fou
 output format, each in a fresh process, and prints per run: CPU seconds (user + system of
 the child, which is what the machine spends; wall time depends on what else runs), peak
 resident memory and the size of what was written. ``--keep DIR`` keeps the documents and
-the outputs there (to diff the JSON of two versions of the code byte for byte);
+the outputs there (to diff the JSON of two versions of the code byte for byte: the
+compares run in that folder with bare file names, and with ``PYTHONHASHSEED=0`` unless it is
+set);
 ``--profile`` runs each compare under cProfile and keeps ``DIR/<run>.prof``.
 """
 
@@ -104,7 +106,10 @@ def run_compare(
 ) -> tuple[float, float, float, int]:
     """Run ``aligntext compare`` in a fresh process; CPU s, wall s, peak RSS MiB, output bytes."""
     langs = ",".join(p.stem for p in files)
-    args = ["compare", *map(str, files), "--langs", langs, "--format", fmt, "-o", str(output)]
+    # Run in the documents' folder with bare names, so that the report (which names the
+    # files) is the same byte for byte whatever folder it ran in.
+    names = [p.name for p in files]
+    args = ["compare", *names, "--langs", langs, "--format", fmt, "-o", str(output.resolve())]
     args.append("--quiet")
     if profile is not None:
         cmd = [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "aligntext", *args]
@@ -112,7 +117,9 @@ def run_compare(
         cmd = [sys.executable, "-m", "aligntext", *args]
     start = time.perf_counter()
     with tempfile.TemporaryFile() as err:
-        child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+        child = subprocess.Popen(
+            cmd, stdout=subprocess.DEVNULL, stderr=err, cwd=files[0].parent, env=_child_env()
+        )
         # wait4 gives this child's own resource use (RUSAGE_CHILDREN would sum CPU over all
         # children and keep the largest peak of any).
         _, status, usage = os.wait4(child.pid, 0)
@@ -125,6 +132,15 @@ def run_compare(
     cpu = usage.ru_utime + usage.ru_stime
     rss_mb = usage.ru_maxrss / 1024  # KiB on Linux
     return cpu, wall, rss_mb, output.stat().st_size
+
+
+def _child_env() -> dict[str, str]:
+    """This environment with ``PYTHONPATH``'s entries made absolute (the child runs in the
+    documents' folder, where a relative entry would point elsewhere)."""
+    env = dict(os.environ)
+    paths = [os.path.abspath(p) for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
+    env["PYTHONPATH"] = os.pathsep.join(paths)
+    return env
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -149,7 +165,7 @@ def main(argv: list[str] | None = None) -> None:
             files = [paths[lang] for lang in LANGS[:ways]]
             for fmt in a.formats.split(","):
                 name = f"{ways}way-{fmt}"
-                prof = folder / f"{name}.prof" if a.profile else None
+                prof = (folder / f"{name}.prof").resolve() if a.profile else None
                 cpu, wall, rss, size = run_compare(files, fmt, folder / f"{name}.{fmt}", prof)
                 print(f"{name:<14} {cpu:8.1f} {wall:8.1f} {rss:9.0f} {size:12,d}")
         if a.keep is not None:
