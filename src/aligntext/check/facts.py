@@ -16,6 +16,7 @@ from aligntext.check.dates import date_parts, dates_agree, extract_dates, format
 from aligntext.check.entities import entity_word_keys, entity_words, extract_entities
 from aligntext.check.first_names import other_first_names
 from aligntext.check.glossary import Glossary
+from aligntext.check.memo import memoized
 from aligntext.check.number_values import strength, tags_of, values_of
 from aligntext.check.numbers import extract_numbers
 from aligntext.check.translit import names_match
@@ -38,6 +39,7 @@ def mask_addresses(text: str) -> str:
     return _ADDRESS.sub(lambda m: " " * len(m.group(0)), text)
 
 
+@memoized
 def extract_facts(text: str, lang: str, glossary: Glossary | None = None) -> list[Fact]:
     """Every fact of ``text``: dates, then numbers outside dates, then named entities.
 

@@ -17,8 +17,10 @@ neighbour is part of a name (``Sunday Times``, ``Super Tuesday``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from aligntext.check.locale_data import month_of, weekday_forms, weekday_names
+from aligntext.check.memo import memoized
 from aligntext.check.translit import lower
 from aligntext.lang import turkic
 from aligntext.langs import resolve_lang
@@ -92,6 +94,34 @@ def _en_day(words: list[re.Match[str]], i: int) -> bool:
     return not after and not before
 
 
+@lru_cache(maxsize=8)
+def _names_by_prefix(lang: str) -> dict[str, tuple[tuple[tuple[str, ...], int], ...]] | None:
+    """``weekday_names(lang)`` by the first three letters of their first word, each group in
+    the same order; ``None`` when a first word is too short to be filed so.
+
+    A name can start at a word only when the word begins with the name's first word less
+    its last letter (the shortest stem any language's endings leave: "воскресень-е",
+    "cüm-ə"), so :func:`extract_weekdays` tries only the names filed under the word's first
+    three letters instead of every name at every word (a tenth of a long comparison's time).
+    """
+    names = weekday_names(lang)
+    if any(len(name[0]) < 4 for name, _ in names):
+        return None
+    out: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for name, day in names:
+        out.setdefault(name[0][:3], []).append((name, day))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _candidates(lang: str, word: str) -> tuple[tuple[tuple[str, ...], int], ...]:
+    """The weekday names that may start at ``word`` (lowercase), in ``weekday_names`` order."""
+    index = _names_by_prefix(lang)
+    if index is None:
+        return weekday_names(lang)
+    return index.get(word[:3], ())
+
+
+@memoized
 def extract_weekdays(text: str, lang: str) -> list[Fact]:
     """The weekdays named in ``text``, as facts of kind ``weekday`` whose key is the ISO day
     number (``1`` Monday to ``7`` Sunday).
@@ -109,7 +139,7 @@ def extract_weekdays(text: str, lang: str) -> list[Fact]:
     facts: list[Fact] = []
     i = 0
     while i < len(words):
-        for name, day in weekday_names(lang):
+        for name, day in _candidates(lang, lows[i]):
             j = i + len(name)
             if j > len(words) or tuple(lows[i : j - 1]) != name[:-1]:
                 continue

@@ -106,6 +106,7 @@ def compare_versions(
     """
     from aligntext.align import align_multi
     from aligntext.check import check_alignment
+    from aligntext.check.memo import text_memo
 
     items = list(paths_or_documents)
     if len(items) < 2:
@@ -142,19 +143,24 @@ def compare_versions(
                 f"file{hint}"
             )
     pivot = versions[0]
-    multi = align_multi([(v.lang, v.segments) for v in versions], pivot=0)
-    alignments = list(multi.alignments)
-    findings = [
-        tuple(_sorted_findings(check_alignment(a, gloss, translator=_translator(translators, a))))
-        for a in alignments
-    ]
-    for other, alignment in zip(versions[1:], alignments, strict=True):
-        warnings.extend(f"{pivot.name} / {other.name}: {w}" for w in alignment.warnings)
-    rows = multi.rows
-    bead_rows = rows_of_beads(rows, alignments)
-    cross: tuple[Finding, ...] = ()
-    if len(versions) >= 3:
-        cross = tuple(cross_version_findings(versions, alignments, findings, bead_rows))
+    # Each text's facts are read once: the pivot's sentences are checked against every other
+    # version, and the aligner and the cross-version step read some of them again.
+    with text_memo():
+        multi = align_multi([(v.lang, v.segments) for v in versions], pivot=0)
+        alignments = list(multi.alignments)
+        findings = [
+            tuple(
+                _sorted_findings(check_alignment(a, gloss, translator=_translator(translators, a)))
+            )
+            for a in alignments
+        ]
+        for other, alignment in zip(versions[1:], alignments, strict=True):
+            warnings.extend(f"{pivot.name} / {other.name}: {w}" for w in alignment.warnings)
+        rows = multi.rows
+        bead_rows = rows_of_beads(rows, alignments)
+        cross: tuple[Finding, ...] = ()
+        if len(versions) >= 3:
+            cross = tuple(cross_version_findings(versions, alignments, findings, bead_rows))
 
     return Report(
         versions=tuple(versions),
