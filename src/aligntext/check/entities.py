@@ -41,6 +41,8 @@ _CONNECTORS = {"of", "the", "de", "da", "al", "el", "bin", "ibn", "von", "van", 
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s+|(?:^|\s)(?:[\"'«“„‘’—–-]\s*)+)$")
 
 
+# Cached: the names checks ask it about the same words of a text a great many times.
+@lru_cache(maxsize=65536)
 def _is_acronym(tok: str) -> bool:
     # A suffix after an apostrophe or hyphen (NATO's, BMT-nin) or a plural s (IITs) aside.
     tok = re.split(r"['’]|-(?=[^\W\d_]*[a-zəçşğıöü]$)", tok)[0]

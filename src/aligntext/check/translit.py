@@ -496,6 +496,9 @@ def _heads_agree(a: str, b: str) -> bool:
     return any(x == y or {x, y} in _HEAD_PAIRS for x in _heads(a) for y in _heads(b))
 
 
+# Cached: the names checks compare each name's keys with every capitalised word of the
+# other sentence, and a statement's names and words recur from sentence to sentence.
+@lru_cache(maxsize=65536)
 def names_match(a: str, b: str) -> bool:
     """Whether two transliteration keys plausibly spell the same name.
 
