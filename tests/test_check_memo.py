@@ -125,3 +125,23 @@ def test_compare_gives_the_same_report_with_and_without_the_memo(tmp_path: Path,
     without = render_report(compare_versions(paths, list(STATEMENT)), "json")
     assert with_memo == without
     assert '"type": "number"' in with_memo  # ru's 15 schools
+
+
+def test_cached_name_tests_answer_as_computed_afresh():
+    from aligntext.check.entities import _is_acronym
+    from aligntext.check.translit import names_match, translit_keys
+
+    words = {
+        "en": ["Hasanov", "Aliyev", "NATO", "Kalbajar", "Sousa", "UN", "Ministry", "IITs"],
+        "ru": ["Гасанов", "Алиев", "НАТО", "Кельбаджар", "Соуза", "ООН", "Министерство"],
+        "az": ["Həsənov", "Əliyev", "NATO-nun", "Kəlbəcər", "BMT", "Nazirlik"],
+    }
+    keys = sorted({k for lang, ws in words.items() for w in ws for k in translit_keys(w, lang)})
+    # Twice over, so that the second round answers from the cache.
+    for _ in range(2):
+        for a in keys:
+            for b in keys:
+                assert names_match(a, b) == names_match.__wrapped__(a, b)
+        for w in (w for ws in words.values() for w in ws):
+            assert _is_acronym(w) == _is_acronym.__wrapped__(w)
+    assert names_match.cache_info().hits > 0
