@@ -13,6 +13,7 @@ name put in another's place). Shared by :mod:`aligntext.check.names` and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from aligntext.check.entities import (
     acronym_keys,
@@ -26,6 +27,7 @@ from aligntext.check.entities import (
     word_keys_by_case,
 )
 from aligntext.check.lexicon import is_word
+from aligntext.check.memo import memoized
 from aligntext.check.name_model import name_similarity, same_name
 from aligntext.check.translit import keys_close, names_match, names_resemble, translit_keys
 from aligntext.types import Fact
@@ -120,14 +122,29 @@ class Side:
     @classmethod
     def of(cls, text: str, lang: str, facts: list[Fact]) -> Side:
         """What ``text`` (in ``lang``, with its ``facts``) offers."""
+        keys, lower_keys, inits, acronyms, words = _text_side(text, lang)
         return cls(
             {f.key for f in facts if f.kind == "entity" and ":" in f.key},
-            *word_keys_by_case(text, lang),
-            initials(text, lang),
-            acronym_keys(text, lang),
-            tuple(m.group(0) for m in capitalised_tokens(text) if len(m.group(0)) >= 3),
+            keys,
+            lower_keys,
+            inits,
+            acronyms,
+            words,
             lang,
         )
+
+
+@memoized
+def _text_side(text: str, lang: str) -> list[Any]:
+    """What :meth:`Side.of` reads off the text alone, memoized for a comparison (the pivot's
+    sentences are looked at once per other version). The key lists are shared between the
+    Sides made of one text: a Side is read, never changed."""
+    return [
+        *word_keys_by_case(text, lang),
+        initials(text, lang),
+        acronym_keys(text, lang),
+        tuple(m.group(0) for m in capitalised_tokens(text) if len(m.group(0)) >= 3),
+    ]
 
 
 def found_in(u: Unit, own: Side, other: Side, lang: str) -> bool:
