@@ -4,8 +4,10 @@ Numbers are paired with :func:`~aligntext.check.facts.match_facts`; a figure lef
 both sides is a substitution (``number 511 in source; target has 517``, an error when both are
 written in digits); a figure in digits with no counterpart is a warning; number words
 (``two``) left over alone are only noted, and weak ones (``one of``, the article ``bir``,
-ordinals such as ``first``, ``both``) never count. A figure that is a unit conversion of
-another (``5 miles (8 km)``) or a rounding of one on the other side is noted (``info``).
+ordinals such as ``first``, ``both``) never count, save one ordinal left on each side with
+another value (:mod:`aligntext.check.ordinals`: ``third`` / ``втором``). A figure that is a
+unit conversion of another (``5 miles (8 km)``) or a rounding of one on the other side is
+noted (``info``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from aligntext.check.facts import facts_match, match_facts, show_fact
 from aligntext.check.findings import FindingCollector
 from aligntext.check.locale_data import ru_compound_prefixes
 from aligntext.check.number_values import approx_range, strength, tags_of, values_of
+from aligntext.check.ordinals import compare_ordinals
 from aligntext.lang import SCALE_NAMES
 from aligntext.types import Fact
 
@@ -241,8 +244,10 @@ def compare_numbers(
             mt.discard(j)
     # One figure in two currencies ("$5 million", "5 млн евро") is reported as it stays paired.
     compare_currencies(ctx, sn, tn, {i: j for i, j in matched.items() if i in ms})
-    us = [f for i, f in enumerate(sn) if i not in ms]
-    ut = [f for j, f in enumerate(tn) if j not in mt]
+    # One ordinal left on each side, in words on one at least ("third" / "втором").
+    placed = compare_ordinals(ctx, sn, tn, ms, mt, (sd, td))
+    us = [f for i, f in enumerate(sn) if i not in ms and not any(f is p for p in placed)]
+    ut = [f for j, f in enumerate(tn) if j not in mt and not any(f is p for p in placed)]
 
     # Part of a date over there ("2019" and "April 2019").
     us = [f for f in us if not any(facts_match(f, d) for d in td)]
