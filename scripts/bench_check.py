@@ -42,6 +42,13 @@ For each of the six language pairs (en-ru, en-az, en-tr, ru-az, ru-tr, az-tr; ``
   between: ``5 milyon ABŞ dolları``), replaced by another currency of the same language
   from this script's own table (:data:`CURRENCY_SWAPS`); an Azerbaijani or Turkish word
   loses its suffix (``dolları`` -> ``avro``);
+- ``ordinal``: an ordinal word of 2 to 10 in the target replaced by another of the same
+  form (num2words: a Russian case and gender or plural, ``втором`` -> ``пятом``, ``четвертом``
+  spelt with ``е`` as the text spells it; an Azerbaijani or Turkish one keeps its suffix in
+  vowel harmony with the new word, ``üçüncüsü`` -> ``ikincisi``; ``third`` -> ``sixth``).
+  ``first`` and its counterparts are left alone (the checker does not judge them). Its
+  ``(src)`` row counts the changes to a place the source states (an ordinal word of that
+  value, or its digits with an ordinal ending: ``3rd``, ``3-cü``);
 - ``opener``: the name that opens the source sentence (its first word, a proper noun by the
   source side of the corpus as for ``entity_names``) swapped in the target: a target word
   whose first four letters (in Latin letters) match it, replaced by another proper name of
@@ -100,6 +107,7 @@ KINDS = (
     "first_name",
     "opener",
     "currency",
+    "ordinal",
 )
 TARGETS = {
     "genuine": 0.015,
@@ -115,6 +123,8 @@ TARGETS = {
     "opener": 0.85,
     # No issue sets one; the bar of a changed scale word.
     "currency": 0.90,
+    # No issue sets one; the bar of a changed number word.
+    "ordinal": 0.90,
 }
 
 _LETTER = r"[^\W\d_]"
@@ -292,6 +302,81 @@ def currency_swap(src: str, tgt: str, a: str, b: str, rng: random.Random) -> str
     if not hits:
         return None
     start, end, new = rng.choice(sorted(hits))
+    return tgt[:start] + new + tgt[end:]
+
+
+_RU_GENDERS = ("m", "f", "n")
+_RU_ORDINAL_CASES = (*_RU_CASES, "accusative")
+
+
+@cache
+def ordinal_words(lang: str) -> dict[str, dict[str, int]]:
+    """Ordinal words for 2 to 10 (num2words), lowercase: per grammatical form (a Russian
+    case and gender, or the plural of a case), word -> value. "First" is left out: the
+    checker does not judge it (``for the first time`` / ``впервые``)."""
+    forms: dict[str, dict[str, int]] = {}
+    for n in range(2, 11):
+        if lang != "ru":
+            forms.setdefault("", {})[_lower(num2words(n, lang=lang, to="ordinal"), lang)] = n
+            continue
+        for case in _RU_ORDINAL_CASES:
+            for gender in _RU_GENDERS:
+                word = num2words(n, lang="ru", to="ordinal", case=case, gender=gender)
+                forms.setdefault(f"{case}-{gender}", {})[word] = n
+            word = num2words(n, lang="ru", to="ordinal", case=case, plural=True)
+            forms.setdefault(f"{case}-plural", {})[word] = n
+    if lang == "ru":
+        # Most texts write "четвертый" for "четвёртый".
+        for key in list(forms):
+            forms[key + "-e"] = {w.replace("ё", "е"): n for w, n in forms[key].items()}
+    return {k: v for k, v in forms.items() if v}
+
+
+_HIGH = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü", "ü": "ü"}
+
+
+def _reharmonised(stem: str, suffix: str, lang: str) -> str:
+    """``suffix`` with its vowels following the last vowel of ``stem`` (Azerbaijani and
+    Turkish vowel harmony): ``üçüncüsü`` -> ``ikincisi``, ``ikincidə`` -> ``altıncıda``."""
+    out = []
+    last = next((c for c in reversed(stem) if c in _HIGH), "")
+    for c in suffix:
+        low = _lower(c, lang)
+        if low in "ıiuü" and last:
+            c = _HIGH[last]
+        elif low in "aeə" and last:
+            c = "a" if last in "aıou" else ("ə" if lang == "az" else "e")
+        if _lower(c, lang) in _HIGH:
+            last = _lower(c, lang)
+        out.append(c)
+    return "".join(out)
+
+
+def ordinal_swap(tgt: str, lang: str, rng: random.Random) -> str | None:
+    """``tgt`` with one ordinal word (2 to 10) replaced by another of the same form
+    (``втором`` -> ``пятом``, ``third`` -> ``sixth``); an Azerbaijani or Turkish one keeps its
+    suffix, in harmony with the new word (``üçüncüsü`` -> ``ikincisi``)."""
+    hits: dict[tuple[int, int], tuple[str, dict[str, int]]] = {}
+    turkic = lang in ("az", "tr")
+    for table in ordinal_words(lang).values():
+        for word in table:
+            tail = "" if turkic else r"(?!\w)"
+            for m in re.finditer(rf"(?<!\w){re.escape(word)}{tail}", _lower(tgt, lang)):
+                # A word of several forms ("второй") is replaced in the first one's.
+                hits.setdefault((m.start(), m.end()), (word, table))
+    if not hits:
+        return None
+    start, end = rng.choice(sorted(hits))
+    word, table = hits[start, end]
+    other = rng.choice(sorted(w for w, v in table.items() if v != table[word]))
+    if turkic:
+        rest = re.match(r"[\w'’]*", tgt[end:]).group(0)  # type: ignore[union-attr]
+        new = other + _reharmonised(other, rest, lang)
+        end += len(rest)
+    else:
+        new = other
+    if tgt[start].isupper():
+        new = _capitalised(new, lang)
     return tgt[:start] + new + tgt[end:]
 
 
@@ -540,7 +625,7 @@ def perturb(
 
 
 #: Kinds whose recall is also shown over the changes to a figure the source states.
-STATED_KINDS = ("digit", "deleted", "number_word")
+STATED_KINDS = ("digit", "deleted", "number_word", "ordinal")
 
 
 def _changed_span(old: str, new: str) -> tuple[int, int]:
@@ -564,6 +649,13 @@ def source_states(kind: str, src: str, tgt: str, new: str, src_lang: str, tgt_la
     changed fact from one that cannot know it changed.
     """
     start, end = _changed_span(tgt, new)
+    if kind == "ordinal":
+        for table in ordinal_words(tgt_lang).values():
+            for word, value in table.items():
+                for m in re.finditer(rf"(?<!\w){re.escape(word)}", _lower(tgt, tgt_lang)):
+                    if m.start() <= start < m.end():
+                        return _states_ordinal(src, src_lang, value)
+        return False
     if kind == "number_word":
         for table in small_number_words(tgt_lang):
             for word, value in table.items():
@@ -592,6 +684,19 @@ def source_states(kind: str, src: str, tgt: str, new: str, src_lang: str, tgt_la
         return False
     digits = re.sub(r"\D", "", figure.group(0))
     return any(re.sub(r"\D", "", m.group(0)) == digits for m in _FIGURE.finditer(src))
+
+
+def _states_ordinal(src: str, lang: str, value: int) -> bool:
+    """Whether ``src`` states the place ``value``: an ordinal word of that value (any form;
+    in Azerbaijani and Turkish with any suffix) or that value in digits with an ordinal
+    ending (``3rd``, ``3-cü``, ``3-го``, ``3.``)."""
+    low = _lower(src, lang)
+    for table in ordinal_words(lang).values():
+        for word, n in table.items():
+            tail = "" if lang in ("az", "tr") else r"(?!\w)"
+            if n == value and re.search(rf"(?<!\w){re.escape(word)}{tail}", low):
+                return True
+    return bool(re.search(rf"(?<![\d.,]){value}(?:st|nd|rd|th|[-'’]\w+|\.\s)", low))
 
 
 @cache
@@ -737,6 +842,7 @@ def run_part(
     first_rng = random.Random(seed + 2)
     opener_rng = random.Random(seed + 3)
     currency_rng = random.Random(seed + 4)
+    ordinal_rng = random.Random(seed + 5)
     totals = {k: [0, 0] for k in ("genuine", *KINDS)}
     # Recall over the changes to a figure the source states (:func:`source_states`).
     stated = {k: [0, 0] for k in STATED_KINDS}
@@ -779,6 +885,8 @@ def run_part(
                     new = _opener_swap(s, t, opener_rng, pool, src_proper, proper)
                 elif kind == "currency":
                     new = currency_swap(s, t, a, b, currency_rng)
+                elif kind == "ordinal":
+                    new = ordinal_swap(t, b, ordinal_rng)
                 else:
                     new = perturb(
                         kind, s, t, b, names_rng if kind == "entity_names" else rng, pool, proper

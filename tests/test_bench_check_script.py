@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from script_modules import load_script
@@ -145,3 +147,32 @@ def test_currency_swap_changes_the_currency_of_a_figure() -> None:
         is None
     )
     assert bench.currency_swap(src, "Курс доллара вырос.", "en", "ru", rng) is None
+
+
+def test_ordinal_swap_changes_an_ordinal_word_into_another_of_its_form() -> None:
+    import random
+
+    rng = random.Random(3)
+    # A Russian ordinal stays in its case and gender (spelt with "е" as the text spells it).
+    new = bench.ordinal_swap("Он выбыл в четвертом раунде.", "ru", rng)
+    assert new is not None and new != "Он выбыл в четвертом раунде."
+    assert new.startswith("Он выбыл в ") and new.endswith("ом раунде.") and "ё" not in new
+    # An Azerbaijani or Turkish one keeps its suffix, in harmony with the new word.
+    new = bench.ordinal_swap("Üçüncüsü Bakıda açılacaq.", "az", rng)
+    assert new is not None and re.fullmatch(
+        r"(İkincisi|Beşincisi|Altıncısı|Yeddincisi|Səkkizincisi|Doqquzuncusu|Onuncusu"
+        r"|Dördüncüsü) Bakıda açılacaq\.",
+        new,
+    )
+    new = bench.ordinal_swap("The third quarter was weak.", "en", rng)
+    assert new is not None and new != "The third quarter was weak."
+    # "First" is no ordinal the break changes; no ordinal, no break.
+    assert bench.ordinal_swap("The first quarter was weak.", "en", rng) is None
+    assert bench.ordinal_swap("Birinci rüb zəif idi.", "az", rng) is None
+    # The source states the place in words or digits.
+    assert bench.source_states(
+        "ordinal", "He came 3rd.", "Üçüncü oldu.", "Beşinci oldu.", "en", "tr"
+    )
+    assert not bench.source_states(
+        "ordinal", "He came.", "Üçüncü oldu.", "Beşinci oldu.", "en", "tr"
+    )
