@@ -245,9 +245,9 @@ def compare_numbers(
     # One figure in two currencies ("$5 million", "5 млн евро") is reported as it stays paired.
     compare_currencies(ctx, sn, tn, {i: j for i, j in matched.items() if i in ms})
     # One ordinal left on each side, in words on one at least ("third" / "втором").
-    placed = compare_ordinals(ctx, sn, tn, ms, mt, (sd, td))
-    us = [f for i, f in enumerate(sn) if i not in ms and not any(f is p for p in placed)]
-    ut = [f for j, f in enumerate(tn) if j not in mt and not any(f is p for p in placed)]
+    placed = {id(f) for f in compare_ordinals(ctx, sn, tn, ms, mt, (sd, td))}
+    us = [f for i, f in enumerate(sn) if i not in ms and id(f) not in placed]
+    ut = [f for j, f in enumerate(tn) if j not in mt and id(f) not in placed]
 
     # Part of a date over there ("2019" and "April 2019").
     us = [f for f in us if not any(facts_match(f, d) for d in td)]

@@ -43,12 +43,17 @@ class FileJob:
     @property
     def sentences(self) -> list[str]:
         """The sentences to translate (those with a letter), in order."""
-        return [s for p in self.paras for s, t in zip(p.sentences, p.translate, strict=True) if t]
+        return to_translate(self.paras)
 
     @property
     def n_sentences(self) -> int:
         """Every sentence of the file, those kept as written included."""
         return sum(len(p.sentences) for p in self.paras)
+
+
+def to_translate(paras: Sequence[Paragraph]) -> list[str]:
+    """The sentences of ``paras`` to translate (those with a letter), in order."""
+    return [s for p in paras for s, t in zip(p.sentences, p.translate, strict=True) if t]
 
 
 def split_paragraph(text: str, lang: str) -> Paragraph:

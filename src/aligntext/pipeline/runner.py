@@ -42,6 +42,7 @@ from aligntext.pipeline.plan import (
     FileJob,
     cut_batches,
     join_paragraph,
+    to_translate,
     translator_batch_size,
 )
 from aligntext.pipeline.reading import Loaded, load_file, reread_failure
@@ -378,8 +379,7 @@ class Runner:
                 if not self._resolve(job, last[1], src):
                     continue
                 assert not isinstance(last[1], (bytes, AligntextError))
-                job.paras = last[1][2]
-                sentences, job.paras = job.sentences, []
+                sentences = to_translate(last[1][2])
                 ready.append(job)
             direction = (job.src, job.tgt)
             if direction not in chunkers:
@@ -490,16 +490,15 @@ class Runner:
                             self.record(job, FAILED, message=reread_failure(loaded, job.source))
                             todo = [j for j in todo if j is not job]
                         continue
-                    job.paras = loaded[2]
-                    sentences.extend(job.sentences)
+                    sentences.extend(to_translate(loaded[2]))
                     if id(job) in pending and lazy:
-                        job.doc = loaded[0]
-                    else:  # read again to be written (see BatchEngine.lazy)
-                        job.paras = []
+                        job.doc, job.paras = loaded[0], loaded[2]
+                    # else: read again to be written (see BatchEngine.lazy)
                 needs: set[int] = set()
                 for batch in cut_batches(sentences, size):
-                    needs.add(next(number))
-                    batches[max(needs)] = batch
+                    n = next(number)
+                    batches[n] = batch
+                    needs.add(n)
                 waiting.append((todo, needs))
                 yield from (batches[i] for i in sorted(needs))
 
