@@ -11,13 +11,12 @@ transformers and torch, once per model.
 from __future__ import annotations
 
 import ctypes
-import functools
 import json
 import math
 import re
 import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +29,7 @@ from aligntext.translate.base import (
     quiet_transformers,
     translate_distinct,
 )
-from aligntext.translate.pieces import split_to_fit, token_counter, translate_in_pieces
+from aligntext.translate.pieces import FitsModel, translate_in_pieces
 from aligntext.translate.registry import Step, ensure_model
 from aligntext.translate.store import (
     STORE_NOT_WRITABLE,
@@ -290,7 +289,7 @@ def _why(exc: OSError) -> str:
     return (exc.strerror or "permission denied").lower()
 
 
-class CT2Translator(BackendSignature):
+class CT2Translator(BackendSignature, FitsModel):
     """Translate with a CTranslate2 model (converted Marian, NLLB-200 or M2M100).
 
     The translator loads on the first :meth:`translate` (or :meth:`load`).
@@ -402,16 +401,7 @@ class CT2Translator(BackendSignature):
             ),
         )
 
-    @functools.cached_property
-    def _token_count(self) -> Callable[[str], int]:
-        """Source tokens of a text, the special tokens learnt once for the model."""
-        return token_counter(self._encode)
-
-    def _fit(self, text: str) -> list[str]:
-        """``text`` in pieces the model can take whole (one piece when it fits)."""
-        return split_to_fit(text, self._token_count, self._max_positions())
-
-    def _max_positions(self) -> int:
+    def _position_limit(self) -> int:
         """The longest sequence the model takes: the tokenizer's ``model_max_length``."""
         return int(getattr(self._pieces(), "max_length", 512))
 
@@ -456,7 +446,7 @@ class CT2Translator(BackendSignature):
         else:
             max_length = auto_length(longest, 512)
         # The decoder has no positions past the model's: a longer output fails the batch.
-        max_length = min(max_length, self._max_positions() - 1)
+        max_length = min(max_length, self._position_limit() - 1)
         min_length = self.min_new_tokens + forced if self.min_new_tokens else 0
         try:
             results = self._run_batch(batch, prefix, max_length, min_length)

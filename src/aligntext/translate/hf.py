@@ -9,8 +9,7 @@ asked for: this module may import torch.
 from __future__ import annotations
 
 import copy
-import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ from aligntext.translate.base import (
     quiet_transformers,
     translate_distinct,
 )
-from aligntext.translate.pieces import split_to_fit, token_counter, translate_in_pieces
+from aligntext.translate.pieces import FitsModel, translate_in_pieces
 from aligntext.translate.registry import Step
 from aligntext.translate.store import weight_load_errors, weights_error
 
@@ -33,7 +32,7 @@ DEFAULT_BATCH_TOKENS = {"cpu": 2048, "cuda": 8192}
 _DTYPES = ("float32", "float16", "bfloat16")
 
 
-class HFTranslator(BackendSignature):
+class HFTranslator(BackendSignature, FitsModel):
     """Translate with a transformers seq2seq model (Marian, NLLB-200, M2M100).
 
     The model loads on the first :meth:`translate` (or :meth:`load`).
@@ -184,15 +183,10 @@ class HFTranslator(BackendSignature):
             ),
         )
 
-    @functools.cached_property
-    def _token_count(self) -> Callable[[str], int]:
-        """Source tokens of a text, the special tokens learnt once for the model."""
-        return token_counter(self._encode)
-
-    def _fit(self, text: str) -> list[str]:
-        """``text`` in pieces the model can take whole (one piece when it fits)."""
+    def _position_limit(self) -> int:
+        # The model's config says how long a sequence it takes: it must be loaded first.
         self.load()
-        return split_to_fit(text, self._token_count, self._model_limit())
+        return self._model_limit()
 
     def batch_budget(self) -> int:
         """Padded source tokens per batch: ``max_batch_tokens`` shared by the beams.

@@ -8,6 +8,7 @@ joined with a space.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -87,6 +88,27 @@ def token_counter(encode: Callable[[list[str]], list[list[Any]]]) -> Callable[[s
         return len(encode([text])[0]) - special[0]
 
     return tokens
+
+
+class FitsModel:
+    """Cuts a sentence too long for the model into pieces it takes whole; mixed into the
+    ``hf`` and ``ct2`` translators, which give their tokenizer (``_encode``) and the model's
+    longest sequence (``_position_limit``)."""
+
+    def _encode(self, texts: list[str]) -> list[list[Any]]:
+        raise NotImplementedError
+
+    def _position_limit(self) -> int:
+        raise NotImplementedError
+
+    @functools.cached_property
+    def _token_count(self) -> Callable[[str], int]:
+        """Source tokens of a text, the special tokens learnt once for the model."""
+        return token_counter(self._encode)
+
+    def _fit(self, text: str) -> list[str]:
+        """``text`` in pieces the model can take whole (one piece when it fits)."""
+        return split_to_fit(text, self._token_count, self._position_limit())
 
 
 def _scaled(
