@@ -444,3 +444,36 @@ def test_html_worst_segments_say_their_language(tmp_path, cli_runner):
     # The Russian sentences (and the facts taken from them) are marked Russian in an English page.
     assert cells[-1]["lang"] == "ru" and "7 мая" in cells[-1].get_text()
     assert cells[2]["lang"] == "ru" and cells[3]["lang"] == "ru"
+
+
+def test_html_worst_segments_mark_the_facts_in_the_sentences(tmp_path, cli_runner):
+    from bs4 import BeautifulSoup
+
+    ref = _write(tmp_path / "ref.txt", ["Совет <b> собрался 5 мая в Баку.", "Было 120 гостей."])
+    hyp = _write(tmp_path / "hyp.txt", ["Совет <b> собрался 7 мая в Баку.", "Было 120 гостей."])
+    out = tmp_path / "report.html"
+    args = ["evaluate", "--hyp", hyp, "--ref", ref, "--lang", "ru", "-m", "bleu"]
+    result = cli_runner.invoke(cli, [*args, "--format", "html", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "&lt;b&gt;" in page and "<b>" not in page  # the sentences are escaped, marks or not
+    soup = BeautifulSoup(page, "html.parser")
+    worst = next(t for t in soup.find_all("table") if "reference / hypothesis" in t.get_text())
+    cell = worst.find_all("tr")[1].find_all("td")[-1]
+    # The reference's missing date and the hypothesis's own are marked where they stand.
+    assert [m.get_text() for m in cell.find_all("mark", class_="miss")] == ["5 мая"]
+    assert [m.get_text() for m in cell.find_all("mark", class_="extra")] == ["7 мая"]
+    assert cell.get_text().count("Совет <b> собрался") == 2
+
+
+def test_marked_pieces_take_each_fact_once_and_never_overlap():
+    from aligntext.render.evaluation_parts import marked
+
+    text = "2,1 млн т в 2023 году, и ещё 2,1 млн"
+    assert marked(text, ["2,1 млн", "2,1 млн т", " "]) == [
+        ("2,1 млн т", True),
+        (" в 2023 году, и ещё ", False),
+        ("2,1 млн", True),
+    ]
+    assert marked(text, ["нет такого"]) == [(text, False)]
+    assert marked("", []) == [("", False)]

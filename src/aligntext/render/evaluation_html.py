@@ -15,6 +15,7 @@ from aligntext.render.evaluation_parts import (
     confidence_text,
     fmt_num,
     fmt_pct,
+    marked,
     score_names,
     verdict_of,
 )
@@ -147,8 +148,8 @@ def _evaluation(ev: Evaluation, width: int, role: str) -> dict[str, Any]:
             "total": seg.total,
             "missing": ", ".join(seg.missing),
             "extra": ", ".join(seg.extra),
-            "reference": seg.reference,
-            "hypothesis": seg.hypothesis,
+            "reference": marked(seg.reference, seg.missing),
+            "hypothesis": marked(seg.hypothesis, seg.extra),
         }
         for seg in (ev.facts.worst if ev.facts is not None else ())
     ]

@@ -88,3 +88,29 @@ def _metric_keys(ev: Evaluation) -> list[str]:
 def score_names(ev: Evaluation) -> list[str]:
     """The metric names of an evaluation, in its order."""
     return [s.name for s in ev.scores]
+
+
+def marked(text: str, needles: Sequence[str]) -> list[tuple[str, bool]]:
+    """``text`` cut into pieces, each ``True`` where it is one of ``needles`` (facts' surface
+    forms): the first occurrence of each, longest first, none overlapping another.
+
+    The worst segments of an evaluation mark the reference's missing facts and the
+    hypothesis's extra ones in the sentences themselves, so a reader sees where they are.
+    """
+    taken: list[tuple[int, int]] = []
+    for needle in sorted({n for n in needles if n.strip()}, key=len, reverse=True):
+        start = text.find(needle)
+        while start >= 0 and any(a < start + len(needle) and start < b for a, b in taken):
+            start = text.find(needle, start + 1)
+        if start >= 0:
+            taken.append((start, start + len(needle)))
+    pieces: list[tuple[str, bool]] = []
+    at = 0
+    for a, b in sorted(taken):
+        if a > at:
+            pieces.append((text[at:a], False))
+        pieces.append((text[a:b], True))
+        at = b
+    if at < len(text) or not pieces:
+        pieces.append((text[at:], False))
+    return pieces
