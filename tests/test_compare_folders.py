@@ -234,3 +234,56 @@ def test_the_index_page_names_its_language_columns_and_doubts():
     assert remark.startswith("ru/b.txt looks like English") and evil in remark
     assert evil not in page and len(soup.find_all("script")) == 0
     assert "1 error, 1 warning, 0 notes; worst first." in soup.get_text()
+
+
+def test_the_index_says_each_statements_headline_and_what_to_look_at(tmp_path):
+    from bs4 import BeautifulSoup
+
+    en, ru = tmp_path / "en", tmp_path / "ru"
+    en.mkdir(), ru.mkdir()
+    (en / "7731.txt").write_text(
+        "Council <b>meets</b> in Baku\n\nThe council met on 5 May.\n\n"
+        "It approved 120 projects.\n\nIt approved 300 grants.\n",
+        encoding="utf-8",
+    )
+    (ru / "7731.txt").write_text(
+        "Совет <b>собрался</b> в Баку\n\nСовет собрался 7 мая.\n\n"
+        "Он одобрил 121 проект.\n\nОн одобрил 301 грант.\n",
+        encoding="utf-8",
+    )
+    compare_folders([en, ru], tmp_path / "out", langs=["en", "ru"], workers=1)
+    [line] = index(tmp_path / "out")
+    # The JSON line: the headline, and the findings to look at first, worst first.
+    assert line["title"] == "Council <b>meets</b> in Baku"
+    top = line["top_findings"]
+    assert [t["severity"] for t in top] == ["error"] * 3 and all(t["count"] == 1 for t in top)
+    assert {t["type"] for t in top} == {"date", "number"}
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "<b>" not in page and "Council &lt;b&gt;meets&lt;/b&gt; in Baku" in page
+    soup = BeautifulSoup(page, "html.parser")
+    row = soup.select("tbody tr")[0]
+    title = row.find("div", class_="title")
+    assert title["lang"] == "en" and title.get_text() == "Council <b>meets</b> in Baku"
+    shown = [li.get_text(" ", strip=True) for li in row.select("ul.top li")]
+    assert len(shown) == 3 and all(s.startswith("error ") for s in shown)
+    assert any("5 May" in s and "7 May" in s for s in shown)
+    # No statement has a remark: no empty remarks column; the counts say what they count.
+    assert [th.get_text() for th in soup.select("thead th")][-1] == "to look at first"
+    assert [td["data-label"] for td in row.select("td.n")] == ["errors", "warnings", "notes"]
+
+
+def test_the_index_gives_a_repeated_finding_once_with_its_count():
+    from bs4 import BeautifulSoup
+
+    from aligntext.pipeline.compare_folders import StatementResult, index_html
+
+    same = ("warning", "untranslated", "target is identical to the source", 10)
+    results = [
+        StatementResult("a.txt", ("en/a.txt", "az/a.txt"), warnings=12, top=(same,), more=2),
+    ]
+    soup = BeautifulSoup(index_html(results, ["en", "az"]), "html.parser")
+    items = [li.get_text(" ", strip=True) for li in soup.select("ul.top li")]
+    assert items == [
+        "warning untranslated target is identical to the source (10 sentences)",
+        "and 2 more findings in the report",
+    ]

@@ -17,7 +17,6 @@ Library code only: it never prints.
 
 from __future__ import annotations
 
-import html
 import json
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -31,6 +30,8 @@ from aligntext.types import SEVERITIES, severity_rank
 
 INDEX_JSONL = "index.jsonl"
 INDEX_HTML = "index.html"
+#: Findings per statement the index shows (the report has them all).
+TOP_FINDINGS = 3
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,11 @@ class StatementResult:
         message: why it could not be compared (``""`` when it was).
         reports: the report files written, relative to the output folder.
         notes: the comparison's warnings (a version in another language ...).
+        title: the statement's headline, in the first version (``""`` when not compared).
+        title_lang: the language of that version.
+        top: the most serious findings, up to three: ``(severity, type, message, count)``,
+            ``count`` the findings of that very message.
+        more: how many of its findings ``top`` leaves out.
     """
 
     statement: str
@@ -62,6 +68,10 @@ class StatementResult:
     message: str = ""
     reports: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    title: str = ""
+    title_lang: str = ""
+    top: tuple[tuple[str, str, str, int], ...] = ()
+    more: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """The index line of this statement."""
@@ -76,6 +86,11 @@ class StatementResult:
             "reports": list(self.reports),
             "files": list(self.files),
             "notes": list(self.notes),
+            "title": self.title or None,
+            "top_findings": [
+                {"severity": sev, "type": kind, "message": message, "count": n}
+                for sev, kind, message, n in self.top
+            ],
         }
 
 
@@ -253,6 +268,10 @@ def _compare_one(task: dict[str, Any]) -> dict[str, Any]:
         "html": None,
         "json": None,
         "notes": [],
+        "title": "",
+        "title_lang": "",
+        "top": [],
+        "more": 0,
     }
     if missing:
         # A statement missing from a folder is an error of that statement: the delivery
@@ -291,6 +310,19 @@ def _compare_one(task: dict[str, Any]) -> dict[str, Any]:
     answer["html"] = render_report(report, "html")
     answer["json"] = render_report(report, "json")
     answer["notes"] = list(report.warnings)
+    from aligntext.render.report_parts import statement_title
+
+    answer["title"] = statement_title(report)
+    answer["title_lang"] = report.versions[0].lang
+    # Most serious first; among equals, in the order of the text; the same message (ten
+    # sentences left untranslated) once, with its count.
+    same: dict[tuple[str, str, str], int] = {}
+    for f in sorted(headline, key=lambda f: -severity_rank(f.severity)):
+        key = (f.severity, f.type, f.message)
+        same[key] = same.get(key, 0) + 1
+    top = list(same.items())[:TOP_FINDINGS]
+    answer["top"] = [[*key, n] for key, n in top]
+    answer["more"] = len(headline) - sum(n for _, n in top)
     return answer
 
 
@@ -319,6 +351,10 @@ def _write_reports(out_root: Path, answer: dict[str, Any], inputs: list[str]) ->
         message=answer["message"],
         reports=tuple(written),
         notes=tuple(answer["notes"]),
+        title=answer["title"],
+        title_lang=answer["title_lang"],
+        top=tuple((sev, kind, message, n) for sev, kind, message, n in answer["top"]),
+        more=answer["more"],
     )
 
 
@@ -390,66 +426,8 @@ def _write_index(out_root: Path, results: list[StatementResult], folders: list[s
     atomic_write_text(out_root / INDEX_HTML, index_html(results, folders))
 
 
-def _relative_url(path: str) -> str:
-    """A link to a report by its relative path: each part percent-encoded and the whole
-    made relative with ``./``, so a file named ``javascript:x.txt`` or ``a#b?.txt`` links to
-    that file, not to a script or a fragment."""
-    from urllib.parse import quote
-
-    return "./" + quote(PurePosixPath(path.replace(os.sep, "/")).as_posix(), safe="/")
-
-
 def index_html(results: Sequence[StatementResult], folders: Sequence[str]) -> str:
-    """The index as one self-contained page: a table, worst first, linking the reports.
+    """The index page (:func:`aligntext.render.folder_index.index_html`)."""
+    from aligntext.render.folder_index import index_html as render
 
-    The page says its language, fits a phone's width, keeps its column headers in view on a
-    long folder, and names every column (the last one, "remarks", says why a statement was
-    not compared or what doubts its comparison raised).
-    """
-    from aligntext.render.report_parts import plural
-
-    e = html.escape
-    total = {s: 0 for s in ("errors", "warnings", "infos")}
-    rows = []
-    for r in results:
-        for key in total:
-            total[key] += getattr(r, key)
-        link = next((x for x in r.reports if x.endswith(".html")), None)
-        name = e(r.statement)
-        if link:
-            name = f'<a href="{e(_relative_url(link))}">{name}</a>'
-        remarks = [f"missing in {e(m)}" for m in r.missing]
-        if r.message:
-            remarks.append(e(r.message))
-        remarks += [e(n) for n in r.notes]
-        level = "bad" if r.errors else "warn" if r.warnings else "ok"
-        rows.append(
-            f'<tr class="{level}"><th scope="row">{name}</th><td>{r.errors}</td>'
-            f"<td>{r.warnings}</td><td>{r.infos}</td><td>{'; '.join(remarks)}</td></tr>"
-        )
-    heading = " · ".join(e(f) for f in folders)
-    counts = ", ".join(
-        plural(total[key], noun)
-        for key, noun in (("errors", "error"), ("warnings", "warning"), ("infos", "note"))
-    )
-    head = "".join(
-        f'<th scope="col">{h}</th>' for h in ("statement", "errors", "warnings", "notes", "remarks")
-    )
-    return (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>aligntext: {plural(len(results), 'statement')}</title><style>"
-        "body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse}"
-        "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}"
-        "th[scope=row]{font-weight:400}td:nth-child(n+2):nth-child(-n+4){text-align:right}"
-        "thead th{position:sticky;top:0;background:#f4f4f4}"
-        "tr.bad td:nth-child(2){color:#b00;font-weight:bold}"
-        "tr.warn td:nth-child(3){color:#a60;font-weight:bold}"
-        "a:focus-visible{outline:3px solid #175cd3;outline-offset:2px}"
-        "@media (max-width:600px){body{margin:1em}td,th{padding:.3em}}"
-        "</style></head><body>\n"
-        f"<h1>{plural(len(results), 'statement')}</h1><p>{heading}</p>"
-        f"<p>{counts}; worst first.</p>\n<table><thead><tr>{head}</tr></thead><tbody>\n"
-        + "\n".join(rows)
-        + "\n</tbody></table></body></html>\n"
-    )
+    return render(results, folders)

@@ -19,6 +19,7 @@ from aligntext.render.report_parts import (
     rows_by_bead,
     segment_at,
     segment_pieces,
+    statement_title,
     summarize,
     type_key,
 )
@@ -104,7 +105,7 @@ def report_to_html(report: Report) -> str:
         "report.html.j2",
         css=asset("report.css"),
         js=asset("report.js"),
-        title=_title(report),
+        title=statement_title(report),
         files=" · ".join(
             (v.document.path if v.document is not None and v.document.path else v.name)
             for v in versions
@@ -259,16 +260,6 @@ def _notes(
         {"type": f.type, "severity": f.severity, "label": label, "message": f.message}
         for f, label in shown
     ]
-
-
-def _title(report: Report) -> str:
-    """The statement's headline (the pivot's first paragraph), or a generic title."""
-    doc = report.versions[0].document if report.versions else None
-    if doc is not None and doc.paragraphs:
-        head = " ".join(doc.paragraphs[0].text.split())
-        if head:
-            return head if len(head) <= 120 else head[:119] + "…"
-    return f"Comparison of {len(report.versions)} language versions"
 
 
 def _row_paragraph(versions: Sequence[Version], row: Sequence[Sequence[int]]) -> int | None:

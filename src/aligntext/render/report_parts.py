@@ -113,6 +113,17 @@ def headline_findings(report: Report) -> list[Finding]:
     return list(report.cross_findings) + [f for f in pairwise if f.type not in CROSS_TYPES]
 
 
+def statement_title(report: Report) -> str:
+    """The statement's headline (the pivot's first paragraph, cut at 120 characters), or a
+    generic title."""
+    doc = report.versions[0].document if report.versions else None
+    if doc is not None and doc.paragraphs:
+        head = " ".join(doc.paragraphs[0].text.split())
+        if head:
+            return head if len(head) <= 120 else head[:119] + "…"
+    return f"Comparison of {len(report.versions)} language versions"
+
+
 def row_spans(
     report: Report, r: int, v: int, items: Sequence[tuple[int, Finding]]
 ) -> list[tuple[Span, Finding]]:
