@@ -73,6 +73,17 @@ def test_a_repeat_the_source_has_is_no_loop() -> None:
     assert "repetition" not in types(src, tgt, "en", "ru")
 
 
+def test_a_looping_figure_is_called_a_word() -> None:
+    # "12,5" is two tokens to the loop finder but one word to the reader.
+    tgt = "Рост составил 12,5 12,5 12,5 12,5 12,5 процента."
+    found = check_translation("Growth was 12.5 percent.", tgt, "en", "ru")
+    assert [f.type for f in found][:1] == ["repetition"]
+    assert 'repeats the word "12,5" 5 times' in found[0].message
+    tgt = "Рост составил на севере на севере на севере на севере процента."
+    found = check_translation("Growth was 12.5 percent in the north.", tgt, "en", "ru")
+    assert 'repeats the 2-word phrase "на севере" 4 times' in found[0].message
+
+
 def test_letters_looping_inside_a_word() -> None:
     assert types(SENT["en"], "Nazirlik lalalalalalalalala açılacaq.", "en", "az") == ["repetition"]
 

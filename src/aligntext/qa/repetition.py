@@ -133,7 +133,9 @@ def find_repetition(src: str, tgt: str) -> RepetitionHit | None:
             start = spans[worst.start][0]
             end = spans[worst.start + worst.words - 1][1]
             unit = tgt[spans[worst.start][0] : spans[worst.start + worst.unit - 1][1]]
-            what = "word" if worst.unit == 1 else f"{worst.unit}-word phrase"
+            # Words as a reader counts them: "12,5" is one word, two tokens.
+            n = len(unit.split())
+            what = "word" if n <= 1 else f"{n}-word phrase"
             return RepetitionHit(
                 f"target repeats the {what} {_quote(unit)} {worst.times} times in a row",
                 "error",
