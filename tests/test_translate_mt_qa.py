@@ -111,7 +111,7 @@ def test_cli_retry_summary_and_html_report(cli_runner, source, tmp_path, monkeyp
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert built == [(None, 1), (None, 8)]
-    assert "az/port.txt: 0 of 1 sentence(s) flagged (nothing); 1 retried, 1 replaced" in (
+    assert "az/port.txt: 0 of 1 sentence flagged (nothing); 1 retried, 1 replaced" in (
         result.stderr
     )
     assert "No sentence was flagged" in report.read_text(encoding="utf-8")
@@ -137,13 +137,13 @@ def test_cli_summary_lists_the_worst_sentences_and_escapes_the_report(
          "--no-cache", "--report", str(report)],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "az/a.txt: 2 of 2 sentence(s) flagged (copy 1, repetition 1)" in result.stderr
-    assert "worst 2 of 2 flagged sentence(s):" in result.stderr
+    assert "az/a.txt: 2 of 2 sentences flagged (copy 1, repetition 1)" in result.stderr
+    assert "worst 2 of 2 flagged sentences:" in result.stderr
     assert "    translation: " + LOOP in result.stderr
     page = report.read_text(encoding="utf-8")
     assert "<b>minister</b>" not in page
     assert "The &lt;b&gt;minister&lt;/b&gt; &amp; the mayor" in page
-    assert page.count("<tr>") == 3  # the header and two sentences
+    assert page.count("<tr") == 3  # the header and two sentences
 
 
 def test_fallback_model_needs_retry_failed(cli_runner, source, tmp_path):
@@ -272,3 +272,28 @@ def test_a_damaged_manifest_entry_redoes_the_file(source, tmp_path):
     path.write_text(json.dumps(manifest), encoding="utf-8")
     [result] = _run(source, tmp_path / "o").files
     assert result.status == "done"
+
+
+def test_the_report_marks_the_loop_and_says_a_repeated_finding_once():
+    from aligntext.qa.summary import Flagged
+    from aligntext.render.mt_qa import summary_html, summary_text
+    from aligntext.types import Finding, Span
+
+    target = "Liman <b> 12 12 12 12 12 gəmi qəbul etdi."
+    start = target.index("12")
+    loop = Finding(0, "repetition", "error", 'target repeats the word "12" 5 times in a row',
+                   tgt_spans=(Span(0, start, start + 14, "12 12 12 12 12"),),
+                   src_lang="en", tgt_lang="az")  # fmt: skip
+    extra = Finding(0, "number", "warning", "number 12 in target has no counterpart in source",
+                    src_lang="en", tgt_lang="az")  # fmt: skip
+    flagged = [Flagged("az/a.txt", 0, "The port took ships.", target, (extra, loop, extra, extra))]
+    page = summary_html(flagged, "aligntext translate: out", {"repetition": 1, "number": 3})
+    assert "<b>" not in page and "Liman &lt;b&gt; " in page
+    assert '<mark class="error">12 12 12 12 12</mark>' in page
+    # The error first; the checker's three identical findings said once, with their count.
+    assert page.index('type">repetition</span>') < page.index('type">number</span>')
+    assert page.count("number 12 in target has no counterpart") == 1
+    assert "(3 times)" in page and "1 flagged sentence <small>" in page
+    text = summary_text(flagged)
+    assert text.startswith("worst 1 of 1 flagged sentence:")
+    assert "warning number: number 12 in target has no counterpart in source (x3)" in text

@@ -425,6 +425,7 @@ def _summary(run: Any, quiet: bool, report_file: str | None) -> None:
     from aligntext.io.atomic import atomic_write_text
     from aligntext.qa.summary import collect
     from aligntext.render.mt_qa import summary_html, summary_text
+    from aligntext.render.report_parts import plural
 
     flagged = collect((r.relpath, r.flagged, r.findings) for r in run.files)
     if not quiet:
@@ -440,7 +441,7 @@ def _summary(run: Any, quiet: bool, report_file: str | None) -> None:
             )
             click.echo(
                 f"aligntext: {result.relpath}: {len({f.pair for f in result.findings})} of "
-                f"{result.sentences} sentence(s) flagged ({what}){retried}",
+                f"{plural(result.sentences, 'sentence')} flagged ({what}){retried}",
                 err=True,
             )
         text = summary_text(flagged)

@@ -39,10 +39,25 @@ class Flagged:
         return (-worst, 0 if qa else 1, -len(self.findings))
 
     @property
+    def reasons(self) -> list[tuple[str, str, str, int]]:
+        """The findings worst first, each message once: ``(severity, type, message, count)``.
+
+        A looping translation repeats a figure a dozen times, and the fact checker finds
+        each copy with no counterpart in the source: the reader needs that said once.
+        """
+        grouped: dict[tuple[str, str, str], int] = {}
+        for f in sorted(self.findings, key=lambda f: -severity_rank(f.severity)):
+            key = (f.severity, f.type, f.message)
+            grouped[key] = grouped.get(key, 0) + 1
+        return [(*key, n) for key, n in grouped.items()]
+
+    @property
     def reason(self) -> str:
-        """The findings as one line: ``error repetition: ...; warning number: ...``."""
-        ordered = sorted(self.findings, key=lambda f: -severity_rank(f.severity))
-        return "; ".join(f"{f.severity} {f.type}: {f.message}" for f in ordered)
+        """The findings as one line: ``error repetition: ...; warning number: ... (x13)``."""
+        return "; ".join(
+            f"{sev} {kind}: {message}" + (f" (x{n})" if n > 1 else "")
+            for sev, kind, message, n in self.reasons
+        )
 
 
 def collect(

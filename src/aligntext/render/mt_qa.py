@@ -6,10 +6,12 @@ one self-contained page from ``templates/mt_qa.html.j2`` (autoescaped, as every 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from aligntext.qa.summary import Flagged
-from aligntext.types import severity_rank
+from aligntext.render.report_parts import plural
+from aligntext.types import Finding, severity_rank
 
 
 def _clip(text: str, limit: int) -> str:
@@ -21,7 +23,7 @@ def summary_text(flagged: Sequence[Flagged], limit: int = 10) -> str:
     """The ``limit`` worst sentences as text lines (empty when there are none)."""
     if not flagged:
         return ""
-    lines = [f"worst {min(limit, len(flagged))} of {len(flagged)} flagged sentence(s):"]
+    lines = [f"worst {min(limit, len(flagged))} of {plural(len(flagged), 'flagged sentence')}:"]
     for x in flagged[:limit]:
         lines.append(f"  {x.file}: sentence {x.index + 1}: {_clip(x.reason, 160)}")
         lines.append(f"    source:      {_clip(x.source, 150)}")
@@ -29,10 +31,35 @@ def summary_text(flagged: Sequence[Flagged], limit: int = 10) -> str:
     return "\n".join(lines)
 
 
+def _target_pieces(target: str, findings: Sequence[Finding]) -> list[tuple[str, str]]:
+    """``target`` cut at the spans the findings mark; each piece with the worst severity
+    of the findings covering it (``""`` for none)."""
+    located: list[tuple[int, int, str]] = []
+    for f in findings:
+        for span in f.tgt_spans:
+            start, end = span.start, span.end
+            if not (0 <= start < end <= len(target)) or (
+                span.text and target[start:end] != span.text
+            ):
+                start = target.find(span.text) if span.text else -1
+                end = start + len(span.text)
+            if start >= 0:
+                located.append((start, end, f.severity))
+    cuts = sorted({0, len(target), *(a for a, _, _ in located), *(b for _, b, _ in located)})
+    pieces: list[tuple[str, str]] = []
+    for a, b in itertools.pairwise(cuts):
+        covering = [sev for s, e, sev in located if s <= a and b <= e]
+        worst = max(covering, key=severity_rank, default="")
+        pieces.append((target[a:b], worst))
+    return pieces or [(target, "")]
+
+
 def summary_html(flagged: Sequence[Flagged], title: str, counts: dict[str, int]) -> str:
     """An HTML page listing every flagged sentence, worst first, side by side with reasons.
 
-    Rendered from ``render/templates/mt_qa.html.j2`` (autoescaped, as every report).
+    Rendered from ``render/templates/mt_qa.html.j2`` (autoescaped, as every report). The
+    stretch of a translation a finding points at (a loop, an appended sentence) is marked,
+    and a message the sentence earns many times is given once with its count.
 
     Args:
         flagged: from :func:`collect`.
@@ -46,12 +73,13 @@ def summary_html(flagged: Sequence[Flagged], title: str, counts: dict[str, int])
             "file": x.file,
             "sentence": x.index + 1,
             "source": x.source,
-            "target": x.target,
+            "target": _target_pieces(x.target, x.findings),
             "src_lang": x.findings[0].src_lang,
             "tgt_lang": x.findings[0].tgt_lang,
+            "worst": max((f.severity for f in x.findings), key=severity_rank),
             "reasons": [
-                {"severity": f.severity, "type": f.type, "message": f.message}
-                for f in sorted(x.findings, key=lambda f: -severity_rank(f.severity))
+                {"severity": sev, "type": kind, "message": message, "count": n}
+                for sev, kind, message, n in x.reasons
             ],
         }
         for x in flagged
@@ -60,6 +88,7 @@ def summary_html(flagged: Sequence[Flagged], title: str, counts: dict[str, int])
         "mt_qa.html.j2",
         title=title,
         css=asset("mt_qa.css"),
+        flagged=plural(len(rows), "flagged sentence"),
         counts=[{"type": k, "n": n} for k, n in counts.items()],
         rows=rows,
     )
