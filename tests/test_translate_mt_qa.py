@@ -297,3 +297,28 @@ def test_the_report_marks_the_loop_and_says_a_repeated_finding_once():
     text = summary_text(flagged)
     assert text.startswith("worst 1 of 1 flagged sentence:")
     assert "warning number: number 12 in target has no counterpart in source (x3)" in text
+
+
+def test_stderr_lists_a_finding_repeated_in_a_sentence_once_with_its_count(
+    cli_runner, tmp_path, monkeypatch
+):
+    class Figures(Looping):
+        def translate(self, sentences, progress=None):
+            return ["Ticarət mayda 13 13 13 13 13 13 faiz artıb." for _ in sentences]
+
+    monkeypatch.setattr(loader, "translator_factory", lambda *a, **k: lambda s, t: Figures(s, t))
+    src = tmp_path / "a.txt"
+    src.write_text("Trade grew by 12 percent in May.\n", encoding="utf-8")
+    result = cli_runner.invoke(
+        cli,
+        ["translate", str(src), "--src", "en", "--tgt", "az", "--out", str(tmp_path / "o"),
+         "--no-cache", "--check", "-q"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("az/a.txt: sentence 1: error: repetition: target repeats the word")
+    assert len(lines) == len(set(lines))
+    assert any(line.endswith(")") and "(x" in line for line in lines), lines
+    manifest = json.loads((tmp_path / "o" / "manifest.json").read_text(encoding="utf-8"))
+    # The manifest keeps every finding: only what is printed is grouped.
+    assert len(manifest["files"]["az/a.txt"]["findings"]) > len(lines)

@@ -353,11 +353,16 @@ def translate_command(
         for result in run.files:
             if result.warning:
                 warn(result.warning)
+    # One line per finding, a message a sentence earns many times (each copy of a looped
+    # figure) once, with its count.
+    listed: dict[tuple[str, int, str, str, str], int] = {}
     for result, finding in run.findings:
+        key = (result.relpath, finding.pair, finding.severity, finding.type, finding.message)
+        listed[key] = listed.get(key, 0) + 1
+    for (relpath, pair, severity, kind, message), n in listed.items():
+        times = f" (x{n})" if n > 1 else ""
         click.echo(
-            f"{result.relpath}: sentence {finding.pair + 1}: {finding.severity}: "
-            f"{finding.type}: {finding.message}",
-            err=True,
+            f"{relpath}: sentence {pair + 1}: {severity}: {kind}: {message}{times}", err=True
         )
     if check:
         _summary(run, quiet, report_file)
