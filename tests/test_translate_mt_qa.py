@@ -322,3 +322,37 @@ def test_stderr_lists_a_finding_repeated_in_a_sentence_once_with_its_count(
     manifest = json.loads((tmp_path / "o" / "manifest.json").read_text(encoding="utf-8"))
     # The manifest keeps every finding: only what is printed is grouped.
     assert len(manifest["files"]["az/a.txt"]["findings"]) > len(lines)
+
+
+def test_the_report_lists_the_files_most_flagged_first_linked_to_their_sentences():
+    from bs4 import BeautifulSoup
+
+    from aligntext.qa.summary import Flagged
+    from aligntext.render.mt_qa import FileSummary, summary_html
+    from aligntext.types import Finding
+
+    loop = Finding(0, "repetition", "error", "target repeats the word x", src_lang="en",
+                   tgt_lang="az")  # fmt: skip
+    flagged = [
+        Flagged("az/a.txt", 0, "One.", "Bir bir bir bir.", (loop,)),
+        Flagged("az/b.txt", 2, "Two.", "İki iki iki iki.", (loop,)),
+    ]
+    files = [
+        FileSummary("az/a.txt", 1, 10, "repetition 1"),
+        FileSummary("az/b.txt", 1, 2, "repetition 1"),
+        FileSummary("az/c.txt", 0, 5, "nothing"),
+    ]
+    soup = BeautifulSoup(summary_html(flagged, "t", {"repetition": 2}, files), "html.parser")
+    table = soup.find("table", class_="files")
+    cells = [[td.get_text() for td in tr.find_all("td")] for tr in table.select("tbody tr")]
+    # Half of b's sentences are flagged, a tenth of a's: b first; c has nothing to link to.
+    assert [c[0] for c in cells] == ["az/b.txt", "az/a.txt", "az/c.txt"]
+    assert cells[0][1] == "1 of 2" and cells[2][2] == "nothing"
+    links = {a.get_text(): a["href"] for a in table.find_all("a")}
+    assert set(links) == {"az/a.txt", "az/b.txt"}
+    for name, href in links.items():
+        row = soup.find(id=href[1:])
+        assert row is not None and row.find("td", class_="file").get_text() == name
+    # One file: no table, the verdict says it all.
+    one = summary_html(flagged[:1], "t", {"repetition": 1}, files[:1])
+    assert 'class="files"' not in one

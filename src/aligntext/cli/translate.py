@@ -429,26 +429,30 @@ def _summary(run: Any, quiet: bool, report_file: str | None) -> None:
     """Per-file counts and the worst sentences on stderr; the HTML report when asked for."""
     from aligntext.io.atomic import atomic_write_text
     from aligntext.qa.summary import collect
-    from aligntext.render.mt_qa import summary_html, summary_text
+    from aligntext.render.mt_qa import FileSummary, summary_html, summary_text
     from aligntext.render.report_parts import plural
 
     flagged = collect((r.relpath, r.flagged, r.findings) for r in run.files)
-    if not quiet:
-        for result in run.files:
-            if result.status != "done":
-                continue
-            counts: dict[str, int] = {}
-            for f in result.findings:
-                counts[f.type] = counts.get(f.type, 0) + 1
-            what = ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "nothing"
-            retried = (
-                f"; {result.retried} retried, {result.improved} replaced" if result.retried else ""
-            )
+    files: list[FileSummary] = []
+    for result in run.files:
+        if result.status != "done":
+            continue
+        counts: dict[str, int] = {}
+        for f in result.findings:
+            counts[f.type] = counts.get(f.type, 0) + 1
+        what = ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "nothing"
+        retried = (
+            f"; {result.retried} retried, {result.improved} replaced" if result.retried else ""
+        )
+        n = len({f.pair for f in result.findings})
+        files.append(FileSummary(result.relpath, n, result.sentences, what + retried))
+        if not quiet:
             click.echo(
-                f"aligntext: {result.relpath}: {len({f.pair for f in result.findings})} of "
+                f"aligntext: {result.relpath}: {n} of "
                 f"{plural(result.sentences, 'sentence')} flagged ({what}){retried}",
                 err=True,
             )
+    if not quiet:
         text = summary_text(flagged)
         if text:
             click.echo(text, err=True)
@@ -457,7 +461,7 @@ def _summary(run: Any, quiet: bool, report_file: str | None) -> None:
         for x in flagged:
             for f in x.findings:
                 counts[f.type] = counts.get(f.type, 0) + 1
-        page = summary_html(flagged, f"aligntext translate: {run.out_dir}", counts)
+        page = summary_html(flagged, f"aligntext translate: {run.out_dir}", counts, files)
         try:
             atomic_write_text(report_file, page)
         except OSError as exc:

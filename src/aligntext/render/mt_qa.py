@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from aligntext.qa.summary import Flagged
 from aligntext.render.report_parts import plural
@@ -29,6 +30,23 @@ def summary_text(flagged: Sequence[Flagged], limit: int = 10) -> str:
         lines.append(f"    source:      {_clip(x.source, 150)}")
         lines.append(f"    translation: {_clip(x.target, 150)}")
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class FileSummary:
+    """One translated file of a checked run, as the report's file table lists it.
+
+    Args:
+        file: the output file, relative to the output folder.
+        flagged: how many of its sentences have findings.
+        sentences: how many sentences it has.
+        what: findings per type (and retries), as the run summary says them.
+    """
+
+    file: str
+    flagged: int
+    sentences: int
+    what: str
 
 
 def _target_pieces(target: str, findings: Sequence[Finding]) -> list[tuple[str, str]]:
@@ -54,7 +72,12 @@ def _target_pieces(target: str, findings: Sequence[Finding]) -> list[tuple[str, 
     return pieces or [(target, "")]
 
 
-def summary_html(flagged: Sequence[Flagged], title: str, counts: dict[str, int]) -> str:
+def summary_html(
+    flagged: Sequence[Flagged],
+    title: str,
+    counts: dict[str, int],
+    files: Sequence[FileSummary] = (),
+) -> str:
     """An HTML page listing every flagged sentence, worst first, side by side with reasons.
 
     Rendered from ``render/templates/mt_qa.html.j2`` (autoescaped, as every report). The
@@ -65,11 +88,14 @@ def summary_html(flagged: Sequence[Flagged], title: str, counts: dict[str, int])
         flagged: from :func:`collect`.
         title: the page title.
         counts: findings per type for the header line.
+        files: the run's translated files; with two or more, a table lists them, most
+            flagged first, each linked to its first flagged sentence.
     """
     from aligntext.render.jinja import asset, render
 
     rows = [
         {
+            "id": f"s{k + 1}",
             "file": x.file,
             "sentence": x.index + 1,
             "source": x.source,
@@ -82,7 +108,20 @@ def summary_html(flagged: Sequence[Flagged], title: str, counts: dict[str, int])
                 for sev, kind, message, n in x.reasons
             ],
         }
-        for x in flagged
+        for k, x in enumerate(flagged)
+    ]
+    first: dict[str, str] = {}
+    for k, x in enumerate(flagged):
+        first.setdefault(x.file, f"s{k + 1}")
+    table = [
+        {
+            "file": f.file,
+            "flagged": f.flagged,
+            "sentences": f.sentences,
+            "what": f.what,
+            "href": "#" + first[f.file] if f.file in first else "",
+        }
+        for f in sorted(files, key=lambda f: (-f.flagged / max(f.sentences, 1), f.file))
     ]
     return render(
         "mt_qa.html.j2",
@@ -91,4 +130,5 @@ def summary_html(flagged: Sequence[Flagged], title: str, counts: dict[str, int])
         flagged=plural(len(rows), "flagged sentence"),
         counts=[{"type": k, "n": n} for k, n in counts.items()],
         rows=rows,
+        files=table if len(table) > 1 else [],
     )
