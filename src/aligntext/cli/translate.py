@@ -294,13 +294,17 @@ def translate_command(
             tqdm.write(f"aligntext: warning: {line}", file=sys.stderr)
 
     # The models load when the job first needs a direction, after the inputs are checked.
+    # On Ray the translators are built on the workers: what they warn of comes back with
+    # the engine's probe and is said here (a notice called there would print in their logs).
+    if engine is not None:
+        engine.notice = notice
     factory = loader.translator_factory(
         model=_parse_models(models),
         backend=backend,
         device=device,
         beam_size=beam,
         batch_tokens=batch_tokens,
-        options={"notice": notice},
+        options={"notice": notice if engine is None else None},
     )
     retry = None
     if retry_failed:

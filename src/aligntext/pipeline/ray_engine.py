@@ -23,6 +23,7 @@ import contextlib
 import json
 import logging
 import os
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,6 +125,7 @@ class RayEngine:
         workers: int | None = None,
         gpus_per_worker: float = 0.0,
         cpus_per_worker: float = 1.0,
+        notice: Callable[[str], None] | None = None,
     ) -> None:
         if workers is not None and workers < 1:
             raise InputError(f"--workers must be at least 1, got {workers}")
@@ -137,6 +139,11 @@ class RayEngine:
         self.workers = workers
         self.gpus_per_worker = gpus_per_worker
         self.cpus_per_worker = cpus_per_worker
+        # Says what the workers' translators warned of while the probe built them (a model
+        # that runs with hf because its store is read-only): on a worker the warning would
+        # only reach the worker's log.
+        self.notice = notice
+        self._said: set[str] = set()
         self._factory: TranslatorFactory | None = None
         self._started = False
 
@@ -214,6 +221,17 @@ class RayEngine:
 
         return describe
 
+    def say(self, notices: Iterable[str]) -> None:
+        """Pass what the workers warned of to ``notice`` (else :func:`warnings.warn`), each
+        line once per engine: every node probed says the same."""
+        for line in notices:
+            if line not in self._said:
+                self._said.add(line)
+                if self.notice is not None:
+                    self.notice(line)
+                else:
+                    warnings.warn(line, RuntimeWarning, stacklevel=2)
+
     def _probe(self, factory: TranslatorFactory, src: str, tgt: str) -> WorkerInfo:
         ray = self.ray
         from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
@@ -243,12 +261,13 @@ class RayEngine:
             ).remote(factory, src, tgt)
             for n in nodes
         ]
-        answers: list[tuple[str, Any, Any]] = ray.get(refs)
+        answers: list[tuple[str, Any, Any, list[str]]] = ray.get(refs)
         infos: list[WorkerInfo] = []
-        for node, info, error in answers:
+        for node, info, error, notices in answers:
             if error:
                 raise InputError(f"on Ray worker node {node}: {error}")
             infos.append(info)
+            self.say(notices)
         first = infos[0]
         for other in infos[1:]:
             if _output_fields(other.fields) != _output_fields(first.fields):
@@ -355,7 +374,11 @@ class _TranslateWorker:
         self.failure = ""
         self.commit_every = commit_every
         try:
-            self.translator = factory(src, tgt)
+            # The probe said what building the translator warns of; every worker would say
+            # it again in its log.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)
+                self.translator = factory(src, tgt)
         except Exception as exc:  # any failure: sent with the first batch
             self.failure = _worker_error(exc)
 
@@ -398,8 +421,13 @@ def _worker_error(exc: Exception) -> str:
 
 def _probe_translator(
     factory: TranslatorFactory, src: str, tgt: str
-) -> tuple[str, WorkerInfo | None, str]:
-    """On a worker node: build the translator and check its model files can be read."""
+) -> tuple[str, WorkerInfo | None, str, list[str]]:
+    """On a worker node: build the translator and check its model files can be read.
+
+    Returns the node, what the driver needs to know of the translator (``None`` on
+    failure), the failure (``""`` for none) and the runtime warnings building it gave, for
+    the driver to say (a worker's stderr is not the user's).
+    """
     import socket
 
     node = socket.gethostname()
@@ -409,6 +437,17 @@ def _probe_translator(
         node = ray.util.get_node_ip_address()
     except Exception:  # pragma: no cover - the host name will do
         pass
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RuntimeWarning)
+        node, info, error = _build_and_check(factory, src, tgt, node)
+    notices = [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)]
+    return node, info, error, notices
+
+
+def _build_and_check(
+    factory: TranslatorFactory, src: str, tgt: str, node: str
+) -> tuple[str, WorkerInfo | None, str]:
+    """:func:`_probe_translator`'s work: the translator built, its files read."""
     try:
         translator = factory(src, tgt)
         for folder in model_folders(translator):
