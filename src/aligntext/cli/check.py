@@ -52,7 +52,7 @@ from aligntext.cli._util import (
     "capitalised words translate, so a word translated rather than spelt is no name gone."
 )
 @max_input_option
-@output_options(("text", "jsonl", "json"), "text")
+@output_options(("text", "jsonl", "json", "html"), "text")
 @quiet_option
 def check_cmd(
     pairs: str,
@@ -75,8 +75,10 @@ def check_cmd(
     wrong_language, length, truncated, addition).
     --format jsonl prints one finding per line: {"row": n, "type": ..., "severity": ...,
     "message": ...} with row the 1-based line / translation unit, as the text output shows
-    it. Exit code 1 when a finding at or above --fail-on exists, 0 when none, 2 on bad
-    input.
+    it. --format html writes one self-contained page, the side-by-side report of compare:
+    one row per translation unit (numbered as the text output numbers them), source and
+    target side by side with the findings marked in the text, a summary and filters.
+    Exit code 1 when a finding at or above --fail-on exists, 0 when none, 2 on bad input.
     """
 
     from aligntext.io.spool import display_name, stdin_as_file
@@ -92,20 +94,41 @@ def check_cmd(
     if not quiet:
         for note in result.warnings:
             warn(note)
-    text = render_findings(
-        result.findings,
-        fmt,
-        pairs=result.pairs,
-        src_lang=result.src_lang,
-        tgt_lang=result.tgt_lang,
-        source=display_name(path),
-        signature=result.signature,
-        color=fmt == "text" and use_color(output),
-    )
+    if fmt == "html":
+        text = _html(result, display_name(path), mt_qa)
+    else:
+        text = render_findings(
+            result.findings,
+            fmt,
+            pairs=result.pairs,
+            src_lang=result.src_lang,
+            tgt_lang=result.tgt_lang,
+            source=display_name(path),
+            signature=result.signature,
+            color=fmt == "text" and use_color(output),
+        )
     if text or output != "-":
         emit(text, output)
     if fails_at(result.findings, fail_on):
         exit_with(1)
+
+
+def _html(result: Any, name: str, mt_qa: bool) -> str:
+    """The check as compare's side-by-side HTML page, titled for what it is."""
+    from aligntext.io.bitext import count_pairs
+    from aligntext.pipeline.compare import bitext_report
+    from aligntext.render.report import render_report
+    from aligntext.render.report_parts import lang_name, plural
+
+    units = plural(count_pairs(result.pairs), "translation unit")
+    title = f"Check of {name}: {result.src_lang}-{result.tgt_lang}, {units}"
+    subtitle = (
+        f"Bitext check of {name}: {lang_name(result.src_lang)} source, "
+        f"{lang_name(result.tgt_lang)} target" + (", with the MT QA checks" if mt_qa else "")
+    )
+    return render_report(
+        bitext_report(result), "html", title=title, subtitle=subtitle, unit="translation unit"
+    )
 
 
 def _with_mt_qa(result: Any) -> Any:

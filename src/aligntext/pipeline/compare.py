@@ -23,9 +23,11 @@ from aligntext.langs import get_language, resolve_lang
 from aligntext.pipeline.cross_versions import cross_version_findings
 from aligntext.types import (
     Alignment,
+    Bead,
     Document,
     Finding,
     Report,
+    Segment,
     Signature,
     Version,
     rows_of_beads,
@@ -334,6 +336,48 @@ def check_bitext_file(
         findings=tuple(_sorted_findings(found)),
         signature=signature,
         warnings=tuple(warnings),
+    )
+
+
+def bitext_report(check: BitextCheck) -> Report:
+    """A bitext check as a two-version :class:`Report`, for the side-by-side HTML page.
+
+    Translation unit *i* is segment *i* of each version (its paragraph too) and bead and row
+    *i*, so a finding's ``pair`` and its spans' ``segment`` (both the unit's index, as
+    :func:`~aligntext.check.check_pairs` and the MT QA checks write them) land in row *i*,
+    shown as row ``i + 1`` as the text output numbers it. An empty side is left out of its
+    bead (the page says the unit has nothing there), and a unit empty on both sides (a TSV's
+    header or blank line) is an empty row the page does not show.
+    """
+    name = display_name(check.path)
+    sides = []
+    for k, lang in enumerate((check.src_lang, check.tgt_lang)):
+        segments = tuple(
+            Segment(p[k], i, paragraph=i, end=len(p[k])) for i, p in enumerate(check.pairs)
+        )
+        sides.append(Version(lang=lang, segments=segments, name=name))
+    src, tgt = sides
+    beads = tuple(
+        Bead((i,) if s.strip() else (), (i,) if t.strip() else ())
+        for i, (s, t) in enumerate(check.pairs)
+    )
+    alignment = Alignment(
+        beads,
+        src.segments,
+        tgt.segments,
+        src_lang=check.src_lang,
+        tgt_lang=check.tgt_lang,
+        signature=check.signature,
+    )
+    rows = tuple((b.src, b.tgt) for b in beads)
+    return Report(
+        versions=(src, tgt),
+        alignments=(alignment,),
+        findings=(check.findings,),
+        signature=check.signature,
+        rows=rows,
+        warnings=check.warnings,
+        bead_rows=rows_of_beads(rows, (alignment,)),
     )
 
 

@@ -157,18 +157,31 @@ def render_findings(
 # --- comparison report -----------------------------------------------------------------
 
 
-def render_report(report: Report, fmt: str, *, color: bool = False) -> str:
+def render_report(
+    report: Report,
+    fmt: str,
+    *,
+    color: bool = False,
+    title: str | None = None,
+    subtitle: str | None = None,
+    unit: str | None = None,
+) -> str:
     """Render a comparison report as ``text``, ``json`` or ``html``.
 
     Args:
-        report: the report from :func:`aligntext.pipeline.compare.compare_versions`.
+        report: the report from :func:`aligntext.pipeline.compare.compare_versions` (or
+            :func:`~aligntext.pipeline.compare.bitext_report` for a bitext check).
         fmt: ``text`` (terminal), ``json`` or ``html`` (one self-contained file).
         color: colour the text output (ANSI).
+        title: the HTML page's headline instead of the statement's own.
+        subtitle: the HTML line under the headline instead of the versions' files.
+        unit: what one HTML row is when each row is a unit of its own (``translation
+            unit``); see :func:`~aligntext.render.report_html.report_to_html`.
     """
     if fmt == "json":
         return report_to_json(report)
     if fmt == "html":
-        return report_to_html(report)
+        return report_to_html(report, title=title, subtitle=subtitle, unit=unit)
     if fmt == "text":
         return report_to_text(report, color=color)
     raise ValueError(f"unknown report format {fmt!r}; use text, json or html")

@@ -64,7 +64,13 @@ def verdict_line(report: Report) -> tuple[str, str]:
     return ("bad" if n_err else "meh"), f"{', '.join(parts)} to look at"
 
 
-def report_to_html(report: Report) -> str:
+def report_to_html(
+    report: Report,
+    *,
+    title: str | None = None,
+    subtitle: str | None = None,
+    unit: str | None = None,
+) -> str:
     """The report as one self-contained HTML page (``templates/report.html.j2``).
 
     The page shows a verdict, a summary table of findings by type and severity, the
@@ -76,7 +82,17 @@ def report_to_html(report: Report) -> str:
     is missing; each cell carries its version's ``lang`` and ``dir``; ``@media`` rules lay
     the page out for a phone and for paper.
     Every input string is escaped (the template autoescapes); nothing is loaded from outside
-    the file.
+    the file. A row with nothing in any version (a bitext's blank line) is left out.
+
+    Args:
+        report: the report.
+        title: the page's headline; by default the statement's own (its first paragraph),
+            which a page that is no statement (a bitext check) replaces with what it is.
+        subtitle: the line under the headline; by default "Comparison of N language
+            versions" and the files.
+        unit: what one row is when each row is a unit of its own (``translation unit``): the
+            detail line counts rows by it, and rows carry no paragraph marks (the row's
+            number already says it).
     """
     from aligntext.render.jinja import asset, render
 
@@ -88,11 +104,14 @@ def report_to_html(report: Report) -> str:
     cls, verdict = verdict_line(report)
     n_info = sum(1 for f in headline if f.severity == "info")
     detail = [plural(n_info, "note")] if n_info else []
-    detail.append(plural(len(rows), "aligned row"))
-    detail.append("sentences " + ", ".join(f"{v.lang} {len(v.segments)}" for v in versions))
+    html_rows = _rows(report, rows, by_row, paragraphs=unit is None)
+    if unit is None:
+        detail.append(plural(len(rows), "aligned row"))
+        detail.append("sentences " + ", ".join(f"{v.lang} {len(v.segments)}" for v in versions))
+    else:
+        detail.append(plural(len(html_rows), unit))
     summary = summarize(headline)
     severities = list(reversed(SEVERITIES))
-    html_rows = _rows(report, rows, by_row)
     types = sorted({f.type for f in report.all_findings()}, key=type_key)
     filter_ids = {t: f"f-{t}" for t in types if _CSS_NAME.fullmatch(t)}
     others = [
@@ -105,11 +124,8 @@ def report_to_html(report: Report) -> str:
         "report.html.j2",
         css=asset("report.css"),
         js=asset("report.js"),
-        title=statement_title(report),
-        files=" · ".join(
-            (v.document.path if v.document is not None and v.document.path else v.name)
-            for v in versions
-        ),
+        title=title or statement_title(report),
+        subtitle=subtitle or _comparison_line(versions),
         versions=[
             {"lang": v.lang, "name": v.name, "language": lang_name(v.lang)} for v in versions
         ],
@@ -141,12 +157,24 @@ def report_to_html(report: Report) -> str:
     )
 
 
+def _comparison_line(versions: Sequence[Version]) -> str:
+    """The line under a comparison's headline: how many versions, and their files."""
+    files = " · ".join(
+        (v.document.path if v.document is not None and v.document.path else v.name)
+        for v in versions
+    )
+    return f"Comparison of {len(versions)} language versions: {files}"
+
+
 def _rows(
     report: Report,
     rows: Sequence[Sequence[Sequence[int]]],
     by_row: dict[int, list[tuple[int, Finding]]],
+    *,
+    paragraphs: bool = True,
 ) -> list[dict[str, Any]]:
-    """The side-by-side rows: classes, paragraph mark, cells and the notes under each row."""
+    """The side-by-side rows: classes, paragraph mark (when ``paragraphs``), cells and the
+    notes under each row; a row with nothing in it and no finding is left out."""
     versions = report.versions
     cross_by_row: dict[int, list[Finding]] = {}
     for f in report.cross_findings:
@@ -172,7 +200,7 @@ def _rows(
             classes.append("lowconf")
         if row_findings:
             classes.append("has-notes")
-        para = _row_paragraph(versions, row)
+        para = _row_paragraph(versions, row) if paragraphs else None
         if para is not None and para != last_para:
             classes.append("para")
             last_para = para
@@ -210,7 +238,9 @@ def _rows(
     flagged = [line for line in out if line["notes"]]
     for line, after in itertools.pairwise(flagged):
         line["next"] = after["number"]
-    return out
+    # A bitext keeps its blank lines and header as empty pairs so that row i stays line i;
+    # they have nothing to show. (A comparison's rows always hold a sentence.)
+    return [line for line in out if line["notes"] or not all(c["empty"] for c in line["cells"])]
 
 
 def filter_css(filter_ids: dict[str, str], row_types: Sequence[str]) -> Markup:
