@@ -190,6 +190,10 @@ def _rows(
     for r, row in enumerate(rows):
         items = by_row.get(r, [])
         row_findings = [f for _, f in items] + cross_by_row.get(r, [])
+        if not row_findings and not any(row):
+            # A bitext keeps its header and blank lines as empty pairs so that row i stays
+            # line i: nothing to show. (A comparison's rows always hold a sentence.)
+            continue
         row_types = sorted({f.type for f in row_findings}, key=type_key)
         worst = max((f.severity for f in row_findings), key=severity_rank, default="")
         conf = row_conf.get(r, 1.0)
@@ -238,9 +242,7 @@ def _rows(
     flagged = [line for line in out if line["notes"]]
     for line, after in itertools.pairwise(flagged):
         line["next"] = after["number"]
-    # A bitext keeps its blank lines and header as empty pairs so that row i stays line i;
-    # they have nothing to show. (A comparison's rows always hold a sentence.)
-    return [line for line in out if line["notes"] or not all(c["empty"] for c in line["cells"])]
+    return out
 
 
 def filter_css(filter_ids: dict[str, str], row_types: Sequence[str]) -> Markup:
