@@ -15,23 +15,15 @@ from collections.abc import Sequence
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
+from aligntext.render.jinja import asset
 from aligntext.render.report_parts import plural
 
 if TYPE_CHECKING:
     from aligntext.pipeline.compare_folders import StatementResult
 
 _STYLE = (
-    ":root{--ink:#1d2330;--muted:#5f6b7a;--line:#dde2ea;--bg:#f5f7fa;--err:#b42318;"
-    "--err-bg:#fee4e2;--warn:#a15c07;--warn-bg:#fef0c7;--info:#175cd3;--info-bg:#e0eaff}"
-    "*{box-sizing:border-box}"
-    "body{margin:0;font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',"
-    "sans-serif;color:var(--ink);background:var(--bg)}"
-    "header{background:#1d2939;color:#fff;padding:20px 32px}"
-    "header h1{margin:0;font-size:20px;font-weight:600}"
     "header p{margin:4px 0 0;color:#c8d1dc;font-size:13px}"
-    "main{padding:20px 32px 40px;max-width:1800px;margin:0 auto}"
     ".counts{font-size:16px;font-weight:600;margin:0 0 14px}"
-    ".counts small{font-weight:400;color:var(--muted)}"
     "table{border-collapse:separate;border-spacing:0;width:100%;background:#fff;"
     "border:1px solid var(--line);border-radius:10px}"
     "td,th{padding:8px 12px;text-align:left;vertical-align:top;"
@@ -49,17 +41,9 @@ _STYLE = (
     "tr.bad>th{box-shadow:inset 4px 0 0 var(--err)}"
     "tr.warn>th{box-shadow:inset 4px 0 0 #f79009}"
     "ul.top{margin:0;padding:0;list-style:none}ul.top li{margin:0 0 4px}"
-    ".badge{display:inline-block;font-size:11px;font-weight:700;text-transform:uppercase;"
-    "letter-spacing:.04em;padding:1px 7px;border-radius:999px;white-space:nowrap;"
-    "margin-right:6px}"
-    ".badge.error{background:var(--err-bg);color:var(--err)}"
-    ".badge.warning{background:var(--warn-bg);color:var(--warn)}"
-    ".badge.info{background:var(--info-bg);color:var(--info)}"
-    ".type{font-size:12px;color:var(--muted);border:1px solid var(--line);border-radius:4px;"
-    "padding:0 5px;margin-right:6px}"
-    ".more{color:var(--muted);font-size:13px}"
+    ".badge,.type{margin-right:6px}"
+    ".more,.times{color:var(--muted);font-size:13px}"
     "a{color:var(--info)}a:focus-visible{outline:3px solid var(--info);outline-offset:2px}"
-    ".times{color:var(--muted);font-size:13px}"
     # A phone: each statement a card, its counts on one line, its findings under them.
     "@media (max-width:700px){header,main{padding-left:12px;padding-right:12px}"
     "table,tbody,tr,th,td{display:block}thead{display:none}table{border:none;background:none}"
@@ -155,7 +139,8 @@ def index_html(results: Sequence[StatementResult], folders: Sequence[str]) -> st
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>aligntext: {title}</title><style>{_STYLE}</style></head><body>\n"
+        f"<title>aligntext: {title}</title><style>{asset('base.css')}{_STYLE}</style></head>"
+        "<body>\n"
         f"<header><h1>{title} compared</h1><p>{heading}</p></header>\n<main>"
         f'<p class="counts">{counts}; worst first.</p>\n'
         f"<table><thead><tr>{head}</tr></thead><tbody>\n"

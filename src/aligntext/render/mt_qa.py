@@ -126,7 +126,7 @@ def summary_html(
     return render(
         "mt_qa.html.j2",
         title=title,
-        css=asset("mt_qa.css"),
+        css=asset("base.css") + asset("mt_qa.css"),
         flagged=plural(len(rows), "flagged sentence"),
         counts=[{"type": k, "n": n} for k, n in counts.items()],
         rows=rows,

@@ -122,7 +122,7 @@ def report_to_html(
     ]
     return render(
         "report.html.j2",
-        css=asset("report.css"),
+        css=asset("base.css") + asset("report.css"),
         js=asset("report.js"),
         title=title or statement_title(report),
         subtitle=subtitle or _comparison_line(versions),
