@@ -207,7 +207,7 @@ def render_html(result: Result, *, width: int = 1) -> str:
         warnings += list(result.warnings)
     return render(
         "evaluation.html.j2",
-        css=asset("evaluation.css"),
+        css=asset("base.css") + asset("evaluation.css"),
         title="Comparison of systems" if comparison else "Evaluation",
         tests=tests,
         baseline=result.baseline.name if isinstance(result, Comparison) else "",
