@@ -14,7 +14,10 @@ from aligntext.align.features import (
 
 
 def take_window(row: np.ndarray, start: int, width: int, fill: float) -> np.ndarray:
-    """``row[start:start + width]`` with ``fill`` where the slice leaves the row."""
+    """``row[start:start + width]`` with ``fill`` where the slice leaves the row (a view of
+    ``row`` when the slice is inside it: callers only read the window)."""
+    if start >= 0 and start + width <= row.shape[0] and row.dtype == np.float64:
+        return row[start : start + width]  # most calls: the DP runs once per row and shape
     out = np.full(width, fill, dtype=np.float64)
     s0 = max(start, 0)
     s1 = min(start + width, row.shape[0])

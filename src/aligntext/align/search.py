@@ -52,6 +52,7 @@ from aligntext.align.priors import (
     initial_ratio,
     reestimate,
 )
+from aligntext.align.row_costs import BLOCK_CELLS, block_costs
 from aligntext.errors import InputError
 from aligntext.langs import resolve_lang
 from aligntext.types import LOW_CONFIDENCE, Alignment, Bead, Segment, Signature
@@ -200,7 +201,7 @@ class _Problem:
         of the spans ending at ``cols`` (shared by every source span length)."""
         out = {}
         for b in range(1, _MAX_SPAN + 1):
-            jc = np.clip(cols, b, self.m)
+            jc = np.minimum(np.maximum(cols, b), self.m)  # np.clip's wrapper costs more
             out[b] = (
                 jc,
                 self.lt[jc] - self.lt[jc - b],
@@ -246,7 +247,7 @@ class _Problem:
 
     def null_tgt_costs(self, cols: np.ndarray) -> np.ndarray:
         """Cost of a 0-1 bead ending at each target count in ``cols``."""
-        jc = np.clip(cols, 1, self.m)
+        jc = np.minimum(np.maximum(cols, 1), self.m)
         return self.prior[(0, 1)] + self.ft_each[jc - 1]
 
     def _band_value(self, table: np.ndarray, s: int, t: int) -> float:
@@ -286,6 +287,10 @@ def _dp(
     d = np.full((n + 1, width), _INF)
     back = np.zeros((n + 1, width), dtype=np.int8)
     steps = np.arange(width)
+    # Without a semantic scorer the costs of a block of rows are computed at once.
+    per_block = 0 if problem.sem else max(1, BLOCK_CELLS // width)
+    block: dict[tuple[int, int], np.ndarray] = {}
+    first = end = 1
     for i in range(n + 1):
         cols = lo[i] + steps
         e = np.full(width, _INF)
@@ -293,14 +298,22 @@ def _dp(
         if i == 0:
             e[0] = 0.0
         else:
-            tf0 = int(lo[i]) - _MAX_SPAN
-            frames = problem.frames(i, tf0, width + _MAX_SPAN)
-            spans = problem.tgt_spans(cols)
+            if per_block and i >= end:
+                first, end = i, min(i + per_block, n + 1)
+                rows = np.arange(first, end)
+                block = block_costs(problem, rows, lo[rows][:, None] + steps, types)
+            elif not per_block:
+                tf0 = int(lo[i]) - _MAX_SPAN
+                frames = problem.frames(i, tf0, width + _MAX_SPAN)
+                spans = problem.tgt_spans(cols)
             for k, (a, b) in enumerate(types):
                 if a > i:
                     continue
                 prev = take_window(d[i - a], int(lo[i]) - b - int(lo[i - a]), width, _INF)
-                cand = prev + problem.costs(i, a, b, cols, frames[a], tf0, spans)
+                if per_block:
+                    cand = prev + block[(a, b)][i - first]
+                else:
+                    cand = prev + problem.costs(i, a, b, cols, frames[a], tf0, spans)
                 better = cand < e
                 e[better] = cand[better]
                 code[better] = k + 1
