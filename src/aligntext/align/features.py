@@ -73,11 +73,11 @@ def word_keys(text: str, lang: str) -> set[str]:
     ``Pakistanın`` agree; three consonants match too often by chance); a numeral gives its
     digits without separators, so ``60.000`` and ``60,000`` agree.
     """
-    from aligntext.check.translit import consonants, translit_key
+    from aligntext.check.translit import word_skeleton
 
     keys: set[str] = set()
     for m in _WORD_RE.finditer(text):
-        skel = consonants(translit_key(m.group(), lang))
+        skel = word_skeleton(m.group(), lang)
         if len(skel) >= 4:
             keys.add("w:" + skel[:4])
     for m in _NUMBER_RE.finditer(text):

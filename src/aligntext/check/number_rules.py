@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import lru_cache
 
 from aligntext.check.currency import compare_currencies, other_currencies
 from aligntext.check.facts import facts_match, match_facts, show_fact
@@ -119,7 +120,9 @@ _RANGE_WORD = r"(?:[-–—]|to|до|ilə|ile|ila|və|ve|and)"
 _ABLATIVE = re.compile(r"[-'’]?(?:[dt][ae]n|[dt]ən)$")
 
 
+@lru_cache(maxsize=1 << 14)
 def _unit_of(word: str) -> str | None:
+    # Cached: every word after every figure is tried against every unit's stems.
     for unit, (_dim, _factor, stems) in _UNITS.items():
         for stem in stems:
             if word == stem or (len(stem) >= 3 and word.startswith(stem)):

@@ -25,6 +25,7 @@ import copy
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 
 from aligntext.check.name_model import plain_form
 
@@ -47,8 +48,11 @@ BLOCK = 500
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str, lang: str) -> str:
-    """What stands for ``word`` here: its first :data:`STEM` letters in plain Latin."""
+    """What stands for ``word`` here: its first :data:`STEM` letters in plain Latin (kept
+    for the words seen last: a text repeats its words, and every pair's stems are read at
+    least twice, to learn the lexicon and to link)."""
     return plain_form(word, lang)[:STEM]
 
 

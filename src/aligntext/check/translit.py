@@ -417,6 +417,13 @@ def consonants(key: str) -> str:
     return "".join(ch for ch in key if ch not in "aio")
 
 
+@lru_cache(maxsize=65536)
+def word_skeleton(word: str, lang: str) -> str:
+    """The consonant skeleton of ``word``'s :func:`translit_key` (kept for the words seen
+    last: the aligner reads every word of both documents, and a text repeats its words)."""
+    return consonants(translit_key(word, lang))
+
+
 _VOICING = str.maketrans({"z": "s", "g": "k", "d": "t", "b": "p", "h": None})
 
 
