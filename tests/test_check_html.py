@@ -70,6 +70,9 @@ def test_html_report_of_a_tsv(tmp_path: Path) -> None:
     en5, az5 = _cells(soup, 5)
     assert en5.find("mark").get_text() == "The ministry published its annual report."
     assert "empty" in az5["class"] and not az5.has_attr("lang")
+    assert az5.get_text() == "no translation"
+    # One pair: the findings are not prefixed with the target's language, and not "against" it.
+    assert "az: " not in page and "Findings against" not in page
     links = [a["href"] for a in soup.select("#findings a[href]")]
     assert "#row-4" in links and "#row-5" in links
     assert "<code>langs:en-az|" in page

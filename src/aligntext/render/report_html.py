@@ -104,7 +104,7 @@ def report_to_html(
     cls, verdict = verdict_line(report)
     n_info = sum(1 for f in headline if f.severity == "info")
     detail = [plural(n_info, "note")] if n_info else []
-    html_rows = _rows(report, rows, by_row, paragraphs=unit is None)
+    html_rows = _rows(report, rows, by_row, paragraphs=unit is None, labelled=unit is None)
     if unit is None:
         detail.append(plural(len(rows), "aligned row"))
         detail.append("sentences " + ", ".join(f"{v.lang} {len(v.segments)}" for v in versions))
@@ -145,9 +145,10 @@ def report_to_html(
         totals=[summary["by_severity"][s] for s in severities],
         cross=[_issue(f, f"row {f.pair + 1}", f.pair) for f in report.cross_findings],
         others=others,
-        pairwise=_pairwise_issues(report, by_row),
+        pairwise=_pairwise_issues(report, by_row, labelled=unit is None),
         pairwise_count=len(pairwise),
         pivot_lang=versions[0].lang,
+        bitext=unit is not None,
         types=types,
         filter_ids=filter_ids,
         filter_css=filter_css(filter_ids, [r["types"] for r in html_rows]),
@@ -172,6 +173,7 @@ def _rows(
     by_row: dict[int, list[tuple[int, Finding]]],
     *,
     paragraphs: bool = True,
+    labelled: bool = True,
 ) -> list[dict[str, Any]]:
     """The side-by-side rows: classes, paragraph mark (when ``paragraphs``), cells and the
     notes under each row; a row with nothing in it and no finding is left out."""
@@ -234,7 +236,11 @@ def _rows(
                 "next": None,
                 "paragraph": para + 1 if para is not None else None,
                 "cells": cells,
-                "notes": _notes(versions, items, cross_by_row.get(r, [])) if row_findings else [],
+                "notes": (
+                    _notes(versions, items, cross_by_row.get(r, []), labelled)
+                    if row_findings
+                    else []
+                ),
             }
         )
     # Each flagged row's notes link to the next flagged row: a long statement is read
@@ -277,17 +283,26 @@ def filter_css(filter_ids: dict[str, str], row_types: Sequence[str]) -> Markup:
     return Markup("\n".join(rules) + "\n")
 
 
+def _label(versions: Sequence[Version], k: int, labelled: bool) -> str:
+    """What a pairwise finding is prefixed with: its version's language (``az: ``), or
+    nothing where there is one pair only (a bitext: naming its target says nothing)."""
+    return f"{versions[k].lang}: " if labelled else ""
+
+
 def _notes(
-    versions: Sequence[Version], items: Sequence[tuple[int, Finding]], cross: Sequence[Finding]
+    versions: Sequence[Version],
+    items: Sequence[tuple[int, Finding]],
+    cross: Sequence[Finding],
+    labelled: bool = True,
 ) -> list[dict[str, str]]:
     """The findings listed under a row: the cross-version ones when there are some (plus the
     pairwise findings no cross finding restates), else the pairwise ones by version."""
     if cross:
         shown = [(f, "") for f in cross]
         # Pairwise findings that no cross finding restates (untranslated, length ...)
-        shown += [(f, f"{versions[k].lang}: ") for k, f in items if f.type not in CROSS_TYPES]
+        shown += [(f, _label(versions, k, labelled)) for k, f in items if f.type not in CROSS_TYPES]
     else:
-        shown = [(f, f"{versions[k].lang}: ") for k, f in items]
+        shown = [(f, _label(versions, k, labelled)) for k, f in items]
     return [
         {"type": f.type, "severity": f.severity, "label": label, "message": f.message}
         for f, label in shown
@@ -317,10 +332,10 @@ def _issue(f: Finding, where: str, row: int | None, prefix: str = "") -> dict[st
 
 
 def _pairwise_issues(
-    report: Report, by_row: dict[int, list[tuple[int, Finding]]]
+    report: Report, by_row: dict[int, list[tuple[int, Finding]]], labelled: bool = True
 ) -> list[dict[str, Any]]:
     return [
-        _issue(f, f"row {r + 1}" if r >= 0 else "row ?", r, f"{report.versions[k].lang}: ")
+        _issue(f, f"row {r + 1}" if r >= 0 else "row ?", r, _label(report.versions, k, labelled))
         for r in sorted(by_row)
         for k, f in by_row[r]
     ]
