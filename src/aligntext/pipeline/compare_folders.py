@@ -314,7 +314,7 @@ def _compare_one(task: dict[str, Any]) -> dict[str, Any]:
 
     answer["title"] = statement_title(report)
     answer["title_lang"] = report.versions[0].lang
-    # Most serious first; among equals, in the order of the text; the same message (ten
+    # Most serious first; among equals, in the report's order; the same message (ten
     # sentences left untranslated) once, with its count.
     same: dict[tuple[str, str, str], int] = {}
     for f in sorted(headline, key=lambda f: -severity_rank(f.severity)):
