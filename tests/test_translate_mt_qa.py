@@ -356,3 +356,31 @@ def test_the_report_lists_the_files_most_flagged_first_linked_to_their_sentences
     # One file: no table, the verdict says it all.
     one = summary_html(flagged[:1], "t", {"repetition": 1}, files[:1])
     assert 'class="files"' not in one
+
+
+def test_the_report_filters_by_finding_type_without_a_script():
+    from bs4 import BeautifulSoup
+
+    from aligntext.qa.summary import Flagged
+    from aligntext.render.mt_qa import summary_html
+    from aligntext.types import Finding
+
+    def finding(kind: str) -> Finding:
+        return Finding(0, kind, "warning", f"a {kind} finding", src_lang="en", tgt_lang="az")
+
+    flagged = [
+        Flagged("az/a.txt", 0, "One.", "Bir.", (finding("copy"),)),
+        Flagged("az/a.txt", 1, "Two.", "İki.", (finding("number"), finding("copy"))),
+    ]
+    page = summary_html(flagged, "t", {"copy": 2, "number": 1})
+    soup = BeautifulSoup(page, "html.parser")
+    assert [i["id"] for i in soup.select(".filters input[type=radio]")] == [
+        "only-all", "only-copy", "only-number",
+    ]  # fmt: skip
+    assert [tr["data-types"] for tr in soup.select("tbody.sentences tr")] == ["copy", "copy number"]
+    # Checking "number" hides every sentence without a number finding: CSS, no script.
+    rule = "body:has(#only-number:checked) tbody.sentences tr:not([data-types~=number])"
+    assert rule + "{display:none}" in page and "<script" not in page
+    # One type only: nothing to filter.
+    one = summary_html(flagged[:1], "t", {"copy": 1})
+    assert 'class="filters"' not in one

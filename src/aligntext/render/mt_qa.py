@@ -7,8 +7,11 @@ one self-contained page from ``templates/mt_qa.html.j2`` (autoescaped, as every 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from markupsafe import Markup
 
 from aligntext.qa.summary import Flagged
 from aligntext.render.report_parts import plural
@@ -47,6 +50,10 @@ class FileSummary:
     flagged: int
     sentences: int
     what: str
+
+
+# Finding types that can stand in a CSS selector and an id as they are.
+_CSS_NAME = re.compile(r"[a-z][a-z_-]*")
 
 
 def _target_pieces(target: str, findings: Sequence[Finding]) -> list[tuple[str, str]]:
@@ -103,6 +110,7 @@ def summary_html(
             "src_lang": x.findings[0].src_lang,
             "tgt_lang": x.findings[0].tgt_lang,
             "worst": max((f.severity for f in x.findings), key=severity_rank),
+            "types": " ".join(sorted({f.type for f in x.findings})),
             "reasons": [
                 {"severity": sev, "type": kind, "message": message, "count": n}
                 for sev, kind, message, n in x.reasons
@@ -123,8 +131,17 @@ def summary_html(
         }
         for f in sorted(files, key=lambda f: (-f.flagged / max(f.sentences, 1), f.file))
     ]
+    # "Show only sentences with a <type> finding": a radio button per type and a CSS rule per
+    # type (:has), so the page filters without a script.
+    types = sorted({t for row in rows for t in str(row["types"]).split() if _CSS_NAME.fullmatch(t)})
+    filters = "".join(
+        f"body:has(#only-{t}:checked) tbody.sentences tr:not([data-types~={t}]){{display:none}}"
+        for t in types
+    )
     return render(
         "mt_qa.html.j2",
+        types=types,
+        filter_css=Markup(filters),
         title=title,
         css=asset("base.css") + asset("mt_qa.css"),
         flagged=plural(len(rows), "flagged sentence"),
