@@ -191,7 +191,7 @@ def test_align_tmx_says_on_stderr_what_it_left_out(cli_runner, files, tmp_path):
     result = _align_en_az(cli_runner, files, "tmx", out)
     assert result.exit_code == 0, result.output
     # AZ has no counterpart of "They discussed ...": the TMX cannot hold it, stderr says so.
-    assert "leaves out 1 sentence(s) with no counterpart (1 en, 0 az)" in result.stderr
+    assert "leaves out 1 sentence with no counterpart (1 en, 0 az)" in result.stderr
     quiet = _align_en_az(cli_runner, files, "tmx", out, "-q")
     assert quiet.exit_code == 0 and quiet.stderr == ""
 

@@ -176,7 +176,7 @@ def test_folders_report_missing_and_extra_files(tmp_path, cli_runner):
     assert result.exit_code == 1  # scores cover fewer files than the references
     assert "no hypothesis for reference file c.txt" in result.stderr
     assert "no reference for hypothesis file extra.txt" in result.stderr
-    assert "Missing: 1 reference file(s) have no hypothesis:\n  c.txt" in result.stdout
+    assert "Missing: 1 reference file has no hypothesis:\n  c.txt" in result.stdout
     assert "sub/b.txt" in result.stdout
 
 
@@ -477,3 +477,12 @@ def test_marked_pieces_take_each_fact_once_and_never_overlap():
     ]
     assert marked(text, ["нет такого"]) == [(text, False)]
     assert marked("", []) == [("", False)]
+
+
+def test_counts_in_the_text_output_are_spelt_as_numbers_say_them(tmp_path, cli_runner):
+    ref = _write(tmp_path / "ref.txt", ["Заместитель министра Рауф Гаджиев посетил Габалу."])
+    hyp = _write(tmp_path / "hyp.txt", ["Заместитель министра Рауф Мамедов посетил Габалу."])
+    result = cli_runner.invoke(cli, ["evaluate", "--hyp", hyp, "--ref", ref, "-l", "ru",
+                                     "-m", "bleu"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "; 1 fact in the hypothesis matches nothing in the reference" in result.stdout

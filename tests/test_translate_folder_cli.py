@@ -98,7 +98,7 @@ def test_translates_into_several_targets(cli_runner, fake_models, docs, tmp_path
         assert (out / tgt / "readme.md").read_text(encoding="utf-8").startswith("# SUMMARY\n")
     assert {(s, t) for s, t, _ in fake_models.built} == {("en", "ru"), ("en", "az"), ("en", "tr")}
     assert all(o["beam"] == 4 and o["backend"] == "ct2" for _, _, o in fake_models.built)
-    assert "6 file(s) translated" in result.stderr
+    assert "6 files translated" in result.stderr
     assert result.stdout == ""  # data goes to files; the summary to stderr
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["tgts"] == ["ru", "az", "tr"]
@@ -110,7 +110,7 @@ def test_quiet_prints_nothing_and_rerun_skips(cli_runner, fake_models, docs, tmp
     assert first.exit_code == 0 and first.stderr == ""
     second = invoke(cli_runner, args)
     assert second.exit_code == 0
-    assert "0 file(s) translated, 2 skipped" in second.stderr
+    assert "0 files translated, 2 skipped" in second.stderr
 
 
 @pytest.mark.parametrize(
@@ -168,7 +168,7 @@ def test_failed_file_is_reported_and_exits_2(cli_runner, fake_models, docs, tmp_
     )
     assert result.exit_code == 2
     assert "broken.docx" in result.stderr
-    assert "1 of 3 file(s) failed" in result.stderr
+    assert "1 of 3 files failed" in result.stderr
     assert (tmp_path / "o" / "ru" / "readme.md").is_file()  # the others are done
     # The failure is said once, with its reason (it was a bare "translation failed", then
     # the reason on a line of its own).
@@ -306,7 +306,7 @@ def test_a_folder_with_an_empty_file_exits_0(cli_runner, fake_models, docs, tmp_
     out = tmp_path / "out"
     result = invoke(cli_runner, [str(docs), "--tgt", "ru", "--out", str(out), "--no-cache"])
     assert result.exit_code == 0, result.output
-    assert "3 file(s) translated (1 with no text, written as they are)" in result.stderr
+    assert "3 files translated (1 with no text, written as they are)" in result.stderr
     assert "warning" not in result.stderr
     assert (out / "ru" / "placeholder.txt").read_bytes() == b"\n"
 

@@ -49,11 +49,12 @@ def _pivot_index(pivot: str | None, langs: list[str]) -> int:
 def _say_unmatched(alignment: Any) -> None:
     """Say on stderr how many sentences a TMX leaves out: it holds translations only."""
     from aligntext.align.formats import unmatched_sentences
+    from aligntext.render.report_parts import plural
 
     src, tgt = unmatched_sentences(alignment)
     if src or tgt:
         warn(
-            f"the TMX leaves out {src + tgt} sentence(s) with no counterpart ({src} "
+            f"the TMX leaves out {plural(src + tgt, 'sentence')} with no counterpart ({src} "
             f"{alignment.src_lang}, {tgt} {alignment.tgt_lang}); --format tsv or jsonl "
             "lists them"
         )

@@ -145,6 +145,7 @@ def _compare_folders(
 ) -> None:
     """``compare DIR_A DIR_B ... --out REPORTS``: see :mod:`aligntext.pipeline.compare_folders`."""
     from aligntext.pipeline.compare_folders import compare_folders, ray_runner
+    from aligntext.render.report_parts import plural
 
     if out_dir is None:
         raise CliError("comparing folders needs --out REPORTS, the folder for the reports")
@@ -171,8 +172,8 @@ def _compare_folders(
         bad = sum(1 for s in result.statements if s.errors)
         doubtful = sum(1 for s in result.statements if s.warnings and not s.errors)
         click.echo(
-            f"aligntext: {len(result.statements)} statement(s) compared: {bad} with errors, "
-            f"{doubtful} with warnings only; index: "
+            f"aligntext: {plural(len(result.statements), 'statement')} compared: "
+            f"{bad} with errors, {doubtful} with warnings only; index: "
             f"{os.path.join(result.out_dir, 'index.html')}",
             err=True,
         )

@@ -351,6 +351,8 @@ def translate_command(
         signals.restore()
 
     failed = run.by_status(FAILED)
+    from aligntext.render.report_parts import plural
+
     if not quiet:
         for note in run.warnings:
             warn(note)
@@ -377,7 +379,7 @@ def translate_command(
         # Empty or whitespace-only files are written as they are: said once, not per file.
         blank = sum(1 for r in done if r.sentences == 0)
         click.echo(
-            f"aligntext: {len(done)} file(s) translated"
+            f"aligntext: {plural(len(done), 'file')} translated"
             + (f" ({blank} with no text, written as they are)" if blank else "")
             + f", {len(skipped)} skipped, "
             f"{len(failed)} failed; {run.sentences} sentences ({run.translated} sent to the "
@@ -387,7 +389,9 @@ def translate_command(
             err=True,
         )
     if failed:
-        raise CliError(f"{len(failed)} of {len(run.files)} file(s) failed; see {run.manifest}")
+        raise CliError(
+            f"{len(failed)} of {plural(len(run.files), 'file')} failed; see {run.manifest}"
+        )
 
 
 def _among_inputs(path: str, inputs: Sequence[str]) -> bool:

@@ -41,6 +41,7 @@ from aligntext.render.evaluation_parts import (
     text_table,
     verdict_of,
 )
+from aligntext.render.report_parts import plural
 
 #: Formats :func:`render_evaluation` accepts.
 FORMATS: tuple[str, ...] = ("text", "json", "csv", "html")
@@ -103,11 +104,15 @@ def _text_evaluation(ev: Evaluation, width: int) -> list[str]:
         lines.extend(text_table(rows, right=range(1, len(head))))
     if ev.missing:
         lines.append("")
-        lines.append(f"Missing: {len(ev.missing)} reference file(s) have no hypothesis:")
+        n = len(ev.missing)
+        has = "has" if n == 1 else "have"
+        lines.append(f"Missing: {plural(n, 'reference file')} {has} no hypothesis:")
         lines.extend(f"  {name}" for name in ev.missing)
     if ev.extra:
         lines.append("")
-        lines.append(f"Extra: {len(ev.extra)} hypothesis file(s) have no reference:")
+        n = len(ev.extra)
+        has = "has" if n == 1 else "have"
+        lines.append(f"Extra: {plural(n, 'hypothesis file')} {has} no reference:")
         lines.extend(f"  {name}" for name in ev.extra)
     if ev.facts is not None and ev.facts.worst:
         lines.append("")

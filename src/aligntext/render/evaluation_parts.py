@@ -12,6 +12,7 @@ from aligntext.evaluate.results import (
     MetricScore,
     PairedResult,
 )
+from aligntext.render.report_parts import plural
 
 Result = Evaluation | Comparison
 
@@ -53,7 +54,8 @@ def fact_summary(facts: FactAccuracy) -> str:
         parts.append(f"{c.kind} {fmt_pct(c.accuracy)} ({c.correct}/{c.total})")
     text = "  ".join(parts)
     if facts.extra:
-        text += f"; {facts.extra} fact(s) in the hypothesis match nothing in the reference"
+        verb = "matches" if facts.extra == 1 else "match"
+        text += f"; {plural(facts.extra, 'fact')} in the hypothesis {verb} nothing in the reference"
     return text
 
 
