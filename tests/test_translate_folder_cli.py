@@ -263,6 +263,11 @@ def test_old_spellings_of_the_language_flags_still_work(cli_runner, fake_models,
             "--fallback-model .* does not exist",
         ),
         (["--cache", "{docs}/2024/note.txt"], "--cache .* is one of the inputs"),
+        # A cache on a translation or the manifest: the run and the database take turns
+        # writing over each other.
+        (["--cache", "{tmp}/o/ru/2024/note.txt"], "--cache .* would replace the run's own"),
+        (["--cache", "{tmp}/o/manifest.json"], "--cache .* would replace the run's own"),
+        (["--cache", "{tmp}/r.html", "--report", "{tmp}/r.html"], "name the same file"),
         (["--out", "{tmp}/o2"], "is a file, where the ru translations go"),
     ],
 )

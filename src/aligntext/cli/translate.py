@@ -244,13 +244,15 @@ def translate_command(
     check = check or retry_failed or report_file is not None
     _check_model_keys(models, tgts)
     if report_file is not None:
-        _check_report_path(report_file, inputs, out_dir, tgts)
-    if cache_file and _among_inputs(cache_file, inputs):
-        # SQLite would add its journal beside an input, or write into one.
-        raise CliError(
-            f"--cache {cache_file!r} is one of the inputs or inside an input folder; "
-            "choose a file elsewhere"
-        )
+        _check_side_path("--report", report_file, inputs, out_dir, tgts, "HTML file", "report.html")
+    if cache_file:
+        # SQLite adds its journal beside the file: an input, a translation or the manifest
+        # would be written over or next to.
+        _check_side_path("--cache", cache_file, inputs, out_dir, tgts, "cache file", "cache.sqlite")
+        if report_file is not None and os.path.realpath(report_file) == os.path.realpath(
+            cache_file
+        ):
+            raise CliError("--report and --cache name the same file; give each its own")
     cache: str | bool = False if no_cache else (cache_file or True)
     address = ray_address_of(ray_address)
     if address is None and (workers is not None or gpus_per_worker):
@@ -406,30 +408,38 @@ def _among_inputs(path: str, inputs: Sequence[str]) -> bool:
     return False
 
 
-def _check_report_path(
-    report_file: str, inputs: Sequence[str], out_dir: str, tgts: Sequence[str]
+def _check_side_path(
+    flag: str,
+    path: str,
+    inputs: Sequence[str],
+    out_dir: str,
+    tgts: Sequence[str],
+    what: str,
+    suggestion: str,
 ) -> None:
-    """Refuse a ``--report`` path that would replace a file the run reads or writes: an input
-    (or anything in an input folder), a translation (``OUT/<tgt>/...``), the manifest or the
-    lock; or a folder. Checked before any work, so nothing is lost."""
+    """Refuse a ``--report`` or ``--cache`` path that would replace a file the run reads or
+    writes: an input (or anything in an input folder), a translation (``OUT/<tgt>/...``), the
+    manifest or the lock; or a folder. Checked before any work, so nothing is lost (a cache
+    put on a translation was written over by it, and the next run wrote the database over
+    the translation)."""
     from pathlib import Path
 
     from aligntext.pipeline.manifest import LOCK_NAME, MANIFEST_NAME
 
-    if report_file.endswith(("/", os.sep)) or Path(report_file).is_dir():
-        raise CliError(f"--report {report_file!r} is a folder; name the HTML file to write")
-    target = Path(report_file).resolve()
-    if _among_inputs(report_file, inputs):
+    if path.endswith(("/", os.sep)) or Path(path).is_dir():
+        raise CliError(f"{flag} {path!r} is a folder; name the {what} to write")
+    target = Path(path).resolve()
+    if _among_inputs(path, inputs):
         raise CliError(
-            f"--report {report_file!r} is one of the inputs or inside an input folder; "
+            f"{flag} {path!r} is one of the inputs or inside an input folder; "
             "choose a file elsewhere"
         )
     out = Path(out_dir).resolve()
     reserved = {out / MANIFEST_NAME, out / LOCK_NAME}
     if target in reserved or any(target.is_relative_to(out / code) for code in tgts):
         raise CliError(
-            f"--report {report_file!r} would replace the run's own output (a translation or "
-            f"the manifest); choose another file, such as {out / 'report.html'}"
+            f"{flag} {path!r} would replace the run's own output (a translation or "
+            f"the manifest); choose another file, such as {out / suggestion}"
         )
 
 
