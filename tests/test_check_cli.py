@@ -127,6 +127,8 @@ def test_check_fail_on_error_passes_warnings(cli_runner, tmp_path):
         (None, [], "does not exist"),
         (b"", [], "empty"),
         (b"no tab on this line\n", [], "tab"),
+        # A header and nothing under it: an empty export is no passing check.
+        (b"en\tru\n", [], "holds no sentence pairs"),
         (b"<tmx><body><tu>", ["--input-format", "tmx"], "tmx|TMX"),
         (b"One.\tBir.\n", ["--src-lang", "xx"], "unknown language 'xx'"),
     ],

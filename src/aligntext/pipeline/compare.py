@@ -300,7 +300,8 @@ def check_bitext_file(
     bitext = read_bitext(os.fspath(path), fmt=fmt)
     pairs = tuple(_pair_texts(p) for p in bitext.pairs)
     name = display_name(path)
-    if not pairs:
+    # A TSV of its header alone (an empty export) holds nothing to check, as an empty file.
+    if not count_pairs(pairs):
         raise InputError(f"{name} holds no sentence pairs; give a non-empty bitext")
     src = _bitext_lang(src_lang, getattr(bitext, "src_lang", None), [s for s, _ in pairs], name)
     tgt = _bitext_lang(tgt_lang, getattr(bitext, "tgt_lang", None), [t for _, t in pairs], name)
