@@ -486,3 +486,21 @@ def test_counts_in_the_text_output_are_spelt_as_numbers_say_them(tmp_path, cli_r
                                      "-m", "bleu"])  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "; 1 fact in the hypothesis matches nothing in the reference" in result.stdout
+
+
+def test_a_hypothesis_in_another_language_than_the_references_is_warned(tmp_path, cli_runner):
+    ref = _write(
+        tmp_path / "ref.txt",
+        ["Совет собрался в Баку в понедельник.", "Министр встретился со студентами университета."],
+    )
+    src = _write(
+        tmp_path / "src.txt",
+        ["The council met in Baku on Monday.", "The minister met the university students."],
+    )
+    slip = cli_runner.invoke(cli, ["evaluate", "--hyp", src, "--ref", ref, "-m", "bleu"])
+    assert slip.exit_code == 0, slip.output
+    assert "hypothesis " in slip.stderr and "looks like English (en), not Russian (ru)" in (
+        slip.stderr
+    )
+    fine = cli_runner.invoke(cli, ["evaluate", "--hyp", ref, "--ref", ref, "-m", "bleu"])
+    assert fine.exit_code == 0 and "looks like" not in fine.stderr

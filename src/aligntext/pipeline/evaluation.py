@@ -187,6 +187,28 @@ def _load_all(
     return loaded, lang
 
 
+def _hypothesis_language(name: str, loaded: Sequence[_Loaded], lang: str | None) -> str | None:
+    """A warning when the hypothesis is not in the references' language: the commonest slip
+    in evaluating (scoring the source file, or another target's folder) scores near zero
+    and says nothing else."""
+    from aligntext.errors import AligntextError
+    from aligntext.langid import verify_language
+
+    refs = [line for item in loaded for line in item.refs[0] if line.strip()]
+    hyps = [line for item in loaded for line in item.hyps if line.strip()]
+    if not hyps or not refs:
+        return None
+    try:
+        target = lang or guess_lang(refs[:200])
+        problem = verify_language("\n".join(hyps)[:20000], target, name=f"hypothesis {name}")
+    except AligntextError:
+        return None  # a reference in no known language: said elsewhere, or nothing to say
+    if problem is None:
+        return None
+    head = problem.split("; ")[0].replace(" as given", "")
+    return f"{head}, the references' language; check that it is the translation, not its source"
+
+
 def _evaluate_loaded(
     name: str,
     match: FolderMatch,
@@ -221,6 +243,9 @@ def _evaluate_loaded(
             notes.append(problem)
     if facts and lang is None:
         lang = guess_lang([line for item in loaded for line in item.refs[0]][:200])
+    note = _hypothesis_language(name, loaded, lang)
+    if note:
+        notes.append(note)
     files = []
     fact_parts = []
     for item in loaded:
