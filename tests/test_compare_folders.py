@@ -287,3 +287,27 @@ def test_the_index_gives_a_repeated_finding_once_with_its_count():
         "warning untranslated target is identical to the source (10 sentences)",
         "and 2 more findings in the report",
     ]
+
+
+def test_a_statement_linked_from_outside_is_read_only_with_follow_links(tmp_path, cli_runner):
+    from aligntext.cli import cli
+
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes((CORPORA / "trade-agreement" / "ru.txt").read_bytes())
+    en, ru = tmp_path / "en", tmp_path / "ru"
+    en.mkdir(), ru.mkdir()
+    (en / "s.txt").write_bytes((CORPORA / "trade-agreement" / "en.txt").read_bytes())
+    (ru / "s.txt").symlink_to(outside)
+    args = ["compare", str(en), str(ru), "--langs", "en,ru"]
+    skipped = cli_runner.invoke(cli, [*args, "--out", str(tmp_path / "a")])
+    # The warning names the flag, and the flag exists.
+    assert "symlinked file that leads out" in skipped.stderr and "--follow-links" in (
+        skipped.stderr
+    )
+    assert index(tmp_path / "a")[0]["missing"] == [str(ru)]
+    followed = cli_runner.invoke(cli, [*args, "--out", str(tmp_path / "b"), "--follow-links"])
+    assert followed.exit_code == 0, followed.output
+    assert index(tmp_path / "b")[0]["missing"] == []
+    # Files, not folders: the flag has nothing to do there.
+    files = cli_runner.invoke(cli, ["compare", str(en / "s.txt"), str(outside), "--follow-links"])
+    assert files.exit_code == 2 and "are for folders" in files.stderr

@@ -49,6 +49,12 @@ from aligntext.cli._util import (
     default=None,
     help="Folder mode (A B ... are folders): reports and index.html / index.jsonl go here.",
 )
+@click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Folder mode: read symlinked files and folders that lead out of an input folder "
+    "(skipped, with a warning, by default).",
+)
 @mt_model_option(
     "A local MT model folder: the name checks ask it how the first version's capitalised "
     "words translate (a multilingual model, NLLB or M2M100, serves every pair; files only)."
@@ -73,6 +79,7 @@ def compare_cmd(
     ray_address: str | None = None,
     workers: int | None = None,
     mt_model: str | None = None,
+    follow_links: bool = False,
 ) -> None:
     """Compare two or more language versions of a statement: A B [C D ...] (one may be -,
     stdin).
@@ -103,10 +110,12 @@ def compare_cmd(
         if mt_model is not None:
             raise CliError("--mt-model is for files; compare the statements' files one by one")
         _compare_folders(files, claimed, out_dir, glossary, strict, input_format, fail_on,
-                         output, address, workers, quiet)  # fmt: skip
+                         output, address, workers, quiet, follow_links)  # fmt: skip
         return
-    if out_dir is not None or address is not None or workers is not None:
-        raise CliError("--out, --ray and --workers are for folders; give folders A B [C D ...]")
+    if out_dir is not None or address is not None or workers is not None or follow_links:
+        raise CliError(
+            "--out, --ray, --workers and --follow-links are for folders; give folders A B ..."
+        )
     from aligntext.io.spool import stdin_as_file
 
     with stdin_as_file(files) as paths:
@@ -142,6 +151,7 @@ def _compare_folders(
     address: str | None,
     workers: int | None,
     quiet: bool,
+    follow_links: bool = False,
 ) -> None:
     """``compare DIR_A DIR_B ... --out REPORTS``: see :mod:`aligntext.pipeline.compare_folders`."""
     from aligntext.pipeline.compare_folders import compare_folders, ray_runner
@@ -162,6 +172,7 @@ def _compare_folders(
             input_format=doc_format(input_format),
             workers=workers,
             runner=ray_runner(engine) if engine is not None else None,
+            follow_links=follow_links,
         )
     finally:
         if engine is not None:

@@ -377,8 +377,10 @@ def translator_factory(
             if one_target.get(key, tgt) != tgt:
                 raise InputError(
                     f"model folder {chosen} translates into one language (a Marian model "
-                    f"without target-language tokens), used here for {one_target[key]}; give "
-                    f"one folder per target: --model {one_target[key]}=DIR --model {tgt}=DIR"
+                    f"without target-language tokens), used here for {one_target[key]}, so "
+                    f"not also for {tgt}: give a multilingual model (NLLB or M2M100), or, to "
+                    f"translate, one folder per target (--model {one_target[key]}=DIR "
+                    f"--model {tgt}=DIR)"
                 )
             local = find_model(chosen)
             if local is not None and _single_target(local):
