@@ -328,3 +328,10 @@ def test_ray_before_a_lone_input_names_the_address_problem(cli_runner, tmp_path)
     assert result.exit_code == 2
     assert "is not a Ray address" in result.stderr and "--ray=ADDRESS" in result.stderr
     assert "INPUTS" not in result.stderr
+
+
+def test_stdin_is_refused_with_what_to_do(cli_runner, fake_models, tmp_path):
+    result = invoke(cli_runner, ["-", "--src", "en", "--tgt", "ru", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "translate reads files and folders, not stdin" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

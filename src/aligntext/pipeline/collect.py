@@ -51,6 +51,13 @@ def collect_inputs(
     for raw in inputs:
         path = Path(raw)
         if not path.exists():
+            if str(raw) == "-":
+                # Other commands read '-' as stdin; a translation job needs files to name its
+                # outputs after and to resume by.
+                raise InputError(
+                    "translate reads files and folders, not stdin ('-'); save the text to a "
+                    "file and give its path"
+                )
             raise InputError(f"input {str(raw)!r} does not exist; check the path")
         if out_dir is not None:
             from aligntext.io.atomic import guard_output
