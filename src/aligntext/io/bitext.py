@@ -57,6 +57,7 @@ class Bitext:
         tgt_lang: the target language, likewise.
         format: ``tsv``, ``tmx``, ``xliff`` or ``po``.
         path: the file it was read from.
+        left_out: the languages of a multilingual TMX that are in neither side.
     """
 
     pairs: tuple[tuple[str, str], ...]
@@ -64,6 +65,7 @@ class Bitext:
     tgt_lang: str | None = None
     format: str = "tsv"
     path: str | None = None
+    left_out: tuple[str, ...] = ()
 
     def __len__(self) -> int:
         return len(self.pairs)
@@ -208,7 +210,7 @@ def _parse_error(path: Path, fmt: str, exc: Exception) -> InputError:
     )
 
 
-def _read_tmx(path: Path) -> Bitext:
+def _read_tmx(path: Path, want_src: str | None = None, want_tgt: str | None = None) -> Bitext:
     from translate.storage import tmx
 
     data = _load_bytes(path)
@@ -219,26 +221,23 @@ def _read_tmx(path: Path) -> Bitext:
     header = store.document.getroot().find(store.namespaced("header"))
     declared = header.get("srclang") if header is not None else None
     units: list[dict[str, str]] = []
-    order: list[list[str]] = []
+    # Variants are keyed by aligntext's code (en-US and en both -> en), so that --src/--tgt
+    # pick them by language, not by their place in the <tu>.
+    seen: list[str] = []
+    firsts: Counter[str] = Counter()
     for unit in store.units:
         tuvs: dict[str, str] = {}
-        langs: list[str] = []
         for node in unit.getlanguageNodes():
-            lang = _xml_lang(node)
+            key = _lang_key(_xml_lang(node))
             seg = node.find(unit.namespaced(unit.textNode))
-            text = _seg_text(seg) if seg is not None else ""
-            key = (lang or "").lower()
             if key not in tuvs:
-                tuvs[key] = text
-                langs.append(key)
+                tuvs[key] = _seg_text(seg) if seg is not None else ""
+            if key not in seen:
+                seen.append(key)
+        if tuvs:
+            firsts[next(iter(tuvs))] += 1
         units.append(tuvs)
-        order.append(langs)
-    src_key = (declared or "").lower()
-    if not src_key or src_key == "*all*" or not any(src_key in u for u in units):
-        firsts = Counter(langs[0] for langs in order if langs)
-        src_key = firsts.most_common(1)[0][0] if firsts else ""
-    others = Counter(k for u in units for k in u if k != src_key)
-    tgt_key = others.most_common(1)[0][0] if others else ""
+    src_key, tgt_key = _pick_tmx_pair(path, seen, firsts, declared, want_src, want_tgt, units)
     pairs = tuple((_norm(u.get(src_key, "")), _norm(u.get(tgt_key, ""))) for u in units)
     return Bitext(
         pairs=pairs,
@@ -246,6 +245,65 @@ def _read_tmx(path: Path) -> Bitext:
         tgt_lang=_norm_lang(tgt_key),
         format="tmx",
         path=str(path),
+        left_out=tuple(k for k in seen if k and k not in (src_key, tgt_key)),
+    )
+
+
+def _lang_key(tag: str | None) -> str:
+    """A ``<tuv>``'s language as :func:`_norm_lang` reads it, ``""`` when it has none."""
+    return (_norm_lang(tag) or "").lower()
+
+
+def _pick_tmx_pair(
+    path: Path,
+    seen: list[str],
+    firsts: Counter[str],
+    declared: str | None,
+    want_src: str | None,
+    want_tgt: str | None,
+    units: list[dict[str, str]],
+) -> tuple[str, str]:
+    """The source and target variants of a TMX: the languages asked for, else the header's
+    ``srclang`` (or the language most units start with) and the most common other language,
+    one aligntext supports before one it does not.
+
+    Raises:
+        InputError: a language asked for that no ``<tuv>`` holds.
+    """
+    from aligntext.langs import CODES
+
+    src_key = _wanted_key(path, seen, want_src)
+    tgt_key = _wanted_key(path, seen, want_tgt)
+    if src_key is None:
+        head = _lang_key(declared)
+        default = head if head and head in seen else ""
+        if not default and firsts:
+            default = firsts.most_common(1)[0][0]
+        if default == tgt_key:
+            default = next((k for k in seen if k != tgt_key), default)
+        src_key = default
+    if tgt_key is None:
+        counts = Counter(k for u in units for k in u if k != src_key)
+        others = sorted(counts, key=lambda k: (k not in CODES, -counts[k], seen.index(k)))
+        tgt_key = others[0] if others else ""
+    return src_key, tgt_key
+
+
+def _wanted_key(path: Path, seen: list[str], wanted: str | None) -> str | None:
+    """The variant key for a language asked for; ``None`` when none was asked for, or when
+    some ``<tuv>`` has no language tag (the caller then reads the variants by place)."""
+    if not wanted:
+        return None
+    from aligntext.langs import resolve_lang
+
+    code = resolve_lang(wanted)
+    if code in seen:
+        return code
+    if "" in seen:
+        return None
+    raise InputError(
+        f"'{path}' has no {code} variant; its languages are {', '.join(seen)}; "
+        "pick two of them with --src/--tgt"
     )
 
 
@@ -322,7 +380,12 @@ def _po_declares_source(store) -> bool:
 
 
 def read_bitext(
-    path: str | os.PathLike[str], fmt: str | None = None, encoding: str | None = None
+    path: str | os.PathLike[str],
+    fmt: str | None = None,
+    encoding: str | None = None,
+    *,
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
 ) -> Bitext:
     """Read aligned pairs from a TSV, TMX, XLIFF 1.2 / 2.x or PO file.
 
@@ -330,12 +393,16 @@ def read_bitext(
         path: the file.
         fmt: ``tsv``, ``tmx``, ``xliff`` or ``po``; from the suffix (or content) when ``None``.
         encoding: overrides encoding detection for TSV (XML and PO declare their own).
+        src_lang: the source language asked for: picks a multilingual TMX's variants by
+            their ``xml:lang`` (``en-US`` is ``en``); the other formats ignore it.
+        tgt_lang: the target language asked for, likewise.
 
     Returns:
         A :class:`Bitext`; pair ``i`` is TSV line ``i`` or translation unit ``i`` (0-based).
 
     Raises:
-        InputError: a missing, empty or malformed file, or a TSV line without a tab.
+        InputError: a missing, empty or malformed file, a TSV line without a tab, or a
+            language asked for that a TMX does not hold.
     """
     p = Path(path)
     from aligntext.io.spool import is_stream
@@ -347,13 +414,17 @@ def read_bitext(
         from aligntext.io.encoding import read_bounded
         from aligntext.io.spool import read_spooled
 
-        read = read_spooled(read_bounded(p), str(path), lambda c: read_bitext(c, fmt, encoding))
+        read = read_spooled(
+            read_bounded(p),
+            str(path),
+            lambda c: read_bitext(c, fmt, encoding, src_lang=src_lang, tgt_lang=tgt_lang),
+        )
         return replace(read, path=str(path))
     kind = bitext_format_of(p, fmt)
     if kind == "tsv":
         return _read_tsv(p, encoding)
     if kind == "tmx":
-        return _read_tmx(p)
+        return _read_tmx(p, src_lang, tgt_lang)
     if kind == "xliff":
         return _read_xliff(p)
     return _read_po(p)

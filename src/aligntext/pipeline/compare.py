@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from aligntext import __version__
 from aligntext.errors import InputError
 from aligntext.io.spool import display_name
-from aligntext.langs import get_language, resolve_lang
+from aligntext.langs import CODES, get_language, resolve_lang
 from aligntext.pipeline.cross_versions import cross_version_findings
 from aligntext.types import (
     Alignment,
@@ -297,15 +297,26 @@ def check_bitext_file(
     from aligntext.check import check_pairs
     from aligntext.io.bitext import count_pairs, read_bitext
 
-    bitext = read_bitext(os.fspath(path), fmt=fmt)
+    bitext = read_bitext(os.fspath(path), fmt=fmt, src_lang=src_lang, tgt_lang=tgt_lang)
     pairs = tuple(_pair_texts(p) for p in bitext.pairs)
     name = display_name(path)
     # A TSV of its header alone (an empty export) holds nothing to check, as an empty file.
     if not count_pairs(pairs):
         raise InputError(f"{name} holds no sentence pairs; give a non-empty bitext")
-    src = _bitext_lang(src_lang, getattr(bitext, "src_lang", None), [s for s, _ in pairs], name)
-    tgt = _bitext_lang(tgt_lang, getattr(bitext, "tgt_lang", None), [t for _, t in pairs], name)
-    warnings: list[str] = []
+    declared_src, declared_tgt = bitext.src_lang, bitext.tgt_lang
+    src = _bitext_lang(src_lang, declared_src, [s for s, _ in pairs], name, "source")
+    tgt = _bitext_lang(tgt_lang, declared_tgt, [t for _, t in pairs], name, "target")
+    warnings = [
+        f"{name} declares {side} language {declared!r}, but it was checked as {code}, as asked"
+        for side, declared, code in (("source", declared_src, src), ("target", declared_tgt, tgt))
+        if declared and _lang_or_none(declared) != code
+    ]
+    if bitext.left_out and not (src_lang and tgt_lang):
+        # A language not checked must not pass silently unless both sides were picked.
+        warnings.append(
+            f"{name} holds {len(bitext.left_out) + 2} languages; checked {src}-{tgt}, left out "
+            f"{', '.join(bitext.left_out)}; pick another pair with --src/--tgt"
+        )
     for given, code, side, texts in (
         (src_lang, src, "source", [s for s, _ in pairs]),
         (tgt_lang, tgt, "target", [t for _, t in pairs]),
@@ -396,14 +407,31 @@ def _sample(texts: list[str]) -> str:
     return "\n".join(t for t in texts if t.strip())[:20000]
 
 
-def _bitext_lang(given: str | None, in_file: str | None, texts: list[str], name: str) -> str:
+def _lang_or_none(code: str) -> str | None:
+    """aligntext's code for ``code``, ``None`` when it names no supported language."""
+    try:
+        return resolve_lang(code)
+    except InputError:
+        return None
+
+
+def _bitext_lang(
+    given: str | None, in_file: str | None, texts: list[str], name: str, side: str
+) -> str:
+    """The language of one side: the one asked for, else the one the file declares (which
+    must be supported: checking German as whatever langid guesses finds nothing), else the
+    one detected."""
     if given:
         return resolve_lang(given)
     if in_file:
-        try:
-            return resolve_lang(in_file)
-        except InputError:
-            pass  # e.g. a TMX with srclang="*all*": detect instead
+        # The readers give None for "*all*", "und" and the like, so this is a real language.
+        code = _lang_or_none(in_file)
+        if code is None:
+            raise InputError(
+                f"{side} language {in_file!r} (declared in {name}) is not supported; use one "
+                f"of {', '.join(CODES)}"
+            )
+        return code
     from aligntext.langid import detect_language
 
     sample = _sample(texts)
