@@ -130,6 +130,13 @@ def test_check_fail_on_error_passes_warnings(cli_runner, tmp_path):
         # A header and nothing under it: an empty export is no passing check.
         (b"en\tru\n", [], "holds no sentence pairs"),
         (b"<tmx><body><tu>", ["--input-format", "tmx"], "tmx|TMX"),
+        # Another kind of XML: said in words, not as the parser's exception class.
+        (
+            b"<html><body>x</body></html>",
+            ["--input-format", "tmx"],
+            r"\(it holds no TMX document\)",
+        ),
+        (b'<?xml version="1.0"?><root/>', ["--input-format", "xliff"], "holds no XLIFF document"),
         (b"One.\tBir.\n", ["--src-lang", "xx"], "unknown language 'xx'"),
     ],
 )
@@ -141,6 +148,7 @@ def test_check_bad_input_exits_2(cli_runner, tmp_path, content, args, match):
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
     assert re.search(match, result.output)
+    assert not re.search(r"\((AssertionError|StopIteration|KeyError)", result.output)
 
 
 def test_check_json_and_text_and_output_file(cli_runner, tmp_path):
@@ -286,3 +294,15 @@ def test_dash_given_twice_is_refused(cli_runner):
     result = cli_runner.invoke(cli, ["compare", "-", "-"], input="The fair opens in June.\n")
     assert result.exit_code == 2
     assert "'-' (standard input) can be only one of the inputs" in result.output
+
+
+def test_a_zip_that_is_no_word_document_is_said_in_words(cli_runner, tmp_path):
+    import zipfile
+
+    path = tmp_path / "notes.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("x.txt", "not a document")
+    result = cli_runner.invoke(cli, ["segment", str(path)])
+    assert result.exit_code == 2
+    assert "a zip archive, but not a Word document" in result.stderr
+    assert "KeyError" not in result.stderr and "Content_Types" not in result.stderr

@@ -203,7 +203,11 @@ def _load_bytes(path: Path) -> bytes:
 
 
 def _parse_error(path: Path, fmt: str, exc: Exception) -> InputError:
-    detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    # The parsers fail with bare AssertionError / StopIteration on a document of another
+    # kind, and lxml appends "(<string>, line 3)": neither says anything to the user.
+    detail = re.sub(r"\s*\(<string>, line \d+\)$", "", str(exc).splitlines()[0] if str(exc) else "")
+    if not detail:
+        detail = f"it holds no {fmt.upper()} document"
     return InputError(
         f"file '{path}' cannot be read as {fmt.upper()} ({detail}); check that it is a valid "
         f"{fmt.upper()} file or pass the right format"

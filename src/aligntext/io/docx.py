@@ -87,10 +87,12 @@ def _open(path: str | os.PathLike[str], max_bytes: int | None = None):
     check_zip(p, max_bytes)
     try:
         return docx.Document(str(p))
-    except Exception as exc:  # python-docx raises PackageNotFoundError, KeyError, ValueError
+    except Exception:  # python-docx raises PackageNotFoundError, KeyError, ValueError
+        # Its messages name zip members and classes ("There is no item named
+        # '[Content_Types].xml'"), which say nothing to the person who sent the file.
         raise InputError(
-            f"file '{p}' is not a valid .docx file ({type(exc).__name__}: {exc}); save it "
-            "as .docx (Word 2007+) again, or convert it to .txt"
+            f"file '{p}' is not a valid .docx file (a zip archive, but not a Word document); "
+            "save it as .docx (Word 2007+) again, or convert it to .txt"
         ) from None
 
 
