@@ -8,8 +8,11 @@ and so are ``header``/``footer`` (except a header inside the article, which hold
 and blocks whose class or id says menu, breadcrumb, share, cookie ...; when falling back to
 ``<body>``, lists and blocks that are mostly links (menus without ``<nav>``) are dropped too.
 The paragraphs are the innermost text blocks (``h1``-``h6``, ``p``, ``li``, ``td``, ``th``,
-``blockquote``, ``figcaption``, ``dd``, ``div`` holding text ...). ``<pre>`` and ``<code>``
-blocks are kept verbatim.
+``blockquote``, ``figcaption``, ``dd``, ``div`` holding text ...). Text directly in a
+container between its blocks (``<body><p>..</p>Loose text.<p>..``, or after a ``<br>``) is a
+paragraph of its own, located by ``#loose`` (the container's leading text) or ``#tail`` (the
+text after a block child). ``<pre>`` is read as a paragraph of kind ``code`` (so segment and
+compare see it) but written back verbatim: its line breaks are its layout.
 
 The locator is the element's XPath in the original page. :func:`html_bytes` writes the
 translation INTO THE ORIGINAL page: each extracted element's content is replaced by the
@@ -36,7 +39,6 @@ _BLOCK_TAGS = {
     "dd", "dt", "div", "section", "address", "caption", "summary", "article", "main",
     "header", "footer", "ul", "ol", "dl", "table", "tr", "tbody", "thead", "figure", "pre",
 }  # fmt: skip
-_VERBATIM_TAGS = {"pre", "code"}
 _KINDS = {f"h{i}": "heading" for i in range(1, 7)} | {
     "li": "list-item", "td": "table-cell", "th": "table-cell", "dt": "list-item",
     "dd": "list-item", "blockquote": "quote", "figcaption": "caption", "caption": "caption",
@@ -160,28 +162,31 @@ def _own_text(el) -> str:
 
 
 def _collect(el, container, strict_main: bool, out: list) -> None:
+    # Text directly in ``el`` between its block children ("<body><p>..</p>Loose text.<p>..")
+    # is a paragraph of its own, in reading order; each run is written back in place.
+    _add_run(el, None, out)
     for child in el:
-        if not isinstance(child.tag, str) or _dropped(child, container, strict_main):
-            continue
-        if child.tag in _VERBATIM_TAGS:
-            continue
-        if child.tag in _BLOCK_TAGS and not _has_block_child(child):
-            text = _own_text(child)
-            if text:
-                out.append((child, text, ""))
-            continue
-        if _is_block(child):
-            # A block's own text beside its block children ("<li>Tariffs fall, in
-            # particular:<ul>..</ul></li>", "<div>Loose text.<p>..</p></div>") is a
-            # paragraph of its own, before theirs; written back by :func:`_set_loose_text`.
-            loose = _loose_text(child)
-            if loose:
-                out.append((child, loose, LOOSE))
-            _collect(child, container, strict_main, out)
+        if not _is_block(child):
+            continue  # inline: part of a run
+        if not _dropped(child, container, strict_main):
+            if child.tag == "pre":
+                # Read (so segment / compare see it) but written back verbatim.
+                text = squash(child.text_content())
+                if text:
+                    out.append((child, text, "", "code"))
+            elif child.tag in _BLOCK_TAGS and not _has_block_child(child):
+                text = _own_text(child)
+                if text:
+                    out.append((child, text, "", _KINDS.get(child.tag, "p")))
+            else:
+                _collect(child, container, strict_main, out)
+        _add_run(el, child, out)
 
 
-#: The locator suffix of a paragraph that is a block's own text beside its block children.
+#: The locator suffix of the run of text at the start of a block, before its block children.
 LOOSE = "#loose"
+#: The locator suffix of the run of text after a block child, before the next one.
+TAIL = "#tail"
 
 
 def _is_block(el) -> bool:
@@ -189,24 +194,52 @@ def _is_block(el) -> bool:
     return isinstance(el.tag, str) and (el.tag in _BLOCK_TAGS or _has_block_child(el))
 
 
-def _loose_text(el) -> str:
-    """The text of ``el`` outside its block children: its own text, its inline children
-    (links, emphasis) and the text after each child."""
-    parts = [el.text or ""]
-    for c in el:
-        if not _is_block(c) and isinstance(c.tag, str) and c.tag not in _DROP_TAGS:
+def _run_members(parent, after) -> list:
+    """The inline nodes of ``parent`` in the run starting after block child ``after`` (or at
+    the start when ``None``), up to the next block child."""
+    children = list(parent)
+    i = 0 if after is None else children.index(after) + 1
+    members = []
+    for c in children[i:]:
+        if _is_block(c):
+            break
+        members.append(c)
+    return members
+
+
+def _is_content(node) -> bool:
+    """Whether an inline node's text is read (not a comment, script, form control ...)."""
+    return isinstance(node.tag, str) and node.tag not in _DROP_TAGS
+
+
+def _add_run(parent, after, out: list) -> None:
+    start = parent.text if after is None else after.tail
+    parts = [start or ""]
+    for c in _run_members(parent, after):
+        if c.tag == "br":
+            parts.append(" ")  # a line break between two lines of the run
+        elif _is_content(c):
             parts.append(_own_text(c))
         parts.append(c.tail or "")
-    return squash("".join(parts))
+    text = squash("".join(parts))
+    if text:
+        out.append(
+            (parent if after is None else after, text, LOOSE if after is None else TAIL, "p")
+        )
 
 
-def _set_loose_text(el, text: str) -> None:
-    """Put ``text`` where ``el``'s own text was, before its block children, which stay."""
-    for c in [c for c in el if not _is_block(c)]:
-        el.remove(c)
-    for c in el:
-        c.tail = None  # text after a block child was part of the loose text
-    el.text = text
+def _set_run(el, mark: str, text: str) -> None:
+    """Put ``text`` where a run of loose text was (see :func:`_collect`)."""
+    parent, after = (el, None) if mark == LOOSE else (el.getparent(), el)
+    for c in _run_members(parent, after):
+        if _is_content(c):
+            parent.remove(c)  # lxml removes its tail with it: that text was in the run
+        else:
+            c.tail = None  # a script or comment stays where it was, without the run's text
+    if after is None:
+        parent.text = text
+    else:
+        after.tail = text
 
 
 def read_html_string(
@@ -228,17 +261,17 @@ def read_html_string(
     if container.tag in _BLOCK_TAGS and not _has_block_child(container):
         own = _own_text(container)
         if own:
-            found.append((container, own, ""))
+            found.append((container, own, "", _KINDS.get(container.tag, "p")))
     else:
         _collect(container, container, strict_main, found)
     paragraphs = tuple(
         Paragraph(
             text=t,
             index=i,
-            kind=_KINDS.get(el.tag, "p") if not mark else "p",
+            kind=kind,
             locator=tree.getpath(el) + mark,
         )
-        for i, (el, t, mark) in enumerate(found)
+        for i, (el, t, mark, kind) in enumerate(found)
     )
     if not paragraphs:
         where = f"'{path}'" if path else "the page"
@@ -252,17 +285,23 @@ def render_html(source: str, doc: Document, texts: Sequence[str], lang: str | No
 
     root = _parse(source)
     tree = root.getroottree()
+    # Every locator is looked up before anything changes: writing a run removes its inline
+    # elements, which would shift the XPath index of a later element of the same tag.
+    targets = []
     for para, new in zip(doc.paragraphs, texts, strict=True):
-        path, loose = para.locator.removesuffix(LOOSE), para.locator.endswith(LOOSE)
-        found = tree.xpath(path)
+        mark = next((m for m in (LOOSE, TAIL) if para.locator.endswith(m)), "")
+        found = tree.xpath(para.locator.removesuffix(mark) if mark else para.locator)
         if not found:
             raise InputError(
                 f"paragraph {para.index} ({para.locator}) is no longer in the page; the file "
                 "changed since it was read: read it again"
             )
-        el = found[0]
-        if loose:
-            _set_loose_text(el, squash(new))
+        targets.append((found[0], mark, para, new))
+    for el, mark, para, new in targets:
+        if para.kind == "code":
+            continue  # <pre> is kept verbatim: its line breaks are its layout
+        if mark:
+            _set_run(el, mark, squash(new))
             continue
         for child in list(el):
             el.remove(child)
