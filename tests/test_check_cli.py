@@ -138,6 +138,12 @@ def test_check_fail_on_error_passes_warnings(cli_runner, tmp_path):
         ),
         (b'<?xml version="1.0"?><root/>', ["--input-format", "xliff"], "holds no XLIFF document"),
         (b"One.\tBir.\n", ["--src-lang", "xx"], "unknown language 'xx'"),
+        (
+            "The minister visited Baku on 4 April and met 15 students.\tLe ministre a visité "
+            "Bakou le 4 avril et a rencontré 15 étudiants dans la grande salle.\n".encode(),
+            [],
+            r"bad.tsv \(target side\): the text is in none of en, az, ru, tr",
+        ),
     ],
 )
 def test_check_bad_input_exits_2(cli_runner, tmp_path, content, args, match):

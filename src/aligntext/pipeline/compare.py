@@ -437,6 +437,10 @@ def _bitext_lang(
     sample = _sample(texts)
     if not sample:
         raise InputError(f"{name}: one side has no text; give a bitext with both sides filled")
-    lang = detect_language(sample)
+    try:
+        lang = detect_language(sample)
+    except InputError as exc:
+        # "the text is in none of en, az, ru, tr": say which file and which side.
+        raise type(exc)(f"{name} ({side} side): {exc}") from None
     get_language(lang)
     return lang
