@@ -402,3 +402,10 @@ def test_a_version_in_another_language_is_named(cli_runner, tmp_path):
     )
     assert result.exit_code == 2
     assert "déclaration.txt: the text is in none of en, az, ru, tr" in result.stderr
+
+
+def test_detect_on_figures_only_asks_for_words_not_for_a_language(cli_runner):
+    result = cli_runner.invoke(cli, ["detect", "-"], input="12345 678\n")
+    assert result.exit_code == 2
+    assert "detect needs text with words" in result.stderr
+    assert "give its language" not in result.stderr  # detect takes no language

@@ -42,7 +42,9 @@ def detect_cmd(
     try:
         code = detect_language(doc.text)
     except UnsupportedLanguageError as exc:
-        raise UnsupportedLanguageError(f"{'stdin' if file == '-' else file}: {exc}") from None
+        # The library's "give its language" is advice for commands that take one.
+        said = str(exc).replace("; give its language", "; detect needs text with words")
+        raise UnsupportedLanguageError(f"{'stdin' if file == '-' else file}: {said}") from None
     mixed = mixed_languages(doc.text, code)
     if mixed and not quiet:
         warn(f"{'stdin' if file == '-' else file} {mixed}")
