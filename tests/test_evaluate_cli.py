@@ -504,3 +504,24 @@ def test_a_hypothesis_in_another_language_than_the_references_is_warned(tmp_path
     )
     fine = cli_runner.invoke(cli, ["evaluate", "--hyp", ref, "--ref", ref, "-m", "bleu"])
     assert fine.exit_code == 0 and "looks like" not in fine.stderr
+
+
+def test_a_hypothesis_linked_from_outside_is_said_to_be_skipped(tmp_path, cli_runner):
+    hyp_dir, ref_dir = tmp_path / "hyp", tmp_path / "ref"
+    hyp_dir.mkdir(), ref_dir.mkdir()
+    for name in ("a.txt", "b.txt"):
+        _write(ref_dir / name, ["Совет собрался 5 мая."])
+    _write(hyp_dir / "a.txt", ["Совет собрался 5 мая."])
+    outside = _write(tmp_path / "elsewhere.txt", ["Совет собрался 7 мая."])
+    (hyp_dir / "b.txt").symlink_to(outside)
+    result = cli_runner.invoke(cli, ["evaluate", "--hyp", str(hyp_dir), "--ref", str(ref_dir)])
+    # b.txt is "missing" because it was not read, and the user is told why and what to do.
+    assert result.exit_code == 1, result.output
+    assert "skipped" in result.stderr and "b.txt" in result.stderr
+    assert "copy the file into the folder" in result.stderr and "--follow-links" not in (
+        result.stderr
+    )
+    (hyp_dir / "a.txt").unlink()
+    (hyp_dir / "a.txt").symlink_to(outside)
+    none = cli_runner.invoke(cli, ["evaluate", "--hyp", str(hyp_dir), "--ref", str(ref_dir)])
+    assert none.exit_code == 2 and "symlinked file" in none.stderr

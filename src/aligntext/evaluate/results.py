@@ -356,11 +356,14 @@ class FolderMatch:
         pairs: matched files, sorted by relative path.
         missing: reference files with no hypothesis file.
         extra: hypothesis files with no reference file.
+        skipped: what the folders' walk left out, a line each (a symlink that leads out of
+            its folder, a pipe): a file "missing" for that reason is no mystery.
     """
 
     pairs: tuple[FilePair, ...]
     missing: tuple[str, ...] = ()
     extra: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()
 
 
 def _find_score(scores: Sequence[MetricScore], key: str) -> MetricScore | None:

@@ -13,14 +13,19 @@ from pathlib import Path
 from aligntext.errors import InputError
 
 
-def list_files(folder: str | os.PathLike[str]) -> dict[str, Path]:
-    """Every file :func:`walk_files` finds under ``folder``, by POSIX relative path.
+def list_files(folder: str | os.PathLike[str], notes: list[str] | None = None) -> dict[str, Path]:
+    """Every file :func:`walk_files` finds under ``folder``, by POSIX relative path;
+    ``notes`` receives a line per symlink (or pipe, or device) left out.
 
     Raises:
         InputError: a folder under ``folder`` cannot be listed.
     """
     root = Path(folder)
-    return {p.relative_to(root).as_posix(): p for p in walk_files(root)}
+    # The callers (evaluate) have no --follow-links: say what does work.
+    hint = "copy the file into the folder to read it"
+    return {
+        p.relative_to(root).as_posix(): p for p in walk_files(root, notes=notes, link_hint=hint)
+    }
 
 
 def walk_files(
@@ -30,6 +35,7 @@ def walk_files(
     follow_links: bool = False,
     notes: list[str] | None = None,
     unreadable: list[tuple[Path, str]] | None = None,
+    link_hint: str = "pass --follow-links to read it",
 ) -> Iterator[Path]:
     """The files under ``folder`` that are documents, in a stable (sorted) order.
 
@@ -43,6 +49,7 @@ def walk_files(
         suffixes: the file suffixes to keep (lower case, with the dot); ``None`` keeps all.
         follow_links: read symlinks that lead out of the folder.
         notes: receives one line per symlink (or pipe, or device) left out.
+        link_hint: how a note on a skipped symlink says to read it (the command's flag).
         unreadable: receives ``(folder, reason)`` for each folder that cannot be listed
             (no permission, removed meanwhile), whose files are then left out; ``None``
             raises instead.
@@ -77,7 +84,7 @@ def walk_files(
                 if (here / d).is_symlink():
                     real = (here / d).resolve()
                     if root not in real.parents:
-                        notes.append(_link_note(here / d, real, "folder"))
+                        notes.append(_link_note(here / d, real, "folder", link_hint))
                     continue  # inside the tree, its files are reached the direct way
             else:
                 real = (here / d).resolve()
@@ -96,7 +103,7 @@ def walk_files(
             if not follow_links and path.is_symlink():
                 real = path.resolve()
                 if root not in real.parents:
-                    notes.append(_link_note(path, real, "file"))
+                    notes.append(_link_note(path, real, "file", link_hint))
                     continue
             if not path.is_file():
                 # A FIFO or a device: reading it may block for ever or never end.
@@ -105,8 +112,8 @@ def walk_files(
             yield path
 
 
-def _link_note(link: Path, real: Path, what: str) -> str:
+def _link_note(link: Path, real: Path, what: str, hint: str) -> str:
     return (
         f"skipped {str(link)!r}: a symlinked {what} that leads out of the input folder (to "
-        f"{str(real)!r}); pass --follow-links to read it"
+        f"{str(real)!r}); {hint}"
     )

@@ -68,7 +68,8 @@ def match_folders(hypothesis: PathLike, references: Sequence[PathLike]) -> Folde
             raise InputError(
                 f"reference {str(r)!r} is not a folder; a hypothesis folder needs reference folders"
             )
-    ref_files = [list_files(r) for r in ref_dirs]
+    skipped: list[str] = []
+    ref_files = [list_files(r, skipped) for r in ref_dirs]
     if not ref_files[0]:
         raise InputError(f"reference folder {str(ref_dirs[0])!r} has no files")
     for r, files in zip(ref_dirs[1:], ref_files[1:], strict=True):
@@ -78,7 +79,7 @@ def match_folders(hypothesis: PathLike, references: Sequence[PathLike]) -> Folde
                 f"reference folders {str(ref_dirs[0])!r} and {str(r)!r} hold different files "
                 f"({', '.join(diff[:5])}); every reference folder must hold the same files"
             )
-    hyp_files = list_files(hyp_dir)
+    hyp_files = list_files(hyp_dir, skipped)
     names = sorted(ref_files[0])
     pairs = tuple(
         FilePair(n, str(hyp_files[n]), tuple(str(f[n]) for f in ref_files))
@@ -87,7 +88,7 @@ def match_folders(hypothesis: PathLike, references: Sequence[PathLike]) -> Folde
     )
     missing = tuple(n for n in names if n not in hyp_files)
     extra = tuple(sorted(n for n in hyp_files if n not in ref_files[0]))
-    return FolderMatch(pairs=pairs, missing=missing, extra=extra)
+    return FolderMatch(pairs=pairs, missing=missing, extra=extra, skipped=tuple(skipped))
 
 
 def _pairs_for(hypothesis: PathLike, references: Sequence[PathLike]) -> FolderMatch:
@@ -225,13 +226,17 @@ def _evaluate_loaded(
     if not loaded:
         raise InputError(
             f"no hypothesis file of {name!r} matches a reference file "
-            f"(missing: {', '.join(match.missing[:5])}); check that the folders mirror "
-            "each other"
+            f"(missing: {', '.join(match.missing[:5])}); "
+            + (
+                f"{match.skipped[0]}"
+                if match.skipped
+                else "check that the folders mirror each other"
+            )
         )
     n_refs = {len(item.refs) for item in loaded}
     if len(n_refs) != 1:
         raise InputError("every file needs the same number of references")
-    notes: list[str] = []
+    notes: list[str] = list(match.skipped)
     if lang is not None:
         # A wrong --lang picks the wrong tokenizer defaults and reads the facts by another
         # language's rules (dates and names lost): say so, as compare and check do.
