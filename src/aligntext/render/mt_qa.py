@@ -6,15 +6,13 @@ one self-contained page from ``templates/mt_qa.html.j2`` (autoescaped, as every 
 
 from __future__ import annotations
 
-import itertools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from aligntext.qa.summary import Flagged
-from aligntext.render.report_parts import plural
+from aligntext.render.report_parts import CSS_NAME, marked_pieces, plural
 from aligntext.types import Finding, severity_rank
 
 
@@ -52,30 +50,14 @@ class FileSummary:
     what: str
 
 
-# Finding types that can stand in a CSS selector and an id as they are.
-_CSS_NAME = re.compile(r"[a-z][a-z_-]*")
-
-
 def _target_pieces(target: str, findings: Sequence[Finding]) -> list[tuple[str, str]]:
-    """``target`` cut at the spans the findings mark; each piece with the worst severity
-    of the findings covering it (``""`` for none)."""
-    located: list[tuple[int, int, str]] = []
-    for f in findings:
-        for span in f.tgt_spans:
-            start, end = span.start, span.end
-            if not (0 <= start < end <= len(target)) or (
-                span.text and target[start:end] != span.text
-            ):
-                start = target.find(span.text) if span.text else -1
-                end = start + len(span.text)
-            if start >= 0:
-                located.append((start, end, f.severity))
-    cuts = sorted({0, len(target), *(a for a, _, _ in located), *(b for _, b, _ in located)})
-    pieces: list[tuple[str, str]] = []
-    for a, b in itertools.pairwise(cuts):
-        covering = [sev for s, e, sev in located if s <= a and b <= e]
-        worst = max(covering, key=severity_rank, default="")
-        pieces.append((target[a:b], worst))
+    """``target`` cut at the spans the findings mark (:func:`marked_pieces`); each piece
+    with the worst severity of the findings covering it (``""`` for none)."""
+    spans = [(span, f) for f in findings for span in f.tgt_spans]
+    pieces = [
+        (text, max((f.severity for f in covering), key=severity_rank, default=""))
+        for text, covering in marked_pieces(target, spans)
+    ]
     return pieces or [(target, "")]
 
 
@@ -133,7 +115,7 @@ def summary_html(
     ]
     # "Show only sentences with a <type> finding": a radio button per type and a CSS rule per
     # type (:has), so the page filters without a script.
-    types = sorted({t for row in rows for t in str(row["types"]).split() if _CSS_NAME.fullmatch(t)})
+    types = sorted({t for row in rows for t in str(row["types"]).split() if CSS_NAME.fullmatch(t)})
     filters = "".join(
         f"body:has(#only-{t}:checked) tbody.sentences tr:not([data-types~={t}]){{display:none}}"
         for t in types

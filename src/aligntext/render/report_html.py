@@ -4,12 +4,12 @@ highlighted, a summary and filters."""
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from aligntext.render.report_parts import (
     CROSS_TYPES,
+    CSS_NAME,
     findings_by_row,
     headline_findings,
     lang_name,
@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 
 
 #: Finding types that may name a CSS rule as they are (every type the checker has).
-_CSS_NAME = re.compile(r"[a-z][a-z_-]*")
 
 #: The glyph beside a flagged row's number (labelled for screen readers: the colour of the
 #: row's edge alone says nothing to them, nor on a black-and-white printout).
@@ -113,7 +112,7 @@ def report_to_html(
     summary = summarize(headline)
     severities = list(reversed(SEVERITIES))
     types = sorted({f.type for f in report.all_findings()}, key=type_key)
-    filter_ids = {t: f"f-{t}" for t in types if _CSS_NAME.fullmatch(t)}
+    filter_ids = {t: f"f-{t}" for t in types if CSS_NAME.fullmatch(t)}
     others = [
         _issue(f, f"row {r + 1}", r, f"{versions[k].lang}: ")
         for r in sorted(by_row)

@@ -4,6 +4,7 @@ highlighted pieces of a sentence, the finding summaries and the language names."
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -17,6 +18,9 @@ from aligntext.types import (
     Version,
     rows_of_beads,
 )
+
+#: A finding type that can stand in a CSS selector and an id as it is (the filters).
+CSS_NAME = re.compile(r"[a-z][a-z_-]*")
 
 
 def plural(n: int, noun: str) -> str:
