@@ -288,6 +288,17 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
 
+def same_messages(findings: Sequence[Finding]) -> list[tuple[str, str, str, int]]:
+    """The findings worst first (in their order among equals), each ``(severity, type,
+    message)`` once with how many findings say it: a looped figure gives the same "has no
+    counterpart" a dozen times, which a reader needs once."""
+    counts: dict[tuple[str, str, str], int] = {}
+    for f in sorted(findings, key=lambda f: -severity_rank(f.severity)):
+        key = (f.severity, f.type, f.message)
+        counts[key] = counts.get(key, 0) + 1
+    return [(*key, n) for key, n in counts.items()]
+
+
 @dataclass(frozen=True)
 class Version:
     """One language version of a document inside a comparison."""

@@ -26,7 +26,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from aligntext.errors import AligntextError, InputError
-from aligntext.types import SEVERITIES, severity_rank
+from aligntext.types import SEVERITIES, same_messages, severity_rank
 
 INDEX_JSONL = "index.jsonl"
 INDEX_HTML = "index.html"
@@ -314,15 +314,10 @@ def _compare_one(task: dict[str, Any]) -> dict[str, Any]:
 
     answer["title"] = statement_title(report)
     answer["title_lang"] = report.versions[0].lang
-    # Most serious first; among equals, in the report's order; the same message (ten
-    # sentences left untranslated) once, with its count.
-    same: dict[tuple[str, str, str], int] = {}
-    for f in sorted(headline, key=lambda f: -severity_rank(f.severity)):
-        key = (f.severity, f.type, f.message)
-        same[key] = same.get(key, 0) + 1
-    top = list(same.items())[:TOP_FINDINGS]
-    answer["top"] = [[*key, n] for key, n in top]
-    answer["more"] = len(headline) - sum(n for _, n in top)
+    # Most serious first; the same message (ten sentences left untranslated) once.
+    top = same_messages(headline)[:TOP_FINDINGS]
+    answer["top"] = [list(item) for item in top]
+    answer["more"] = len(headline) - sum(item[3] for item in top)
     return answer
 
 

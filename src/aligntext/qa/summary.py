@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from aligntext.qa.checks import QA_TYPES
-from aligntext.types import Finding, severity_rank
+from aligntext.types import Finding, same_messages, severity_rank
 
 
 @dataclass(frozen=True)
@@ -40,16 +40,9 @@ class Flagged:
 
     @property
     def reasons(self) -> list[tuple[str, str, str, int]]:
-        """The findings worst first, each message once: ``(severity, type, message, count)``.
-
-        A looping translation repeats a figure a dozen times, and the fact checker finds
-        each copy with no counterpart in the source: the reader needs that said once.
-        """
-        grouped: dict[tuple[str, str, str], int] = {}
-        for f in sorted(self.findings, key=lambda f: -severity_rank(f.severity)):
-            key = (f.severity, f.type, f.message)
-            grouped[key] = grouped.get(key, 0) + 1
-        return [(*key, n) for key, n in grouped.items()]
+        """The findings worst first, each message once: ``(severity, type, message, count)``
+        (:func:`aligntext.types.same_messages`)."""
+        return same_messages(self.findings)
 
     @property
     def reason(self) -> str:
