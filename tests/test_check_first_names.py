@@ -7,14 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from aligntext.check import compare_sentences
 from aligntext.check.lexicon import is_title
-
-
-def _flags(src: str, tgt: str, sl: str, tl: str) -> list[tuple[str, str]]:
-    return [
-        (f.severity, f.message) for f in compare_sentences(src, tgt, sl, tl) if f.severity != "info"
-    ]
+from finding_helpers import flags as _flags
 
 
 @pytest.mark.parametrize(

@@ -7,14 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from aligntext.check import compare_sentences
 from aligntext.check.numbers import extract_numbers
-
-
-def _flags(src: str, tgt: str, a: str, b: str) -> list[tuple[str, str]]:
-    return [
-        (f.severity, f.message) for f in compare_sentences(src, tgt, a, b) if f.severity != "info"
-    ]
+from finding_helpers import flags as _flags
 
 
 @pytest.mark.parametrize(
