@@ -161,6 +161,17 @@ def _own_text(el) -> str:
     return squash("".join(parts))
 
 
+def _add_leaf(el, out: list) -> bool:
+    """A block with no block inside is one paragraph, its own text (added when it has
+    some); whether ``el`` is such a block."""
+    if el.tag not in _BLOCK_TAGS or _has_block_child(el):
+        return False
+    text = _own_text(el)
+    if text:
+        out.append((el, text, "", _KINDS.get(el.tag, "p")))
+    return True
+
+
 def _collect(el, container, strict_main: bool, out: list) -> None:
     # Text directly in ``el`` between its block children ("<body><p>..</p>Loose text.<p>..")
     # is a paragraph of its own, in reading order; each run is written back in place.
@@ -174,11 +185,7 @@ def _collect(el, container, strict_main: bool, out: list) -> None:
                 text = squash(child.text_content())
                 if text:
                     out.append((child, text, "", "code"))
-            elif child.tag in _BLOCK_TAGS and not _has_block_child(child):
-                text = _own_text(child)
-                if text:
-                    out.append((child, text, "", _KINDS.get(child.tag, "p")))
-            else:
+            elif not _add_leaf(child, out):
                 _collect(child, container, strict_main, out)
         _add_run(el, child, out)
 
@@ -258,11 +265,7 @@ def read_html_string(
     tree = root.getroottree()
     container, strict_main = _main_container(root)
     found: list = []
-    if container.tag in _BLOCK_TAGS and not _has_block_child(container):
-        own = _own_text(container)
-        if own:
-            found.append((container, own, "", _KINDS.get(container.tag, "p")))
-    else:
+    if not _add_leaf(container, found):
         _collect(container, container, strict_main, found)
     paragraphs = tuple(
         Paragraph(
