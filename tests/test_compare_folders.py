@@ -208,7 +208,8 @@ def test_names_that_differ_only_in_case_leave_one_out_not_the_folder(tmp_path):
 def test_the_index_page_names_its_language_columns_and_doubts():
     from bs4 import BeautifulSoup
 
-    from aligntext.pipeline.compare_folders import StatementResult, index_html
+    from aligntext.pipeline.compare_folders import StatementResult
+    from aligntext.render.folder_index import index_html
 
     evil = "<script>alert(1)</script>"
     results = [
@@ -275,7 +276,8 @@ def test_the_index_says_each_statements_headline_and_what_to_look_at(tmp_path):
 def test_the_index_gives_a_repeated_finding_once_with_its_count():
     from bs4 import BeautifulSoup
 
-    from aligntext.pipeline.compare_folders import StatementResult, index_html
+    from aligntext.pipeline.compare_folders import StatementResult
+    from aligntext.render.folder_index import index_html
 
     same = ("warning", "untranslated", "target is identical to the source", 10)
     results = [

@@ -418,11 +418,6 @@ def _write_index(out_root: Path, results: list[StatementResult], folders: list[s
 
     lines = [json.dumps(r.to_dict(), ensure_ascii=False) for r in results]
     atomic_write_text(out_root / INDEX_JSONL, "".join(line + "\n" for line in lines))
+    from aligntext.render.folder_index import index_html
+
     atomic_write_text(out_root / INDEX_HTML, index_html(results, folders))
-
-
-def index_html(results: Sequence[StatementResult], folders: Sequence[str]) -> str:
-    """The index page (:func:`aligntext.render.folder_index.index_html`)."""
-    from aligntext.render.folder_index import index_html as render
-
-    return render(results, folders)

@@ -103,7 +103,7 @@ def report_to_html(
     cls, verdict = verdict_line(report)
     n_info = sum(1 for f in headline if f.severity == "info")
     detail = [plural(n_info, "note")] if n_info else []
-    html_rows = _rows(report, rows, by_row, paragraphs=unit is None, labelled=unit is None)
+    html_rows = _rows(report, rows, by_row, units=unit is not None)
     if unit is None:
         detail.append(plural(len(rows), "aligned row"))
         detail.append("sentences " + ", ".join(f"{v.lang} {len(v.segments)}" for v in versions))
@@ -171,11 +171,12 @@ def _rows(
     rows: Sequence[Sequence[Sequence[int]]],
     by_row: dict[int, list[tuple[int, Finding]]],
     *,
-    paragraphs: bool = True,
-    labelled: bool = True,
+    units: bool = False,
 ) -> list[dict[str, Any]]:
-    """The side-by-side rows: classes, paragraph mark (when ``paragraphs``), cells and the
-    notes under each row; a row with nothing in it and no finding is left out."""
+    """The side-by-side rows: classes, paragraph mark, cells and the notes under each row; a
+    row with nothing in it and no finding is left out. ``units``: each row is a unit of a
+    bitext, so no paragraph mark (the row number says it) and no version label on a note
+    (there is one pair)."""
     versions = report.versions
     cross_by_row: dict[int, list[Finding]] = {}
     for f in report.cross_findings:
@@ -205,7 +206,7 @@ def _rows(
             classes.append("lowconf")
         if row_findings:
             classes.append("has-notes")
-        para = _row_paragraph(versions, row) if paragraphs else None
+        para = None if units else _row_paragraph(versions, row)
         if para is not None and para != last_para:
             classes.append("para")
             last_para = para
@@ -236,7 +237,7 @@ def _rows(
                 "paragraph": para + 1 if para is not None else None,
                 "cells": cells,
                 "notes": (
-                    _notes(versions, items, cross_by_row.get(r, []), labelled)
+                    _notes(versions, items, cross_by_row.get(r, []), labelled=not units)
                     if row_findings
                     else []
                 ),
