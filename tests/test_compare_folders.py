@@ -271,6 +271,8 @@ def test_the_index_says_each_statements_headline_and_what_to_look_at(tmp_path):
     # No statement has a remark: no empty remarks column; the counts say what they count.
     assert [th.get_text() for th in soup.select("thead th")][-1] == "to look at first"
     assert [td["data-label"] for td in row.select("td.n")] == ["errors", "warnings", "notes"]
+    # ... which the phone layout shows: the stylesheet is written as CSS, not HTML-escaped.
+    assert "content:attr(data-label) ': '" in page and "&#39;" not in page.split("</style>")[0]
 
 
 def test_the_index_gives_a_repeated_finding_once_with_its_count():

@@ -24,13 +24,6 @@ if TYPE_CHECKING:
 _STYLE = (
     "header p{margin:4px 0 0;color:#c8d1dc;font-size:13px}"
     ".counts{font-size:16px;font-weight:600;margin:0 0 14px}"
-    "table{border-collapse:separate;border-spacing:0;width:100%;background:#fff;"
-    "border:1px solid var(--line);border-radius:10px}"
-    "td,th{padding:8px 12px;text-align:left;vertical-align:top;"
-    "border-bottom:1px solid var(--line)}"
-    "tbody tr:last-child>*{border-bottom:none}"
-    "thead th{position:sticky;top:0;background:#eef1f5;font-size:13px;color:var(--muted);"
-    "text-transform:uppercase;letter-spacing:.04em;z-index:1}"
     "th[scope=row]{font-weight:400;min-width:14em}"
     "th[scope=row] a{font-weight:600}"
     ".title{color:var(--muted);font-size:14px;margin-top:2px}"
@@ -136,10 +129,12 @@ def index_html(results: Sequence[StatementResult], folders: Sequence[str]) -> st
         columns.append("remarks")
     head = "".join(f'<th scope="col">{h}</th>' for h in columns)
     title = plural(len(results), "statement")
+    # Joined as text: Markup + str would escape the quotes in _STYLE's content: ': '.
+    style = f"{asset('base.css')}{asset('sheet.css')}{_STYLE}"
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>aligntext: {title}</title><style>{asset('base.css')}{_STYLE}</style></head>"
+        f"<title>aligntext: {title}</title><style>{style}</style></head>"
         "<body>\n"
         f"<header><h1>{title} compared</h1><p>{heading}</p></header>\n<main>"
         f'<p class="counts">{counts}; worst first.</p>\n'

@@ -125,7 +125,7 @@ def summary_html(
         types=types,
         filter_css=Markup(filters),
         title=title,
-        css=asset("base.css") + asset("mt_qa.css"),
+        css=asset("base.css") + asset("sheet.css") + asset("mt_qa.css"),
         flagged=plural(len(rows), "flagged sentence"),
         counts=[{"type": k, "n": n} for k, n in counts.items()],
         rows=rows,
