@@ -640,6 +640,47 @@ def test_html_keeps_its_page_and_gets_the_target_language(tmp_path):
     assert len(read_paragraphs(out)) == len(read_paragraphs(tmp_path / "in" / "page.html"))
 
 
+PRE_PAGE = (
+    "<html><head><title>Guide</title></head><body><article><h1>Install guide</h1>"
+    "<p>Run the commands below. They take 12 minutes.</p>"
+    "<pre>make build --jobs 4\n  make install\necho Done in 3 steps.</pre>"
+    "<p>The tool is ready.</p></article></body></html>"
+)
+
+
+def test_html_pre_never_reaches_the_translator_and_is_written_as_it_was(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "guide.html").write_text(PRE_PAGE, encoding="utf-8")
+    log: list[str] = []
+    events: list[ProgressEvent] = []
+    result = translate_folder(
+        [tmp_path / "in"], "en", ["ru"], tmp_path / "out", translator_factory=factory(log),
+        cache=tmp_path / "c.sqlite", check=True, progress=events.append,
+    )  # fmt: skip
+    sent = [
+        "Install guide",
+        "Run the commands below.",
+        "They take 12 minutes.",
+        "The tool is ready.",
+    ]
+    # The listing is neither translated nor counted, cached or checked.
+    assert sorted(log) == sorted(sent)
+    assert [e.sentences for e in events if e.kind == "start"] == [len(sent)]
+    assert result.sentences == result.translated == len(sent)
+    rows = sqlite3.connect(tmp_path / "c.sqlite").execute("SELECT * FROM segments").fetchall()
+    assert len(rows) == len(sent) and not any("make" in str(row) for row in rows)
+    [file] = result.files
+    assert file.findings and {source for _, source, _ in file.flagged} <= set(sent)
+    assert (tmp_path / "out" / "ru" / "guide.html").read_bytes() == (
+        b'<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN" '
+        b'"http://www.w3.org/TR/REC-html40/loose.dtd">\n<html lang="ru"><head>'
+        b'<meta charset="utf-8"><title>Guide</title></head><body><article>'
+        b"<h1>(ru) INSTALL GUIDE</h1><p>(ru) RUN THE COMMANDS BELOW. (ru) THEY TAKE 12 MINUTES.</p>"
+        b"<pre>make build --jobs 4\n  make install\necho Done in 3 steps.</pre>"
+        b"<p>(ru) THE TOOL IS READY.</p></article></body></html>"
+    )
+
+
 def test_a_second_run_into_the_same_folder_is_refused(tree, tmp_path):
     fcntl = pytest.importorskip("fcntl")
     out = tmp_path / "out"

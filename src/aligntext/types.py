@@ -48,6 +48,12 @@ class Paragraph:
     kind: str = "p"
     locator: str = ""
 
+    @property
+    def verbatim(self) -> bool:
+        """Whether the paragraph is written back as it was read, never translated (an
+        HTML ``<pre>``, kind ``code``): segment and compare read it, translate skips it."""
+        return self.kind == "code"
+
 
 @dataclass(frozen=True)
 class Document:

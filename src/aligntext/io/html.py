@@ -301,7 +301,7 @@ def render_html(source: str, doc: Document, texts: Sequence[str], lang: str | No
             )
         targets.append((found[0], mark, para, new))
     for el, mark, para, new in targets:
-        if para.kind == "code":
+        if para.verbatim:
             continue  # <pre> is kept verbatim: its line breaks are its layout
         if mark:
             _set_run(el, mark, squash(new))

@@ -75,6 +75,12 @@ def split_paragraph(text: str, lang: str) -> Paragraph:
     return Paragraph(glue, originals, sentences, mask)
 
 
+def verbatim_paragraph(text: str) -> Paragraph:
+    """``text`` kept as it is, with no sentence: nothing of it is translated, counted,
+    cached or checked (an HTML ``<pre>``, which its writer puts back untouched)."""
+    return Paragraph([text], [], [], [])
+
+
 def join_paragraph(para: Paragraph, translations: Mapping[str, str]) -> str:
     """The paragraph again, each translated sentence replaced by its translation."""
     parts = [para.glue[0]]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from aligntext.errors import AligntextError, InputError
 from aligntext.langs import CODES
-from aligntext.pipeline.plan import Paragraph, split_paragraph
+from aligntext.pipeline.plan import Paragraph, split_paragraph, verbatim_paragraph
 from aligntext.types import Document
 
 #: A file read, its language detected and its paragraphs split (or why it could not be):
@@ -64,7 +64,12 @@ def load_file(
     doc = loaded.document
     assert doc is not None  # a document format, never "lines"
     note = loaded.warnings[0] if loaded.warnings else ""
-    paras = [split_paragraph(p.text, loaded.lang) for p in doc.paragraphs]
+    # A verbatim paragraph (a code listing) is written back untouched: sending it to the
+    # model would only waste its time (most of a run on a long listing).
+    paras = [
+        verbatim_paragraph(p.text) if p.verbatim else split_paragraph(p.text, loaded.lang)
+        for p in doc.paragraphs
+    ]
     return doc, loaded.lang, paras, note
 
 
