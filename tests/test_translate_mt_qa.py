@@ -175,6 +175,33 @@ def test_check_mt_qa_on_a_bitext(cli_runner, tmp_path):
     assert "repetition" not in plain.stdout and '"copy"' not in plain.stdout
 
 
+def test_check_text_says_a_repeated_message_of_a_pair_once_json_keeps_each(cli_runner, tmp_path):
+    tsv = tmp_path / "loop.tsv"
+    tsv.write_text(
+        "Trade grew by 12 percent in May.\tTicarət mayda 13 13 13 13 13 13 faiz artıb.\n"
+        "The port opened on Monday.\tLiman bazar ertəsi açıldı.\n",
+        encoding="utf-8",
+    )
+    args = ["check", str(tsv), "--src", "en", "--tgt", "az", "--mt-qa"]
+    text = cli_runner.invoke(cli, args)
+    assert text.exit_code == 1, text.output
+    said = [line for line in text.stdout.splitlines() if line.startswith("  row ")]
+    assert len(said) == len(set(said))
+    [loop] = [line for line in said if "13 in target has no counterpart" in line]
+    assert loop.endswith("in source (x3)")
+    # The line under it marks every copy.
+    az = text.stdout.splitlines()[text.stdout.splitlines().index(loop) + 2]
+    assert az.count("[13]") == 3
+    rows = [
+        json.loads(line)
+        for line in cli_runner.invoke(cli, [*args, "--format", "jsonl"]).stdout.splitlines()
+    ]
+    messages = [r["message"] for r in rows]
+    assert messages.count("number 13 in target has no counterpart in source") == 3
+    # The summary counts every finding, as JSON does.
+    assert f"{len(rows)} findings:" in text.stdout
+
+
 @pytest.mark.model
 def test_translate_check_flags_a_tiny_models_gibberish(cli_runner, tmp_path, monkeypatch):
     from tiny_models import tiny_model

@@ -6,9 +6,10 @@ This module is a leaf: it imports nothing from the package. Results never format
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -294,15 +295,28 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
 
+def same_findings(
+    findings: Iterable[Finding], *, per_pair: bool = True
+) -> list[tuple[Finding, ...]]:
+    """The findings that say the same thing (severity, type and message; of the same pair
+    unless ``per_pair`` is false) grouped, in the order each was first said: a looped
+    figure gives the same "has no counterpart" once per copy, which a reader needs once,
+    with its count. Every finding is in one group (the spans of each copy too)."""
+    groups: dict[tuple[Any, ...], list[Finding]] = {}
+    for f in findings:
+        key = (f.pair if per_pair else None, f.severity, f.type, f.message)
+        groups.setdefault(key, []).append(f)
+    return [tuple(group) for group in groups.values()]
+
+
 def same_messages(findings: Sequence[Finding]) -> list[tuple[str, str, str, int]]:
     """The findings worst first (in their order among equals), each ``(severity, type,
-    message)`` once with how many findings say it: a looped figure gives the same "has no
-    counterpart" a dozen times, which a reader needs once."""
-    counts: dict[tuple[str, str, str], int] = {}
-    for f in sorted(findings, key=lambda f: -severity_rank(f.severity)):
-        key = (f.severity, f.type, f.message)
-        counts[key] = counts.get(key, 0) + 1
-    return [(*key, n) for key, n in counts.items()]
+    message)`` once with how many findings say it (:func:`same_findings` of any pair)."""
+    worst_first = sorted(findings, key=lambda f: -severity_rank(f.severity))
+    return [
+        (g[0].severity, g[0].type, g[0].message, len(g))
+        for g in same_findings(worst_first, per_pair=False)
+    ]
 
 
 @dataclass(frozen=True)

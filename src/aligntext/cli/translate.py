@@ -354,6 +354,7 @@ def translate_command(
 
     failed = run.by_status(FAILED)
     from aligntext.render.report_parts import plural
+    from aligntext.types import same_findings
 
     if not quiet:
         for note in run.warnings:
@@ -363,15 +364,14 @@ def translate_command(
                 warn(result.warning)
     # One line per finding, a message a sentence earns many times (each copy of a looped
     # figure) once, with its count.
-    listed: dict[tuple[str, int, str, str, str], int] = {}
-    for result, finding in run.findings:
-        key = (result.relpath, finding.pair, finding.severity, finding.type, finding.message)
-        listed[key] = listed.get(key, 0) + 1
-    for (relpath, pair, severity, kind, message), n in listed.items():
-        times = f" (x{n})" if n > 1 else ""
-        click.echo(
-            f"{relpath}: sentence {pair + 1}: {severity}: {kind}: {message}{times}", err=True
-        )
+    for result in run.files:
+        for same in same_findings(result.findings):
+            f, times = same[0], f" (x{len(same)})" if len(same) > 1 else ""
+            click.echo(
+                f"{result.relpath}: sentence {f.pair + 1}: {f.severity}: {f.type}: "
+                f"{f.message}{times}",
+                err=True,
+            )
     if check:
         _summary(run, quiet, report_file)
     if not quiet:

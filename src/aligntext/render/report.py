@@ -39,6 +39,7 @@ from aligntext.types import (
     Signature,
     Span,
     Version,
+    same_findings,
     severity_rank,
     version_labels,
 )
@@ -138,15 +139,20 @@ def render_findings(
         raise ValueError(f"unknown findings format {fmt!r}; use text, jsonl or json")
     style = _styler(color)
     lines = []
-    for f in findings:
-        lines.append(_text_finding_line(f, f"row {f.pair + 1}", style))
+    # A message a pair earns many times (each copy of a looped figure) is said once, with
+    # its count, and every copy marked; JSON keeps each finding.
+    for same in same_findings(findings):
+        f = same[0]
+        lines.append(_text_finding_line(f, f"row {f.pair + 1}", style, len(same)))
         if 0 <= f.pair < len(pairs):
             src, tgt = pairs[f.pair]
+            src_spans = [s for g in same for s in g.src_spans]
+            tgt_spans = [s for g in same for s in g.tgt_spans]
             lines.append(
-                f"    {src_lang or 'src'} │ {_highlight_text(src, f.src_spans, f, style, color)}"
+                f"    {src_lang or 'src'} │ {_highlight_text(src, src_spans, f, style, color)}"
             )
             lines.append(
-                f"    {tgt_lang or 'tgt'} │ {_highlight_text(tgt, f.tgt_spans, f, style, color)}"
+                f"    {tgt_lang or 'tgt'} │ {_highlight_text(tgt, tgt_spans, f, style, color)}"
             )
     n = count_pairs(pairs)
     head = f"{source or 'bitext'}: {plural(n, 'pair')} {src_lang}-{tgt_lang}, "
@@ -320,9 +326,11 @@ def _cell_text(
     return " ".join(parts)
 
 
-def _text_finding_line(f: Finding, where: str, style: Callable[..., str]) -> str:
+def _text_finding_line(f: Finding, where: str, style: Callable[..., str], times: int = 1) -> str:
+    """One finding's line; ``times``: how many findings say it (shown as ``(x13)``)."""
     sev = style(f"{f.severity:<7}", fg=SEVERITY_COLOURS.get(f.severity), bold=True)
-    return f"  {where:<11} {sev} {f.type:<12} {show_invisible(f.message)}"
+    count = f" (x{times})" if times > 1 else ""
+    return f"  {where:<11} {sev} {f.type:<12} {show_invisible(f.message)}{count}"
 
 
 def _highlight_text(
