@@ -483,3 +483,31 @@ def test_fail_on_judges_what_the_summary_counts(cli_runner, tmp_path: Path) -> N
     # The en-ru pair alone warns about "Кельн"; across the four versions it is a rendering.
     assert run(_CITY["ru"]) == 0
     assert run("Во вторник министр улетел в Мюнхен.") == 1
+
+
+_LOOPED = {
+    "en": "Trade grew by 12 percent in May. The port opened on Monday.",
+    "az": "Ticarət mayda 13 13 13 13 13 13 faiz artıb. Liman bazar ertəsi açıldı.",
+    "ru": "Торговля выросла на 13 13 13 13 13 процентов в мае. Порт открылся в понедельник.",
+}
+
+
+def test_text_says_a_message_a_versions_sentence_repeats_once(cli_runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from aligntext.cli import cli
+
+    paths = []
+    for lang, text in _LOOPED.items():
+        p = tmp_path / f"loop.{lang}.txt"
+        p.write_text(text + "\n", encoding="utf-8")
+        paths.append(str(p))
+    args = ["compare", *paths, "--langs", "en,az,ru"]
+    text = cli_runner.invoke(cli, args).stdout
+    said = [line for line in text.splitlines() if line.startswith("  row ")]
+    assert len(said) == len(set(said)), text
+    # Once per version, with its count: az and ru say it of their own sentence.
+    looped = [line for line in said if "number 13 in target has no counterpart" in line]
+    assert [line.split()[:3] for line in looped] == [["row", "1", "az"], ["row", "1", "ru"]]
+    assert all(line.endswith("in source (x3)") for line in looped)
+    data = json.loads(cli_runner.invoke(cli, [*args, "--format", "json"]).stdout)
+    messages = [f["message"] for f in data["findings"]]
+    assert messages.count("number 13 in target has no counterpart in source") == 6

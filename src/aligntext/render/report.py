@@ -284,9 +284,12 @@ def report_to_text(report: Report, *, color: bool = False) -> str:
     for r in sorted(by_row):
         items = by_row[r]
         lines.append("")
-        for k, f in items:
-            label = f"row {r + 1}" if r >= 0 else "row ?"
-            lines.append(_text_finding_line(f, f"{label} {labels[k]}", style))
+        label = f"row {r + 1}" if r >= 0 else "row ?"
+        # A message a version's sentence earns many times (each copy of a looped figure)
+        # is said once, with its count; the sentences below mark every copy.
+        for k in dict.fromkeys(k for k, _ in items):
+            for same in same_findings([f for j, f in items if j == k], per_pair=False):
+                lines.append(_text_finding_line(same[0], f"{label} {labels[k]}", style, len(same)))
         if not 0 <= r < len(rows):
             continue
         row = rows[r]
