@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import stat
+from pathlib import Path
 
 import pytest
 
+from aligntext.errors import InputError
 from aligntext.io.atomic import atomic_open, atomic_write_text
 
 
@@ -80,3 +82,87 @@ def test_a_name_of_250_bytes_is_written(tmp_path):
     atomic_write_text(target, "kept\n")
     assert target.read_text(encoding="utf-8") == "kept\n"
     assert os.listdir(tmp_path) == [name]
+
+
+def test_symlinked_output_writes_the_file_it_points_to(tmp_path):
+    """``-o link``: the linked file gets the text (as ``cp`` or ``>`` would); the link stays."""
+    (tmp_path / "real").mkdir()
+    real = tmp_path / "real" / "out.txt"
+    real.write_text("old", encoding="utf-8")
+    real.chmod(0o640)
+    link = tmp_path / "link.txt"
+    link.symlink_to(Path("real") / "out.txt")
+    atomic_write_text(link, "new")
+    assert link.is_symlink() and os.readlink(link) == str(Path("real") / "out.txt")
+    assert real.read_text(encoding="utf-8") == "new"
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+    # The temporary file was made beside the target, and nothing is left behind.
+    assert sorted(p.name for p in (tmp_path / "real").iterdir()) == ["out.txt"]
+
+
+def test_chain_of_symlinks_is_followed_to_the_end(tmp_path):
+    real = tmp_path / "real.txt"
+    (tmp_path / "b").symlink_to(real)
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    atomic_write_text(tmp_path / "a", "text")
+    assert (tmp_path / "a").is_symlink() and (tmp_path / "b").is_symlink()
+    assert real.read_text(encoding="utf-8") == "text"
+
+
+def test_dangling_symlink_creates_its_target_when_the_folder_exists(tmp_path):
+    link = tmp_path / "link.txt"
+    link.symlink_to("new.txt")
+    atomic_write_text(link, "text")
+    assert link.is_symlink() and (tmp_path / "new.txt").read_text(encoding="utf-8") == "text"
+
+
+def test_dangling_symlink_into_a_missing_folder_is_refused(tmp_path):
+    link = tmp_path / "link.txt"
+    link.symlink_to(tmp_path / "nowhere" / "new.txt")
+    with pytest.raises(InputError, match="folder does not exist"):
+        atomic_write_text(link, "text")
+    assert link.is_symlink() and not (tmp_path / "nowhere").exists()
+
+
+def test_symlink_loop_is_refused(tmp_path):
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    with pytest.raises(InputError, match="symlink loop"):
+        atomic_write_text(tmp_path / "a", "text")
+    assert (tmp_path / "a").is_symlink() and (tmp_path / "b").is_symlink()
+
+
+@pytest.mark.parametrize("command", ["segment", "check"])
+def test_cli_output_through_a_symlink(cli_runner, tmp_path, command):
+    """Every command writes through ``atomic_open``: the link's file is written, a link to
+    the input is still refused, a dangling link into no folder is one line, exit 2."""
+    from aligntext.cli import cli
+
+    source = tmp_path / ("en.txt" if command == "segment" else "pairs.tsv")
+    text = (
+        "The pier is 212 metres long.\n"
+        if command == "segment"
+        else "The pier is 212 metres long.\tИскеле длиной 212 метров.\n"
+    )
+    source.write_text(text, encoding="utf-8")
+    real = tmp_path / "report.txt"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    extra = [] if command == "segment" else ["--src", "en", "--tgt", "ru"]
+    result = cli_runner.invoke(cli, [command, str(source), *extra, "-o", str(link)])
+    assert result.exit_code in (0, 1), result.output
+    assert link.is_symlink() and real.read_text(encoding="utf-8") not in ("old", "")
+
+    to_input = tmp_path / "to-input"
+    to_input.symlink_to(source)
+    refused = cli_runner.invoke(cli, [command, str(source), *extra, "-o", str(to_input)])
+    assert refused.exit_code == 2 and "destroy the input" in refused.stderr
+    assert source.read_text(encoding="utf-8") == text and to_input.is_symlink()
+
+    dangling = tmp_path / "dangling"
+    dangling.symlink_to(tmp_path / "no-folder" / "x.txt")
+    failed = cli_runner.invoke(cli, [command, str(source), *extra, "-o", str(dangling)])
+    lines = failed.stderr.strip().splitlines()
+    assert failed.exit_code == 2 and len(lines) == 1 and "folder does not exist" in lines[0]
+    assert dangling.is_symlink()

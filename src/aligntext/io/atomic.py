@@ -4,7 +4,9 @@ A crash or a kill never leaves a half-written output file behind. Two guards kee
 from destroying what it must not: :func:`guard_output` refuses an output path that is one of
 the inputs (or, for a folder job, holds one), and :func:`atomic_open` never renames over a
 device, FIFO or socket (through a symlink or not): it writes through to a character device
-or a FIFO, as ``> /dev/null`` does, and refuses the rest.
+or a FIFO, as ``> /dev/null`` does, and refuses the rest. An output that is a symlink keeps
+its link: the file it points to is written (as ``cp`` and ``>`` do), still atomically, with
+the temporary file beside that file.
 
 Temporary files are named ``.<name>.<random>.part`` (the name cut to 200 bytes) so that
 :func:`remove_stale_parts` can find and remove the ones a ``kill -9`` left behind.
@@ -36,7 +38,11 @@ def atomic_open(
 ) -> Iterator[IO]:
     """Open a temporary file beside ``path``; on success rename it over ``path``.
 
+    A symlink ``path`` is followed: the file it points to is replaced and the link stays.
     On any exception the temporary file is removed and ``path`` is left as it was.
+
+    Raises:
+        InputError: ``path`` is a symlink loop, or a dangling symlink into a missing folder.
     """
     target = Path(path)
     if _is_special(target):
@@ -45,7 +51,10 @@ def atomic_open(
         with _open_through(target, mode, encoding, newline) as fh:
             yield fh
         return
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.is_symlink():
+        target = _link_target(target)
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{_stem(target.name)}.", suffix=".part", dir=target.parent)
     try:
         # mkstemp makes the file private (0600); an output file is shared like any other.
@@ -77,6 +86,25 @@ def _stem(name: str) -> str:
         return name
     # Dropping a cut multi-byte character's leftover bytes keeps the name valid UTF-8.
     return raw[:_STEM_BYTES].decode("utf-8", "ignore") or "output"
+
+
+def _link_target(link: Path) -> Path:
+    """The file a write through the symlink ``link`` lands in (every link followed).
+
+    A rename onto the link itself would turn it into a regular file and leave the file the
+    user named through it untouched; the rename must land on the link's target instead.
+    """
+    real = Path(os.path.realpath(link))
+    if real.is_symlink():
+        # realpath stops at a link it cannot resolve without going round in a circle.
+        raise InputError(f"output {str(link)!r} is a symlink loop; give a file path")
+    if not real.parent.is_dir():
+        # A folder to create on the user's behalf through a dangling link is a guess too far.
+        raise InputError(
+            f"output {str(link)!r} is a symlink to {str(real)!r}, whose folder does not "
+            "exist: create the folder or give another output path"
+        )
+    return real
 
 
 def _is_special(target: Path) -> bool:
