@@ -127,6 +127,12 @@ def test_check_fail_on_error_passes_warnings(cli_runner, tmp_path):
         (None, [], "does not exist"),
         (b"", [], "empty"),
         (b"no tab on this line\n", [], "tab"),
+        # A third column was silently dropped: one line naming the file, line and count.
+        (
+            "The pier is 212 m long.\tИскеле длиной 212 м.\tnote\n".encode(),
+            [],
+            r"line 1 of '.*bad.tsv' has 3 tab-separated columns; a TSV bitext has 2",
+        ),
         # A header and nothing under it: an empty export is no passing check.
         (b"en\tru\n", [], "holds no sentence pairs"),
         (b"<tmx><body><tu>", ["--input-format", "tmx"], "tmx|TMX"),

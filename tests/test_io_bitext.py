@@ -24,10 +24,36 @@ def test_tsv(tmp_path):
     assert bitext == Bitext(pairs=tuple(PAIRS), format="tsv", path=str(path))
 
 
-def test_tsv_keeps_line_numbers_and_ignores_extra_columns(tmp_path):
+def test_tsv_keeps_line_numbers_and_allows_empty_trailing_columns(tmp_path):
     path = tmp_path / "pairs.tsv"
-    path.write_text("Bir\tОдин\t0.9\n\nİki\tДва\n\n\n", encoding="utf-8")
-    assert read_bitext(path).pairs == (("Bir", "Один"), ("", ""), ("İki", "Два"))
+    path.write_text("Bir\tОдин\t\n\nİki\tДва\t \t\nÜç\t\n\n\n", encoding="utf-8")
+    assert read_bitext(path).pairs == (("Bir", "Один"), ("", ""), ("İki", "Два"), ("Üç", ""))
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Bir\tОдин\t0.9", "Bir\t\tОдин", "Bir.\tОдин.\tİki.\tДва."],
+)
+def test_tsv_line_of_more_than_two_columns_is_refused(tmp_path, line):
+    """A third column was dropped (or, after an empty target, was the target) unseen."""
+    path = tmp_path / "pairs.tsv"
+    path.write_text(f"Bir\tОдин\n{line}\n", encoding="utf-8")
+    columns = line.count("\t") + 1
+    with pytest.raises(InputError, match=rf"line 2 of .*pairs.tsv' has {columns} tab-separated"):
+        read_bitext(path)
+
+
+def test_tsv_columns_named_by_its_header_are_read(tmp_path):
+    """``align --format tsv`` writes index columns after the texts and names them."""
+    path = tmp_path / "aligned.tsv"
+    head = "en\tru\tsrc_index\ttgt_index\tscore\tconfidence\n"
+    path.write_text(head + "One.\tОдин.\t0\t0\t0.9\t0.8\n", encoding="utf-8")
+    assert read_bitext(path).pairs == (("", ""), ("One.", "Один."))
+    path.write_text(head + "One.\tОдин.\n", encoding="utf-8")
+    with pytest.raises(
+        InputError, match=r"line 2 .* has 2 tab-separated columns; its header names 6"
+    ):
+        read_bitext(path)
 
 
 def test_tsv_in_cp1251(tmp_path):

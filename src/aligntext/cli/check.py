@@ -69,8 +69,8 @@ def check_cmd(
 ) -> None:
     """Check an aligned bitext for mismatched numbers, dates, names and omissions.
 
-    PAIRS is a TSV file (source<TAB>target per line), TMX, XLIFF (1.2 or 2.x) or PO; - reads
-    it from stdin.
+    PAIRS is a TSV file (source<TAB>target per line, two columns), TMX, XLIFF (1.2 or
+    2.x) or PO; - reads it from stdin.
     --mt-qa adds the checks for machine translation output (repetition, copy,
     wrong_language, length, truncated, addition).
     --format jsonl prints one finding per line: {"row": n, "type": ..., "severity": ...,

@@ -164,6 +164,9 @@ def _read_tsv(path: Path, encoding: str | None) -> Bitext:
             f"compares two: keep two of them (cut -f1,3 '{path}' > pair.tsv keeps "
             f"{header[0]} and {header[2]}) or run 'aligntext compare' on the versions"
         )
+    # The header line names every column (align's TSV adds its index columns); without one
+    # a line is source and target, nothing else.
+    width = len(lines[0].split("\t")) if header is not None else 2
     pairs: list[tuple[str, str]] = []
     for number, line in enumerate(lines, start=1):
         if number == 1 and header is not None:
@@ -180,13 +183,32 @@ def _read_tsv(path: Path, encoding: str | None) -> Bitext:
                 f"line {number} of '{path}' has no tab: {shown!r}; a TSV bitext needs "
                 "'source<TAB>target' on every line"
             )
-        # Extra columns (scores, notes) are ignored: source and target are the first two.
-        src, tgt = line.split("\t")[:2]
-        pairs.append((_norm(src), _norm(tgt)))
+        cells = _tsv_cells(line, width)
+        if len(cells) != width:
+            # A tab inside a sentence, or a column of notes: either way one of the texts
+            # would be cut or dropped unseen.
+            named = f"its header names {width}" if header is not None else "a TSV bitext has 2"
+            raise InputError(
+                f"line {number} of '{path}' has {len(cells)} tab-separated columns; {named} "
+                "(source<TAB>target): remove the extra tabs or columns"
+            )
+        pairs.append((_norm(cells[0]), _norm(cells[1])))
     src_lang, tgt_lang = (header[0], header[1]) if header else (None, None)
     return Bitext(
         pairs=tuple(pairs), src_lang=src_lang, tgt_lang=tgt_lang, format="tsv", path=str(path)
     )
+
+
+def _tsv_cells(line: str, width: int) -> list[str]:
+    """``line``'s tab-separated cells, less empty cells after the ``width`` expected.
+
+    Spreadsheets export trailing tabs (``src<TAB>tgt<TAB>``); an empty trailing cell holds
+    no text that reading would drop, so it is not counted.
+    """
+    cells = line.split("\t")
+    while len(cells) > width and not cells[-1].strip():
+        cells.pop()
+    return cells
 
 
 def _load_bytes(path: Path) -> bytes:
@@ -405,8 +427,9 @@ def read_bitext(
         A :class:`Bitext`; pair ``i`` is TSV line ``i`` or translation unit ``i`` (0-based).
 
     Raises:
-        InputError: a missing, empty or malformed file, a TSV line without a tab, or a
-            language asked for that a TMX does not hold.
+        InputError: a missing, empty or malformed file, a TSV line without a tab or with
+            another number of columns than 2 (or than its header names; empty trailing
+            columns are not counted), or a language asked for that a TMX does not hold.
     """
     p = Path(path)
     from aligntext.io.spool import is_stream
