@@ -315,3 +315,47 @@ def test_a_statement_linked_from_outside_is_read_only_with_follow_links(tmp_path
     # Files, not folders: the flag has nothing to do there.
     files = cli_runner.invoke(cli, ["compare", str(en / "s.txt"), str(outside), "--follow-links"])
     assert files.exit_code == 2 and "are for folders" in files.stderr
+
+
+@pytest.mark.parametrize(
+    ("fmt", "suffixes", "index_page"),
+    [
+        (None, {"html", "json"}, True),
+        ("json", {"json"}, False),
+        ("html", {"html"}, True),
+        ("text", {"txt"}, False),
+    ],
+)
+def test_cli_folder_mode_honours_format(cli_runner, folders, tmp_path, fmt, suffixes, index_page):
+    """--format picks each statement's report, as one-by-one compare writes it; left out,
+    html and json as before. index.jsonl always; index.html only with HTML reports to link."""
+    from aligntext.cli import cli
+
+    out = tmp_path / "reports"
+    sub = [str(folders[0] / "sub"), str(folders[1] / "sub")]
+    given = ["--format", fmt] if fmt else []
+    args = ["compare", *sub, "--langs", "en,ru", "--out", str(out), "--workers", "1", *given]
+    result = cli_runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    written = {p.name for p in out.iterdir()}
+    assert written == {f"demining.txt.{s}" for s in suffixes} | {"index.jsonl"} | (
+        {"index.html"} if index_page else set()
+    )
+    assert result.stderr.strip().endswith("index.html" if index_page else "index.jsonl")
+    (line,) = index(out)
+    assert sorted(line["reports"]) == sorted(f"demining.txt.{s}" for s in suffixes)
+    if fmt in ("json", "text"):
+        name = "demining.txt"
+        one = cli_runner.invoke(
+            cli, ["compare", str(folders[0] / "sub" / name), str(folders[1] / "sub" / name),
+                  "--langs", "en,ru", "--format", fmt],
+        )  # fmt: skip
+        report = (out / f"{name}.{'txt' if fmt == 'text' else 'json'}").read_text("utf-8")
+        # stdout ends the text with a line break where the report (as -o writes it) has none.
+        assert one.stdout in (report, report + "\n")
+
+
+def test_an_unknown_report_format_is_refused(folders, tmp_path):
+    with pytest.raises(InputError, match="unknown report format 'pdf'"):
+        compare_folders(folders, tmp_path / "out", formats=("pdf",))
+    assert not (tmp_path / "out").exists()

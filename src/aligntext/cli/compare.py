@@ -92,8 +92,9 @@ def compare_cmd(
 
     Folder mode: with folders A B [C D ...] and --out REPORTS, statements are paired by
     their path relative to each folder (a file missing from a folder is an error of its
-    statement); each gets REPORTS/<path>.html and .json, and REPORTS/index.html and
-    index.jsonl list them all, worst first. They run in a pool of --workers processes, or on
+    statement); each gets REPORTS/<path>.html and .json (with --format, the one format
+    asked: .html, .json or .txt), and REPORTS/index.jsonl and (with html reports)
+    index.html list them all, worst first. They run in a pool of --workers processes, or on
     Ray with --ray. Exit code 1 when any finding reaches --fail-on.
     """
     from aligntext.pipeline.compare import compare_versions
@@ -109,8 +110,11 @@ def compare_cmd(
             raise CliError("compare takes files or folders, not both; give A B [C D ...] alike")
         if mt_model is not None:
             raise CliError("--mt-model is for files; compare the statements' files one by one")
+        # --format picks the reports; left out, each statement gets html and json.
+        given = click.get_current_context().get_parameter_source("fmt")
+        formats = None if given == click.core.ParameterSource.DEFAULT else (fmt,)
         _compare_folders(files, claimed, out_dir, glossary, strict, input_format, fail_on,
-                         output, address, workers, quiet, follow_links)  # fmt: skip
+                         output, address, workers, quiet, follow_links, formats)  # fmt: skip
         return
     if out_dir is not None or address is not None or workers is not None or follow_links:
         raise CliError(
@@ -152,11 +156,19 @@ def _compare_folders(
     workers: int | None,
     quiet: bool,
     follow_links: bool = False,
+    formats: tuple[str, ...] | None = None,
 ) -> None:
     """``compare DIR_A DIR_B ... --out REPORTS``: see :mod:`aligntext.pipeline.compare_folders`."""
-    from aligntext.pipeline.compare_folders import compare_folders, ray_runner
+    from aligntext.pipeline.compare_folders import (
+        DEFAULT_FORMATS,
+        INDEX_HTML,
+        INDEX_JSONL,
+        compare_folders,
+        ray_runner,
+    )
     from aligntext.render.report_parts import plural
 
+    formats = formats or DEFAULT_FORMATS
     if out_dir is None:
         raise CliError("comparing folders needs --out REPORTS, the folder for the reports")
     if output != "-":
@@ -173,6 +185,7 @@ def _compare_folders(
             workers=workers,
             runner=ray_runner(engine) if engine is not None else None,
             follow_links=follow_links,
+            formats=formats,
         )
     finally:
         if engine is not None:
@@ -180,12 +193,13 @@ def _compare_folders(
     if not quiet:
         for note in result.warnings:
             warn(note)
+        index = INDEX_HTML if "html" in formats else INDEX_JSONL
         bad = sum(1 for s in result.statements if s.errors)
         doubtful = sum(1 for s in result.statements if s.warnings and not s.errors)
         click.echo(
             f"aligntext: {plural(len(result.statements), 'statement')} compared: "
             f"{bad} with errors, {doubtful} with warnings only; index: "
-            f"{os.path.join(result.out_dir, 'index.html')}",
+            f"{os.path.join(result.out_dir, index)}",
             err=True,
         )
     if result.fails(fail_on):

@@ -2,11 +2,13 @@
 
 Files are paired by their path relative to each folder (``en/2024/x.txt`` with
 ``az/2024/x.txt``); each statement is compared as :func:`~aligntext.pipeline.compare
-.compare_versions` compares it one by one, and gets its own report (``R/<path>.html`` and
-``R/<path>.json``, the very output of ``compare --format html|json``). ``R/index.jsonl`` and
-``R/index.html`` list every statement with its counts of errors, warnings and notes, worst
-first. A file with no counterpart in another folder is a finding of that statement (an
-error), not a crash; so is a statement that cannot be read.
+.compare_versions` compares it one by one, and gets its own reports, one per format asked
+(``R/<path>.html``, ``R/<path>.json``, ``R/<path>.txt``: the very output of ``compare
+--format html|json|text``; html and json by default). ``R/index.jsonl`` (always) and
+``R/index.html`` (with html reports, which it links) list every statement with its counts
+of errors, warnings and notes, worst first. A file with no counterpart in another folder
+is a finding of that statement (an error), not a crash; so is a statement that cannot be
+read.
 
 The statements run in a pool of worker processes started once (no start-up per file), or as
 Ray tasks. Reports are written here, atomically, never over an input, and never inside an
@@ -30,6 +32,10 @@ from aligntext.types import SEVERITIES, same_messages, severity_rank
 
 INDEX_JSONL = "index.jsonl"
 INDEX_HTML = "index.html"
+#: The report formats a statement can get, and the suffix each adds to its path.
+REPORT_SUFFIXES = {"html": "html", "json": "json", "text": "txt"}
+#: The reports each statement gets when no format is asked for.
+DEFAULT_FORMATS: tuple[str, ...] = ("html", "json")
 #: Findings per statement the index shows (the report has them all).
 TOP_FINDINGS = 3
 
@@ -132,6 +138,7 @@ def compare_folders(
     workers: int | None = None,
     follow_links: bool = False,
     runner: Runner | None = None,
+    formats: Sequence[str] = DEFAULT_FORMATS,
 ) -> FolderComparison:
     """Compare the statements of two or more folders, paired by relative path.
 
@@ -148,19 +155,25 @@ def compare_folders(
             this process.
         follow_links: read symlinks that lead out of a folder (skipped by default).
         runner: runs the statements elsewhere (``ray_runner`` for a Ray cluster).
+        formats: the reports each statement gets, of ``html``, ``json`` and ``text``
+            (:data:`REPORT_SUFFIXES`); ``index.html`` is written with html reports only.
 
     Returns:
         A :class:`FolderComparison`, statements worst first.
 
     Raises:
         InputError: fewer than two folders, a folder that is missing or not a folder, an
-            output inside an input folder, wrong ``langs``, or no statement at all.
+            output inside an input folder, wrong ``langs``, an unknown format, or no
+            statement at all.
     """
     from aligntext.io.walk import walk_files
     from aligntext.pipeline.collect import supported_suffixes
 
     if len(folders) < 2:
         raise InputError(f"folder compare needs at least two folders, got {len(folders)}")
+    unknown = [f for f in formats if f not in REPORT_SUFFIXES] if formats else [""]
+    if unknown:
+        raise InputError(f"unknown report format {unknown[0]!r}; use {', '.join(REPORT_SUFFIXES)}")
     if langs is not None and len(langs) != len(folders):
         raise InputError(
             f"{len(langs)} language(s) given for {len(folders)} folders; give one per folder"
@@ -228,6 +241,7 @@ def compare_folders(
             "strict": strict,
             "input_format": input_format,
             "max_input_mb": max_input_mb,
+            "formats": list(dict.fromkeys(formats)),
         }
         for name in names
     ]
@@ -238,7 +252,7 @@ def compare_folders(
     for answer in run(tasks):
         results.append(_write_reports(out_root, answer, inputs))
     results.sort(key=_worst_first)
-    _write_index(out_root, results, [str(f) for f in folders])
+    _write_index(out_root, results, [str(f) for f in folders], "html" in formats)
     return FolderComparison(str(out_root), tuple(results), tuple(dict.fromkeys(notes)))
 
 
@@ -265,8 +279,7 @@ def _compare_one(task: dict[str, Any]) -> dict[str, Any]:
         "counts": dict.fromkeys(SEVERITIES, 0),
         "worst": "",
         "message": "",
-        "html": None,
-        "json": None,
+        "rendered": {},
         "notes": [],
         "title": "",
         "title_lang": "",
@@ -307,8 +320,8 @@ def _compare_one(task: dict[str, Any]) -> dict[str, Any]:
     if answer["worst"]:
         ranks.append(severity_rank(answer["worst"]))
     answer["worst"] = SEVERITIES[max(ranks)] if ranks else ""
-    answer["html"] = render_report(report, "html")
-    answer["json"] = render_report(report, "json")
+    # Keyed by suffix; the text has no colour (a file, not a terminal).
+    answer["rendered"] = {REPORT_SUFFIXES[f]: render_report(report, f) for f in task["formats"]}
     answer["notes"] = list(report.warnings)
     from aligntext.render.report_parts import statement_title
 
@@ -325,10 +338,7 @@ def _write_reports(out_root: Path, answer: dict[str, Any], inputs: list[str]) ->
     from aligntext.io.atomic import atomic_write_text, guard_output
 
     written: list[str] = []
-    for suffix in ("html", "json"):
-        text = answer[suffix]
-        if text is None:
-            continue
+    for suffix, text in answer["rendered"].items():
         rel = f"{answer['statement']}.{suffix}"
         target = out_root / Path(*PurePosixPath(rel).parts)
         guard_output(target, inputs)
@@ -413,11 +423,16 @@ def _compare_row(row: dict[str, Any]) -> dict[str, Any]:
 # --- the index -------------------------------------------------------------------------
 
 
-def _write_index(out_root: Path, results: list[StatementResult], folders: list[str]) -> None:
+def _write_index(
+    out_root: Path, results: list[StatementResult], folders: list[str], page: bool
+) -> None:
     from aligntext.io.atomic import atomic_write_text
 
     lines = [json.dumps(r.to_dict(), ensure_ascii=False) for r in results]
     atomic_write_text(out_root / INDEX_JSONL, "".join(line + "\n" for line in lines))
+    if not page:
+        # The page links each statement's HTML report; without them it has nothing to open.
+        return
     from aligntext.render.folder_index import index_html
 
     atomic_write_text(out_root / INDEX_HTML, index_html(results, folders))
