@@ -136,3 +136,55 @@ def test_tgt_against_a_declared_language_warns_naming_both(cli_runner, tmp_path)
     result = _run(cli_runner, str(path), "--tgt", "az")
     assert result.exit_code == 0, result.output
     assert "declares target language 'de'" in result.stderr
+
+
+def _tsv(tmp_path: Path, *lines: str) -> Path:
+    path = tmp_path / "pairs.tsv"
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("given", [[], ["--src", "en"]])
+def test_short_text_in_another_language_is_no_confident_same_language_pass(
+    cli_runner, tmp_path, given
+):
+    """German too short to be rejected read as English on both sides: "1 pair en-en, no
+    findings", exit 0. Undeclared and read as one language on both sides, it is refused."""
+    path = _tsv(tmp_path, "Das ist gut.\tThat is good.")
+    result = _run(cli_runner, str(path), *given)
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.strip().splitlines()
+    assert "too short to tell the language" in line and "--src and --tgt" in line
+    assert "en-en" not in result.stdout
+    # Named, the languages are taken as given.
+    named = _run(cli_runner, str(path), "--src", "en", "--tgt", "ru")
+    assert named.exit_code != 2 and "too short" not in named.stderr
+
+
+def test_short_bitext_in_two_languages_is_checked_with_a_warning(cli_runner, tmp_path):
+    path = _tsv(tmp_path, "The fleet has 14 ships.\tВо флоте 15 кораблей.")
+    result = _run(cli_runner, str(path))
+    assert result.exit_code == 1, result.output
+    assert "1 pair en-ru" in result.stdout and "number 14" in result.stdout
+    assert "too short to tell the language for sure" in result.stderr
+    assert "--src/--tgt" in result.stderr
+
+
+def test_longer_bitexts_are_detected_without_a_word(cli_runner, tmp_path):
+    path = _tsv(
+        tmp_path,
+        "The ministry said on Tuesday that the new rules will apply from next spring.\t"
+        "Nazirlik çərşənbə axşamı bildirib ki, yeni qaydalar gələn yazdan tətbiq olunacaq.",
+        "Talks between the two delegations continued late into the evening.\t"
+        "İki nümayəndə heyəti arasında danışıqlar axşam saatlarına qədər davam etdi.",
+    )
+    result = _run(cli_runner, str(path))
+    assert result.exit_code == 0, result.output
+    assert "2 pairs en-az" in result.stdout and result.stderr == ""
+    for tgt, text in (
+        ("ru", "Переговоры двух делегаций продолжались до позднего вечера."),
+        ("tr", "İki heyet arasındaki görüşmeler akşam geç saatlere kadar sürdü."),
+    ):
+        path = _tsv(tmp_path, f"Talks between the two delegations continued late.\t{text}")
+        result = _run(cli_runner, str(path))
+        assert f"1 pair en-{tgt}" in result.stdout and result.stderr == "", result.output

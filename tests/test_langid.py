@@ -234,6 +234,15 @@ def test_short_text_gets_a_guess_not_an_error() -> None:
     assert detect_language("Ok") in {"en", "az", "ru", "tr"}
 
 
+def test_too_short_to_tell_is_what_detection_cannot_reject() -> None:
+    from aligntext.langid import too_short_to_tell
+
+    # German this short reads as English: a guess the caller must know is one.
+    assert detect_language("Das ist gut.") == "en" and too_short_to_tell("Das ist gut.")
+    assert too_short_to_tell("Цены выросли")
+    assert not any(too_short_to_tell(text) for lang, text in SENTENCES if len(text) > 40)
+
+
 # --- verify_language ---------------------------------------------------------------------
 
 _AZ = SENTENCES[3][1]

@@ -309,6 +309,18 @@ def _other_cyrillic(foreign: Counter[str], everything: dict[str, float]) -> str:
     return f"it looks like {language} by its letters {letters}, which Russian does not use"
 
 
+def too_short_to_tell(text: str) -> bool:
+    """Whether ``text`` is too short for :func:`detect_language` to rule out other languages.
+
+    Below 30 letters (20 in Cyrillic) a text in none of the four is never rejected: it gets
+    the best of the four, so a short German sentence reads as English. A caller that
+    detected such a text has a guess, not a language, and should say so.
+    """
+    _, letters = _prepare(text)
+    cyrillic = _script_counts(letters).get("CYRILLIC", 0) >= 0.5 * len(letters)
+    return len(letters) < (_MIN_LETTERS_CYRILLIC if cyrillic else _MIN_LETTERS_REJECT)
+
+
 def detect_language(text: str) -> str:
     """The language of ``text``: ``en``, ``az``, ``ru`` or ``tr``.
 

@@ -292,7 +292,8 @@ def check_bitext_file(
         (line ``pair + 1`` of a TSV, translation unit ``pair + 1`` of the other formats).
 
     Raises:
-        InputError: an unreadable or empty file, or a language that cannot be decided.
+        InputError: an unreadable or empty file, or a language that cannot be decided
+            (undeclared sides too short to tell that read as one language).
     """
     from aligntext.check import check_pairs
     from aligntext.io.bitext import count_pairs, read_bitext
@@ -304,9 +305,19 @@ def check_bitext_file(
     if not count_pairs(pairs):
         raise InputError(f"{name} holds no sentence pairs; give a non-empty bitext")
     declared_src, declared_tgt = bitext.src_lang, bitext.tgt_lang
-    src = _bitext_lang(src_lang, declared_src, [s for s, _ in pairs], name, "source")
-    tgt = _bitext_lang(tgt_lang, declared_tgt, [t for _, t in pairs], name, "target")
-    warnings = [
+    src_texts, tgt_texts = [s for s, _ in pairs], [t for _, t in pairs]
+    src = _bitext_lang(src_lang, declared_src, src_texts, name, "source")
+    tgt = _bitext_lang(tgt_lang, declared_tgt, tgt_texts, name, "target")
+    detected = [
+        (side, code, texts)
+        for side, code, texts, known in (
+            ("source", src, src_texts, src_lang or declared_src),
+            ("target", tgt, tgt_texts, tgt_lang or declared_tgt),
+        )
+        if not known
+    ]
+    warnings = _short_sides(name, detected, src == tgt)
+    warnings += [
         f"{name} declares {side} language {declared!r}, but it was checked as {code}, as asked"
         for side, declared, code in (("source", declared_src, src), ("target", declared_tgt, tgt))
         if declared and _lang_or_none(declared) != code
@@ -413,6 +424,38 @@ def _lang_or_none(code: str) -> str | None:
         return resolve_lang(code)
     except InputError:
         return None
+
+
+def _short_sides(name: str, detected: list[tuple[str, str, list[str]]], same: bool) -> list[str]:
+    """Warnings for the detected sides (``(side, code, texts)``) too short to tell.
+
+    Short text in none of the four still gets one of them (a German "Das ist gut." reads as
+    English), so a short bitext in another language looked like an English-English one with
+    no findings. When both sides come out the same language that is almost surely what
+    happened: refused. Otherwise the languages are likely right, but only likely: one
+    warning says so.
+
+    Raises:
+        InputError: a detected side is short and both sides are in one language.
+    """
+    from aligntext.langid import too_short_to_tell
+
+    short = [(side, code) for side, code, texts in detected if too_short_to_tell(_sample(texts))]
+    if not short:
+        return []
+    if len(short) == 2:
+        what = "both sides are" if same else "its source and target are"
+    else:
+        what = f"its {short[0][0]} side is"
+    if same:
+        raise InputError(
+            f"{name}: {what} too short to tell the language, and both read as {short[0][1]}; "
+            "give the languages with --src and --tgt"
+        )
+    return [
+        f"{name}: {what} too short to tell the language for sure; checked as "
+        f"{' and '.join(f'{side} {code}' for side, code in short)}, give --src/--tgt to be sure"
+    ]
 
 
 def _bitext_lang(
