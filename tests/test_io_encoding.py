@@ -311,3 +311,24 @@ def test_micro_sign_and_ordinals_do_not_mix_scripts():
     from aligntext.io.plausible import mixed_script_words
 
     assert mixed_script_words("5 µg, nº 17, 1ª vez; but Gﻛnjﻛ") == ["Gﻛnjﻛ"]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_device_over_the_cap_gives_no_size_it_did_not_measure():
+    # Reading stops one byte past the cap: the old message called /dev/zero "1,001 bytes".
+    from aligntext.io.encoding import read_bounded
+
+    with pytest.raises(InputError) as info:
+        read_bounded("/dev/zero", 1000)
+    assert str(info.value).startswith(
+        "file '/dev/zero' holds more than the limit of 1,000 bytes; split it"
+    )
+
+
+def test_a_regular_file_over_the_cap_is_refused_with_its_size_unread(tmp_path, monkeypatch):
+    from aligntext.io.encoding import read_bounded
+
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"word " * 400)
+    with pytest.raises(InputError, match=r"'.*big\.txt' is 2,000 bytes, over the limit of 1,000"):
+        read_bounded(path, 1000)

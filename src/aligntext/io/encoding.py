@@ -16,6 +16,7 @@ import contextlib
 import contextvars
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -80,8 +81,18 @@ def _size(n: int, spec: str) -> str:
     return f"{n / 1048576:{spec}} MiB" if n >= 104858 else f"{n:,} bytes"
 
 
-def over_limit(what: str, size: int, limit: int) -> InputError:
-    """The one-line error for an input over the cap."""
+def over_limit(what: str, size: int | None, limit: int) -> InputError:
+    """The one-line error for an input over the cap.
+
+    ``size`` is the input's measured size, or ``None`` where it is unknown: a pipe or a
+    device read up to the cap, a file that grew past the cap while read. The message then
+    gives no figure, since the reading stopped at the cap and measured nothing more.
+    """
+    if size is None:
+        return InputError(
+            f"{what} holds more than the limit of {_size(limit, 'g')}; "
+            "split it, or raise the limit with --max-input-mb"
+        )
     return InputError(
         f"{what} is {_size(size, '.1f')}, over the limit of {_size(limit, 'g')}; "
         "split it, or raise the limit with --max-input-mb"
@@ -92,7 +103,8 @@ def read_bounded(path: str | os.PathLike[str], max_bytes: int | None = None) -> 
     """The bytes of a file, refusing one larger than ``max_bytes`` without reading it all.
 
     Reads at most one byte past the cap, so a FIFO, ``/dev/zero`` or a file that grows
-    while read costs bounded memory.
+    while read costs bounded memory. A regular file already over the cap is refused with
+    its size, unread; any other input over the cap without a figure (its size is unknown).
 
     Raises:
         InputError: the file is over the cap or cannot be read.
@@ -101,12 +113,16 @@ def read_bounded(path: str | os.PathLike[str], max_bytes: int | None = None) -> 
     p = Path(path)
     try:
         with p.open("rb") as fh:
+            info = os.fstat(fh.fileno())
+            if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+                raise over_limit(f"file '{_display(p)}'", info.st_size, limit)
             data = fh.read(limit + 1)
     except OSError as exc:
         raise InputError(f"cannot read '{_display(p)}': {exc.strerror}; check the path") from None
     if len(data) > limit:
-        size = max(len(data), p.stat().st_size)
-        raise over_limit(f"file '{_display(p)}'", size, limit)
+        # A device or a pipe (st_size 0), or a file that grew while read: the reading
+        # stopped one byte past the cap, so how big it is was never measured.
+        raise over_limit(f"file '{_display(p)}'", None, limit)
     return data
 
 

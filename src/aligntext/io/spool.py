@@ -32,15 +32,12 @@ def is_stream(path: str | Path) -> bool:
 def read_stdin_bytes() -> bytes:
     """Standard input's bytes, refused past the ``--max-input-mb`` limit."""
 
-    from aligntext.io.encoding import max_input_bytes
+    from aligntext.io.encoding import max_input_bytes, over_limit
 
     limit = max_input_bytes()
     data = sys.stdin.buffer.read(limit + 1)
     if len(data) > limit:
-        raise InputError(
-            f"stdin holds more than the limit of {limit / 1048576:g} MiB; split it, or raise "
-            "the limit with --max-input-mb"
-        )
+        raise over_limit("stdin", None, limit)  # read up to the cap: its size is unknown
     return data
 
 
