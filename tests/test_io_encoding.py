@@ -294,8 +294,39 @@ def test_a_huge_line_is_refused_before_code_pages_are_scored(monkeypatch):
 
     monkeypatch.setattr(encoding, "_auto_encoding", no_scoring)
     data = "Ярмарка открылась.\n".encode("cp1251") + "Дождь. ".encode("cp1251") * 60_000
-    with pytest.raises(InputError, match=r"line 2 of 'big\.txt' is 420,000 bytes long"):
+    # Its encoding is not known yet, so neither is its length in characters: no figure.
+    with pytest.raises(InputError) as info:
         decode_bytes(data, "big.txt")
+    assert str(info.value).startswith(
+        "line 2 of 'big.txt' is over the limit of 100,000 characters: break the text"
+    )
+
+
+def test_a_huge_utf8_line_is_measured_in_the_unit_of_the_limit(monkeypatch):
+    # A TSV line of 1,500,002 bytes was "1,500,002 bytes long, over the limit of 100,000
+    # characters": the figure must count characters, as the limit does.
+    import aligntext.io.encoding as encoding
+
+    monkeypatch.setattr(encoding, "_auto_encoding", lambda data: "never scored")
+    data = b"ok\n" + ("Şəki " * 100_000).encode() + b"\tx\n"
+    assert len(data) > 600_000
+    with pytest.raises(InputError) as info:
+        decode_bytes(data, "pairs.tsv")
+    assert str(info.value).startswith(
+        "line 2 of 'pairs.tsv' is 500,002 characters long, over the limit of 100,000 "
+        "characters: break the text"
+    )
+
+
+def test_a_huge_paragraph_says_its_length_in_the_unit_of_the_limit(tmp_path):
+    from aligntext.io.documents import read_document
+
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>" + "word " * 30_000 + "</p></body></html>")
+    with pytest.raises(InputError) as info:
+        read_document(page)
+    assert "paragraph 1 of '" in str(info.value)
+    assert "is 149,999 characters long, over the limit of 100,000 characters" in str(info.value)
 
 
 def test_micro_sign_in_a_western_code_page(tmp_path):

@@ -207,14 +207,12 @@ def read_document(
 
 def _check_paragraphs(doc: Document) -> Document:
     """Refuse a paragraph longer than the line limit of text files, after parsing."""
-    from aligntext.io.encoding import MAX_LINE_CHARS
+    from aligntext.io.encoding import MAX_LINE_CHARS, line_too_long
 
     for para in doc.paragraphs:
         if len(para.text) > MAX_LINE_CHARS:
-            raise InputError(
-                f"paragraph {para.index + 1} of '{doc.path}' is {len(para.text):,} characters "
-                f"long; the limit is {MAX_LINE_CHARS:,}: break the text into paragraphs"
-            )
+            what = f"paragraph {para.index + 1} of '{doc.path}'"
+            raise line_too_long(what, len(para.text), MAX_LINE_CHARS, advice="")
     return doc
 
 

@@ -323,21 +323,32 @@ def _check_byte_lines(path: Path, data: bytes, max_line_chars: int) -> None:
         end = data.find(b"\n", start)
         end = len(data) if end < 0 else end
         if end - start > 4 * max_line_chars:
-            raise InputError(
-                f"line {lineno} of '{_display(path)}' is {end - start:,} bytes long, over the "
-                f"limit of {max_line_chars:,} characters: break the text into lines or "
-                "paragraphs"
-            )
+            # The limit counts characters: a UTF-8 line (the usual case) is counted
+            # exactly; in an encoding not yet known the count is unknown, so none is given.
+            try:
+                length: int | None = len(data[start:end].decode("utf-8"))
+            except UnicodeDecodeError:
+                length = None
+            raise line_too_long(f"line {lineno} of '{_display(path)}'", length, max_line_chars)
         start, lineno = end + 1, lineno + 1
+
+
+def line_too_long(
+    what: str, length: int | None, limit: int, advice: str = "lines or "
+) -> InputError:
+    """The one-line error for a line or paragraph over the limit of ``limit`` characters;
+    ``length`` is its length in characters, ``None`` where it was not counted."""
+    size = "" if length is None else f"{length:,} characters long, "
+    return InputError(
+        f"{what} is {size}over the limit of {limit:,} characters: break the text into "
+        f"{advice}paragraphs"
+    )
 
 
 def _check_lines(path: Path, text: str, max_line_chars: int) -> None:
     for lineno, line in enumerate(text.split("\n"), start=1):
         if len(line) > max_line_chars:
-            raise InputError(
-                f"line {lineno} of '{_display(path)}' is {len(line):,} characters long; "
-                f"the limit is {max_line_chars:,}: break the text into lines or paragraphs"
-            )
+            raise line_too_long(f"line {lineno} of '{_display(path)}'", len(line), max_line_chars)
 
 
 #: How :func:`decode_bytes` names a file whose lines mix UTF-8 and one legacy code page.
