@@ -363,3 +363,14 @@ def test_a_regular_file_over_the_cap_is_refused_with_its_size_unread(tmp_path, m
     path.write_bytes(b"word " * 400)
     with pytest.raises(InputError, match=r"'.*big\.txt' is 2,000 bytes, over the limit of 1,000"):
         read_bounded(path, 1000)
+
+
+def test_a_file_with_old_mac_line_ends_is_not_one_huge_line(tmp_path):
+    # Every line ends in a lone \r: the byte check saw a single 540,000-byte line.
+    path = tmp_path / "mac.txt"
+    path.write_bytes(b"The council met on Monday.\r" * 20_000)
+    text, _ = read_text(path)
+    assert text.count("\n") == 20_000
+    path.write_bytes(b"The council met.\r" * 3 + b"x" * 500_001 + b"\r\n")
+    with pytest.raises(InputError, match=r"^line 4 of .* is 500,001 characters long"):
+        read_text(path)
