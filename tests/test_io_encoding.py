@@ -374,3 +374,37 @@ def test_a_file_with_old_mac_line_ends_is_not_one_huge_line(tmp_path):
     path.write_bytes(b"The council met.\r" * 3 + b"x" * 500_001 + b"\r\n")
     with pytest.raises(InputError, match=r"^line 4 of .* is 500,001 characters long"):
         read_text(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("The minister met the delegation in Baku on Monday.\n", "cp500"),
+        ("The council met on 5 May 2023.\r\nThe vote was held.\n", "cp037"),
+        ("Dışişleri Bakanlığı açıklama yaptı.\nİkinci satır.\n", "cp1026"),
+    ],
+)
+def test_ebcdic_is_refused_not_read_as_a_cyrillic_code_page(tmp_path, text, encoding):
+    # It read as mac-cyrillic "гИЕ@ФЙХЙҐ£ЕЩ...", which language identification then
+    # took for Ukrainian, and segment went on with it.
+    path = tmp_path / "e.txt"
+    path.write_bytes(text.encode(encoding))
+    with pytest.raises(InputError, match=r"e\.txt' is not text in a known encoding: .*EBCDIC"):
+        read_text(path)
+    with pytest.raises(InputError, match="EBCDIC"):
+        detect_encoding(text.encode(encoding))
+    assert read_text(path, encoding=encoding)[0] == text.replace("\r\n", "\n")
+
+
+def test_cli_refuses_ebcdic_in_one_line(tmp_path, cli_runner):
+    from aligntext.cli import cli
+
+    path = tmp_path / "e.txt"
+    path.write_bytes(
+        b"The minister met the delegation in Baku on Monday.\n".decode().encode("cp500")
+    )
+    result = cli_runner.invoke(cli, ["segment", str(path), "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert "not text in a known encoding" in result.stderr

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from aligntext.errors import InputError
-from aligntext.io.plausible import mixed_script_words, plausibility_cost
+from aligntext.io.plausible import mixed_script_words, plausibility_cost, reads_as_ebcdic
 
 #: The default cap, in MiB, on what one input may hold: the bytes of a text or HTML file,
 #: the unpacked XML of a .docx. Statements are a few KiB to a few MiB; a bigger file is
@@ -249,7 +249,7 @@ def detect_encoding(data: bytes) -> str:
     """Return the Python codec name that decodes ``data`` as plausible text.
 
     Order: a BOM (UTF-8, UTF-16, UTF-32), UTF-16 without BOM (its high bytes at one
-    parity), strict UTF-8, the legacy candidates scored by
+    parity), strict UTF-8, EBCDIC (refused), the legacy candidates scored by
     :func:`~aligntext.io.plausible.plausibility_cost`, then charset-normalizer's guess if
     its reading has no word mixing scripts and no control characters.
 
@@ -270,6 +270,8 @@ def detect_encoding(data: bytes) -> str:
         pass
     else:
         return "utf-8"
+    if reads_as_ebcdic(data):
+        raise InputError("the text is in EBCDIC, not in an encoding aligntext reads")
     legacy = _best_legacy(data)
     if legacy is not None:
         return legacy
@@ -501,6 +503,14 @@ def decode_bytes(
             raise InputError(
                 f"file '{_display(p)}' looks binary (NUL byte at offset {offset}), "
                 "not text; give a text file"
+            )
+        if reads_as_ebcdic(data):
+            # Before UTF-8 is judged: a capital and a small letter in EBCDIC can make a
+            # valid UTF-8 pair ("Ba" is C2 81), and the file would be "damaged UTF-8".
+            raise InputError(
+                f"file '{_display(p)}' is not text in a known encoding: it reads as EBCDIC "
+                "(IBM mainframe text); save it as UTF-8 (iconv -f IBM500 -t UTF-8, or the "
+                "EBCDIC code page it was saved in)"
             )
         try:
             judged = _auto_encoding(data)

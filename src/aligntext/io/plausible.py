@@ -131,3 +131,23 @@ def mixed_script_words(text: str) -> list[str]:
         if len(scripts) > 1:
             found.append(word)
     return found
+
+
+def reads_as_ebcdic(data: bytes) -> bool:
+    """Whether ``data`` is text in EBCDIC, the IBM mainframe encodings (cp500, cp037, cp1026).
+
+    No candidate code page reads EBCDIC: its letters sit at 0x81-0xE9 and its space at 0x40,
+    where an ASCII-based code page has Cyrillic letters and ``@``, so it reads as a run of
+    Cyrillic capitals and symbols (which Ukrainian letters then make "Ukrainian"). Read as
+    cp500 it is nearly all ASCII letters, digits, spaces and punctuation, which text in an
+    ASCII-based code page never is: its spaces (0x20) and most ASCII letters are control
+    characters or accented letters in cp500.
+    """
+    if data.isascii():
+        return False  # EBCDIC letters are all above 0x80
+    text = data[:4096].decode("cp500")  # a sample: an EBCDIC file is EBCDIC throughout
+    letters = sum(1 for c in text if c.isascii() and c.isalpha())
+    ascii_text = sum(1 for c in text if c.isascii() and (c.isprintable() or c in "\t\n\r"))
+    # The space (0x40, "@" in the code pages) too: a single word in cp1251 capitals can
+    # read as ASCII letters in cp500 ("ВИЗИТ" is "BHGHS"), a sentence cannot.
+    return letters >= 8 and " " in text and ascii_text >= 0.9 * len(text)
