@@ -636,3 +636,26 @@ def test_a_shell_pipe_is_named_by_its_whole_path_not_its_number():
         for fd in fds:
             os.close(fd)
     assert [v.name for v in report.versions] == [f"/dev/fd/{fd}" for fd in fds]
+
+
+def test_unicode_line_and_paragraph_separators_break_like_newlines(tmp_path):
+    # All three sentences were one paragraph: U+2028 and U+2029 were read as spaces.
+    src = tmp_path / "u.txt"
+    src.write_text("Hello world.\u2028Second line.\u2029New paragraph here.\n", encoding="utf-8")
+    doc = read_document(src)
+    assert _texts(doc) == ["Hello world.", "Second line.", "New paragraph here."]
+    wrapped = tmp_path / "w.txt"
+    wrapped.write_text("The council met in Baku,\u2028on Monday.\u2029Votes.\n", encoding="utf-8")
+    assert _texts(read_document(wrapped)) == ["The council met in Baku, on Monday.", "Votes."]
+    md = tmp_path / "u.md"
+    md.write_text("Hello world.\u2028Second line.\u2029New paragraph here.\n", encoding="utf-8")
+    assert _texts(read_document(md)) == ["Hello world. Second line.", "New paragraph here."]
+
+
+def test_a_translation_keeps_the_unicode_separators_where_they_were(tmp_path):
+    src = tmp_path / "u.txt"
+    src.write_text("Hello world.\u2028Second line.\u2029New paragraph here.\n", encoding="utf-8")
+    doc = read_document(src)
+    out = tmp_path / "out.txt"
+    write_document(doc, ["Salam dünya.", "İkinci sətir.", "Yeni abzas."], out)
+    assert out.read_text(encoding="utf-8") == ("Salam dünya.\u2028İkinci sətir.\u2029Yeni abzas.\n")

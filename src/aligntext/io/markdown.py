@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from aligntext.io.txt import Block, blocks_to_document, render_spans, squash
+from aligntext.io.txt import Block, blocks_to_document, line_offsets, render_spans, squash
 from aligntext.types import Document, Paragraph
 
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -77,11 +77,7 @@ def _table_cells(offset: int, line: str) -> list[Block]:
 
 def parse_markdown(text: str) -> list[Block]:
     """Find the translatable blocks of a Markdown text, with their spans."""
-    lines: list[tuple[int, str]] = []
-    pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, line))
-        pos += len(line) + 1
+    lines = line_offsets(text)  # U+2028 and U+2029 break lines and paragraphs, as in .txt
     blocks: list[Block] = []
     n = len(lines)
     i = 0

@@ -6,7 +6,8 @@ prefix, a code block, a table's separator row) is kept verbatim in the next para
 locator, so writing a translation back is ``gap + text`` for each paragraph plus the tail:
 the output has exactly the original's separators and markup, with the texts replaced.
 
-Paragraphs in .txt: blocks separated by blank lines. Inside a block, a line break joins two
+Paragraphs in .txt: blocks separated by blank lines (or U+2029, the paragraph separator;
+U+2028, the line separator, is a line break). Inside a block, a line break joins two
 lines of one paragraph only when the text was evidently hard-wrapped (the line runs on
 without final punctuation and the next starts in lower case, or the line is about as long as
 the block's longest); otherwise each line stays its own paragraph, because statements often
@@ -126,12 +127,26 @@ def render_spans(doc: Document, texts: Sequence[str], escape=None) -> str:
     return "".join(parts)
 
 
-def _line_offsets(text: str) -> list[tuple[int, str]]:
+# U+2028 LINE SEPARATOR ends a line as "\n" does; U+2029 PARAGRAPH SEPARATOR ends a
+# paragraph as a blank line does. Word processors and JavaScript exports write them.
+_LINE_END_RE = re.compile("[\n\u2028\u2029]")
+
+
+def line_offsets(text: str) -> list[tuple[int, str]]:
+    """The lines of ``text`` with the offset where each starts.
+
+    Lines end at ``\n`` and U+2028; U+2029 ends a line and adds an empty one after it,
+    so a reader sees a paragraph break. The separators stay in the text, so the gaps a
+    document keeps between paragraphs hold them and a translation is written with them.
+    """
     offsets = []
     pos = 0
-    for line in text.split("\n"):
-        offsets.append((pos, line))
-        pos += len(line) + 1
+    for match in _LINE_END_RE.finditer(text):
+        offsets.append((pos, text[pos : match.start()]))
+        if match.group() == "\u2029":
+            offsets.append((match.start(), ""))
+        pos = match.end()
+    offsets.append((pos, text[pos:]))
     return offsets
 
 
@@ -152,7 +167,7 @@ def _should_join(prev: str, nxt: str, longest: int) -> bool:
 
 def parse_txt(text: str) -> list[Block]:
     """Find the paragraphs of a plain text (see the module docstring for the rules)."""
-    lines = _line_offsets(text)
+    lines = line_offsets(text)
     blocks: list[Block] = []
     i = 0
     while i < len(lines):
