@@ -659,3 +659,34 @@ def test_a_translation_keeps_the_unicode_separators_where_they_were(tmp_path):
     out = tmp_path / "out.txt"
     write_document(doc, ["Salam dünya.", "İkinci sətir.", "Yeni abzas."], out)
     assert out.read_text(encoding="utf-8") == ("Salam dünya.\u2028İkinci sətir.\u2029Yeni abzas.\n")
+
+
+def test_source_span_finds_each_sentence_in_the_text_read():
+    from aligntext.io.markdown import read_markdown_string
+    from aligntext.io.txt import read_txt_string, source_span
+    from aligntext.segment import split_sentence_spans
+
+    cases = [
+        (
+            read_txt_string,
+            "  Indented line,\n\tthen a tab.  60\u00a0000 came. A well-\nknown end.\n",
+            ["Indented line,\n\tthen a tab.", "60\u00a0000 came.", "A well-\nknown end."],
+        ),
+        (
+            read_markdown_string,
+            "| a \\| b. C. | d |\n|---|---|\n| x. Y. | z |\n",
+            ["a \\| b.", "C.", "d", "x. Y.", "z"],
+        ),
+        (
+            read_markdown_string,
+            "1. First.  Second,\n   wrapped.\n",
+            ["First.", "Second,\n   wrapped."],
+        ),
+    ]
+    for read, text, expected in cases:
+        found = []
+        for para in read(text).paragraphs:
+            for a, b in split_sentence_spans(para.text, "en"):
+                start, end = source_span(para, a, b)
+                found.append(text[start:end])
+        assert found == expected

@@ -381,3 +381,60 @@ def test_marks_and_decomposed_letters_do_not_move_sentence_ends(text, lang, expe
 
     for form in (text, unicodedata.normalize("NFD", text)):
         assert len(split_sentences(form, lang)) == expected
+
+
+def _jsonl_rows(cli_runner, path) -> list[dict]:
+    import json
+
+    from aligntext.cli import cli
+
+    result = cli_runner.invoke(cli, ["segment", str(path), "--lang", "en", "--format", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_cli_segment_jsonl_offsets_cut_the_sentence_out_of_the_file(
+    cli_runner, tmp_path, newline
+) -> None:
+    # start/end indexed the whitespace-collapsed paragraph, so text[start:end] of the file
+    # gave another stretch; they index the decoded text (line ends read as "\n").
+    body = (
+        "Statement\n\n"
+        "  The council met in Baku,\n"
+        "  on Monday.  It voted for a well-\n"
+        "known plan.\n\n"
+        "- First item.\tSecond one.\n"
+    )
+    path = tmp_path / "s.txt"
+    path.write_bytes(body.replace("\n", newline).encode("utf-8"))
+    text = path.read_text(encoding="utf-8")  # universal newlines: "\r\n" reads "\n"
+    rows = _jsonl_rows(cli_runner, path)
+    assert [text[r["start"] : r["end"]] for r in rows] == [
+        "Statement",
+        "The council met in Baku,\n  on Monday.",
+        "It voted for a well-\nknown plan.",
+        "First item.",
+        "Second one.",
+    ]
+    assert rows[2]["text"] == "It voted for a well-known plan."
+
+
+def test_cli_segment_jsonl_offsets_in_markdown_and_html(cli_runner, tmp_path) -> None:
+    md = tmp_path / "s.md"
+    md.write_text("# Title\n\n> The council met,\n> then voted. It agreed.\n", encoding="utf-8")
+    text = md.read_text(encoding="utf-8")
+    rows = _jsonl_rows(cli_runner, md)
+    assert [text[r["start"] : r["end"]] for r in rows] == [
+        "Title",
+        "The council met,\n> then voted.",
+        "It agreed.",
+    ]
+    # An HTML page's offsets index the paragraph's text, as documented.
+    page = tmp_path / "s.html"
+    page.write_text("<html><body><p>The council met.\n  It agreed.</p></body></html>")
+    rows = _jsonl_rows(cli_runner, page)
+    assert [(r["start"], r["end"], r["text"]) for r in rows] == [
+        (0, 16, "The council met."),
+        (17, 27, "It agreed."),
+    ]

@@ -40,7 +40,8 @@ def segment_cmd(
 
     Prints one sentence per line (line breaks inside a sentence become spaces) and a blank
     line between paragraphs; --format jsonl prints one JSON object per sentence with its
-    0-based index and paragraph and its character offsets.
+    0-based index and paragraph and its character offsets start, end (in the file's
+    decoded text for .txt and .md, in the paragraph's text for .docx and .html).
     """
     from aligntext.pipeline.versions import load_version
     from aligntext.render.plain import render_segments
@@ -50,4 +51,4 @@ def segment_cmd(
     if not quiet:
         for message in loaded.warnings:
             warn(message)
-    emit(render_segments(loaded.segments, loaded.lang, fmt), output)
+    emit(render_segments(loaded.segments, loaded.lang, fmt, loaded.document), output)

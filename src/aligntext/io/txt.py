@@ -79,7 +79,8 @@ def blocks_to_document(
     prev_end = 0
     kept = [b for b in blocks if b.text]
     for i, block in enumerate(kept):
-        loc: dict[str, str] = {"gap": source[prev_end : block.start]}
+        loc: dict[str, object] = {"gap": source[prev_end : block.start]}
+        loc["at"] = _offset_map(source, block)
         if i == len(kept) - 1:
             loc["tail"] = source[block.end :]
         paragraphs.append(
@@ -94,6 +95,78 @@ def blocks_to_document(
     return Document(
         paragraphs=tuple(paragraphs), path=path, format=fmt, encoding=encoding, lang=lang
     )
+
+
+# A whitespace run that squash() does not leave as it is: one that is not a single space.
+_ODD_RUN = re.compile(r"[^\S ]\s*| \s+")
+
+
+def _offset_map(source: str, block: Block) -> list[tuple[int, int]]:
+    """Where the block's text lies in ``source``: ``(offset in text, offset in source)``
+    points, each starting a stretch where both advance together.
+
+    The text is the span with its whitespace runs squashed (a line break and indentation
+    become one space; a hyphenated line end joins the halves). Between two such runs the
+    text copies the source, which is checked; where it does not (a Markdown quote's ``> ``
+    prefixes, a table cell's ``\\|``), the text is matched to the source letter by letter.
+    """
+    points = [(0, block.start)]
+    text, pos, at = block.text, 0, block.start
+    for run in _ODD_RUN.finditer(source, block.start, block.end):
+        n = run.start() - at
+        if text[pos : pos + n] != source[at : run.start()]:
+            return _letter_map(source, block)
+        pos, at = pos + n, run.end()
+        if text.startswith(run.group(), pos):  # a lone no-break space, kept
+            pos += len(run.group())
+        elif text.startswith(" ", pos):
+            pos += 1
+        # else the run was dropped: "well-\nknown" reads "well-known"
+        if at - pos != points[-1][1] - points[-1][0]:
+            points.append((pos, at))
+    if text[pos:] != source[at : block.end]:
+        return _letter_map(source, block)
+    return points
+
+
+def _letter_map(source: str, block: Block) -> list[tuple[int, int]]:
+    """:func:`_offset_map` the slow way: each letter of the text found in the source, a
+    space taking a whole whitespace run; for the rare blocks whose markup was removed."""
+    points = [(0, block.start)]
+    at = block.start
+    for pos, ch in enumerate(block.text):
+        if ch.isspace() and at < block.end and source[at].isspace():
+            start = at
+            while at < block.end and source[at].isspace():
+                at += 1
+            shift = start - pos
+        else:
+            while at < block.end and source[at] != ch:
+                at += 1
+            shift = at - pos
+            at += 1
+        if shift != points[-1][1] - points[-1][0]:
+            points.append((pos, pos + shift))
+    return points
+
+
+def source_span(paragraph: Paragraph, start: int, end: int) -> tuple[int, int] | None:
+    """Where ``paragraph.text[start:end]`` lies in the text of the file it was read from
+    (decoded, line ends read as ``\n``, NFC), or ``None`` for a paragraph not read by
+    the txt or Markdown reader (a .docx or HTML paragraph has no such place).
+
+    Offsets are in characters; ``end`` is exclusive and ``start < end``.
+    """
+    try:
+        points = json.loads(paragraph.locator)["at"]
+    except (ValueError, KeyError, TypeError):
+        return None
+
+    def place(offset: int) -> int:
+        text_at, source_at = max((p for p in points if p[0] <= offset), key=lambda p: p[0])
+        return source_at + offset - text_at
+
+    return place(start), place(end - 1) + 1
 
 
 def render_spans(doc: Document, texts: Sequence[str], escape=None) -> str:

@@ -7,27 +7,35 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from aligntext.io.txt import squash
-from aligntext.types import Segment
+from aligntext.io.txt import source_span, squash
+from aligntext.types import Document, Segment
 
 #: Formats :func:`render_segments` accepts.
 SEGMENT_FORMATS: tuple[str, ...] = ("text", "jsonl")
 
 
-def render_segments(segments: Sequence[Segment], lang: str, fmt: str = "text") -> str:
+def render_segments(
+    segments: Sequence[Segment], lang: str, fmt: str = "text", document: Document | None = None
+) -> str:
     """Sentences one per line, a blank line between paragraphs; or one JSON object each.
 
     ``text`` squashes the line breaks inside a sentence into spaces; ``jsonl`` keeps the
-    text as is, with its 0-based index, paragraph and character offsets.
+    text as is, with its 0-based index, paragraph and character offsets: into the text of
+    the file (see :func:`aligntext.io.txt.source_span`) for a .txt or Markdown
+    ``document``, into the paragraph's text otherwise (.docx, HTML, no ``document``).
     """
     lines: list[str] = []
     if fmt == "jsonl":
+        paragraphs = {p.index: p for p in document.paragraphs} if document is not None else {}
         for seg in segments:
+            para = paragraphs.get(seg.paragraph)
+            place = source_span(para, seg.start, seg.end) if para is not None else None
+            start, end = place if place is not None else (seg.start, seg.end)
             record = {
                 "index": seg.index,
                 "paragraph": seg.paragraph,
-                "start": seg.start,
-                "end": seg.end,
+                "start": start,
+                "end": end,
                 "lang": lang,
                 "text": seg.text,
             }
