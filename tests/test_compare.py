@@ -7,6 +7,7 @@ differences listed in ``corpora/planted.json`` must all be found, and nothing el
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -511,3 +512,23 @@ def test_text_says_a_message_a_versions_sentence_repeats_once(cli_runner, tmp_pa
     data = json.loads(cli_runner.invoke(cli, [*args, "--format", "json"]).stdout)
     messages = [f["message"] for f in data["findings"]]
     assert messages.count("number 13 in target has no counterpart in source") == 6
+
+
+def test_html_says_a_message_a_versions_sentence_repeats_once(cli_runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from aligntext.cli import cli
+
+    paths = []
+    for lang, text in _LOOPED.items():
+        p = tmp_path / f"loop.{lang}.txt"
+        p.write_text(text + "\n", encoding="utf-8")
+        paths.append(str(p))
+    out = tmp_path / "r.html"
+    args = ["compare", *paths, "--langs", "en,az,ru", "--format", "html", "-o", str(out)]
+    assert cli_runner.invoke(cli, args).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    message = "number 13 in target has no counterpart in source"
+    # The lists say it once per version, with its count (each copy keeps its own mark,
+    # whose title is the message).
+    said = re.findall(r"(\w\w): " + re.escape(message) + r"( \(x\d+\))?<", page)
+    assert sorted(said) == [("az", " (x3)"), ("ru", " (x3)")]
+    assert page.count(f'title="{message}"') == 6

@@ -200,6 +200,14 @@ def test_check_text_says_a_repeated_message_of_a_pair_once_json_keeps_each(cli_r
     assert messages.count("number 13 in target has no counterpart in source") == 3
     # The summary counts every finding, as JSON does.
     assert f"{len(rows)} findings:" in text.stdout
+    # The HTML page's notes under the row and its findings list say it once each, too.
+    page_file = tmp_path / "loop.html"
+    html = cli_runner.invoke(cli, [*args, "--format", "html", "-o", str(page_file)])
+    assert html.exit_code == 1, html.output
+    page = page_file.read_text(encoding="utf-8")
+    message = "number 13 in target has no counterpart in source"
+    assert page.count(f"{message} (x3)<") == 2
+    assert page.count(f"{message}<") == 0
 
 
 @pytest.mark.model

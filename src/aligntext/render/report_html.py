@@ -30,6 +30,7 @@ from aligntext.types import (
     Report,
     Span,
     Version,
+    same_findings,
     severity_rank,
 )
 
@@ -114,10 +115,10 @@ def report_to_html(
     types = sorted({f.type for f in report.all_findings()}, key=type_key)
     filter_ids = {t: f"f-{t}" for t in types if CSS_NAME.fullmatch(t)}
     others = [
-        _issue(f, f"row {r + 1}", r, f"{versions[k].lang}: ")
+        _issue(same[0], f"row {r + 1}", r, f"{versions[k].lang}: ", len(same))
         for r in sorted(by_row)
-        for k, f in by_row[r]
-        if f.type not in CROSS_TYPES
+        for k, same in _same_by_version(by_row[r])
+        if same[0].type not in CROSS_TYPES
     ]
     return render(
         "report.html.j2",
@@ -297,16 +298,45 @@ def _notes(
 ) -> list[dict[str, str]]:
     """The findings listed under a row: the cross-version ones when there are some (plus the
     pairwise findings no cross finding restates), else the pairwise ones by version."""
+    grouped = _same_by_version(items)
     if cross:
-        shown = [(f, "") for f in cross]
+        shown: list[tuple[tuple[Finding, ...], str]] = [((f,), "") for f in cross]
         # Pairwise findings that no cross finding restates (untranslated, length ...)
-        shown += [(f, _label(versions, k, labelled)) for k, f in items if f.type not in CROSS_TYPES]
+        shown += [
+            (same, _label(versions, k, labelled))
+            for k, same in grouped
+            if same[0].type not in CROSS_TYPES
+        ]
     else:
-        shown = [(f, _label(versions, k, labelled)) for k, f in items]
+        shown = [(same, _label(versions, k, labelled)) for k, same in grouped]
     return [
-        {"type": f.type, "severity": f.severity, "label": label, "message": f.message}
-        for f, label in shown
+        {
+            "type": same[0].type,
+            "severity": same[0].severity,
+            "label": label,
+            "message": same[0].message + _times(len(same)),
+        }
+        for same, label in shown
     ]
+
+
+def _same_by_version(
+    items: Sequence[tuple[int, Finding]],
+) -> list[tuple[int, tuple[Finding, ...]]]:
+    """A row's pairwise findings ``(version, finding)`` with the ones a version's sentence
+    says many times (each copy of a looped figure) grouped, in the order first said: the
+    reader needs the message once, with its count, as the text output gives it."""
+    versions = dict.fromkeys(k for k, _ in items)
+    return [
+        (k, same)
+        for k in versions
+        for same in same_findings([f for j, f in items if j == k], per_pair=False)
+    ]
+
+
+def _times(n: int) -> str:
+    """`` (x3)`` after a message said ``n`` times, nothing after one said once."""
+    return f" (x{n})" if n > 1 else ""
 
 
 def _row_paragraph(versions: Sequence[Version], row: Sequence[Sequence[int]]) -> int | None:
@@ -319,15 +349,18 @@ def _row_paragraph(versions: Sequence[Version], row: Sequence[Sequence[int]]) ->
     return None
 
 
-def _issue(f: Finding, where: str, row: int | None, prefix: str = "") -> dict[str, Any]:
-    """One line of a findings list, linked to its row when it has one."""
+def _issue(
+    f: Finding, where: str, row: int | None, prefix: str = "", times: int = 1
+) -> dict[str, Any]:
+    """One line of a findings list, linked to its row when it has one; ``times``: how many
+    findings say it."""
     return {
         "type": f.type,
         "severity": f.severity,
         "where": where,
         "anchor": row + 1 if row is not None and row >= 0 else None,
         "prefix": prefix,
-        "message": f.message,
+        "message": f.message + _times(times),
     }
 
 
@@ -335,9 +368,15 @@ def _pairwise_issues(
     report: Report, by_row: dict[int, list[tuple[int, Finding]]], labelled: bool = True
 ) -> list[dict[str, Any]]:
     return [
-        _issue(f, f"row {r + 1}" if r >= 0 else "row ?", r, _label(report.versions, k, labelled))
+        _issue(
+            same[0],
+            f"row {r + 1}" if r >= 0 else "row ?",
+            r,
+            _label(report.versions, k, labelled),
+            len(same),
+        )
         for r in sorted(by_row)
-        for k, f in by_row[r]
+        for k, same in _same_by_version(by_row[r])
     ]
 
 
