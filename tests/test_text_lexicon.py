@@ -120,3 +120,73 @@ def test_a_changed_pair_is_checked_against_the_rest_of_the_text() -> None:
     lex.add(*changed)
     assert viewed == lex.links(*changed)
     assert stem("Asian", "en") not in viewed
+
+
+# Word pairs for a made-up text in which words share pairs more and less often than chance.
+_VOCAB = [
+    ("Jakarta", "Джакарта"),
+    ("Asian", "Азиатские"),
+    ("games", "игры"),
+    ("athletes", "спортсмены"),
+    ("Kazakhstan", "Казахстан"),
+    ("tickets", "билеты"),
+    ("volunteers", "волонтёры"),
+    ("Bangkok", "Бангкок"),
+    ("river", "река"),
+    ("bridge", "мост"),
+]
+
+
+def _made_up_pairs(n: int, seed: int) -> list[tuple[str, str]]:
+    """``n`` pairs of four vocabulary words, the target dropping one and sometimes adding
+    another (so Dice values vary and some partners of a pair are not its best)."""
+    import random
+
+    rng = random.Random(seed)
+    pairs = []
+    for _ in range(n):
+        picked = rng.sample(_VOCAB, 4)
+        kept = picked[: rng.choice((3, 4))] + ([rng.choice(_VOCAB)] if rng.random() < 0.4 else [])
+        pairs.append((" ".join(s for s, _ in picked), " ".join(t for _, t in kept)))
+    return pairs
+
+
+def _full_row_links(lex: TextLexicon, src: str, tgt: str, left_out: tuple[str, str]) -> dict:  # type: ignore[type-arg]
+    """links() as worked out from every partner's Dice (the way before the ranked rows)."""
+    from aligntext.check.text_lexicon import link_one_to_one, stems
+
+    s_set, t_set = frozenset(stems(src, "en")), frozenset(stems(tgt, "ru"))
+    s_out, t_out = frozenset(stems(left_out[0], "en")), frozenset(stems(left_out[1], "ru"))
+    return link_one_to_one(
+        s_set,
+        t_set,
+        lambda s: lex._dice(0, s, s_out, t_out),
+        lambda t: max(lex._dice(1, t, t_out, s_out).values(), default=0.0),
+    )
+
+
+def test_links_from_ranked_rows_are_those_of_the_full_rows() -> None:
+    pairs = _made_up_pairs(60, seed=7)
+    lex = TextLexicon.learn(pairs, "en", "ru")
+    linked = 0
+    for k, pair in enumerate(pairs):
+        got = lex.links(*pair)
+        assert got == _full_row_links(lex, *pair, left_out=pair)
+        linked += len(got)
+        # A changed pair checked against the rest of the text (the other pair left out).
+        other = pairs[(k + 1) % len(pairs)]
+        assert lex.leaving_out(*other).links(*pair) == _full_row_links(lex, *pair, left_out=other)
+    assert linked > len(pairs)  # the text links words: the comparison above is no empty one
+
+
+def test_ranked_rows_stay_bounded_by_the_words_of_the_block() -> None:
+    pairs = _made_up_pairs(60, seed=11)
+    lex = TextLexicon.learn(pairs, "en", "ru")
+    for pair in pairs * 3:
+        lex.links(*pair)
+    for side in (0, 1):
+        # At most one ranked row per word and per "is it in the pair left out" (two).
+        assert 0 < len(lex._ranked[side]) <= 2 * len(lex._n[side])
+    # Counting another pair changes every Dice: the rows go.
+    lex.add(*pairs[0])
+    assert lex._ranked == ({}, {})

@@ -87,6 +87,12 @@ class TextLexicon:
         # candidates for a link (taking one pair out never raises a count). Filled when asked,
         # dropped for the words of a pair added or taken out.
         self._strong: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]] = ({}, {})
+        # Per (word, whether the left-out pair has it), the Dice of each strong partner with no
+        # partner left out, best first: links() asks for the best Dice of many words per pair,
+        # and only the few partners of the pair left out differ from it (see _row). Counts
+        # changed by add() change every Dice, so it empties them all (in place: a view made by
+        # leaving_out() shares them).
+        self._ranked: tuple[dict[tuple[str, bool], list[tuple[float, str]]], ...] = ({}, {})
         # The pair left out of the counts by links(), when not the linked pair itself.
         self._left_out: tuple[frozenset[str], frozenset[str]] | None = None
 
@@ -132,6 +138,17 @@ class TextLexicon:
             # other turn).
             for w in own:
                 strong.pop(w, None)
+        for ranked in self._ranked:
+            ranked.clear()
+
+    def _strong_of(self, side: int, word: str) -> tuple[str, ...]:
+        """The other side's words ``word`` shares at least :data:`MIN_PAIRS` pairs with."""
+        strong = self._strong[side].get(word)
+        if strong is None:
+            row = self._shared[side].get(word, {})
+            strong = tuple(o for o, c in row.items() if c >= MIN_PAIRS)
+            self._strong[side][word] = strong
+        return strong
 
     def _dice(
         self, side: int, word: str, own_out: frozenset[str], other_out: frozenset[str]
@@ -139,14 +156,17 @@ class TextLexicon:
         """Dice coefficient of ``word`` (a stem of ``side``, 0 for the source) with each word
         of the other side it shares at least :data:`MIN_PAIRS` pairs with, the pair whose
         stems are ``own_out`` (this side) and ``other_out`` left out of the counts."""
-        strong = self._strong[side].get(word)
+        return self._exact(side, word, word in own_out, other_out, self._strong_of(side, word))
+
+    def _exact(
+        self, side: int, word: str, inside: bool, other_out: frozenset[str], among: Iterable[str]
+    ) -> dict[str, float]:
+        """:meth:`_dice` for the partners ``among`` only (``inside``: the pair left out has
+        ``word``)."""
         row = self._shared[side].get(word)
         if row is None:
             return {}
-        if strong is None:
-            strong = tuple(o for o, c in row.items() if c >= MIN_PAIRS)
-            self._strong[side][word] = strong
-        inside = word in own_out
+        strong = among
         n_own = self._n[side][word] - inside
         n_other = self._n[1 - side]
         out: dict[str, float] = {}
@@ -156,6 +176,56 @@ class TextLexicon:
             if c >= MIN_PAIRS:
                 out[o] = 2 * c / (n_own + n_other[o] - out_o)
         return out
+
+    def _row(
+        self,
+        side: int,
+        word: str,
+        own_out: frozenset[str],
+        other_out: frozenset[str],
+        wanted: frozenset[str],
+    ) -> tuple[float, dict[str, float]]:
+        """The best Dice of :meth:`_dice` (0 for none), and its Dice with the partners in
+        ``wanted`` (where it has one).
+
+        Worked out without the whole row: a partner outside ``other_out`` has the Dice it has
+        with nothing left out (the same sum, the same float), read off the ranked row, whose
+        first such partner is the best of them; the few partners in ``other_out`` are
+        computed as :meth:`_dice` computes them.
+        """
+        strong = self._strong_of(side, word)
+        if not strong:
+            return 0.0, {}
+        inside = word in own_out
+        ranked = self._ranked[side].get((word, inside))
+        if ranked is None:
+            ranked = sorted(
+                ((v, o) for o, v in self._exact(side, word, inside, frozenset(), strong).items()),
+                reverse=True,
+            )
+            self._ranked[side][(word, inside)] = ranked
+        near = other_out.intersection(strong)
+        exact = self._exact(side, word, inside, other_out, near) if near else {}
+        best = max(exact.values(), default=0.0)
+        for value, o in ranked:
+            if o not in other_out:
+                best = max(best, value)
+                break
+        if not best:
+            return 0.0, {}
+        found: dict[str, float] = {}
+        for o in wanted:
+            if o in exact:
+                found[o] = exact[o]
+            elif o not in other_out and o in strong:
+                found[o] = self._base(side, word, inside, o)
+        return best, found
+
+    def _base(self, side: int, word: str, inside: bool, o: str) -> float:
+        """Dice of ``word`` with partner ``o``, the pair left out having ``word`` or not but
+        not ``o``."""
+        n_own = self._n[side][word] - inside
+        return 2 * self._shared[side][word][o] / (n_own + self._n[1 - side][o])
 
     def links(self, src: str, tgt: str) -> dict[str, str]:
         """The words of a sentence pair linked one to one, as source stem -> target stem.
@@ -170,11 +240,11 @@ class TextLexicon:
         s_set = frozenset(stems(src, self.src_lang))
         t_set = frozenset(stems(tgt, self.tgt_lang))
         s_out, t_out = self._left_out or (s_set, t_set)
-        return link_one_to_one(
+        return _link(
             s_set,
             t_set,
-            lambda s: self._dice(0, s, s_out, t_out),
-            lambda t: max(self._dice(1, t, t_out, s_out).values(), default=0.0),
+            lambda s: self._row(0, s, s_out, t_out, t_set),
+            lambda t: self._row(1, t, t_out, s_out, frozenset())[0],
         )
 
     def source_stems(self) -> list[str]:
@@ -200,14 +270,31 @@ def link_one_to_one(
     :data:`MIN_DICE` and within :data:`NEAR_BEST` of the best of either word; each word links
     once (competitive linking, Melamed 2000).
     """
+
+    def best_and_row(s: str) -> tuple[float, dict[str, float]]:
+        dice = row(s)
+        return max(dice.values(), default=0.0), dice
+
+    return _link(s_set, t_set, best_and_row, best_of_target)
+
+
+def _link(
+    s_set: Iterable[str],
+    t_set: Iterable[str],
+    row: Callable[[str], tuple[float, dict[str, float]]],
+    best_of_target: Callable[[str], float],
+) -> dict[str, str]:
+    """:func:`link_one_to_one`, with ``row(s)`` giving the best Dice of ``s`` and its Dice
+    with (at least) the target stems of ``t_set`` it has one with (an empty row: none of them,
+    so nothing to link)."""
     targets = frozenset(t_set)
     t_best: dict[str, float] = {}
     scored = []
     for s in sorted(s_set):
-        dice = row(s)
+        best, dice = row(s)
         if not dice:
             continue
-        floor = max(MIN_DICE, NEAR_BEST * max(dice.values()))
+        floor = max(MIN_DICE, NEAR_BEST * best)
         for t in sorted(targets.intersection(dice)):
             d = dice[t]
             if d < floor:
