@@ -119,6 +119,8 @@ def not_a_name(tok: str, lang: str) -> bool:
     )
 
 
+# Cached: asked for every word of every text the name rules read, and texts repeat their words.
+@lru_cache(maxsize=65536)
 def name_keys(word: str, lang: str) -> tuple[str, ...]:
     """:func:`translit_keys` of a word, and for a Russian word those of its nominative forms
     (:func:`aligntext.lang.ru.base_forms`: ``Куры`` -> ``Кура``, ``Габалинский`` ->
@@ -156,11 +158,7 @@ def _word_key_items(text: str, lang: str) -> list[tuple[str, bool]]:
         tok = m.group(0)
         cap = tok[0].isupper()
         if len(tok) >= 3 or _is_acronym(tok):
-            out.extend((k, cap) for k in name_keys(tok, lang))
-            if "-" in tok:
-                for part in tok.split("-"):
-                    if len(part) >= 3:
-                        out.extend((k, cap) for k in translit_keys(part, lang))
+            out.extend((k, cap) for k in _token_keys(tok, lang))
         if (
             prev is not None
             and cap
@@ -173,6 +171,18 @@ def _word_key_items(text: str, lang: str) -> list[tuple[str, bool]]:
             out.extend((k, True) for k in translit_keys(prev.group(0) + tok.lower(), lang))
         prev = m
     return out
+
+
+@lru_cache(maxsize=65536)
+def _token_keys(tok: str, lang: str) -> tuple[str, ...]:
+    """The keys of one word for :func:`_word_key_items`: its :func:`name_keys`, then those of
+    the parts of a hyphenated word (cached: a text repeats its words)."""
+    keys = name_keys(tok, lang)
+    if "-" in tok:
+        keys += tuple(
+            k for part in tok.split("-") if len(part) >= 3 for k in translit_keys(part, lang)
+        )
+    return keys
 
 
 def concepts_in(
@@ -367,22 +377,36 @@ def initials(text: str, lang: str) -> frozenset[str]:
     for Economic Cooperation and Development``. Initials are transliteration keys' first
     letters.
     """
-    words: list[tuple[str, bool]] = []
+    firsts: list[str] = []
+    caps: list[bool] = []
     for m in _TOKEN.finditer(text):
-        for part in m.group(0).split("-"):
-            if not part or (len(part) <= 3 and part.islower()):
-                continue
-            key = translit_key(part, lang)
-            if key:
-                words.append((key[0], part[0].isupper()))
+        for first, cap in _token_initials(m.group(0), lang):
+            firsts.append(first)
+            caps.append(cap)
+    # Each initial is one letter, so a run's initials are a slice of them all.
+    letters = "".join(firsts)
     out: set[str] = set()
-    for i, (_, cap) in enumerate(words):
+    for i, cap in enumerate(caps):
         if not cap:
             continue
         for n in range(2, 7):
-            if i + n <= len(words):
-                out.add("".join(w for w, _ in words[i : i + n]))
+            if i + n <= len(letters):
+                out.add(letters[i : i + n])
     return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def _token_initials(tok: str, lang: str) -> tuple[tuple[str, bool], ...]:
+    """The initial (first letter of the key) of each part of a word :func:`initials` counts,
+    with whether the part is capitalised (cached: a text repeats its words)."""
+    out = []
+    for part in tok.split("-"):
+        if not part or (len(part) <= 3 and part.islower()):
+            continue
+        key = translit_key(part, lang)
+        if key:
+            out.append((key[0], part[0].isupper()))
+    return tuple(out)
 
 
 def acronym_keys(text: str, lang: str) -> frozenset[str]:

@@ -180,7 +180,10 @@ def find_terms(text: str, lang: str, index: dict[str, list[_Entry]]) -> list[tup
     for m in re.finditer(r"[^\W_]+", low):
         if m.start() < pos_end:
             continue
-        cands = index.get(_probe(low[m.start() : m.start() + 8]), ())
+        word = m.group(0)
+        # A word of two letters or more is its own probe (no dot or space to skip).
+        probe = word[:2] if len(word) >= 2 else _probe(low[m.start() : m.start() + 8])
+        cands = index.get(probe, ())
         best: tuple[int, int, str] | None = None
         initial_cap = text[m.start()].isupper()
         for entry in cands:
