@@ -204,7 +204,10 @@ class TextLexicon:
                 reverse=True,
             )
             self._ranked[side][(word, inside)] = ranked
-        near = other_out.intersection(strong)
+        # A strong partner is one with MIN_PAIRS shared pairs: asked of the row (a dict), not
+        # looked for in the tuple, which holds thousands of words for a frequent one.
+        row = self._shared[side][word]
+        near = [o for o in other_out if row.get(o, 0) >= MIN_PAIRS]
         exact = self._exact(side, word, inside, other_out, near) if near else {}
         best = max(exact.values(), default=0.0)
         for value, o in ranked:
@@ -217,15 +220,10 @@ class TextLexicon:
         for o in wanted:
             if o in exact:
                 found[o] = exact[o]
-            elif o not in other_out and o in strong:
-                found[o] = self._base(side, word, inside, o)
+            elif o not in other_out and row.get(o, 0) >= MIN_PAIRS:
+                # As _exact computes it for a partner the left-out pair does not have.
+                found[o] = 2 * row[o] / (self._n[side][word] - inside + self._n[1 - side][o])
         return best, found
-
-    def _base(self, side: int, word: str, inside: bool, o: str) -> float:
-        """Dice of ``word`` with partner ``o``, the pair left out having ``word`` or not but
-        not ``o``."""
-        n_own = self._n[side][word] - inside
-        return 2 * self._shared[side][word][o] / (n_own + self._n[1 - side][o])
 
     def links(self, src: str, tgt: str) -> dict[str, str]:
         """The words of a sentence pair linked one to one, as source stem -> target stem.
