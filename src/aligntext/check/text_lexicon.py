@@ -145,7 +145,7 @@ class TextLexicon:
         """The other side's words ``word`` shares at least :data:`MIN_PAIRS` pairs with."""
         strong = self._strong[side].get(word)
         if strong is None:
-            row = self._shared[side].get(word, {})
+            row: Counter[str] = self._shared[side].get(word, Counter())
             strong = tuple(o for o, c in row.items() if c >= MIN_PAIRS)
             self._strong[side][word] = strong
         return strong
