@@ -220,3 +220,100 @@ def test_bad_weights_of_a_hub_model_say_to_pull_it_again(store):
         f"model {folder}: its weights cannot be loaded (bad tensor); download it again with "
         "`aligntext models pull Helsinki-NLP/opus-mt-en-ru` or give another --model"
     )
+
+
+def _custom_code_model(tmp_path, marker):
+    """A copy of the tiny Marian model whose config asks for its own Python classes
+    (``auto_map``), files that would leave ``marker`` behind if they were ever run."""
+    from tiny_models import tiny_model
+
+    model = tmp_path / "custom-model"
+    shutil.copytree(tiny_model("marian"), model)
+    config = json.loads((model / "config.json").read_text(encoding="utf-8"))
+    config["model_type"] = "evil"
+    config["auto_map"] = {
+        "AutoConfig": "configuration_evil.EvilConfig",
+        "AutoModelForSeq2SeqLM": "modeling_evil.EvilModel",
+    }
+    (model / "config.json").write_text(json.dumps(config), encoding="utf-8")
+    code = f"open({str(marker)!r}, 'w').close()\n"
+    (model / "configuration_evil.py").write_text(code, encoding="utf-8")
+    (model / "modeling_evil.py").write_text(code, encoding="utf-8")
+    return model
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("command", ["hf", "ct2", "auto", "convert"])
+def test_a_model_that_needs_custom_code_is_refused_in_one_line(
+    cli_runner, store, tmp_path, command
+):
+    """--backend hf printed a 69-line traceback (exit 1); ct2, auto and convert three lines
+    advising trust_remote_code, a https://hf.co//tmp/... link and --backend hf."""
+    marker = tmp_path / "code-ran"
+    model = _custom_code_model(tmp_path, marker)
+    if command == "convert":
+        result = cli_runner.invoke(cli, ["models", "convert", str(model)])
+    else:
+        docs = tmp_path / "in"
+        docs.mkdir()
+        (docs / "a.txt").write_text("The delegation met in Baku.\n", encoding="utf-8")
+        args = ["translate", str(docs), "--src", "en", "--tgt", "ru", "--model", str(model)]
+        out = ["--backend", command, "--out", str(tmp_path / "o")]
+        result = cli_runner.invoke(cli, [*args, *out])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip().splitlines() == [
+        f"aligntext: error: model {model} needs custom code (model_type 'evil', auto_map), "
+        "which aligntext never runs; use a Marian, NLLB or M2M100 model"
+    ]
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize(
+    ("config", "refusal"),
+    [
+        ({"model_type": "marian", "auto_map": {"AutoConfig": "x.Y"}}, None),
+        ({"model_type": "m2m_100"}, None),
+        ({}, None),
+        ({"auto_map": {"AutoConfig": "x.Y"}}, "needs custom code (no model_type, auto_map)"),
+        ({"model_type": "t5"}, "is of model_type 't5', which aligntext does not run"),
+    ],
+)
+def test_model_type_is_checked_from_the_config_alone(tmp_path, config, refusal):
+    from aligntext.errors import InputError
+
+    (tmp_path / "config.json").write_text(json.dumps(config), encoding="utf-8")
+    if refusal is None:
+        assert reg.ensure_model(str(tmp_path)) == tmp_path
+        return
+    with pytest.raises(InputError, match=refusal.replace("(", r"\(").replace(")", r"\)")):
+        reg.ensure_model(str(tmp_path))
+
+
+@pytest.mark.model
+def test_a_refused_pickle_of_another_protocol_prints_no_torch_notice(store, tmp_path):
+    """Torch put two lines ("UserWarning: Detected pickle protocol 4 ...") before the
+    one-line refusal of a hostile pytorch_model.bin."""
+    import pickle
+    import warnings
+
+    from aligntext.errors import InputError
+    from aligntext.translate.loader import load_translator
+    from tiny_models import tiny_model
+
+    model = tmp_path / "bad-model"
+    shutil.copytree(tiny_model("marian"), model)
+    (model / "model.safetensors").unlink()
+    marker = tmp_path / "code-ran"
+
+    class Hostile:
+        def __reduce__(self):
+            return (shutil.copy, (str(model / "config.json"), str(marker)))
+
+    (model / "pytorch_model.bin").write_bytes(pickle.dumps({"x": Hostile()}, protocol=4))
+    translator = load_translator("en", "ru", model=str(model), backend="hf")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pytest.raises(InputError, match="its weights cannot be loaded"):
+            translator.translate(["One sentence."])
+    assert [str(w.message) for w in caught if "pickle" in str(w.message)] == []
+    assert not marker.exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, runtime_checkable
@@ -174,13 +175,23 @@ def length_batches(
 @contextlib.contextmanager
 def quiet_transformers() -> Iterator[None]:
     """Silence transformers' own progress bars ("Loading weights") for a while: progress
-    is the CLI's business, and a library must not draw on the user's terminal."""
+    is the CLI's business, and a library must not draw on the user's terminal.
+
+    Torch's two-line notice that a ``pytorch_model.bin`` uses another pickle protocol is
+    silenced too: such a file either loads (plain weights, nothing to say) or is refused
+    with :func:`~aligntext.translate.store.weights_error`'s one line, which the notice
+    would only push out of sight.
+    """
     from transformers.utils import logging as hf_logging
 
     enabled = hf_logging.is_progress_bar_enabled()
     hf_logging.disable_progress_bar()
     try:
-        yield
+        with warnings.catch_warnings():
+            warnings.filterwarnings(
+                "ignore", message="Detected pickle protocol", category=UserWarning
+            )
+            yield
     finally:
         if enabled:
             hf_logging.enable_progress_bar()

@@ -22,6 +22,7 @@ from aligntext.translate.store import (
     DOWNLOAD_PATTERNS,
     MODEL_INFO_FILE,
     REPO_ROOT,
+    check_model_type,
     ct2_dir,
     find_model,
     hf_hub_cache,
@@ -358,11 +359,15 @@ def ensure_model(model: str, *, download: bool = True, pull: str | None = None) 
     (default: the pair ``model`` is the default of, else ``model``).
 
     Raises:
-        InputError: ``model`` is a local path that does not exist.
+        InputError: ``model`` is a local path that does not exist, or a folder that needs
+            custom code or is of an unsupported architecture (:func:`check_model_type`).
         ModelNotFoundError: the model is not local and cannot be downloaded.
     """
     found = find_model(model)
     if found is not None:
+        # Both backends and `models convert` get their folder here: refuse, in one line, one
+        # that transformers could only load by running its code.
+        check_model_type(model, found)
         return found
     if is_local_path(model):
         if Path(model).exists():
@@ -372,12 +377,14 @@ def ensure_model(model: str, *, download: bool = True, pull: str | None = None) 
     if not download or hub_offline():
         raise ModelNotFoundError(message)
     try:
-        return pull_model(model)
+        pulled = pull_model(model)
     except Exception as exc:
         if hub_answered(exc):
             raise  # the hub was reached and refused: its own message says why
         # network, DNS, proxy ...: all mean "cannot be reached", whatever the library says
         raise ModelNotFoundError(message) from exc
+    check_model_type(model, pulled)
+    return pulled
 
 
 def pull_targets(target: str, registry: Registry | None = None) -> list[str]:

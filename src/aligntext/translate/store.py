@@ -301,6 +301,43 @@ def sweep_temp_dirs(folder: Path, target: str | None = None) -> list[Path]:
     return removed
 
 
+#: The transformers ``model_type`` values of the families aligntext runs (NLLB-200 is an
+#: ``m2m_100`` model); transformers' own classes load them, so no code of the folder's runs.
+SUPPORTED_MODEL_TYPES: tuple[str, ...] = ("marian", "m2m_100")
+
+
+def check_model_type(model: str, folder: Path) -> None:
+    """Refuse, from ``config.json`` alone, a transformers folder aligntext cannot run.
+
+    A folder whose ``model_type`` is not a supported family and which names its own classes
+    in ``auto_map`` needs its Python files run to load; transformers' refusal of that runs
+    to many lines and tells the user to pass ``trust_remote_code``, which aligntext never
+    does. Checked before transformers is called, so every backend and ``models convert``
+    gives the same one line. A CTranslate2 folder (its own config) and a folder without a
+    ``model_type`` or ``auto_map`` (the tokenizer may still tell its family) pass.
+
+    Raises:
+        InputError: the folder needs custom code, or is of an unsupported architecture.
+    """
+    if is_ct2_model(folder):
+        return
+    config = read_json_object(folder / "config.json")
+    model_type = config.get("model_type")
+    custom = "auto_map" in config
+    if model_type in SUPPORTED_MODEL_TYPES or (model_type is None and not custom):
+        return
+    kind = f"model_type {model_type!r}" if model_type else "no model_type"
+    if custom:
+        raise InputError(
+            f"model {model} needs custom code ({kind}, auto_map), which aligntext never runs; "
+            "use a Marian, NLLB or M2M100 model"
+        )
+    raise InputError(
+        f"model {model} is of {kind}, which aligntext does not run; use a Marian, NLLB or "
+        "M2M100 model"
+    )
+
+
 def is_ct2_model(path: Path) -> bool:
     """Whether ``path`` is a CTranslate2 model directory."""
     return (path / "model.bin").is_file()
