@@ -317,3 +317,87 @@ def test_a_refused_pickle_of_another_protocol_prints_no_torch_notice(store, tmp_
             translator.translate(["One sentence."])
     assert [str(w.message) for w in caught if "pickle" in str(w.message)] == []
     assert not marker.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "advice"),
+    [
+        (["models", "pull", ""], "give a direction (en-ru) or a hub id"),
+        (["models", "pull", "en-ru", "  "], "give a direction (en-ru) or a hub id"),
+        (["models", "convert", ""], "give a hub id (see 'aligntext models list') or a model"),
+    ],
+)
+def test_an_empty_model_name_says_what_to_give(cli_runner, store, args, advice):
+    """'' was taken for the current folder: "cannot tell the model family of ."."""
+    result = cli_runner.invoke(cli, args)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("aligntext: error: empty model name")
+    assert advice in lines[0]
+    assert result.stdout == ""
+
+
+def test_pull_of_a_model_folder_says_there_is_nothing_to_download(cli_runner, store, tmp_path):
+    """It printed the folder and exited 0, doing nothing, without a word."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "config.json").write_text('{"model_type": "marian"}', encoding="utf-8")
+    result = cli_runner.invoke(cli, ["models", "pull", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{folder}\n"
+    assert result.stderr == (
+        f"aligntext: {folder} is a local model folder: nothing to download; use it with "
+        f"--model {folder}\n"
+    )
+    (folder / "config.json").write_text(
+        '{"model_type": "evil", "auto_map": {"AutoConfig": "x.Y"}}', encoding="utf-8"
+    )
+    refused = cli_runner.invoke(cli, ["models", "pull", str(folder)])
+    assert refused.exit_code == 2 and "needs custom code" in refused.stderr
+
+
+def _incomplete_copy(store):
+    folder = store / "Helsinki-NLP--opus-mt-en-ru"
+    folder.mkdir(parents=True)
+    (folder / "aligntext-model.json").write_text('{"id": "Helsi', encoding="utf-8")
+    return folder
+
+
+def test_list_says_a_store_copy_is_incomplete(cli_runner, store):
+    """A folder without its config.json was listed 'no', as if nothing were there."""
+    folder = _incomplete_copy(store)
+    result = cli_runner.invoke(cli, ["models", "list"])
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line.split() for line in result.stdout.splitlines()[1:13]}
+    assert rows["en-ru"][3] == "incomplete"
+    assert rows["ru-en"][3] == "no"
+    assert result.stderr.splitlines() == [
+        f"aligntext: warning: the local copy of Helsinki-NLP/opus-mt-en-ru in {folder} is "
+        "incomplete (no config.json, aligntext-model.json damaged): pull it again with "
+        "'aligntext models pull en-ru'"
+    ]
+
+
+@pytest.mark.parametrize("backend", ["hf", "ct2"])
+def test_translate_says_a_store_copy_is_incomplete(cli_runner, store, tmp_path, backend):
+    """It said the model 'is not in the local cache', while its folder was right there."""
+    folder = _incomplete_copy(store)
+    docs = tmp_path / "in"
+    docs.mkdir()
+    (docs / "a.txt").write_text("The delegation met in Baku.\n", encoding="utf-8")
+    args = ["translate", str(docs), "--src", "en", "--tgt", "ru", "--backend", backend]
+    result = cli_runner.invoke(cli, [*args, "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip().splitlines() == [
+        f"aligntext: error: the local copy of Helsinki-NLP/opus-mt-en-ru in {folder} is "
+        "incomplete (no config.json, aligntext-model.json damaged): pull it again with "
+        "'aligntext models pull en-ru'"
+    ]
+
+
+def test_clean_with_nothing_to_clean_says_so(cli_runner, store):
+    """It printed nothing at all: no confirmation that the store was looked at."""
+    result = cli_runner.invoke(cli, ["models", "clean"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert result.stderr == f"aligntext: nothing to clean in {store / 'ct2'}\n"

@@ -15,6 +15,7 @@ from aligntext.cli._util import (
     emit,
     exit_with,
     output_options,
+    warn,
 )
 
 
@@ -29,13 +30,19 @@ def models_list_cmd(fmt: str, output: str) -> None:
     """Show the model of each direction and whether it is present locally.
 
     LOCAL is 'yes' when the transformers files are here, 'yes+ct2' when a CTranslate2
-    copy is too, 'no' when the model still has to be pulled.
+    copy is too, 'no' when the model still has to be pulled, 'incomplete' when its folder
+    is here but unusable (a warning says which and how to mend it).
     """
     from aligntext.render.plain import render_models
-    from aligntext.translate.registry import list_models
-    from aligntext.translate.store import models_home
+    from aligntext.translate.registry import list_models, load_registry, pull_name
+    from aligntext.translate.store import find_model, incomplete_message, models_home
 
     emit(render_models(list_models(), str(models_home()), fmt), output)
+    registry = load_registry()
+    for model in registry.models:
+        message = None if find_model(model) else incomplete_message(model, pull_name(model))
+        if message:
+            warn(message)
 
 
 @models_group.command("pull")
@@ -44,11 +51,14 @@ def models_pull_cmd(targets: tuple[str, ...]) -> None:
     """Download models into the local model store (needs the hub).
 
     A PAIR such as en-ru fetches the models of that direction (both legs of a pivot); an
-    ID fetches that hub model. Prints each model's folder.
+    ID fetches that hub model. Prints each model's folder. A local model folder has nothing
+    to download: it is checked, printed, and a note says to pass it as --model DIR.
     """
     from aligntext.translate.registry import pull_targets
-    from aligntext.translate.store import find_model, is_local_path, pull_model
+    from aligntext.translate.store import check_model_type, find_model, is_local_path, pull_model
 
+    for target in targets:
+        _refuse_blank(target, "give a direction (en-ru) or a hub id")
     for target in targets:
         if is_local_path(target) and Path(target).exists():
             # A folder is here already: nothing to download, only check it is a model.
@@ -57,7 +67,13 @@ def models_pull_cmd(targets: tuple[str, ...]) -> None:
             found = find_model(target)
             if found is None:
                 raise CliError(f"{target} is not a model folder; pull a PAIR or a hub ID")
+            check_model_type(target, found)  # custom code or another architecture
             detect_family(found)  # InputError (one line) when it is no model
+            click.echo(
+                f"aligntext: {target} is a local model folder: nothing to download; use it "
+                f"with --model {target}",
+                err=True,
+            )
             click.echo(str(found))
             continue
         for model in pull_targets(target):
@@ -84,6 +100,7 @@ def models_convert_cmd(model: str, quantization: str, force: bool) -> None:
     from aligntext.translate.registry import ensure_model
     from aligntext.translate.store import model_revision
 
+    _refuse_blank(model, "give a hub id (see 'aligntext models list') or a model folder")
     if re.fullmatch(r"[a-z]{2,3}-[a-z]{2,3}", model) and not Path(model).exists():
         raise CliError(
             f"{model!r} is a pair, and convert takes one model: a hub ID (see 'aligntext "
@@ -117,9 +134,20 @@ def models_clean_cmd() -> None:
 
     A conversion builds its copy in a hidden folder of the store's ct2/ and renames it into
     place; one killed by SIGKILL (or a power cut) leaves that folder behind. Folders of a
-    conversion still running are kept. Prints each folder removed.
+    conversion still running are kept. Prints each folder removed, or says on stderr that
+    there was nothing to remove.
     """
     from aligntext.translate.store import models_home, sweep_temp_dirs
 
-    for folder in sweep_temp_dirs(models_home() / "ct2"):
+    ct2 = models_home() / "ct2"
+    removed = sweep_temp_dirs(ct2)
+    for folder in removed:
         click.echo(str(folder))
+    if not removed:
+        click.echo(f"aligntext: nothing to clean in {ct2}", err=True)
+
+
+def _refuse_blank(target: str, advice: str) -> None:
+    """An empty (or blank) id would be read as the current folder: say what to give."""
+    if not target.strip():
+        raise CliError(f"empty model name {target!r}; {advice}")

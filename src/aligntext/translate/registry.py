@@ -28,6 +28,8 @@ from aligntext.translate.store import (
     hf_hub_cache,
     hub_answered,
     hub_offline,
+    incomplete_copy,
+    incomplete_message,
     is_ct2_model,
     is_local_path,
     missing_model_message,
@@ -373,7 +375,8 @@ def ensure_model(model: str, *, download: bool = True, pull: str | None = None) 
         if Path(model).exists():
             raise InputError(f"{model} is a file, not a model folder; give the model's folder")
         raise InputError(f"model directory {model} does not exist; check the path")
-    message = missing_model_message(model, pull or pull_name(model))
+    name = pull or pull_name(model)
+    message = incomplete_message(model, name) or missing_model_message(model, name)
     if not download or hub_offline():
         raise ModelNotFoundError(message)
     try:
@@ -421,7 +424,7 @@ class ModelRow:
     default: str
     family: str
     alternatives: tuple[str, ...]
-    local: str  # "no", "yes" (transformers files) or "yes+ct2"
+    local: str  # "no", "yes" (transformers files), "yes+ct2" or "incomplete"
 
 
 def list_models(registry: Registry | None = None) -> list[ModelRow]:
@@ -434,11 +437,12 @@ def list_models(registry: Registry | None = None) -> list[ModelRow]:
             continue
         route = resolve_route(src, tgt, registry=reg)
         states = [_local_state(m) for m in route.models]
-        local = (
-            "no"
-            if "no" in states
-            else ("yes+ct2" if all(s == "yes+ct2" for s in states) else "yes")
-        )
+        if "incomplete" in states:
+            local = "incomplete"
+        elif "no" in states:
+            local = "no"
+        else:
+            local = "yes+ct2" if all(s == "yes+ct2" for s in states) else "yes"
         family = (
             f"pivot:{PIVOT}"
             if direction.default == PIVOT_MODEL
@@ -453,5 +457,7 @@ def list_models(registry: Registry | None = None) -> list[ModelRow]:
 def _local_state(model: str) -> str:
     converted = ct2_dir(model, "int8")
     if find_model(model) is None:
-        return "yes+ct2" if is_ct2_model(converted) else "no"
+        if is_ct2_model(converted):
+            return "yes+ct2"
+        return "incomplete" if incomplete_copy(model) else "no"
     return "yes+ct2" if is_ct2_model(converted) else "yes"

@@ -125,6 +125,43 @@ def missing_model_message(model: str, pull: str | None = None) -> str:
     )
 
 
+def incomplete_copy(model: str) -> tuple[Path, str] | None:
+    """The store's folder of hub id ``model`` and what is wrong with it, when the folder is
+    there but holds no usable model (a pull cut short, a damaged copy); ``None`` when there
+    is no such folder or it has its ``config.json``.
+
+    Without this the folder is passed over, and the user is told the model is "not in the
+    local cache", while its folder is right there.
+    """
+    if is_local_path(model):
+        return None
+    folder = models_home() / model_slug(model)
+    if not folder.is_dir() or (folder / "config.json").is_file():
+        return None
+    problems = ["no config.json"]
+    info = folder / MODEL_INFO_FILE
+    if info.exists():
+        try:
+            data = json.loads(info.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = None
+        if not isinstance(data, dict) or not data.get("revision"):
+            problems.append(f"{MODEL_INFO_FILE} damaged")
+    return folder, ", ".join(problems)
+
+
+def incomplete_message(model: str, pull: str | None = None) -> str | None:
+    """The one line for a store folder :func:`incomplete_copy` finds wrong, else ``None``."""
+    broken = incomplete_copy(model)
+    if broken is None:
+        return None
+    folder, why = broken
+    return (
+        f"the local copy of {model} in {folder} is incomplete ({why}): pull it again with "
+        f"'aligntext models pull {pull or model}'"
+    )
+
+
 def hub_answered(exc: BaseException) -> bool:
     """Whether ``exc`` (or its cause) is the hub's answer about the repository itself."""
     from huggingface_hub.errors import GatedRepoError, RepositoryNotFoundError
