@@ -525,3 +525,27 @@ def test_a_hypothesis_linked_from_outside_is_said_to_be_skipped(tmp_path, cli_ru
     (hyp_dir / "a.txt").symlink_to(outside)
     none = cli_runner.invoke(cli, ["evaluate", "--hyp", str(hyp_dir), "--ref", str(ref_dir)])
     assert none.exit_code == 2 and "symlinked file" in none.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["-m", "bleu", "-m", "chrf"], ["-m", "bleu,chrf"], ["-m", "chrf", "-m", "bleu,chrf"]],
+)
+def test_repeated_metrics_add_up(tmp_path, cli_runner, args):
+    """-m bleu -m chrf printed chrF alone: the last -m silently won."""
+    hyp = _write(tmp_path / "hyp.txt", HYP)
+    ref = _write(tmp_path / "ref.txt", REF)
+    argv = ["evaluate", "--hyp", hyp, "--ref", ref, "--no-facts", "--format", "json", *args]
+    result = cli_runner.invoke(cli, argv)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [key for key in ("bleu", "chrf", "chrf++", "ter") if key in data] == ["bleu", "chrf"]
+
+
+def test_all_four_metrics_by_default(tmp_path, cli_runner):
+    hyp = _write(tmp_path / "hyp.txt", HYP)
+    ref = _write(tmp_path / "ref.txt", REF)
+    result = cli_runner.invoke(cli, ["evaluate", "--hyp", hyp, "--ref", ref, "--no-facts"])
+    assert result.exit_code == 0, result.output
+    names = [line.split("|")[0] for line in result.stdout.splitlines()[:4]]
+    assert names == ["BLEU", "chrF2", "chrF2++", "TER"]

@@ -51,9 +51,9 @@ from aligntext.cli._util import (
 @click.option(
     "-m",
     "--metrics",
-    default="bleu,chrf,chrf++,ter",
-    show_default=True,
-    help="Comma-separated metrics: bleu, chrf, chrf++, ter.",
+    multiple=True,
+    help="Metrics: bleu, chrf, chrf++, ter, comma-separated or with -m repeated (-m bleu "
+    "-m chrf, as --ref adds up); default: all four.",
 )
 @click.option(
     "--tokenize",
@@ -175,7 +175,7 @@ def evaluate_cmd(
     refs: tuple[str, ...],
     lang: str | None,
     input_format: str,
-    metrics: str,
+    metrics: tuple[str, ...],
     tokenize: str | None,
     lowercase: bool,
     smooth_method: str,
@@ -213,7 +213,7 @@ def evaluate_cmd(
     code 1. Give --hyp twice or more to test whether systems differ significantly;
     --confidence gives one system's scores a bootstrap confidence interval.
     """
-    from aligntext.evaluate import MetricSettings, compare, evaluate
+    from aligntext.evaluate import METRICS, MetricSettings, compare, evaluate
     from aligntext.render.evaluation import render_evaluation
 
     if confidence and len(hyps) > 1:
@@ -241,7 +241,9 @@ def evaluate_cmd(
         ter_no_punct=ter_no_punct,
         ter_asian_support=ter_asian_support,
     )
-    metric_keys = [m.strip() for m in metrics.split(",") if m.strip()]
+    # Repeated -m adds up, as --ref does: the last one alone silently dropped the others.
+    given = [m.strip() for value in metrics for m in value.split(",") if m.strip()]
+    metric_keys = given if metrics else list(METRICS)
     common: dict[str, Any] = {
         "lang": lang,
         "metrics": metric_keys,
