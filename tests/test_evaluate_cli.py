@@ -549,3 +549,38 @@ def test_all_four_metrics_by_default(tmp_path, cli_runner):
     assert result.exit_code == 0, result.output
     names = [line.split("|")[0] for line in result.stdout.splitlines()[:4]]
     assert names == ["BLEU", "chrF2", "chrF2++", "TER"]
+
+
+def test_csv_names_that_look_like_formulas_are_quoted(tmp_path, cli_runner, monkeypatch):
+    """A file named '=1+2.txt' went raw into a cell, which a spreadsheet computes."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("=1+2.txt", "@sum.txt", "plain.txt"):
+        _write(tmp_path / "=sys" / name, HYP)
+        _write(tmp_path / "refs" / name, REF)
+    _write(tmp_path / "refs" / "+gone.txt", REF)
+    _write(tmp_path / "=sys" / "-extra.txt", HYP)
+    args = ["evaluate", "--hyp", "=sys", "--ref", "refs", "--no-facts", "--format", "csv"]
+    result = cli_runner.invoke(cli, args)
+    assert result.exit_code == 1, result.output  # a reference file has no translation
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {r["system"] for r in rows} == {"'=sys"}
+    assert [(r["file"], r["status"]) for r in rows] == [
+        ("'=1+2.txt", "ok"),
+        ("'@sum.txt", "ok"),
+        ("plain.txt", "ok"),
+        ("'+gone.txt", "missing"),
+        ("'-extra.txt", "extra"),
+        ("(all)", "corpus"),
+    ]
+    assert float(rows[0]["bleu"]) > 0
+
+
+def test_csv_keeps_a_negative_number_a_number():
+    from aligntext.evaluate import Evaluation, FileScores, MetricScore
+    from aligntext.render.evaluation import render_csv
+
+    scores = (MetricScore("bleu", "BLEU", -1.5, "nrefs:1"),)
+    files = (FileScores("-a.txt", "-a.txt", ("r.txt",), 3, scores),)
+    ev = Evaluation(name="sys", scores=scores, files=files, facts=None, segments=3)
+    rows = list(csv.DictReader(io.StringIO(render_csv(ev))))
+    assert [(r["file"], r["bleu"]) for r in rows] == [("'-a.txt", "-1.5000"), ("(all)", "-1.5000")]

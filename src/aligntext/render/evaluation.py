@@ -320,6 +320,18 @@ def render_json(result: Result, *, width: int = 1) -> str:
 # --------------------------------------------------------------------------------------------
 
 
+#: What makes a spreadsheet read a cell as a formula (OWASP's list for CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(text: str) -> str:
+    """A text cell (a system or file name) safe to open in a spreadsheet: one starting with
+    ``= + - @``, a tab or a carriage return gets a leading ``'``, so that a file named
+    ``=1+2.txt`` is shown, not computed (OWASP's advice). Number cells are not passed
+    through this: a negative score stays a number."""
+    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+
+
 def _csv_rows(ev: Evaluation, confidence: bool = False) -> list[list[str]]:
     def fmt(value: float | None) -> str:
         return "" if value is None else f"{value:.4f}"
@@ -335,21 +347,22 @@ def _csv_rows(ev: Evaluation, confidence: bool = False) -> list[list[str]]:
         ]
 
     keys = [s.key for s in ev.scores]
+    system = csv_text(ev.name)
     rows = []
     for f in ev.files:
         by_key = {s.key: s.score for s in f.scores}
         rows.append(
-            [ev.name, f.name, "ok", str(f.segments)]
+            [system, csv_text(f.name), "ok", str(f.segments)]
             + [fmt(by_key.get(k)) for k in METRICS]
             + facts_cells(f.facts)
         )
     for name in ev.missing:
-        rows.append([ev.name, name, "missing", ""] + [""] * (len(METRICS) + 6))
+        rows.append([system, csv_text(name), "missing", ""] + [""] * (len(METRICS) + 6))
     for name in ev.extra:
-        rows.append([ev.name, name, "extra", ""] + [""] * (len(METRICS) + 6))
+        rows.append([system, csv_text(name), "extra", ""] + [""] * (len(METRICS) + 6))
     by_key = {s.key: s.score for s in ev.scores}
     rows.append(
-        [ev.name, "(all)", "corpus", str(ev.segments)]
+        [system, "(all)", "corpus", str(ev.segments)]
         + [fmt(by_key.get(k)) if k in keys else "" for k in METRICS]
         + facts_cells(ev.facts)
     )
@@ -369,8 +382,9 @@ def _has_confidence(evaluations: list[Evaluation]) -> bool:
 def render_csv(result: Result) -> str:
     """One row per file (status ``ok``, ``missing`` or ``extra``) and one corpus row per system.
 
-    Scores have four decimals; fact columns are fractions in [0, 1]. With bootstrap
-    confidence intervals, columns ``bleu_mean``, ``bleu_ci`` (the 95% interval's
+    Scores have four decimals; fact columns are fractions in [0, 1]. A system or file name
+    that a spreadsheet would take for a formula starts with ``'`` (:func:`csv_text`). With
+    bootstrap confidence intervals, columns ``bleu_mean``, ``bleu_ci`` (the 95% interval's
     half-width) ... for each metric follow, filled on the corpus row.
     """
     evaluations = [result] if isinstance(result, Evaluation) else list(result.evaluations)
