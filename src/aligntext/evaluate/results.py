@@ -124,14 +124,20 @@ class SegmentFacts:
     """Fact accuracy of one segment, for the list of worst segments.
 
     Args:
-        file: the file the segment comes from (relative path; empty for a single file).
-        line: 1-based line (or aligned segment) number in that file.
+        file: the file the segment comes from (its name, or its relative path in folder
+            mode; empty when not known).
+        line: 1-based line number in that file, the same line of hypothesis and reference;
+            in document mode (``side`` set) the number of the first sentence of the segment
+            in the document ``side`` names.
         hypothesis: the hypothesis text.
         reference: the reference text.
         total: reference facts in the segment.
         correct: of those, the ones the hypothesis states.
         missing: surface forms of the reference facts the hypothesis lacks or gets wrong.
         extra: surface forms of hypothesis facts that match nothing in the reference.
+        side: ``""`` for line-aligned files; in document mode ``ref`` (``line`` counts the
+            reference's sentences) or ``hyp`` (a segment only the hypothesis has: ``line``
+            counts its sentences), since the aligned segments number neither document.
     """
 
     file: str
@@ -142,6 +148,14 @@ class SegmentFacts:
     correct: int
     missing: tuple[str, ...] = ()
     extra: tuple[str, ...] = ()
+    side: str = ""
+
+    @property
+    def where(self) -> str:
+        """The segment's label: ``hyp.txt:2`` (line 2 of both files), ``line 2``, or in
+        document mode ``ref en.txt:3`` (the reference's 3rd sentence)."""
+        place = f"{self.file}:{self.line}" if self.file else f"line {self.line}"
+        return f"{self.side} {place}" if self.side else place
 
     @property
     def accuracy(self) -> float | None:

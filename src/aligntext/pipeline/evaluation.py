@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from aligntext.errors import InputError
@@ -28,6 +28,7 @@ from aligntext.evaluate.results import (
     METRICS,
     Comparison,
     Evaluation,
+    FactAccuracy,
     FilePair,
     FileScores,
     FolderMatch,
@@ -116,14 +117,35 @@ def _pairs_for(hypothesis: PathLike, references: Sequence[PathLike]) -> FolderMa
     )
 
 
-def _doc_segments(
-    pair: FilePair, lang: str | None, input_format: str
-) -> tuple[list[str], list[list[str]], str]:
+@dataclass(frozen=True)
+class _Loaded:
+    pair: FilePair
+    hyps: list[str]
+    refs: list[list[str]]
+    # Document mode: where each aligned segment is, ``(side, file, sentence)`` (see
+    # SegmentFacts.side), and what the alignment found amiss.
+    places: list[tuple[str, str, int]] | None = None
+    notes: tuple[str, ...] = ()
+
+
+def _reference_name(pair: FilePair) -> str:
+    """The reference's name as the worst-segment labels show it: in folder mode the shared
+    relative path (``sub/a.txt``), else the reference file's own name."""
+    ref = Path(pair.references[0]).as_posix()
+    if ref == pair.name or ref.endswith("/" + pair.name):
+        return pair.name
+    return display_name(pair.references[0])
+
+
+def _doc_segments(pair: FilePair, lang: str | None, input_format: str) -> tuple[_Loaded, str]:
     """Segment a hypothesis document and its reference, align them, join each bead.
 
     The language, when not given, is the reference's. ``input_format`` is ``doc`` (each
     file by its name, or its content when the name says nothing) or a document format
-    (``txt``, ``md``, ``docx``, ``html``).
+    (``txt``, ``md``, ``docx``, ``html``). Each segment's place is the reference sentence
+    it starts with (the hypothesis's, for a segment the reference lacks); a note says when
+    many sentences have no counterpart, as ``aligntext align`` warns: a hypothesis that
+    lacks most of the reference scores low for that, not for its translation.
     """
     if len(pair.references) != 1:
         raise InputError(
@@ -144,15 +166,30 @@ def _doc_segments(
     alignment = align(ref_segs, hyp_segs, src_lang=ref.lang, tgt_lang=ref.lang)
     hyps: list[str] = []
     refs: list[str] = []
+    places: list[tuple[str, str, int]] = []
+    ref_name = _reference_name(pair)
     for bead in alignment:
         refs.append(" ".join(ref_segs[i].text for i in bead.src))
         hyps.append(" ".join(hyp_segs[i].text for i in bead.tgt))
-    return hyps, [refs], ref.lang
+        if bead.src:
+            places.append(("ref", ref_name, bead.src[0] + 1))
+        else:
+            places.append(("hyp", pair.name, bead.tgt[0] + 1))
+    n, m = len(ref_segs), len(hyp_segs)
+    ref_alone = sum(len(b.src) for b in alignment if not b.tgt)
+    hyp_alone = sum(len(b.tgt) for b in alignment if not b.src)
+    notes = []
+    # align's threshold: over a quarter of all sentences without a counterpart.
+    if ref_alone + hyp_alone > 0.25 * (n + m):
+        notes.append(
+            f"{pair.name}: {ref_alone} of the reference's {n} sentences and {hyp_alone} of "
+            f"the hypothesis's {m} have no counterpart: the documents may differ in content, "
+            "and the missing ones score as untranslated"
+        )
+    return _Loaded(pair, hyps, [refs], places, tuple(notes)), ref.lang
 
 
-def _load(
-    pair: FilePair, input_format: str, lang: str | None
-) -> tuple[list[str], list[list[str]], str | None]:
+def _load(pair: FilePair, input_format: str, lang: str | None) -> tuple[_Loaded, str | None]:
     if input_format == "lines":
         # A system may output nothing at all: that scores 0, it is no reason to stop.
         hyps = read_aligned_lines(pair.hypothesis, blank_ok=True)
@@ -163,15 +200,8 @@ def _load(
             hyp_name=pair.hypothesis,
             ref_names=list(pair.references),
         )
-        return hyps, refs, lang
+        return _Loaded(pair, hyps, refs), lang
     return _doc_segments(pair, lang, input_format)
-
-
-@dataclass(frozen=True)
-class _Loaded:
-    pair: FilePair
-    hyps: list[str]
-    refs: list[list[str]]
 
 
 def _load_all(
@@ -183,8 +213,8 @@ def _load_all(
         )
     loaded = []
     for pair in match.pairs:
-        hyps, refs, lang = _load(pair, input_format, lang)
-        loaded.append(_Loaded(pair, hyps, refs))
+        item, lang = _load(pair, input_format, lang)
+        loaded.append(item)
     return loaded, lang
 
 
@@ -237,6 +267,7 @@ def _evaluate_loaded(
     if len(n_refs) != 1:
         raise InputError("every file needs the same number of references")
     notes: list[str] = list(match.skipped)
+    notes += [note for item in loaded for note in item.notes]
     if lang is not None:
         # A wrong --lang picks the wrong tokenizer defaults and reads the facts by another
         # language's rules (dates and names lost): say so, as compare and check do.
@@ -266,6 +297,8 @@ def _evaluate_loaded(
                 worst=worst,
                 files=[(item.pair.name, i + 1) for i in range(len(item.hyps))],
             )
+            if item.places is not None:
+                fa = _label_documents(fa, item.places)
             fact_parts.append(fa)
         files.append(
             FileScores(
@@ -302,6 +335,16 @@ def _evaluate_loaded(
         warnings=tuple(notes),
         signature=evaluation_signature(input_format, lang, settings),
     )
+
+
+def _label_documents(fa: FactAccuracy, places: Sequence[tuple[str, str, int]]) -> FactAccuracy:
+    """Worst segments labelled by a sentence of a document (``ref en.txt:3``), not by the
+    aligned segment's number, which is no line of either file."""
+    worst = []
+    for seg in fa.worst:
+        side, file, number = places[seg.line - 1]  # fact_accuracy numbered the segments
+        worst.append(replace(seg, side=side, file=file, line=number))
+    return replace(fa, worst=tuple(worst))
 
 
 def evaluate(

@@ -118,7 +118,7 @@ def _text_evaluation(ev: Evaluation, width: int) -> list[str]:
         lines.append("")
         lines.append("Worst segments by fact accuracy:")
         for s in ev.facts.worst:
-            where = f"{s.file}:{s.line}" if s.file else f"line {s.line}"
+            where = s.where
             detail = f"{s.correct}/{s.total} facts"
             if s.missing:
                 detail += "; missing or wrong: " + ", ".join(s.missing)
@@ -223,6 +223,7 @@ def _facts_json(facts: FactAccuracy | None, worst: bool = True) -> dict[str, Any
             {
                 "file": s.file,
                 "line": s.line,
+                "side": s.side,
                 "accuracy": s.accuracy,
                 "total": s.total,
                 "correct": s.correct,

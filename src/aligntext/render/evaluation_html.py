@@ -143,7 +143,7 @@ def _evaluation(ev: Evaluation, width: int, role: str) -> dict[str, Any]:
         files.append({"name": f.name, "segments": f.segments, "cells": cells})
     worst = [
         {
-            "where": f"{seg.file}:{seg.line}" if seg.file else f"line {seg.line}",
+            "where": seg.where,
             "correct": seg.correct,
             "total": seg.total,
             "missing": ", ".join(seg.missing),
