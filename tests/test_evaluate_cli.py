@@ -584,3 +584,13 @@ def test_csv_keeps_a_negative_number_a_number():
     ev = Evaluation(name="sys", scores=scores, files=files, facts=None, segments=3)
     rows = list(csv.DictReader(io.StringIO(render_csv(ev))))
     assert [(r["file"], r["bleu"]) for r in rows] == [("'-a.txt", "-1.5000"), ("(all)", "-1.5000")]
+
+
+def test_render_evaluation_refuses_scores_tuple_with_a_clear_error():
+    """The docs said it formats score()'s result: it raised AttributeError on the tuple."""
+    from aligntext.errors import InputError
+    from aligntext.evaluate import score
+    from aligntext.render.evaluation import render_evaluation
+
+    with pytest.raises(InputError, match=r"takes what evaluate\(\) or compare\(\) returns"):
+        render_evaluation(score(HYP, [REF], metrics="bleu"), "text")

@@ -18,6 +18,7 @@ import io
 import json
 from typing import Any
 
+from aligntext.errors import InputError
 from aligntext.evaluate.results import (
     METRICS,
     Comparison,
@@ -59,8 +60,17 @@ def render_evaluation(result: Result, fmt: str = "text", *, width: int = 1) -> s
             decimals, as sacrebleu's), CSV four decimals.
 
     Raises:
+        InputError: ``result`` is neither an Evaluation nor a Comparison (for instance the
+            tuple of :class:`~aligntext.evaluate.MetricScore` that ``score()`` returns,
+            which has no files or facts to report: read its ``.score`` and ``.signature``).
         ValueError: an unknown format.
     """
+    if not isinstance(result, (Evaluation, Comparison)):
+        raise InputError(
+            f"render_evaluation takes what evaluate() or compare() returns, not a "
+            f"{type(result).__name__}; score()'s MetricScore tuple has no report: read each "
+            "one's .score and .signature"
+        )
     if fmt == "text":
         return render_text(result, width=width)
     if fmt == "json":
