@@ -15,6 +15,17 @@ class InputError(AligntextError):
     """Bad input: a missing, empty, binary or undecodable file, an unknown language or format."""
 
 
+class InputTypeError(InputError, TypeError):
+    """A library function was given the wrong kind of value: one string where a list is
+    expected, a report where an alignment is, ``None`` where text is. A :class:`TypeError`
+    too, so that code catching the built-in error still catches it."""
+
+
+class InputValueError(InputError, ValueError):
+    """A library function was given a value of the right kind but out of range or unknown:
+    a negative limit, an unknown format name. A :class:`ValueError` too."""
+
+
 class UnsupportedLanguageError(InputError):
     """A language code outside en, az, ru, tr, or text in none of those languages."""
 

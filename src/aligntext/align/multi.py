@@ -10,11 +10,12 @@ that only the pivot has nothing in.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from aligntext.align.features import SemanticScorer
 from aligntext.align.search import align
-from aligntext.errors import InputError
+from aligntext.arguments import as_items
+from aligntext.errors import InputError, InputTypeError
 from aligntext.langs import resolve_lang
 from aligntext.types import Alignment, MultiAlignment, Segment, Signature
 
@@ -150,7 +151,7 @@ def _join_additions(
 
 
 def align_multi(
-    versions: Sequence[tuple[str, Sequence[str | Segment]]],
+    versions: Sequence[tuple[str, Sequence[str | Segment]]] | Mapping[str, Sequence[str | Segment]],
     pivot: int = 0,
     *,
     scorer: ScorerFactory | None = None,
@@ -158,8 +159,9 @@ def align_multi(
     """Align two or more language versions through a pivot.
 
     Args:
-        versions: ``(lang, segments)`` per version; segments are strings or
-            :class:`~aligntext.types.Segment` objects.
+        versions: ``(lang, segments)`` per version, or a mapping ``{lang: segments}`` (in
+            its order; a list of pairs can hold two versions in one language); segments are
+            lists of strings or :class:`~aligntext.types.Segment` objects.
         pivot: index of the version every other one is aligned to.
         scorer: optional factory giving a semantic scorer per ``(pivot_lang, other_lang)``.
 
@@ -169,7 +171,18 @@ def align_multi(
 
     Raises:
         InputError: fewer than two versions, a pivot out of range, or an unknown language.
+        InputTypeError: a version that is not a ``(lang, segments)`` pair, or segments
+            given as one string.
     """
+    if isinstance(versions, Mapping):
+        versions = list(versions.items())
+    versions = as_items(versions, "versions", "(language, segments) pairs")
+    for k, item in enumerate(versions):
+        if not (isinstance(item, (tuple, list)) and len(item) == 2):
+            raise InputTypeError(
+                f"version {k} is {type(item).__name__} {str(item)[:30]!r}, not a "
+                "(language, segments) pair"
+            )
     if len(versions) < 2:
         raise InputError(
             f"multi-way alignment needs at least two versions, got {len(versions)}; "

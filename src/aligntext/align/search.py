@@ -53,6 +53,7 @@ from aligntext.align.priors import (
     reestimate,
 )
 from aligntext.align.row_costs import BLOCK_CELLS, block_costs
+from aligntext.arguments import as_items
 from aligntext.errors import InputError
 from aligntext.langs import resolve_lang
 from aligntext.types import LOW_CONFIDENCE, Alignment, Bead, Segment, Signature
@@ -425,7 +426,8 @@ def _anchors(
 
 def _as_segments(items: Sequence[str | Segment], side: str) -> tuple[Segment, ...]:
     out = []
-    for k, item in enumerate(items):
+    # One string would otherwise be aligned letter by letter, with confidence.
+    for k, item in enumerate(as_items(items, side, "sentences (segment the text first)")):
         if isinstance(item, Segment):
             out.append(item)
         elif isinstance(item, str):
@@ -511,6 +513,7 @@ def align(
 
     Raises:
         InputError: an unknown language or a segment that is not text.
+        InputTypeError: ``src`` or ``tgt`` is one string, not a list of sentences.
     """
     src_lang = resolve_lang(src_lang)
     tgt_lang = resolve_lang(tgt_lang)

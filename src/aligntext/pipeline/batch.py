@@ -42,6 +42,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
+from aligntext.arguments import as_items
 from aligntext.errors import InputError
 from aligntext.langs import CODES, resolve_lang
 from aligntext.pipeline.collect import collect_inputs, safe_output, supported_suffixes
@@ -116,9 +117,11 @@ def translate_folder(
     """Translate files and folders into one or more languages, mirroring them under ``out_dir``.
 
     Args:
-        inputs: files and folders (searched recursively for ``.txt .md .docx .html``).
+        inputs: files and folders (searched recursively for ``.txt .md .docx .html``); one
+            path alone is a list of one.
         src: the source language, or ``None`` to detect it per file.
-        tgts: target languages; each gets ``out_dir/<tgt>/``.
+        tgts: target languages; each gets ``out_dir/<tgt>/``. One string is a
+            comma-separated list, as the command line's ``--tgt`` (``"ru"``, ``"ru,az"``).
         out_dir: the output folder; ``manifest.json`` is written there.
         translator_factory: builds the translator of a direction, ``factory(src, tgt)``,
             when the job first needs it: the one way a translator reaches the job (the CLI
@@ -168,7 +171,9 @@ def translate_folder(
     """
     started = time.perf_counter()
     src = resolve_lang(src) if src else None
-    targets = list(dict.fromkeys(resolve_lang(t) for t in tgts))
+    if isinstance(tgts, str):
+        tgts = [t for t in tgts.split(",") if t.strip()]
+    targets = list(dict.fromkeys(resolve_lang(t) for t in as_items(tgts, "tgts", "languages")))
     if not targets:
         raise InputError(f"no target language given; pass --tgt with one of {', '.join(CODES)}")
     if src is not None and src in targets:

@@ -6,6 +6,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
+from aligntext.arguments import as_items
 from aligntext.errors import InputError
 from aligntext.io.walk import walk_files
 
@@ -40,8 +41,7 @@ def collect_inputs(
             whose files the job would overwrite, or a folder cannot be listed and
             ``unreadable`` is ``None``.
     """
-    if isinstance(inputs, (str, os.PathLike)):
-        inputs = [inputs]  # one path, not a sequence of characters
+    inputs = as_items(inputs, "inputs", "files and folders", one=True)
     if not inputs:
         raise InputError("no input given; name one or more files or folders")
     suffixes = supported_suffixes()

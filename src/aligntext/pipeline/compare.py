@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from aligntext import __version__
+from aligntext.arguments import as_items
 from aligntext.errors import InputError
 from aligntext.io.spool import display_name
 from aligntext.langs import CODES, get_language, resolve_lang
@@ -85,9 +86,11 @@ def compare_versions(
     reported once with the odd one out named (``Report.cross_findings``).
 
     Args:
-        paths_or_documents: the versions, as file paths or :class:`Document` objects.
+        paths_or_documents: a list of the versions, as file paths or :class:`Document`
+            objects (one path alone is refused: compare needs two or more).
         langs: one language code per version (``None`` entries, or no list at all, are
-            detected from the text).
+            detected from the text), or one comma-separated string of them as the command
+            line's ``--langs`` takes (``"en,ru"``; an empty item is detected).
         glossary: a glossary file path (TSV or TBX) or an already loaded glossary.
         strict: raise :class:`~aligntext.errors.LanguageMismatchError` when a text is not in
             the language it is said to be in, instead of warning.
@@ -105,12 +108,17 @@ def compare_versions(
     Raises:
         InputError: fewer than two versions, an unreadable or empty version, an unknown
             language, or a ``langs`` list of the wrong length.
+        InputTypeError: one path where a list is expected.
     """
     from aligntext.align import align_multi
     from aligntext.check import check_alignment
     from aligntext.check.memo import text_memo
 
-    items = list(paths_or_documents)
+    items = as_items(paths_or_documents, "paths_or_documents", "paths or Documents")
+    if isinstance(langs, str):
+        langs = [code.strip() or None for code in langs.split(",")]
+    elif langs is not None:
+        langs = as_items(langs, "langs", "language codes")
     if len(items) < 2:
         raise InputError(
             f"compare needs at least two versions, got {len(items)}; "
