@@ -101,3 +101,132 @@ def test_translate_folder_takes_one_target_language_as_a_string(versions, tmp_pa
         [en], "en", "ru, az", tmp_path / "out2", translator_factory=Upper, cache=False
     )
     assert sorted((r.tgt_lang, r.status) for r in run.files) == [("az", "done"), ("ru", "done")]
+
+
+# --- the wrong kind of value at the public entry points (finding 5) ------------------------
+
+
+@pytest.fixture()
+def bitext(tmp_path: Path) -> Path:
+    path = tmp_path / "bt.tsv"
+    path.write_text(
+        "en\tru\n"
+        "Trade grew by 12 percent in 2023.\tТорговля выросла на 12 процентов в 2023 году.\n"
+        "The ministry met the delegation on 4 May.\tМинистерство встретилось с делегацией 4 мая.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("pairs", "message"),
+    [
+        ("abc", "pairs is one string"),
+        ([("a", None)], r"pairs\[0\] is \('a', None\); each pair must be two strings"),
+        ([("a", "b", "c")], r"pairs\[0\] is \('a', 'b', 'c'\)"),
+        ([("Trade grew.", "Торговля выросла.")], None),
+    ],
+)
+def test_check_translations_refuses_what_is_not_text_pairs(pairs, message):
+    # Before: ValueError (unpacking) or AttributeError ('NoneType' has no 'strip').
+    if message is None:
+        assert aligntext.check_translations(pairs, "en", "ru") == []
+        return
+    with pytest.raises(InputTypeError, match=message):
+        aligntext.check_translations(pairs, "en", "ru")
+
+
+def test_a_glossary_must_be_a_file_or_a_glossary(bitext, versions):
+    # A dict of terms says neither which language each term is in nor its forms.
+    with pytest.raises(InputTypeError, match="glossary must be a Glossary, not a dict"):
+        aligntext.check_bitext_file(bitext, glossary={"trade": "торговля"})
+    with pytest.raises(InputTypeError, match="glossary must be a Glossary, not an int"):
+        aligntext.compare_versions(list(versions), glossary=5)
+    with pytest.raises(InputTypeError, match="glossary must be a Glossary"):
+        aligntext.compare_sentences("Trade.", "Торговля.", "en", "ru", glossary={"a": "b"})
+
+
+def test_segment_document_wants_a_document(versions):
+    en, _ = versions
+    for path in (str(en), en):
+        with pytest.raises(InputTypeError, match=r"read the file first with .*read_document"):
+            aligntext.segment_document(path, "en")
+    doc = aligntext.read_document(en)
+    with pytest.raises(InputError, match="unknown language 'xx'"):
+        aligntext.segment_document(doc, "xx")
+    assert len(aligntext.segment_document(doc, "en")) == 2
+
+
+def test_render_report_refuses_a_wrong_report_or_format(versions):
+    with pytest.raises(InputTypeError, match="report must be a Report, not a str"):
+        aligntext.render_report("x", "text")
+    report = aligntext.compare_versions(list(versions))
+    for fmt in ("md", "TEXT"):
+        with pytest.raises(AligntextError, match=f"unknown report format '{fmt}'"):
+            aligntext.render_report(report, fmt)
+    # Still a ValueError for code that caught the old one.
+    with pytest.raises(ValueError):
+        aligntext.render_report(report, "pdf")
+    # A Report is no Alignment: check_alignment says where its findings are.
+    with pytest.raises(InputTypeError, match=r"a Report's findings are in report\.findings"):
+        aligntext.check_alignment(report)  # type: ignore[arg-type]
+
+
+def test_text_must_be_a_string():
+    with pytest.raises(InputTypeError, match="src must be a str, not None"):
+        aligntext.compare_sentences(None, "x", "en", "ru")  # type: ignore[arg-type]
+    with pytest.raises(InputTypeError, match="tgt must be a str, not None"):
+        aligntext.compare_sentences("x", None, "en", "ru")  # type: ignore[arg-type]
+    with pytest.raises(InputTypeError, match="text must be a str, not None"):
+        aligntext.extract_facts(None, "en")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="unknown language 5"):
+        aligntext.extract_facts("On 4 May.", 5)  # type: ignore[arg-type]
+
+
+def test_score_refuses_bad_settings_metrics_and_language():
+    from aligntext.evaluate import MetricSettings
+
+    hyp, refs = ["the talks went on"], [["the talks went on"]]
+    with pytest.raises(InputTypeError, match="settings must be a MetricSettings, not a dict"):
+        aligntext.score(hyp, refs, settings={"lowercase": True})
+    with pytest.raises(InputError, match="no metric given"):  # was "unknown metric ''"
+        aligntext.score(hyp, refs, metrics=[])
+    with pytest.raises(InputError, match="unknown language 'xx'"):  # accepted before
+        aligntext.score(hyp, refs, lang="xx")
+    (bleu,) = aligntext.score(hyp, refs, metrics="bleu", settings=MetricSettings(lowercase=True))
+    assert bleu.score == pytest.approx(100.0)
+
+
+def test_evaluation_score_reads_any_case_and_refuses_an_unknown_metric(tmp_path):
+    from aligntext.evaluate import evaluate
+
+    hyp, ref = tmp_path / "hyp.txt", tmp_path / "ref.txt"
+    hyp.write_text("the talks went on\n", encoding="utf-8")
+    ref.write_text("the talks went on\n", encoding="utf-8")
+    result = evaluate(hyp, [ref], metrics=["bleu"], facts=False)
+    assert result.score("BLEU") is result.score("bleu") is not None  # None before
+    assert result.score("ter") is None  # a metric not computed
+    with pytest.raises(InputError, match="unknown metric 'meteor'"):
+        result.score("meteor")
+    with pytest.raises(InputError, match="worst must be a whole number of at least 0, got -1"):
+        evaluate(hyp, [ref], worst=-1)
+
+
+def test_read_document_refuses_a_negative_limit(versions):
+    en, _ = versions
+    # Before: "over the limit of -1 bytes".
+    with pytest.raises(InputError, match="max_bytes must be a whole number of at least 1"):
+        aligntext.read_document(en, max_bytes=-1)
+
+
+def test_translate_folder_refuses_a_missing_factory_and_an_unknown_format(versions, tmp_path):
+    en, _ = versions
+    out = tmp_path / "out"
+    with pytest.raises(InputTypeError, match=r"translator_factory must be a function .*not None"):
+        aligntext.translate_folder([en], "en", ["ru"], out, translator_factory=None)
+    # Before: no error, and every file 'failed' with the same message.
+    with pytest.raises(InputError, match="unknown document format 'pdf'"):
+        aligntext.translate_folder(
+            [en], "en", ["ru"], out, translator_factory=Upper, input_format="pdf", cache=False
+        )
+    assert not out.exists()

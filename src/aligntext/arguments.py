@@ -43,7 +43,7 @@ def as_items(value: Any, what: str, noun: str, *, one: bool = False) -> list[Any
             f"not one {one_thing}"
         )
     if isinstance(value, Mapping) or not isinstance(value, Iterable):
-        raise InputTypeError(f"{what} must be a list of {noun}, not a {type(value).__name__}")
+        raise InputTypeError(f"{what} must be a list of {noun}, not {_a(type(value).__name__)}")
     return list(value)
 
 
@@ -55,9 +55,14 @@ def require(value: Any, kind: type | tuple[type, ...], what: str, hint: str = ""
     """
     if not isinstance(value, kind):
         kinds = kind if isinstance(kind, tuple) else (kind,)
-        names = " or ".join(k.__name__ for k in kinds)
-        got = "None" if value is None else f"a {type(value).__name__}"
+        names = " or ".join(_a(k.__name__) for k in kinds)
+        got = "None" if value is None else _a(type(value).__name__)
         raise InputTypeError(f"{what} must be {names}, not {got}{'; ' + hint if hint else ''}")
+
+
+def _a(name: str) -> str:
+    """A type's name with its article: ``a str``, ``an int``."""
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
 
 
 def require_count(value: Any, what: str, minimum: int = 0) -> None:
@@ -87,5 +92,26 @@ def require_callable(value: Any, what: str, shape: str, *, optional: bool = Fals
     """
     if callable(value) or (optional and value is None):
         return
-    got = "None" if value is None else f"a {type(value).__name__}"
+    got = "None" if value is None else _a(type(value).__name__)
     raise InputTypeError(f"{what} must be a function {shape}, not {got}")
+
+
+def as_pairs(value: Any, what: str = "pairs") -> list[tuple[str, str]]:
+    """The ``(source, target)`` text pairs of an argument, each checked once.
+
+    Raises:
+        InputTypeError: one string, an item that is not two texts (a 3-tuple, ``None`` for
+            a side).
+    """
+    pairs = as_items(value, what, "(source, target) pairs")
+    for k, pair in enumerate(pairs):
+        if not (
+            isinstance(pair, (tuple, list))
+            and len(pair) == 2
+            and all(isinstance(side, str) for side in pair)
+        ):
+            raise InputTypeError(
+                f"{what}[{k}] is {_shown(pair)}; each pair must be two strings "
+                "(source, target), '' for an empty side"
+            )
+    return pairs

@@ -53,7 +53,8 @@ def resolve_lang(code: str) -> str:
     Raises:
         UnsupportedLanguageError: ``code`` names none of the four languages.
     """
-    key = code.strip().lower().replace("-", "_") if code else ""
+    # Not a string (None, a number): refused as an unknown language, not an AttributeError.
+    key = code.strip().lower().replace("-", "_") if isinstance(code, str) else ""
     found = _ALIASES.get(key) or _ALIASES.get(key.replace("_", "-"))
     if found is None:
         raise UnsupportedLanguageError(f"unknown language {code!r}; use one of {', '.join(CODES)}")

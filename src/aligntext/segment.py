@@ -46,6 +46,7 @@ from functools import cache
 from importlib import resources
 from itertools import pairwise
 
+from aligntext.arguments import require
 from aligntext.langs import resolve_lang
 from aligntext.types import Document, Segment
 
@@ -405,7 +406,13 @@ def segment_document(doc: Document, lang: str) -> tuple[Segment, ...]:
     Returns:
         Segments numbered from 0 across the document; ``paragraph`` is the paragraph's index
         and ``start``/``end`` are offsets in that paragraph's text.
+
+    Raises:
+        InputTypeError: ``doc`` is no :class:`Document` (a path: read it first).
+        UnsupportedLanguageError: ``lang`` is none of the four languages.
     """
+    require(doc, Document, "doc", "read the file first with aligntext.read_document(path)")
+    lang = resolve_lang(lang)
     segments: list[Segment] = []
     for paragraph in doc.paragraphs:
         for a, b in split_sentence_spans(paragraph.text, lang):

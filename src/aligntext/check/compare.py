@@ -21,10 +21,11 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from aligntext.arguments import as_pairs, require
 from aligntext.check.date_rules import compare_dates, compare_weekdays
 from aligntext.check.facts import extract_facts, facts_match
 from aligntext.check.findings import FindingCollector, Mapper
-from aligntext.check.glossary import Glossary
+from aligntext.check.glossary import Glossary, check_glossary
 from aligntext.check.model_links import Lexicon, Lexicons, ModelLinks
 from aligntext.check.names import compare_names
 from aligntext.check.number_rules import compare_numbers
@@ -117,7 +118,14 @@ def compare_sentences(
     Returns:
         Findings (types ``number``, ``date``, ``entity``, ``untranslated``, ``length``) with
         spans relative to ``src`` and ``tgt``.
+
+    Raises:
+        InputTypeError: ``src`` or ``tgt`` is not a string, or a glossary of the wrong kind.
+        UnsupportedLanguageError: a language none of en, az, ru, tr.
     """
+    require(src, str, "src")
+    require(tgt, str, "tgt")
+    check_glossary(glossary)
     sl, tl = resolve_lang(src_lang), resolve_lang(tgt_lang)
     # Spans are offsets in the composed (NFC) texts, as aligntext reads every document.
     src, tgt = unicodedata.normalize("NFC", src), unicodedata.normalize("NFC", tgt)
@@ -166,7 +174,14 @@ def check_alignment(
         translator: an MT model from the source into the target language; when given, it
             translates the source's capitalised words, so a word translated (not spelt) in
             the target is no name gone (:mod:`aligntext.check.model_links`).
+
+    Raises:
+        InputTypeError: ``alignment`` is no :class:`~aligntext.types.Alignment` (a
+            :class:`~aligntext.types.Report` holds its findings already), or a glossary of
+            the wrong kind.
     """
+    require(alignment, Alignment, "alignment", "a Report's findings are in report.findings")
+    check_glossary(glossary)
     sl, tl = resolve_lang(alignment.src_lang), resolve_lang(alignment.tgt_lang)
     src_by_index = {s.index: s for s in alignment.src}
     tgt_by_index = {s.index: s for s in alignment.tgt}
@@ -268,7 +283,13 @@ def check_pairs(
         glossary: a user glossary.
         translator: an MT model from the source into the target language (see
             :func:`check_alignment`).
+
+    Raises:
+        InputTypeError: ``pairs`` is not a list of two-string pairs, or a glossary of the
+            wrong kind.
     """
+    pairs = as_pairs(pairs)
+    check_glossary(glossary)
     sl, tl = resolve_lang(src_lang), resolve_lang(tgt_lang)
     out: list[Finding] = []
     # The bitext teaches how its words are translated (see check_alignment).

@@ -12,10 +12,11 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from aligntext.arguments import require
 from aligntext.check.dates import date_parts, dates_agree, extract_dates, format_date
 from aligntext.check.entities import entity_word_keys, entity_words, extract_entities
 from aligntext.check.first_names import other_first_names
-from aligntext.check.glossary import Glossary
+from aligntext.check.glossary import Glossary, check_glossary
 from aligntext.check.memo import memoized
 from aligntext.check.number_values import strength, tags_of, values_of
 from aligntext.check.numbers import extract_numbers
@@ -55,7 +56,11 @@ def extract_facts(text: str, lang: str, glossary: Glossary | None = None) -> lis
 
     Raises:
         UnsupportedLanguageError: ``lang`` is none of the four languages.
+        InputTypeError: ``text`` is not a string, or a glossary of the wrong kind.
     """
+    # Here, after the memo's look-up: checked once per distinct text, not per call.
+    require(text, str, "text")
+    check_glossary(glossary)
     lang = resolve_lang(lang)
     # Offsets are in the composed (NFC) text, as documents are read: decomposed input
     # ("I" + combining dot) would split names and change their keys.

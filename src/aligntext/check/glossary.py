@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from aligntext.arguments import require
 from aligntext.check.locale_data import locale_tables
 from aligntext.check.translit import TURKIC_MORPHS, lower, strip_suffix
 from aligntext.errors import InputError, UnsupportedLanguageError
@@ -272,6 +273,17 @@ def _load_tbx(path: Path) -> Glossary:
     if not entries:
         raise InputError(f"glossary {path} has no terms in en, az, ru or tr")
     return Glossary(tuple(entries), str(path))
+
+
+def check_glossary(glossary: object) -> None:
+    """Refuse a glossary that is neither ``None`` nor a :class:`Glossary` (a dict of terms
+    says neither which language each term is in nor which forms it takes).
+
+    Raises:
+        InputTypeError: ``glossary`` is of another type.
+    """
+    if glossary is not None:
+        require(glossary, Glossary, "glossary", "read one with aligntext.check.load_glossary")
 
 
 def load_glossary(path: str | Path) -> Glossary:

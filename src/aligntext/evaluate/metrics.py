@@ -8,7 +8,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from aligntext.errors import InputError
+from aligntext.arguments import as_items, require
+from aligntext.errors import InputError, InputTypeError
 from aligntext.evaluate.results import METRICS, MetricScore, MetricSettings
 
 
@@ -73,21 +74,25 @@ def check_metrics(metrics: str | Sequence[str]) -> tuple[str, ...]:
     """
     if isinstance(metrics, str):
         metrics = [m.strip() for m in metrics.split(",") if m.strip()]
-    elif not all(isinstance(m, str) for m in metrics):
-        raise TypeError(f"metrics must be names such as ['bleu', 'chrf'], not {metrics!r}")
+    elif not all(isinstance(m, str) for m in as_items(metrics, "metrics", "metric names")):
+        raise InputTypeError(f"metrics must be names such as ['bleu', 'chrf'], not {metrics!r}")
     keys = tuple(m.lower() for m in metrics)
+    if not keys:
+        raise InputError(f"no metric given; use some of {', '.join(METRICS)}")
     unknown = [m for m in keys if m not in METRICS]
-    if unknown or not keys:
-        raise InputError(
-            f"unknown metric {unknown[0] if unknown else ''!r}; use some of {', '.join(METRICS)}"
-        )
+    if unknown:
+        raise InputError(f"unknown metric {unknown[0]!r}; use some of {', '.join(METRICS)}")
     # Report in the canonical order, once each.
     return tuple(m for m in METRICS if m in keys)
 
 
 def check_settings(settings: MetricSettings) -> None:
-    """Raise :class:`InputError` for a tokenizer or smoothing method sacrebleu does not know."""
+    """Raise :class:`InputError` for a tokenizer or smoothing method sacrebleu does not know,
+    and :class:`~aligntext.errors.InputTypeError` for settings that are no
+    :class:`MetricSettings` (a dict)."""
     from sacrebleu.metrics import BLEU
+
+    require(settings, MetricSettings, "settings", "MetricSettings(lowercase=True), say")
 
     if settings.tokenize is not None and settings.tokenize not in BLEU.TOKENIZERS:
         raise InputError(
@@ -204,10 +209,14 @@ def score(
         One :class:`MetricScore` per metric, in :data:`METRICS` order.
 
     Raises:
-        InputError: a length mismatch, an empty hypothesis, an unknown metric or tokenizer,
-            ``n_bootstrap`` below 1.
+        InputError: a length mismatch, an empty hypothesis, an unknown metric, tokenizer or
+            language, ``n_bootstrap`` below 1.
+        InputTypeError: ``settings`` that are no :class:`MetricSettings`.
     """
-    settings = settings or MetricSettings()
+    from aligntext.evaluate.segments import resolve_optional_lang
+
+    settings = MetricSettings() if settings is None else settings
+    lang = resolve_optional_lang(lang)
     if isinstance(n_bootstrap, bool) or not isinstance(n_bootstrap, int) or n_bootstrap < 1:
         raise InputError(
             f"the number of bootstrap resamples must be a whole number of at least 1 (1: no "

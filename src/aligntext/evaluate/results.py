@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from aligntext.errors import InputValueError
 from aligntext.types import Signature
 
 #: Metric keys in the order they are reported. ``chrf++`` is chrF with word bigrams.
@@ -228,7 +229,12 @@ class FileScores:
     facts: FactAccuracy | None = None
 
     def score(self, key: str) -> MetricScore | None:
-        """The score for metric ``key`` (``bleu``, ``chrf``, ``chrf++``, ``ter``), if computed."""
+        """The score for metric ``key`` (``bleu``, ``chrf``, ``chrf++``, ``ter``, in any case),
+        ``None`` if not computed.
+
+        Raises:
+            InputValueError: ``key`` names no metric.
+        """
         return _find_score(self.scores, key)
 
 
@@ -261,7 +267,11 @@ class Evaluation:
     signature: Signature = field(default_factory=Signature)
 
     def score(self, key: str) -> MetricScore | None:
-        """The corpus score for metric ``key``, if computed."""
+        """The corpus score for metric ``key`` (in any case), ``None`` if not computed.
+
+        Raises:
+            InputValueError: ``key`` names no metric.
+        """
         return _find_score(self.scores, key)
 
     @property
@@ -381,6 +391,10 @@ class FolderMatch:
 
 
 def _find_score(scores: Sequence[MetricScore], key: str) -> MetricScore | None:
+    # "BLEU" is bleu; a name no metric has is a mistake, not a score not computed.
+    key = key.lower() if isinstance(key, str) else key
+    if key not in METRICS:
+        raise InputValueError(f"unknown metric {key!r}; use one of {', '.join(METRICS)}")
     for s in scores:
         if s.key == key:
             return s

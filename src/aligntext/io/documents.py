@@ -23,6 +23,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from aligntext.arguments import require, require_count
 from aligntext.errors import InputError
 from aligntext.io.atomic import atomic_write_bytes, atomic_write_text
 from aligntext.io.encoding import read_text
@@ -155,7 +156,12 @@ def read_document(
         InputError: missing / empty / binary / undecodable file, a file over the cap, a
             paragraph over :data:`~aligntext.io.encoding.MAX_LINE_CHARS`, or a document
             without text.
+        InputTypeError: ``path`` is not a path.
+        InputValueError: ``max_bytes`` below 1.
     """
+    require(path, (str, os.PathLike), "path", "give the document's file path")
+    if max_bytes is not None:
+        require_count(max_bytes, "max_bytes", 1)
     p = Path(path)
     # A missing file or a folder is the more useful message than its suffix.
     if not p.exists():

@@ -42,7 +42,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
-from aligntext.arguments import as_items
+from aligntext.arguments import as_items, require_callable
 from aligntext.errors import InputError
 from aligntext.langs import CODES, resolve_lang
 from aligntext.pipeline.collect import collect_inputs, safe_output, supported_suffixes
@@ -164,7 +164,9 @@ def translate_folder(
         A :class:`TranslateRun` with one :class:`FileResult` per file and target.
 
     Raises:
-        InputError: bad inputs, languages or options (see :func:`collect_inputs`).
+        InputError: bad inputs, languages or options (see :func:`collect_inputs`), an
+            unknown ``input_format``.
+        InputTypeError: a ``translator_factory`` (or ``retry_factory``) that is not callable.
         UnsupportedLanguageError: a language outside en, az, ru, tr.
         ModelNotFoundError: a direction's model is neither local nor reachable.
         KeyboardInterrupt: passed on after the manifest records what was finished.
@@ -183,8 +185,15 @@ def translate_folder(
             f"chunk_sentences and batch_sentences must be at least 1, got {chunk_sentences} "
             f"and {batch_sentences}"
         )
+    shape = "factory(src, tgt) returning a translator"
+    require_callable(translator_factory, "translator_factory", shape)
+    require_callable(retry_factory, "retry_factory", shape, optional=True)
+    from aligntext.io.documents import format_of
     from aligntext.io.encoding import input_limit, max_input_bytes
 
+    if input_format is not None:
+        # Checked before any file: else every file would fail alone with the same message.
+        format_of(out_dir, input_format)
     limit = max_input_bytes(max_input_mb)
     out_root = Path(out_dir)
     if out_root.exists() and not out_root.is_dir():

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from aligntext import __version__
-from aligntext.arguments import as_items
+from aligntext.arguments import as_items, require, require_callable
 from aligntext.errors import InputError
 from aligntext.io.spool import display_name
 from aligntext.langs import CODES, get_language, resolve_lang
@@ -91,7 +91,9 @@ def compare_versions(
         langs: one language code per version (``None`` entries, or no list at all, are
             detected from the text), or one comma-separated string of them as the command
             line's ``--langs`` takes (``"en,ru"``; an empty item is detected).
-        glossary: a glossary file path (TSV or TBX) or an already loaded glossary.
+        glossary: a glossary file path (TSV or TBX) or a loaded
+            :class:`~aligntext.check.Glossary` (a dict of terms is refused: it does not say
+            which language each term is in).
         strict: raise :class:`~aligntext.errors.LanguageMismatchError` when a text is not in
             the language it is said to be in, instead of warning.
         input_format: ``txt``, ``md``, ``docx`` or ``html`` to read every path so; ``None``
@@ -108,7 +110,8 @@ def compare_versions(
     Raises:
         InputError: fewer than two versions, an unreadable or empty version, an unknown
             language, or a ``langs`` list of the wrong length.
-        InputTypeError: one path where a list is expected.
+        InputTypeError: one path where a list is expected, or a glossary or
+            ``translators`` of the wrong kind.
     """
     from aligntext.align import align_multi
     from aligntext.check import check_alignment
@@ -119,6 +122,7 @@ def compare_versions(
         langs = [code.strip() or None for code in langs.split(",")]
     elif langs is not None:
         langs = as_items(langs, "langs", "language codes")
+    _check_translators(translators)
     if len(items) < 2:
         raise InputError(
             f"compare needs at least two versions, got {len(items)}; "
@@ -225,13 +229,20 @@ def _version_name(doc: Document) -> str:
 
 
 def _load_glossary(glossary: Any) -> Any:
-    if glossary is None:
-        return None
-    if isinstance(glossary, (str, os.PathLike)):
-        from aligntext.check.glossary import load_glossary
+    from aligntext.check.glossary import Glossary, load_glossary
 
+    if isinstance(glossary, (str, os.PathLike)):
         return load_glossary(os.fspath(glossary))
+    if glossary is not None:
+        # A dict of terms says neither which language each is in nor which forms it takes.
+        require(glossary, Glossary, "glossary", "give a TSV or TBX file or a loaded Glossary")
     return glossary
+
+
+def _check_translators(factory: Any) -> None:
+    """Refuse a ``translators`` that cannot be called as ``factory(src, tgt)``."""
+    shape = "factory(src, tgt) returning a translator"
+    require_callable(factory, "translators", shape, optional=True)
 
 
 def _sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
@@ -290,7 +301,8 @@ def check_bitext_file(
         src_lang: the source language; taken from the file (TMX, XLIFF) or detected if
             ``None``.
         tgt_lang: the target language, likewise.
-        glossary: a glossary file path (TSV or TBX) or an already loaded glossary.
+        glossary: a glossary file path (TSV or TBX) or a loaded
+            :class:`~aligntext.check.Glossary`.
         fmt: the bitext format when the extension does not tell it.
         translators: builds an MT translator for the pair of languages, for the name checks
             (see :func:`compare_versions`).
@@ -306,6 +318,9 @@ def check_bitext_file(
     from aligntext.check import check_pairs
     from aligntext.io.bitext import count_pairs, read_bitext
 
+    require(path, (str, os.PathLike), "path", "give the bitext file's path")
+    _check_translators(translators)
+    gloss = _load_glossary(glossary)
     bitext = read_bitext(os.fspath(path), fmt=fmt, src_lang=src_lang, tgt_lang=tgt_lang)
     pairs = tuple(_pair_texts(p) for p in bitext.pairs)
     name = display_name(path)
@@ -349,7 +364,7 @@ def check_bitext_file(
             if problem:
                 warnings.append(problem)
     translator = translators(src, tgt) if translators is not None else None
-    found = check_pairs(pairs, src, tgt, _load_glossary(glossary), translator=translator)
+    found = check_pairs(pairs, src, tgt, gloss, translator=translator)
     signature = Signature(
         (
             ("langs", f"{src}-{tgt}"),

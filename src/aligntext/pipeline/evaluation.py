@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from aligntext.arguments import require_count
 from aligntext.errors import InputError
 from aligntext.evaluate.facts import fact_accuracy, merge_facts
 from aligntext.evaluate.metrics import (
@@ -390,9 +391,10 @@ def evaluate(
     Raises:
         InputError: missing, empty or mismatched files, no matching file, or bad settings.
     """
-    settings = settings or MetricSettings()
+    settings = MetricSettings() if settings is None else settings
     check_metrics(metrics)
     check_settings(settings)
+    require_count(worst, "worst")
     n_bootstrap = bootstrap_samples(confidence, confidence_n)
     lang = resolve_optional_lang(lang)
     match = _pairs_for(hypothesis, references)
@@ -451,9 +453,10 @@ def compare(
     Raises:
         InputError: fewer than two systems, no file common to all systems, bad input.
     """
-    settings = settings or MetricSettings()
+    settings = MetricSettings() if settings is None else settings
     check_metrics(metrics)
     check_settings(settings)
+    require_count(worst, "worst")
     if len(hypotheses) < 2:
         raise InputError("comparing systems needs at least two hypotheses (give --hyp twice)")
     names = list(names) if names is not None else [str(h) for h in hypotheses]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from aligntext.arguments import as_pairs
 from aligntext.langs import LANGUAGES, resolve_lang
 from aligntext.qa.copy import SAME_RATIO, SAME_TEXT, copied_share
 from aligntext.qa.decide import judge
@@ -113,7 +114,13 @@ def check_translations(
     """:func:`check_translation` on each ``(source, target)`` pair of one document; ``pair``
     is its index. Lengths are judged against the document's own centre (a translator who
     writes the whole text out at more length is not adding to every sentence), trusted the
-    more the more pairs the document has (:func:`document_length_shift`)."""
+    more the more pairs the document has (:func:`document_length_shift`).
+
+    Raises:
+        InputTypeError: ``pairs`` is not a list of two-string pairs.
+        UnsupportedLanguageError: a language none of en, az, ru, tr.
+    """
+    pairs = as_pairs(pairs)
     shift = document_length_shift(pairs, src_lang, tgt_lang)
     out: list[Finding] = []
     for i, (src, tgt) in enumerate(pairs):

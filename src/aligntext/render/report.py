@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from aligntext.arguments import require
+from aligntext.errors import InputValueError
 from aligntext.io.bitext import count_pairs
 from aligntext.io.encoding import show_invisible
 from aligntext.render.report_html import (
@@ -136,7 +138,7 @@ def render_findings(
         }
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if fmt != "text":
-        raise ValueError(f"unknown findings format {fmt!r}; use text, jsonl or json")
+        raise InputValueError(f"unknown findings format {fmt!r}; use text, jsonl or json")
     style = _styler(color)
     lines = []
     # A message a pair earns many times (each copy of a looped figure) is said once, with
@@ -183,14 +185,19 @@ def render_report(
         subtitle: the HTML line under the headline instead of the versions' files.
         unit: what one HTML row is when each row is a unit of its own (``translation
             unit``); see :func:`~aligntext.render.report_html.report_to_html`.
+
+    Raises:
+        InputTypeError: ``report`` is no :class:`Report`.
+        InputValueError: an unknown ``fmt``.
     """
+    require(report, Report, "report", "render the result of aligntext.compare_versions")
     if fmt == "json":
         return report_to_json(report)
     if fmt == "html":
         return report_to_html(report, title=title, subtitle=subtitle, unit=unit)
     if fmt == "text":
         return report_to_text(report, color=color)
-    raise ValueError(f"unknown report format {fmt!r}; use text, json or html")
+    raise InputValueError(f"unknown report format {fmt!r}; use text, json or html")
 
 
 def report_to_json(report: Report) -> str:
