@@ -230,3 +230,64 @@ def test_translate_folder_refuses_a_missing_factory_and_an_unknown_format(versio
             [en], "en", ["ru"], out, translator_factory=Upper, input_format="pdf", cache=False
         )
     assert not out.exists()
+
+
+# --- check_bitext_file: only real pairs, their rows beside (finding 7) -----------------------
+
+LINES = (
+    "en\tru\n"
+    "Trade grew by 12 percent in 2023.\tТорговля выросла на 13 процентов в 2023 году.\n"
+    "\n"
+    "The ministry met the delegation on 4 May.\tМинистерство встретилось с делегацией 5 мая.\n"
+)
+
+
+def test_bitext_check_holds_only_sentence_pairs_with_their_rows(tmp_path):
+    with_header = tmp_path / "head.tsv"
+    with_header.write_text(LINES, encoding="utf-8")
+    without = tmp_path / "plain.tsv"
+    without.write_text(LINES.split("\n", 1)[1].replace("\n\n", "\n"), encoding="utf-8")
+    r = aligntext.check_bitext_file(with_header, "en", "ru")
+    # Before: 4 pairs, ('', '') first and in the middle, one more than the CLI's count.
+    assert len(r.pairs) == 2 and ("", "") not in r.pairs
+    assert r.pairs[1][0] == "The ministry met the delegation on 4 May."
+    assert r.rows == (2, 4)  # the file's lines, as the command line numbers them
+    # Findings index the pairs; row() gives the line.
+    assert [(f.type, r.pairs[f.pair][0][:5], r.row(f.pair)) for f in r.findings] == [
+        ("number", "Trade", 2),
+        ("date", "The m", 4),
+    ]
+    assert all(s.segment == f.pair for f in r.findings for s in f.src_spans)
+    # The same pairs whether or not the file has a header and blank lines.
+    plain = aligntext.check_bitext_file(without, "en", "ru")
+    assert plain.pairs == r.pairs and plain.rows == (1, 2)
+    assert [f.pair for f in plain.findings] == [f.pair for f in r.findings]
+    # by_row() lays them out by line again, for whoever numbers by the file.
+    laid, findings = r.by_row()
+    assert laid[0] == laid[2] == ("", "") and laid[3] == r.pairs[1]
+    assert [f.pair + 1 for f in findings] == [2, 4]
+
+
+def test_check_cli_still_numbers_rows_by_the_files_lines(cli_runner, tmp_path):
+    import json
+
+    from aligntext.cli import cli
+
+    path = tmp_path / "head.tsv"
+    path.write_text(LINES, encoding="utf-8")
+    text = cli_runner.invoke(cli, ["check", str(path)]).stdout
+    assert "row 2 " in text and "row 4 " in text and "head.tsv: 2 pairs en-ru" in text
+    assert "Министерство встретилось с делегацией [5 мая]." in text
+    rows = cli_runner.invoke(cli, ["check", str(path), "--format", "jsonl", "--mt-qa"]).stdout
+    assert [json.loads(line)["row"] for line in rows.splitlines()] == [2, 4]
+    html = cli_runner.invoke(cli, ["check", str(path), "--format", "html"]).stdout
+    assert 'id="row-4"' in html and 'id="row-2"' in html
+
+
+def test_bitext_check_is_exported_with_the_pipeline():
+    # The README names it there; before, only aligntext.pipeline.compare had it.
+    import aligntext.pipeline
+    from aligntext.pipeline.compare import BitextCheck
+
+    assert aligntext.pipeline.BitextCheck is BitextCheck
+    assert "BitextCheck" in aligntext.pipeline.__all__

@@ -97,10 +97,12 @@ def check_cmd(
     if fmt == "html":
         text = _html(result, display_name(path), mt_qa)
     else:
+        # Numbered by the file's rows (a TSV's lines), not by the pairs' order.
+        pairs_by_row, findings_by_row = result.by_row()
         text = render_findings(
-            result.findings,
+            findings_by_row,
             fmt,
-            pairs=result.pairs,
+            pairs=pairs_by_row,
             src_lang=result.src_lang,
             tgt_lang=result.tgt_lang,
             source=display_name(path),

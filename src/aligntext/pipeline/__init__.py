@@ -19,7 +19,7 @@ if TYPE_CHECKING:
         collect_inputs,
         translate_folder,
     )
-    from aligntext.pipeline.compare import check_bitext_file, compare_versions
+    from aligntext.pipeline.compare import BitextCheck, check_bitext_file, compare_versions
     from aligntext.pipeline.versions import LoadedVersion, load_version
 
 #: Public name -> the module that defines it.
@@ -29,6 +29,7 @@ _WHERE = {
     "TranslateRun": "aligntext.pipeline.batch",
     "collect_inputs": "aligntext.pipeline.batch",
     "translate_folder": "aligntext.pipeline.batch",
+    "BitextCheck": "aligntext.pipeline.compare",
     "check_bitext_file": "aligntext.pipeline.compare",
     "compare_versions": "aligntext.pipeline.compare",
     "LoadedVersion": "aligntext.pipeline.versions",
@@ -36,6 +37,7 @@ _WHERE = {
 }
 
 __all__ = [
+    "BitextCheck",
     "FileResult",
     "LoadedVersion",
     "ProgressEvent",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from aligntext import __version__
@@ -30,6 +30,7 @@ from aligntext.types import (
     Report,
     Segment,
     Signature,
+    Span,
     Version,
     rows_of_beads,
     severity_rank,
@@ -49,13 +50,17 @@ class BitextCheck:
 
     Args:
         path: the bitext file that was checked.
-        pairs: the ``(source, target)`` texts, in file order; findings' ``pair`` indexes them.
+        pairs: the ``(source, target)`` texts, in file order: the sentence pairs only (a
+            TSV's header and blank lines are none); findings' ``pair`` indexes them.
         src_lang: the source language (given, read from the file, or detected).
         tgt_lang: the target language.
         findings: the findings, in pair order.
         signature: how the check was made.
         warnings: doubts about the input, such as a side that does not read as the language
             given for it.
+        rows: where each pair is in the file, as the command line numbers it: its 1-based
+            line of a TSV, or its translation unit of the other formats; the row of a
+            finding is ``rows[finding.pair]``. Empty: pair *i* is row *i + 1*.
     """
 
     path: str
@@ -65,6 +70,37 @@ class BitextCheck:
     findings: tuple[Finding, ...]
     signature: Signature = field(default_factory=Signature)
     warnings: tuple[str, ...] = ()
+    rows: tuple[int, ...] = ()
+
+    def row(self, pair: int) -> int:
+        """The 1-based row (TSV line, translation unit) of pair ``pair`` in the file."""
+        return self.rows[pair] if self.rows else pair + 1
+
+    def by_row(self) -> tuple[tuple[tuple[str, str], ...], tuple[Finding, ...]]:
+        """The pairs laid out by row and the findings numbered so: pair *i* of the result
+        is row *i + 1* (``("", "")`` for a header or blank line), a finding's ``pair`` its
+        row - 1. The layout the command line's text, JSON and HTML output number by."""
+        last = self.row(len(self.pairs) - 1) if self.pairs else 0
+        laid: list[tuple[str, str]] = [("", "")] * last
+        for k, pair in enumerate(self.pairs):
+            laid[self.row(k) - 1] = pair
+        at_row = {k: self.row(k) - 1 for k in range(len(self.pairs))}
+        return tuple(laid), tuple(renumber(f, at_row) for f in self.findings)
+
+
+def renumber(finding: Finding, new: dict[int, int]) -> Finding:
+    """``finding`` with its ``pair`` and its spans' ``segment`` moved by ``new`` (old index
+    -> new index; an index not in it is kept)."""
+
+    def spans(items: tuple[Span, ...]) -> tuple[Span, ...]:
+        return tuple(replace(s, segment=new.get(s.segment, s.segment)) for s in items)
+
+    return replace(
+        finding,
+        pair=new.get(finding.pair, finding.pair),
+        src_spans=spans(finding.src_spans),
+        tgt_spans=spans(finding.tgt_spans),
+    )
 
 
 # --- multi-version comparison ----------------------------------------------------------
@@ -308,8 +344,10 @@ def check_bitext_file(
             (see :func:`compare_versions`).
 
     Returns:
-        A :class:`BitextCheck` whose findings' ``pair`` is the 0-based index into its pairs
-        (line ``pair + 1`` of a TSV, translation unit ``pair + 1`` of the other formats).
+        A :class:`BitextCheck` of the sentence pairs (a TSV's header and blank lines left
+        out) whose findings' ``pair`` is the 0-based index into its pairs; ``rows`` (and
+        :meth:`BitextCheck.row`) gives each pair's line of a TSV or translation unit of the
+        other formats.
 
     Raises:
         InputError: an unreadable or empty file, or a language that cannot be decided
@@ -322,6 +360,8 @@ def check_bitext_file(
     _check_translators(translators)
     gloss = _load_glossary(glossary)
     bitext = read_bitext(os.fspath(path), fmt=fmt, src_lang=src_lang, tgt_lang=tgt_lang)
+    # Pair i of the file's layout is row i + 1 (a TSV's header and blank lines are empty
+    # pairs); checked so, then the empty ones are left out of the result.
     pairs = tuple(_pair_texts(p) for p in bitext.pairs)
     name = display_name(path)
     # A TSV of its header alone (an empty export) holds nothing to check, as an empty file.
@@ -374,38 +414,39 @@ def check_bitext_file(
             ("aligntext", __version__),
         )
     )
+    kept = [i for i, (s, t) in enumerate(pairs) if s.strip() or t.strip()]
+    index = {row: k for k, row in enumerate(kept)}
     return BitextCheck(
         path=os.fspath(path),
-        pairs=pairs,
+        pairs=tuple(pairs[i] for i in kept),
         src_lang=src,
         tgt_lang=tgt,
-        findings=tuple(_sorted_findings(found)),
+        findings=tuple(renumber(f, index) for f in _sorted_findings(found)),
         signature=signature,
         warnings=tuple(warnings),
+        rows=tuple(i + 1 for i in kept),
     )
 
 
 def bitext_report(check: BitextCheck) -> Report:
     """A bitext check as a two-version :class:`Report`, for the side-by-side HTML page.
 
-    Translation unit *i* is segment *i* of each version (its paragraph too) and bead and row
-    *i*, so a finding's ``pair`` and its spans' ``segment`` (both the unit's index, as
-    :func:`~aligntext.check.check_pairs` and the MT QA checks write them) land in row *i*,
-    shown as row ``i + 1`` as the text output numbers it. An empty side is left out of its
-    bead (the page says the unit has nothing there), and a unit empty on both sides (a TSV's
-    header or blank line) is an empty row the page does not show.
+    Laid out by row (:meth:`BitextCheck.by_row`): row *i + 1* of the file is segment *i* of
+    each version (its paragraph too) and bead and row *i*, so a finding's ``pair`` and its
+    spans' ``segment`` land in row *i*, shown as row ``i + 1`` as the text output numbers
+    it. An empty side is left out of its bead (the page says the unit has nothing there),
+    and a row empty on both sides (a TSV's header or blank line) is an empty row the page
+    does not show.
     """
     name = display_name(check.path)
+    laid, findings = check.by_row()
     sides = []
     for k, lang in enumerate((check.src_lang, check.tgt_lang)):
-        segments = tuple(
-            Segment(p[k], i, paragraph=i, end=len(p[k])) for i, p in enumerate(check.pairs)
-        )
+        segments = tuple(Segment(p[k], i, paragraph=i, end=len(p[k])) for i, p in enumerate(laid))
         sides.append(Version(lang=lang, segments=segments, name=name))
     src, tgt = sides
     beads = tuple(
-        Bead((i,) if s.strip() else (), (i,) if t.strip() else ())
-        for i, (s, t) in enumerate(check.pairs)
+        Bead((i,) if s.strip() else (), (i,) if t.strip() else ()) for i, (s, t) in enumerate(laid)
     )
     alignment = Alignment(
         beads,
@@ -419,7 +460,7 @@ def bitext_report(check: BitextCheck) -> Report:
     return Report(
         versions=(src, tgt),
         alignments=(alignment,),
-        findings=(check.findings,),
+        findings=(findings,),
         signature=check.signature,
         rows=rows,
         warnings=check.warnings,
