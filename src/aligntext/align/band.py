@@ -61,6 +61,24 @@ def band_half(n: int, m: int) -> int:
     return max(16, int(math.sqrt(n + m)))
 
 
+#: Cells the first pass's band may grow to when one version holds much less text.
+WIDE_BAND_CELLS = 2_000_000
+
+
+def content_half(src: SideFeatures, tgt: SideFeatures, ratio: float) -> int:
+    """Target sentences by which the path may leave the length diagonal when one version
+    holds much less text than the other (more than 1.4 times off ``ratio``): an excerpt or
+    one paragraph of a long document can sit anywhere in it, up to ``m`` times the missing
+    share away from the diagonal (0 for versions of about the same length)."""
+    n, m = len(src.lengths), len(tgt.lengths)
+    total_s, total_t = float(src.lengths.sum()) * ratio, float(tgt.lengths.sum())
+    if total_s <= 0 or total_t <= 0 or abs(math.log(total_t / total_s)) <= math.log(1.4):
+        return 0
+    missing = 1.0 - min(total_s, total_t) / max(total_s, total_t)
+    # A band wider than the matrix searches it all; the cap bounds the DP's memory.
+    return min(math.ceil(m * missing) + 2, WIDE_BAND_CELLS // (2 * (n + 1)))
+
+
 def diagonal_costs(src: SideFeatures, tgt: SideFeatures) -> np.ndarray:
     """Per source count ``0..n``, the target count where cumulative lengths are proportional."""
     m = len(tgt.lengths)

@@ -27,6 +27,7 @@ import unicodedata
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
@@ -172,16 +173,16 @@ def unify_fact_keys(src: SideFeatures, tgt: SideFeatures, budget: int = 20000) -
     lone_tgt = [k for k in tgt_by_key if k not in src_by_key]
     if not lone_src or not lone_tgt or len(lone_src) * len(lone_tgt) > budget:
         return
-    rename: dict[str, str] = {}
+    # The closest source key a target key matches, not the first ('Brislane', 'Boris Jonson').
+    best: dict[str, tuple[float, str]] = {}
     for ks in lone_src:
         a = src_by_key[ks]
         for kt in lone_tgt:
-            b = tgt_by_key[kt]
-            if a.kind == b.kind and kt not in rename and facts_match(a, b):
-                rename[kt] = ks
-                break
-    if rename:
-        tgt.fact_keys = [{rename.get(k, k) for k in ks} for ks in tgt.fact_keys]
+            if a.kind == tgt_by_key[kt].kind and facts_match(a, tgt_by_key[kt]):
+                sim = (SequenceMatcher(None, ks, kt).ratio(), ks)
+                best[kt] = max(best.get(kt, sim), sim)
+    rename = {kt: ks for kt, (_, ks) in best.items()}
+    tgt.fact_keys = [{rename.get(k, k) for k in ks} for ks in tgt.fact_keys]
 
 
 @dataclass(frozen=True)

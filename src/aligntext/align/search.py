@@ -29,6 +29,7 @@ import numpy as np
 from aligntext.align.band import (
     Band,
     band_half,
+    content_half,
     diagonal_band,
     diagonal_costs,
     full_band,
@@ -52,6 +53,7 @@ from aligntext.align.priors import (
     initial_ratio,
     reestimate,
 )
+from aligntext.align.rivals import rival_mass
 from aligntext.align.row_costs import BLOCK_CELLS, block_costs
 from aligntext.arguments import as_items
 from aligntext.errors import InputError
@@ -365,14 +367,16 @@ def _best_alternative(problem: _Problem, i0: int, j0: int, i1: int, j1: int) -> 
     return best[(a, b)]
 
 
-def _score_beads(problem: _Problem, path: list[tuple[int, int, int, int]]) -> list[Bead]:
-    """Beads with a score and a confidence, both from the bead's margin over the best way
-    to cover its sentences otherwise (unaligned, or split into smaller beads)."""
+def _score_beads(
+    problem: _Problem, path: list[tuple[int, int, int, int]], final: bool
+) -> list[Bead]:
+    """Beads scored by their margin over covering their sentences otherwise (unaligned, or in
+    smaller beads); a ``final`` 1-1 bead's confidence also weighs its rival places."""
     beads: list[Bead] = []
-    for i0, j0, i1, j1 in path:
+    rivals = rival_mass(problem, path) if final else [0.0] * len(path)
+    for k, (i0, j0, i1, j1) in enumerate(path):
         a, b = i1 - i0, j1 - j0
-        src = tuple(range(i0, i1))
-        tgt = tuple(range(j0, j1))
+        src, tgt = tuple(range(i0, i1)), tuple(range(j0, j1))
         if a and b:
             cost = problem.bead_cost(i1, j1, a, b)
             if a == 1 and b == 1:
@@ -385,7 +389,8 @@ def _score_beads(problem: _Problem, path: list[tuple[int, int, int, int]]) -> li
             else:
                 other = _best_alternative(problem, i0, j0, i1, j1)
             margin = other - cost
-            beads.append(Bead(src, tgt, round(float(margin), 4), round(_sigmoid(margin), 4)))
+            conf = 1.0 / (1.0 + math.exp(-max(min(margin, 40.0), -40.0)) + rivals[k])
+            beads.append(Bead(src, tgt, round(float(margin), 4), round(conf, 4)))
             continue
         # An unaligned sentence is as sure as its best 1-1 pairing with a neighbour is bad.
         if a:
@@ -414,13 +419,14 @@ def _unsure(beads: list[Bead], n: int, m: int, budget: int) -> tuple[list[int], 
 
 
 def _anchors(
-    sf: SideFeatures, tf: SideFeatures, params: CostParams, centre: np.ndarray | None
+    sf: SideFeatures, tf: SideFeatures, params: CostParams, centre: np.ndarray | None, half: int = 0
 ) -> dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray]]:
-    """Anchor rewards of every bead shape the search uses (near the diagonal, if given)."""
+    """Anchor rewards of every bead shape (near the diagonal, if given, as far as a band
+    of ``half`` columns on each side can reach when widened)."""
     shapes = [t for t in BEAD_TYPES if t[0] and t[1]]
     if centre is None:
         return anchor_spans(sf, tf, params, shapes)
-    reach = 4 * band_half(len(sf.keys), len(tf.keys)) + 50
+    reach = 4 * (half or band_half(len(sf.keys), len(tf.keys))) + 50
     return anchor_spans(sf, tf, params, shapes, centre=centre, max_offset=reach)
 
 
@@ -548,7 +554,8 @@ def align(
     p = replace(base, ratio=initial_ratio(sf, tf, src_lang, tgt_lang))
     full = (n + 1) * (m + 1) <= FULL_SEARCH_CELLS
     centre = None if full else diagonal_costs(sf, tf)
-    anchors = _anchors(sf, tf, p, centre)
+    half = band_half(n, m) + content_half(sf, tf, p.ratio)
+    anchors = _anchors(sf, tf, p, centre, half)
     semantic = None
     if scorer is not None:
         semantic = _semantic_inputs(scorer, src_texts, tgt_texts, src_lang, tgt_lang)
@@ -568,9 +575,8 @@ def align(
     if full:
         problem, path = search(p, full_band(n, m), 0, BEAD_TYPES)
     else:
-        half = band_half(n, m)
         problem, path = search(p, diagonal_band(sf, tf, half), half, _COARSE_TYPES)
-    beads = _score_beads(problem, path)
+    beads = _score_beads(problem, path, final=False)
     p2 = reestimate(p, beads, sf, tf)
     confident = [(b.src[0], b.tgt[0]) for b in beads if b.kind == "1-1" and b.confidence >= 0.9]
     # A sample of the pairs learns the frequent words of a long document as well.
@@ -582,16 +588,16 @@ def align(
         for keys, extra in zip(tf.keys, add_t, strict=True):
             keys |= extra
         if all_facts:
-            anchors = _anchors(sf, tf, p2, centre)
+            anchors = _anchors(sf, tf, p2, centre, half)
     if not all_facts:
         unsure_s, unsure_t = _unsure(beads, n, m, FACTS_FOR_ALL)
         add_facts(sf, src_texts, src_lang, unsure_s)
         add_facts(tf, tgt_texts, tgt_lang, unsure_t)
         unify_fact_keys(sf, tf)
-        anchors = _anchors(sf, tf, p2, centre)
+        anchors = _anchors(sf, tf, p2, centre, half)
     if not full or p2 != p or LEXICON:
         second = full_band(n, m) if full else path_band(path, n, m, 12)
         problem, path = search(p2, second, 12, BEAD_TYPES)
-        beads = _score_beads(problem, path)
+        beads = _score_beads(problem, path, final=True)
     warns = _warnings(n, m, beads)
     return Alignment(tuple(beads), src_segs, tgt_segs, src_lang, tgt_lang, signature, tuple(warns))
