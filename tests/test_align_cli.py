@@ -245,3 +245,26 @@ def test_align_and_segment_keep_a_lone_no_break_space(cli_runner, tmp_path):
     ]
     result = _run(cli_runner, ["segment", str(en)])
     assert result.stdout == "The fund paid 60\u00a0000 manat.\n"
+
+
+@pytest.mark.parametrize("pivot", ["1", "2", "ru"])
+def test_align_two_files_pivot_keeps_the_two_file_output(cli_runner, files, pivot):
+    # --pivot chooses the multi-way pivot; with two files it must not switch to multi-way
+    # rows (which drop scores and confidences and refuse TMX).
+    base = ["align", files["en"], files["ru"], "--langs", "en,ru", "--input-format", "lines"]
+    plain = _run(cli_runner, base)
+    result = _run(cli_runner, [*base, "--pivot", pivot])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == plain.stdout
+    assert '"confidence"' in result.stdout.splitlines()[0]
+    assert "--pivot has no effect with two files" in result.stderr
+    tmx = _run(cli_runner, [*base, "--pivot", pivot, "--format", "tmx"])
+    assert tmx.exit_code == 0, tmx.output
+    assert "<tmx" in tmx.stdout
+
+
+def test_align_two_files_bad_pivot_is_refused(cli_runner, files):
+    base = ["align", files["en"], files["ru"], "--langs", "en,ru", "--input-format", "lines"]
+    result = cli_runner.invoke(cli, [*base, "--pivot", "3"])
+    assert result.exit_code == 2
+    assert "--pivot 3 is not a file number; give 1 to 2" in result.stderr

@@ -66,7 +66,9 @@ def _say_unmatched(alignment: Any) -> None:
 @tgt_option("Language of the second file; detected when left out.")
 @langs_option
 @click.option(
-    "--pivot", help="Multi-way: the version the others are aligned to (language or file number)."
+    "--pivot",
+    help="Three or more files: the version the others are aligned to (language or file "
+    "number); with two files it has no effect.",
 )
 @input_format_option(
     ("doc", "lines", *DOC_INPUT_FORMATS[1:]),
@@ -151,7 +153,13 @@ def align_cmd(
             return MTScorer(translators(a, b))
         return None
 
-    if len(files) == 2 and pivot is None:
+    if len(files) == 2:
+        if pivot is not None:
+            # Two versions align with each other whichever is the pivot: keep the two-file
+            # output (scores, confidences, TMX) and say so, after checking the value.
+            _pivot_index(pivot, codes)
+            if not quiet:
+                warn("--pivot has no effect with two files: the first is the source")
         (sl, ss), (tl, ts) = versions
         result = align(ss, ts, sl, tl, scorer=scorer_for(sl, tl))
         if not quiet:
