@@ -35,7 +35,12 @@ def detect_cmd(
     prints {"file": ..., "lang": ..., "scores": {...}} (scores only with --scores).
     """
     from aligntext.errors import UnsupportedLanguageError
-    from aligntext.langid import detect_language, language_scores, mixed_languages
+    from aligntext.langid import (
+        detect_language,
+        language_scores,
+        mixed_languages,
+        too_short_to_tell,
+    )
     from aligntext.render.plain import render_language
 
     doc = read_input(file, input_format)
@@ -45,8 +50,12 @@ def detect_cmd(
         # The library's "give its language" is advice for commands that take one.
         said = str(exc).replace("; give its language", "; detect needs text with words")
         raise UnsupportedLanguageError(f"{'stdin' if file == '-' else file}: {said}") from None
+    name = "stdin" if file == "-" else file
+    if too_short_to_tell(doc.text) and not quiet:
+        # stdout keeps the plain answer (scripts read it); the doubt goes to stderr.
+        warn(f"{name} is too short to tell its language for sure: {code} is a guess")
     mixed = mixed_languages(doc.text, code)
     if mixed and not quiet:
-        warn(f"{'stdin' if file == '-' else file} {mixed}")
+        warn(f"{name} {mixed}")
     probabilities = language_scores(doc.text) if scores else None
     emit(render_language(file, code, probabilities, fmt), output)

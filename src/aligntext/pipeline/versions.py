@@ -93,7 +93,12 @@ def load_version(
         InputError: an unreadable file, an unknown format or language, or a text in no
             supported language.
     """
-    from aligntext.langid import detect_language, mixed_languages, verify_language
+    from aligntext.langid import (
+        detect_language,
+        mixed_languages,
+        too_short_to_tell,
+        verify_language,
+    )
     from aligntext.langs import LANGUAGES, resolve_lang
 
     fmt = "doc" if input_format is None else input_format
@@ -129,6 +134,13 @@ def load_version(
             if not label:
                 raise
             raise UnsupportedLanguageError(f"{label}: {exc}") from None
+        if too_short_to_tell(text):
+            # A few words get one of the four languages whatever they are in: a guess that
+            # an output (a TSV header, a TMX) would otherwise carry on as a fact.
+            warnings.append(
+                f"{label or 'the text'} is too short to tell its language for sure: read as "
+                f"{LANGUAGES[code].name} ({code}); give its language to be sure"
+            )
         if verify:
             # A language given is checked for paragraphs in another (verify_language); one
             # detected must be too, or a file half in each language passes in silence.
