@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from aligntext.cli import cli
 
 
@@ -21,12 +23,16 @@ def test_detect_warns_on_a_very_short_text(cli_runner, tmp_path) -> None:
     assert json.loads(as_json.stdout)["lang"] == result.stdout.strip()
 
 
-def test_detect_is_silent_on_a_real_sentence(cli_runner, tmp_path) -> None:
-    path = tmp_path / "long.txt"
-    path.write_text(
-        "The delegation will visit the new port next week to discuss customs duties.\n",
-        encoding="utf-8",
-    )
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The delegation will visit the new port next week to discuss customs duties.",
+        "Yes, thanks.",  # short, but clearly English: no guess
+    ],
+)
+def test_detect_is_silent_on_a_clear_sentence(cli_runner, tmp_path, text) -> None:
+    path = tmp_path / "clear.txt"
+    path.write_text(text + "\n", encoding="utf-8")
     result = cli_runner.invoke(cli, ["detect", str(path)])
     assert result.exit_code == 0
     assert result.stdout.strip() == "en"

@@ -321,6 +321,17 @@ def too_short_to_tell(text: str) -> bool:
     return len(letters) < (_MIN_LETTERS_CYRILLIC if cyrillic else _MIN_LETTERS_REJECT)
 
 
+#: Below this probability a language detected from too short a text is reported as a guess.
+SURE_SHORT = 0.95
+
+
+def is_a_guess(text: str) -> bool:
+    """Whether the language detected in ``text`` is only a guess: too short to rule out other
+    languages (:func:`too_short_to_tell`) and not clearly one of the four ('Ok' is Turkish at
+    p = 0.58; 'Yes, thanks.' is English at 0.998 and is no guess)."""
+    return too_short_to_tell(text) and max(language_scores(text).values()) < SURE_SHORT
+
+
 def detect_language(text: str) -> str:
     """The language of ``text``: ``en``, ``az``, ``ru`` or ``tr``.
 

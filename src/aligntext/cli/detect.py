@@ -37,9 +37,9 @@ def detect_cmd(
     from aligntext.errors import UnsupportedLanguageError
     from aligntext.langid import (
         detect_language,
+        is_a_guess,
         language_scores,
         mixed_languages,
-        too_short_to_tell,
     )
     from aligntext.render.plain import render_language
 
@@ -51,7 +51,7 @@ def detect_cmd(
         said = str(exc).replace("; give its language", "; detect needs text with words")
         raise UnsupportedLanguageError(f"{'stdin' if file == '-' else file}: {said}") from None
     name = "stdin" if file == "-" else file
-    if too_short_to_tell(doc.text) and not quiet:
+    if is_a_guess(doc.text) and not quiet:
         # stdout keeps the plain answer (scripts read it); the doubt goes to stderr.
         warn(f"{name} is too short to tell its language for sure: {code} is a guess")
     mixed = mixed_languages(doc.text, code)

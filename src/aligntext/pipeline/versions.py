@@ -95,8 +95,8 @@ def load_version(
     """
     from aligntext.langid import (
         detect_language,
+        is_a_guess,
         mixed_languages,
-        too_short_to_tell,
         verify_language,
     )
     from aligntext.langs import LANGUAGES, resolve_lang
@@ -134,7 +134,7 @@ def load_version(
             if not label:
                 raise
             raise UnsupportedLanguageError(f"{label}: {exc}") from None
-        if too_short_to_tell(text):
+        if is_a_guess(text):
             # A few words get one of the four languages whatever they are in: a guess that
             # an output (a TSV header, a TMX) would otherwise carry on as a fact.
             warnings.append(
