@@ -434,15 +434,10 @@ def _as_segments(items: Sequence[str | Segment], side: str) -> tuple[Segment, ..
     out = []
     # One string would otherwise be aligned letter by letter, with confidence.
     for k, item in enumerate(as_items(items, side, "sentences (segment the text first)")):
-        if isinstance(item, Segment):
-            out.append(item)
-        elif isinstance(item, str):
-            out.append(Segment(text=item, index=k))
-        else:
-            raise InputError(
-                f"{side} segment {k} is a {type(item).__name__}, not text; "
-                "give strings or Segment objects"
-            )
+        if not isinstance(item, (Segment, str)):
+            kind = type(item).__name__
+            raise InputError(f"{side} segment {k} is a {kind}, not text; give str or Segment")
+        out.append(item if isinstance(item, Segment) else Segment(text=item, index=k))
     return tuple(out)
 
 
