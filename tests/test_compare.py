@@ -493,14 +493,20 @@ _LOOPED = {
 }
 
 
+def _looped_files(folder: Path) -> list[str]:
+    """The versions of :data:`_LOOPED` written as files in ``folder``."""
+    paths = []
+    for lang, text in _LOOPED.items():
+        p = folder / f"loop.{lang}.txt"
+        p.write_text(text + "\n", encoding="utf-8")
+        paths.append(str(p))
+    return paths
+
+
 def test_text_says_a_message_a_versions_sentence_repeats_once(cli_runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from aligntext.cli import cli
 
-    paths = []
-    for lang, text in _LOOPED.items():
-        p = tmp_path / f"loop.{lang}.txt"
-        p.write_text(text + "\n", encoding="utf-8")
-        paths.append(str(p))
+    paths = _looped_files(tmp_path)
     args = ["compare", *paths, "--langs", "en,az,ru"]
     text = cli_runner.invoke(cli, args).stdout
     said = [line for line in text.splitlines() if line.startswith("  row ")]
@@ -517,11 +523,7 @@ def test_text_says_a_message_a_versions_sentence_repeats_once(cli_runner, tmp_pa
 def test_html_says_a_message_a_versions_sentence_repeats_once(cli_runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from aligntext.cli import cli
 
-    paths = []
-    for lang, text in _LOOPED.items():
-        p = tmp_path / f"loop.{lang}.txt"
-        p.write_text(text + "\n", encoding="utf-8")
-        paths.append(str(p))
+    paths = _looped_files(tmp_path)
     out = tmp_path / "r.html"
     args = ["compare", *paths, "--langs", "en,az,ru", "--format", "html", "-o", str(out)]
     assert cli_runner.invoke(cli, args).exit_code == 0
