@@ -212,7 +212,7 @@ def test_fact_goes_to_the_closest_matching_name() -> None:
     # 'Бориса Джонсона' loosely matches the earlier 'Brislane' too; it must pair with the
     # source's 'Boris Johnson', or the right sentence loses its anchor.
     src = [
-        "Eoin Brislane has been suspended for sixteen weeks.",
+        "The council thanked Ned Brislane for twenty years of service.",
         "Critics challenged Boris Johnson on his tax plans.",
     ]
     tgt = ["Критики оспорили налоговые планы Бориса Джонсона."]
