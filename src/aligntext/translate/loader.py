@@ -30,6 +30,7 @@ from aligntext.translate.registry import (
     resolve_route,
 )
 from aligntext.translate.store import (
+    MODEL_TYPE_FAMILIES,
     ct2_dir,
     find_model,
     is_ct2_model,
@@ -107,9 +108,10 @@ def detect_family(path: Path) -> str:
     model_type = str(read_json_object(path / "config.json").get("model_type", ""))
     if tokenizer_class.startswith("Nllb"):
         return "nllb"
-    if tokenizer_class.startswith("M2M100") or model_type == "m2m_100":
+    by_type = MODEL_TYPE_FAMILIES.get(model_type)
+    if tokenizer_class.startswith("M2M100") or by_type == "m2m100":
         return "m2m100"
-    if tokenizer_class.startswith("Marian") or model_type == "marian":
+    if tokenizer_class.startswith("Marian") or by_type == "marian":
         return "marian"
     raise InputError(
         f"cannot tell the model family of {path} (model_type {model_type or 'missing'}, "

@@ -338,9 +338,10 @@ def sweep_temp_dirs(folder: Path, target: str | None = None) -> list[Path]:
     return removed
 
 
-#: The transformers ``model_type`` values of the families aligntext runs (NLLB-200 is an
-#: ``m2m_100`` model); transformers' own classes load them, so no code of the folder's runs.
-SUPPORTED_MODEL_TYPES: tuple[str, ...] = ("marian", "m2m_100")
+#: The transformers ``model_type`` of each family aligntext runs, and that family (NLLB-200
+#: is an ``m2m_100`` model too, told apart by its tokenizer); transformers' own classes load
+#: them, so no code of the folder's runs.
+MODEL_TYPE_FAMILIES: dict[str, str] = {"marian": "marian", "m2m_100": "m2m100"}
 
 
 def check_model_type(model: str, folder: Path) -> None:
@@ -361,7 +362,7 @@ def check_model_type(model: str, folder: Path) -> None:
     config = read_json_object(folder / "config.json")
     model_type = config.get("model_type")
     custom = "auto_map" in config
-    if model_type in SUPPORTED_MODEL_TYPES or (model_type is None and not custom):
+    if model_type in MODEL_TYPE_FAMILIES or (model_type is None and not custom):
         return
     kind = f"model_type {model_type!r}" if model_type else "no model_type"
     if custom:
