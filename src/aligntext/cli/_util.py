@@ -102,9 +102,14 @@ class CommandGroup(click.Group):
             raise CliError(f"{exc.strerror or exc}{where}") from exc
 
 
+def say(message: str) -> None:
+    """Print a one-line note on stderr (what happened, when stdout has nothing to show)."""
+    click.echo(f"aligntext: {message}", err=True)
+
+
 def warn(message: str) -> None:
     """Print a one-line warning on stderr."""
-    click.echo(f"aligntext: warning: {message}", err=True)
+    say(f"warning: {message}")
 
 
 def output_options(formats: tuple[str, ...], default: str) -> Callable[[F], F]:

@@ -15,6 +15,7 @@ from aligntext.cli._util import (
     emit,
     exit_with,
     output_options,
+    say,
     warn,
 )
 
@@ -69,10 +70,9 @@ def models_pull_cmd(targets: tuple[str, ...]) -> None:
                 raise CliError(f"{target} is not a model folder; pull a PAIR or a hub ID")
             check_model_type(target, found)  # custom code or another architecture
             detect_family(found)  # InputError (one line) when it is no model
-            click.echo(
-                f"aligntext: {target} is a local model folder: nothing to download; use it "
-                f"with --model {target}",
-                err=True,
+            say(
+                f"{target} is a local model folder: nothing to download; use it with --model "
+                f"{target}"
             )
             click.echo(str(found))
             continue
@@ -144,7 +144,7 @@ def models_clean_cmd() -> None:
     for folder in removed:
         click.echo(str(folder))
     if not removed:
-        click.echo(f"aligntext: nothing to clean in {ct2}", err=True)
+        say(f"nothing to clean in {ct2}")
 
 
 def _refuse_blank(target: str, advice: str) -> None:
