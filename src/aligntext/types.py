@@ -186,6 +186,10 @@ def _plain(value: Decimal) -> str:
 #: warned about by the checker.
 LOW_CONFIDENCE = 0.5
 
+#: Two versions with more than this share of their sentences unaligned may differ in
+#: content: ``align`` and ``evaluate`` (document mode) warn so.
+UNALIGNED_SHARE = 0.25
+
 
 @dataclass(frozen=True)
 class Bead:

@@ -58,7 +58,7 @@ from aligntext.align.row_costs import BLOCK_CELLS, block_costs
 from aligntext.arguments import as_items
 from aligntext.errors import InputError
 from aligntext.langs import resolve_lang
-from aligntext.types import LOW_CONFIDENCE, Alignment, Bead, Segment, Signature
+from aligntext.types import LOW_CONFIDENCE, UNALIGNED_SHARE, Alignment, Bead, Segment, Signature
 
 #: Version of the alignment method; part of every alignment's signature.
 ALIGNER_VERSION = "1.1"
@@ -472,7 +472,7 @@ def _warnings(n: int, m: int, beads: list[Bead]) -> list[str]:
         out.append(f"{short} has {small} segments, {other} {big}: the versions may not correspond")
     aligned = sum(1 for b in beads if b.src and b.tgt)
     nulls = sum(len(b.src) + len(b.tgt) for b in beads if not (b.src and b.tgt))
-    if n and m and nulls > 0.25 * (n + m):
+    if n and m and nulls > UNALIGNED_SHARE * (n + m):
         out.append(
             f"{nulls} of {n + m} segments have no counterpart: the versions may differ in content"
         )

@@ -42,6 +42,7 @@ from aligntext.io.lines import read_aligned_lines
 from aligntext.io.spool import display_name
 from aligntext.io.walk import list_files
 from aligntext.pipeline.versions import INPUT_FORMATS
+from aligntext.types import UNALIGNED_SHARE
 
 
 def match_folders(hypothesis: PathLike, references: Sequence[PathLike]) -> FolderMatch:
@@ -181,7 +182,7 @@ def _doc_segments(pair: FilePair, lang: str | None, input_format: str) -> tuple[
     hyp_alone = sum(len(b.tgt) for b in alignment if not b.src)
     notes = []
     # align's threshold: over a quarter of all sentences without a counterpart.
-    if ref_alone + hyp_alone > 0.25 * (n + m):
+    if ref_alone + hyp_alone > UNALIGNED_SHARE * (n + m):
         notes.append(
             f"{pair.name}: {ref_alone} of the reference's {n} sentences and {hyp_alone} of "
             f"the hypothesis's {m} have no counterpart: the documents may differ in content, "
